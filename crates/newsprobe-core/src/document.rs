@@ -1,0 +1,339 @@
+//! One article and everything the stages found in it.
+//!
+//! Annotation types are generic over the span type `S`: inside the pipeline they hold byte
+//! [`Span`]s (the default); in the public [`crate::report::Report`] the same types hold
+//! [`crate::report::ReportSpan`]s with code-point offsets and the covered text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// Where the article came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub path: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Metadata of the article: what the page or record says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Vec<String>,
+    /// RFC 3339 (or a bare ISO date when only the day is known).
+    pub published: Option<String>,
+    pub site: Option<String>,
+    /// ISO 639-1 code ("en").
+    pub language: Option<String>,
+}
+
+/// A sentence of the body, with its check-worthiness score once the framing stage ran.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence<S = Span> {
+    #[serde(flatten)]
+    pub span: S,
+    pub checkworthiness: f32,
+}
+
+/// What kind of token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// Letters (with inner apostrophes, hyphens or dots: "don't", "well-known", "U.S.").
+    Word,
+    /// Digits, with inner separators ("1,000", "3.5").
+    Number,
+    /// Punctuation, quote marks and dashes.
+    Punct,
+    /// Anything else (symbols, emoji).
+    Symbol,
+}
+
+/// A token: a byte span and its kind. Its text is `span.slice(&doc.text)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// Entity types of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+/// Kinds of things an article asserts about an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DescriptorKind {
+    Role,
+    Nationality,
+    Affiliation,
+    Other,
+}
+
+/// A descriptor: a span of text that says who or what an entity is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Descriptor<S = Span> {
+    #[serde(flatten)]
+    pub span: S,
+    pub kind: DescriptorKind,
+}
+
+/// An entity: all its mentions in the article (names, titles, pronouns), clustered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity<S = Span> {
+    /// "e1", "e2", ... in order of first mention.
+    pub id: String,
+    /// Canonical name (the longest proper-name mention).
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub mentions: Vec<S>,
+    pub descriptors: Vec<Descriptor<S>>,
+    pub kb_id: Option<String>,
+}
+
+/// Direct (in quote marks), partial (a few quoted words inside the outlet's sentence), reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Reported,
+}
+
+/// Source types of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceType {
+    /// A person or organisation by name.
+    Named,
+    /// Deliberately unnamed ("an official who spoke on condition of anonymity").
+    Anonymous,
+    /// Identifiable by role but without a name ("the former prime minister").
+    Unnamed,
+    /// A group ("experts", "critics", "some officials").
+    Vague,
+    /// No source at all.
+    Unattributed,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteSource<S = Span> {
+    /// Who the speaker is, resolved ("Denis Gonchar"), or the description as written.
+    pub name: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: SourceType,
+    /// The speaker mention nearest the quote, as written ("he", "the ambassador").
+    pub mention: Option<S>,
+    /// Id of the entity the speaker resolves to.
+    pub entity: Option<String>,
+}
+
+/// A quotation or reported statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote<S = Span> {
+    /// The content span (inside the quote marks for direct quotes).
+    #[serde(flatten)]
+    pub span: S,
+    pub kind: QuoteKind,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<S>,
+    pub source: QuoteSource<S>,
+}
+
+/// Sourcing profile: one row per distinct source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: SourceType,
+    pub entity: Option<String>,
+    pub quotes: usize,
+    pub quoted_words: usize,
+}
+
+/// Clickbait score of the headline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Clickbait {
+    pub probability: f32,
+}
+
+/// How the headline is framed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineFraming<S = Span> {
+    pub clickbait: Clickbait,
+    /// Cue words of the headline ("Exclusive", "Discloses").
+    pub markers: Vec<S>,
+}
+
+/// FNC-1 stances of the body towards the headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Agree,
+    Disagree,
+    Discuss,
+    Unrelated,
+}
+
+/// Whether the body supports the headline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineSupport {
+    pub stance: Stance,
+    pub confidence: f32,
+}
+
+/// A framing cue: loaded language, hedge, secrecy claim...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FramingSpan<S = Span> {
+    #[serde(flatten)]
+    pub span: S,
+    /// `loaded`, `hyperbole`, `fear`, `secrecy`, `exclusivity`, `hedge`, `weasel`.
+    pub category: String,
+    /// The rule or lexicon entry that fired.
+    pub rule: String,
+    /// Whether the words stand inside a quotation (they belong to the speaker, not the outlet).
+    #[serde(default)]
+    pub in_quote: bool,
+}
+
+/// How the article is framed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Framing<S = Span> {
+    pub headline: HeadlineFraming<S>,
+    pub headline_support: Option<HeadlineSupport>,
+    pub spans: Vec<FramingSpan<S>>,
+    /// Density of each category per 1,000 words: `{"outlet": {cat: x}, "quoted": {cat: y}}`.
+    #[serde(default)]
+    pub profile: serde_json::Value,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Alert,
+}
+
+/// Something a reader should know, with the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding<S = Span> {
+    /// `kb_conflict`, `anonymous_sourcing`, `self_contradiction`, `unsupported_headline`, ...
+    pub kind: String,
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: Vec<S>,
+    /// The rule or model that produced it.
+    #[serde(default)]
+    pub rule: String,
+    /// Strength of the finding, 0..1.
+    #[serde(default)]
+    pub score: f32,
+}
+
+/// One article: text, metadata, segmentation, and every annotation the stages add.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub source: SourceInfo,
+    pub metadata: Metadata,
+    pub text: String,
+    /// Paragraph byte spans (blank-line or single-newline separated).
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Tokens of the headline (spans with `Field::Title`).
+    pub title_tokens: Vec<Token>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub sources: Vec<SourceSummary>,
+    pub framing: Framing,
+    pub findings: Vec<Finding>,
+}
+
+impl Document {
+    /// A document with text and title, segmented, and no annotations yet.
+    pub fn new(source: SourceInfo, metadata: Metadata, text: String) -> Self {
+        let mut doc = Document {
+            source,
+            metadata,
+            text,
+            ..Default::default()
+        };
+        crate::segment::segment(&mut doc);
+        doc
+    }
+
+    /// Shortcut for tests: a segmented document from a title and a body.
+    pub fn from_text(title: Option<&str>, text: &str) -> Self {
+        let metadata = Metadata {
+            title: title.map(str::to_string),
+            ..Default::default()
+        };
+        Document::new(
+            SourceInfo {
+                id: "test".into(),
+                ..Default::default()
+            },
+            metadata,
+            text.to_string(),
+        )
+    }
+
+    pub fn title(&self) -> &str {
+        self.metadata.title.as_deref().unwrap_or("")
+    }
+
+    /// The string a span points into.
+    pub fn field(&self, span: &Span) -> &str {
+        match span.field {
+            crate::span::Field::Text => &self.text,
+            crate::span::Field::Title => self.title(),
+        }
+    }
+
+    /// The text a span covers.
+    pub fn span_text(&self, span: &Span) -> &str {
+        span.slice(self.field(span))
+    }
+
+    /// Tokens inside a body span (binary search; tokens are in order).
+    pub fn tokens_in(&self, span: &Span) -> &[Token] {
+        let toks = match span.field {
+            crate::span::Field::Text => &self.tokens,
+            crate::span::Field::Title => &self.title_tokens,
+        };
+        let lo = toks.partition_point(|t| t.span.start < span.start);
+        let hi = toks.partition_point(|t| t.span.start < span.end);
+        &toks[lo..hi.max(lo)]
+    }
+
+    /// Index of the sentence holding byte `pos` of the body, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+
+    /// Index of the paragraph holding byte `pos` of the body, if any.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|s| s.end <= pos);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
+    }
+
+    /// Number of word tokens in the body.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    }
+}

@@ -1,0 +1,51 @@
+//! Small word helpers shared by the detectors.
+
+/// Lower-cases a word and folds typographic apostrophes and dashes to ASCII.
+pub fn normalize(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            '‐' | '‑' | '–' | '—' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Reads a word list: one entry per line, `#` comments and blank lines skipped, normalised.
+pub fn parse_word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize)
+        .collect()
+}
+
+/// Opening quotation marks and the closing marks each may pair with.
+pub fn closing_marks(open: char) -> &'static [char] {
+    match open {
+        '"' => &['"'],
+        '“' => &['”', '“'],
+        '„' => &['“', '”'],
+        '‘' => &['’'],
+        '\'' => &['\''],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‹' => &['›'],
+        '‚' => &['‘', '’'],
+        '「' => &['」'],
+        '『' => &['』'],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_apostrophes_and_case() {
+        assert_eq!(normalize("Don’t"), "don't");
+        assert_eq!(normalize("WELL–KNOWN"), "well-known");
+    }
+}

@@ -1,0 +1,505 @@
+//! Segmentation: paragraphs, sentences and tokens with byte offsets.
+//!
+//! Rules, not a model: a paragraph is a non-blank line; a sentence ends at `.`, `!`, `?` or an
+//! ellipsis (with any closing quote marks and brackets that follow) when the next word starts a
+//! sentence. Titles ("Adm.", "Dr."), months ("Jan."), initials ("John F. Kennedy"), initialisms
+//! ("U.S. Senate") and decimals do not end sentences. Sentences never cross paragraphs.
+
+use crate::document::{Document, Sentence, Token, TokenKind};
+use crate::span::{Field, Span};
+
+/// Abbreviations that never end a sentence (they precede a name or a number).
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "cmdr", "sgt", "maj", "cpl", "pvt", "st", "rev", "fr", "hon", "pres", "supt", "insp", "det",
+    "atty", "amb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "no", "nos", "vs", "v", "mt", "ft", "gens", "sens", "reps", "messrs", "mme", "mlle",
+    "jr", "sr", "vol", "fig", "approx", "dept", "est", "p", "pp", "ch", "art", "sec",
+];
+
+/// Words that start sentences often enough to split after an ambiguous period ("U.S.", "Inc.").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "for",
+    "so",
+    "yet",
+    "still",
+    "however",
+    "meanwhile",
+    "now",
+    "then",
+    "some",
+    "many",
+    "most",
+    "one",
+    "no",
+    "not",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "since",
+    "although",
+    "though",
+];
+
+/// Fills `paragraphs`, `sentences`, `tokens` and `title_tokens` of a document.
+pub fn segment(doc: &mut Document) {
+    doc.tokens = tokenize(&doc.text, Field::Text);
+    doc.title_tokens = tokenize(doc.title(), Field::Title);
+    doc.paragraphs = paragraphs(&doc.text);
+    let mut spans = sentences(&doc.text, &doc.paragraphs, &doc.tokens);
+    split_after_initialisms(&doc.text, &mut spans, &doc.tokens);
+    doc.sentences = spans
+        .into_iter()
+        .map(|span| Sentence {
+            span,
+            checkworthiness: 0.0,
+        })
+        .collect();
+}
+
+/// Non-blank lines, trimmed of surrounding white space.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos + (line.len() - line.trim_start().len());
+        let end = pos + line.trim_end().len();
+        if end > start {
+            out.push(Span::text(start, end));
+        }
+        pos += line.len();
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    is_apostrophe(c) || matches!(c, '-' | '‐' | '‑' | '_' | '&')
+}
+
+/// Splits `s` into word, number, punctuation and symbol tokens.
+pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let byte = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
+    let mut out = Vec::with_capacity(n / 5);
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_numeric() {
+            i += 1;
+            while i < n {
+                let c = chars[i].1;
+                if c.is_numeric() {
+                    i += 1;
+                } else if matches!(c, ',' | '.' | ':') && at(i + 1).is_some_and(|d| d.is_numeric())
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "1990s", "5th", "3km": letters glued to a number stay in the token.
+            while i < n && chars[i].1.is_alphabetic() {
+                i += 1;
+            }
+            out.push(Token {
+                span: Span {
+                    start: byte(start),
+                    end: byte(i),
+                    field,
+                },
+                kind: TokenKind::Number,
+            });
+        } else if c.is_alphabetic() {
+            let mut segment_len = 0;
+            let mut dotted = false;
+            while i < n {
+                let c = chars[i].1;
+                if c.is_alphanumeric() || c.is_mark() {
+                    i += 1;
+                    segment_len += 1;
+                } else if is_inner_joiner(c) && at(i + 1).is_some_and(|d| d.is_alphanumeric()) {
+                    i += 1;
+                    segment_len = 0;
+                } else if c == '.'
+                    && segment_len <= 2
+                    && at(i + 1).is_some_and(|d| d.is_alphabetic())
+                    && (dotted || at(i + 2).is_some_and(|d| d == '.' || !d.is_alphabetic()))
+                {
+                    // Initialisms: "U.S.", "e.g.", "U.K."
+                    dotted = true;
+                    i += 1;
+                    segment_len = 0;
+                } else {
+                    break;
+                }
+            }
+            if dotted && at(i) == Some('.') {
+                i += 1;
+            }
+            out.push(Token {
+                span: Span {
+                    start: byte(start),
+                    end: byte(i),
+                    field,
+                },
+                kind: TokenKind::Word,
+            });
+        } else {
+            i += 1;
+            // "..." is one token.
+            if c == '.' {
+                while at(i) == Some('.') {
+                    i += 1;
+                }
+            }
+            let kind = if c.is_ascii_punctuation() || is_punctuation(c) {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
+            out.push(Token {
+                span: Span {
+                    start: byte(start),
+                    end: byte(i),
+                    field,
+                },
+                kind,
+            });
+        }
+    }
+    out
+}
+
+trait IsMark {
+    fn is_mark(&self) -> bool;
+}
+
+impl IsMark for char {
+    fn is_mark(&self) -> bool {
+        // Combining diacritics (U+0300..U+036F) and a few common combining ranges.
+        matches!(*self as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    }
+}
+
+/// Unicode punctuation newsprobe cares about beyond ASCII.
+pub fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '‘' | '’'
+            | '“'
+            | '”'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '—'
+            | '–'
+            | '‐'
+            | '‑'
+            | '…'
+            | '·'
+            | '¿'
+            | '¡'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '、'
+            | '。'
+            | '，'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+    )
+}
+
+/// Quote marks and brackets that may close a sentence after its final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '’' | '”' | '»' | '›' | ')' | ']' | '“' | '」' | '』'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '‘' | '“' | '„' | '«' | '‹' | '(' | '[' | '「' | '『' | '—' | '–' | '-'
+    )
+}
+
+/// Sentence spans inside each paragraph.
+pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut ti = 0;
+    for p in paragraphs {
+        while ti < tokens.len() && tokens[ti].span.start < p.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].span.start < p.end {
+            ti += 1;
+        }
+        let toks = &tokens[first..ti];
+        let mut sent_start = p.start;
+        let mut k = 0;
+        while k < toks.len() {
+            let t = toks[k];
+            let tt = t.span.slice(text);
+            let terminal =
+                matches!(tt, "!" | "?" | "…" | "。" | "！" | "？") || tt.starts_with('.');
+            if !terminal {
+                k += 1;
+                continue;
+            }
+            // Swallow further terminal punctuation and closing quotes/brackets: `force.’`, `?!`
+            let mut end_k = k;
+            while end_k + 1 < toks.len() {
+                let nt = toks[end_k + 1];
+                let s = nt.span.slice(text);
+                let adjacent = nt.span.start == toks[end_k].span.end;
+                let mut cs = s.chars();
+                let single = cs.next().filter(|_| cs.next().is_none());
+                if adjacent && (single.is_some_and(is_closer) || matches!(s, "!" | "?" | ".")) {
+                    end_k += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = toks[end_k].span.end;
+            if end_k + 1 >= toks.len() {
+                break; // paragraph end closes the sentence anyway
+            }
+            let next = toks[end_k + 1];
+            if ends_sentence(text, toks, k, next) {
+                out.push(Span::text(sent_start, end));
+                sent_start = next.span.start;
+            }
+            k = end_k + 1;
+        }
+        if p.end > sent_start {
+            out.push(Span::text(sent_start, p.end));
+        }
+    }
+    out
+}
+
+fn ends_sentence(text: &str, toks: &[Token], k: usize, next: Token) -> bool {
+    let punct = toks[k].span.slice(text);
+    let next_text = next.span.slice(text);
+    let next_first = next_text.chars().next().unwrap_or(' ');
+    // The next sentence must start like one: upper case, a digit, or an opening mark.
+    let starts_like_sentence =
+        next_first.is_uppercase() || next_first.is_numeric() || is_opener(next_first);
+    if !starts_like_sentence {
+        return false;
+    }
+    if punct.starts_with('.') && punct.len() == 1 && k > 0 {
+        let prev = toks[k - 1];
+        let glued = prev.span.end == toks[k].span.start;
+        let word = prev.span.slice(text);
+        if glued && prev.kind == TokenKind::Word {
+            let lower = word.to_lowercase();
+            if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+                return false;
+            }
+            // An initial: "John F. Kennedy".
+            let mut cs = word.chars();
+            if cs.next().is_some_and(|c| c.is_uppercase()) && cs.next().is_none() {
+                return false;
+            }
+        }
+    }
+    if punct.starts_with('.') && punct.len() > 1 {
+        // An ellipsis ends a sentence only before a capitalised word.
+        return next_first.is_uppercase() || is_opener(next_first);
+    }
+    true
+}
+
+/// Initialisms ending in "." ("U.S.") are one token; a sentence may still end after one when the
+/// next word is a usual sentence starter. Called by [`sentences`] through token boundaries: the
+/// dot is inside the word token, so the split happens here.
+pub fn split_after_initialisms(text: &str, sentences: &mut Vec<Span>, tokens: &[Token]) {
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences.iter() {
+        let lo = tokens.partition_point(|t| t.span.start < s.start);
+        let hi = tokens.partition_point(|t| t.span.start < s.end);
+        let mut start = s.start;
+        for w in lo..hi.saturating_sub(1) {
+            let t = tokens[w];
+            let tt = t.span.slice(text);
+            if t.kind == TokenKind::Word && tt.ends_with('.') && tt.len() > 2 {
+                let next = tokens[w + 1];
+                let nt = next.span.slice(text).to_lowercase();
+                let cap = next
+                    .span
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase());
+                if cap && SENTENCE_STARTERS.contains(&nt.as_str()) {
+                    out.push(Span::text(start, t.span.end));
+                    start = next.span.start;
+                }
+            }
+        }
+        out.push(Span::text(start, s.end));
+    }
+    *sentences = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<String> {
+        let doc = Document::from_text(None, text);
+        doc.sentences
+            .iter()
+            .map(|s| s.span.slice(&doc.text).to_string())
+            .collect()
+    }
+
+    fn toks(text: &str) -> Vec<String> {
+        tokenize(text, Field::Text)
+            .iter()
+            .map(|t| t.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_initialisms_contractions_and_numbers() {
+        assert_eq!(
+            toks("The U.S. Navy’s 1,500 ships—don’t worry, 3.5%."),
+            vec![
+                "The", "U.S.", "Navy’s", "1,500", "ships", "—", "don’t", "worry", ",", "3.5", "%",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("‘It’s about…,’ he said"),
+            vec!["‘", "It’s", "about", "…", ",", "’", "he", "said"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials_do_not_split() {
+        assert_eq!(
+            sents(
+                "Adm. Dragone met Sen. Smith on Jan. 5 in Washington. John F. Kennedy was there."
+            ),
+            vec![
+                "Adm. Dragone met Sen. Smith on Jan. 5 in Washington.",
+                "John F. Kennedy was there."
+            ]
+        );
+    }
+
+    #[test]
+    fn initialisms_split_only_before_sentence_starters() {
+        assert_eq!(
+            sents("He spoke to the U.S. Senate on Monday. He left the U.S. The trip was short."),
+            vec![
+                "He spoke to the U.S. Senate on Monday.",
+                "He left the U.S.",
+                "The trip was short."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_that_end_sentences_stay_with_them() {
+        assert_eq!(
+            sents("‘It’s about protecting our allies.’ The admiral left. “Why?” he asked."),
+            vec![
+                "‘It’s about protecting our allies.’",
+                "The admiral left.",
+                "“Why?” he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_ellipses() {
+        assert_eq!(
+            sents("Growth was 3.5 percent... and rising. Then... Nothing happened."),
+            vec![
+                "Growth was 3.5 percent... and rising.",
+                "Then...",
+                "Nothing happened."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_cover_text_without_gaps_and_respect_paragraphs() {
+        let text = "First para. Second sentence\n\nThird para without stop\nFourth.";
+        let doc = Document::from_text(None, text);
+        assert_eq!(doc.paragraphs.len(), 3);
+        let mut pos = 0;
+        for s in &doc.sentences {
+            assert!(text[pos..s.span.start].trim().is_empty());
+            pos = s.span.end;
+        }
+        assert!(text[pos..].trim().is_empty());
+        assert_eq!(doc.sentences.len(), 4);
+    }
+
+    #[test]
+    fn non_ascii_offsets_are_char_boundaries() {
+        let text = "Zażółć gęślą jaźń. Łódź – “tak”! Ünïcödé end.";
+        let doc = Document::from_text(None, text);
+        for t in &doc.tokens {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+        assert_eq!(doc.sentences.len(), 3);
+    }
+}

@@ -1,0 +1,56 @@
+//! `newsprobe eval TASK` and `newsprobe train TASK`: dispatch to the stage crates.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// extraction, quotes, clickbait, stance, checkworthy, entities or stories.
+    pub task: String,
+    /// The data set (a path under ../shared/eval).
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Split to score where the data set has several (quotes: dev or train).
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// clickbait, stance or checkworthy.
+    pub task: String,
+    #[arg(long)]
+    pub data: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Random seed; the same seed gives the same model, byte for byte.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+pub fn eval(a: EvalArgs) -> Result<ExitCode> {
+    let report = match a.task.as_str() {
+        "extraction" => newsprobe_html::eval::run(&a.data)?,
+        "quotes" => newsprobe_quotes::eval::run(&a.data, &a.split)?,
+        "clickbait" | "stance" | "checkworthy" => newsprobe_framing::eval::run(&a.task, &a.data)?,
+        "entities" => newsprobe_entities::eval::run(&a.data)?,
+        "stories" => newsprobe_archive::eval::stories(&a.data)?,
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories)"),
+    };
+    println!("{}", report.trim_end());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn train(a: TrainArgs) -> Result<ExitCode> {
+    let report = match a.task.as_str() {
+        "clickbait" | "stance" | "checkworthy" => {
+            newsprobe_framing::train::run(&a.task, &a.data, &a.out, a.seed)?
+        }
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy)"),
+    };
+    println!("{}", report.trim_end());
+    Ok(ExitCode::SUCCESS)
+}

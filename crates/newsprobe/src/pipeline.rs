@@ -1,0 +1,201 @@
+//! The pipeline: every stage, in the order it runs.
+//!
+//! ```text
+//! RawArticle ─ read ─▶ Document ─ segment ─ language ─ entities ─ quotes ─ framing ─▶ Report
+//!   (newsprobe-read)   (newsprobe-html for HTML)       (each stage annotates the Document)
+//! ```
+//!
+//! Each stage reads the document and what earlier stages added: quotes resolve speakers through
+//! the entities' mention clusters; framing needs the quotes to tell the outlet's voice from a
+//! speaker's.
+
+use newsprobe_core::{Content, Document, Metadata, RawArticle, Report, SourceInfo};
+use newsprobe_entities::KnowledgeBase;
+use newsprobe_framing::Models;
+use thiserror::Error;
+
+/// Why one article could not be analysed.
+#[derive(Debug, Error)]
+pub enum AnalyzeError {
+    #[error(transparent)]
+    Html(#[from] newsprobe_html::HtmlError),
+    #[error("no text and no title")]
+    Empty,
+}
+
+/// The analysis engine: models and knowledge base, loaded once, shared by all threads.
+#[derive(Debug, Default)]
+pub struct Engine {
+    pub models: Models,
+    pub kb: Option<KnowledgeBase>,
+}
+
+impl Engine {
+    /// An engine with the bundled models and an optional knowledge base.
+    pub fn new(kb: Option<KnowledgeBase>) -> Self {
+        Engine {
+            models: Models::bundled(),
+            kb,
+        }
+    }
+
+    /// Reads the article into a segmented [`Document`] (extraction for HTML, metadata merged,
+    /// language identified), without the analysis stages.
+    pub fn read(&self, raw: RawArticle) -> Result<Document, AnalyzeError> {
+        let RawArticle {
+            id,
+            path,
+            line: _,
+            url,
+            site,
+            published,
+            title,
+            content,
+        } = raw;
+        let mut metadata = Metadata {
+            title,
+            published,
+            site,
+            ..Default::default()
+        };
+        let mut url = url;
+        let text = match content {
+            Content::Text(text) => text,
+            Content::Html { bytes, charset } => {
+                let page = newsprobe_html::extract(&bytes, charset.as_deref(), url.as_deref())?;
+                // A record's own fields win over what the page says of itself.
+                metadata.title = metadata.title.or(page.title);
+                metadata.published = metadata.published.or(page.published);
+                metadata.site = metadata.site.or(page.site);
+                metadata.byline = page.byline;
+                metadata.language = page.language;
+                url = url.or(page.url);
+                page.text
+            }
+        };
+        metadata.title = metadata
+            .title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        if text.trim().is_empty() && metadata.title.is_none() {
+            return Err(AnalyzeError::Empty);
+        }
+        let mut doc = Document::new(SourceInfo { id, path, url }, metadata, text);
+        if doc.metadata.language.is_none() {
+            doc.metadata.language = detect_language(&doc.text, doc.title());
+        }
+        Ok(doc)
+    }
+
+    /// Runs every analysis stage over a read document.
+    pub fn annotate(&self, doc: &mut Document) {
+        newsprobe_entities::annotate(doc, self.kb.as_ref());
+        newsprobe_quotes::annotate(doc);
+        newsprobe_framing::annotate(doc, &self.models);
+    }
+
+    /// Reads and analyses one article.
+    pub fn analyze(&self, raw: RawArticle) -> Result<Document, AnalyzeError> {
+        let mut doc = self.read(raw)?;
+        self.annotate(&mut doc);
+        Ok(doc)
+    }
+
+    /// Reads and analyses one article into the contract's report.
+    pub fn report(&self, raw: RawArticle) -> Result<Report, AnalyzeError> {
+        Ok(Report::from_document(&self.analyze(raw)?))
+    }
+}
+
+/// ISO 639-1 code of the text's language (whatlang over the first 2,000 bytes of body and title).
+pub fn detect_language(text: &str, title: &str) -> Option<String> {
+    let mut end = text.len().min(2000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = format!("{title}\n{}", &text[..end]);
+    if sample.trim().len() < 20 {
+        return None;
+    }
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && sample.len() > 200 {
+        return None;
+    }
+    iso639_1(info.lang().code()).map(str::to_string)
+}
+
+fn iso639_1(code3: &str) -> Option<&'static str> {
+    Some(match code3 {
+        "eng" => "en",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "pol" => "pl",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "no",
+        "fin" => "fi",
+        "ces" => "cs",
+        "slk" => "sk",
+        "slv" => "sl",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "bul" => "bg",
+        "ron" => "ro",
+        "hun" => "hu",
+        "ell" => "el",
+        "tur" => "tr",
+        "ara" => "ar",
+        "heb" => "he",
+        "pes" => "fa",
+        "hin" => "hi",
+        "ben" => "bn",
+        "urd" => "ur",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "vie" => "vi",
+        "tha" => "th",
+        "ind" => "id",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "bel" => "be",
+        "kat" => "ka",
+        "hye" => "hy",
+        "aze" => "az",
+        "kaz" => "kk",
+        "cat" => "ca",
+        "afr" => "af",
+        "epo" => "eo",
+        "lat" => "la",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_of_english_and_russian() {
+        let en = "The ambassador said on Friday that the alliance was preparing for a long and costly war.";
+        assert_eq!(detect_language(en, "").as_deref(), Some("en"));
+        let ru = "Посол заявил в пятницу, что альянс готовится к долгой и дорогостоящей войне с Россией.";
+        assert_eq!(detect_language(ru, "").as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn empty_article_is_an_error_not_a_panic() {
+        let engine = Engine::default();
+        let err = engine
+            .analyze(RawArticle::from_text("x", None, "  \n "))
+            .unwrap_err();
+        assert!(matches!(err, AnalyzeError::Empty));
+    }
+}
