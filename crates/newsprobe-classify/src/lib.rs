@@ -1,0 +1,1 @@
+//! Seeded, reproducible text classifiers.
