@@ -35,7 +35,7 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
     let report = match a.task.as_str() {
         "extraction" => newsprobe_html::eval::run(&a.data)?,
         "quotes" => newsprobe_quotes::eval::run(&a.data, &a.split)?,
-        "clickbait" | "stance" | "checkworthy" => newsprobe_framing::eval::run(&a.task, &a.data)?,
+        "clickbait" | "stance" | "checkworthy" => newsprobe_classify::eval::run(&a.task, &a.data)?,
         "entities" => newsprobe_entities::eval::run(&a.data)?,
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
         t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories)"),
@@ -47,7 +47,7 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
 pub fn train(a: TrainArgs) -> Result<ExitCode> {
     let report = match a.task.as_str() {
         "clickbait" | "stance" | "checkworthy" => {
-            newsprobe_framing::train::run(&a.task, &a.data, &a.out, a.seed)?
+            newsprobe_classify::train::run(&a.task, &a.data, &a.out, a.seed)?
         }
         t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy)"),
     };
