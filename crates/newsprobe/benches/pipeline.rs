@@ -1,0 +1,83 @@
+//! Pipeline benchmark: the full `analyze` over the Scrapinghub benchmark pages on one thread.
+//!
+//! `cargo bench -p newsprobe --bench pipeline [-- DIR]` (default DIR:
+//! `../shared/eval/extraction/scrapinghub/html`). Pages are decompressed into memory first, so
+//! the figure is analysis alone: pages/s, MB/s of HTML, and peak resident memory.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newsprobe::Engine;
+use newsprobe_core::{Content, RawArticle};
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/extraction/scrapinghub/html")));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+        .collect();
+    files.sort();
+    let pages: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|p| {
+            let mut bytes = Vec::new();
+            let f = std::fs::File::open(p).expect("open page");
+            flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).expect("gunzip page");
+            (p.display().to_string(), bytes)
+        })
+        .collect();
+    let total_bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    let engine = Engine::new(None);
+    // Warm-up pass (page cache, lazy tables), then the measured passes.
+    let mut quotes = 0usize;
+    for (id, bytes) in pages.iter().take(10) {
+        let raw = raw_page(id, bytes);
+        quotes += engine.analyze(raw).map(|d| d.quotes.len()).unwrap_or(0);
+    }
+    let rounds = 3;
+    let start = Instant::now();
+    let mut failed = 0;
+    for _ in 0..rounds {
+        for (id, bytes) in &pages {
+            match engine.analyze(raw_page(id, bytes)) {
+                Ok(d) => quotes += d.quotes.len(),
+                Err(_) => failed += 1,
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let n = (pages.len() * rounds) as f64;
+    println!("pages:        {} ({} rounds, {failed} failed, {quotes} quotes found)", pages.len(), rounds);
+    println!("total:        {:.2} s on one thread", secs);
+    println!("pages/s:      {:.1}", n / secs);
+    println!("MB/s:         {:.1}", (total_bytes * rounds) as f64 / 1e6 / secs);
+    println!("ms/page:      {:.2}", secs * 1000.0 / n);
+    if let Some(kib) = peak_rss_kib() {
+        println!("peak memory:  {:.1} MiB (VmHWM, pages held in memory: {:.1} MiB)", kib as f64 / 1024.0, total_bytes as f64 / 1048576.0);
+    }
+}
+
+fn raw_page(id: &str, bytes: &[u8]) -> RawArticle {
+    RawArticle {
+        id: id.to_string(),
+        path: Some(id.to_string()),
+        line: None,
+        url: None,
+        site: None,
+        published: None,
+        title: None,
+        content: Content::Html { bytes: bytes.to_vec(), charset: None },
+    }
+}
