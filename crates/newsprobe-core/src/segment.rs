@@ -318,7 +318,8 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
                 break; // paragraph end closes the sentence anyway
             }
             let next = toks[end_k + 1];
-            if ends_sentence(text, toks, k, next) {
+            let closed_quote = end_k > k;
+            if ends_sentence(text, toks, k, next) && !(closed_quote && attribution_follows(text, &toks[end_k + 1..])) {
                 out.push(Span::text(sent_start, end));
                 sent_start = next.span.start;
             }
@@ -329,6 +330,28 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
         }
     }
     out
+}
+
+/// Verbs that attribute a just-closed quotation: `“Why?” Trump asked.` stays one sentence.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "explained", "continued",
+    "replied", "shouted", "yelled", "insisted", "noted", "stated", "declared", "tweeted", "posted", "recalled",
+];
+
+/// Whether the tokens after a closing quote attribute it: up to three capitalised words (a name)
+/// or a pronoun, then a speech verb.
+fn attribution_follows(text: &str, rest: &[Token]) -> bool {
+    for (i, t) in rest.iter().take(4).enumerate() {
+        let w = t.span.slice(text);
+        if i > 0 && SPEECH_VERBS.contains(&w) {
+            return true;
+        }
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if t.kind != TokenKind::Word || !(capitalised || i > 0) {
+            return false;
+        }
+    }
+    false
 }
 
 fn ends_sentence(text: &str, toks: &[Token], k: usize, next: Token) -> bool {
@@ -464,6 +487,14 @@ mod tests {
                 "The admiral left.",
                 "“Why?” he asked."
             ]
+        );
+    }
+
+    #[test]
+    fn a_quote_attributed_after_it_stays_one_sentence() {
+        assert_eq!(
+            sents("“Who would have believed it?” Trump said, looking out. “Go!” The crowd cheered."),
+            vec!["“Who would have believed it?” Trump said, looking out.", "“Go!”", "The crowd cheered."]
         );
     }
 
