@@ -50,10 +50,12 @@ impl RawArticle {
         }
     }
 
-    /// `PATH[:LINE]` for error messages, as the contract prints failures.
+    /// `PATH[:LINE]` (or `PATH#N` for a WARC record) for error messages, as the contract prints failures.
     pub fn location(&self) -> String {
         match (&self.path, self.line) {
             (Some(p), Some(l)) => format!("{p}:{l}"),
+            // WARC records carry their position in the id: `PATH#N`.
+            (Some(p), None) if self.id.starts_with(p.as_str()) && self.id.len() > p.len() => self.id.clone(),
             (Some(p), None) => p.clone(),
             (None, _) => self.id.clone(),
         }
