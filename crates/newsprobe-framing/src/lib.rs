@@ -1,6 +1,30 @@
-//! How it is framed.
+//! How it is framed: loaded language, hedges, secrecy and exclusivity claims, clickbait
+//! headlines, whether the body supports the headline, and which sentences are check-worthy.
+//!
+//! Modules, by the question each answers:
+//! - [`lexicon`]: which framing phrases occur in a run of tokens (one automaton pass)?
+//! - [`quotes`]: which words are inside a quotation (the speaker's, not the outlet's)?
+//! - [`spans`]: where is framing language, of which category, by which rule?
+//! - [`headline`]: which headline words are there to pull the reader in?
+//! - [`support`]: does the body back what the headline asserts?
+//! - [`profile`]: how heavily is the article framed, in its own voice versus in quotes?
+//!
+//! The trained models (clickbait, stance, check-worthiness) live in `newsprobe-classify`.
 
-use newsprobe_core::Document;
+pub mod headline;
+pub mod lexicon;
+pub mod profile;
+pub mod quotes;
+pub mod spans;
+pub mod support;
+
+use newsprobe_core::{
+    Clickbait, Document, Field, FramingSpan, HeadlineFraming, HeadlineSupport, Span, Token,
+};
+
+use crate::lexicon::TokenKeys;
+use crate::quotes::QuoteRegions;
+use crate::spans::Cue;
 
 /// The bundled models (clickbait, stance, check-worthiness), loaded once at start-up.
 #[derive(Debug, Clone, Default)]
@@ -17,5 +41,217 @@ impl Models {
     }
 }
 
+/// A model score made safe for the report: finite and within 0..1.
+fn unit(x: f32) -> f32 {
+    if x.is_finite() {
+        x.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+fn cue_span(tokens: &[Token], cue: &Cue, field: Field) -> Option<Span> {
+    let (a, b) = (tokens.get(cue.first)?, tokens.get(cue.last)?);
+    Some(Span {
+        start: a.span.start,
+        end: b.span.end,
+        field,
+    })
+}
+
+fn framing_spans(
+    tokens: &[Token],
+    cues: &[Cue],
+    field: Field,
+    quotes: &QuoteRegions,
+    out: &mut Vec<FramingSpan>,
+) {
+    for cue in cues {
+        if !cue.category.is_framing() {
+            continue;
+        }
+        if let Some(span) = cue_span(tokens, cue, field) {
+            out.push(FramingSpan {
+                span,
+                category: cue.category.as_str().to_string(),
+                rule: cue.rule.clone(),
+                in_quote: quotes.contains(&span),
+            });
+        }
+    }
+}
+
 /// Fills `doc.framing`, `doc.sentences[].checkworthiness` and the framing findings.
-pub fn annotate(_doc: &mut Document, _models: &Models) {}
+pub fn annotate(doc: &mut Document, models: &Models) {
+    let clf = &models.classifiers;
+    for i in 0..doc.sentences.len() {
+        let span = doc.sentences[i].span;
+        let score = unit(clf.checkworthiness(span.slice(&doc.text)));
+        doc.sentences[i].checkworthiness = score;
+    }
+
+    let body_keys = TokenKeys::build(&doc.text, &doc.tokens);
+    let body_scan = spans::scan(&doc.text, &doc.tokens, &body_keys, false);
+    let body_quotes = QuoteRegions::of_body(doc);
+    let title = doc.title();
+    let has_title = !title.trim().is_empty();
+    let title_keys = TokenKeys::build(title, &doc.title_tokens);
+    let title_cues = spans::find_cues(title, &doc.title_tokens, &title_keys, true);
+
+    let mut framing = Vec::with_capacity(body_scan.cues.len() + title_cues.len());
+    framing_spans(
+        &doc.title_tokens,
+        &title_cues,
+        Field::Title,
+        &QuoteRegions::of_title(title),
+        &mut framing,
+    );
+    framing_spans(
+        &doc.tokens,
+        &body_scan.cues,
+        Field::Text,
+        &body_quotes,
+        &mut framing,
+    );
+
+    let mut headline = HeadlineFraming::default();
+    let mut headline_support = None;
+    let mut findings = Vec::new();
+    if has_title {
+        let score = clf.clickbait(title);
+        let markers = headline::markers(title, &doc.title_tokens, &title_cues, &score);
+        let probability = unit(score.probability);
+        findings.extend(headline::finding(title, probability, &markers));
+        headline = HeadlineFraming {
+            clickbait: Clickbait { probability },
+            markers,
+        };
+        let (stance, confidence) = clf.stance(title, &doc.text);
+        let confidence = unit(confidence);
+        headline_support = Some(HeadlineSupport { stance, confidence });
+        let ev = support::evidence(doc, &title_keys, &body_keys, &title_cues, &body_scan);
+        findings.extend(support::finding(doc, &ev, stance, confidence));
+    }
+
+    let (outlet_words, quoted_words) = profile::word_counts(doc, &body_quotes);
+    let framing_profile = profile::profile(&framing, outlet_words, quoted_words);
+    findings.extend(profile::findings(doc, &framing, outlet_words));
+
+    doc.framing.headline = headline;
+    doc.framing.headline_support = headline_support;
+    doc.framing.spans = framing;
+    doc.framing.profile = framing_profile;
+    doc.findings.extend(findings);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotates_a_small_article() {
+        let mut doc = Document::from_text(
+            Some("Exclusive: Mayor Reveals Secret Plan"),
+            "Behind closed doors, the mayor might consider a startling plan, insiders say. \
+             “It is a disgrace,” a critic said.",
+        );
+        annotate(&mut doc, &Models::bundled());
+        let f = &doc.framing;
+        assert!(f.headline_support.is_some());
+        assert_eq!(f.headline.markers.len(), 3, "{:?}", f.headline.markers);
+        let cat = |c: &str, quoted: bool| {
+            f.spans
+                .iter()
+                .any(|s| s.category == c && s.in_quote == quoted && s.span.field == Field::Text)
+        };
+        assert!(cat("secrecy", false) && cat("loaded", false) && cat("hedge", false));
+        assert!(
+            cat("loaded", true),
+            "disgrace is the critic's: {:?}",
+            f.spans
+        );
+        assert!(f.profile["outlet"]["secrecy"].as_f64().unwrap_or(0.0) > 0.0);
+        assert!(doc
+            .sentences
+            .iter()
+            .all(|s| (0.0..=1.0).contains(&s.checkworthiness)));
+    }
+
+    #[test]
+    fn no_title_means_no_headline_support_and_odd_input_does_not_panic() {
+        let mut doc = Document::from_text(None, "Plain text. Nothing framed here.");
+        annotate(&mut doc, &Models::bundled());
+        assert!(doc.framing.headline_support.is_none());
+        assert!(doc.framing.headline.markers.is_empty());
+        for text in [
+            "",
+            "’‘“”\"'",
+            "‘unclosed\n\n’",
+            "é’s ‘’ — – n’t not",
+            "MAY may May 5",
+        ] {
+            let mut doc = Document::from_text(Some(text), text);
+            annotate(&mut doc, &Models::bundled());
+        }
+    }
+
+    #[test]
+    fn random_text_never_panics() {
+        // A seeded generator over words, marks and multi-byte characters.
+        let pieces = [
+            "not ",
+            "startling",
+            "’",
+            "‘",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "«",
+            "»",
+            "é",
+            "—",
+            "\n",
+            "\n\n",
+            " ",
+            "might",
+            "May",
+            "classified ",
+            "highly ",
+            "behind closed doors",
+            "’s",
+            "n’t",
+            ". ",
+            "? ",
+            "Exclusive",
+            "some",
+            "officials",
+            "5",
+            "日本",
+            "🙂",
+            "-",
+            "BOMBSHELL ",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let models = Models::bundled();
+        for _ in 0..300 {
+            let mut text = String::new();
+            let mut title = String::new();
+            for k in 0..40 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[(state >> 33) as usize % pieces.len()];
+                if k < 8 {
+                    title.push_str(piece);
+                }
+                text.push_str(piece);
+            }
+            let mut doc = Document::from_text(Some(&title), &text);
+            annotate(&mut doc, &models);
+            for s in &doc.framing.spans {
+                assert!(doc.field(&s.span).get(s.span.start..s.span.end).is_some());
+            }
+        }
+    }
+}

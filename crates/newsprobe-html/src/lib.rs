@@ -1,4 +1,15 @@
 //! HTML pages to article text and metadata.
+//!
+//! [`extract`] runs the steps in order: [`encoding`] (bytes to text), [`dom`] (text to an element
+//! tree), [`content`] (the article body), [`metadata`] (headline, byline, date, site, language,
+//! canonical URL). [`eval`] scores it on the Scrapinghub benchmark.
+
+pub mod content;
+pub mod dom;
+pub mod encoding;
+mod entities;
+pub mod eval;
+pub mod metadata;
 
 use thiserror::Error;
 
@@ -9,6 +20,8 @@ pub enum HtmlError {
     Empty,
     #[error("not an HTML page: {0}")]
     NotHtml(String),
+    #[error("cannot read benchmark data: {0}")]
+    Io(String),
 }
 
 /// What extraction finds in one page.
@@ -31,23 +44,46 @@ pub struct Extracted {
 /// declared (if any) and the page's URL (if known).
 pub fn extract(
     bytes: &[u8],
-    _charset: Option<&str>,
-    _url: Option<&str>,
+    charset: Option<&str>,
+    url: Option<&str>,
 ) -> Result<Extracted, HtmlError> {
-    if bytes.is_empty() {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(HtmlError::Empty);
     }
-    let text = String::from_utf8_lossy(bytes).into_owned();
+    let (text, encoding, _) = encoding::decode(bytes, charset, url);
+    if text.chars().all(|c| c.is_whitespace() || c == '\0') {
+        return Err(HtmlError::Empty);
+    }
+    check_looks_like_text(&text, encoding.name())?;
+    let dom = dom::parse(&text);
+    let body = content::main_text(&dom);
+    let meta = metadata::extract(&dom, url);
     Ok(Extracted {
-        text,
-        ..Default::default()
+        title: meta.title,
+        text: body,
+        byline: meta.byline,
+        published: meta.published,
+        site: meta.site,
+        language: meta.language,
+        url: meta.url,
     })
 }
 
-/// `newsprobe eval extraction`.
-pub mod eval {
-    /// Scores extraction on the Scrapinghub benchmark; returns the printable figures.
-    pub fn run(_data: &std::path::Path) -> Result<String, super::HtmlError> {
-        Err(super::HtmlError::NotHtml("not implemented yet".into()))
+/// Rejects binary data: many control characters or undecodable bytes at the start of the page.
+fn check_looks_like_text(text: &str, encoding: &str) -> Result<(), HtmlError> {
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        total += 1;
+        if c == '\u{FFFD}'
+            || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0}' | '\u{c}'))
+        {
+            bad += 1;
+        }
     }
+    if total > 0 && bad * 10 > total {
+        return Err(HtmlError::NotHtml(format!(
+            "{bad} of the first {total} characters are control or undecodable characters ({encoding}): binary data?"
+        )));
+    }
+    Ok(())
 }

@@ -1,0 +1,251 @@
+//! Which words are inside a quotation (and so belong to the speaker, not the outlet)?
+//!
+//! The quotes stage runs before framing and fills `doc.quotes`; its direct and partial quotes
+//! are taken as they are. A small quote-mark scan of our own is added to them, so framing also
+//! works when that stage missed a quotation (or did not run, as in unit tests). The scan pairs
+//! opening and closing marks by their context: `’` between letters is an apostrophe ("It’s"),
+//! not a closing mark; a quotation left open at a paragraph end continues into the next
+//! paragraphs when its closing mark comes there before any new opening mark (as in
+//! "‘…murky at best.¶If NATO crosses this line…’"), and otherwise ends with its paragraph.
+
+use newsprobe_core::lexicon::closing_marks;
+use newsprobe_core::{Document, Field, QuoteKind, Span};
+
+/// How many paragraph breaks a quotation may run over while looking for its closing mark.
+const MAX_PARAGRAPHS_SPANNED: usize = 3;
+
+/// Byte ranges of one field that stand inside quotations: sorted, merged, half-open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteRegions {
+    ranges: Vec<(usize, usize)>,
+}
+
+impl QuoteRegions {
+    /// Quotations of the body: the quotes stage's direct and partial quotes and our own scan.
+    pub fn of_body(doc: &Document) -> Self {
+        let mut ranges = scan(&doc.text, &doc.paragraphs);
+        ranges.extend(
+            doc.quotes
+                .iter()
+                .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+                .filter(|q| q.span.field == Field::Text && q.span.start < q.span.end)
+                .map(|q| (q.span.start, q.span.end)),
+        );
+        QuoteRegions::from_ranges(ranges)
+    }
+
+    /// Quotations of the headline (one paragraph).
+    pub fn of_title(title: &str) -> Self {
+        QuoteRegions::from_ranges(scan(title, &[Span::title(0, title.len())]))
+    }
+
+    fn from_ranges(mut ranges: Vec<(usize, usize)>) -> Self {
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (s, e) in ranges {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        QuoteRegions { ranges: merged }
+    }
+
+    /// The merged ranges.
+    pub fn ranges(&self) -> &[(usize, usize)] {
+        &self.ranges
+    }
+
+    /// Whether byte `pos` is inside a quotation.
+    pub fn contains_pos(&self, pos: usize) -> bool {
+        let i = self.ranges.partition_point(|r| r.1 <= pos);
+        self.ranges.get(i).is_some_and(|r| r.0 <= pos)
+    }
+
+    /// Whether the span starts inside a quotation.
+    pub fn contains(&self, span: &Span) -> bool {
+        self.contains_pos(span.start)
+    }
+}
+
+/// A quotation mark and what its context allows it to be.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    end: usize,
+    ch: char,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‘'
+            | '’'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
+}
+
+/// Quote marks of `text` with their possible roles. Only the bytes that can start a quote mark
+/// are looked at (ASCII quotes and the lead bytes of the typographic ones).
+fn marks(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    for (pos, byte) in text.bytes().enumerate() {
+        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3) || !text.is_char_boundary(pos) {
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else {
+            continue;
+        };
+        if !is_quote_mark(c) {
+            continue;
+        }
+        let end = pos + c.len_utf8();
+        let prev = text[..pos].chars().next_back();
+        let next = text[end..].chars().next();
+        let prev_boundary = match prev {
+            None => true,
+            Some(p) => {
+                p.is_whitespace()
+                    || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '/')
+                    || is_quote_mark(p)
+            }
+        };
+        let next_content = next.is_some_and(|n| !n.is_whitespace());
+        let prev_content = prev.is_some_and(|p| !p.is_whitespace());
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let (can_open, can_close) = match c {
+            // Symmetric marks: decided by context alone.
+            '"' | '\'' => (prev_boundary && next_content, prev_content && !next_alnum),
+            // Also an apostrophe: closes only when no letter follows ("It’s" stays a word).
+            '’' => (false, prev_content && !next_alnum),
+            '“' | '„' | '‚' => (next_content, prev_content && !next_alnum),
+            '‘' => (next_content, false),
+            '«' | '‹' | '「' | '『' => (true, false),
+            _ => (false, true),
+        };
+        if can_open || can_close {
+            out.push(Mark {
+                pos,
+                end,
+                ch: c,
+                can_open,
+                can_close,
+            });
+        }
+    }
+    out
+}
+
+/// Byte ranges inside quotation marks (the content, without the marks).
+pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
+    let marks = marks(text);
+    let para_of = |pos: usize| paragraphs.partition_point(|p| p.end <= pos);
+    let para_end = |i: usize| paragraphs.get(i).map_or(text.len(), |p| p.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let open = marks[i];
+        if !open.can_open {
+            i += 1;
+            continue;
+        }
+        let closers = closing_marks(open.ch);
+        let open_para = para_of(open.pos);
+        let mut next_i = i + 1;
+        let mut end = para_end(open_para);
+        for (j, m) in marks.iter().enumerate().skip(i + 1) {
+            let para = para_of(m.pos);
+            if para > open_para + MAX_PARAGRAPHS_SPANNED {
+                break;
+            }
+            if m.can_close && closers.contains(&m.ch) {
+                end = m.pos;
+                next_i = j + 1;
+                break;
+            }
+            if m.can_open && m.ch == open.ch && para != open_para {
+                // A new quotation of the same style in a later paragraph: ours ended with its
+                // paragraph (the convention for quotations running over several paragraphs).
+                next_i = j;
+                break;
+            }
+        }
+        if end > open.end {
+            out.push((open.end, end));
+        }
+        i = next_i;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::segment::paragraphs;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        scan(text, &paragraphs(text))
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn curly_single_quotes_with_apostrophes_inside() {
+        let text =
+            "The minister’s aide said ‘It’s a disgrace, and we won’t accept it,’ before leaving.";
+        assert_eq!(quoted(text), ["It’s a disgrace, and we won’t accept it,"]);
+    }
+
+    #[test]
+    fn straight_and_double_curly_quotes() {
+        let text =
+            "He called it \"a sham\" and later “an outrageous farce.” Critics' views differ.";
+        assert_eq!(quoted(text), ["a sham", "an outrageous farce."]);
+    }
+
+    #[test]
+    fn quotation_running_over_a_paragraph_break() {
+        let text = "An aide noted that ‘the plan is shaky at best.\n\nIf it fails, chaos follows.’\nThe outlet’s view is calmer.";
+        assert_eq!(
+            quoted(text),
+            ["the plan is shaky at best.\n\nIf it fails, chaos follows."]
+        );
+    }
+
+    #[test]
+    fn reopened_paragraph_quotes_end_with_their_paragraph() {
+        let text = "“First part of the speech.\n“Second part,” she said. Then silence.";
+        assert_eq!(quoted(text), ["First part of the speech.", "Second part,"]);
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end() {
+        let text = "She said “this never ends\nA new paragraph in the outlet's voice.";
+        assert_eq!(quoted(text), ["this never ends"]);
+    }
+
+    #[test]
+    fn regions_answer_positions() {
+        let doc = Document::from_text(None, "Before ‘inside words’ after.");
+        let regions = QuoteRegions::of_body(&doc);
+        let inside = doc.text.find("inside").unwrap_or(0);
+        assert!(regions.contains_pos(inside));
+        assert!(!regions.contains_pos(0));
+        assert!(!regions.contains_pos(doc.text.find("after").unwrap_or(0)));
+    }
+}

@@ -1,0 +1,337 @@
+//! Where does the text use framing language, of which kind, and by which rule?
+//!
+//! One automaton pass over a field's tokens (body or headline) feeds three rule families:
+//! - the lexicons ([`crate::lexicon`]), matched on inflection-folded keys in one automaton pass,
+//!   cancelled by a negation just before them ("not startling", "never classified") for the
+//!   categories where negation flips the meaning;
+//! - modal hedges ("might consider", "could trigger"): the modal and the verb it governs;
+//! - vague attribution ("some Western officials", "many senior diplomats"): a quantifier before a
+//!   group noun, up to two words apart.
+//!
+//! A cue lying inside a longer one is dropped ("classified" inside "highly classified"). The same
+//! pass also returns the reporting verbs and anonymity cues that [`crate::support`] weighs.
+
+use newsprobe_core::{Token, TokenKind};
+
+use crate::lexicon::{Category, PhraseMatch, TokenKeys, LEXICON};
+
+/// One framing cue: tokens `first..=last` of the field, its category and the rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub category: Category,
+    pub first: usize,
+    pub last: usize,
+    pub rule: String,
+}
+
+fn word_is(tok_text: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| tok_text.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word negates what follows ("not", "never", "isn't", "without").
+fn is_negator(word: &str) -> bool {
+    word_is(
+        word,
+        &[
+            "not", "never", "no", "nor", "neither", "without", "hardly", "cannot", "barely",
+        ],
+    ) || word.ends_with("n't")
+        || word.ends_with("n’t")
+}
+
+/// What one automaton pass over a field finds: the framing cues, and the word-class hits the
+/// headline-support check uses (token ranges `first..=last`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub cues: Vec<Cue>,
+    /// Reporting verbs ("described", "claimed", "according to").
+    pub reporting: Vec<(usize, usize)>,
+    /// Anonymity cues ("anonymity", "declined to be named").
+    pub anonymity: Vec<(usize, usize)>,
+}
+
+/// Scans one field (`keys` built from the same `tokens`). `is_title` relaxes the capitalisation
+/// rules (headlines are in Title Case) and keeps the headline-only clickbait constructions.
+pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> Scan {
+    let mut matches: Vec<PhraseMatch> = Vec::new();
+    LEXICON.find(text, tokens, keys, &mut matches);
+    let tok_text = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
+    let is_word = |i: usize| tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word);
+    let group_nouns: Vec<usize> = matches
+        .iter()
+        .filter(|m| {
+            LEXICON
+                .entry(m.entry)
+                .is_some_and(|e| e.category == Category::GroupNoun)
+        })
+        .map(|m| m.first)
+        .collect();
+
+    let mut out = Scan {
+        cues: Vec::with_capacity(matches.len()),
+        ..Scan::default()
+    };
+    for m in &matches {
+        let Some(entry) = LEXICON.entry(m.entry) else {
+            continue;
+        };
+        match entry.category {
+            Category::Reporting => out.reporting.push((m.first, m.last)),
+            Category::Anonymity => out.anonymity.push((m.first, m.last)),
+            Category::GroupNoun => {}
+            Category::Modal => {
+                // "might consider", "could not trigger": the modal and the verb it governs.
+                let i = m.first;
+                let word = tok_text(i);
+                let mid_sentence_capital = !is_title
+                    && word.starts_with(|c: char| c.is_uppercase())
+                    && i > 0
+                    && is_word(i - 1);
+                let before_number = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number);
+                if mid_sentence_capital || before_number {
+                    continue; // "May" the month or a name
+                }
+                let mut last = i;
+                if is_word(i + 1) {
+                    last = i + 1;
+                    let next = tok_text(i + 1);
+                    if (is_negator(next) || word_is(next, &["well", "also", "even"]))
+                        && is_word(i + 2)
+                    {
+                        last = i + 2;
+                    }
+                }
+                out.cues.push(Cue {
+                    category: Category::Hedge,
+                    first: i,
+                    last,
+                    rule: format!("modal:{}", entry.phrase),
+                });
+            }
+            Category::Quantifier => {
+                // A group noun at most two words on: "some Western officials"; not a degree
+                // ("how many officials", "this many experts").
+                let i = m.first;
+                if i > 0 && word_is(tok_text(i - 1), &["how", "this", "that", "so", "too", "as"]) {
+                    continue;
+                }
+                for k in i + 1..=i + 3 {
+                    if !is_word(k) {
+                        break;
+                    }
+                    if group_nouns.contains(&k) {
+                        out.cues.push(Cue {
+                            category: Category::Weasel,
+                            first: i,
+                            last: k,
+                            rule: format!("vague-quantifier:{}", entry.phrase),
+                        });
+                        break;
+                    }
+                }
+            }
+            category => {
+                if category == Category::Clickbait && !is_title {
+                    continue;
+                }
+                if !is_title && m.first == m.last && looks_like_a_name(tokens, text, m.first) {
+                    continue;
+                }
+                if category.negatable() && negated(tokens, text, m.first) {
+                    continue;
+                }
+                // "many in the" + "alliance": a phrase ending in an article takes its noun.
+                let mut last = m.last;
+                if tok_text(last).eq_ignore_ascii_case("the") && is_word(last + 1) {
+                    last += 1;
+                }
+                out.cues.push(Cue {
+                    category,
+                    first: m.first,
+                    last,
+                    rule: format!("lexicon:{}:{}", category.as_str(), entry.phrase),
+                });
+            }
+        }
+    }
+    drop_contained(&mut out.cues);
+    out
+}
+
+/// The framing cues of one field (see [`scan`]).
+pub fn find_cues(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> Vec<Cue> {
+    scan(text, tokens, keys, is_title).cues
+}
+
+/// A capitalised word in mid-sentence ("Chaos Theory Ltd", "Reveal Media") is most likely part
+/// of a name; all-capitals words ("BOMBSHELL") are emphasis and stay cues.
+fn looks_like_a_name(tokens: &[Token], text: &str, i: usize) -> bool {
+    let word = tokens.get(i).map_or("", |t| t.span.slice(text));
+    let capitalised = word.starts_with(|c: char| c.is_uppercase());
+    let all_caps = word.chars().all(|c| !c.is_lowercase());
+    let after_word = i > 0 && tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Word);
+    capitalised && !all_caps && after_word
+}
+
+/// Whether a negation stands within three words before token `first`, in the same clause.
+/// "not only …" and "not just …" do not negate.
+fn negated(tokens: &[Token], text: &str, first: usize) -> bool {
+    let mut seen = 0;
+    let mut j = first;
+    while j > 0 && seen < 3 {
+        j -= 1;
+        let Some(t) = tokens.get(j) else { break };
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        seen += 1;
+        if is_negator(t.span.slice(text)) {
+            let next = tokens.get(j + 1).map_or("", |n| n.span.slice(text));
+            return !word_is(next, &["only", "just", "merely", "simply", "least"]);
+        }
+    }
+    false
+}
+
+/// Removes cues whose tokens lie inside a longer cue (any category) and exact duplicates, then
+/// joins overlapping cues of one category ("some experts" + "experts fear"), keeping the first
+/// one's rule.
+fn drop_contained(cues: &mut Vec<Cue>) {
+    cues.sort_by(|a, b| {
+        a.first
+            .cmp(&b.first)
+            .then(b.last.cmp(&a.last))
+            .then(a.category.cmp(&b.category))
+    });
+    let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
+    for cue in cues.drain(..) {
+        let inside = kept
+            .iter()
+            .rev()
+            .take(8)
+            .any(|k| k.first <= cue.first && cue.last <= k.last);
+        if inside {
+            continue;
+        }
+        let joined = kept
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|k| k.category == cue.category && cue.first <= k.last);
+        match joined {
+            Some(k) => k.last = k.last.max(cue.last),
+            None => kept.push(cue),
+        }
+    }
+    *cues = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::segment::tokenize;
+    use newsprobe_core::Field;
+
+    fn cues(text: &str) -> Vec<(String, &'static str)> {
+        let toks = tokenize(text, Field::Text);
+        find_cues(text, &toks, &TokenKeys::build(text, &toks), false)
+            .into_iter()
+            .map(|c| {
+                let s = toks[c.first].span.start;
+                let e = toks[c.last].span.end;
+                (text[s..e].to_string(), c.category.as_str())
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, &str)], phrase: &str, category: &str) -> bool {
+        found.iter().any(|(p, c)| p == phrase && *c == category)
+    }
+
+    #[test]
+    fn inflected_forms_are_found() {
+        let found = cues("The vote startled observers and the fire engulfed three villages.");
+        assert!(has(&found, "startled", "loaded"), "{found:?}");
+        assert!(has(&found, "engulfed", "fear"), "{found:?}");
+    }
+
+    #[test]
+    fn negation_cancels_loaded_words() {
+        let found = cues("The result was not startling, and the memo was never classified.");
+        assert!(
+            found.iter().all(|(_, c)| *c != "loaded" && *c != "secrecy"),
+            "{found:?}"
+        );
+        let found = cues("It risks not only alienating allies but also devastating the economy.");
+        assert!(has(&found, "devastating", "hyperbole"), "{found:?}");
+    }
+
+    #[test]
+    fn multiword_constructions_win_over_their_parts() {
+        let found = cues("Talks held behind closed doors were thrown into chaos; the stakes have never been higher.");
+        assert!(has(&found, "behind closed doors", "secrecy"), "{found:?}");
+        assert!(has(&found, "thrown into chaos", "hyperbole"), "{found:?}");
+        assert!(
+            has(&found, "the stakes have never been higher", "hyperbole"),
+            "{found:?}"
+        );
+        assert!(!has(&found, "chaos", "hyperbole"), "{found:?}");
+        let found = cues(
+            "A highly classified file, never meant to become public, could spiral out of control.",
+        );
+        assert!(has(&found, "highly classified", "secrecy"), "{found:?}");
+        assert!(!has(&found, "classified", "secrecy"), "{found:?}");
+        assert!(
+            has(&found, "never meant to become public", "secrecy"),
+            "{found:?}"
+        );
+        assert!(has(&found, "spiral out of control", "fear"), "{found:?}");
+    }
+
+    #[test]
+    fn modal_hedges_take_their_verb_and_skip_the_month() {
+        let found =
+            cues("The council might consider a delay that could trigger protests in May 2026.");
+        assert!(has(&found, "might consider", "hedge"), "{found:?}");
+        assert!(has(&found, "could trigger", "hedge"), "{found:?}");
+        assert!(
+            !found.iter().any(|(p, _)| p.starts_with("May")),
+            "{found:?}"
+        );
+        let found = cues("It seems the outcome remains uncertain, reportedly.");
+        assert!(has(&found, "It seems", "hedge"), "{found:?}");
+        assert!(has(&found, "remains uncertain", "hedge"), "{found:?}");
+        assert!(has(&found, "reportedly", "hedge"), "{found:?}");
+    }
+
+    #[test]
+    fn vague_attribution_is_weasel() {
+        let found = cues(
+            "The plan was met with doubt by some Western officials, and experts fear the worst.",
+        );
+        assert!(has(&found, "some Western officials", "weasel"), "{found:?}");
+        assert!(has(&found, "experts fear", "weasel"), "{found:?}");
+        let found = cues("Many believe the price was low, and some experts fear layoffs.");
+        assert!(has(&found, "some experts fear", "weasel"), "{found:?}");
+        let found = cues("The move was seen by many in the alliance as a provocation.");
+        assert!(has(&found, "many in the alliance", "weasel"), "{found:?}");
+    }
+
+    #[test]
+    fn capitalised_names_are_not_cues() {
+        let found = cues("She works for Reveal Media and wrote about the Chaos Computer Club.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn clickbait_constructions_only_in_headlines() {
+        let text = "You Won't Believe What Happens Next";
+        let toks = tokenize(text, Field::Title);
+        let title = find_cues(text, &toks, &TokenKeys::build(text, &toks), true);
+        assert!(title.iter().any(|c| c.category == Category::Clickbait));
+        let body = find_cues(text, &toks, &TokenKeys::build(text, &toks), false);
+        assert!(body.iter().all(|c| c.category != Category::Clickbait));
+    }
+}

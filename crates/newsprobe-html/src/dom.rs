@@ -1,0 +1,760 @@
+//! What is the element tree of this page?
+//!
+//! A fast, tolerant HTML tokenizer and tree builder made for extraction, not for rendering: it
+//! keeps elements, attributes, text and raw script/style content, closes `<p>`/`<li>`/table cells
+//! implicitly as browsers do, ignores stray end tags, and never fails. Nodes live in one arena in
+//! document order (a parent always has a smaller id than its children), so later passes walk the
+//! tree with loops over ids or parent links, never recursion: 100,000-deep nesting is safe, and
+//! nesting beyond [`MAX_DEPTH`] is flattened so every pass stays linear.
+
+use std::borrow::Cow;
+
+use crate::entities;
+
+/// Elements nested deeper than this are attached to the element at this depth.
+pub const MAX_DEPTH: usize = 400;
+/// How far up the open-element stack an implied end (`<p>`, `<li>`) looks for its element.
+const END_TAG_SEARCH: usize = 64;
+/// Elements beyond this many are dropped (their text is kept), bounding memory on huge pages.
+pub const MAX_ELEMENTS: usize = 2_000_000;
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = u32;
+/// Marks a missing link.
+pub const NONE: NodeId = u32::MAX;
+
+/// One element: lower-case tag name and attributes (lower-case names, decoded values).
+#[derive(Debug, Clone)]
+pub struct Element {
+    pub name: Box<str>,
+    pub attrs: Vec<(Box<str>, String)>,
+}
+
+impl Element {
+    /// The value of attribute `name` (lower-case).
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a node is.
+#[derive(Debug, Clone)]
+pub enum NodeData {
+    Document,
+    Element(Element),
+    /// Text with character references decoded (raw for script/style content).
+    Text(String),
+}
+
+/// A node and its links.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub data: NodeData,
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub next_sibling: NodeId,
+}
+
+/// The parsed page.
+#[derive(Debug, Clone)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// The document root.
+    pub const ROOT: NodeId = 0;
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The element at `id`, if it is one.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes.get(id as usize)?.data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The tag name at `id`, or "" for text and the document.
+    pub fn tag(&self, id: NodeId) -> &str {
+        self.element(id).map_or("", |e| &e.name)
+    }
+
+    /// The children of `id`, in order.
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut next = self.node(id).first_child;
+        std::iter::from_fn(move || {
+            let current = next;
+            (current != NONE).then(|| {
+                next = self.node(current).next_sibling;
+                current
+            })
+        })
+    }
+
+    /// `id` and the nodes under it, in document order (ids are contiguous per subtree).
+    pub fn subtree_end(&self, id: NodeId) -> NodeId {
+        // The subtree of `id` ends where the next node outside it starts.
+        let mut current = id;
+        loop {
+            let node = self.node(current);
+            if node.next_sibling != NONE {
+                return node.next_sibling;
+            }
+            if node.parent == NONE {
+                return self.nodes.len() as NodeId;
+            }
+            current = node.parent;
+        }
+    }
+
+    /// The text under `id` (script and style content excluded), whitespace collapsed.
+    pub fn text_of(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let end = self.subtree_end(id);
+        let mut skip_until = 0;
+        for i in id..end {
+            if i < skip_until {
+                continue;
+            }
+            match &self.nodes[i as usize].data {
+                NodeData::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {
+                    skip_until = self.subtree_end(i);
+                }
+                NodeData::Element(e) if is_block(&e.name) || &*e.name == "br" => out.push(' '),
+                NodeData::Text(t) => out.push_str(t),
+                _ => {}
+            }
+        }
+        collapse_whitespace(&out)
+    }
+
+    fn push(&mut self, data: NodeData, parent: NodeId) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node {
+            data,
+            parent,
+            first_child: NONE,
+            last_child: NONE,
+            next_sibling: NONE,
+        });
+        let p = &mut self.nodes[parent as usize];
+        let previous = p.last_child;
+        p.last_child = id;
+        if previous == NONE {
+            p.first_child = id;
+        } else {
+            self.nodes[previous as usize].next_sibling = id;
+        }
+        id
+    }
+
+    /// Appends text to `parent`, merging with a preceding text node.
+    fn push_text(&mut self, text: &str, parent: NodeId) {
+        let last = self.nodes[parent as usize].last_child;
+        if last != NONE {
+            if let NodeData::Text(t) = &mut self.nodes[last as usize].data {
+                t.push_str(text);
+                return;
+            }
+        }
+        self.push(NodeData::Text(text.to_owned()), parent);
+    }
+}
+
+/// Collapses runs of whitespace (including no-break spaces) to one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{0}' || c == '\u{200B}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Elements that start a new block of text.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "hr"
+            | "form"
+            | "fieldset"
+            | "center"
+            | "body"
+            | "html"
+            | "details"
+            | "summary"
+            | "video"
+            | "audio"
+            | "picture"
+            | "iframe"
+            | "option"
+            | "select"
+            | "button"
+    )
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "frame"
+    )
+}
+
+/// Elements whose content is not markup.
+fn is_raw_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+    )
+}
+
+/// Start tags that close an open `<p>` (HTML's "close a p element in button scope").
+fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "figure"
+            | "address"
+            | "hr"
+            | "form"
+            | "fieldset"
+            | "center"
+            | "details"
+            | "li"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// Elements that stop the search for an open element to close implicitly.
+fn is_scope_boundary(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html" | "table" | "td" | "th" | "caption" | "button" | "object" | "template" | "marquee"
+    )
+}
+
+/// Parses HTML text into a [`Dom`]. Never fails; linear in the input size.
+pub fn parse(html: &str) -> Dom {
+    let mut dom = Dom {
+        nodes: Vec::with_capacity(html.len() / 40 + 16),
+    };
+    dom.nodes.push(Node {
+        data: NodeData::Document,
+        parent: NONE,
+        first_child: NONE,
+        last_child: NONE,
+        next_sibling: NONE,
+    });
+    let mut builder = Builder {
+        dom,
+        stack: vec![(Dom::ROOT, Box::from(""))],
+        open_counts: Default::default(),
+        elements: 0,
+    };
+    let bytes = html.as_bytes();
+    let mut pos = 0;
+    let mut text_start = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
+        let lt = pos + found;
+        let next = bytes.get(lt + 1).copied().unwrap_or(0);
+        let markup_end = if next == b'!' || next == b'?' {
+            builder.text(&html[text_start..lt]);
+            Some(skip_declaration(bytes, lt))
+        } else if next == b'/' {
+            if bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) {
+                builder.text(&html[text_start..lt]);
+                let (name, end) = read_end_tag(html, lt + 2);
+                builder.end_tag(&name);
+                Some(end)
+            } else if bytes.get(lt + 2) == Some(&b'>') {
+                builder.text(&html[text_start..lt]);
+                Some(lt + 3)
+            } else {
+                None
+            }
+        } else if next.is_ascii_alphabetic() {
+            builder.text(&html[text_start..lt]);
+            let (element, self_closing, end) = read_start_tag(html, lt + 1);
+            let name = element.name.clone();
+            builder.start_tag(element, self_closing);
+            if is_raw_text(&name) && !self_closing {
+                let (content_end, after) = find_raw_end(html, end, &name);
+                let content = &html[end..content_end];
+                if !content.is_empty() {
+                    let parent = builder.current();
+                    if matches!(&*name, "title" | "textarea") {
+                        let decoded = entities::decode(content);
+                        builder.dom.push_text(&decoded, parent);
+                    } else {
+                        builder.dom.push_text(content, parent);
+                    }
+                }
+                builder.end_tag(&name);
+                Some(after)
+            } else {
+                Some(end)
+            }
+        } else {
+            None
+        };
+        match markup_end {
+            Some(end) => {
+                pos = end.min(bytes.len());
+                text_start = pos;
+            }
+            None => pos = lt + 1,
+        }
+    }
+    builder.text(&html[text_start..]);
+    builder.dom
+}
+
+struct Builder {
+    dom: Dom,
+    /// Open elements: id and tag name.
+    stack: Vec<(NodeId, Box<str>)>,
+    /// How many elements of each name are open, so an end tag with no open start tag costs
+    /// nothing and every search that runs ends in a pop (linear time overall).
+    open_counts: std::collections::HashMap<Box<str>, u32>,
+    /// Start tags seen so far.
+    elements: usize,
+}
+
+impl Builder {
+    fn current(&self) -> NodeId {
+        self.stack.last().map_or(Dom::ROOT, |(id, _)| *id)
+    }
+
+    fn text(&mut self, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let decoded: Cow<str> = entities::decode(raw);
+        let parent = self.current();
+        self.dom.push_text(&decoded, parent);
+    }
+
+    /// Pops up to and including the nearest open `tag`, searching at most `limit` entries and
+    /// stopping at scope boundaries (and at `stop_at` tags, e.g. a list for `li`).
+    /// Pops the open elements from index `i` up.
+    fn truncate(&mut self, i: usize) {
+        for (_, name) in self.stack.drain(i..) {
+            if let Some(count) = self.open_counts.get_mut(&name) {
+                *count = count.saturating_sub(1);
+            }
+        }
+    }
+
+    fn push_open(&mut self, id: NodeId, name: Box<str>) {
+        *self.open_counts.entry(name.clone()).or_insert(0) += 1;
+        self.stack.push((id, name));
+    }
+
+    fn close_implied(&mut self, tag: &str, stop_at: &[&str]) {
+        let depth = self.stack.len();
+        for i in (1..depth).rev().take(END_TAG_SEARCH) {
+            let open = &*self.stack[i].1;
+            if open == tag {
+                self.truncate(i);
+                return;
+            }
+            if is_scope_boundary(open) || stop_at.contains(&open) {
+                return;
+            }
+        }
+    }
+
+    fn start_tag(&mut self, element: Element, self_closing: bool) {
+        self.elements += 1;
+        if self.elements > MAX_ELEMENTS && !is_raw_text(&element.name) {
+            return;
+        }
+        let name: &str = &element.name;
+        if closes_p(name) {
+            self.close_implied("p", &[]);
+        }
+        match name {
+            "li" => self.close_implied("li", &["ul", "ol", "menu"]),
+            "dt" | "dd" => {
+                self.close_implied("dt", &["dl"]);
+                self.close_implied("dd", &["dl"]);
+            }
+            "tr" => self.close_implied("tr", &["table", "tbody", "thead", "tfoot"]),
+            "td" | "th" => {
+                for cell in ["td", "th"] {
+                    if self.stack.last().is_some_and(|(_, t)| &**t == cell) {
+                        self.truncate(self.stack.len() - 1);
+                    }
+                }
+            }
+            "option" if self.stack.last().is_some_and(|(_, t)| &**t == "option") => {
+                self.truncate(self.stack.len() - 1);
+            }
+            _ => {}
+        }
+        let void = is_void(name) || (self_closing && !is_raw_text(name));
+        let name = element.name.clone();
+        let parent = self.current();
+        let id = self.dom.push(NodeData::Element(element), parent);
+        // Raw-text content must land inside its element even beyond the depth limit.
+        if !void && (self.stack.len() < MAX_DEPTH || is_raw_text(&name)) {
+            self.push_open(id, name);
+        }
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        if self.open_counts.get(name).is_none_or(|&c| c == 0) {
+            return;
+        }
+        let depth = self.stack.len();
+        for i in (1..depth).rev() {
+            if &*self.stack[i].1 == name {
+                self.truncate(i);
+                return;
+            }
+        }
+    }
+}
+
+/// Skips `<!-- ... -->`, `<!DOCTYPE ...>`, `<![CDATA[...]]>`, `<? ... >`; returns the end.
+fn skip_declaration(bytes: &[u8], lt: usize) -> usize {
+    let rest = &bytes[lt..];
+    if rest.starts_with(b"<!--") {
+        return match memchr::memmem::find(&rest[4..], b"-->") {
+            Some(at) => lt + 4 + at + 3,
+            None => bytes.len(),
+        };
+    }
+    match memchr::memchr(b'>', rest) {
+        Some(at) => lt + at + 1,
+        None => bytes.len(),
+    }
+}
+
+/// Reads `name ...>` after `</`; returns the lower-cased name and the position after `>`.
+fn read_end_tag(html: &str, start: usize) -> (String, usize) {
+    let bytes = html.as_bytes();
+    let name_end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| !b.is_ascii_whitespace() && **b != b'>' && **b != b'/')
+            .count();
+    let name = html[start..name_end].to_ascii_lowercase();
+    let end = match memchr::memchr(b'>', &bytes[name_end..]) {
+        Some(at) => name_end + at + 1,
+        None => bytes.len(),
+    };
+    (name, end)
+}
+
+/// Reads a start tag after `<`; returns the element, whether it ended in `/>`, and the
+/// position after `>`.
+fn read_start_tag(html: &str, start: usize) -> (Element, bool, usize) {
+    let bytes = html.as_bytes();
+    let len = bytes.len();
+    let mut i = start;
+    while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/' {
+        i += 1;
+    }
+    let name: Box<str> = lower(&html[start..i]);
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while i < len && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        if i >= len {
+            break;
+        }
+        if bytes[i] == b'>' {
+            i += 1;
+            break;
+        }
+        self_closing = false;
+        let name_start = i;
+        // An attribute name may start with '=' (tolerated) but runs to whitespace, '/', '>' or '='.
+        i += 1;
+        while i < len && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'>' | b'/' | b'=')
+        {
+            i += 1;
+        }
+        let attr_name = lower(&html[name_start..i]);
+        while i < len && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < len && bytes[i] == b'=' {
+            i += 1;
+            while i < len && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < len && (bytes[i] == b'"' || bytes[i] == b'\'') {
+                let quote = bytes[i];
+                let value_start = i + 1;
+                let value_end = match memchr::memchr(quote, &bytes[value_start..]) {
+                    Some(at) => value_start + at,
+                    None => len,
+                };
+                value = entities::decode(&html[value_start..value_end]).into_owned();
+                i = (value_end + 1).min(len);
+            } else {
+                let value_start = i;
+                while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
+                    i += 1;
+                }
+                value = entities::decode(&html[value_start..i]).into_owned();
+            }
+        }
+        if attrs.len() < 64 && !attrs.iter().any(|(n, _)| *n == attr_name) {
+            attrs.push((attr_name, value));
+        }
+    }
+    (Element { name, attrs }, self_closing, i)
+}
+
+fn lower(s: &str) -> Box<str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into_boxed_str()
+    } else {
+        Box::from(s)
+    }
+}
+
+/// Finds the end of raw-text content: the position of `</name` (case-insensitive) and the
+/// position after its `>`; the end of input when missing.
+fn find_raw_end(html: &str, from: usize, name: &str) -> (usize, usize) {
+    let bytes = html.as_bytes();
+    if name == "plaintext" {
+        return (bytes.len(), bytes.len());
+    }
+    let mut pos = from;
+    while let Some(at) = memchr::memmem::find(&bytes[pos..], b"</") {
+        let start = pos + at;
+        let after = start + 2;
+        let candidate = bytes.get(after..after + name.len());
+        let boundary = bytes
+            .get(after + name.len())
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) && boundary {
+            let end = match memchr::memchr(b'>', &bytes[after..]) {
+                Some(gt) => after + gt + 1,
+                None => bytes.len(),
+            };
+            return (start, end);
+        }
+        pos = after;
+    }
+    (bytes.len(), bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(dom: &Dom) -> Vec<String> {
+        (0..dom.nodes.len() as NodeId)
+            .filter_map(|i| dom.element(i).map(|e| e.name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn builds_tree_with_attributes_and_text() {
+        let dom = parse(
+            r#"<!DOCTYPE html><HTML lang=en><body><div class="story body" id='main'>
+            <P>Officials said &ldquo;no&rdquo; on Monday.<p>Second <a href="/x?a=1&amp;b=2">link</a></div>"#,
+        );
+        assert_eq!(tags(&dom), ["html", "body", "div", "p", "p", "a"]);
+        let div = (0..dom.nodes.len() as NodeId)
+            .find(|&i| dom.tag(i) == "div")
+            .unwrap();
+        let e = dom.element(div).unwrap();
+        assert_eq!(e.attr("class"), Some("story body"));
+        assert_eq!(e.attr("id"), Some("main"));
+        let ps: Vec<_> = dom.children(div).filter(|&c| dom.tag(c) == "p").collect();
+        assert_eq!(ps.len(), 2, "second <p> closes the first");
+        assert_eq!(dom.text_of(ps[0]), "Officials said “no” on Monday.");
+        let a = (0..dom.nodes.len() as NodeId)
+            .find(|&i| dom.tag(i) == "a")
+            .unwrap();
+        assert_eq!(dom.element(a).unwrap().attr("href"), Some("/x?a=1&b=2"));
+    }
+
+    #[test]
+    fn script_content_is_raw_and_comments_skipped() {
+        let dom = parse(
+            "<p>a<!-- <p>hidden</p> -->b</p><script>if (a < b && c) { x = '</p>'; }</script><p>c</p>",
+        );
+        assert_eq!(tags(&dom), ["p", "script", "p"]);
+        let script = (0..dom.nodes.len() as NodeId)
+            .find(|&i| dom.tag(i) == "script")
+            .unwrap();
+        let text = match &dom.node(dom.node(script).first_child).data {
+            NodeData::Text(t) => t.clone(),
+            _ => String::new(),
+        };
+        assert_eq!(text, "if (a < b && c) { x = '</p>'; }");
+        assert_eq!(dom.text_of(Dom::ROOT), "ab c");
+    }
+
+    #[test]
+    fn list_items_and_cells_close_implicitly() {
+        let dom = parse("<ul><li>one<li>two</ul><table><tr><td>a<td>b<tr><td>c</table>");
+        let lis: Vec<_> = (0..dom.nodes.len() as NodeId)
+            .filter(|&i| dom.tag(i) == "li")
+            .collect();
+        assert_eq!(lis.len(), 2);
+        assert_eq!(dom.node(lis[0]).parent, dom.node(lis[1]).parent);
+        let trs = (0..dom.nodes.len() as NodeId)
+            .filter(|&i| dom.tag(i) == "tr")
+            .count();
+        assert_eq!(trs, 2);
+        let tds: Vec<_> = (0..dom.nodes.len() as NodeId)
+            .filter(|&i| dom.tag(i) == "td")
+            .collect();
+        assert_eq!(dom.node(tds[0]).parent, dom.node(tds[1]).parent);
+    }
+
+    #[test]
+    fn truncated_and_broken_markup() {
+        for html in [
+            "<div><p>Unclosed paragraph",
+            "<p>text <a href=\"unterminated",
+            "<p>text <!-- open comment",
+            "<script>never closed",
+            "</div></p>stray end tags",
+            "a < b and c > d",
+            "<",
+            "<p",
+            "<//>",
+            "< p>",
+        ] {
+            let dom = parse(html);
+            assert!(!dom.nodes.is_empty(), "{html}");
+        }
+        assert_eq!(parse("a < b and c > d").nodes.len(), 2);
+        assert_eq!(dom_text("<div><p>Unclosed paragraph"), "Unclosed paragraph");
+        assert_eq!(dom_text("</div></p>stray end tags"), "stray end tags");
+    }
+
+    fn dom_text(html: &str) -> String {
+        parse(html).text_of(Dom::ROOT)
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let depth = 100_000;
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let dom = parse(&html);
+        assert_eq!(dom.nodes.len(), depth + 2);
+        let mut max_depth = 0;
+        for id in 0..dom.nodes.len() as NodeId {
+            let mut d = 0;
+            let mut p = dom.node(id).parent;
+            while p != NONE && d <= MAX_DEPTH + 2 {
+                d += 1;
+                p = dom.node(p).parent;
+            }
+            max_depth = max_depth.max(d);
+        }
+        assert!(max_depth <= MAX_DEPTH + 1, "depth {max_depth}");
+        assert_eq!(dom.text_of(Dom::ROOT), "deep text");
+    }
+}

@@ -1,0 +1,962 @@
+//! Who wrote this page, when, under what headline, on which site, in which language?
+//!
+//! Evidence in order of trust: JSON-LD (`NewsArticle` and friends), OpenGraph/`article:` and other
+//! `<meta>` tags, then the markup (`<h1>`, `<time datetime>`, `rel=author`/byline elements,
+//! `<html lang>`), then the URL. Dates come out as RFC 3339 (a full timestamp when the page gives a
+//! time zone, else the calendar date). Bylines hold person names only: anything that looks like a
+//! site, an organisation, a date or a URL is dropped, because a wrong name is worse than none.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::dom::{self, Dom, NodeData, NodeId};
+
+/// Metadata found in one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Vec<String>,
+    pub published: Option<String>,
+    pub site: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+/// What the page's machine-readable metadata (JSON-LD, meta) declares; used by the evaluation as
+/// the reference.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Declared {
+    pub published: Option<String>,
+    pub authors: Vec<String>,
+}
+
+/// Raw evidence gathered in one pass over the page.
+#[derive(Debug, Default)]
+struct Evidence {
+    html_lang: Option<String>,
+    title: Option<String>,
+    /// `(name|property|itemprop lower-cased, content)`.
+    metas: Vec<(String, String)>,
+    canonical: Option<String>,
+    json_ld: Vec<Value>,
+    h1: Option<String>,
+    /// `<time datetime>` values; the first entry marked as publication time comes first.
+    times: Vec<String>,
+    /// Texts of author/byline elements.
+    author_texts: Vec<String>,
+    /// Texts (or `value`s) of elements whose class/id/itemprop says publication date; those
+    /// saying "publish" first.
+    date_texts: Vec<String>,
+}
+
+fn gather(dom: &Dom) -> Evidence {
+    let mut ev = Evidence::default();
+    let mut published_time: Option<String> = None;
+    let mut publish_dates = 0usize;
+    for id in 0..dom.nodes.len() as NodeId {
+        let Some(e) = dom.element(id) else { continue };
+        match &*e.name {
+            "html" if ev.html_lang.is_none() => ev.html_lang = e.attr("lang").map(str::to_owned),
+            "title" if ev.title.is_none() => {
+                ev.title = Some(dom.text_of(id)).filter(|t| !t.is_empty())
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"))
+                    .or_else(|| e.attr("http-equiv"));
+                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+                    if ev.metas.len() < 500 {
+                        ev.metas
+                            .push((key.trim().to_ascii_lowercase(), content.trim().to_owned()));
+                    }
+                }
+            }
+            "link"
+                if ev.canonical.is_none()
+                    && e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                ev.canonical = e.attr("href").map(str::to_owned);
+            }
+            "script"
+                if ev.json_ld.len() < 20
+                    && e.attr("type")
+                        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let child = dom.node(id).first_child;
+                if child != dom::NONE {
+                    if let NodeData::Text(raw) = &dom.node(child).data {
+                        if let Some(v) = parse_json_ld(raw) {
+                            ev.json_ld.push(v);
+                        }
+                    }
+                }
+            }
+            "h1" if ev.h1.is_none() => ev.h1 = Some(dom.text_of(id)).filter(|t| !t.is_empty()),
+            "time" => {
+                if let Some(dt) = e.attr("datetime") {
+                    let marked = e
+                        .attr("itemprop")
+                        .is_some_and(|p| p.contains("datePublished"))
+                        || e.attr("pubdate").is_some()
+                        || e.attr("class")
+                            .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                    if marked && published_time.is_none() {
+                        published_time = Some(dt.to_owned());
+                    } else if ev.times.len() < 20 {
+                        ev.times.push(dt.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if ev.date_texts.len() < 10 {
+            if let Some(publish) = date_element(e) {
+                let text = e
+                    .attr("value")
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| dom.text_of(id));
+                if !text.is_empty() && text.len() < 150 {
+                    if publish {
+                        ev.date_texts
+                            .insert(publish_dates.min(ev.date_texts.len()), text);
+                        publish_dates += 1;
+                    } else {
+                        ev.date_texts.push(text);
+                    }
+                }
+            }
+        }
+        if ev.author_texts.len() < 10 && is_author_element(e) {
+            let text = dom.text_of(id);
+            if !text.is_empty() && text.len() < 200 {
+                ev.author_texts.push(text);
+            }
+        }
+    }
+    if let Some(t) = published_time {
+        ev.times.insert(0, t);
+    }
+    ev
+}
+
+/// Is this element marked as a date? `Some(true)` when it says publication date.
+fn date_element(e: &dom::Element) -> Option<bool> {
+    if matches!(
+        &*e.name,
+        "meta" | "link" | "script" | "style" | "html" | "body" | "time"
+    ) {
+        return None;
+    }
+    let mut names = String::new();
+    for key in ["class", "id", "itemprop"] {
+        if let Some(v) = e.attr(key) {
+            names.push_str(v);
+            names.push(' ');
+        }
+    }
+    names.make_ascii_lowercase();
+    if names.contains("update")
+        || names.contains("modif")
+        || names.contains("recommend")
+        || names.contains("related")
+    {
+        return None;
+    }
+    if names.contains("publish") || names.contains("posted") {
+        Some(true)
+    } else if names.contains("date") || names.contains("timestamp") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn is_author_element(e: &dom::Element) -> bool {
+    if matches!(
+        &*e.name,
+        "meta" | "link" | "script" | "style" | "html" | "body"
+    ) {
+        return false;
+    }
+    if e.attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+    {
+        return true;
+    }
+    if e.attr("itemprop")
+        .is_some_and(|p| p == "author" || p == "creator")
+    {
+        return true;
+    }
+    e.attr("class").is_some_and(|c| {
+        let c = c.to_ascii_lowercase();
+        (c.contains("byline")
+            || c.contains("author-name")
+            || c.split_whitespace().any(|w| w == "author"))
+            && !c.contains("bio")
+            && !c.contains("image")
+            && !c.contains("avatar")
+    })
+}
+
+/// Parses a JSON-LD script, tolerating HTML comment / CDATA wrappers and trailing junk.
+fn parse_json_ld(raw: &str) -> Option<Value> {
+    let mut s = raw.trim();
+    for (open, close) in [
+        ("<!--", "-->"),
+        ("//<![CDATA[", "//]]>"),
+        ("<![CDATA[", "]]>"),
+    ] {
+        if let Some(rest) = s.strip_prefix(open) {
+            s = rest.trim();
+            if let Some(rest) = s.strip_suffix(close) {
+                s = rest.trim();
+            }
+        }
+    }
+    if let Ok(v) = serde_json::from_str(s) {
+        return Some(v);
+    }
+    // Several objects in a row or trailing semicolons: take the first complete value.
+    serde_json::Deserializer::from_str(s)
+        .into_iter::<Value>()
+        .next()?
+        .ok()
+}
+
+const ARTICLE_TYPES: [&str; 10] = [
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "socialmediaposting",
+    "liveblogposting",
+    "techarticle",
+    "scholarlyarticle",
+];
+
+fn type_names(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The JSON-LD objects that describe an article (searched without recursion, bounded).
+fn article_objects(json_ld: &[Value]) -> Vec<&Value> {
+    let mut found = Vec::new();
+    let mut stack: Vec<(&Value, usize)> = json_ld.iter().map(|v| (v, 0)).collect();
+    let mut visited = 0;
+    while let Some((v, depth)) = stack.pop() {
+        visited += 1;
+        if visited > 10_000 {
+            break;
+        }
+        match v {
+            Value::Object(map) => {
+                if type_names(v)
+                    .iter()
+                    .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
+                {
+                    found.push(v);
+                }
+                if depth < 6 {
+                    for key in [
+                        "@graph",
+                        "mainEntity",
+                        "mainEntityOfPage",
+                        "itemListElement",
+                    ] {
+                        if let Some(child) = map.get(key) {
+                            stack.push((child, depth + 1));
+                        }
+                    }
+                }
+            }
+            Value::Array(items) if depth < 6 => {
+                for item in items.iter().rev() {
+                    stack.push((item, depth + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn json_str<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    match v.get(key)? {
+        Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(Value::as_str),
+        _ => None,
+    }
+}
+
+/// Person names in a JSON-LD `author` value (organisations are skipped).
+fn json_authors(v: &Value, out: &mut Vec<String>) {
+    let items: Vec<&Value> = match v {
+        Value::Array(a) => a.iter().take(20).collect(),
+        other => vec![other],
+    };
+    for item in items {
+        match item {
+            Value::String(s) => out.push(s.clone()),
+            Value::Object(_) => {
+                let types = type_names(item);
+                if types
+                    .iter()
+                    .any(|t| t == "organization" || t == "newsmediaorganization")
+                {
+                    continue;
+                }
+                if let Some(name) = json_str(item, "name") {
+                    out.push(name.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn meta<'a>(ev: &'a Evidence, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| {
+        ev.metas
+            .iter()
+            .find(|(name, value)| name == k && !value.is_empty())
+            .map(|(_, v)| v.as_str())
+    })
+}
+
+const DATE_METAS: [&str; 20] = [
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.date",
+    "date",
+    "article:published",
+    "originalpublicationdate",
+];
+
+/// What the page's JSON-LD and meta tags declare (the evaluation's reference).
+pub fn declared(dom: &Dom) -> Declared {
+    let ev = gather(dom);
+    declared_from(&ev)
+}
+
+fn declared_from(ev: &Evidence) -> Declared {
+    let articles = article_objects(&ev.json_ld);
+    let published = articles
+        .iter()
+        .find_map(|a| json_str(a, "datePublished").or_else(|| json_str(a, "dateCreated")))
+        .or_else(|| meta(ev, &DATE_METAS))
+        .and_then(normalize_date);
+    let mut raw = Vec::new();
+    for a in &articles {
+        if let Some(author) = a.get("author").or_else(|| a.get("creator")) {
+            json_authors(author, &mut raw);
+        }
+        if !raw.is_empty() {
+            break;
+        }
+    }
+    let site = site_name(ev, &articles, None);
+    let sites: Vec<&str> = site.as_deref().into_iter().collect();
+    let mut authors = clean_names(&raw, &sites);
+    if authors.is_empty() {
+        if let Some(m) = meta(
+            ev,
+            &[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+            ],
+        ) {
+            authors = clean_names(&[m.to_owned()], &sites);
+        }
+    }
+    Declared { published, authors }
+}
+
+fn site_name(ev: &Evidence, articles: &[&Value], url: Option<&str>) -> Option<String> {
+    meta(
+        ev,
+        &[
+            "og:site_name",
+            "application-name",
+            "twitter:app:name:iphone",
+        ],
+    )
+    .map(str::to_owned)
+    .or_else(|| {
+        articles.iter().find_map(|a| {
+            a.get("publisher")
+                .and_then(|p| match p {
+                    Value::Array(v) => v.first().and_then(|x| json_str(x, "name")),
+                    other => json_str(other, "name"),
+                })
+                .map(str::to_owned)
+        })
+    })
+    .or_else(|| {
+        url.and_then(host)
+            .map(|h| h.trim_start_matches("www.").to_owned())
+    })
+    .map(|s| dom::collapse_whitespace(&s))
+    .filter(|s| !s.is_empty())
+}
+
+fn host(url: &str) -> Option<&str> {
+    let rest = url.split("://").nth(1)?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// Extracts title, byline, date, site, language and canonical URL.
+pub fn extract(dom: &Dom, url: Option<&str>) -> Metadata {
+    let ev = gather(dom);
+    let articles = article_objects(&ev.json_ld);
+    let declared = declared_from(&ev);
+    let site = site_name(&ev, &articles, url);
+
+    // Declared headlines lose a suffix only when it names the site; the `<title>` element also
+    // loses any short trailing part ("... - Local News").
+    let declared_title = meta(&ev, &["og:title", "twitter:title"])
+        .map(str::to_owned)
+        .or_else(|| {
+            articles
+                .iter()
+                .find_map(|a| json_str(a, "headline"))
+                .map(str::to_owned)
+        })
+        .or_else(|| ev.h1.clone())
+        .map(|t| strip_site_suffix(&dom::collapse_whitespace(&t), site.as_deref(), false))
+        .filter(|t| !t.is_empty());
+    let title = declared_title
+        .or_else(|| {
+            ev.title
+                .as_deref()
+                .map(|t| strip_site_suffix(&dom::collapse_whitespace(t), site.as_deref(), true))
+        })
+        .filter(|t| !t.is_empty());
+
+    // Names a byline must not hold: the site's name, its host, the `<title>` suffix.
+    let title_suffix = ev.title.as_deref().and_then(|t| {
+        [" | ", " - ", " – ", " — "]
+            .iter()
+            .find_map(|sep| t.rfind(sep).map(|at| t[at + sep.len()..].to_owned()))
+    });
+    let host_name = url.and_then(host).map(str::to_owned);
+    let sites: Vec<&str> = [
+        site.as_deref(),
+        host_name.as_deref(),
+        title_suffix.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut byline: Vec<String> = declared
+        .authors
+        .iter()
+        .filter(|name| is_person_name(name, &compact_sites(&sites)))
+        .cloned()
+        .collect();
+    if byline.is_empty() {
+        for text in &ev.author_texts {
+            byline = clean_names(std::slice::from_ref(text), &sites);
+            if !byline.is_empty() {
+                break;
+            }
+        }
+    }
+
+    let published = declared
+        .published
+        .clone()
+        .or_else(|| ev.times.iter().find_map(|t| normalize_date(t)))
+        .or_else(|| ev.date_texts.iter().find_map(|t| normalize_date(t)))
+        .or_else(|| url.and_then(date_from_url));
+
+    let language = ev
+        .html_lang
+        .as_deref()
+        .or_else(|| {
+            meta(
+                &ev,
+                &["content-language", "language", "og:locale", "dc.language"],
+            )
+        })
+        .and_then(language_code);
+
+    let canonical = ev
+        .canonical
+        .clone()
+        .or_else(|| meta(&ev, &["og:url"]).map(str::to_owned))
+        .filter(|u| u.starts_with("http"))
+        .or_else(|| url.map(str::to_owned));
+
+    Metadata {
+        title,
+        byline,
+        published,
+        site,
+        language,
+        url: canonical,
+    }
+}
+
+/// `en-US`, `en_GB`, `EN` -> `en`; `None` for anything that is not a two- or three-letter code.
+fn language_code(raw: &str) -> Option<String> {
+    let primary = raw
+        .trim()
+        .split([',', ';'])
+        .next()?
+        .split(['-', '_'])
+        .next()?
+        .trim();
+    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
+}
+
+/// "Headline | Site", "Headline - Site", "Site: Headline" -> "Headline".
+fn strip_site_suffix(title: &str, site: Option<&str>, any_short_suffix: bool) -> String {
+    let site_lower = site.map(str::to_lowercase).filter(|s| s.len() >= 3);
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " // "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            let tail_lower = tail.to_lowercase();
+            let is_site = site_lower.as_deref().is_some_and(|s| {
+                tail_lower.contains(s) || (tail_lower.len() >= 3 && s.contains(tail_lower.as_str()))
+            });
+            let short_tail =
+                tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4;
+            if is_site || (any_short_suffix && short_tail) {
+                return head.trim().to_owned();
+            }
+        }
+        if let (Some(at), Some(site)) = (title.find(sep), site_lower.as_deref()) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            if head.to_lowercase() == site && !tail.is_empty() {
+                return tail.trim().to_owned();
+            }
+        }
+    }
+    title.trim().to_owned()
+}
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(written\s+|posted\s+|reported\s+|words\s+)?(by|from|von|par|por|di)\s*:?\s+",
+    )
+    .expect("valid regex")
+});
+static NAME_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\||;|/|\bwith\b)\s*")
+        .expect("valid regex")
+});
+/// Words that mark a string as not a person's name.
+static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(staff|editor|editors|editorial|team|desk|news|newsroom|press|associated|reuters|agency|agencies|media|contributor|correspondent|reporter|writer|updated|published|minutes?|hours?|ago|read|share|follow|twitter|facebook|email|more|about|the|of|online|group|inc|ltd|llc|daily|times|post|journal|magazine|tribune|herald|wire|service|admin|guest|wikipedia)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Turns raw author strings into person names: strips "By", splits lists, drops anything that is
+/// not plausibly a name (digits, URLs, site or organisation words, one word, over five words).
+pub fn clean_names(raw: &[String], sites: &[&str]) -> Vec<String> {
+    let sites = compact_sites(sites);
+    let mut out: Vec<String> = Vec::new();
+    for r in raw {
+        let text = dom::collapse_whitespace(r);
+        let text = BY_PREFIX.replace(&text, "");
+        // "Name, Title at Site" or "Name | Site": keep the parts and judge each.
+        for part in NAME_SPLIT.split(&text) {
+            let name = part
+                .trim()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
+            let name = strip_trailing_date_words(name);
+            if !is_person_name(name, &sites) {
+                continue;
+            }
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(name)) && out.len() < 10 {
+                out.push(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// "Jeff Foust Monday" (a byline run into its date) -> "Jeff Foust".
+fn strip_trailing_date_words(name: &str) -> &str {
+    const DATE_WORDS: [&str; 30] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+    ];
+    let mut name = name.trim_end();
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        let last = last.trim_end_matches([',', '.']).to_lowercase();
+        if DATE_WORDS.contains(&last.as_str())
+            || matches!(
+                last.as_str(),
+                "dec" | "on" | "at" | "updated" | "published" | "posted"
+            )
+        {
+            name = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    name
+}
+
+/// Letters and digits only, lower-cased: "The Bay Courier" -> "thebaycourier".
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Site names and hosts in [`compact`] form; a host also without its `www.` and top-level domain.
+fn compact_sites(sites: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in sites {
+        let s = s.trim().trim_start_matches("www.");
+        if s.contains('.') && !s.contains(' ') {
+            if let Some(label) = s.split('.').next() {
+                out.push(compact(label));
+            }
+        }
+        out.push(compact(s));
+    }
+    out.retain(|s| s.len() >= 3);
+    out
+}
+
+fn is_person_name(name: &str, sites: &[String]) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || name.len() > 60 {
+        return false;
+    }
+    if name.chars().any(|c| {
+        c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '(' | ')' | '"' | '“' | '?' | '!')
+    }) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    if lower.contains("http") || lower.contains("www.") || lower.contains(".com") {
+        return false;
+    }
+    let short = compact(name);
+    if sites
+        .iter()
+        .any(|s| short == *s || s.contains(short.as_str()) || short.contains(s.as_str()))
+    {
+        return false;
+    }
+    if NOT_A_NAME.is_match(name) {
+        return false;
+    }
+    // Names are capitalised word by word (particles like "van", "de", "al-" aside).
+    words.iter().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase()
+            || matches!(
+                *w,
+                "van"
+                    | "von"
+                    | "de"
+                    | "der"
+                    | "den"
+                    | "da"
+                    | "di"
+                    | "du"
+                    | "del"
+                    | "la"
+                    | "le"
+                    | "bin"
+                    | "ibn"
+                    | "al"
+                    | "el"
+                    | "dos"
+                    | "das"
+            )
+            || w.starts_with("al-")
+            || w.starts_with("el-")
+    }) && words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
+    )
+    .expect("valid regex")
+});
+static SLASH_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b",
+    )
+    .expect("valid regex")
+});
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_-]((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+        .expect("valid regex")
+});
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|x| m.starts_with(x))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Normalises a date as pages write it to RFC 3339: `2019-11-19T13:03:00Z`,
+/// `2019-11-19T08:03:00-05:00`, or `2019-11-19` when no time zone is given.
+pub fn normalize_date(raw: &str) -> Option<String> {
+    if let Some(c) = ISO_DATE.captures(raw) {
+        let y: i32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        if !valid_ymd(y, m, d) {
+            return None;
+        }
+        let date = format!("{y:04}-{m:02}-{d:02}");
+        let (Some(hh), Some(mm)) = (c.get(4), c.get(5)) else {
+            return Some(date);
+        };
+        let Some(zone) = c.get(7) else {
+            return Some(date);
+        };
+        let h: u32 = hh.as_str().parse().ok()?;
+        let min: u32 = mm.as_str().parse().ok()?;
+        let s: u32 = c.get(6).map_or(Some(0), |s| s.as_str().parse().ok())?;
+        if h > 23 || min > 59 || s > 60 {
+            return Some(date);
+        }
+        let zone = match zone.as_str() {
+            "Z" | "z" | "UTC" | "GMT" => "Z".to_owned(),
+            z => {
+                let digits: String = z[1..].chars().filter(char::is_ascii_digit).collect();
+                let (zh, zm) = (
+                    digits.get(..2).unwrap_or("00"),
+                    digits.get(2..4).unwrap_or("00"),
+                );
+                format!("{}{zh}:{zm}", &z[..1])
+            }
+        };
+        return Some(format!("{date}T{h:02}:{min:02}:{s:02}{zone}"));
+    }
+    if let Some(c) = SLASH_DATE.captures(raw) {
+        let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return valid_ymd(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    }
+    let c = TEXT_DATE.captures(raw)?;
+    let (d, m, y) = if c.get(1).is_some() {
+        (c[1].parse().ok()?, month_number(&c[2])?, c[3].parse().ok()?)
+    } else {
+        (c[5].parse().ok()?, month_number(&c[4])?, c[6].parse().ok()?)
+    };
+    valid_ymd(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The date in a URL like `/2019/11/19/slug` or `/20191119-slug`, as `YYYY-MM-DD`.
+pub fn date_from_url(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// Days between two `YYYY-MM-DD` dates.
+pub fn days_apart(a: &str, b: &str) -> Option<i64> {
+    fn days(s: &str) -> Option<i64> {
+        let y: i64 = s.get(0..4)?.parse().ok()?;
+        let m: i64 = s.get(5..7)?.parse().ok()?;
+        let d: i64 = s.get(8..10)?.parse().ok()?;
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(era * 146_097 + doe)
+    }
+    Some((days(a)? - days(b)?).abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_normalise_to_rfc3339() {
+        assert_eq!(
+            normalize_date("2019-11-19T13:03:00.000Z").as_deref(),
+            Some("2019-11-19T13:03:00Z")
+        );
+        assert_eq!(
+            normalize_date("2019-11-19T08:03:00-0500").as_deref(),
+            Some("2019-11-19T08:03:00-05:00")
+        );
+        assert_eq!(
+            normalize_date("2019-11-19 08:03:00 +01:00").as_deref(),
+            Some("2019-11-19T08:03:00+01:00")
+        );
+        assert_eq!(
+            normalize_date("2019-11-19T08:03").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(normalize_date("2019/3/7").as_deref(), Some("2019-03-07"));
+        assert_eq!(
+            normalize_date("Updated Nov. 19, 2019 5:03 p.m. ET").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            normalize_date("19 November 2019").as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(normalize_date("2019-13-45"), None);
+        assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn url_dates_and_day_distance() {
+        assert_eq!(
+            date_from_url("https://www.example.com/2020/03/05/world/story.html").as_deref(),
+            Some("2020-03-05")
+        );
+        assert_eq!(
+            date_from_url("https://example.com/news/20200305-story").as_deref(),
+            Some("2020-03-05")
+        );
+        assert_eq!(date_from_url("https://example.com/news/story-123456"), None);
+        assert_eq!(days_apart("2020-03-01", "2020-02-28"), Some(2));
+    }
+
+    #[test]
+    fn bylines_keep_only_people() {
+        let names =
+            |s: &str| clean_names(&[s.to_owned()], &["The Daily Planet", "www.planet.example"]);
+        assert_eq!(
+            names("By Jane Doe and John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(
+            names("BY MARÍA LÓPEZ-GARCÍA, The Daily Planet"),
+            ["MARÍA LÓPEZ-GARCÍA"]
+        );
+        assert_eq!(
+            names("Ludwig van Beethoven | Staff Writer"),
+            ["Ludwig van Beethoven"]
+        );
+        assert!(names("By Associated Press").is_empty());
+        assert!(names("The Daily Planet").is_empty());
+        assert!(names("Updated 5 minutes ago").is_empty());
+        assert!(names("https://www.facebook.com/janedoe").is_empty());
+        assert!(names("Reuters").is_empty());
+        assert_eq!(
+            names("by Jeff Foust Monday, November 18, 2019"),
+            ["Jeff Foust"]
+        );
+        assert!(
+            names("Planet Example").is_empty() || names("Planet Example") == ["Planet Example"]
+        );
+        assert!(names("By PLANET").is_empty());
+    }
+
+    #[test]
+    fn titles_lose_site_suffix_and_languages_normalise() {
+        assert_eq!(
+            strip_site_suffix(
+                "Rates rise again in March | The Daily Planet",
+                Some("The Daily Planet"),
+                false
+            ),
+            "Rates rise again in March"
+        );
+        assert_eq!(
+            strip_site_suffix("Rates rise again in March - BBC News", None, true),
+            "Rates rise again in March"
+        );
+        // A declared headline keeps a short tail that does not name the site.
+        assert_eq!(
+            strip_site_suffix("Storm hits coast - live updates", Some("BBC News"), false),
+            "Storm hits coast - live updates"
+        );
+        assert_eq!(
+            strip_site_suffix("Left - right politics explained", None, true),
+            "Left - right politics explained"
+        );
+        assert_eq!(language_code("en-US").as_deref(), Some("en"));
+        assert_eq!(language_code("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(language_code("english language"), None);
+    }
+}
