@@ -1,14 +1,30 @@
-//! Who they are: entities, descriptors and the knowledge base.
+//! Who they are: people, organisations and places, what the article says about them, and checks
+//! against a knowledge base.
+//!
+//! Modules, by the question each answers:
+//! - [`gazetteer`]: which words name countries, nationalities, places, organisations, titles?
+//! - [`mentions`]: where are names, definite descriptions and pronouns?
+//! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
+//! - [`coref`]: which mentions are the same entity?
+//! - [`kb`]: which knowledge-base record is it?
+//! - [`conflicts`]: does the article contradict the record?
+//! - [`wikidata`]: a knowledge base from a Wikidata dump.
+//! - [`eval`]: how good is all this on GUM's news documents?
 
-use newsprobe_core::Document;
+use newsprobe_core::{Descriptor, Document, Entity, EntityType, Field};
 
-/// A knowledge base in the contract's JSON Lines format.
-#[derive(Debug, Clone, Default)]
-pub struct KnowledgeBase {}
+pub mod conflicts;
+pub mod coref;
+pub mod descriptors;
+pub mod eval;
+pub mod gazetteer;
+pub mod kb;
+pub mod mentions;
+pub mod wikidata;
 
-/// Finds entities and their descriptors; links them to the knowledge base when given and adds
-/// `kb_conflict` findings.
-pub fn annotate(_doc: &mut Document, _kb: Option<&KnowledgeBase>) {}
+pub use kb::{KbRecord, KbRole, KnowledgeBase};
+
+use mentions::{FieldContext, Mention, MentionKind};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -17,25 +33,171 @@ pub enum Error {
     Data(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
 }
 
-impl KnowledgeBase {
-    /// Loads a knowledge base in the contract's JSON Lines format.
-    pub fn load(_path: &std::path::Path) -> Result<Self, Error> {
-        Ok(KnowledgeBase {})
+/// Mentions and their clusters for one document, before they become report entities.
+pub struct Analysis {
+    /// Body mentions, then headline mentions.
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<coref::Cluster>,
+}
+
+/// Finds mentions in body and headline and clusters them.
+pub fn analyze(doc: &Document) -> Analysis {
+    let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences);
+    let lowercase: gazetteer::Set<&str> = body_words
+        .iter()
+        .filter(|w| w.is_word && !w.cap)
+        .map(|w| &*w.norm)
+        .collect();
+    let ctx = FieldContext {
+        field: Field::Text,
+        lowercase: &lowercase,
+        strict_names: None,
+        sports: gazetteer::is_sports_report(&lowercase),
+    };
+    let mut all = mentions::find_mentions(&body_words, &ctx);
+    if !doc.title_tokens.is_empty() {
+        let named: gazetteer::Set<String> = all
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && m.etype == EntityType::Person)
+            .flat_map(|m| m.name_text.split_whitespace().map(gazetteer::norm))
+            .collect();
+        let title_words = mentions::words(doc.title(), &doc.title_tokens, &[]);
+        let tctx = FieldContext {
+            field: Field::Title,
+            lowercase: &lowercase,
+            strict_names: Some(&named),
+            sports: ctx.sports,
+        };
+        all.extend(mentions::find_mentions(&title_words, &tctx));
+    }
+    let clusters = coref::cluster(doc, &all);
+    Analysis {
+        mentions: all,
+        clusters,
     }
 }
 
-/// `newsprobe eval entities`.
-pub mod eval {
-    pub fn run(_data: &std::path::Path) -> Result<String, super::Error> {
-        Err(super::Error::Data("not implemented yet".into()))
+/// Finds entities and their descriptors; links them to the knowledge base when given and adds
+/// `kb_conflict` findings.
+pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
+    let Analysis { mentions, clusters } = analyze(doc);
+    let date = conflicts::reference_date(doc.metadata.published.as_deref());
+    // Entities in order of first mention (the headline comes first).
+    let first = |c: &coref::Cluster| {
+        c.mentions
+            .iter()
+            .map(|&i| {
+                let s = mentions[i].span;
+                (s.field != Field::Title, s.start)
+            })
+            .min()
+            .unwrap_or((true, usize::MAX))
+    };
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by_cached_key(|&i| first(&clusters[i]));
+    let mut entities = Vec::with_capacity(clusters.len());
+    let mut findings = Vec::new();
+    for (n, &ci) in order.iter().enumerate() {
+        let c = &clusters[ci];
+        let mut spans: Vec<_> = c.mentions.iter().map(|&i| mentions[i].span).collect();
+        spans.sort_by_key(|s| (s.field != Field::Title, s.start, s.end));
+        spans.dedup();
+        let mut descriptors: Vec<Descriptor> = Vec::new();
+        for d in &c.descriptors {
+            let x = Descriptor {
+                span: d.span,
+                kind: d.kind,
+            };
+            if !descriptors.contains(&x) {
+                descriptors.push(x);
+            }
+        }
+        let record = kb.and_then(|kb| kb.link(c).map(|i| &kb.records[i]));
+        if let Some(r) = record {
+            findings.extend(conflicts::check(doc, c, r, &date));
+        }
+        // A name the rules could not type takes the type of the record it links to.
+        let kind = match (c.etype, record.map(|r| r.kind.as_str())) {
+            (EntityType::Other, Some("person")) => EntityType::Person,
+            (EntityType::Other, Some("organization")) => EntityType::Organization,
+            (EntityType::Other, Some("place")) => EntityType::Place,
+            (t, _) => t,
+        };
+        entities.push(Entity {
+            id: format!("e{}", n + 1),
+            name: c.canonical(),
+            kind,
+            mentions: spans,
+            descriptors,
+            kb_id: record.map(|r| r.id.clone()),
+        });
     }
+    doc.entities = entities;
+    // Running the stage again replaces what it found before.
+    doc.findings
+        .retain(|f| !(f.kind == "kb_conflict" && f.rule.starts_with("kb_")));
+    doc.findings.extend(findings);
 }
 
-/// `newsprobe kb import-wikidata`.
-pub mod wikidata {
-    pub fn import(_dump: &std::path::Path, _out: &std::path::Path) -> Result<String, super::Error> {
-        Err(super::Error::Data("not implemented yet".into()))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Admiral Dragone, a senior U.S. naval officer, spoke in Brussels. \
+\"We are ready,\" Dragone said, his voice steady. Russian Ambassador to Belgium Denis Gonchar disagreed. \
+The ambassador said NATO was preparing for war. Gonchar added that the North Atlantic Treaty Organization had changed.";
+
+    #[test]
+    fn clusters_names_titles_and_pronouns() {
+        let mut doc = Document::from_text(None, TEXT);
+        annotate(&mut doc, None);
+        let find = |name: &str| {
+            doc.entities
+                .iter()
+                .find(|e| e.name == name)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{name} in {:?}",
+                        doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+                    )
+                })
+        };
+        let dragone = find("Admiral Dragone");
+        let texts: Vec<&str> = dragone.mentions.iter().map(|s| doc.span_text(s)).collect();
+        assert_eq!(texts, vec!["Admiral Dragone", "Dragone", "his"]);
+        let gonchar = find("Denis Gonchar");
+        let texts: Vec<&str> = gonchar.mentions.iter().map(|s| doc.span_text(s)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Russian Ambassador to Belgium Denis Gonchar",
+                "The ambassador",
+                "Gonchar"
+            ]
+        );
+        let nato = find("North Atlantic Treaty Organization");
+        assert_eq!(nato.mentions.len(), 2);
+        assert_eq!(nato.kind, EntityType::Organization);
+        assert_eq!(doc.entities[0].id, "e1");
+    }
+
+    #[test]
+    fn nothing_breaks_on_odd_input() {
+        for text in [
+            "",
+            "’s",
+            "The",
+            "He said.",
+            "Ünïcödé Ñame, a the, who",
+            "A, , who ,",
+            "the former",
+        ] {
+            let mut doc = Document::from_text(Some("’ ’s The"), text);
+            annotate(&mut doc, Some(&KnowledgeBase::default()));
+        }
     }
 }

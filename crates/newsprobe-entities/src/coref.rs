@@ -1,0 +1,575 @@
+//! Which mentions are the same entity? "Admiral Dragone" = "Dragone" = "the admiral" = "his";
+//! "North Atlantic Treaty Organization" = "NATO".
+//!
+//! Mentions are visited in text order (the headline last, linking only to what the body named).
+//! Names join an entity by full name, surname or acronym; definite descriptions by a role the
+//! entity already holds (with nationality and "former" agreeing); pronouns by recency within a
+//! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
+//! own entity.
+
+use newsprobe_core::{Document, EntityType, Field};
+
+use crate::gazetteer::{Gender, GAZETTEER};
+use crate::mentions::{FoundDescriptor, Mention, MentionKind, GENERIC_HEADS};
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub etype: EntityType,
+    /// Indices into the mention list.
+    pub mentions: Vec<usize>,
+    /// Proper names it was called by, as written.
+    pub names: Vec<String>,
+    /// Normalised name words (persons: surname last).
+    pub name_keys: Vec<String>,
+    /// Normalised forms of each name, for matching.
+    pub forms: Vec<NameForms>,
+    pub roles: crate::gazetteer::Set<String>,
+    pub countries: Vec<&'static str>,
+    pub former: bool,
+    pub gender: Gender,
+    pub plural: bool,
+    pub descriptors: Vec<FoundDescriptor>,
+    /// The description, for people known only by a role.
+    pub description: Option<String>,
+    /// A short title bound to a one-word name ("Admiral").
+    pub short_title: Option<String>,
+    /// Position of the latest mention (body byte offset), for recency.
+    pub last: usize,
+    pub last_sentence: usize,
+}
+
+impl Cluster {
+    fn new(m: &Mention) -> Self {
+        Cluster {
+            etype: m.etype,
+            mentions: Vec::new(),
+            names: Vec::new(),
+            name_keys: Vec::new(),
+            forms: Vec::new(),
+            roles: Default::default(),
+            countries: Vec::new(),
+            former: false,
+            gender: Gender::Unknown,
+            plural: m.plural,
+            descriptors: Vec::new(),
+            description: None,
+            short_title: None,
+            last: 0,
+            last_sentence: 0,
+        }
+    }
+
+    /// Whether the entity has a proper name.
+    pub fn is_named(&self) -> bool {
+        !self.names.is_empty()
+    }
+
+    /// Canonical name: the fullest proper name ("Denis Gonchar"); a one-word name keeps a short
+    /// title bound to it ("Admiral Dragone"); role-only people are named by the description.
+    pub fn canonical(&self) -> String {
+        let best = self
+            .names
+            .iter()
+            .max_by_key(|n| (n.split_whitespace().count(), n.len()));
+        match best {
+            Some(n) if n.split_whitespace().count() == 1 && self.etype == EntityType::Person => {
+                match &self.short_title {
+                    Some(t) => format!("{t} {n}"),
+                    None => n.clone(),
+                }
+            }
+            Some(n) => n.clone(),
+            None => self.description.clone().unwrap_or_default(),
+        }
+    }
+
+    fn absorb(&mut self, idx: usize, m: &Mention, sentence: usize, forms: Option<&NameForms>) {
+        self.mentions.push(idx);
+        if let (MentionKind::Name, Some(forms)) = (m.kind, forms) {
+            let text = m
+                .name_text
+                .trim_start_matches("the ")
+                .trim_start_matches("The ");
+            if !self.names.iter().any(|n| n == text) {
+                self.names.push(text.to_string());
+                self.forms.push(forms.clone());
+            }
+            for k in &forms.words {
+                if !self.name_keys.contains(k) {
+                    self.name_keys.push(k.clone());
+                }
+            }
+            if let Some(t) = &m.title_text {
+                if !t.contains(' ') && text.split_whitespace().count() == 1 {
+                    self.short_title = Some(t.clone());
+                }
+            }
+        }
+        if m.kind == MentionKind::Description && self.description.is_none() && !self.is_named() {
+            let d = m.name_text.clone();
+            self.description = Some(match d.strip_prefix("The ") {
+                Some(rest) => format!("the {rest}"),
+                None => d,
+            });
+        }
+        if self.gender == Gender::Unknown {
+            self.gender = m.gender;
+        }
+        if m.kind == MentionKind::Description {
+            self.roles.insert(m.head.clone());
+        }
+        for d in &m.descriptors {
+            for r in &d.roles {
+                self.roles.insert(r.clone());
+                if let Some(last) = r.split_whitespace().last() {
+                    self.roles.insert(last.to_string());
+                }
+            }
+            for c in &d.countries {
+                if !self.countries.contains(c) {
+                    self.countries.push(c);
+                }
+            }
+            self.former |= d.former;
+            if !self
+                .descriptors
+                .iter()
+                .any(|x| x.span == d.span && x.kind == d.kind)
+            {
+                self.descriptors.push(d.clone());
+            }
+        }
+        if m.span.field == Field::Text {
+            self.last = self.last.max(m.span.start);
+            self.last_sentence = self.last_sentence.max(sentence);
+        }
+    }
+}
+
+fn key(w: &str) -> String {
+    crate::gazetteer::norm(w).trim_end_matches('.').to_string()
+}
+
+/// Initials of the capitalised words of a name ("North Atlantic Treaty Organization" -> "nato").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn acronym_key(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    (name.split_whitespace().count() == 1
+        && letters.len() >= 2
+        && letters
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+    .then(|| letters.to_lowercase())
+}
+
+/// A key that makes equivalent names of organisations and places equal ("U.S." = "United States").
+fn place_org_key(name: &str) -> String {
+    let g = &*GAZETTEER;
+    let n = name.trim_start_matches("the ").trim_start_matches("The ");
+    match g.country(n) {
+        Some(c) => key(c),
+        None => key(n),
+    }
+}
+
+/// Heads that stand for leaders of any kind ("the former leader").
+const LEADER_ROLES: &[&str] = &[
+    "president",
+    "prime minister",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "leader",
+    "chairman",
+    "chair",
+    "secretary-general",
+    "secretary general",
+    "head",
+    "chief",
+    "governor",
+    "mayor",
+    "ceo",
+    "director",
+];
+
+fn role_compatible(head: &str, c: &Cluster) -> bool {
+    if c.roles.contains(head) {
+        return true;
+    }
+    let last = head.split_whitespace().last().unwrap_or(head);
+    if c.roles.contains(last) && !GENERIC_HEADS.contains(&last) {
+        return true;
+    }
+    match last {
+        "leader" => LEADER_ROLES.iter().any(|r| c.roles.contains(*r)),
+        "official" | "diplomat" => !c.roles.is_empty(),
+        "officer" => c.roles.iter().any(|r| {
+            matches!(
+                r.as_str(),
+                "admiral"
+                    | "general"
+                    | "colonel"
+                    | "captain"
+                    | "commander"
+                    | "lieutenant"
+                    | "officer"
+                    | "major"
+            )
+        }),
+        "man" => c.gender == Gender::Male,
+        "woman" => c.gender == Gender::Female,
+        _ => false,
+    }
+}
+
+/// Clusters the mentions (body first, then headline) into entities.
+pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let sentence_of = |m: &Mention| match m.span.field {
+        Field::Text => doc.sentence_at(m.span.start).unwrap_or(0),
+        Field::Title => 0,
+    };
+    let mut deferred = Vec::new();
+    for (idx, m) in mentions.iter().enumerate() {
+        let in_title = m.span.field == Field::Title;
+        let sent = sentence_of(m);
+        let forms = (m.kind == MentionKind::Name).then(|| {
+            NameForms::of(
+                m.name_text
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The "),
+            )
+        });
+        let target = match m.kind {
+            MentionKind::Name => forms.as_ref().and_then(|f| match_name(&clusters, m, f)),
+            MentionKind::Description if m.etype == EntityType::Organization => {
+                match_organization(&clusters, m)
+            }
+            MentionKind::Description => match_description(&clusters, m),
+            MentionKind::Pronoun => {
+                if in_title {
+                    continue;
+                }
+                match_pronoun(&clusters, m, sent)
+            }
+        };
+        match target {
+            Some(c) => {
+                let cl = &mut clusters[c];
+                if cl.etype == EntityType::Other
+                    && m.etype != EntityType::Other
+                    && m.kind == MentionKind::Name
+                {
+                    cl.etype = m.etype;
+                }
+                if m.kind == MentionKind::Pronoun && cl.gender == Gender::Unknown {
+                    cl.gender = m.gender;
+                }
+                cl.absorb(idx, m, sent, forms.as_ref());
+            }
+            None => {
+                let new_entity = match m.kind {
+                    MentionKind::Name => !m.weak,
+                    MentionKind::Description if m.etype == EntityType::Organization => false,
+                    MentionKind::Description => {
+                        !in_title
+                            && !GENERIC_HEADS
+                                .contains(&m.head.split_whitespace().last().unwrap_or(""))
+                    }
+                    MentionKind::Pronoun => false,
+                };
+                if new_entity {
+                    let mut c = Cluster::new(m);
+                    c.absorb(idx, m, sent, forms.as_ref());
+                    clusters.push(c);
+                } else if m.weak {
+                    deferred.push((idx, sent, forms));
+                }
+            }
+        }
+    }
+    // A weak name before the full one ("Braverman (left) ..." then "Suella Braverman"): it joins
+    // the entity named later, or nothing.
+    for (idx, sent, forms) in deferred {
+        let m = &mentions[idx];
+        if let Some(c) = forms.as_ref().and_then(|f| match_name(&clusters, m, f)) {
+            clusters[c].absorb(idx, m, sent, forms.as_ref());
+        }
+    }
+    clusters
+}
+
+/// Normalised forms of a name, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct NameForms {
+    pub full: String,
+    pub words: Vec<String>,
+    pub place_key: String,
+    pub acronym: Option<String>,
+    pub initials: String,
+}
+
+impl NameForms {
+    pub fn of(name: &str) -> Self {
+        NameForms {
+            full: key(name),
+            words: name.split_whitespace().map(key).collect(),
+            place_key: place_org_key(name),
+            acronym: acronym_key(name),
+            initials: initials(name),
+        }
+    }
+}
+
+fn match_name(clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
+    let words = &f.words;
+    let last = words.last()?;
+    let mut best: Option<usize> = None;
+    let consider = |best: &mut Option<usize>, i: usize| {
+        if best.is_none_or(|b| clusters[b].last <= clusters[i].last) {
+            *best = Some(i);
+        }
+    };
+    // A one-word name that is a named person's surname is that person ("Paris" after
+    // "Valeska Paris"), whatever the gazetteer says.
+    if words.len() == 1
+        && !m.plural
+        && matches!(m.etype, EntityType::Place | EntityType::Organization)
+    {
+        for (i, c) in clusters.iter().enumerate() {
+            if c.etype == EntityType::Person
+                && !c.plural
+                && c.forms
+                    .iter()
+                    .any(|n| n.words.len() >= 2 && n.words.last() == Some(last))
+            {
+                consider(&mut best, i);
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    for (i, c) in clusters.iter().enumerate() {
+        if !c.is_named() {
+            continue;
+        }
+        let person_like = |t: EntityType| matches!(t, EntityType::Person | EntityType::Other);
+        if person_like(m.etype) && person_like(c.etype) && !(m.plural || c.plural) {
+            // Same full name, same surname, or a one-word name equal to a name word.
+            let c_last = c
+                .forms
+                .iter()
+                .max_by_key(|n| n.words.len())
+                .and_then(|n| n.words.last());
+            let same = c.forms.iter().any(|n| n.full == f.full)
+                || c_last == Some(last)
+                || (words.len() == 1 && c.name_keys.first() == Some(last))
+                || c.forms
+                    .iter()
+                    .any(|n| n.words.len() == 1 && words.contains(&n.full));
+            if same
+                && (m.etype == c.etype
+                    || m.etype == EntityType::Other
+                    || c.etype == EntityType::Other)
+            {
+                consider(&mut best, i);
+            }
+            continue;
+        }
+        if m.etype == c.etype || m.etype == EntityType::Other || c.etype == EntityType::Other {
+            let same = c.forms.iter().any(|n| n.place_key == f.place_key)
+                || f.acronym
+                    .as_ref()
+                    .is_some_and(|a| c.forms.iter().any(|n| &n.initials == a))
+                || c.forms
+                    .iter()
+                    .any(|n| n.acronym.as_ref().is_some_and(|a| &f.initials == a));
+            if same {
+                consider(&mut best, i);
+            }
+        }
+    }
+    best
+}
+
+fn match_description(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+    let countries: Vec<&str> = m
+        .descriptors
+        .iter()
+        .flat_map(|d| d.countries.iter().copied())
+        .collect();
+    let former = m.descriptors.iter().any(|d| d.former);
+    let mut best: Option<usize> = None;
+    for (i, c) in clusters.iter().enumerate() {
+        if c.etype != EntityType::Person || c.plural {
+            continue;
+        }
+        if m.span.field == Field::Text && c.mentions.is_empty() {
+            continue;
+        }
+        if !role_compatible(&m.head, c) {
+            continue;
+        }
+        if !countries.is_empty()
+            && !c.countries.is_empty()
+            && !countries.iter().any(|x| c.countries.contains(x))
+        {
+            // In the headline, a nationality that disagrees is a claim to check, not another person.
+            if m.span.field == Field::Text {
+                continue;
+            }
+        }
+        if former && !c.former {
+            continue;
+        }
+        if best.is_none_or(|b| clusters[b].last <= c.last) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// "the alliance" -> the latest organisation whose name ends in "Alliance" or is NATO;
+/// "the bloc" -> the EU; "the company" -> the latest "... Company".
+fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+    let head = m.head.as_str();
+    let mut best: Option<usize> = None;
+    for (i, c) in clusters.iter().enumerate() {
+        if c.etype != EntityType::Organization || !c.is_named() || c.last >= m.span.start {
+            continue;
+        }
+        let fits = c.forms.iter().any(|f| {
+            f.words.last().is_some_and(|w| w == head)
+                || match head {
+                    "alliance" => f.full == "nato" || f.initials == "nato",
+                    "bloc" | "union" => f.full == "eu" || f.initials == "eu",
+                    "organization" | "organisation" => {
+                        f.words
+                            .iter()
+                            .any(|w| w == "organization" || w == "organisation")
+                            || f.acronym.as_ref().is_some_and(|a| a.ends_with('o'))
+                    }
+                    _ => false,
+                }
+        });
+        if fits && best.is_none_or(|b| clusters[b].last < c.last) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+fn match_pronoun(clusters: &[Cluster], m: &Mention, sent: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, c) in clusters.iter().enumerate() {
+        if c.etype != EntityType::Person || c.plural || c.last >= m.span.start {
+            continue;
+        }
+        if sent.saturating_sub(c.last_sentence) > 3 {
+            continue;
+        }
+        if c.gender != Gender::Unknown && m.gender != Gender::Unknown && c.gender != m.gender {
+            continue;
+        }
+        if best.is_none_or(|b| clusters[b].last < c.last) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use newsprobe_core::{DescriptorKind, Document};
+
+    fn entities(text: &str) -> Document {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc, None);
+        doc
+    }
+
+    fn mentions_of<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.mentions.iter().map(|s| doc.span_text(s)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_recency() {
+        let doc = entities(
+            "Ursula von der Leyen met Olaf Scholz in Berlin. She said her plan was ready, and he agreed.",
+        );
+        let ursula = mentions_of(&doc, "Ursula von der Leyen");
+        assert!(
+            ursula.contains(&"She") && ursula.contains(&"her"),
+            "{ursula:?}"
+        );
+        let olaf = mentions_of(&doc, "Olaf Scholz");
+        assert!(olaf.contains(&"he"), "{olaf:?}");
+    }
+
+    #[test]
+    fn possessive_descriptions_carry_nationality() {
+        let doc = entities("Russia's ambassador arrived late. The ambassador then left.");
+        let e = doc
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person)
+            .expect("a role-only person");
+        assert_eq!(e.name, "Russia's ambassador");
+        assert_eq!(e.mentions.len(), 2);
+        assert!(e
+            .descriptors
+            .iter()
+            .any(|d| d.kind == DescriptorKind::Nationality && doc.span_text(&d.span) == "Russia"));
+    }
+
+    #[test]
+    fn surnames_and_acronyms_cluster() {
+        let doc = entities(
+            "Secretary-General Mark Rutte visited the European Union. Rutte told the EU that Mr. Rutte would return.",
+        );
+        assert_eq!(mentions_of(&doc, "Mark Rutte").len(), 3);
+        assert_eq!(
+            mentions_of(&doc, "European Union"),
+            vec!["European Union", "EU"]
+        );
+    }
+
+    #[test]
+    fn organisations_referred_to_by_description() {
+        let doc = entities(
+            "NATO met in Brussels. The alliance said the organization's response was measured.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "NATO"),
+            vec!["NATO", "The alliance", "the organization"]
+        );
+        // With no organisation before it, "the company" is no one.
+        let doc = entities("The company said profits fell.");
+        assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn acronyms_and_initials() {
+        assert_eq!(initials("North Atlantic Treaty Organization"), "nato");
+        assert_eq!(acronym_key("NATO").as_deref(), Some("nato"));
+        assert_eq!(acronym_key("U.S.").as_deref(), Some("us"));
+        assert_eq!(place_org_key("U.S."), place_org_key("the United States"));
+    }
+}

@@ -1,0 +1,1153 @@
+//! Where does the article name a person, an organisation or a place, and where does it refer to
+//! one by a title ("the ambassador") or a pronoun ("his")?
+//!
+//! Rules over the segmenter's tokens: runs of capitalised words are split at gazetteer entries
+//! (countries, places, organisations, titles, demonyms); the rest are typed by titles bound before
+//! them ("Adm. Dragone"), first names, head words ("... Council", "... Sea"), acronyms and context.
+//! Definite descriptions ("the former Polish Prime Minister") and personal pronouns are found
+//! here too; [`crate::coref`] decides whom they refer to.
+
+use std::borrow::Cow;
+
+use newsprobe_core::{EntityType, Field, Span, Token, TokenKind};
+
+use crate::gazetteer::{norm, Gender, Set, GAZETTEER, PRONOUNS};
+
+/// One token, prepared for the rules: possessive "'s" split off, normalised, flags.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// Byte span without a trailing possessive.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// The token as written, possessive included ("Russia's").
+    pub raw: &'a str,
+    /// Lower-cased, apostrophes and dashes folded (borrowed when the text already is).
+    pub norm: Cow<'a, str>,
+    pub is_word: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Followed by a possessive "'s" (inside the same token).
+    pub poss: bool,
+    /// Index of the sentence (body) or 0 (title).
+    pub sent: usize,
+    /// First word of a sentence, or after a colon or an opening quote mark.
+    pub sent_start: bool,
+}
+
+/// How a mention refers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, maybe with a title bound to it ("Russian Ambassador to Belgium Denis Gonchar").
+    Name,
+    /// A definite description ("the ambassador", "the former Polish Prime Minister").
+    Description,
+    /// A personal pronoun ("he", "his").
+    Pronoun,
+}
+
+/// A descriptor found next to a mention, before it is attached to an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDescriptor {
+    pub span: Span,
+    pub kind: newsprobe_core::DescriptorKind,
+    /// Canonical countries it names ("Russian" -> Russia).
+    pub countries: Vec<&'static str>,
+    /// Normalised role head nouns it names ("ambassador", "prime minister").
+    pub roles: Vec<String>,
+    /// Says the role is over ("former", "stepped down").
+    pub former: bool,
+    /// The short phrase to quote in a finding ("U.S. naval officer").
+    pub claim: Span,
+}
+
+/// A mention of an entity.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The whole mention (title and name: "Adm. Dragone").
+    pub span: Span,
+    /// The proper-name part ("Dragone"), for names.
+    pub name: Option<Span>,
+    pub name_text: String,
+    pub kind: MentionKind,
+    pub etype: EntityType,
+    pub gender: Gender,
+    pub plural: bool,
+    /// Head noun of a description, normalised ("ambassador").
+    pub head: String,
+    /// Title bound before the name ("Admiral"), as written.
+    pub title_text: Option<String>,
+    pub descriptors: Vec<FoundDescriptor>,
+    /// A lone capitalised word nothing types ("Critics" opening a sentence): it joins an entity
+    /// named elsewhere ("Warhol" after "Andy Warhol") but starts none.
+    pub weak: bool,
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "al", "al-",
+    "la", "le", "du", "&", "y", "for",
+];
+
+/// Modifiers allowed between "the" and a role noun ("the former Polish Prime Minister").
+const ROLE_MODIFIERS: &[&str] = &[
+    "former",
+    "late",
+    "then",
+    "new",
+    "current",
+    "outgoing",
+    "incoming",
+    "senior",
+    "top",
+    "chief",
+    "deputy",
+    "acting",
+    "interim",
+    "retired",
+    "veteran",
+    "longtime",
+    "long-time",
+    "ex",
+    "foreign",
+    "defense",
+    "defence",
+    "prime",
+    "naval",
+    "military",
+    "vice",
+    "assistant",
+    "elected",
+    "young",
+    "old",
+    "elderly",
+    "first",
+    "executive",
+    "general",
+    "presidential",
+    "supreme",
+    "head",
+    "federal",
+    "state",
+    "national",
+    "regional",
+    "local",
+    "party",
+    "opposition",
+    "government",
+    "navy",
+    "army",
+    "air",
+    "force",
+    "sitting",
+    "ousted",
+    "embattled",
+    "powerful",
+    "polish",
+];
+
+/// Nouns that refer back to an organisation ("the alliance", "the company").
+pub const ORG_REFERENCES: &[&str] = &[
+    "alliance",
+    "organization",
+    "organisation",
+    "bloc",
+    "company",
+    "agency",
+    "ministry",
+    "firm",
+    "council",
+    "committee",
+    "commission",
+    "party",
+    "union",
+    "bank",
+    "university",
+    "court",
+];
+
+/// Heads that only refer back, never start an entity of their own.
+pub const GENERIC_HEADS: &[&str] = &[
+    "leader",
+    "official",
+    "officer",
+    "man",
+    "woman",
+    "politician",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "expert",
+    "analyst",
+    "executive",
+    "member",
+    "head",
+    "chief",
+];
+
+/// Prepares the words of one field.
+pub fn words<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[newsprobe_core::Sentence],
+) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut sent = 0;
+    let mut prev_sent = usize::MAX;
+    let mut after_opener = true;
+    let g = &*GAZETTEER;
+    for t in tokens {
+        let raw = t.span.slice(text);
+        // "Adm." "Dr." "Gov.": the period of a title abbreviation belongs to the word.
+        if raw == "." {
+            if let Some(prev) = out.last_mut() {
+                let prev: &mut Word = prev;
+                if prev.is_word && prev.end == t.span.start && !prev.poss {
+                    let with_dot = format!("{}.", prev.norm);
+                    if g.titles.contains(&with_dot) {
+                        prev.end = t.span.end;
+                        prev.text = text.get(prev.start..prev.end).unwrap_or(prev.text);
+                        prev.raw = prev.text;
+                        prev.norm = Cow::Owned(with_dot);
+                        continue;
+                    }
+                }
+            }
+        }
+        if !sentences.is_empty() {
+            while sent + 1 < sentences.len() && sentences[sent].span.end <= t.span.start {
+                sent += 1;
+            }
+        }
+        if sent != prev_sent {
+            after_opener = true;
+            prev_sent = sent;
+        }
+        let is_word = t.kind == TokenKind::Word;
+        let (core, poss) = strip_possessive(raw);
+        let start = t.span.start;
+        let end = start + core.len();
+        let cap = is_word && core.chars().next().is_some_and(char::is_uppercase);
+        let w = Word {
+            start,
+            end,
+            text: core,
+            raw,
+            norm: lower(core),
+            is_word,
+            cap,
+            poss,
+            sent,
+            sent_start: is_word && after_opener,
+        };
+        if is_word || t.kind == TokenKind::Number {
+            after_opener = false;
+        } else if matches!(raw, ":" | "\"" | "“" | "‘" | "'" | "(" | "—" | "–" | "-") {
+            after_opener = true;
+        }
+        out.push(w);
+    }
+    out
+}
+
+/// The normalised form of a word, borrowed when it needs no change (most words).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(norm(word))
+    }
+}
+
+fn strip_possessive(raw: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(core) = raw.strip_suffix(suffix) {
+            if !core.is_empty() {
+                return (core, true);
+            }
+        }
+    }
+    (raw, false)
+}
+
+fn span_of(words: &[Word], a: usize, b: usize, field: Field) -> Span {
+    Span {
+        start: words[a].start,
+        end: words[b - 1].end,
+        field,
+    }
+}
+
+/// Longest entry of `set` made of words `k..` (at most `max` words, not crossing `limit`).
+fn longest_match(words: &[Word], k: usize, limit: usize, max: usize, set: &Set<String>) -> usize {
+    longest_matches(words, k, limit, max, &[set])[0]
+}
+
+/// Longest entries of each set made of words `k..`, building each candidate key once and stopping
+/// as soon as no gazetteer entry starts with it.
+fn longest_matches<const N: usize>(
+    words: &[Word],
+    k: usize,
+    limit: usize,
+    max: usize,
+    sets: &[&Set<String>; N],
+) -> [usize; N] {
+    let g = &*GAZETTEER;
+    let mut best = [0; N];
+    let mut key = String::with_capacity(32);
+    for (n, w) in words[k..limit.min(k + max).max(k)].iter().enumerate() {
+        if !w.is_word && w.norm != "&" {
+            break;
+        }
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&w.norm);
+        for (b, set) in best.iter_mut().zip(sets) {
+            if set.contains(&key) {
+                *b = n + 1;
+            }
+        }
+        if words[k + n].poss || !g.prefixes.contains(&key) {
+            break;
+        }
+    }
+    best
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Seg {
+    Gaz(EntityType),
+    Title,
+    Demonym,
+    Unknown,
+}
+
+/// Options for one field.
+pub struct FieldContext<'s> {
+    pub field: Field,
+    /// Lower-case words seen in lower case somewhere in the body.
+    pub lowercase: &'s Set<&'s str>,
+    /// Headline: only gazetteer entries, titles and words named in the body count.
+    pub strict_names: Option<&'s Set<String>>,
+    /// A sports report: country names stand for their teams.
+    pub sports: bool,
+}
+
+fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
+    if !w.is_word || !w.cap {
+        return false;
+    }
+    let g = &*GAZETTEER;
+    let known = g.known_words.contains(&*w.norm);
+    if g.never_names.contains(&*w.norm) {
+        return false;
+    }
+    if let Some(body_names) = ctx.strict_names {
+        return known || body_names.contains(&*w.norm);
+    }
+    if w.sent_start && !known {
+        return !g.not_names.contains(&*w.norm) && !ctx.lowercase.contains(w.norm.as_ref());
+    }
+    true
+}
+
+/// How many connectors ("of", "von der") at `j` lead to a further capitalised name word.
+fn connectors_before_name(words: &[Word], i: usize, j: usize, ctx: &FieldContext) -> Option<usize> {
+    let is_connector = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| CONNECTORS.contains(&w.norm.as_ref()) && !w.cap)
+    };
+    if !is_connector(j) || !connector_continues(words, i, j) {
+        return None;
+    }
+    let c = if is_connector(j + 1) { 2 } else { 1 };
+    let next = words.get(j + c)?;
+    (is_name_word(next, ctx) && !next.sent_start).then_some(c)
+}
+
+/// Whether a connector ("of", "for") at `j` continues the run: only after an organisation or
+/// place head or a title ("Bank of England", "Museum of Flight", "Secretary of State").
+fn connector_continues(words: &[Word], i: usize, j: usize) -> bool {
+    let g = &*GAZETTEER;
+    let c = words[j].norm.as_ref();
+    if !matches!(c, "of" | "for" | "the" | "&") {
+        return true;
+    }
+    if c == "the" {
+        return j > i && words[j - 1].norm == "of";
+    }
+    let prev = &*words[j - 1].norm;
+    g.org_heads.contains(prev)
+        || g.place_heads.contains(prev)
+        || g.titles.contains(prev)
+        || c == "&"
+}
+
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && text
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// All mentions of one field, in text order.
+pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let n = words.len();
+    // Words covered by a name mention's title phrase or name (no descriptions inside them).
+    let mut covered = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if !is_name_word(&words[i], ctx) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words, with connectors between them.
+        let mut j = i + 1;
+        while j < n && !words[j - 1].poss && words[j].sent == words[i].sent {
+            if is_name_word(&words[j], ctx) {
+                j += 1;
+            } else if let Some(c) = connectors_before_name(words, i, j, ctx) {
+                j += c + 1;
+            } else {
+                break;
+            }
+        }
+        // Connectors at the edges are not part of the run.
+        segment_run(words, i, j, ctx, &mut out, &mut covered);
+        i = j;
+    }
+    descriptions(words, ctx, &covered, &mut out);
+    pronouns(words, ctx, &mut out);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out
+}
+
+/// Splits one capitalised run into gazetteer entries, titles and unknown names, and makes mentions.
+fn segment_run(
+    words: &[Word],
+    i: usize,
+    j: usize,
+    ctx: &FieldContext,
+    out: &mut Vec<Mention>,
+    covered: &mut [bool],
+) {
+    let g = &*GAZETTEER;
+    let mut segs: Vec<(usize, usize, Seg)> = Vec::new();
+    // "University of Southern California", "Museum of Flight": a head, then "of", then the rest.
+    if j - i >= 3 && words[i + 1].norm == "of" {
+        let head = &*words[i].norm;
+        let etype = if g.org_heads.contains(head) {
+            Some(EntityType::Organization)
+        } else if g.place_heads.contains(head) {
+            Some(EntityType::Place)
+        } else {
+            None
+        };
+        if let Some(t) = etype {
+            out.push(name_mention(words, i, i, j, t, ctx.field));
+            nested_places(words, i + 2, j, ctx, out);
+            return;
+        }
+    }
+    let mut k = i;
+    let mut unknown_start: Option<usize> = None;
+    while k < j {
+        let maxw = g.max_name_words.max(g.max_title_words);
+        let [places, countries, org, title, product] = longest_matches(
+            words,
+            k,
+            j,
+            maxw,
+            &[
+                &g.places,
+                &g.country_names,
+                &g.organizations,
+                &g.titles,
+                &g.products,
+            ],
+        );
+        let place = places.max(countries);
+        if product > 0 && product >= place.max(org) {
+            if let Some(s) = unknown_start.take() {
+                segs.push((s, k, Seg::Unknown));
+            }
+            segs.push((k, k + product, Seg::Gaz(EntityType::Other)));
+            k += product;
+            continue;
+        }
+        // In sports reports a country is its team ("Sweden beat South Korea"), except as a
+        // location ("in Sweden").
+        let team = ctx.sports
+            && countries == place
+            && countries > places
+            && !(k > 0 && matches!(&*words[k - 1].norm, "in" | "to" | "from" | "at" | "across"));
+        let demonym =
+            usize::from(g.demonyms.contains(&*words[k].norm) && !words[k].norm.contains('.'));
+        let best = place.max(org).max(title).max(demonym);
+        // A connector cannot start a segment.
+        if best == 0 || (k > i && CONNECTORS.contains(&words[k].norm.as_ref()) && !words[k].cap) {
+            if unknown_start.is_none() {
+                unknown_start = Some(k);
+            }
+            k += 1;
+            continue;
+        }
+        // A title inside a run of unknown words is part of a name ("General Motors" aside).
+        if let Some(s) = unknown_start.take() {
+            segs.push((s, k, Seg::Unknown));
+        }
+        let seg = if place == best && place >= org && team {
+            Seg::Gaz(EntityType::Organization)
+        } else if place == best && place >= org {
+            Seg::Gaz(EntityType::Place)
+        } else if org == best {
+            Seg::Gaz(EntityType::Organization)
+        } else if title == best {
+            Seg::Title
+        } else {
+            Seg::Demonym
+        };
+        segs.push((k, k + best, seg));
+        k += best;
+    }
+    if let Some(s) = unknown_start {
+        segs.push((s, j, Seg::Unknown));
+    }
+    // Trim connectors from the ends of unknown segments.
+    for s in segs.iter_mut() {
+        if s.2 == Seg::Unknown {
+            while s.0 < s.1 && (!words[s.0].cap || g.not_names.contains(&*words[s.0].norm)) {
+                s.0 += 1;
+            }
+            while s.1 > s.0 && !words[s.1 - 1].cap {
+                s.1 -= 1;
+            }
+        }
+    }
+    segs.retain(|s| s.0 < s.1);
+    // "Valeska Paris", "Jesse Washington": a first word of a personal name, then a one-word
+    // place, is a name.
+    let mut t = 0;
+    while t + 1 < segs.len() {
+        let (a, b, kind) = segs[t];
+        let (c, d, next) = segs[t + 1];
+        let first_name =
+            g.male_names.contains(&*words[a].norm) || g.female_names.contains(&*words[a].norm);
+        if kind == Seg::Unknown
+            && b == c
+            && b - a == 1
+            && d - c == 1
+            && next == Seg::Gaz(EntityType::Place)
+            && !g.country_of.contains_key(&*words[c].norm)
+            && (first_name || !ctx.lowercase.contains(&*words[a].norm))
+            && !is_acronym(words[a].text)
+            && !words[a].poss
+        {
+            segs[t] = (a, d, Seg::Unknown);
+            segs.remove(t + 1);
+        }
+        t += 1;
+    }
+    // Merge "NATO Military Committee", "Johnson Space Center": unknown words ending in an
+    // organisation or place head after a gazetteer entry or other capitalised words.
+    let mut merged: Vec<(usize, usize, Seg)> = Vec::new();
+    for s in segs {
+        if let Some(last) = merged.last_mut() {
+            let head = &*words[s.1 - 1].norm;
+            let heads_org = g.org_heads.contains(head);
+            let heads_place = g.place_heads.contains(head);
+            if last.1 == s.0
+                && matches!(s.2, Seg::Unknown)
+                && (heads_org || heads_place)
+                && matches!(last.2, Seg::Gaz(_) | Seg::Demonym | Seg::Unknown)
+                && !words[last.1 - 1].poss
+            {
+                // "U.S. Environmental Protection Agency": the country is a mention of its own.
+                if last.2 == Seg::Gaz(EntityType::Place) {
+                    out.push(name_mention(
+                        words,
+                        last.0,
+                        last.0,
+                        last.1,
+                        EntityType::Place,
+                        ctx.field,
+                    ));
+                }
+                last.1 = s.1;
+                last.2 = Seg::Gaz(if heads_org {
+                    EntityType::Organization
+                } else {
+                    EntityType::Place
+                });
+                continue;
+            }
+        }
+        merged.push(s);
+    }
+    for (idx, &(a, b, seg)) in merged.iter().enumerate() {
+        match seg {
+            Seg::Gaz(t) => {
+                out.push(name_mention(words, a, a, b, t, ctx.field));
+                // "Andy Warhol Foundation": a first name and a surname open the name.
+                if t != EntityType::Person
+                    && b - a >= 3
+                    && (g.male_names.contains(&*words[a].norm)
+                        || g.female_names.contains(&*words[a].norm))
+                    && words[a + 1].cap
+                    && !g.known_words.contains(&*words[a + 1].norm)
+                {
+                    out.push(name_mention(
+                        words,
+                        a,
+                        a,
+                        a + 2,
+                        EntityType::Person,
+                        ctx.field,
+                    ));
+                }
+            }
+            Seg::Demonym => {
+                // A plural demonym alone names people ("Afghans"); an adjective is a modifier.
+                let next_is_name = merged.get(idx + 1).is_some_and(|n| n.0 == b);
+                if !next_is_name && words[a].norm.ends_with('s') && !words[a].norm.ends_with("ss") {
+                    let mut m = name_mention(words, a, a, b, EntityType::Person, ctx.field);
+                    m.plural = true;
+                    out.push(m);
+                }
+            }
+            Seg::Title => {
+                // In the headline, a title with no name after it describes someone the body
+                // names ("Senior U.S. Admiral Discloses ...").
+                let named_next = merged
+                    .get(idx + 1)
+                    .is_some_and(|n| n.0 == b && n.2 == Seg::Unknown);
+                if ctx.strict_names.is_some() && !named_next {
+                    let start = extend_modifiers_back(words, a);
+                    let head = words[a..b]
+                        .iter()
+                        .map(|w| w.norm.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push(Mention {
+                        span: span_of(words, start, b, ctx.field),
+                        name: None,
+                        name_text: join_words(words, start, b),
+                        kind: MentionKind::Description,
+                        etype: EntityType::Person,
+                        gender: GAZETTEER.gender_of_word(&words[b - 1].norm),
+                        plural: false,
+                        head,
+                        title_text: None,
+                        descriptors: crate::descriptors::title_phrase(words, start, b, ctx.field),
+                        weak: false,
+                    });
+                }
+            }
+            Seg::Unknown if b - a == 1 && GAZETTEER.group_nouns.contains(&*words[a].norm) => {
+                let mut m = name_mention(words, a, a, b, EntityType::Person, ctx.field);
+                m.plural = true;
+                out.push(m);
+            }
+            Seg::Unknown
+                if b - a == 1 && GAZETTEER.regional_adjectives.contains(&*words[a].norm) => {}
+            Seg::Unknown if is_title_modifier(&merged, idx) => {}
+            Seg::Unknown => {
+                let (title_start, etype) = type_unknown(words, &merged, idx, ctx);
+                // A lone capitalised word opening a sentence that nothing else types is a
+                // common word ("Critics", "Freight"), not a name.
+                let weak = etype == EntityType::Other
+                    && b - a == 1
+                    && (words[a].sent_start || g.common_words.contains(&*words[a].norm));
+                let mut m = name_mention(words, title_start, a, b, etype, ctx.field);
+                m.weak = weak;
+                if title_start < a {
+                    m.title_text = Some(join_words(words, title_start, a));
+                    let phrase_end = a;
+                    m.descriptors =
+                        crate::descriptors::title_phrase(words, title_start, phrase_end, ctx.field);
+                    for c in covered.iter_mut().take(b).skip(title_start) {
+                        *c = true;
+                    }
+                }
+                if etype == EntityType::Person {
+                    let g = &*GAZETTEER;
+                    m.gender = m
+                        .title_text
+                        .as_deref()
+                        .map(|t| g.gender_of_word(t.split_whitespace().last().unwrap_or("")))
+                        .filter(|g| *g != Gender::Unknown)
+                        .unwrap_or_else(|| g.gender_of_word(words[a].text));
+                    m.descriptors
+                        .extend(crate::descriptors::after_name(words, b, ctx.field));
+                }
+                out.push(m);
+            }
+        }
+    }
+}
+
+/// Places and countries named inside an organisation's name ("University of North Carolina").
+fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &mut Vec<Mention>) {
+    let g = &*GAZETTEER;
+    let mut k = a;
+    while k < b {
+        let [p, c] = longest_matches(
+            words,
+            k,
+            b,
+            g.max_name_words,
+            &[&g.places, &g.country_names],
+        );
+        let l = p.max(c);
+        if l > 0 {
+            out.push(name_mention(
+                words,
+                k,
+                k,
+                k + l,
+                EntityType::Place,
+                ctx.field,
+            ));
+            k += l;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// The words `a..b` joined by single spaces (a possessive kept except on the last word).
+fn join_words(words: &[Word], a: usize, b: usize) -> String {
+    let last = b.saturating_sub(1);
+    words[a..b]
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_word)
+        .map(|(k, w)| if a + k == last { w.text } else { w.raw })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn name_mention(
+    words: &[Word],
+    from: usize,
+    a: usize,
+    b: usize,
+    etype: EntityType,
+    field: Field,
+) -> Mention {
+    let name = span_of(words, a, b, field);
+    let name_text = words[a..b]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Mention {
+        span: span_of(words, from, b, field),
+        name: Some(name),
+        name_text,
+        kind: MentionKind::Name,
+        etype,
+        gender: Gender::Unknown,
+        plural: false,
+        head: words[b - 1].norm.to_string(),
+        title_text: None,
+        descriptors: Vec::new(),
+        weak: false,
+    }
+}
+
+/// Start of the title phrase bound before an unknown name at `a`, if any.
+fn title_before(words: &[Word], merged: &[(usize, usize, Seg)], idx: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let a = merged[idx].0;
+    // Inside the run: "U.S. President Donald Trump", "Russian Ambassador to Belgium" handled below.
+    if idx > 0 && merged[idx - 1].2 == Seg::Title && merged[idx - 1].1 == a {
+        let mut s = merged[idx - 1].0;
+        let mut t = idx - 1;
+        while t > 0
+            && merged[t - 1].1 == merged[t].0
+            && (matches!(merged[t - 1].2, Seg::Demonym | Seg::Gaz(_))
+                || is_title_modifier(merged, t - 1))
+        {
+            t -= 1;
+            s = merged[t].0;
+        }
+        return Some(extend_modifiers_back(words, s));
+    }
+    // "Ambassador to Belgium Denis Gonchar": a gazetteer entry after "to/of" after a title.
+    if idx > 0 && matches!(merged[idx - 1].2, Seg::Gaz(_)) && merged[idx - 1].1 == a {
+        let p = merged[idx - 1].0;
+        if p >= 2 && matches!(words[p - 1].norm.as_ref(), "to" | "of" | "for" | "at") {
+            let t_end = p - 1;
+            let tl = (1..=g.max_title_words.min(t_end))
+                .rev()
+                .find(|&l| longest_match(words, t_end - l, t_end, l, &g.titles) == l);
+            if let Some(l) = tl {
+                return Some(extend_modifiers_back(words, t_end - l));
+            }
+        }
+    }
+    // A lower-case title just before the run: "ambassador Denis Gonchar".
+    if idx == 0 && a > 0 {
+        for l in (1..=g.max_title_words.min(a)).rev() {
+            if longest_match(words, a - l, a, l, &g.titles) == l {
+                return Some(extend_modifiers_back(words, a - l));
+            }
+        }
+    }
+    None
+}
+
+/// A one-word unknown segment right before a title: part of it ("Interior Minister").
+fn is_title_modifier(merged: &[(usize, usize, Seg)], idx: usize) -> bool {
+    let (a, b, seg) = merged[idx];
+    seg == Seg::Unknown
+        && b - a == 1
+        && merged
+            .get(idx + 1)
+            .is_some_and(|n| n.2 == Seg::Title && n.0 == b)
+}
+
+/// Extends a title phrase back over demonyms, country and organisation names and role modifiers
+/// ("Russian", "NATO", "former", "senior").
+fn extend_modifiers_back(words: &[Word], mut s: usize) -> usize {
+    let g = &*GAZETTEER;
+    while s > 0 {
+        let w = &words[s - 1];
+        if !w.is_word || w.poss && !g.country_of.contains_key(&*w.norm) {
+            break;
+        }
+        let ok = g.demonyms.contains(&*w.norm)
+            || g.country_of.contains_key(&*w.norm)
+            || g.organizations.contains(&*w.norm)
+            || ROLE_MODIFIERS.contains(&w.norm.as_ref());
+        if !ok {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// The type of an unknown capitalised name, and where a title bound to it starts.
+fn type_unknown(
+    words: &[Word],
+    merged: &[(usize, usize, Seg)],
+    idx: usize,
+    ctx: &FieldContext,
+) -> (usize, EntityType) {
+    let g = &*GAZETTEER;
+    let (a, b, _) = merged[idx];
+    if let Some(s) = title_before(words, merged, idx) {
+        return (s, EntityType::Person);
+    }
+    let last = &*words[b - 1].norm;
+    if g.org_heads.contains(last) {
+        return (a, EntityType::Organization);
+    }
+    if g.place_heads.contains(last) && b - a > 1 {
+        return (a, EntityType::Place);
+    }
+    if g.male_names.contains(&*words[a].norm) || g.female_names.contains(&*words[a].norm) {
+        return (a, EntityType::Person);
+    }
+    if b - a == 1 && is_acronym(words[a].text) {
+        return (a, EntityType::Organization);
+    }
+    // Context after: ", who", "said".
+    let next = words.get(b).map(|w| w.norm.as_ref()).unwrap_or("");
+    let next2 = words.get(b + 1).map(|w| w.norm.as_ref()).unwrap_or("");
+    if (next == "," && next2 == "who")
+        || matches!(
+            next,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "explained"
+                | "stated"
+                | "wrote"
+                | "argued"
+                | "noted"
+        )
+    {
+        return (a, EntityType::Person);
+    }
+    // Context before: "in Kanata", "at Google".
+    let prev = if a > 0 {
+        words[a - 1].norm.as_ref()
+    } else {
+        ""
+    };
+    if matches!(prev, "in" | "near" | "across" | "outside" | "inside") && b - a == 1 {
+        return (a, EntityType::Place);
+    }
+    // Words also written in lower case ("Space Shuttle", "Science Fair") are not personal names.
+    let common = words[a..b]
+        .iter()
+        .any(|w| ctx.lowercase.contains(w.norm.as_ref()) || g.common_words.contains(&*w.norm));
+    match b - a {
+        2 | 3 if !common => (a, EntityType::Person),
+        1..=3 => (a, EntityType::Other),
+        _ => (a, EntityType::Organization),
+    }
+}
+
+/// Definite descriptions of people: "the ambassador", "the former Polish Prime Minister",
+/// "Russia's ambassador".
+fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut Vec<Mention>) {
+    let g = &*GAZETTEER;
+    let n = words.len();
+    for i in 0..n {
+        let w = &words[i];
+        let determiner = w.norm == "the"
+            || (w.poss
+                && (g.country_of.contains_key(&*w.norm) || g.organizations.contains(&*w.norm)));
+        if !determiner || covered[i] {
+            continue;
+        }
+        // "the alliance", "the organization's": an organisation named before.
+        if w.norm == "the" {
+            if let Some(h) = words.get(i + 1) {
+                let next_is_name = words.get(i + 2).is_some_and(|x| x.cap && x.is_word);
+                if h.is_word
+                    && ORG_REFERENCES.contains(&h.norm.as_ref())
+                    && !next_is_name
+                    && !covered[i + 1]
+                {
+                    out.push(Mention {
+                        span: span_of(words, i, i + 2, ctx.field),
+                        name: None,
+                        name_text: join_words(words, i, i + 2),
+                        kind: MentionKind::Description,
+                        etype: EntityType::Organization,
+                        gender: Gender::Unknown,
+                        plural: false,
+                        head: h.norm.to_string(),
+                        title_text: None,
+                        descriptors: Vec::new(),
+                        weak: false,
+                    });
+                    continue;
+                }
+            }
+        }
+        let mut k = i + 1;
+        let mut former = false;
+        // Modifiers, then a role head (possibly two words: "prime minister").
+        let mut head: Option<(usize, usize)> = None;
+        while k < n && k <= i + 5 && words[k].is_word && !covered[k] {
+            let nk = &*words[k].norm;
+            let t = longest_match(words, k, n, g.max_title_words, &g.titles);
+            let role_len = if t > 0 {
+                t
+            } else {
+                usize::from(g.role_nouns.contains(nk))
+            };
+            if role_len > 0 {
+                let end = k + role_len;
+                // "the head of", "the chief of staff": fine; a name right after is a title binding.
+                let followed_by_name = words
+                    .get(end)
+                    .is_some_and(|w| w.cap && w.is_word && !g.titles.contains(&*w.norm));
+                let more_role = words.get(end).is_some_and(|w| {
+                    g.role_nouns.contains(&*w.norm) || g.titles.contains(&*w.norm)
+                });
+                if more_role && !words[end - 1].poss {
+                    k = end;
+                    continue;
+                }
+                if !followed_by_name {
+                    head = Some((k, end));
+                }
+                break;
+            }
+            if nk == "former" || nk == "ex" {
+                former = true;
+            }
+            let ok = ROLE_MODIFIERS.contains(&nk)
+                || g.demonyms.contains(nk)
+                || g.country_of.contains_key(nk)
+                || g.organizations.contains(nk);
+            if !ok || words[k].poss {
+                break;
+            }
+            k += 1;
+        }
+        let Some((h0, h1)) = head else { continue };
+        let from = i;
+        let span = span_of(words, from, h1, ctx.field);
+        let head_norm = words[h0..h1]
+            .iter()
+            .map(|w| w.norm.as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let gender = g.gender_of_word(&words[h1 - 1].norm);
+        let mut descriptors = Vec::new();
+        let desc_start = if w.norm == "the" { i + 1 } else { i };
+        if desc_start < h1 {
+            descriptors = crate::descriptors::title_phrase(words, desc_start, h1, ctx.field);
+        }
+        descriptors.extend(crate::descriptors::after_name(words, h1, ctx.field));
+        if former {
+            for d in descriptors.iter_mut() {
+                if d.kind == newsprobe_core::DescriptorKind::Role {
+                    d.former = true;
+                }
+            }
+        }
+        let text = join_words(words, from, h1);
+        out.push(Mention {
+            span,
+            name: None,
+            name_text: text,
+            kind: MentionKind::Description,
+            etype: EntityType::Person,
+            gender,
+            plural: false,
+            head: head_norm,
+            title_text: None,
+            descriptors,
+            weak: false,
+        });
+    }
+}
+
+fn pronouns(words: &[Word], ctx: &FieldContext, out: &mut Vec<Mention>) {
+    for w in words {
+        if !w.is_word {
+            continue;
+        }
+        if let Some(&(_, gender, plural)) = PRONOUNS.iter().find(|p| p.0 == w.norm) {
+            let span = Span {
+                start: w.start,
+                end: w.end,
+                field: ctx.field,
+            };
+            out.push(Mention {
+                span,
+                name: None,
+                name_text: w.text.to_string(),
+                kind: MentionKind::Pronoun,
+                etype: EntityType::Person,
+                gender,
+                plural,
+                head: w.norm.to_string(),
+                title_text: None,
+                descriptors: Vec::new(),
+                weak: false,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::Document;
+
+    fn mentions(text: &str) -> Vec<(String, EntityType, MentionKind)> {
+        let doc = Document::from_text(None, text);
+        let ws = words(&doc.text, &doc.tokens, &doc.sentences);
+        let lower: Set<&str> = ws
+            .iter()
+            .filter(|w| !w.cap)
+            .map(|w| w.norm.as_ref())
+            .collect();
+        let ctx = FieldContext {
+            field: Field::Text,
+            lowercase: &lower,
+            strict_names: None,
+            sports: false,
+        };
+        find_mentions(&ws, &ctx)
+            .into_iter()
+            .map(|m| (doc.span_text(&m.span).to_string(), m.etype, m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn title_bound_names() {
+        let m =
+            mentions("Russian Ambassador to Belgium Denis Gonchar spoke in Brussels on Friday.");
+        assert!(
+            m.contains(&(
+                "Russian Ambassador to Belgium Denis Gonchar".into(),
+                EntityType::Person,
+                MentionKind::Name
+            )),
+            "{m:?}"
+        );
+        assert!(m.contains(&("Belgium".into(), EntityType::Place, MentionKind::Name)));
+        assert!(m.contains(&("Brussels".into(), EntityType::Place, MentionKind::Name)));
+        let m =
+            mentions("Later, Adm. Dragone met Secretary-General Mark Rutte at NATO headquarters.");
+        assert!(
+            m.contains(&("Adm. Dragone".into(), EntityType::Person, MentionKind::Name)),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "Secretary-General Mark Rutte".into(),
+                EntityType::Person,
+                MentionKind::Name
+            )),
+            "{m:?}"
+        );
+        assert!(m.contains(&("NATO".into(), EntityType::Organization, MentionKind::Name)));
+    }
+
+    #[test]
+    fn organisations_places_and_descriptions() {
+        let m = mentions("The Black Sea Fleet Command and the European Union disagreed. The ambassador said he would stay in the Black Sea region.");
+        assert!(
+            m.contains(&(
+                "European Union".into(),
+                EntityType::Organization,
+                MentionKind::Name
+            )),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&("Black Sea".into(), EntityType::Place, MentionKind::Name)),
+            "{m:?}"
+        );
+        assert!(
+            m.contains(&(
+                "The ambassador".into(),
+                EntityType::Person,
+                MentionKind::Description
+            )),
+            "{m:?}"
+        );
+        assert!(m.contains(&("he".into(), EntityType::Person, MentionKind::Pronoun)));
+        let m = mentions(
+            "Amid the tension, the former Polish Prime Minister, who recently stepped down, spoke.",
+        );
+        assert!(
+            m.contains(&(
+                "the former Polish Prime Minister".into(),
+                EntityType::Person,
+                MentionKind::Description
+            )),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let m =
+            mentions("Yet the plan failed. Questions remain about yet another plan and questions.");
+        assert!(
+            m.iter().all(|(t, _, _)| t != "Yet" && t != "Questions"),
+            "{m:?}"
+        );
+    }
+}
