@@ -1,14 +1,34 @@
-//! Seeded, reproducible text classifiers and the bundled models built on them.
+//! Seeded, reproducible text classifiers and the bundled models built on them: clickbait
+//! headlines, headline stance (FNC-1) and check-worthy sentences.
 //!
-//! (Skeleton: the API the framing stage and the CLI call. Real models replace the constants.)
+//! The models are small files under `models/`, embedded in the binary and parsed once on first
+//! use; `newsprobe train TASK` rebuilds each bit for bit from its seed.
+
+use std::sync::{Arc, LazyLock};
 
 use newsprobe_core::Stance;
+
+pub mod checkworthy;
+pub mod clickbait;
+pub mod data;
+pub mod eval;
+pub mod features;
+pub mod linear;
+pub mod sensational;
+pub mod stance;
+pub mod train;
+
+use checkworthy::CheckworthyModel;
+use clickbait::ClickbaitModel;
+use stance::StanceModel;
 
 /// Errors of training, evaluation and model loading.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{0}")]
     Data(String),
+    #[error("model: {0}")]
+    Model(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
@@ -22,47 +42,110 @@ pub struct ClickbaitScore {
     pub cues: Vec<(usize, usize, f32)>,
 }
 
-/// The bundled models, loaded once at start-up (no download).
-#[derive(Debug, Clone, Default)]
-pub struct Models {}
+/// The committed model files.
+pub const CLICKBAIT_MODEL: &[u8] = include_bytes!("../models/clickbait.bin");
+pub const STANCE_MODEL: &[u8] = include_bytes!("../models/stance.bin");
+pub const CHECKWORTHY_MODEL: &[u8] = include_bytes!("../models/checkworthy.bin");
+
+/// The parsed models (None when a file is missing or malformed; `tests::bundled_models_load`
+/// makes sure they are not).
+#[derive(Debug)]
+pub struct Bundle {
+    pub clickbait: Option<ClickbaitModel>,
+    pub stance: Option<StanceModel>,
+    pub checkworthy: Option<CheckworthyModel>,
+}
+
+static BUNDLED: LazyLock<Arc<Bundle>> = LazyLock::new(|| {
+    Arc::new(Bundle {
+        clickbait: ClickbaitModel::from_bytes(CLICKBAIT_MODEL).ok(),
+        stance: StanceModel::from_bytes(STANCE_MODEL).ok(),
+        checkworthy: CheckworthyModel::from_bytes(CHECKWORTHY_MODEL).ok(),
+    })
+});
+
+/// The bundled models, loaded once at start-up (no download). Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Models {
+    pub bundle: Arc<Bundle>,
+}
+
+impl Default for Models {
+    fn default() -> Self {
+        Models::bundled()
+    }
+}
 
 impl Models {
     /// The models committed with the project.
     pub fn bundled() -> Self {
-        Models {}
+        Models {
+            bundle: Arc::clone(&BUNDLED),
+        }
     }
 
-    /// Probability that a headline is clickbait.
-    pub fn clickbait(&self, _headline: &str) -> ClickbaitScore {
-        ClickbaitScore::default()
+    /// Probability that a headline is clickbait, with its cue words.
+    pub fn clickbait(&self, headline: &str) -> ClickbaitScore {
+        match &self.bundle.clickbait {
+            Some(m) => m.score(headline),
+            None => ClickbaitScore::default(),
+        }
     }
 
     /// FNC-1 stance of the body towards the headline, with a confidence.
-    pub fn stance(&self, _headline: &str, _body: &str) -> (Stance, f32) {
-        (Stance::Discuss, 0.0)
+    pub fn stance(&self, headline: &str, body: &str) -> (Stance, f32) {
+        match &self.bundle.stance {
+            Some(m) => m.predict(headline, body),
+            None => (Stance::Discuss, 0.0),
+        }
     }
 
     /// Check-worthiness of one sentence, 0..1.
-    pub fn checkworthiness(&self, _sentence: &str) -> f32 {
-        0.0
+    pub fn checkworthiness(&self, sentence: &str) -> f32 {
+        match &self.bundle.checkworthy {
+            Some(m) => m.score(sentence),
+            None => 0.0,
+        }
     }
 }
 
-/// `newsprobe eval clickbait|stance|checkworthy`.
-pub mod eval {
-    pub fn run(_task: &str, _data: &std::path::Path) -> Result<String, super::Error> {
-        Err(super::Error::Data("not implemented yet".into()))
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// `newsprobe train clickbait|stance|checkworthy`.
-pub mod train {
-    pub fn run(
-        _task: &str,
-        _data: &std::path::Path,
-        _out: &std::path::Path,
-        _seed: u64,
-    ) -> Result<String, super::Error> {
-        Err(super::Error::Data("not implemented yet".into()))
+    #[test]
+    fn bundled_models_load() {
+        ClickbaitModel::from_bytes(CLICKBAIT_MODEL).expect("models/clickbait.bin loads");
+        StanceModel::from_bytes(STANCE_MODEL).expect("models/stance.bin loads");
+        CheckworthyModel::from_bytes(CHECKWORTHY_MODEL).expect("models/checkworthy.bin loads");
+        let m = Models::bundled();
+        assert!(m.bundle.clickbait.is_some() && m.bundle.stance.is_some());
+        assert!(m.bundle.checkworthy.is_some());
+    }
+
+    #[test]
+    fn odd_input_gives_scores_in_range() {
+        let m = Models::bundled();
+        let long = "9".repeat(5000);
+        for text in [
+            "",
+            " ",
+            "?",
+            "’",
+            "日本の港は閉鎖された。",
+            "\u{feff}\u{200b}",
+            &long,
+            "A.B.C. 1,2,3.4",
+        ] {
+            let c = m.clickbait(text);
+            assert!((0.0..=1.0).contains(&c.probability));
+            assert!(c
+                .cues
+                .iter()
+                .all(|&(a, b, _)| text.is_char_boundary(a) && text.is_char_boundary(b)));
+            assert!((0.0..=1.0).contains(&m.checkworthiness(text)));
+            let (_, conf) = m.stance(text, text);
+            assert!((0.0..=1.0).contains(&conf));
+        }
     }
 }

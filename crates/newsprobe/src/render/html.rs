@@ -165,7 +165,7 @@ mark.desc{background:#e0f2f1}
 mark.frame{outline:1.5px dashed #dc2626;outline-offset:1px}mark.frame-hedge,mark.frame-weasel{outline-color:#d97706}
 mark.frame-marker{background:#fee2e2}
 .sev-alert{color:#b91c1c;font-weight:600}.sev-warning{color:#b45309;font-weight:600}.sev-info{color:#2563eb}
-.legend mark{padding:0 .2em;margin-right:.4em}.kind{color:#666;font-size:.85em}
+.legend{line-height:2}.legend mark{padding:0 .2em;display:inline-block}.kind{color:#666;font-size:.85em}
 "#;
 
 /// Renders a self-contained page for the reports. `extract_only` leaves out the analysis.
@@ -288,9 +288,9 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
             o.push_str("</span></li>");
         }
         o.push_str(
-            "</ul></section><section class=\"legend\"><h2>Legend</h2><mark class=\"quote\">quote</mark>\
-             <mark class=\"quote src-anonymous\">anonymous/unattributed</mark><mark class=\"quote src-vague\">unnamed/vague</mark>\
-             <mark class=\"cue\">cue</mark><mark class=\"ent\">entity</mark><mark class=\"desc\">descriptor</mark>\
+            "</ul></section><section class=\"legend\"><h2>Legend</h2><mark class=\"quote\">quote</mark> \
+             <mark class=\"quote src-anonymous\">anonymous/unattributed</mark> <mark class=\"quote src-vague\">unnamed/vague</mark> \
+             <mark class=\"cue\">cue</mark> <mark class=\"ent\">entity</mark> <mark class=\"desc\">descriptor</mark> \
              <mark class=\"frame\">framing</mark></section>",
         );
     }

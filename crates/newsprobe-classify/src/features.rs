@@ -1,0 +1,395 @@
+//! Which features a text has: a small tokenizer that keeps byte spans, stable (seedless) hashing
+//! of words, word n-grams and character n-grams into a fixed-size feature space, and the sparse
+//! feature vectors the linear models read.
+//!
+//! Everything is lower-cased on the fly (curly apostrophes folded), so Title Case headlines and
+//! plain ones give the same features.
+
+/// Indices below this are reserved for named dense features (`Features::dense`); hashed features
+/// land in `[RESERVED, dim)`.
+pub const RESERVED: u32 = 256;
+
+/// Characters kept by `Token::stem`.
+pub const STEM_CHARS: usize = 5;
+
+/// FNV-1a 64-bit offset basis and prime: a fixed, platform-independent hash.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Feeds bytes into an FNV-1a state.
+#[inline]
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Feeds one (already normalised) char into an FNV-1a state.
+#[inline]
+fn fnv_char(h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes())
+}
+
+/// Lower-cases and folds typographic apostrophes, like `newsprobe_core::lexicon::normalize`.
+#[inline]
+pub fn fold_char(c: char) -> impl Iterator<Item = char> {
+    let c = match c {
+        '’' | 'ʼ' | '‘' => '\'',
+        c => c,
+    };
+    c.to_lowercase()
+}
+
+/// Hash of a string under a namespace ("w" for words, "cb" for a cue...), normalised.
+pub fn hash_str(namespace: &str, s: &str) -> u64 {
+    let mut h = fnv_bytes(FNV_OFFSET, namespace.as_bytes());
+    h = fnv_bytes(h, &[0xff]);
+    for c in s.chars().flat_map(fold_char) {
+        h = fnv_char(h, c);
+    }
+    h
+}
+
+/// Combines two hashes (for n-grams and namespaced features).
+#[inline]
+pub fn combine(a: u64, b: u64) -> u64 {
+    let mut h = a ^ b.rotate_left(23);
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
+}
+
+/// One word (or number) of a text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Hash of the lower-cased word.
+    pub hash: u64,
+    /// Hash of its first `STEM_CHARS` lower-cased chars (a crude stem: "strikes" ~ "strike").
+    pub stem: u64,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Contains a digit.
+    pub numeric: bool,
+    /// A sentence boundary (`.`, `!`, `?` or a line break) lies between the previous token and this one.
+    pub sentence_start: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a text into word tokens: runs of letters and digits, keeping inner apostrophes
+/// ("don't") and inner `.`/`,` between digits ("3.5", "1,700").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// `tokenize` into a reused buffer.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let mut chars = text.char_indices().peekable();
+    let mut boundary = true;
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                boundary = true;
+            }
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        let mut h = fnv_bytes(FNV_OFFSET, b"w\xff");
+        let mut chars_seen = 0usize;
+        let mut stem = 0u64;
+        for f in fold_char(c) {
+            h = fnv_char(h, f);
+            chars_seen += 1;
+            if chars_seen == STEM_CHARS {
+                stem = h;
+            }
+        }
+        let capitalized = c.is_uppercase();
+        let mut numeric = c.is_numeric();
+        let mut prev = c;
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                for f in fold_char(d) {
+                    h = fnv_char(h, f);
+                    chars_seen += 1;
+                    if chars_seen == STEM_CHARS {
+                        stem = h;
+                    }
+                }
+                numeric |= d.is_numeric();
+                end = j + d.len_utf8();
+                prev = d;
+                chars.next();
+                continue;
+            }
+            // Inner apostrophe or inner separator between digits: look one further.
+            let joiner = matches!(d, '\'' | '’') || (matches!(d, '.' | ',') && prev.is_numeric());
+            if !joiner {
+                break;
+            }
+            let rest = &text[j + d.len_utf8()..];
+            match rest.chars().next() {
+                Some(n) if is_word_char(n) && (!matches!(d, '.' | ',') || n.is_numeric()) => {
+                    for f in fold_char(d) {
+                        h = fnv_char(h, f);
+                        chars_seen += 1;
+                        if chars_seen == STEM_CHARS {
+                            stem = h;
+                        }
+                    }
+                    chars.next();
+                }
+                _ => break,
+            }
+        }
+        if chars_seen < STEM_CHARS {
+            stem = h;
+        }
+        tokens.push(Token {
+            start,
+            end,
+            hash: h,
+            stem,
+            capitalized,
+            numeric,
+            sentence_start: boundary,
+        });
+        boundary = false;
+    }
+}
+
+/// A finished sparse feature vector: (index, value) pairs sorted by index.
+pub type Sparse = Vec<(u32, f32)>;
+
+/// A sparse feature vector over a hashed feature space of `2^bits` dimensions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    pub items: Vec<(u32, f32)>,
+    mask: u32,
+}
+
+impl Features {
+    pub fn new(bits: u8) -> Self {
+        Features {
+            items: Vec::with_capacity(64),
+            mask: (1u32 << bits) - 1,
+        }
+    }
+
+    /// Index of a hashed feature.
+    #[inline]
+    pub fn index(&self, h: u64) -> u32 {
+        let space = self.mask + 1 - RESERVED;
+        RESERVED + ((h ^ (h >> 32)) as u32 % space)
+    }
+
+    /// Adds a hashed feature; returns its index.
+    #[inline]
+    pub fn add(&mut self, h: u64, value: f32) -> u32 {
+        let i = self.index(h);
+        self.items.push((i, value));
+        i
+    }
+
+    /// Adds a named feature by string (namespace + name).
+    pub fn add_named(&mut self, namespace: &str, name: &str, value: f32) -> u32 {
+        self.add(hash_str(namespace, name), value)
+    }
+
+    /// Sets a reserved dense feature (slot < RESERVED).
+    pub fn dense(&mut self, slot: u32, value: f32) {
+        if slot < RESERVED && value != 0.0 && value.is_finite() {
+            self.items.push((slot, value));
+        }
+    }
+
+    /// Sorts by index and sums duplicates (so training updates each weight once).
+    pub fn finish(mut self) -> Sparse {
+        self.items.sort_by_key(|&(i, _)| i);
+        let mut kept = 0;
+        for r in 0..self.items.len() {
+            let (i, v) = self.items[r];
+            if kept > 0 && self.items[kept - 1].0 == i {
+                self.items[kept - 1].1 += v;
+            } else {
+                self.items[kept] = (i, v);
+                kept += 1;
+            }
+        }
+        self.items.truncate(kept);
+        self.items
+    }
+}
+
+/// Adds word unigrams and bigrams of `tokens` under a namespace, value `weight`.
+pub fn add_word_ngrams(f: &mut Features, tokens: &[Token], namespace: u64, weight: f32) {
+    for (k, t) in tokens.iter().enumerate() {
+        f.add(combine(namespace, t.hash), weight);
+        if let Some(next) = tokens.get(k + 1) {
+            f.add(
+                combine(combine(namespace, t.hash), next.hash ^ 0x5bd1),
+                weight,
+            );
+        }
+    }
+}
+
+/// Adds character n-grams (lengths `min..=max`) of the lower-cased text, with spaces standing for
+/// any run of non-word characters and padding at both ends. Values sum to `weight` overall.
+pub fn add_char_ngrams(f: &mut Features, text: &str, min: usize, max: usize, weight: f32) {
+    let mut chars: Vec<char> = Vec::with_capacity(text.len() + 2);
+    chars.push(' ');
+    for c in text.chars() {
+        if is_word_char(c) || c == '\'' || c == '’' || c == '?' || c == '!' {
+            chars.extend(fold_char(c));
+        } else if chars.last() != Some(&' ') {
+            chars.push(' ');
+        }
+    }
+    if chars.last() != Some(&' ') {
+        chars.push(' ');
+    }
+    let mut count = 0usize;
+    let start = f.items.len();
+    for n in min..=max {
+        if chars.len() < n {
+            continue;
+        }
+        for w in chars.windows(n) {
+            let mut h = fnv_bytes(FNV_OFFSET, &[b'c', n as u8]);
+            for &c in w {
+                h = fnv_char(h, c);
+            }
+            f.add(h, 1.0);
+            count += 1;
+        }
+    }
+    if count > 0 {
+        let v = weight / (count as f32).sqrt();
+        for item in &mut f.items[start..] {
+            item.1 = v;
+        }
+    }
+}
+
+/// A hasher for keys that are already hashes (word hashes): one multiply-xorshift, no SipHash.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PrehashedHasher(u64);
+
+impl std::hash::Hasher for PrehashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let m = (n ^ (n >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = m ^ (m >> 32);
+    }
+}
+
+/// Maps and sets keyed by word hashes.
+pub type WordMap<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PrehashedHasher>>;
+
+/// Word lists as bit flags per word hash: one lookup answers every list.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    flags: WordMap<u16>,
+}
+
+impl Lexicon {
+    /// Adds each word of `words` with `flag`.
+    pub fn with(mut self, words: &[&str], flag: u16) -> Self {
+        for w in words {
+            *self.flags.entry(word_hash(w)).or_default() |= flag;
+        }
+        self
+    }
+
+    /// The flags of a word hash (0 when in no list).
+    #[inline]
+    pub fn get(&self, hash: u64) -> u16 {
+        self.flags.get(&hash).copied().unwrap_or(0)
+    }
+}
+
+/// Hash of a single word as the tokenizer computes it.
+pub fn word_hash(word: &str) -> u64 {
+    tokenize(word).first().map_or(0, |t| t.hash)
+}
+
+/// Common English function words (ignored by the overlap features).
+pub const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "new", "no", "nor",
+    "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own",
+    "s", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_byte_spans_and_fold_case() {
+        let text = "Don’t Miss: 17 Things Étienne said, 3.5% of 1,700.";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            ["Don’t", "Miss", "17", "Things", "Étienne", "said", "3.5", "of", "1,700"]
+        );
+        assert_eq!(toks[0].hash, word_hash("don't"));
+        assert_eq!(toks[4].hash, word_hash("étienne"));
+        assert!(toks[4].capitalized && toks[2].numeric && !toks[1].numeric);
+        let strikes = tokenize("Strikes strike STRIKER ban");
+        assert_eq!(strikes[0].stem, strikes[1].stem);
+        assert_eq!(strikes[1].stem, strikes[2].stem);
+        assert_eq!(strikes[3].stem, strikes[3].hash);
+    }
+
+    #[test]
+    fn sentence_starts_are_marked() {
+        let toks = tokenize("The port closed. Ships waited!\nThen it reopened");
+        let starts: Vec<bool> = toks.iter().map(|t| t.sentence_start).collect();
+        assert_eq!(
+            starts,
+            [true, false, false, true, false, true, false, false]
+        );
+    }
+
+    #[test]
+    fn features_merge_duplicates_and_stay_in_range() {
+        let mut f = Features::new(12);
+        add_word_ngrams(&mut f, &tokenize("you won't believe you won't"), 7, 1.0);
+        add_char_ngrams(&mut f, "You Won't Believe", 2, 4, 1.0);
+        f.dense(3, 0.5);
+        let items = f.finish();
+        assert!(items.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(items.iter().all(|&(i, _)| i < 4096));
+        assert!(items.iter().any(|&(i, v)| i == 3 && v == 0.5));
+    }
+}

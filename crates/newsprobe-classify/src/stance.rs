@@ -1,0 +1,729 @@
+//! Does the body support the headline? FNC-1 stance in two stages, in the spirit of the FNC-1
+//! baseline and winners: a relatedness model (TF-IDF cosine, word, bigram and per-sentence
+//! overlap between headline and body, binned) decides related/unrelated; a softmax model then
+//! picks agree/disagree/discuss from the same overlap features plus refuting and hedging words
+//! (in the headline, the body, its lead and the body sentences closest to the headline) and
+//! polarity. No word n-grams of the headline or body: FNC-1 headlines recur across the bodies of
+//! one story, so such features (and word vectors learned from the stories) memorise stories
+//! and fail on new ones; the dev split holds out whole stories to measure exactly that.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use newsprobe_core::Stance;
+
+use crate::data::{Fnc, StancePair};
+use crate::features::{self, Features, Lexicon, Sparse, Token, WordMap};
+use crate::linear::{self, Linear, Reader, TrainConfig};
+use crate::Error;
+
+const MAGIC: &[u8; 4] = b"NPST";
+/// Hashed IDF table size (2^16 buckets, one byte each).
+const IDF_BITS: u8 = 16;
+/// Feature space of the relatedness model.
+const RELATED_BITS: u8 = 12;
+/// Feature space of the agree/disagree/discuss model.
+const STANCE_BITS: u8 = 14;
+/// Share of the FNC-1 bodies held out as dev.
+pub const DEV_SHARE: f64 = 0.2;
+/// Sentences of the body read (the rest of a very long body is ignored).
+const MAX_SENTENCES: usize = 80;
+/// Sentences counted as the lead.
+const LEAD_SENTENCES: usize = 3;
+
+/// Stance classes of the second stage, in output order.
+const CLASSES: [Stance; 3] = [Stance::Agree, Stance::Disagree, Stance::Discuss];
+
+const REFUTING: &[&str] = &[
+    "fake",
+    "fraud",
+    "hoax",
+    "false",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "not",
+    "despite",
+    "nope",
+    "doubt",
+    "doubts",
+    "bogus",
+    "debunk",
+    "debunked",
+    "debunks",
+    "prank",
+    "pranks",
+    "retract",
+    "retracted",
+    "retraction",
+    "refute",
+    "refutes",
+    "refuted",
+    "untrue",
+    "no",
+    "never",
+    "misleading",
+    "myth",
+    "fabricated",
+    "satire",
+    "satirical",
+    "unfounded",
+    "baseless",
+    "dismissed",
+    "rejects",
+    "rejected",
+    "isn't",
+    "wasn't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "nothing",
+];
+
+const HEDGING: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "claims",
+    "claim",
+    "claimed",
+    "claiming",
+    "apparently",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "rumored",
+    "unconfirmed",
+    "purportedly",
+    "supposedly",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "according",
+    "suggests",
+    "suggested",
+    "appears",
+    "unverified",
+    "speculation",
+    "speculated",
+    "believed",
+    "reports",
+    "report",
+    "reported",
+    "says",
+    "said",
+    "say",
+    "if",
+    "whether",
+    "perhaps",
+    "seems",
+    "likely",
+];
+
+const STOP: u16 = 1;
+const REFUTE: u16 = 2;
+const HEDGE: u16 = 4;
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::default()
+        .with(features::STOPWORDS, STOP)
+        .with(REFUTING, REFUTE)
+        .with(HEDGING, HEDGE)
+});
+
+/// Hashed document frequencies, as inverse document frequency per bucket.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Idf {
+    /// `round(idf * 16)` per bucket.
+    table: Vec<u8>,
+}
+
+impl Idf {
+    fn bucket(h: u64) -> usize {
+        ((h ^ (h >> 29)) as usize) & ((1 << IDF_BITS) - 1)
+    }
+
+    /// IDF from a set of documents: `ln((N + 1) / (df + 1)) + 1`.
+    pub fn from_documents<'a>(docs: impl Iterator<Item = &'a str>) -> Idf {
+        let mut df = vec![0u32; 1 << IDF_BITS];
+        let mut n = 0u32;
+        let mut seen = HashSet::new();
+        for d in docs {
+            n += 1;
+            seen.clear();
+            for t in features::tokenize(d) {
+                if seen.insert(Self::bucket(t.hash)) {
+                    df[Self::bucket(t.hash)] += 1;
+                }
+            }
+        }
+        let table = df
+            .iter()
+            .map(|&c| {
+                let idf = ((f64::from(n) + 1.0) / (f64::from(c) + 1.0)).ln() + 1.0;
+                (idf * 16.0).round().clamp(0.0, 255.0) as u8
+            })
+            .collect();
+        Idf { table }
+    }
+
+    pub fn get(&self, h: u64) -> f32 {
+        self.table
+            .get(Self::bucket(h))
+            .map_or(1.0, |&v| f32::from(v) / 16.0)
+    }
+}
+
+/// What the stance features need from a body, computed once per body.
+#[derive(Debug, Clone)]
+pub struct BodyInfo {
+    /// Word tokens of the first `MAX_SENTENCES` sentences.
+    tokens: Vec<Token>,
+    /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token.
+    flags: Vec<u16>,
+    /// Token ranges of the sentences.
+    sentences: Vec<(usize, usize)>,
+    /// TF-IDF weight of each content word, and the vector norm.
+    tfidf: WordMap<f32>,
+    norm: f32,
+    refutes: usize,
+    hedges: usize,
+}
+
+fn bigram(a: u64, b: u64) -> u64 {
+    features::combine(a, b ^ 0xb16a)
+}
+
+impl BodyInfo {
+    pub fn new(body: &str, idf: &Idf) -> BodyInfo {
+        let mut tokens = features::tokenize(body);
+        let mut sentences: Vec<(usize, usize)> = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if t.sentence_start || sentences.is_empty() {
+                if sentences.len() >= MAX_SENTENCES {
+                    break;
+                }
+                sentences.push((k, k));
+            }
+            if let Some(s) = sentences.last_mut() {
+                s.1 = k + 1;
+            }
+        }
+        tokens.truncate(sentences.last().map_or(0, |s| s.1));
+        let flags: Vec<u16> = tokens.iter().map(|t| LEX.get(t.hash)).collect();
+        let mut tfidf: WordMap<f32> = WordMap::default();
+        let (mut refutes, mut hedges) = (0, 0);
+        for (t, &fl) in tokens.iter().zip(&flags) {
+            refutes += (fl & REFUTE != 0) as usize;
+            hedges += (fl & HEDGE != 0) as usize;
+            if fl & STOP == 0 {
+                *tfidf.entry(t.hash).or_default() += 1.0;
+            }
+        }
+        let mut norm2 = 0.0f32;
+        for (h, w) in tfidf.iter_mut() {
+            *w = (1.0 + w.ln()) * idf.get(*h);
+        }
+        // Sum in a fixed order (map iteration order is not part of the model's contract).
+        let mut weights: Vec<(u64, f32)> = tfidf.iter().map(|(h, w)| (*h, *w)).collect();
+        weights.sort_unstable_by_key(|w| w.0);
+        for (_, w) in weights {
+            norm2 += w * w;
+        }
+        BodyInfo {
+            tokens,
+            flags,
+            sentences,
+            tfidf,
+            norm: norm2.sqrt(),
+            refutes,
+            hedges,
+        }
+    }
+
+    fn sentence(&self, k: usize) -> (&[Token], &[u16]) {
+        match self.sentences.get(k) {
+            Some(&(a, b)) => (
+                self.tokens.get(a..b).unwrap_or(&[]),
+                self.flags.get(a..b).unwrap_or(&[]),
+            ),
+            None => (&[], &[]),
+        }
+    }
+}
+
+/// Dense slots of the stance features.
+mod slot {
+    pub const COS: u32 = 1;
+    pub const OVERLAP: u32 = 2;
+    pub const OVERLAP_LEAD: u32 = 3;
+    pub const BEST_SENTENCE: u32 = 4;
+    pub const SECOND_SENTENCE: u32 = 5;
+    pub const BIGRAMS: u32 = 6;
+    pub const IDF_OVERLAP: u32 = 7;
+    pub const HEAD_REFUTE: u32 = 8;
+    pub const BODY_REFUTE: u32 = 9;
+    pub const TOP_REFUTE: u32 = 10;
+    pub const BODY_HEDGE: u32 = 11;
+    pub const TOP_HEDGE: u32 = 12;
+    pub const HEAD_HEDGE: u32 = 13;
+    pub const QUESTION: u32 = 14;
+    pub const POLARITY: u32 = 15;
+    pub const NO_HEADLINE_WORDS: u32 = 16;
+    pub const COS_SQ: u32 = 17;
+    pub const STEM_OVERLAP: u32 = 18;
+    pub const STEM_BEST: u32 = 19;
+    pub const SENTENCES_HIT: u32 = 20;
+    pub const HITS: u32 = 21;
+}
+
+/// The features of a (headline, body) pair: (relatedness features, stance features).
+fn pair_features(headline: &str, body: &BodyInfo, idf: &Idf) -> (Sparse, Sparse) {
+    let head = features::tokenize(headline);
+    let head_flags: Vec<u16> = head.iter().map(|t| LEX.get(t.hash)).collect();
+    // Distinct headline content words (at most 64, so a sentence's matches fit in a bitmask).
+    let mut content: Vec<u64> = head
+        .iter()
+        .zip(&head_flags)
+        .filter(|(_, &f)| f & STOP == 0)
+        .map(|(t, _)| t.hash)
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content.truncate(64);
+    let n = content.len().max(1) as f32;
+    let mut stems: Vec<u64> = head
+        .iter()
+        .zip(&head_flags)
+        .filter(|(_, &f)| f & STOP == 0)
+        .map(|(t, _)| t.stem)
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems.truncate(64);
+    let n_stems = stems.len().max(1) as f32;
+    let mut head_bigrams: Vec<u64> = head
+        .windows(2)
+        .map(|w| bigram(w[0].hash, w[1].hash))
+        .collect();
+    head_bigrams.sort_unstable();
+    head_bigrams.dedup();
+    head_bigrams.truncate(64);
+
+    // One pass over the body: which headline words and bigrams each sentence has.
+    let mut sentence_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
+    let mut bigram_mask = 0u64;
+    let mut stem_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
+    for k in 0..body.sentences.len() {
+        let (tokens, flags) = body.sentence(k);
+        let mut mask = 0u64;
+        let mut stem_mask = 0u64;
+        for (j, (t, &fl)) in tokens.iter().zip(flags).enumerate() {
+            if fl & STOP == 0 {
+                if let Ok(i) = content.binary_search(&t.hash) {
+                    mask |= 1 << i;
+                }
+                if let Ok(i) = stems.binary_search(&t.stem) {
+                    stem_mask |= 1 << i;
+                }
+            }
+            if let Some(next) = tokens.get(j + 1) {
+                if let Ok(i) = head_bigrams.binary_search(&bigram(t.hash, next.hash)) {
+                    bigram_mask |= 1 << i;
+                }
+            }
+        }
+        sentence_masks.push(mask);
+        stem_masks.push(stem_mask);
+    }
+    let stem_all = stem_masks.iter().fold(0u64, |a, m| a | m);
+    let stem_overlap = stem_all.count_ones() as f32 / n_stems;
+    let stem_best = stem_masks.iter().map(|m| m.count_ones()).max().unwrap_or(0) as f32 / n_stems;
+    let sentences_hit = sentence_masks
+        .iter()
+        .filter(|m| m.count_ones() >= 2)
+        .count() as f32
+        / sentence_masks.len().max(1) as f32;
+    let all_mask = sentence_masks.iter().fold(0u64, |a, m| a | m);
+    let lead_mask = sentence_masks
+        .iter()
+        .take(LEAD_SENTENCES)
+        .fold(0u64, |a, m| a | m);
+
+    // TF-IDF cosine with the headline (binary tf).
+    let mut dot = 0.0f32;
+    let mut hnorm2 = 0.0f32;
+    let mut idf_all = 0.0f32;
+    let mut idf_hit = 0.0f32;
+    for h in &content {
+        let w = idf.get(*h);
+        hnorm2 += w * w;
+        idf_all += w;
+        if let Some(b) = body.tfidf.get(h) {
+            dot += w * b;
+            idf_hit += w;
+        }
+    }
+    let cos = if hnorm2 > 0.0 && body.norm > 0.0 {
+        dot / (hnorm2.sqrt() * body.norm)
+    } else {
+        0.0
+    };
+    let overlap = all_mask.count_ones() as f32 / n;
+    let overlap_lead = lead_mask.count_ones() as f32 / n;
+    let idf_overlap = if idf_all > 0.0 {
+        idf_hit / idf_all
+    } else {
+        0.0
+    };
+    // Sentence overlap: the body sentences sharing most headline words.
+    let mut ranked: Vec<(usize, usize)> = sentence_masks
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.count_ones() as usize, k))
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let best = ranked.first().map_or(0.0, |r| r.0 as f32 / n);
+    let second = ranked.get(1).map_or(0.0, |r| r.0 as f32 / n);
+    let bigram_overlap = if head_bigrams.is_empty() {
+        0.0
+    } else {
+        bigram_mask.count_ones() as f32 / head_bigrams.len() as f32
+    };
+
+    let mut rel = Features::new(RELATED_BITS);
+    let dense = [
+        (slot::COS, cos),
+        (slot::COS_SQ, cos.sqrt()),
+        (slot::OVERLAP, overlap),
+        (slot::OVERLAP_LEAD, overlap_lead),
+        (slot::BEST_SENTENCE, best),
+        (slot::SECOND_SENTENCE, second),
+        (slot::BIGRAMS, bigram_overlap),
+        (slot::IDF_OVERLAP, idf_overlap),
+        (slot::NO_HEADLINE_WORDS, (content.is_empty()) as u8 as f32),
+        (slot::STEM_OVERLAP, stem_overlap),
+        (slot::STEM_BEST, stem_best),
+        (slot::SENTENCES_HIT, sentences_hit),
+        (slot::HITS, (all_mask.count_ones() as f32).min(10.0) / 10.0),
+    ];
+    for &(s, v) in &dense {
+        rel.dense(s, v);
+    }
+    // Binned overlap features (one-hot), so the linear models can learn non-linear shapes.
+    let mut bins: Vec<u64> = Vec::with_capacity(10);
+    for (name, v) in [
+        ("cos", cos),
+        ("ov", overlap),
+        ("idfov", idf_overlap),
+        ("best", best),
+        ("lead", overlap_lead),
+        ("bi", bigram_overlap),
+        ("stem", stem_overlap),
+        ("stembest", stem_best),
+    ] {
+        let bin = ((v.clamp(0.0, 1.0) * 10.0) as u32).min(9);
+        bins.push(features::combine(
+            features::hash_str("bin", name),
+            u64::from(bin),
+        ));
+    }
+    let bin = |v: f32| u64::from(((v.clamp(0.0, 1.0) * 5.0) as u32).min(4));
+    bins.push(features::combine(0xc05e, bin(cos) * 8 + bin(stem_overlap)));
+    bins.push(features::combine(0xbe57, bin(best) * 8 + bin(idf_overlap)));
+    for &h in &bins {
+        rel.add(h, 1.0);
+    }
+    let relatedness = rel.finish();
+
+    // Stance features.
+    let mut st = Features::new(STANCE_BITS);
+    for &(s, v) in &dense {
+        st.dense(s, v);
+    }
+    let head_refute = head_flags.iter().filter(|&&f| f & REFUTE != 0).count();
+    let head_hedge = head_flags.iter().filter(|&&f| f & HEDGE != 0).count();
+    let words = body.tokens.len().max(1) as f32;
+    st.dense(slot::HEAD_REFUTE, head_refute as f32);
+    st.dense(slot::HEAD_HEDGE, head_hedge as f32);
+    st.dense(
+        slot::BODY_REFUTE,
+        (body.refutes as f32 / words * 100.0).min(10.0) / 10.0,
+    );
+    st.dense(
+        slot::BODY_HEDGE,
+        (body.hedges as f32 / words * 100.0).min(10.0) / 10.0,
+    );
+    st.dense(slot::QUESTION, headline.contains('?') as u8 as f32);
+    st.dense(
+        slot::POLARITY,
+        ((head_refute % 2) ^ (body.refutes % 2)) as f32,
+    );
+    let mut top_refute = 0usize;
+    let mut top_hedge = 0usize;
+    for &(count, k) in ranked.iter().take(3) {
+        if count == 0 {
+            break;
+        }
+        let (tokens, flags) = body.sentence(k);
+        for (t, &fl) in tokens.iter().zip(flags) {
+            if fl & REFUTE != 0 {
+                top_refute += 1;
+                st.add(features::combine(0x7ef0, t.hash), 1.0);
+            }
+            if fl & HEDGE != 0 {
+                top_hedge += 1;
+                st.add(features::combine(0x4ed9, t.hash), 1.0);
+            }
+        }
+    }
+    for k in 0..LEAD_SENTENCES.min(body.sentences.len()) {
+        let (tokens, flags) = body.sentence(k);
+        for (t, &fl) in tokens.iter().zip(flags) {
+            if fl & (REFUTE | HEDGE) != 0 {
+                st.add(features::combine(0x1ead, t.hash), 0.5);
+            }
+        }
+    }
+    st.dense(slot::TOP_REFUTE, (top_refute as f32).min(5.0) / 5.0);
+    st.dense(slot::TOP_HEDGE, (top_hedge as f32).min(5.0) / 5.0);
+    for (t, &fl) in head.iter().zip(&head_flags) {
+        if fl & REFUTE != 0 {
+            st.add(features::combine(0x4ef0, t.hash), 1.0);
+        }
+    }
+    (relatedness, st.finish())
+}
+
+/// The trained two-stage stance model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceModel {
+    pub seed: u64,
+    pub idf: Idf,
+    pub related: Linear,
+    pub stance: Linear,
+}
+
+/// Index of a stance among the second-stage classes.
+fn class_of(s: Stance) -> Option<usize> {
+    CLASSES.iter().position(|&c| c == s)
+}
+
+impl StanceModel {
+    /// Stance and confidence for a headline and body.
+    pub fn predict(&self, headline: &str, body: &str) -> (Stance, f32) {
+        let info = BodyInfo::new(body, &self.idf);
+        self.predict_with(headline, &info)
+    }
+
+    /// Same, for a body already analysed.
+    pub fn predict_with(&self, headline: &str, body: &BodyInfo) -> (Stance, f32) {
+        let (rel, st) = pair_features(headline, body, &self.idf);
+        let p_related = self.related.probability(&rel);
+        if p_related < 0.5 {
+            return (Stance::Unrelated, 1.0 - p_related);
+        }
+        let p = self.stance.probabilities(&st);
+        let (k, pk) =
+            p.iter().enumerate().fold(
+                (2, f32::MIN),
+                |best, (k, &v)| if v > best.1 { (k, v) } else { best },
+            );
+        (
+            CLASSES.get(k).copied().unwrap_or(Stance::Discuss),
+            pk * p_related,
+        )
+    }
+
+    /// Trains on the pairs whose body is in `train_bodies` (plus generated unrelated pairs).
+    pub fn train(fnc: &Fnc, train_bodies: &[u32], seed: u64) -> Result<StanceModel, Error> {
+        let idf = Idf::from_documents(
+            train_bodies
+                .iter()
+                .filter_map(|id| fnc.bodies.get(id).map(String::as_str)),
+        );
+        let pairs = fnc.pairs_with_unrelated(train_bodies, seed);
+        if pairs.is_empty() {
+            return Err(Error::Data("no stance training pairs".into()));
+        }
+        let infos = body_infos(fnc, train_bodies, &idf);
+        let mut rel_examples = Vec::with_capacity(pairs.len());
+        let mut st_examples = Vec::new();
+        for p in &pairs {
+            let Some(info) = infos.get(&p.body_id) else {
+                continue;
+            };
+            let (rel, st) = pair_features(&p.headline, info, &idf);
+            rel_examples.push((rel, (p.stance != Stance::Unrelated) as usize));
+            if let Some(c) = class_of(p.stance) {
+                st_examples.push((st, c));
+            }
+        }
+        let rel_cfg = TrainConfig {
+            epochs: 10,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            seed,
+            class_weights: Vec::new(),
+            average: false,
+        };
+        let st_cfg = TrainConfig {
+            epochs: 12,
+            learning_rate: 0.1,
+            l2: 1e-5,
+            seed: seed.wrapping_add(1),
+            class_weights: Vec::new(),
+            average: false,
+        };
+        let related = Linear::train(RELATED_BITS, 1, &rel_examples, &rel_cfg).quantized()?;
+        let stance =
+            Linear::train(STANCE_BITS, CLASSES.len(), &st_examples, &st_cfg).quantized()?;
+        Ok(StanceModel {
+            seed,
+            idf,
+            related,
+            stance,
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        linear::write_header(&mut out, MAGIC, 1);
+        out.extend_from_slice(&self.seed.to_le_bytes());
+        out.push(IDF_BITS);
+        out.extend_from_slice(&self.idf.table);
+        self.related.write(&mut out);
+        self.stance.write(&mut out);
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<StanceModel, Error> {
+        let mut r = Reader::new(bytes);
+        r.header(MAGIC, 1)?;
+        let seed = r.u64()?;
+        if r.u8()? != IDF_BITS {
+            return Err(Error::Model("unexpected IDF table size".into()));
+        }
+        let table = r.take(1 << IDF_BITS)?.to_vec();
+        let related = Linear::read(&mut r)?;
+        let stance = Linear::read(&mut r)?;
+        if related.outputs != 1 || stance.outputs != CLASSES.len() || !r.finished() {
+            return Err(Error::Model("malformed stance model".into()));
+        }
+        Ok(StanceModel {
+            seed,
+            idf: Idf { table },
+            related,
+            stance,
+        })
+    }
+}
+
+fn body_infos(fnc: &Fnc, ids: &[u32], idf: &Idf) -> HashMap<u32, BodyInfo> {
+    ids.iter()
+        .filter_map(|id| fnc.bodies.get(id).map(|b| (*id, BodyInfo::new(b, idf))))
+        .collect()
+}
+
+/// FNC-1 scores of a model on pairs: (relative score, related/unrelated accuracy, exact
+/// accuracy on related pairs).
+pub fn fnc_score(model: &StanceModel, fnc: &Fnc, pairs: &[StancePair]) -> (f64, f64, f64) {
+    let ids: Vec<u32> = {
+        let mut v: Vec<u32> = pairs.iter().map(|p| p.body_id).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let infos = body_infos(fnc, &ids, &model.idf);
+    let (mut score, mut best) = (0.0f64, 0.0f64);
+    let (mut rel_right, mut related, mut exact) = (0usize, 0usize, 0usize);
+    for p in pairs {
+        let Some(info) = infos.get(&p.body_id) else {
+            continue;
+        };
+        let (pred, _) = model.predict_with(&p.headline, info);
+        let gold_rel = p.stance != Stance::Unrelated;
+        let pred_rel = pred != Stance::Unrelated;
+        best += if gold_rel { 1.0 } else { 0.25 };
+        if gold_rel == pred_rel {
+            score += 0.25;
+            rel_right += 1;
+        }
+        if gold_rel {
+            related += 1;
+            if pred == p.stance {
+                score += 0.75;
+                exact += 1;
+            }
+        }
+    }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    (
+        if best > 0.0 { score / best } else { 0.0 },
+        share(rel_right, pairs.len()),
+        share(exact, related),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::StancePair;
+
+    fn toy() -> Fnc {
+        let mut f = Fnc::default();
+        let bodies = [
+            "The harbour authority confirmed the ferry strike ended on Monday. Workers returned to the docks.",
+            "Officials denied reports that the mayor resigned. The claim is false, a spokesman said.",
+            "A new bakery opened downtown. It sells sourdough and pastries every morning.",
+            "The museum reportedly may acquire a lost painting, according to unconfirmed claims.",
+        ];
+        for (i, b) in bodies.iter().enumerate() {
+            f.bodies.insert(i as u32, b.to_string());
+        }
+        for (h, id, s) in [
+            ("Ferry strike ends at the harbour", 0, Stance::Agree),
+            ("Mayor resigns", 1, Stance::Disagree),
+            ("Museum to acquire lost painting", 3, Stance::Discuss),
+            ("Downtown bakery opens", 2, Stance::Agree),
+        ] {
+            f.pairs.push(StancePair {
+                headline: h.into(),
+                body_id: id,
+                stance: s,
+            });
+        }
+        f
+    }
+
+    #[test]
+    fn trains_predicts_and_round_trips() {
+        let f = toy();
+        let m = StanceModel::train(&f, &[0, 1, 2, 3], 5).unwrap();
+        let bytes = m.to_bytes();
+        assert_eq!(
+            StanceModel::train(&f, &[0, 1, 2, 3], 5).unwrap().to_bytes(),
+            bytes
+        );
+        let back = StanceModel::from_bytes(&bytes).unwrap();
+        assert_eq!(back, m);
+        let (s, c) = m.predict("Ferry strike ends", &f.bodies[&0]);
+        assert!((0.0..=1.0).contains(&c));
+        assert_ne!(s, Stance::Unrelated);
+        let (score, _, _) = fnc_score(&m, &f, &f.pairs);
+        assert!(score > 0.0);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let m = StanceModel::train(&toy(), &[0, 1, 2, 3], 5).unwrap();
+        for (h, b) in [("", ""), ("?", "."), ("港", "日本の港。"), ("no", "\n\n\n")] {
+            let (_, c) = m.predict(h, b);
+            assert!(c.is_finite());
+        }
+    }
+}
