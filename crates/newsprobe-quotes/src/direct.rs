@@ -1,0 +1,463 @@
+//! Who said each quotation in marks, and is it a direct quote, a partial one or scare quotes?
+//!
+//! A quotation (with its continuation over paragraph breaks) takes its speaker from, in order:
+//! the words after it (`“…,” said Smith` / `“…,” Smith said` / `“…,” he added`), the words before
+//! it (`Smith said: “…”`, `He told reporters, “…”`, `According to Smith, “…”`), the attribution
+//! between it and the previous quotation of the paragraph (`“A,” he said, smiling. “B.”`), the
+//! reported speech of its sentence (partial quotes: `calling the claims “baseless”`), the subject
+//! of a colon-introduced quote (`Smith had a warning: “…”`), and finally the last speaker of the
+//! previous paragraph (a run of quote paragraphs with no cue). Short quotes with no speaker
+//! (`so-called “experts”`, titles of works) are scare quotes, not speech.
+
+use newsprobe_core::{QuoteKind, Span};
+
+use crate::lexicon;
+use crate::marks::Marked;
+use crate::speaker::{Ctx, Mention};
+use crate::Found;
+
+/// A speaker attribution: the cue token (none for a colon) and the speaker.
+type Attribution = (Option<usize>, Option<Span>, Mention);
+
+fn is_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "„" | "'")
+}
+
+/// `“…,” said Smith.` / `“…,” Smith said.`
+fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
+    // A quotation ending its sentence ("“…cares.”") is followed by a new sentence: only an
+    // attribution right at its start counts.
+    let sentence_ended =
+        start > 1 && matches!(ctx.word(start - 2), "." | "!" | "?") && is_mark(ctx.raw(start - 1));
+    let mut i = start;
+    while i < end && (matches!(ctx.word(i), "," | "—" | "–" | "-") || is_mark(ctx.raw(i))) {
+        i += 1;
+    }
+    let mut c = i;
+    while c < end && lexicon::is_cue_modifier(ctx.word(c)) {
+        c += 1;
+    }
+    if ctx.word(c) == "according" && ctx.word(c + 1) == "to" {
+        let m = ctx.np_after(c + 2, end)?;
+        return Some((
+            Some(c),
+            Some(Span::text(ctx.span(c).start, ctx.span(c + 1).end)),
+            m,
+        ));
+    }
+    if lexicon::cue(ctx.word(c)).is_some() {
+        if let Some(m) = ctx.np_after(c + 1, end) {
+            return Some((Some(c), Some(ctx.span(c)), m));
+        }
+    }
+    for c in i..(i + 12).min(end) {
+        if (matches!(ctx.word(c), "." | "!" | "?" | ";") && !ctx.is_abbreviation_dot(c))
+            || is_mark(ctx.raw(c))
+        {
+            break;
+        }
+        if ctx.verb_cue(c).is_some() {
+            // "“…,” in sharp contrast to …, says Dante Scala."
+            if c > i && ctx.word(c - 1) == "," {
+                if let Some(m) = ctx.np_after(c + 1, end) {
+                    return Some((Some(c), Some(ctx.span(c)), m));
+                }
+            }
+            let m = ctx.subject_before(c, i)?;
+            // Only a name may stand before the subject's head ("Ms. Merkel's spokesman").
+            let lead_ok = (i..m.first).all(|k| {
+                (ctx.is_capitalized(k) && !lexicon::is_np_stop(ctx.word(k)))
+                    || ctx.is_abbreviation_dot(k)
+            }) && (!sentence_ended || m.first == i);
+            // After a finished sentence, "He said." alone may attribute it; "He said that …"
+            // starts a statement of its own.
+            let mut k = c + 1;
+            while k < end && ctx.is_word(k) && !lexicon::is_np_stop(ctx.word(k)) && k - c < 4 {
+                k += 1;
+            }
+            let closes_sentence = k >= end || matches!(ctx.word(k), "." | "!" | "?" | ",");
+            if sentence_ended && !closes_sentence {
+                return None;
+            }
+            return lead_ok.then_some((Some(c), Some(ctx.span(c)), m));
+        }
+    }
+    None
+}
+
+/// `Smith said: “…”`, `He told reporters, “…”`, `According to Smith, “…”`.
+fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
+    let mut j = open.checked_sub(1)?;
+    while j > limit
+        && matches!(
+            ctx.word(j),
+            "," | ":" | "—" | "that" | "though" | "however" | "also" | "then"
+        )
+    {
+        j -= 1;
+    }
+    if j < limit {
+        return None;
+    }
+    for back in 0..6 {
+        let c = j.checked_sub(back)?;
+        if c < limit {
+            break;
+        }
+        // Between the cue and the quote only an addressee may stand ("told The Huffington Post:").
+        if back > 0 && !ctx.is_word(c + 1) {
+            break;
+        }
+        if let Some(cw) = ctx.verb_cue(c) {
+            if back > 2 && !matches!(cw.lemma, "tell" | "ask" | "write") {
+                break;
+            }
+            if back > 0 && !matches!(cw.lemma, "tell" | "ask" | "say" | "write" | "add") {
+                break;
+            }
+            let m = match cw.form {
+                lexicon::Form::Gerund => ctx.participle_subject(c),
+                _ => ctx.subject_before(c, limit),
+            };
+            if let Some(m) = m {
+                return Some((Some(c), Some(ctx.span(c)), m));
+            }
+            break;
+        }
+    }
+    // "According to Smith, “…”"
+    (limit..open)
+        .find(|&c| ctx.word(c) == "according" && ctx.word(c + 1) == "to")
+        .and_then(|c| {
+            let m = ctx.np_after(c + 2, open)?;
+            Some((
+                Some(c),
+                Some(Span::text(ctx.span(c).start, ctx.span(c + 1).end)),
+                m,
+            ))
+        })
+}
+
+/// Any cue with a subject between `from` and `to` (the sentence before a quote, or the words
+/// between two quotes of a paragraph).
+fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution> {
+    let mut found = None;
+    for c in from..to {
+        if is_mark(ctx.raw(c)) {
+            continue;
+        }
+        if let Some(cw) = ctx.verb_cue(c) {
+            let m = match cw.form {
+                lexicon::Form::Gerund => {
+                    if c > 0 && ctx.word(c - 1) == "," {
+                        ctx.participle_subject(c)
+                    } else {
+                        None
+                    }
+                }
+                _ => ctx.subject_before(c, from),
+            };
+            if let Some(m) = m {
+                found = Some((Some(c), Some(ctx.span(c)), m));
+                if !last {
+                    break;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn word_count(ctx: &Ctx, span: Span) -> usize {
+    ctx.doc
+        .tokens_in(&span)
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                newsprobe_core::TokenKind::Word | newsprobe_core::TokenKind::Number
+            )
+        })
+        .count()
+}
+
+/// Attributed quotations in marks. `reported` is the reported speech already found (a partial
+/// quote inside it belongs to its speaker).
+pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let mut j = i;
+        while j + 1 < marks.len() && marks[j + 1].continues_previous {
+            j += 1;
+        }
+        let chain = &marks[i..=j];
+        let first = chain[0];
+        let last = chain[chain.len() - 1];
+        let open = ctx.token_at_or_after(first.outer.start);
+        let close = ctx.token_at_or_after(last.outer.end);
+        let (p_start, p_end) = ctx.paragraph_bounds(close.saturating_sub(1));
+        let (first_p_start, _) = ctx.paragraph_bounds(open);
+        let next_mark = marks
+            .get(j + 1)
+            .map(|m| ctx.token_at_or_after(m.outer.start))
+            .unwrap_or(usize::MAX);
+        let post_end = p_end.min(next_mark);
+        // Previous quotation in the same paragraph bounds the words before this one.
+        let prev_in_para = i
+            .checked_sub(1)
+            .map(|k| ctx.token_at_or_after(marks[k].outer.end))
+            .filter(|&t| t >= first_p_start && t <= open);
+        let (s_start, _) = ctx.sentence_bounds(open);
+        let limit = prev_in_para.unwrap_or(s_start.max(first_p_start));
+        let at_para_start = open == first_p_start || first.continues_previous;
+        let prev_tok = open.checked_sub(1).filter(|&t| t >= first_p_start);
+        let introduced = prev_tok.is_none_or(|t| {
+            !ctx.is_word(t)
+                || matches!(ctx.word(t), "that")
+                || (lexicon::cue(ctx.word(t)).is_some()
+                    && !(t > 0 && lexicon::is_determiner(ctx.word(t - 1))))
+        });
+        let _ = p_start;
+
+        // A quotation closing its paragraph may be attributed by a short next paragraph
+        // ("“…”\nshe wrote."), as when a page breaks lines oddly.
+        let next_para_attribution = || {
+            if close < p_end || next_mark < p_end {
+                return None;
+            }
+            let (n_start, _) = ctx.paragraph_bounds(p_end);
+            let (_, n_end) = ctx.sentence_bounds(p_end);
+            if n_start != p_end || n_end - n_start > 14 || next_mark < n_end {
+                return None;
+            }
+            after(ctx, n_start, n_end)
+        };
+        // "“…,” he said" after the quotation wins, unless the quotation ends its sentence and
+        // a cue stands right before it ("He said, “…”").
+        let ends_with_comma = ctx.doc.span_text(&last.content).ends_with(',');
+        let pre = if ends_with_comma {
+            None
+        } else {
+            before(ctx, open, limit)
+        };
+        let mut attribution = pre
+            .or_else(|| after(ctx, close, post_end))
+            .or_else(next_para_attribution)
+            .or_else(|| before(ctx, open, limit))
+            .or_else(|| {
+                if prev_in_para.is_some() {
+                    between(ctx, limit, open, false)
+                } else {
+                    None
+                }
+            });
+        let mut kind = if at_para_start || introduced {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        let content_words: usize = chain.iter().map(|m| word_count(ctx, m.content)).sum();
+        let mut inherited = false;
+        if attribution.is_none() {
+            // Inside reported speech of the same sentence: its speaker.
+            if let Some(r) = reported
+                .iter()
+                .filter(|r| r.content.contains(&first.content) && r.speaker.is_some())
+                .max_by_key(|r| r.content.len())
+            {
+                if let Some(m) = r.speaker {
+                    attribution = Some((r.cue_token, r.cue, m));
+                }
+            }
+        }
+        if attribution.is_none() && !at_para_start {
+            attribution = between(ctx, s_start.max(first_p_start), open, true);
+        }
+        // "Cruz continued:" closing the previous paragraph.
+        if attribution.is_none() && prev_tok.is_none() && open > 0 && ctx.word(open - 1) == ":" {
+            let (prev_s, _) = ctx.sentence_bounds(open - 1);
+            attribution = before(ctx, open, prev_s).or_else(|| {
+                ctx.sentence_subject(open - 1, open - 1)
+                    .map(|m| (None, None, m))
+            });
+        }
+        if attribution.is_none() && prev_tok.is_some_and(|t| ctx.word(t) == ":") {
+            if let Some(m) = prev_tok.and_then(|t| ctx.sentence_subject(t, t)) {
+                attribution = Some((None, None, m));
+            }
+        }
+        // Scare quotes and titles: short, with no speaker in reach.
+        let preceding = prev_tok.map(|t| ctx.word(t)).unwrap_or("");
+        let scare_word = matches!(
+            preceding,
+            "so-called"
+                | "dubbed"
+                | "titled"
+                | "entitled"
+                | "nicknamed"
+                | "term"
+                | "word"
+                | "phrase"
+                | "slogan"
+                | "hashtag"
+                | "label"
+                | "labeled"
+                | "labelled"
+                | "branded"
+        );
+        if scare_word && content_words <= 5 {
+            i = j + 1;
+            continue;
+        }
+        let explicit = attribution.is_some();
+        if !explicit || kind == QuoteKind::Partial {
+            let title_like = chain.iter().all(|m| {
+                ctx.doc
+                    .tokens_in(&m.content)
+                    .iter()
+                    .filter(|t| t.kind == newsprobe_core::TokenKind::Word)
+                    .all(|t| {
+                        t.span
+                            .slice(&ctx.doc.text)
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase())
+                            || t.span.len() <= 3
+                    })
+            });
+            let short_title =
+                title_like && content_words <= 6 && !(explicit && ctx.title_case(open));
+            if (kind == QuoteKind::Partial && !explicit && content_words <= 4) || short_title {
+                i = j + 1;
+                continue;
+            }
+        }
+        if attribution.is_none() {
+            // A run of quote paragraphs: the last speaker goes on.
+            let start_pos = first.outer.start;
+            let this_para = ctx.doc.paragraph_at(start_pos).unwrap_or(0);
+            let recent = out
+                .iter()
+                .chain(reported.iter())
+                .filter(|f| f.speaker.is_some() && f.content.end <= start_pos)
+                .filter(|f| {
+                    ctx.doc
+                        .paragraph_at(f.content.start)
+                        .is_some_and(|p| p + 1 >= this_para)
+                })
+                .max_by_key(|f| f.content.end);
+            if let Some(f) = recent {
+                if let Some(m) = f.speaker {
+                    attribution = Some((f.cue_token, f.cue, m));
+                    inherited = true;
+                }
+            }
+        }
+        if attribution.is_some()
+            && kind == QuoteKind::Partial
+            && content_words >= 8
+            && at_para_start
+        {
+            kind = QuoteKind::Direct;
+        }
+        let (cue_token, cue, speaker) = match attribution {
+            Some((c, s, m)) => (c, s, Some(m)),
+            None => (None, None, None),
+        };
+        for m in chain {
+            out.push(Found {
+                content: m.content,
+                kind,
+                cue,
+                cue_token,
+                speaker,
+                inherited,
+            });
+        }
+        i = j + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::Document;
+
+    fn direct(text: &str) -> Vec<(String, QuoteKind, String)> {
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let marks = crate::marks::find(&doc);
+        let reported = crate::reported::find(&ctx, &marks);
+        find(&ctx, &marks, &reported)
+            .iter()
+            .map(|f| {
+                (
+                    doc.span_text(&f.content).to_string(),
+                    f.kind,
+                    f.speaker
+                        .map(|m| doc.span_text(&m.span).to_string())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speaker_after_quote_both_orders() {
+        let r = direct("“We will not back down,” said Maria Lopez, the union leader. \"It is final,\" the spokesman added.");
+        assert_eq!(r[0].2, "Maria Lopez");
+        assert_eq!(r[0].1, QuoteKind::Direct);
+        assert_eq!(r[1].2, "the spokesman");
+    }
+
+    #[test]
+    fn speaker_before_quote_and_colon() {
+        let r = direct("The governor told reporters: “The roads will reopen tomorrow.”");
+        assert_eq!(r[0].2, "The governor");
+        let r = direct("Kowalski had a blunt message: „Wir bleiben hier, egal was passiert.“");
+        assert_eq!(r[0].2, "Kowalski");
+    }
+
+    #[test]
+    fn sandwiched_attribution_and_paragraph_runs() {
+        let r = direct("‘This is not about expansion,’ Dragone emphasized, his voice steady. ‘It’s about our allies.’\n“A second paragraph with no cue at all goes on.”");
+        assert_eq!(r.len(), 3);
+        assert!(r.iter().all(|x| x.2 == "Dragone"), "{r:?}");
+        assert_eq!(r[1].0, "It’s about our allies.");
+    }
+
+    #[test]
+    fn partial_quotes_and_scare_quotes() {
+        let r = direct("The minister dismissed the report, calling the claims “baseless and cynical.” So-called “experts” disagreed.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, QuoteKind::Partial);
+        assert_eq!(r[0].2, "The minister");
+        assert!(direct("She starred in “The Long Goodbye” last year.").is_empty());
+    }
+
+    #[test]
+    fn attribution_on_the_next_line_and_parenthesised_party() {
+        let r =
+            direct("“You know, we learned a lot about ground games.”\nhe said. The race went on.");
+        assert_eq!(r[0].2, "he");
+        let r = direct("“The bill is dead,” Rep. Jim McDermott (D-Wash.) said.");
+        assert_eq!(r[0].2, "Rep. Jim McDermott");
+        let r = direct("Cruz continued:\n“You look at the questions and you see the bias.”");
+        assert_eq!(r[0].2, "Cruz");
+    }
+
+    #[test]
+    fn title_case_headline_cue() {
+        let r = direct("Guns Are ‘The Ultimate Public Health Crisis,’ Howard Dean Tells Democratic Convention\nMore text here.");
+        assert_eq!(r[0].2, "Howard Dean");
+    }
+
+    #[test]
+    fn quote_across_paragraphs_keeps_its_speaker() {
+        let r = direct("One official noted that ‘the framework is murky at best.\n\nIf we cross this line, it risks everything.’");
+        assert_eq!(r.len(), 2);
+        assert!(r.iter().all(|x| x.2 == "One official"), "{r:?}");
+    }
+}

@@ -1,0 +1,414 @@
+//! How well are attributions found? `newsprobe eval quotes` on PolNeAR.
+//!
+//! Gold: every `E` relation of the first annotator's BRAT file (its Content fragments and
+//! Source spans). Predicted: the quotes of [`crate::annotate`], where consecutive quotations
+//! sharing one cue and speaker are one attribution (PolNeAR joins `“A,” he said. “B.”` into one
+//! Content with two fragments) and a quote nested inside another predicted content (a partial
+//! quote inside reported speech) is not counted again. A prediction matches a gold attribution
+//! when their fragments overlap by at least 30% of the gold content's characters. Precision is
+//! the share of predictions matching some gold attribution, recall the share of gold
+//! attributions matched by some prediction. Exact: matched gold whose text equals the best
+//! prediction's once white space, quote marks, end punctuation and a leading "that" are
+//! trimmed. Speaker: matched gold with a Source whose best prediction's mention overlaps a gold
+//! Source span or whose resolved name equals its text. "Quoted speech" restricts both sides to
+//! contents with quotation marks.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use newsprobe_core::{Document, QuoteKind, Span};
+
+use crate::Error;
+
+/// One attribution, as character spans.
+#[derive(Debug, Clone, Default)]
+struct Attr {
+    content: Vec<(usize, usize)>,
+    sources: Vec<(usize, usize)>,
+    source_name: Option<String>,
+    /// Gold cue text (for the debug listing).
+    cue: String,
+    quoted: bool,
+}
+
+fn len(sp: &[(usize, usize)]) -> usize {
+    sp.iter().map(|(a, b)| b.saturating_sub(*a)).sum()
+}
+
+fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
+    let mut n = 0;
+    for x in a {
+        for y in b {
+            n += x.1.min(y.1).saturating_sub(x.0.max(y.0));
+        }
+    }
+    n
+}
+
+fn has_marks(s: &str) -> bool {
+    s.contains(['"', '“', '”', '«', '»', '„', '‘']) || s.contains("''")
+}
+
+fn norm(chars: &[char], sp: &[(usize, usize)]) -> String {
+    let mut s = String::new();
+    for (a, b) in sp {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.extend(chars.get(*a..*b).unwrap_or(&[]).iter());
+    }
+    let trim: &[char] = &[
+        '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '.', ',', '!', '?', ';', ':', ' ', '\n',
+    ];
+    let s = s.trim_matches(trim);
+    let s = s.strip_prefix("that ").unwrap_or(s);
+    s.trim_matches(trim)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Parses a BRAT standoff file into attributions (character offsets).
+fn parse_ann(ann: &str, chars: &[char]) -> Result<Vec<Attr>, Error> {
+    let mut spans: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut out = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let id = cols.next().unwrap_or("");
+        let body = cols.next().unwrap_or("");
+        let numbered = |p: char| {
+            id.strip_prefix(p)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if numbered('T') {
+            let (_, ranges) = body.split_once(' ').unwrap_or(("", ""));
+            let mut frags = Vec::new();
+            for r in ranges.split(';') {
+                let mut it = r.split_whitespace();
+                let (Some(a), Some(b)) = (it.next(), it.next()) else {
+                    return Err(Error::Data(format!("bad span in line {line:?}")));
+                };
+                let a: usize = a
+                    .parse()
+                    .map_err(|_| Error::Data(format!("bad offset in {line:?}")))?;
+                let b: usize = b
+                    .parse()
+                    .map_err(|_| Error::Data(format!("bad offset in {line:?}")))?;
+                frags.push((a.min(chars.len()), b.min(chars.len())));
+            }
+            spans.insert(id, frags);
+        }
+    }
+    for line in ann.lines().filter(|l| {
+        l.split('\t')
+            .next()
+            .and_then(|id| id.strip_prefix('E'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }) {
+        let body = line.split('\t').nth(1).unwrap_or("");
+        let mut attr = Attr::default();
+        for role in body.split_whitespace() {
+            let Some((r, t)) = role.split_once(':') else {
+                continue;
+            };
+            let Some(frags) = spans.get(t) else { continue };
+            if r.starts_with("Content") {
+                attr.content.extend(frags);
+            } else if r.starts_with("Cue") {
+                attr.cue = norm(chars, frags).to_lowercase();
+            } else if r.starts_with("Source") {
+                attr.sources.extend(frags);
+                if attr.source_name.is_none() {
+                    attr.source_name = Some(norm(chars, frags));
+                }
+            }
+        }
+        if len(&attr.content) == 0 {
+            continue;
+        }
+        let text: String = attr
+            .content
+            .iter()
+            .flat_map(|(a, b)| chars.get(*a..*b).unwrap_or(&[]).iter())
+            .collect();
+        attr.quoted = has_marks(&text);
+        out.push(attr);
+    }
+    Ok(out)
+}
+
+/// Predicted attributions of one document, as character spans.
+fn predict(doc: &Document) -> Vec<Attr> {
+    let to_char = {
+        let mut map = vec![0usize; doc.text.len() + 1];
+        let mut n = 0;
+        for (i, c) in doc.text.char_indices() {
+            for slot in map.iter_mut().skip(i).take(c.len_utf8()) {
+                *slot = n;
+            }
+            n += 1;
+        }
+        map[doc.text.len()] = n;
+        map
+    };
+    let ch = |s: &Span| {
+        (
+            to_char[s.start.min(doc.text.len())],
+            to_char[s.end.min(doc.text.len())],
+        )
+    };
+    let quotes: Vec<_> = doc
+        .quotes
+        .iter()
+        .filter(|q| {
+            !doc.quotes
+                .iter()
+                .any(|o| o.span != q.span && o.span.contains(&q.span))
+        })
+        .collect();
+    let mut out: Vec<Attr> = Vec::new();
+    let mut last_key: Option<(Span, Option<Span>)> = None;
+    for q in quotes {
+        let key = q.cue.map(|c| (c, q.source.mention));
+        let marked = q.kind != QuoteKind::Reported
+            || has_marks(doc.span_text(&Span::text(q.span.start.saturating_sub(3), q.span.end)));
+        let quoted = marked || has_marks(doc.span_text(&q.span));
+        if key.is_some() && key == last_key && q.kind != QuoteKind::Reported {
+            if let Some(a) = out.last_mut() {
+                a.content.push(ch(&q.span));
+                continue;
+            }
+        }
+        last_key = key;
+        out.push(Attr {
+            content: vec![ch(&q.span)],
+            sources: q.source.mention.iter().map(ch).collect(),
+            source_name: q.source.name.clone(),
+            cue: String::new(),
+            quoted,
+        });
+    }
+    out
+}
+
+/// `NEWSPROBE_EVAL_DEBUG=1` prints every miss, false positive and wrong speaker to stderr.
+fn debug() -> bool {
+    std::env::var_os("NEWSPROBE_EVAL_DEBUG").is_some()
+}
+
+#[derive(Default)]
+struct Tally {
+    pred: usize,
+    pred_ok: usize,
+    gold: usize,
+    gold_found: usize,
+    exact: usize,
+    with_source: usize,
+    speaker_ok: usize,
+}
+
+impl Tally {
+    fn add(&mut self, chars: &[char], gold: &[&Attr], pred: &[&Attr]) {
+        let matches =
+            |p: &Attr, g: &Attr| overlap(&p.content, &g.content) * 10 >= len(&g.content) * 3;
+        self.pred += pred.len();
+        for p in pred {
+            if gold.iter().any(|g| matches(p, g)) {
+                self.pred_ok += 1;
+            } else if debug() {
+                eprintln!(
+                    "FALSE {} | {}",
+                    if p.quoted { "Q" } else { "R" },
+                    norm(chars, &p.content)
+                );
+            }
+        }
+        self.gold += gold.len();
+        for g in gold {
+            let best = pred
+                .iter()
+                .filter(|p| matches(p, g))
+                .max_by_key(|p| overlap(&p.content, &g.content));
+            let Some(p) = best else {
+                if debug() {
+                    eprintln!(
+                        "MISS {} [{}] | {}",
+                        if g.quoted { "Q" } else { "R" },
+                        g.cue,
+                        norm(chars, &g.content)
+                    );
+                }
+                continue;
+            };
+            self.gold_found += 1;
+            if norm(chars, &p.content) == norm(chars, &g.content) {
+                self.exact += 1;
+            }
+            if !g.sources.is_empty() {
+                self.with_source += 1;
+                let name_ok = p.source_name.is_some() && p.source_name == g.source_name;
+                if overlap(&p.sources, &g.sources) > 0 || name_ok {
+                    self.speaker_ok += 1;
+                } else if debug() {
+                    let (a, b) = (
+                        g.content.first().map_or(0, |f| f.0),
+                        g.content.last().map_or(0, |f| f.1),
+                    );
+                    let around = |x: usize, y: usize| -> String {
+                        chars
+                            .get(x.min(chars.len())..y.min(chars.len()))
+                            .unwrap_or(&[])
+                            .iter()
+                            .collect::<String>()
+                            .replace('\n', " ")
+                    };
+                    eprintln!(
+                        "SPEAKER gold {:?} predicted {:?} | {} [[{}]] {}",
+                        g.source_name,
+                        norm(chars, &p.sources),
+                        around(a.saturating_sub(70), a),
+                        around(a, (a + 40).min(b)),
+                        around(b, b + 70)
+                    );
+                }
+            }
+        }
+    }
+
+    fn line(&self, label: &str) -> String {
+        let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let p = r(self.pred_ok, self.pred);
+        let rec = r(self.gold_found, self.gold);
+        let f1 = if p + rec > 0.0 {
+            2.0 * p * rec / (p + rec)
+        } else {
+            0.0
+        };
+        format!(
+            "{label:<17} P {p:.3}  R {rec:.3}  F1 {f1:.3}  exact {:.3}  speaker {:.3}  (gold {}, predicted {})",
+            r(self.exact, self.gold_found),
+            r(self.speaker_ok, self.with_source),
+            self.gold,
+            self.pred
+        )
+    }
+}
+
+/// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
+pub fn run(data: &Path, split: &str) -> Result<String, Error> {
+    let dir = data.join(split);
+    let text_dir = dir.join("text");
+    let ann_dir = dir.join("attributions");
+    if !text_dir.is_dir() || !ann_dir.is_dir() {
+        return Err(Error::Data(format!(
+            "{} has no text/ and attributions/ folders (expected a PolNeAR split)",
+            dir.display()
+        )));
+    }
+    let mut anns: Vec<String> = fs::read_dir(&ann_dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
+    anns.sort();
+    let mut first_ann: HashMap<String, String> = HashMap::new();
+    for a in anns {
+        if let Some((stem, _)) = a.trim_end_matches(".ann").rsplit_once('_') {
+            first_ann.entry(stem.to_string()).or_insert(a);
+        }
+    }
+    let mut texts: Vec<String> = fs::read_dir(&text_dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    texts.sort();
+    let (mut quoted, mut all) = (Tally::default(), Tally::default());
+    let mut n_docs = 0;
+    for t in &texts {
+        let stem = t.trim_end_matches(".txt");
+        let Some(ann_name) = first_ann.get(stem) else {
+            continue;
+        };
+        let text = fs::read_to_string(text_dir.join(t))?;
+        let ann = fs::read_to_string(ann_dir.join(ann_name))?;
+        let chars: Vec<char> = text.chars().collect();
+        let gold = parse_ann(&ann, &chars)?;
+        let mut doc = Document::from_text(None, &text);
+        crate::annotate(&mut doc);
+        let pred = predict(&doc);
+        let g_all: Vec<&Attr> = gold.iter().collect();
+        let p_all: Vec<&Attr> = pred.iter().collect();
+        all.add(&chars, &g_all, &p_all);
+        let g_q: Vec<&Attr> = gold.iter().filter(|a| a.quoted).collect();
+        let p_q: Vec<&Attr> = pred.iter().filter(|a| a.quoted).collect();
+        quoted.add(&chars, &g_q, &p_q);
+        n_docs += 1;
+    }
+    if n_docs == 0 {
+        return Err(Error::Data(format!(
+            "no annotated texts in {}",
+            dir.display()
+        )));
+    }
+    Ok(format!(
+        "PolNeAR {split}: {n_docs} texts (first annotator), content overlap >= 30% of gold\n{}\n{}",
+        quoted.line("quoted speech"),
+        all.line("all attributions")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_and_scores_a_document() {
+        let text = "“We will win,” Smith said. Prices rose, the ministry said.";
+        let chars: Vec<char> = text.chars().collect();
+        let ann = "T1\tContent 0 14\t“We will win,”\nT2\tSource 15 20\tSmith\nT3\tCue 21 25\tsaid\nE1\tAttribution:T3 Content:T1 Source:T2\n";
+        let gold = parse_ann(ann, &chars).expect("parses");
+        assert_eq!(gold.len(), 1);
+        assert!(gold[0].quoted);
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        let pred = predict(&doc);
+        let mut t = Tally::default();
+        t.add(
+            &chars,
+            &gold.iter().collect::<Vec<_>>(),
+            &pred.iter().filter(|a| a.quoted).collect::<Vec<_>>(),
+        );
+        assert_eq!(t.gold_found, 1);
+        assert_eq!(t.speaker_ok, 1);
+        assert_eq!(t.exact, 1);
+    }
+
+    #[test]
+    fn missing_data_is_a_clear_error() {
+        let e = run(Path::new("/nonexistent/polnear"), "dev").unwrap_err();
+        assert!(e.to_string().contains("PolNeAR"));
+    }
+}
+
+#[cfg(test)]
+mod polnear {
+    /// The figures on the real data (slow in debug builds):
+    /// `cargo test -p newsprobe-quotes --release polnear -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn polnear_figures() {
+        let data = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/eval/quotes/polnear"
+        );
+        assert!(
+            std::path::Path::new(data).is_dir(),
+            "PolNeAR is missing at {data}"
+        );
+        let split = std::env::var("NEWSPROBE_EVAL_SPLIT").unwrap_or_else(|_| "dev".into());
+        let out = super::run(std::path::Path::new(data), &split).expect("eval runs");
+        println!("{out}");
+    }
+}

@@ -1,0 +1,405 @@
+//! Where are the quotation marks, and which ones pair up?
+//!
+//! Finds the outermost quoted stretches of the body in every style news uses: straight and curly
+//! double quotes, curly single quotes whose closing mark is also the apostrophe ("‘It’s about…,’"),
+//! guillemets (« » and » «), low-high marks („…“), and straight single quotes. Marks nested inside
+//! a quotation are part of it. A quotation left open at the end of a paragraph continues into the
+//! next paragraph, whether that paragraph re-opens it (the usual convention) or simply goes on and
+//! closes it later. An unbalanced mark costs at most the one quotation it opens, never the rest
+//! of the article.
+
+use newsprobe_core::{Document, Span};
+
+/// Quotation-mark families: which closing mark ends an opening one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// `"…"`
+    Straight,
+    /// `“…”`
+    CurlyDouble,
+    /// `‘…’` (the closing mark doubles as the apostrophe)
+    CurlySingle,
+    /// `«…»`
+    Guillemet,
+    /// `»…«`
+    GuillemetReversed,
+    /// `„…“` or `„…”`
+    LowHigh,
+    /// `'…'`
+    StraightSingle,
+    /// `''…''` (two apostrophes for a double quote, as in converted newswire text)
+    DoubleApostrophe,
+}
+
+/// One quoted stretch of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marked {
+    /// The text between the marks, trimmed of white space.
+    pub content: Span,
+    /// From the opening mark to just after the closing mark (or to the paragraph end).
+    pub outer: Span,
+    /// Whether a closing mark was found for it in its paragraph.
+    pub closed: bool,
+    /// Whether this stretch continues a quotation from the previous paragraph.
+    pub continues_previous: bool,
+    /// Whether the quotation goes on in the next paragraph.
+    pub continues_next: bool,
+}
+
+fn is_open_context(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '„'
+                )
+        }
+    }
+}
+
+fn opener(c: char, prev: Option<char>, next: Option<char>) -> Option<Family> {
+    let next_ok = next.is_some_and(|n| !n.is_whitespace());
+    match c {
+        '"' if is_open_context(prev) && next_ok => Some(Family::Straight),
+        '“' if next_ok => Some(Family::CurlyDouble),
+        // A right mark used as an opener by sloppy typesetting: `”Word`.
+        '”' if is_open_context(prev) && next.is_some_and(char::is_alphabetic) => {
+            Some(Family::CurlyDouble)
+        }
+        '‘' if next.is_some_and(|n| n.is_alphabetic() || matches!(n, '“' | '"' | '.' | '…')) => {
+            Some(Family::CurlySingle)
+        }
+        '«' => Some(Family::Guillemet),
+        '»' if is_open_context(prev) && next.is_some_and(char::is_alphabetic) => {
+            Some(Family::GuillemetReversed)
+        }
+        '„' if next_ok => Some(Family::LowHigh),
+        '\'' if is_open_context(prev) && next.is_some_and(char::is_alphabetic) => {
+            Some(Family::StraightSingle)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `c` closes a quotation of `family` here.
+fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bool {
+    let after_ok = next.is_none_or(|n| !n.is_alphanumeric());
+    match family {
+        // Mixed marks ("“…\"", "\"…”") close too when they stand where a closing mark does.
+        Family::Straight => {
+            c == '"' || (c == '”' && after_ok && prev.is_some_and(|p| !p.is_whitespace()))
+        }
+        Family::CurlyDouble => {
+            c == '”'
+                || (matches!(c, '“' | '"') && after_ok && prev.is_some_and(|p| !p.is_whitespace()))
+        }
+        Family::CurlySingle => c == '’' && after_ok && prev.is_some_and(|p| !p.is_whitespace()),
+        Family::Guillemet => c == '»',
+        Family::GuillemetReversed => c == '«',
+        Family::LowHigh => c == '“' || c == '”',
+        Family::StraightSingle => c == '\'' && after_ok && prev.is_some_and(|p| !p.is_whitespace()),
+        // Handled in `find`, which sees both apostrophes.
+        Family::DoubleApostrophe => false,
+    }
+}
+
+/// Whether a closing curly single quote is more likely a plural possessive ("the allies’ homes")
+/// because a later closing mark exists in the paragraph.
+fn looks_possessive(chars: &[(usize, char)], k: usize, family: Family) -> bool {
+    if family != Family::CurlySingle {
+        return false;
+    }
+    let prev = k.checked_sub(1).map(|j| chars[j].1);
+    let next = chars.get(k + 1).map(|x| x.1);
+    let next2 = chars.get(k + 2).map(|x| x.1);
+    if prev != Some('s') || next != Some(' ') || !next2.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // Only when another closing mark comes before any new opening mark.
+    for j in k + 1..chars.len() {
+        let prev = Some(chars[j - 1].1);
+        let next = chars.get(j + 1).map(|x| x.1);
+        if opener(chars[j].1, prev, next) == Some(family) {
+            return false;
+        }
+        if closes(family, chars[j].1, prev, next) {
+            return true;
+        }
+    }
+    false
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Span {
+    let s = text.get(start..end).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    let a = start + lead;
+    Span::text(a, (end - trail).max(a))
+}
+
+/// Finds a closing mark for `family` in a paragraph before any new opening of the same family.
+fn has_closer_before_opener(text: &str, para: Span, family: Family) -> bool {
+    let chars: Vec<(usize, char)> = para.slice(text).char_indices().collect();
+    for k in 0..chars.len() {
+        let c = chars[k].1;
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        if closes(family, c, prev, next) {
+            return true;
+        }
+        if opener(c, prev, next) == Some(family) && family != Family::Straight {
+            return false;
+        }
+    }
+    false
+}
+
+/// All outermost quoted stretches of the body, in text order.
+pub fn find(doc: &Document) -> Vec<Marked> {
+    let text = &doc.text;
+    let mut out: Vec<Marked> = Vec::new();
+    // A quotation still open at the end of the previous paragraph that this one continues.
+    let mut carried: Option<Family> = None;
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let body = para.slice(text);
+        let chars: Vec<(usize, char)> = body
+            .char_indices()
+            .map(|(i, c)| (i + para.start, c))
+            .collect();
+        // (family, content start, opening mark start, continues previous)
+        let mut open: Option<(Family, usize, usize, bool)> =
+            carried.take().map(|f| (f, para.start, para.start, true));
+        let mut k = 0;
+        while k < chars.len() {
+            let (b, c) = chars[k];
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|x| x.1);
+            if c == '\'' && next == Some('\'') {
+                // `''`: a double quotation mark written as two apostrophes.
+                let after = chars.get(k + 2).map(|x| x.1);
+                match open {
+                    Some((Family::DoubleApostrophe, start, outer_start, cont)) => {
+                        let content = trimmed(text, start, b);
+                        if !content.is_empty() {
+                            out.push(Marked {
+                                content,
+                                outer: Span::text(outer_start, b + 2),
+                                closed: true,
+                                continues_previous: cont,
+                                continues_next: false,
+                            });
+                        }
+                        open = None;
+                    }
+                    None if is_open_context(prev) && after.is_some_and(|a| !a.is_whitespace()) => {
+                        open = Some((Family::DoubleApostrophe, b + 2, b, false));
+                    }
+                    _ => {}
+                }
+                k += 2;
+                continue;
+            }
+            match open {
+                Some((family, start, outer_start, cont)) => {
+                    if closes(family, c, prev, next) && !looks_possessive(&chars, k, family) {
+                        let content = trimmed(text, start, b);
+                        if !content.is_empty() {
+                            out.push(Marked {
+                                content,
+                                outer: Span::text(outer_start, b + c.len_utf8()),
+                                closed: true,
+                                continues_previous: cont,
+                                continues_next: false,
+                            });
+                        }
+                        open = None;
+                    } else if family == Family::CurlyDouble && c == '“' && !cont {
+                        // A second opening mark: the first was never closed. Give it up to here.
+                        let content = trimmed(text, start, b);
+                        if !content.is_empty() {
+                            out.push(Marked {
+                                content,
+                                outer: Span::text(outer_start, b),
+                                closed: false,
+                                continues_previous: cont,
+                                continues_next: false,
+                            });
+                        }
+                        open = Some((family, b + c.len_utf8(), b, false));
+                    }
+                }
+                None => {
+                    if let Some(family) = opener(c, prev, next) {
+                        // "‘90s" and "rock 'n' roll" are not quotations.
+                        open = Some((family, b + c.len_utf8(), b, false));
+                    }
+                }
+            }
+            k += 1;
+        }
+        if let Some((family, start, outer_start, cont)) = open {
+            let next_para = doc.paragraphs.get(pi + 1);
+            let next_first = next_para.and_then(|p| p.slice(text).chars().next());
+            let continues = match next_para {
+                Some(np) => {
+                    let next_chars: Vec<char> = np.slice(text).chars().take(2).collect();
+                    let reopens = next_first.is_some_and(|f| {
+                        opener(f, None, next_chars.get(1).copied()) == Some(family)
+                            || (family == Family::CurlyDouble && f == '“')
+                    });
+                    if reopens {
+                        // The usual convention: the next paragraph re-opens the quotation and
+                        // the reopened mark starts a stretch of its own there.
+                        true
+                    } else if has_closer_before_opener(text, *np, family) {
+                        carried = Some(family);
+                        true
+                    } else {
+                        false
+                    }
+                }
+                None => false,
+            };
+            let content = trimmed(text, start, para.end);
+            if family == Family::StraightSingle && !continues {
+                // An unclosed straight single quote is almost always an apostrophe.
+            } else if !content.is_empty() {
+                out.push(Marked {
+                    content,
+                    outer: Span::text(outer_start, para.end),
+                    closed: false,
+                    continues_previous: cont,
+                    continues_next: continues,
+                });
+            }
+        }
+    }
+    // Stretches that re-open in the next paragraph continue the previous one.
+    for i in 1..out.len() {
+        if out[i - 1].continues_next && !out[i].continues_previous {
+            let prev_para = doc.paragraph_at(out[i - 1].content.start);
+            let this_para = doc.paragraph_at(out[i].content.start);
+            let at_start = this_para
+                .and_then(|p| doc.paragraphs.get(p))
+                .is_some_and(|p| p.start == out[i].outer.start);
+            if at_start && prev_para.map(|p| p + 1) == this_para {
+                out[i].continues_previous = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let doc = Document::from_text(None, text);
+        find(&doc)
+            .iter()
+            .map(|m| doc.span_text(&m.content).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(
+            quotes("\"We will win,\" the mayor said. “It is over,” she added."),
+            vec!["We will win,", "It is over,"]
+        );
+    }
+
+    #[test]
+    fn curly_single_quotes_with_apostrophes_inside() {
+        assert_eq!(
+            quotes("‘It’s about protecting our allies’ futures and theirs,’ he said. Dragone’s aides agreed."),
+            vec!["It’s about protecting our allies’ futures and theirs,"]
+        );
+        assert_eq!(
+            quotes("framing them as ‘defensive measures’ aimed at deterrence"),
+            vec!["defensive measures"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_low_high_marks() {
+        assert_eq!(
+            quotes("Il a dit « nous partons » hier. Er sagte „Wir gehen“ und »Sofort« danach."),
+            vec!["nous partons", "Wir gehen", "Sofort"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(
+            quotes("''We will not retreat,'' the general said. ''Ever.''"),
+            vec!["We will not retreat,", "Ever."]
+        );
+    }
+
+    #[test]
+    fn mixed_marks_still_pair() {
+        assert_eq!(
+            quotes("“I fundamentally disagree,\" said the general. \"We stay,” he added."),
+            vec!["I fundamentally disagree,", "We stay,"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            quotes("“He told me ‘never again,’ and I believed him,” she said."),
+            vec!["He told me ‘never again,’ and I believed him,"]
+        );
+    }
+
+    #[test]
+    fn quotation_reopened_in_next_paragraph() {
+        let doc = Document::from_text(
+            None,
+            "“The first point is simple.\n\n“The second point is harder,” he said.",
+        );
+        let found = find(&doc);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].continues_next && found[1].continues_previous);
+    }
+
+    #[test]
+    fn quotation_running_on_without_reopening() {
+        let doc = Document::from_text(
+            None,
+            "He noted that ‘the framework is murky at best.\n\nIf we cross this line, it risks everything.’\nThen he left.",
+        );
+        let found = find(&doc);
+        let texts: Vec<&str> = found.iter().map(|m| doc.span_text(&m.content)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "the framework is murky at best.",
+                "If we cross this line, it risks everything."
+            ]
+        );
+        assert!(found[1].continues_previous);
+    }
+
+    #[test]
+    fn unbalanced_mark_costs_one_quote_only() {
+        let t = "“This one never closes. Still talking.\nNext paragraph, no quote.\n“Later,” said Ann. \"And more,\" said Bo.";
+        assert_eq!(
+            quotes(t),
+            vec![
+                "This one never closes. Still talking.",
+                "Later,",
+                "And more,"
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("It's the ' 90s rock 'n roll era, isn't it.").is_empty());
+    }
+}

@@ -1,0 +1,387 @@
+//! Who is "he", "the ambassador", "the former leader"? Speaker mentions resolved to a person.
+//!
+//! First the entity stage: an entity whose mention overlaps the speaker mention gives the name
+//! and id. Otherwise a small fallback of its own: the person-like mentions of the article
+//! (speakers and sentence subjects), left to right; a pronoun takes the most recent one that
+//! agrees in gender and number, a definite description ("the ambassador") the most recent one
+//! that carries the same role word (or any person for "the leader"), and a surname the earlier
+//! full name.
+
+use newsprobe_core::{EntityType, QuoteSource, SourceType, Span};
+
+use crate::lexicon::{self, Gender};
+use crate::source_type;
+use crate::speaker::{Ctx, Mention};
+
+/// A resolved person or group the article talks about.
+#[derive(Debug, Clone)]
+struct Referent {
+    pos: usize,
+    name: String,
+    kind: SourceType,
+    entity: Option<String>,
+    gender: Option<Gender>,
+    plural: bool,
+    /// Lower-cased words of every mention resolved to it (role words for description matching).
+    words: Vec<String>,
+}
+
+/// Resolves speaker mentions; remembers what it has seen so later mentions can refer back.
+pub struct Resolver<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    referents: Vec<Referent>,
+    anonymity_cues: Vec<Span>,
+}
+
+/// The result for one mention, plus the anonymity cue that made it anonymous (if any).
+pub struct Resolved {
+    pub source: QuoteSource,
+    pub anonymity_cue: Option<Span>,
+}
+
+fn name_of(ctx: &Ctx, m: &Mention) -> String {
+    // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
+    // Gonchar" -> "Denis Gonchar".
+    let mut first = m.first;
+    for k in m.first..=m.last {
+        let w = ctx.word(k);
+        if matches!(w, "to" | "of" | "for") && k > m.first && lexicon::is_title(ctx.word(k - 1)) {
+            // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
+            first = k + 2;
+        } else if k >= first
+            && (!ctx.is_capitalized(k) || lexicon::is_title(w) || lexicon::is_role_noun(w))
+        {
+            first = k + 1;
+        }
+    }
+    if first > m.last {
+        first = m.last;
+    }
+    let span = Span::text(ctx.span(first).start, ctx.span(m.last).end);
+    let name = ctx.doc.span_text(&span);
+    name.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
+}
+
+impl<'c, 'a> Resolver<'c, 'a> {
+    pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
+        Resolver {
+            ctx,
+            referents: Vec::new(),
+            anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
+        }
+    }
+
+    fn words(&self, m: &Mention) -> Vec<String> {
+        let mut w: Vec<String> = (m.first..=m.last)
+            .map(|i| self.ctx.word(i).to_string())
+            .collect();
+        // The appositive belongs to the referent too ("Dragone, a senior U.S. naval officer").
+        let extra = self
+            .ctx
+            .doc
+            .tokens_in(&Span::text(m.span.end, m.clause.end));
+        for t in extra {
+            w.push(newsprobe_core::lexicon::normalize(
+                t.span.slice(&self.ctx.doc.text),
+            ));
+        }
+        w
+    }
+
+    fn entity_for(&self, m: &Mention) -> Option<(String, String, EntityType)> {
+        // The entity must cover the head of the mention ("a senior NATO official" is not NATO).
+        let head = self.ctx.span(m.last);
+        self.ctx.doc.entities.iter().find_map(|e| {
+            (matches!(e.kind, EntityType::Person | EntityType::Organization)
+                && e.mentions.iter().any(|x| x.overlaps(&head)))
+            .then(|| (e.name.clone(), e.id.clone(), e.kind))
+        })
+    }
+
+    /// Records a person-like mention that is not a speaker (a sentence subject), so later
+    /// pronouns and descriptions can refer to it.
+    pub fn observe(&mut self, m: &Mention) {
+        let w = self.ctx.word(m.last);
+        let person_like = (m.first..=m.last).any(|k| {
+            let wk = self.ctx.word(k);
+            lexicon::is_role_noun(wk) || lexicon::is_title(wk) && self.ctx.is_capitalized(k)
+        }) || lexicon::pronoun(w).is_some();
+        if person_like {
+            let _ = self.resolve(m);
+        }
+    }
+
+    /// Resolves a speaker mention.
+    pub fn resolve(&mut self, m: &Mention) -> Resolved {
+        let entity = self.entity_for(m).map(|e| e.1);
+        let mut r = self.resolve_inner(m);
+        if r.source.entity.is_none() {
+            r.source.entity = entity;
+        }
+        r
+    }
+
+    fn resolve_inner(&mut self, m: &Mention) -> Resolved {
+        let ctx = self.ctx;
+        let anonymity_cue = source_type::anonymity_cue(ctx, m, &self.anonymity_cues);
+        let head = ctx.word(m.last).to_string();
+        let pos = m.span.start;
+        let words = self.words(m);
+        let mut gender = words.iter().find_map(|w| lexicon::gender_of_word(w));
+
+        // 1. The entity stage.
+        if let Some((name, id, etype)) = self.entity_for(m) {
+            let by_name = name.split_whitespace().any(|w| {
+                let lw = w.to_lowercase();
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !lexicon::is_title(&lw)
+                    && !lexicon::is_role_noun(&lw)
+                    && !["ish", "ian", "ese", "ean", "can"]
+                        .iter()
+                        .any(|s| lw.ends_with(s))
+            });
+            let own = source_type::classify(ctx, m, anonymity_cue.is_some());
+            let written = ctx.doc.span_text(&m.span);
+            let kind = if own == SourceType::Named
+                || (by_name
+                    && !written.contains(name.as_str())
+                    && matches!(etype, EntityType::Person | EntityType::Organization))
+            {
+                SourceType::Named
+            } else {
+                own
+            };
+            if kind == SourceType::Named {
+                self.remember(pos, &name, kind, Some(id.clone()), gender, false, words);
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(name),
+                        kind,
+                        mention: Some(m.span),
+                        entity: Some(id),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
+        // 2. Pronouns: the most recent agreeing referent.
+        if m.first == m.last {
+            if let Some((pg, plural)) = lexicon::pronoun(&head) {
+                let found = self
+                    .referents
+                    .iter()
+                    .rev()
+                    .find(|r| {
+                        r.pos < pos
+                            && r.plural == plural
+                            && (pg.is_none() || r.gender.is_none() || r.gender == pg)
+                            && matches!(head.as_str(), "he" | "she" | "they" | "it")
+                    })
+                    .cloned();
+                return match found {
+                    Some(r) => {
+                        if pg.is_some() {
+                            self.set_gender(&r.name, pg);
+                        }
+                        Resolved {
+                            source: QuoteSource {
+                                name: Some(r.name.clone()),
+                                kind: r.kind,
+                                mention: Some(m.span),
+                                entity: r.entity.clone(),
+                            },
+                            anonymity_cue,
+                        }
+                    }
+                    None => Resolved {
+                        source: QuoteSource {
+                            name: None,
+                            kind: if plural {
+                                SourceType::Vague
+                            } else {
+                                SourceType::Unnamed
+                            },
+                            mention: Some(m.span),
+                            entity: None,
+                        },
+                        anonymity_cue,
+                    },
+                };
+            }
+        }
+
+        let kind = source_type::classify(ctx, m, anonymity_cue.is_some());
+        let first_word = ctx.word(m.first).to_string();
+
+        // 3. Definite descriptions: "the ambassador", "the former leader".
+        if matches!(first_word.as_str(), "the" | "this" | "that") && kind != SourceType::Named {
+            let generic = matches!(
+                head.as_str(),
+                "leader" | "man" | "woman" | "politician" | "official" | "diplomat"
+            );
+            let found = self
+                .referents
+                .iter()
+                .rev()
+                .find(|r| {
+                    !r.plural
+                        && (r.words.contains(&head)
+                            || (generic
+                                && r.words
+                                    .iter()
+                                    .any(|w| lexicon::is_role_noun(w) || lexicon::is_title(w))))
+                        && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+                })
+                .cloned();
+            if let Some(r) = found {
+                let kind = if anonymity_cue.is_some() && r.kind != SourceType::Named {
+                    SourceType::Anonymous
+                } else {
+                    r.kind
+                };
+                self.add_words(&r.name, &words);
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(r.name),
+                        kind,
+                        mention: Some(m.span),
+                        entity: r.entity,
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
+        // 4. A name: an earlier, longer form of it ("Dragone" -> "Admiral Dragone").
+        let mut name = if kind == SourceType::Named {
+            name_of(ctx, m)
+        } else {
+            ctx.doc.span_text(&m.span).to_string()
+        };
+        if kind == SourceType::Named {
+            let last = name.split_whitespace().last().unwrap_or("").to_string();
+            if let Some(r) = self.referents.iter().rev().find(|r| {
+                r.kind == SourceType::Named
+                    && r.name.split_whitespace().last() == Some(last.as_str())
+            }) {
+                if r.name.len() >= name.len() {
+                    name = r.name.clone();
+                    gender = gender.or(r.gender);
+                }
+            }
+        }
+        let plural = kind == SourceType::Vague;
+        self.remember(pos, &name, kind, None, gender, plural, words);
+        Resolved {
+            source: QuoteSource {
+                name: Some(name),
+                kind,
+                mention: Some(m.span),
+                entity: None,
+            },
+            anonymity_cue,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn remember(
+        &mut self,
+        pos: usize,
+        name: &str,
+        kind: SourceType,
+        entity: Option<String>,
+        gender: Option<Gender>,
+        plural: bool,
+        words: Vec<String>,
+    ) {
+        if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            r.pos = pos;
+            r.words.extend(words);
+            r.gender = r.gender.or(gender);
+            if r.kind != SourceType::Named {
+                r.kind = kind.min(r.kind);
+            }
+        } else {
+            self.referents.push(Referent {
+                pos,
+                name: name.to_string(),
+                kind,
+                entity,
+                gender,
+                plural,
+                words,
+            });
+        }
+        // Most recent last.
+        self.referents.sort_by_key(|r| r.pos);
+    }
+
+    fn set_gender(&mut self, name: &str, g: Option<Gender>) {
+        if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            r.gender = r.gender.or(g);
+        }
+    }
+
+    fn add_words(&mut self, name: &str, words: &[String]) {
+        if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            r.words.extend(words.iter().cloned());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::{Document, Entity};
+
+    #[test]
+    fn pronoun_and_description_fall_back_to_recent_person() {
+        let doc = Document::from_text(
+            None,
+            "Russian Ambassador to Belgium Denis Gonchar spoke. The ambassador said no. She said yes.",
+        );
+        let ctx = Ctx::new(&doc);
+        let mut r = Resolver::new(&ctx, vec![]);
+        let subj = ctx.sentence_subject(0, 8).expect("subject");
+        r.observe(&subj);
+        let said = (0..ctx.len())
+            .find(|&i| ctx.word(i) == "said")
+            .expect("said");
+        let m = ctx.subject_before(said, 0).expect("the ambassador");
+        let res = r.resolve(&m);
+        assert_eq!(res.source.name.as_deref(), Some("Denis Gonchar"));
+        assert_eq!(res.source.kind, SourceType::Named);
+        // "She" does not agree with a male first name.
+        let she = (said + 1..ctx.len())
+            .find(|&i| ctx.word(i) == "said")
+            .expect("said");
+        let m = ctx.subject_before(she, said + 1).expect("she");
+        assert_eq!(r.resolve(&m).source.name, None);
+    }
+
+    #[test]
+    fn entity_overlap_wins() {
+        let mut doc = Document::from_text(None, "The envoy said the talks were over.");
+        doc.entities.push(Entity {
+            id: "e1".into(),
+            name: "Anna Berg".into(),
+            kind: EntityType::Person,
+            mentions: vec![Span::text(0, 9)],
+            descriptors: vec![],
+            kb_id: None,
+        });
+        let ctx = Ctx::new(&doc);
+        let mut r = Resolver::new(&ctx, vec![]);
+        let said = (0..ctx.len())
+            .find(|&i| ctx.word(i) == "said")
+            .expect("said");
+        let m = ctx.subject_before(said, 0).expect("the envoy");
+        let res = r.resolve(&m);
+        assert_eq!(res.source.name.as_deref(), Some("Anna Berg"));
+        assert_eq!(res.source.entity.as_deref(), Some("e1"));
+        assert_eq!(res.source.kind, SourceType::Named);
+    }
+}

@@ -1,0 +1,178 @@
+//! What kind of source is a speaker mention: named, anonymous, unnamed, vague?
+//!
+//! Named: a person or organisation by name ("Denis Gonchar", "The Post"). Anonymous: deliberately
+//! unnamed ("a senior NATO official, who declined to be named", "sources"), even when richly
+//! described. Unnamed: identifiable by a role without a name ("the former Polish Prime
+//! Minister"). Vague: a group ("experts", "some Western officials"). Unattributed: no source.
+
+use newsprobe_core::{SourceType, Span};
+
+use crate::lexicon;
+use crate::speaker::{Ctx, Mention};
+
+/// Every anonymity cue of the body ("on condition of anonymity", "declined to be named"),
+/// outside quotations, in text order. Computed once per document: only the few places where
+/// an anchor word stands ("anonymity", "named", "authorized", "familiar"…) are searched.
+pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
+    let text = &ctx.doc.text;
+    let mut out: Vec<Span> = Vec::new();
+    for i in 0..ctx.len() {
+        if !matches!(
+            ctx.word(i),
+            "anonymity"
+                | "anonymously"
+                | "anonymous"
+                | "named"
+                | "identified"
+                | "authorized"
+                | "authorised"
+                | "permitted"
+                | "familiar"
+                | "knowledge"
+                | "close"
+                | "background"
+                | "unnamed"
+        ) {
+            continue;
+        }
+        let tok = ctx.span(i);
+        let mut a = tok.start.saturating_sub(40);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (tok.end + 30).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        // ASCII lower-casing keeps byte offsets (the cues are ASCII).
+        let window = text.get(a..b).unwrap_or("").to_ascii_lowercase();
+        for cue in lexicon::ANONYMITY_CUES {
+            for (at, _) in window.match_indices(cue) {
+                let span = Span::text(a + at, a + at + cue.len());
+                if span.overlaps(&tok)
+                    && !quotes.iter().any(|q| q.contains(&span))
+                    && !out.iter().any(|o| o.overlaps(&span))
+                {
+                    out.push(span);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The anonymity cue near a mention: in the phrase attached to it or in its sentence.
+pub fn anonymity_cue(ctx: &Ctx, m: &Mention, cues: &[Span]) -> Option<Span> {
+    let doc = ctx.doc;
+    let sentence = doc
+        .sentence_at(m.span.start)
+        .map(|s| doc.sentences[s].span)
+        .unwrap_or(m.clause);
+    let region = Span::text(
+        sentence.start.min(m.clause.start),
+        sentence.end.max(m.clause.end),
+    );
+    cues.iter().find(|c| region.contains(c)).copied()
+}
+
+/// Whether a mention's head word is a capitalised name (not a title or role).
+pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
+    let head = m.last;
+    if !ctx.is_capitalized(head) {
+        return false;
+    }
+    let w = ctx.word(head);
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w) {
+        return false;
+    }
+    // Sentence-initial common words are capitalised too ("Sources said").
+    if head == m.first && head == ctx.sentence_bounds(head).0 && lexicon::pronoun(w).is_some() {
+        return false;
+    }
+    true
+}
+
+/// The source type a mention shows on its own (pronouns are resolved elsewhere).
+pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
+    let head = ctx.word(m.last);
+    let words: Vec<&str> = (m.first..=m.last).map(|i| ctx.word(i)).collect();
+    let anonymous_head = matches!(head, "source" | "sources" | "insider" | "insiders")
+        || words.windows(2).any(|w| w == ["familiar", "with"]);
+    if is_named(ctx, m) {
+        return SourceType::Named;
+    }
+    if anonymous_cue || anonymous_head {
+        return SourceType::Anonymous;
+    }
+    let first = words.first().copied().unwrap_or("");
+    let plural = lexicon::is_group_word(head)
+        || (head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("'s")
+            && head.len() > 3
+            && !matches!(
+                head,
+                "us" | "this" | "its" | "his" | "news" | "politics" | "analysis"
+            ));
+    let definite_single = matches!(first, "one" | "a" | "an");
+    if plural && !definite_single {
+        return SourceType::Vague;
+    }
+    SourceType::Unnamed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::Document;
+
+    fn kind_of(text: &str, cue: &str) -> SourceType {
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let c = (0..ctx.len()).find(|&i| ctx.word(i) == cue).expect("cue");
+        let m = ctx
+            .subject_before(c, 0)
+            .or_else(|| ctx.np_after(c + 1, ctx.len()))
+            .expect("speaker");
+        let cues = anonymity_cues(&ctx, &[]);
+        let anon = anonymity_cue(&ctx, &m, &cues).is_some();
+        classify(&ctx, &m, anon)
+    }
+
+    #[test]
+    fn source_types() {
+        assert_eq!(
+            kind_of("Denis Gonchar said it was war.", "said"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of("The Post has learned the truth.", "learned"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "“No,” said a senior NATO official, who declined to be named.",
+                "said"
+            ),
+            SourceType::Anonymous
+        );
+        assert_eq!(
+            kind_of("Sources said the deal was off.", "said"),
+            SourceType::Anonymous
+        );
+        assert_eq!(
+            kind_of("The former Polish Prime Minister said it was time.", "said"),
+            SourceType::Unnamed
+        );
+        assert_eq!(
+            kind_of("Some Western officials said it was wrong.", "said"),
+            SourceType::Vague
+        );
+        assert_eq!(
+            kind_of("Legal experts warned that it was risky.", "warned"),
+            SourceType::Vague
+        );
+    }
+}

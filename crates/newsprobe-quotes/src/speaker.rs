@@ -1,0 +1,723 @@
+//! Who is the speaker next to a cue? Noun phrases on either side of a reporting verb.
+//!
+//! Works on the document's tokens: walks left from a cue to its subject ("Admiral Dragone
+//! emphasized", "One European defense official, who spoke on condition of anonymity, noted"),
+//! right from a cue to an inverted subject ("said a senior NATO official"), and finds the
+//! subject of a sentence behind an introductory phrase ("Adding to the tension, Russian
+//! Ambassador to Belgium Denis Gonchar made…").
+
+use newsprobe_core::lexicon::normalize;
+use newsprobe_core::{Document, Span, TokenKind};
+
+use crate::lexicon;
+
+/// The document's tokens with their lower-cased text, shared by the detectors.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    /// Lower-cased token texts, one after another, and each token's range in it.
+    lower: String,
+    lower_at: Vec<(usize, usize)>,
+}
+
+/// A speaker mention found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// The mention as written.
+    pub span: Span,
+    /// First and last token of the mention.
+    pub first: usize,
+    pub last: usize,
+    /// The mention with any appositive or relative clause attached to it ("…, who declined to
+    /// be named"), where anonymity cues are looked for.
+    pub clause: Span,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let mut lower = String::with_capacity(doc.text.len());
+        let mut lower_at = Vec::with_capacity(doc.tokens.len());
+        for t in &doc.tokens {
+            let raw = t.span.slice(&doc.text);
+            let start = lower.len();
+            if raw.is_ascii() {
+                lower.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.push_str(&normalize(raw));
+            }
+            lower_at.push((start, lower.len()));
+        }
+        Ctx {
+            doc,
+            lower,
+            lower_at,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doc.tokens.is_empty()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.lower_at
+            .get(i)
+            .and_then(|&(a, b)| self.lower.get(a..b))
+            .unwrap_or("")
+    }
+
+    pub fn raw(&self, i: usize) -> &str {
+        self.doc
+            .tokens
+            .get(i)
+            .map(|t| t.span.slice(&self.doc.text))
+            .unwrap_or("")
+    }
+
+    pub fn span(&self, i: usize) -> Span {
+        self.doc.tokens.get(i).map(|t| t.span).unwrap_or_default()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        !self.is_word(i)
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.doc.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Index of the first token of the sentence holding token `i`.
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        let pos = self.span(i).start;
+        match self.doc.sentence_at(pos) {
+            Some(s) => {
+                let sp = self.doc.sentences[s].span;
+                (
+                    self.token_at_or_after(sp.start),
+                    self.token_at_or_after(sp.end),
+                )
+            }
+            None => (i, i + 1),
+        }
+    }
+
+    /// Token range of the paragraph holding token `i`.
+    pub fn paragraph_bounds(&self, i: usize) -> (usize, usize) {
+        let pos = self.span(i).start;
+        match self.doc.paragraph_at(pos) {
+            Some(p) => {
+                let sp = self.doc.paragraphs[p];
+                (
+                    self.token_at_or_after(sp.start),
+                    self.token_at_or_after(sp.end),
+                )
+            }
+            None => (i, i + 1),
+        }
+    }
+
+    /// The reporting cue at token `i` when it is used as a verb: not after a determiner or a
+    /// preposition ("the report", "secretary of state") and not a capitalised name ("State").
+    pub fn verb_cue(&self, i: usize) -> Option<lexicon::CueWord> {
+        let cw = lexicon::cue(self.word(i))?;
+        if i > 0 {
+            let prev = self.word(i - 1);
+            if matches!(
+                prev,
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "these"
+                    | "of"
+                    | "'s"
+                    | "’s"
+            ) || prev.ends_with("'s")
+            {
+                return None;
+            }
+        }
+        if self.is_capitalized(i) && self.sentence_bounds(i).0 != i && !self.title_case(i) {
+            return None;
+        }
+        Some(cw)
+    }
+
+    /// Whether the sentence holding token `i` is a Title Case headline.
+    pub fn title_case(&self, i: usize) -> bool {
+        let (a, b) = self.sentence_bounds(i);
+        let words: Vec<usize> = (a..b)
+            .filter(|&k| self.is_word(k) && self.word(k).len() > 3)
+            .collect();
+        words.len() >= 3
+            && words.iter().filter(|&&k| self.is_capitalized(k)).count() * 10 >= words.len() * 8
+    }
+
+    /// The speaker of a participle cue ("…, warning that"): the subject of an earlier cue in
+    /// the sentence, else the subject of the sentence.
+    pub fn participle_subject(&self, c: usize) -> Option<Mention> {
+        let (s, _) = self.sentence_bounds(c);
+        for k in (s..c).rev() {
+            if let Some(cw) = self.verb_cue(k) {
+                if cw.form != lexicon::Form::Gerund {
+                    if let Some(m) = self.subject_before(k, s) {
+                        return Some(m);
+                    }
+                }
+            }
+        }
+        self.sentence_subject(c, c)
+    }
+
+    /// Whether token `i` is the full stop of an abbreviation ("Mr.", "Sen.", "R-Ky.,", "J.").
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        if self.word(i) != "." || i == 0 {
+            return false;
+        }
+        let prev = self.word(i - 1);
+        let glued = self.span(i - 1).end == self.span(i).start;
+        glued
+            && (matches!(
+                prev,
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "sen"
+                    | "rep"
+                    | "gov"
+                    | "gen"
+                    | "adm"
+                    | "lt"
+                    | "col"
+                    | "capt"
+                    | "sgt"
+                    | "prof"
+                    | "rev"
+                    | "st"
+                    | "jr"
+                    | "sr"
+                    | "amb"
+                    | "gens"
+                    | "sens"
+                    | "reps"
+                    | "cmdr"
+                    | "maj"
+                    | "pres"
+                    | "atty"
+                    | "supt"
+                    | "det"
+            ) || (prev.chars().count() == 1 && self.is_capitalized(i - 1))
+                || matches!(self.word(i + 1), "," | ")"))
+    }
+
+    fn mention(&self, first: usize, last: usize, clause_end: usize) -> Mention {
+        let span = Span::text(self.span(first).start, self.span(last).end);
+        Mention {
+            span,
+            first,
+            last,
+            clause: Span::text(span.start, clause_end.max(span.end)),
+        }
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(
+            self.raw(i),
+            "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "„" | "'"
+        )
+    }
+
+    /// The subject noun phrase ending just before the cue at token `cue` (skipping adverbs and
+    /// auxiliaries and an appositive or relative clause), not reaching before token `limit`.
+    pub fn subject_before(&self, cue: usize, limit: usize) -> Option<Mention> {
+        let mut j = cue.checked_sub(1)?;
+        while j > limit
+            && (lexicon::is_cue_modifier(self.word(j))
+                || (self.word(j).ends_with("ly")
+                    && !self.is_capitalized(j)
+                    && self.word(j).len() > 4))
+        {
+            j -= 1;
+        }
+        // "Sen. Jack Reed (D-R.I.), said"
+        if self.word(j) == "," && j > limit && self.word(j - 1) == ")" {
+            j -= 1;
+        }
+        // "The judges, for instance, said"
+        if self.word(j) == "," && j >= limit + 3 {
+            let (a, b) = (self.word(j - 2), self.word(j - 1));
+            let discourse = matches!(
+                (a, b),
+                ("for", "instance") | ("for", "example") | ("in", "turn") | ("of", "course")
+            ) && self.word(j - 3) == ",";
+            if discourse && j >= limit + 4 {
+                j -= 4;
+            } else if matches!(
+                b,
+                "however" | "meanwhile" | "too" | "though" | "instead" | "nonetheless"
+            ) && self.word(j - 2) == ","
+            {
+                j -= 3;
+            }
+        }
+        // "Rep. Jim McDermott (D-Wash.) said": skip a short parenthesis.
+        if self.word(j) == ")" {
+            let mut k = j;
+            while k > limit && j - k < 8 && self.word(k) != "(" {
+                k -= 1;
+            }
+            if self.word(k) == "(" && k > limit {
+                j = k - 1;
+            }
+        }
+        if j < limit {
+            return None;
+        }
+        let mut clause_end = self.span(j).end;
+        // "Smith praised the plan and warned that…": the subject of the first verb.
+        if matches!(self.word(j), "and" | "but" | "or") {
+            return self.participle_subject(cue);
+        }
+        if matches!(self.word(j), "to" | "not" | "also") {
+            return None;
+        }
+        // "scholars, many of whom have long warned": the relative pronoun's antecedent.
+        if matches!(self.word(j), "who" | "whom" | "which") {
+            let mut k = j;
+            while k > limit && self.word(k) != "," {
+                k -= 1;
+            }
+            if k <= limit || k == 0 || j - k > 4 {
+                return None;
+            }
+            return self.np_ending_at(k - 1, limit, self.span(j).end);
+        }
+        let mut segments = 0;
+        while (self.word(j) == "," || self.word(j) == "—") && segments < 3 {
+            segments += 1;
+            // "Smith, a spokesman for the campaign, said" / "an official, who spoke…, noted"
+            let close = j;
+            let mut k = close;
+            let open = loop {
+                if k <= limit {
+                    return None;
+                }
+                k -= 1;
+                if matches!(self.word(k), "," | "—") {
+                    break k;
+                }
+                if (matches!(self.word(k), "." | "!" | "?" | ";" | ":")
+                    && !self.is_abbreviation_dot(k))
+                    || self.is_quote_mark(k)
+                {
+                    return None;
+                }
+            };
+            let first_inner = self.word(open + 1);
+            let appositive = matches!(
+                first_inner,
+                "who"
+                    | "which"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "one"
+                    | "speaking"
+                    | "whom"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            ) || lexicon::is_role_noun(first_inner)
+                || self.is_capitalized(open + 1)
+                || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
+                || first_inner.bytes().all(|b| b.is_ascii_digit())
+                || (matches!(first_inner, "of" | "from" | "at") && close - open <= 6);
+            if !appositive || open == 0 || open <= limit {
+                return None;
+            }
+            if segments == 1 {
+                clause_end = self.span(close).start;
+            }
+            j = open - 1;
+        }
+        self.np_ending_at(j, limit, clause_end)
+    }
+
+    /// The noun phrase whose last token is `j`.
+    fn np_ending_at(&self, j: usize, limit: usize, clause_end: usize) -> Option<Mention> {
+        if !self.is_word(j) {
+            return None;
+        }
+        let w = self.word(j);
+        if lexicon::pronoun(w).is_some() {
+            return Some(self.mention(j, j, clause_end));
+        }
+        // "Two in three said", "Thirty percent said".
+        if matches!(
+            w,
+            "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        ) && j > limit
+            && matches!(self.word(j - 1), "in" | "of")
+            && j >= 2
+        {
+            let first = if j - 2 > limit
+                && matches!(self.word(j - 3), "nearly" | "about" | "almost" | "roughly")
+            {
+                j - 3
+            } else {
+                j - 2
+            };
+            return Some(self.mention(first, j, clause_end));
+        }
+        // "Another said", "Some argue": a quantifier standing for people.
+        if matches!(
+            w,
+            "another"
+                | "one"
+                | "some"
+                | "many"
+                | "both"
+                | "several"
+                | "most"
+                | "few"
+                | "others"
+                | "all"
+        ) {
+            return Some(self.mention(j, j, clause_end));
+        }
+        if lexicon::is_np_stop(w)
+            || lexicon::is_determiner(w)
+            || (lexicon::cue(w).is_some() && !self.is_capitalized(j))
+        {
+            return None;
+        }
+        let mut first = j;
+        if self.is_capitalized(j) && !(j == self.sentence_bounds(j).0 && lexicon::is_determiner(w))
+        {
+            // A name, with titles and connectors: "Russian Ambassador to Belgium Denis Gonchar".
+            while first > limit {
+                let k = first - 1;
+                let name_word = self.is_capitalized(k) && !lexicon::is_np_stop(self.word(k));
+                let abbreviation =
+                    self.is_abbreviation_dot(k) && k > limit && self.is_capitalized(k - 1);
+                let connector = matches!(
+                    self.word(k),
+                    "of" | "to" | "for" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da"
+                ) && k > limit
+                    && self.is_capitalized(k - 1);
+                if name_word {
+                    first = k;
+                } else if abbreviation || connector {
+                    first = k - 1;
+                } else {
+                    break;
+                }
+            }
+            // "the former Secretary of State", "former President Obama"
+            while first > limit {
+                let k = first - 1;
+                let wk = self.word(k);
+                if matches!(
+                    wk,
+                    "former"
+                        | "then"
+                        | "late"
+                        | "current"
+                        | "incoming"
+                        | "outgoing"
+                        | "acting"
+                        | "senior"
+                        | "top"
+                        | "chief"
+                        | "deputy"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "one"
+                        | "interim"
+                        | "longtime"
+                        | "veteran"
+                ) || (lexicon::is_role_noun(wk) && self.is_word(k))
+                {
+                    first = k;
+                    if lexicon::is_determiner(wk) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            return Some(self.mention(first, j, clause_end));
+        }
+        // A description: "the former leader", "a senior NATO official", "sources".
+        let mut count = 1;
+        while first > limit && count < 10 {
+            let k = first - 1;
+            let wk = self.word(k);
+            if !self.is_word(k) {
+                break;
+            }
+            if lexicon::is_determiner(wk) {
+                // "a spokesman for the campaign": the determiner belongs to a prepositional
+                // phrase when a preposition precedes it and a noun phrase goes on before.
+                if k > limit
+                    && matches!(
+                        self.word(k - 1),
+                        "for" | "of" | "with" | "to" | "at" | "from" | "in"
+                    )
+                    && k >= 2
+                    && k - 1 > limit
+                    && self.is_word(k - 2)
+                    && !lexicon::is_np_stop(self.word(k - 2))
+                    && lexicon::cue(self.word(k - 2)).is_none()
+                {
+                    first = k - 2;
+                    count += 3;
+                    continue;
+                }
+                first = k;
+                break;
+            }
+            if lexicon::is_np_stop(wk) || lexicon::cue(wk).is_some() {
+                if matches!(wk, "of" | "for" | "with" | "to" | "in" | "at")
+                    && k > limit
+                    && self.is_word(k - 1)
+                    && !lexicon::is_np_stop(self.word(k - 1))
+                    && lexicon::cue(self.word(k - 1)).is_none()
+                {
+                    first = k - 1;
+                    count += 2;
+                    continue;
+                }
+                break;
+            }
+            first = k;
+            count += 1;
+        }
+        // A description must have a noun-like head; verbs ending in -ed/-ing are not speakers.
+        if w.ends_with("ing") || (w.ends_with("ed") && !lexicon::is_role_noun(w)) {
+            return None;
+        }
+        while first < j && lexicon::is_np_stop(self.word(first)) {
+            first += 1;
+        }
+        Some(self.mention(first, j, clause_end))
+    }
+
+    /// The noun phrase starting at token `i` ("a senior NATO official, who declined to be
+    /// named"), not reaching token `end`.
+    pub fn np_after(&self, i: usize, end: usize) -> Option<Mention> {
+        if i >= end || !self.is_word(i) {
+            return None;
+        }
+        let w = self.word(i);
+        if lexicon::pronoun(w).is_some() {
+            return Some(self.mention(i, i, self.span(i).end));
+        }
+        if (lexicon::is_np_stop(w) && !lexicon::is_determiner(w))
+            || matches!(w, "to" | "for" | "of")
+        {
+            return None;
+        }
+        let mut last = i;
+        let mut k = i + 1;
+        let name_mode = self.is_capitalized(i) && !lexicon::is_determiner(w);
+        while k < end && k - i < 12 {
+            let wk = self.word(k);
+            if !self.is_word(k) {
+                if matches!(wk, "'s" | "’s" | "-")
+                    || (self.is_abbreviation_dot(k) && self.word(k + 1) != ",")
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if matches!(
+                wk,
+                "of" | "for" | "to" | "at" | "with" | "de" | "von" | "van"
+            ) && k + 1 < end
+                && self.is_word(k + 1)
+                && lexicon::cue(self.word(k + 1)).is_none()
+                && !(name_mode
+                    && !self.is_capitalized(k + 1)
+                    && !lexicon::is_determiner(self.word(k + 1)))
+            {
+                k += 1;
+                continue;
+            }
+            if lexicon::is_np_stop(wk) && !lexicon::is_determiner(wk) {
+                break;
+            }
+            if lexicon::cue(wk).is_some() || wk.ends_with("ed") && !self.is_capitalized(k) {
+                break;
+            }
+            if name_mode && !self.is_capitalized(k) && !lexicon::is_role_noun(wk) && last > i {
+                // "said Smith told" / "Trump campaign manager": keep lowercase role nouns only.
+                if !lexicon::is_role_noun(wk) {
+                    break;
+                }
+            }
+            last = k;
+            k += 1;
+        }
+        // Attached appositive or relative clause: ", who declined to be named".
+        let mut clause_end = self.span(last).end;
+        if self.word(last + 1) == "," {
+            let mut m = last + 2;
+            while m < end && !matches!(self.word(m), "," | "." | ";" | "!" | "?") {
+                m += 1;
+            }
+            clause_end = self.span(m.saturating_sub(1).max(last)).end;
+        }
+        Some(self.mention(i, last, clause_end))
+    }
+
+    /// The subject of the sentence holding token `i`: its first noun phrase after any
+    /// introductory phrase ending with a comma.
+    pub fn sentence_subject(&self, i: usize, before: usize) -> Option<Mention> {
+        let (start, _) = self.sentence_bounds(i);
+        let mut s = start;
+        while s < before && (self.is_quote_mark(s) || self.is_punct(s)) {
+            s += 1;
+        }
+        let first = self.word(s);
+        let intro = lexicon::is_np_stop(first)
+            || first.ends_with("ing")
+            || first.ends_with("ly")
+            || matches!(
+                first,
+                "amid"
+                    | "despite"
+                    | "following"
+                    | "according"
+                    | "yet"
+                    | "however"
+                    | "in"
+                    | "for"
+                    | "to"
+                    | "asked"
+                    | "like"
+                    | "unlike"
+            );
+        if intro {
+            let mut k = s;
+            while k < before && self.word(k) != "," {
+                k += 1;
+            }
+            if k >= before {
+                return None;
+            }
+            s = k + 1;
+        }
+        while s < before && matches!(self.word(s), "yet" | "but" | "and" | "so" | "still") {
+            s += 1;
+        }
+        let m = self.np_after(s, before)?;
+        // A possessive is not the subject ("The admiral’s remarks").
+        if matches!(self.word(m.last + 1), "'s" | "’s") || self.word(m.last).ends_with("'s") {
+            return None;
+        }
+        Some(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue_index(ctx: &Ctx, word: &str) -> usize {
+        (0..ctx.len())
+            .find(|&i| ctx.word(i) == word)
+            .expect("cue in text")
+    }
+
+    fn subject(text: &str, cue: &str) -> Option<String> {
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, cue);
+        ctx.subject_before(c, 0)
+            .map(|m| doc.span_text(&m.span).to_string())
+    }
+
+    #[test]
+    fn subjects_before_cues() {
+        assert_eq!(
+            subject("Admiral Dragone emphasized the point.", "emphasized").as_deref(),
+            Some("Admiral Dragone")
+        );
+        assert_eq!(
+            subject("One European defense official, who spoke on condition of anonymity, noted that it was bad.", "noted").as_deref(),
+            Some("One European defense official")
+        );
+        assert_eq!(
+            subject("Later, he also said it was fine.", "said").as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            subject("A spokesman for the campaign said no.", "said").as_deref(),
+            Some("A spokesman for the campaign")
+        );
+        assert_eq!(
+            subject("People familiar with the matter said it was over.", "said").as_deref(),
+            Some("People familiar with the matter")
+        );
+        assert_eq!(
+            subject("The Post has learned the truth.", "learned").as_deref(),
+            Some("The Post")
+        );
+        assert_eq!(
+            subject("Smith, a spokesman for Acme, said it was over.", "said").as_deref(),
+            Some("Smith")
+        );
+    }
+
+    #[test]
+    fn inverted_subject_after_cue() {
+        let doc = Document::from_text(
+            None,
+            "“No,” said a senior NATO official, who declined to be named. Then more.",
+        );
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "said");
+        let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
+        assert_eq!(doc.span_text(&m.span), "a senior NATO official");
+        assert!(doc.span_text(&m.clause).contains("declined to be named"));
+    }
+
+    #[test]
+    fn subject_behind_an_introductory_phrase() {
+        let doc = Document::from_text(
+            None,
+            "Adding to the tension, Russian Ambassador to Belgium Denis Gonchar made a claim, asserting that war was near.",
+        );
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "asserting");
+        let m = ctx.sentence_subject(c, c).expect("subject");
+        assert_eq!(
+            doc.span_text(&m.span),
+            "Russian Ambassador to Belgium Denis Gonchar"
+        );
+    }
+}
