@@ -1,17 +1,45 @@
 //! Where it came from: the archive of analysed articles.
+//!
+//! Modules, by the question each answers:
+//! - [`store`]: where are the analysed articles kept (SQLite, WAL, batched transactions)?
+//! - [`query`]: what does a search query ask for (words, phrases, `speaker:`, `site:`, ...)?
+//! - [`search`]: which stored articles match a query, and where (highlighted passages)?
+//! - [`minhash`]: which stored articles are near-copies of this one (MinHash + LSH bands)?
+//! - [`clusters`]: which articles tell the same story, and which sites copy which?
+//! - [`trace`]: which earlier articles did this one draw on, and what was changed?
+//! - [`eval`]: how good are the same-story clusters on ECB+ (B-cubed)?
+//! - [`synth`]: a seeded synthetic archive for the benchmark.
+//! - [`words`]: the word tokenizer shared by the modules above.
+
+pub mod align;
+pub mod clusters;
+pub mod cues;
+pub mod eval;
+pub mod expect;
+pub mod minhash;
+pub mod query;
+pub mod search;
+pub mod store;
+pub mod synth;
+pub mod trace;
+pub mod words;
+
+pub use clusters::{Cluster, SiteLink};
+pub use search::Hit;
+pub use store::Archive;
+pub use trace::{Change, ChangeKind, Trace};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{0}")]
     Data(String),
+    #[error("bad query: {0}")]
+    Query(String),
     #[error(transparent)]
     Io(#[from] std::io::Error),
-}
-
-/// `newsprobe eval stories`.
-pub mod eval {
-    pub fn stories(_data: &std::path::Path) -> Result<String, super::Error> {
-        Err(super::Error::Data("not implemented yet".into()))
-    }
+    #[error("archive database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("stored report is not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
 }

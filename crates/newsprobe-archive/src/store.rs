@@ -1,0 +1,491 @@
+//! Where are the analysed articles kept? One SQLite file (WAL mode) holding each article's
+//! report, an FTS5 index over titles, texts, quotes and speakers, and the MinHash band table.
+//!
+//! Every [`Archive::ingest`] call is one transaction: a process killed at any moment loses at
+//! most the batch in flight, and SQLite's journal keeps the file consistent.
+
+use std::path::Path;
+
+use newsprobe_core::{Report, SourceType};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::minhash::{shingle_hashes, Signature};
+use crate::Error;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS articles(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    site TEXT,
+    url TEXT,
+    published TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    quotes TEXT NOT NULL,
+    speakers TEXT NOT NULL,
+    source_types TEXT NOT NULL,
+    report TEXT NOT NULL,
+    signature BLOB
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, text, quotes, speakers,
+    content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO fts(rowid, title, text, quotes, speakers)
+    VALUES (new.rowid, new.title, new.text, new.quotes, new.speakers);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO fts(fts, rowid, title, text, quotes, speakers)
+    VALUES ('delete', old.rowid, old.title, old.text, old.quotes, old.speakers);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO fts(fts, rowid, title, text, quotes, speakers)
+    VALUES ('delete', old.rowid, old.title, old.text, old.quotes, old.speakers);
+    INSERT INTO fts(rowid, title, text, quotes, speakers)
+    VALUES (new.rowid, new.title, new.text, new.quotes, new.speakers);
+END;
+CREATE TABLE IF NOT EXISTS bands(
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY(key, article)
+) WITHOUT ROWID;
+";
+
+/// The article archive: one SQLite database file.
+pub struct Archive {
+    pub(crate) conn: Connection,
+}
+
+/// One stored article with its report.
+#[derive(Debug, Clone)]
+pub struct StoredArticle {
+    /// SQLite row id (stable across re-ingestion of the same article id).
+    pub rowid: i64,
+    pub id: String,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+    pub report: Report,
+}
+
+/// Lower-case name of a source type, as the contract spells it.
+pub fn source_type_name(t: SourceType) -> &'static str {
+    match t {
+        SourceType::Named => "named",
+        SourceType::Anonymous => "anonymous",
+        SourceType::Unnamed => "unnamed",
+        SourceType::Vague => "vague",
+        SourceType::Unattributed => "unattributed",
+    }
+}
+
+/// The text a signature is computed from: title and body.
+pub fn signature_text(r: &Report) -> String {
+    match &r.metadata.title {
+        Some(t) => format!("{t}\n{}", r.text),
+        None => r.text.clone(),
+    }
+}
+
+impl Archive {
+    /// Opens (creating when absent) the archive at `path`.
+    pub fn open(path: &Path) -> Result<Archive, Error> {
+        let conn = Connection::open(path)?;
+        Self::init(conn)
+    }
+
+    /// An archive in memory (tests).
+    pub fn in_memory() -> Result<Archive, Error> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Archive, Error> {
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+        )?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Archive { conn })
+    }
+
+    /// Stores a batch of reports in one transaction; an id already stored is replaced.
+    /// Returns how many were stored.
+    pub fn ingest(&mut self, reports: &[Report]) -> Result<usize, Error> {
+        // Signatures and JSON on every core; the SQL writes after, in one transaction.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let per = reports.len().div_ceil(threads).max(1);
+        let prepared: Vec<Result<Prepared, Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = reports
+                .chunks(per)
+                .map(|chunk| scope.spawn(move || chunk.iter().map(prepare).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(Error::Data("a preparation thread panicked".into()))]
+                    })
+                })
+                .collect()
+        });
+        let mut prepared = prepared.into_iter();
+        let tx = self.conn.transaction()?;
+        {
+            let mut old =
+                tx.prepare_cached("SELECT rowid, signature FROM articles WHERE id = ?1")?;
+            let mut del_band =
+                tx.prepare_cached("DELETE FROM bands WHERE key = ?1 AND article = ?2")?;
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO articles(id, site, url, published, title, text, quotes, speakers,
+                                      source_types, report, signature)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT(id) DO UPDATE SET site=excluded.site, url=excluded.url,
+                    published=excluded.published, title=excluded.title, text=excluded.text,
+                    quotes=excluded.quotes, speakers=excluded.speakers,
+                    source_types=excluded.source_types, report=excluded.report,
+                    signature=excluded.signature
+                 RETURNING rowid",
+            )?;
+            let mut add_band =
+                tx.prepare_cached("INSERT OR IGNORE INTO bands(key, article) VALUES (?1, ?2)")?;
+            for r in reports {
+                let previous: Option<(i64, Option<Vec<u8>>)> = old
+                    .query_row([&r.source.id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()?;
+                if let Some((rowid, Some(bytes))) = &previous {
+                    if let Some(sig) = Signature::from_bytes(bytes) {
+                        for key in sig.band_keys() {
+                            del_band.execute(params![key, rowid])?;
+                        }
+                    }
+                }
+                let Prepared {
+                    sig,
+                    quotes,
+                    speakers,
+                    types,
+                    json,
+                } = prepared
+                    .next()
+                    .ok_or_else(|| Error::Data("batch preparation".into()))??;
+                let rowid: i64 = upsert.query_row(
+                    params![
+                        r.source.id,
+                        r.metadata.site,
+                        r.source.url,
+                        r.metadata.published,
+                        r.metadata.title,
+                        r.text,
+                        quotes,
+                        speakers,
+                        types,
+                        json,
+                        sig.as_ref().map(|s| s.to_bytes()),
+                    ],
+                    |row| row.get(0),
+                )?;
+                if let Some(sig) = &sig {
+                    for key in sig.band_keys() {
+                        add_band.execute(params![key, rowid])?;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(reports.len())
+    }
+
+    /// Number of stored articles.
+    pub fn len(&self) -> Result<usize, Error> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(n.max(0) as usize)
+    }
+
+    /// Whether the archive holds no article.
+    pub fn is_empty(&self) -> Result<bool, Error> {
+        Ok(self.len()? == 0)
+    }
+
+    fn row_to_article(row: &rusqlite::Row<'_>) -> rusqlite::Result<(StoredArticle, String)> {
+        let text: String = row.get(6)?;
+        let json: String = row.get(7)?;
+        let article = StoredArticle {
+            rowid: row.get(0)?,
+            id: row.get(1)?,
+            site: row.get(2)?,
+            url: row.get(3)?,
+            published: row.get(4)?,
+            title: row.get(5)?,
+            report: placeholder_report(text),
+        };
+        Ok((article, json))
+    }
+
+    fn finish(parts: (StoredArticle, String)) -> Result<StoredArticle, Error> {
+        let (mut a, json) = parts;
+        let mut report: Report = serde_json::from_str(&json)?;
+        report.text = std::mem::take(&mut a.report.text);
+        a.report = report;
+        Ok(a)
+    }
+
+    /// The stored article with row id `rowid`.
+    pub fn get_row(&self, rowid: i64) -> Result<Option<StoredArticle>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid, id, site, url, published, title, text, report FROM articles WHERE rowid = ?1",
+        )?;
+        st.query_row([rowid], Self::row_to_article)
+            .optional()?
+            .map(Self::finish)
+            .transpose()
+    }
+
+    /// The stored article with id `id`.
+    pub fn get(&self, id: &str) -> Result<Option<StoredArticle>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid, id, site, url, published, title, text, report FROM articles WHERE id = ?1",
+        )?;
+        st.query_row([id], Self::row_to_article)
+            .optional()?
+            .map(Self::finish)
+            .transpose()
+    }
+
+    /// Calls `f` with every stored article, in row order (streams; memory stays flat).
+    pub fn for_each(&self, mut f: impl FnMut(StoredArticle)) -> Result<(), Error> {
+        let mut st = self.conn.prepare(
+            "SELECT rowid, id, site, url, published, title, text, report FROM articles ORDER BY rowid",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(row) = rows.next()? {
+            f(Self::finish(Self::row_to_article(row)?)?);
+        }
+        Ok(())
+    }
+
+    /// The stored signature of a row.
+    pub fn signature(&self, rowid: i64) -> Result<Option<Signature>, Error> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT signature FROM articles WHERE rowid = ?1")?;
+        let b: Option<Option<Vec<u8>>> = st.query_row([rowid], |r| r.get(0)).optional()?;
+        Ok(b.flatten().and_then(|b| Signature::from_bytes(&b)))
+    }
+
+    /// Stored articles whose estimated Jaccard similarity with `sig` is at least `min`, best
+    /// first, as `(rowid, similarity)`. Only band-key index hits are compared.
+    pub fn near_copies(&self, sig: &Signature, min: f64) -> Result<Vec<(i64, f64)>, Error> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT article FROM bands WHERE key = ?1")?;
+        let mut candidates: Vec<i64> = Vec::new();
+        for key in sig.band_keys() {
+            let rows = st.query_map([key], |r| r.get::<_, i64>(0))?;
+            for r in rows {
+                candidates.push(r?);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out = Vec::new();
+        for rowid in candidates {
+            if let Some(other) = self.signature(rowid)? {
+                let s = sig.similarity(&other);
+                if s >= min {
+                    out.push((rowid, s));
+                }
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// `PRAGMA integrity_check` ("ok" when the file is sound).
+    pub fn integrity_check(&self) -> Result<String, Error> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// What a report becomes in the store, computed before the transaction.
+struct Prepared {
+    sig: Option<Signature>,
+    quotes: String,
+    speakers: String,
+    types: String,
+    json: String,
+}
+
+/// The stored report: every field but `text` (kept once, in its own column).
+#[derive(serde::Serialize)]
+struct StoredReport<'a> {
+    schema_version: &'a str,
+    source: &'a newsprobe_core::SourceInfo,
+    metadata: &'a newsprobe_core::Metadata,
+    text: &'static str,
+    sentences: &'a [newsprobe_core::report::ReportSentence],
+    entities: &'a [newsprobe_core::Entity<newsprobe_core::report::ReportSpan>],
+    quotes: &'a [newsprobe_core::report::ReportQuote],
+    sources: &'a [newsprobe_core::SourceSummary],
+    framing: &'a newsprobe_core::Framing<newsprobe_core::report::ReportSpan>,
+    findings: &'a [newsprobe_core::Finding<newsprobe_core::report::ReportSpan>],
+}
+
+fn prepare(r: &Report) -> Result<Prepared, Error> {
+    let hashes = shingle_hashes(&signature_text(r));
+    let sig = (!hashes.is_empty()).then(|| Signature::of_hashes(&hashes));
+    let quotes: Vec<&str> = r.quotes.iter().map(|q| q.span.text.as_str()).collect();
+    let mut speakers: Vec<&str> = Vec::new();
+    let mut types: Vec<&str> = Vec::new();
+    for q in &r.quotes {
+        if let Some(n) = &q.source.name {
+            speakers.push(n);
+        }
+        if let Some(m) = &q.source.mention {
+            speakers.push(&m.text);
+        }
+        types.push(source_type_name(q.source.kind));
+    }
+    for s in &r.sources {
+        speakers.push(&s.name);
+        types.push(source_type_name(s.kind));
+    }
+    let mut seen = std::collections::HashSet::new();
+    speakers.retain(|s| seen.insert(s.to_lowercase()));
+    // Anonymous sourcing the text shows even when the quote stage found none.
+    if !types.contains(&"anonymous")
+        && !crate::cues::anonymous(&crate::words::words(&r.text)).is_empty()
+    {
+        types.push("anonymous");
+    }
+    types.sort_unstable();
+    types.dedup();
+    let json = serde_json::to_string(&StoredReport {
+        schema_version: &r.schema_version,
+        source: &r.source,
+        metadata: &r.metadata,
+        text: "",
+        sentences: &r.sentences,
+        entities: &r.entities,
+        quotes: &r.quotes,
+        sources: &r.sources,
+        framing: &r.framing,
+        findings: &r.findings,
+    })?;
+    Ok(Prepared {
+        sig,
+        quotes: quotes.join("\n"),
+        speakers: speakers.join("\n"),
+        types: format!(" {} ", types.join(" ")),
+        json,
+    })
+}
+
+/// A report holding only `text` (filled in from the stored row).
+fn placeholder_report(text: String) -> Report {
+    Report {
+        schema_version: newsprobe_core::SCHEMA_VERSION.to_string(),
+        source: Default::default(),
+        metadata: Default::default(),
+        text,
+        sentences: Vec::new(),
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        sources: Vec::new(),
+        framing: newsprobe_core::Framing {
+            headline: newsprobe_core::HeadlineFraming {
+                clickbait: Default::default(),
+                markers: Vec::new(),
+            },
+            headline_support: None,
+            spans: Vec::new(),
+            profile: serde_json::Value::Null,
+        },
+        findings: Vec::new(),
+    }
+}
+
+/// A hand-built report for tests and the synthetic archive: text and metadata, no annotations.
+pub fn plain_report(
+    id: &str,
+    site: Option<&str>,
+    published: Option<&str>,
+    title: Option<&str>,
+    text: &str,
+) -> Report {
+    let mut r = placeholder_report(text.to_string());
+    r.source.id = id.to_string();
+    r.metadata.site = site.map(str::to_string);
+    r.metadata.published = published.map(str::to_string);
+    r.metadata.title = title.map(str::to_string);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HARBOUR: &str = "The harbour authority of Northport confirmed on Wednesday that the \
+        container terminal will be sold to a consortium of regional investors, ending two years of \
+        negotiations over the price and the future of the dock workers.";
+
+    #[test]
+    fn ingest_stores_and_replaces_by_id() {
+        let mut a = Archive::in_memory().unwrap();
+        let r1 = plain_report(
+            "a1",
+            Some("ledger"),
+            Some("2026-03-04"),
+            Some("Port sold"),
+            HARBOUR,
+        );
+        a.ingest(std::slice::from_ref(&r1)).unwrap();
+        let row = a.get("a1").unwrap().unwrap().rowid;
+        let mut r2 = r1.clone();
+        r2.text = "Rain flooded the lower town overnight; the river crests on Friday.".into();
+        a.ingest(&[r2.clone()]).unwrap();
+        assert_eq!(a.len().unwrap(), 1);
+        let got = a.get("a1").unwrap().unwrap();
+        assert_eq!(got.rowid, row);
+        assert_eq!(got.report, r2);
+        // The old text's bands are gone: the first version no longer finds the replaced row.
+        let sig = Signature::of_text(&signature_text(&r1));
+        assert!(a.near_copies(&sig, 0.5).unwrap().is_empty());
+        assert_eq!(a.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn near_copies_are_found_through_bands() {
+        let mut a = Archive::in_memory().unwrap();
+        let copy = HARBOUR.replace("regional", "local");
+        a.ingest(&[
+            plain_report("orig", Some("ledger"), None, None, HARBOUR),
+            plain_report("copy", Some("mirror"), None, None, &copy),
+            plain_report(
+                "other",
+                None,
+                None,
+                None,
+                "Heavy rain flooded the lower town overnight.",
+            ),
+        ])
+        .unwrap();
+        let sig = Signature::of_text(HARBOUR);
+        let hits = a.near_copies(&sig, 0.5).unwrap();
+        let ids: Vec<String> = hits
+            .iter()
+            .map(|(r, _)| a.get_row(*r).unwrap().unwrap().id)
+            .collect();
+        assert_eq!(ids, ["orig", "copy"]);
+    }
+}

@@ -1,0 +1,832 @@
+//! Which earlier articles did this one draw on, and what was changed on the way?
+//!
+//! 1. Candidates: near-copies from the MinHash bands, plus a BM25 search for the input's names
+//!    and quoted words; only articles published before the input are kept as sources.
+//! 2. Each candidate is scored on how much of the input it explains: share of the input's word
+//!    trigrams it holds, sentences it shares, quotations it holds, names it shares, and the
+//!    cosine of content words.
+//! 3. The input is aligned with its best sources quote by quote (longest common subsequence of
+//!    words), descriptor by descriptor (same surname, different words before the name), setting
+//!    by setting, anonymous source by anonymous source, and headline to headline; every
+//!    difference becomes a [`Change`] with spans on both sides.
+
+use std::collections::HashSet;
+
+use newsprobe_core::report::ReportSpan;
+use newsprobe_core::Report;
+use serde::Serialize;
+
+use crate::align::{containment, lcs, Prepared};
+use crate::cues;
+use crate::minhash::{shingle_hashes, Signature};
+use crate::store::{signature_text, Archive, StoredArticle};
+use crate::Error;
+
+/// Kinds of changes of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    QuoteAltered,
+    QuoteUnsourced,
+    DescriptorChanged,
+    SpeakerChanged,
+    SettingChanged,
+    SourceAdded,
+    HeadlineEscalated,
+}
+
+/// One difference between the input and its sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub article_span: ReportSpan,
+    pub source_id: Option<String>,
+    pub source_span: Option<ReportSpan>,
+    pub detail: String,
+}
+
+/// Why a stored article is taken for a source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// Share of the input's word trigrams found in the source.
+    pub text_containment: f64,
+    /// Sentences of the input found (mostly) in the source.
+    pub shared_sentences: usize,
+    /// Quotations of the input found in the source.
+    pub shared_quotes: usize,
+    /// Names (surnames, places) both mention.
+    pub shared_names: Vec<String>,
+    /// Cosine of content-word counts.
+    pub cosine: f64,
+    /// Estimated Jaccard similarity when the source is a near-copy.
+    pub near_copy: Option<f64>,
+}
+
+/// A ranked source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceMatch {
+    pub id: String,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub score: f64,
+    pub evidence: Evidence,
+}
+
+/// A near-copy of the input in the archive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearCopy {
+    pub id: String,
+    pub site: Option<String>,
+    pub similarity: f64,
+}
+
+/// `{"id"}` of the traced article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRef {
+    pub id: String,
+}
+
+/// The provenance of one article (`trace --format json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trace {
+    pub article: ArticleRef,
+    pub sources: Vec<SourceMatch>,
+    pub near_copies: Vec<NearCopy>,
+    pub changes: Vec<Change>,
+}
+
+/// Tuning of [`Archive::trace`].
+#[derive(Debug, Clone, Copy)]
+pub struct TraceOptions {
+    /// Most sources listed.
+    pub max_sources: usize,
+    /// Least score for a listed source.
+    pub min_score: f64,
+    /// Least estimated Jaccard for a near-copy.
+    pub near_copy_min: f64,
+    /// Candidates fetched by the text search.
+    pub search_candidates: usize,
+}
+
+impl Default for TraceOptions {
+    fn default() -> Self {
+        TraceOptions {
+            max_sources: 10,
+            min_score: 0.15,
+            near_copy_min: 0.5,
+            search_candidates: 60,
+        }
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Whether `a` was published before `b`: `None` when the order is unknown (a date is missing,
+/// or both fall on the same day and one gives no time).
+fn published_before(a: Option<&str>, b: Option<&str>) -> Option<bool> {
+    let (a, b) = (a?, b?);
+    let n = a.len().min(b.len());
+    let (x, y) = (a.get(..n)?, b.get(..n)?);
+    match x.cmp(y) {
+        std::cmp::Ordering::Less => Some(true),
+        std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Equal if a.len() == b.len() => Some(false),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The words to search for: names and quoted words first, then other content words.
+fn search_terms(p: &Prepared<'_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |w: &str, out: &mut Vec<String>| {
+        if w.len() > 2
+            && !crate::words::is_stop(w)
+            && w.chars().all(|c| c.is_alphanumeric())
+            && seen.insert(w.to_string())
+        {
+            out.push(w.to_string());
+        }
+    };
+    let mut names: Vec<&String> = p.names.iter().collect();
+    names.sort();
+    for n in names {
+        push(n, &mut out);
+    }
+    for q in &p.quotes {
+        for w in &q.words {
+            push(w, &mut out);
+        }
+    }
+    let mut counts: Vec<(&str, f64)> = p.content_counts().into_iter().collect();
+    counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    for (w, _) in counts {
+        push(w, &mut out);
+    }
+    out.truncate(48);
+    out
+}
+
+fn cosine(
+    a: &std::collections::HashMap<&str, f64>,
+    b: &std::collections::HashMap<&str, f64>,
+) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+/// Scores how much of `input` the candidate explains.
+fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, Evidence) {
+    let norms: Vec<&str> = input.words.iter().map(|w| w.norm.as_str()).collect();
+    let text_containment = containment(&norms, &cand.trigrams);
+    let mut long_sentences = 0usize;
+    let mut shared_sentences = 0usize;
+    for &(s, e) in &input.sentences {
+        let ws: Vec<&str> = input
+            .words_in(s, e)
+            .iter()
+            .map(|w| w.norm.as_str())
+            .collect();
+        if ws.len() < 4 {
+            continue;
+        }
+        long_sentences += 1;
+        if containment(&ws, &cand.trigrams) >= 0.5 {
+            shared_sentences += 1;
+        }
+    }
+    let mut shared_quotes = 0usize;
+    for q in &input.quotes {
+        let in_quotes = cand
+            .quotes
+            .iter()
+            .any(|c| lcs(&q.words, &c.words) as f64 >= 0.5 * q.words.len() as f64);
+        if in_quotes || containment(&q.words, &cand.trigrams) >= 0.5 {
+            shared_quotes += 1;
+        }
+    }
+    let mut shared_names: Vec<String> = input.names.intersection(&cand.names).cloned().collect();
+    shared_names.sort();
+    let name_share = if input.names.is_empty() {
+        0.0
+    } else {
+        shared_names.len() as f64 / input.names.len() as f64
+    };
+    let cos = cosine(&input.content_counts(), &cand.content_counts());
+    let sent_share = if long_sentences == 0 {
+        0.0
+    } else {
+        shared_sentences as f64 / long_sentences as f64
+    };
+    let quote_share = if input.quotes.is_empty() {
+        0.0
+    } else {
+        shared_quotes as f64 / input.quotes.len() as f64
+    };
+    let s = 0.3 * text_containment
+        + 0.15 * sent_share
+        + 0.25 * quote_share
+        + 0.15 * name_share
+        + 0.15 * cos;
+    shared_names.truncate(12);
+    (
+        round3(s.clamp(0.0, 1.0)),
+        Evidence {
+            text_containment: round3(text_containment),
+            shared_sentences,
+            shared_quotes,
+            shared_names,
+            cosine: round3(cos),
+            near_copy: near.map(round3),
+        },
+    )
+}
+
+impl Archive {
+    /// The provenance of `input` against the stored articles.
+    pub fn trace(&self, input: &Report, opt: &TraceOptions) -> Result<Trace, Error> {
+        let me = Prepared::new(input);
+        let own_id = input.source.id.as_str();
+        // Near-copies (any date).
+        let hashes = shingle_hashes(&signature_text(input));
+        let mut near: Vec<(i64, f64)> = if hashes.is_empty() {
+            Vec::new()
+        } else {
+            self.near_copies(&Signature::of_hashes(&hashes), 0.3)?
+        };
+        let mut candidates: Vec<i64> = near.iter().map(|n| n.0).collect();
+        // Text search for names and quoted words.
+        let terms = search_terms(&me);
+        if !terms.is_empty() {
+            let q = terms
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            let mut st = self.conn.prepare_cached(
+                "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?2",
+            )?;
+            let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            for r in rows {
+                candidates.push(r?);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut loaded: Vec<StoredArticle> = Vec::new();
+        for rowid in candidates {
+            if let Some(a) = self.get_row(rowid)? {
+                if a.id != own_id {
+                    loaded.push(a);
+                }
+            }
+        }
+        near.retain(|(r, s)| *s >= opt.near_copy_min && loaded.iter().any(|a| a.rowid == *r));
+        let near_copies: Vec<NearCopy> = near
+            .iter()
+            .filter_map(|(r, s)| {
+                loaded.iter().find(|a| a.rowid == *r).map(|a| NearCopy {
+                    id: a.id.clone(),
+                    site: a.site.clone(),
+                    similarity: round3(*s),
+                })
+            })
+            .collect();
+        let published = input.metadata.published.as_deref();
+        let mut scored: Vec<(f64, Evidence, &StoredArticle)> = Vec::new();
+        for a in &loaded {
+            let nc = near.iter().find(|n| n.0 == a.rowid).map(|n| n.1);
+            // A near-copy of unknown order is listed as a near-copy, not as a source.
+            match published_before(a.published.as_deref(), published) {
+                Some(true) => {}
+                Some(false) => continue,
+                None if nc.is_some_and(|s| s >= opt.near_copy_min) => continue,
+                None => {}
+            }
+            let p = Prepared::new(&a.report);
+            let (s, ev) = score(&me, &p, nc);
+            if s >= opt.min_score {
+                scored.push((s, ev, a));
+            }
+        }
+        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.id.cmp(&y.2.id)));
+        scored.truncate(opt.max_sources);
+        // Changes are found against the original reporting: an earlier near-copy of this
+        // article carries the same changes, so it is aligned with only when nothing else is.
+        let is_copy = |s: &(f64, Evidence, &StoredArticle)| {
+            s.1.near_copy.is_some_and(|x| x >= opt.near_copy_min)
+        };
+        let originals: Vec<&(f64, Evidence, &StoredArticle)> =
+            scored.iter().filter(|s| !is_copy(s)).collect();
+        let upstream = if originals.is_empty() {
+            scored.iter().collect()
+        } else {
+            originals
+        };
+        let pool: Vec<(&StoredArticle, Prepared<'_>)> = upstream
+            .into_iter()
+            .enumerate()
+            .filter(|(i, s)| s.0 >= 0.25 || *i == 0)
+            .take(5)
+            .map(|(_, s)| (s.2, Prepared::new(&s.2.report)))
+            .collect();
+        let changes = changes(&me, &pool);
+        Ok(Trace {
+            article: ArticleRef {
+                id: input.source.id.clone(),
+            },
+            sources: scored
+                .into_iter()
+                .map(|(s, ev, a)| SourceMatch {
+                    id: a.id.clone(),
+                    site: a.site.clone(),
+                    url: a.url.clone(),
+                    published: a.published.clone(),
+                    score: s,
+                    evidence: ev,
+                })
+                .collect(),
+            near_copies,
+            changes,
+        })
+    }
+}
+
+/// `text[start..end]`, or "" when the range is not a valid slice.
+fn cut(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
+}
+
+fn quoted(s: &str) -> String {
+    format!("“{}”", s.trim())
+}
+
+/// Every change of `input` against the source pool (best source first).
+pub fn changes(input: &Prepared<'_>, pool: &[(&StoredArticle, Prepared<'_>)]) -> Vec<Change> {
+    let mut out = Vec::new();
+    if pool.is_empty() {
+        return out;
+    }
+    quote_changes(input, pool, &mut out);
+    descriptor_changes(input, pool, &mut out);
+    setting_changes(input, pool, &mut out);
+    source_added(input, pool, &mut out);
+    headline_escalated(input, pool, &mut out);
+    out.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
+    out
+}
+
+/// The best fusion of two quotes of one source: `(lcs, pool index, first, second)`.
+fn best_fusion(
+    q: &[String],
+    pool: &[(&StoredArticle, Prepared<'_>)],
+) -> Option<(usize, usize, usize, usize)> {
+    let mut best: Option<(usize, usize, usize, usize)> = None;
+    for (pi, (_, p)) in pool.iter().enumerate() {
+        let useful: Vec<usize> = (0..p.quotes.len())
+            .filter(|&i| lcs(q, &p.quotes[i].words) >= 2)
+            .collect();
+        for (x, &i) in useful.iter().enumerate() {
+            for &j in &useful[x + 1..] {
+                let joined: Vec<&String> =
+                    p.quotes[i].words.iter().chain(&p.quotes[j].words).collect();
+                let l = lcs(q, &joined);
+                if best.is_none_or(|b| l > b.0) {
+                    best = Some((l, pi, i, j));
+                }
+            }
+        }
+    }
+    best
+}
+
+fn quote_changes(
+    input: &Prepared<'_>,
+    pool: &[(&StoredArticle, Prepared<'_>)],
+    out: &mut Vec<Change>,
+) {
+    for q in &input.quotes {
+        let n = q.words.len();
+        // Best single source quote by LCS.
+        let mut best: Option<(usize, usize, usize)> = None; // (lcs, pool index, quote index)
+        for (pi, (_, p)) in pool.iter().enumerate() {
+            for (qi, c) in p.quotes.iter().enumerate() {
+                let l = lcs(&q.words, &c.words);
+                if best.is_none_or(|b| l > b.0) {
+                    best = Some((l, pi, qi));
+                }
+            }
+        }
+        let article_span = input.span(q.start, q.end);
+        let here = cut(input.text, q.start, q.end);
+        let single = best.map_or(0, |b| b.0);
+        if single < n {
+            if let Some((l, pi, i, j)) = best_fusion(&q.words, pool) {
+                if l as f64 >= 0.8 * n as f64 && l >= single + 2 {
+                    let (src, p) = &pool[pi];
+                    let (a, b) = (&p.quotes[i], &p.quotes[j]);
+                    out.push(Change {
+                        kind: ChangeKind::QuoteAltered,
+                        article_span,
+                        source_id: Some(src.id.clone()),
+                        source_span: Some(p.span(a.start, b.end)),
+                        detail: format!(
+                            "fused from two quotes: {} + {}; here: {}",
+                            quoted(cut(p.text, a.start, a.end)),
+                            quoted(cut(p.text, b.start, b.end)),
+                            quoted(here)
+                        ),
+                    });
+                    continue;
+                }
+            }
+        }
+        match best {
+            Some((l, pi, qi)) if l as f64 >= 0.5 * n as f64 => {
+                let (src, p) = &pool[pi];
+                let c = &p.quotes[qi];
+                let there = cut(p.text, c.start, c.end);
+                // A faithful excerpt of a longer quote is not an alteration.
+                let excerpt = c.words.windows(n).any(|w| w == q.words.as_slice());
+                if c.words != q.words && !excerpt {
+                    let src_set: HashSet<&String> = c.words.iter().collect();
+                    let here_set: HashSet<&String> = q.words.iter().collect();
+                    let added: Vec<&str> = q
+                        .words
+                        .iter()
+                        .filter(|w| !src_set.contains(w))
+                        .map(|w| w.as_str())
+                        .collect();
+                    let removed: Vec<&str> = c
+                        .words
+                        .iter()
+                        .filter(|w| !here_set.contains(w))
+                        .map(|w| w.as_str())
+                        .collect();
+                    out.push(Change {
+                        kind: ChangeKind::QuoteAltered,
+                        article_span: article_span.clone(),
+                        source_id: Some(src.id.clone()),
+                        source_span: Some(p.span(c.start, c.end)),
+                        detail: format!(
+                            "source: {}; here: {}; added: [{}]; removed: [{}]",
+                            quoted(there),
+                            quoted(here),
+                            added.join(" "),
+                            removed.join(" ")
+                        ),
+                    });
+                }
+                if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
+                    if a.key != b.key {
+                        out.push(Change {
+                            kind: ChangeKind::SpeakerChanged,
+                            article_span: input.span(a.start, a.end),
+                            source_id: Some(src.id.clone()),
+                            source_span: Some(p.span(b.start, b.end)),
+                            detail: format!(
+                                "{} is attributed to {:?} here, to {:?} in the source",
+                                quoted(here),
+                                cut(input.text, a.start, a.end),
+                                cut(p.text, b.start, b.end)
+                            ),
+                        });
+                    }
+                }
+            }
+            _ => {
+                // Reported speech in a source that became a quotation is still sourced.
+                let in_text = pool
+                    .iter()
+                    .any(|(_, p)| containment(&q.words, &p.trigrams) >= 0.6);
+                if !in_text {
+                    out.push(Change {
+                        kind: ChangeKind::QuoteUnsourced,
+                        article_span,
+                        source_id: None,
+                        source_span: None,
+                        detail: format!("{} appears in none of the sources", quoted(here)),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn descriptor_changes(
+    input: &Prepared<'_>,
+    pool: &[(&StoredArticle, Prepared<'_>)],
+    out: &mut Vec<Change>,
+) {
+    let mut reported: HashSet<(String, String)> = HashSet::new();
+    for d in &input.described {
+        let mut first_other: Option<(usize, usize)> = None;
+        let mut same = false;
+        for (pi, (_, p)) in pool.iter().enumerate() {
+            for (di, s) in p.described.iter().enumerate() {
+                if s.key != d.key {
+                    continue;
+                }
+                let theirs: HashSet<&str> = s.norm.split(' ').collect();
+                if d.norm.split(' ').all(|w| theirs.contains(w) || w == "the") {
+                    same = true;
+                } else {
+                    // The fullest description in the best source that has one.
+                    let better = match first_other {
+                        None => true,
+                        Some((bp, bd)) => {
+                            bp == pi && pool[bp].1.described[bd].norm.len() < s.norm.len()
+                        }
+                    };
+                    if better {
+                        first_other = Some((pi, di));
+                    }
+                }
+            }
+        }
+        if same {
+            continue;
+        }
+        if let Some((pi, di)) = first_other {
+            if !reported.insert((d.key.clone(), d.norm.clone())) {
+                continue;
+            }
+            let (src, p) = &pool[pi];
+            let s = &p.described[di];
+            out.push(Change {
+                kind: ChangeKind::DescriptorChanged,
+                article_span: input.span(d.start, d.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(s.start, s.end)),
+                detail: format!(
+                    "{:?} is described as {:?} here, as {:?} in the source",
+                    d.key,
+                    cut(input.text, d.start, d.end),
+                    cut(p.text, s.start, s.end)
+                ),
+            });
+        }
+    }
+}
+
+fn setting_changes(
+    input: &Prepared<'_>,
+    pool: &[(&StoredArticle, Prepared<'_>)],
+    out: &mut Vec<Change>,
+) {
+    let mine = cues::settings(&input.words);
+    let mine_names: HashSet<&str> = mine.iter().map(|h| h.phrase).collect();
+    for h in &mine {
+        let in_sources = pool.iter().any(|(_, p)| {
+            cues::settings(&p.words)
+                .iter()
+                .any(|s| s.phrase == h.phrase)
+        });
+        if in_sources {
+            continue;
+        }
+        // The setting the best source gave that this article dropped.
+        let replaced = pool.iter().find_map(|(src, p)| {
+            cues::settings(&p.words)
+                .into_iter()
+                .find(|s| !mine_names.contains(s.phrase))
+                .map(|s| (src, p, s))
+        });
+        let Some((src, p, s)) = replaced else {
+            continue;
+        };
+        let (a, b) = (&input.words[h.first], &input.words[h.last]);
+        let (c, d) = (&p.words[s.first], &p.words[s.last]);
+        out.push(Change {
+            kind: ChangeKind::SettingChanged,
+            article_span: input.span(a.start, b.end),
+            source_id: Some(src.id.clone()),
+            source_span: Some(p.span(c.start, d.end)),
+            detail: format!("{:?} here, {:?} in the source", h.phrase, s.phrase),
+        });
+    }
+}
+
+fn source_added(
+    input: &Prepared<'_>,
+    pool: &[(&StoredArticle, Prepared<'_>)],
+    out: &mut Vec<Change>,
+) {
+    let sources_have_anonymous = pool.iter().any(|(_, p)| {
+        !cues::anonymous(&p.words).is_empty()
+            || p.report
+                .quotes
+                .iter()
+                .any(|q| q.source.kind == newsprobe_core::SourceType::Anonymous)
+    });
+    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+    for h in cues::anonymous(&input.words) {
+        let phrase_in_source = pool.iter().any(|(_, p)| {
+            cues::anonymous(&p.words)
+                .iter()
+                .any(|s| s.phrase == h.phrase)
+        });
+        if phrase_in_source {
+            continue;
+        }
+        // "according to a government source": the cue belongs to the span.
+        let mut first = h.first;
+        if first >= 2
+            && input.words[first - 2].norm == "according"
+            && input.words[first - 1].norm == "to"
+        {
+            first -= 2;
+        }
+        spans.push((
+            input.words[first].start,
+            input.words[h.last].end,
+            h.phrase.to_string(),
+        ));
+    }
+    for q in &input.report.quotes {
+        if q.source.kind == newsprobe_core::SourceType::Anonymous && !sources_have_anonymous {
+            if let Some(m) = &q.source.mention {
+                let ci = newsprobe_core::report::CharIndex::new(input.text);
+                let (a, b) = (ci.byte_offset(m.start), ci.byte_offset(m.end));
+                spans.push((a, b, m.text.clone()));
+            }
+        }
+    }
+    spans.sort();
+    // Phrases of one description ("a senior official who spoke on condition of anonymity")
+    // become one change.
+    let mut merged: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    for (a, b, phrase) in spans {
+        match merged.last_mut() {
+            Some(m) if a < m.1 => {}
+            Some(m)
+                if input.text.get(m.1..a).is_some_and(|gap| {
+                    let g = gap.trim();
+                    g.is_empty() || g == "who" || g == "," || g == ", who"
+                }) =>
+            {
+                m.1 = b;
+                m.2.push(phrase);
+            }
+            _ => merged.push((a, b, vec![phrase])),
+        }
+    }
+    for (a, b, phrases) in merged {
+        out.push(Change {
+            kind: ChangeKind::SourceAdded,
+            article_span: input.span(a, b),
+            source_id: pool.first().map(|(s, _)| s.id.clone()),
+            source_span: None,
+            detail: format!(
+                "anonymous sourcing ({}) that none of the sources has",
+                phrases.join(", ")
+            ),
+        });
+    }
+}
+
+fn headline_escalated(
+    input: &Prepared<'_>,
+    pool: &[(&StoredArticle, Prepared<'_>)],
+    out: &mut Vec<Change>,
+) {
+    if input.title_words.is_empty() {
+        return;
+    }
+    let Some((src, p)) = pool.iter().find(|(_, p)| !p.title_words.is_empty()) else {
+        return;
+    };
+    let theirs: HashSet<&str> = cues::escalation(&p.title_words)
+        .iter()
+        .map(|h| h.phrase)
+        .collect();
+    let source_words: HashSet<&str> = p.words.iter().map(|w| w.norm.as_str()).collect();
+    let mut new_hits = Vec::new();
+    for h in cues::escalation(&input.title_words) {
+        if !theirs.contains(h.phrase) {
+            new_hits.push(h);
+        }
+    }
+    // Shouting: an exclamation mark or a word in capitals the source headline did not have.
+    let shouting = |t: &str| {
+        t.contains('!')
+            || t.split_whitespace()
+                .any(|w| w.len() > 3 && w.chars().all(|c| c.is_uppercase()))
+    };
+    let cb_gap = input.report.framing.headline.clickbait.probability
+        - p.report.framing.headline.clickbait.probability;
+    let newly_shouting = shouting(input.title) && !shouting(p.title);
+    if new_hits.is_empty() && !newly_shouting && cb_gap < 0.4 {
+        return;
+    }
+    let (s, e) = match new_hits.first() {
+        Some(h) => (
+            input.title_words[h.first].start,
+            input.title_words[h.last].end,
+        ),
+        None => (0, input.title.len()),
+    };
+    let new_words: Vec<&str> = new_hits.iter().map(|h| h.phrase).collect();
+    let unsupported: Vec<&str> = new_words
+        .iter()
+        .copied()
+        .filter(|w| !source_words.contains(w))
+        .collect();
+    out.push(Change {
+        kind: ChangeKind::HeadlineEscalated,
+        article_span: input.title_span(s, e),
+        source_id: Some(src.id.clone()),
+        source_span: Some(p.title_span(0, p.title.len())),
+        detail: format!(
+            "headline {:?} against the source's {:?}: adds [{}]{}",
+            input.title,
+            p.title,
+            new_words.join(", "),
+            if unsupported.is_empty() {
+                String::new()
+            } else {
+                format!(" (not in the source's text: {})", unsupported.join(", "))
+            }
+        ),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::plain_report;
+    use newsprobe_core::{Field, Quote, QuoteKind, QuoteSource, SourceType};
+
+    #[test]
+    fn publication_order() {
+        let p = |a, b| published_before(Some(a), Some(b));
+        assert_eq!(p("2026-02-10", "2026-02-11T06:00:00Z"), Some(true));
+        assert_eq!(p("2026-02-12", "2026-02-11"), Some(false));
+        assert_eq!(
+            p("2026-02-11T05:00:00Z", "2026-02-11T06:00:00Z"),
+            Some(true)
+        );
+        assert_eq!(p("2026-02-11T05:00:00Z", "2026-02-11"), None);
+        assert_eq!(p("2026-02-11", "2026-02-11"), Some(false));
+        assert_eq!(published_before(None, Some("2026-02-11")), None);
+    }
+
+    #[test]
+    fn broken_reports_never_panic() {
+        let mut a = Archive::in_memory().unwrap();
+        let text = "Łódź – “zażółć gęślą jaźń,” powiedział Jan Kowalski. “Tak” i „nie“.";
+        let mut bad = plain_report("bad", None, Some("???"), Some("Łódź!"), text);
+        for (start, end, field) in [
+            (40, 3, Field::Text),
+            (2, 900, Field::Text),
+            (1, 4, Field::Title),
+        ] {
+            bad.quotes.push(Quote {
+                span: ReportSpan {
+                    start,
+                    end,
+                    text: "x".into(),
+                    field,
+                },
+                kind: QuoteKind::Direct,
+                cue: None,
+                source: QuoteSource {
+                    name: Some("Jan Kowalski".into()),
+                    kind: SourceType::Anonymous,
+                    mention: Some(ReportSpan {
+                        start: 3,
+                        end: 1,
+                        text: String::new(),
+                        field: Field::Title,
+                    }),
+                    entity: None,
+                },
+            });
+        }
+        a.ingest(&[bad.clone(), plain_report("empty", None, None, None, "")])
+            .unwrap();
+        let mut input = bad.clone();
+        input.source.id = "input".into();
+        input.metadata.title = Some("ŁÓDŹ SHOCK: war!".into());
+        let t = a.trace(&input, &TraceOptions::default()).unwrap();
+        assert_eq!(t.article.id, "input");
+        let t = a
+            .trace(
+                &plain_report("e", None, None, None, ""),
+                &TraceOptions::default(),
+            )
+            .unwrap();
+        assert!(t.sources.is_empty() && t.changes.is_empty());
+    }
+}
