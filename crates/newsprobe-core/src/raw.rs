@@ -55,7 +55,9 @@ impl RawArticle {
         match (&self.path, self.line) {
             (Some(p), Some(l)) => format!("{p}:{l}"),
             // WARC records carry their position in the id: `PATH#N`.
-            (Some(p), None) if self.id.starts_with(p.as_str()) && self.id.len() > p.len() => self.id.clone(),
+            (Some(p), None) if self.id.starts_with(p.as_str()) && self.id.len() > p.len() => {
+                self.id.clone()
+            }
             (Some(p), None) => p.clone(),
             (None, _) => self.id.clone(),
         }

@@ -319,7 +319,9 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
             }
             let next = toks[end_k + 1];
             let closed_quote = end_k > k;
-            if ends_sentence(text, toks, k, next) && !(closed_quote && attribution_follows(text, &toks[end_k + 1..])) {
+            if ends_sentence(text, toks, k, next)
+                && !(closed_quote && attribution_follows(text, &toks[end_k + 1..]))
+            {
                 out.push(Span::text(sent_start, end));
                 sent_start = next.span.start;
             }
@@ -334,8 +336,28 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
 
 /// Verbs that attribute a just-closed quotation: `“Why?” Trump asked.` stays one sentence.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "explained", "continued",
-    "replied", "shouted", "yelled", "insisted", "noted", "stated", "declared", "tweeted", "posted", "recalled",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "explained",
+    "continued",
+    "replied",
+    "shouted",
+    "yelled",
+    "insisted",
+    "noted",
+    "stated",
+    "declared",
+    "tweeted",
+    "posted",
+    "recalled",
 ];
 
 /// Whether the tokens after a closing quote attribute it: up to three capitalised words (a name)
@@ -493,8 +515,14 @@ mod tests {
     #[test]
     fn a_quote_attributed_after_it_stays_one_sentence() {
         assert_eq!(
-            sents("“Who would have believed it?” Trump said, looking out. “Go!” The crowd cheered."),
-            vec!["“Who would have believed it?” Trump said, looking out.", "“Go!”", "The crowd cheered."]
+            sents(
+                "“Who would have believed it?” Trump said, looking out. “Go!” The crowd cheered."
+            ),
+            vec![
+                "“Who would have believed it?” Trump said, looking out.",
+                "“Go!”",
+                "The crowd cheered."
+            ]
         );
     }
 

@@ -22,7 +22,12 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/extraction/scrapinghub/html")));
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/eval/extraction/scrapinghub/html"
+            ))
+        });
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -34,7 +39,9 @@ fn main() {
         .map(|p| {
             let mut bytes = Vec::new();
             let f = std::fs::File::open(p).expect("open page");
-            flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).expect("gunzip page");
+            flate2::read::GzDecoder::new(f)
+                .read_to_end(&mut bytes)
+                .expect("gunzip page");
             (p.display().to_string(), bytes)
         })
         .collect();
@@ -59,13 +66,24 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     let n = (pages.len() * rounds) as f64;
-    println!("pages:        {} ({} rounds, {failed} failed, {quotes} quotes found)", pages.len(), rounds);
+    println!(
+        "pages:        {} ({} rounds, {failed} failed, {quotes} quotes found)",
+        pages.len(),
+        rounds
+    );
     println!("total:        {:.2} s on one thread", secs);
     println!("pages/s:      {:.1}", n / secs);
-    println!("MB/s:         {:.1}", (total_bytes * rounds) as f64 / 1e6 / secs);
+    println!(
+        "MB/s:         {:.1}",
+        (total_bytes * rounds) as f64 / 1e6 / secs
+    );
     println!("ms/page:      {:.2}", secs * 1000.0 / n);
     if let Some(kib) = peak_rss_kib() {
-        println!("peak memory:  {:.1} MiB (VmHWM, pages held in memory: {:.1} MiB)", kib as f64 / 1024.0, total_bytes as f64 / 1048576.0);
+        println!(
+            "peak memory:  {:.1} MiB (VmHWM, pages held in memory: {:.1} MiB)",
+            kib as f64 / 1024.0,
+            total_bytes as f64 / 1048576.0
+        );
     }
 }
 
@@ -78,6 +96,9 @@ fn raw_page(id: &str, bytes: &[u8]) -> RawArticle {
         site: None,
         published: None,
         title: None,
-        content: Content::Html { bytes: bytes.to_vec(), charset: None },
+        content: Content::Html {
+            bytes: bytes.to_vec(),
+            charset: None,
+        },
     }
 }

@@ -10,17 +10,28 @@ use serde_json::Value;
 
 fn shared(rel: &str) -> PathBuf {
     let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")).join(rel);
-    assert!(p.exists(), "evaluation data missing: {} (../shared must sit beside the checkout)", p.display());
+    assert!(
+        p.exists(),
+        "evaluation data missing: {} (../shared must sit beside the checkout)",
+        p.display()
+    );
     p
 }
 
 fn chars_of(s: &str, start: usize, end: usize) -> String {
-    s.chars().skip(start).take(end.saturating_sub(start)).collect()
+    s.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 fn check_span(v: &Value, text: &str, title: &str, what: &str) {
-    let start = v["start"].as_u64().unwrap_or_else(|| panic!("{what}: start missing in {v}")) as usize;
-    let end = v["end"].as_u64().unwrap_or_else(|| panic!("{what}: end missing in {v}")) as usize;
+    let start = v["start"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{what}: start missing in {v}")) as usize;
+    let end = v["end"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{what}: end missing in {v}")) as usize;
     assert!(start <= end, "{what}: start > end in {v}");
     let field = v.get("in").and_then(Value::as_str).unwrap_or("text");
     let base = match field {
@@ -28,18 +39,30 @@ fn check_span(v: &Value, text: &str, title: &str, what: &str) {
         "title" => title,
         other => panic!("{what}: bad \"in\" {other}"),
     };
-    assert!(end <= base.chars().count(), "{what}: end {end} past the {field}");
+    assert!(
+        end <= base.chars().count(),
+        "{what}: end {end} past the {field}"
+    );
     let got = chars_of(base, start, end);
-    assert_eq!(Some(got.as_str()), v["text"].as_str(), "{what}: span text does not match its offsets");
+    assert_eq!(
+        Some(got.as_str()),
+        v["text"].as_str(),
+        "{what}: span text does not match its offsets"
+    );
 }
 
 fn one_of(v: &Value, allowed: &[&str], what: &str) {
-    let s = v.as_str().unwrap_or_else(|| panic!("{what}: not a string: {v}"));
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: not a string: {v}"));
     assert!(allowed.contains(&s), "{what}: {s:?} not in {allowed:?}");
 }
 
 fn opt_str(v: &Value, what: &str) {
-    assert!(v.is_null() || v.is_string(), "{what}: must be a string or null, got {v}");
+    assert!(
+        v.is_null() || v.is_string(),
+        "{what}: must be a string or null, got {v}"
+    );
 }
 
 fn unit(v: &Value, what: &str) {
@@ -58,7 +81,12 @@ pub fn check_report(r: &Report) {
     for k in ["title", "published", "site", "language"] {
         opt_str(&m[k], k);
     }
-    assert!(m["byline"].as_array().is_some_and(|a| a.iter().all(Value::is_string)), "byline");
+    assert!(
+        m["byline"]
+            .as_array()
+            .is_some_and(|a| a.iter().all(Value::is_string)),
+        "byline"
+    );
     let text = v["text"].as_str().expect("text");
     let title = m["title"].as_str().unwrap_or("");
     let nchars = text.chars().count();
@@ -66,23 +94,43 @@ pub fn check_report(r: &Report) {
     // Sentences cover the text in order with nothing but white space between them.
     let mut pos = 0usize;
     for s in v["sentences"].as_array().expect("sentences") {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-        assert!(a >= pos && a < b && b <= nchars, "sentence {a}..{b} out of order");
-        assert!(chars_of(text, pos, a).trim().is_empty(), "gap with text before sentence at {a}");
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            a >= pos && a < b && b <= nchars,
+            "sentence {a}..{b} out of order"
+        );
+        assert!(
+            chars_of(text, pos, a).trim().is_empty(),
+            "gap with text before sentence at {a}"
+        );
         unit(&s["checkworthiness"], "checkworthiness");
         pos = b;
     }
-    assert!(chars_of(text, pos, nchars).trim().is_empty(), "text after the last sentence");
+    assert!(
+        chars_of(text, pos, nchars).trim().is_empty(),
+        "text after the last sentence"
+    );
 
     for e in v["entities"].as_array().expect("entities") {
         assert!(e["id"].is_string() && e["name"].is_string());
-        one_of(&e["type"], &["person", "organization", "place", "other"], "entity type");
+        one_of(
+            &e["type"],
+            &["person", "organization", "place", "other"],
+            "entity type",
+        );
         for s in e["mentions"].as_array().unwrap() {
             check_span(s, text, title, "mention");
         }
         for d in e["descriptors"].as_array().unwrap() {
             check_span(d, text, title, "descriptor");
-            one_of(&d["kind"], &["role", "nationality", "affiliation", "other"], "descriptor kind");
+            one_of(
+                &d["kind"],
+                &["role", "nationality", "affiliation", "other"],
+                "descriptor kind",
+            );
         }
         opt_str(&e["kb_id"], "kb_id");
     }
@@ -112,9 +160,16 @@ pub fn check_report(r: &Report) {
         check_span(s, text, title, "headline marker");
     }
     if title.is_empty() {
-        assert!(f["headline_support"].is_null(), "headline_support must be null without a title");
+        assert!(
+            f["headline_support"].is_null(),
+            "headline_support must be null without a title"
+        );
     } else if !f["headline_support"].is_null() {
-        one_of(&f["headline_support"]["stance"], &["agree", "disagree", "discuss", "unrelated"], "stance");
+        one_of(
+            &f["headline_support"]["stance"],
+            &["agree", "disagree", "discuss", "unrelated"],
+            "stance",
+        );
         unit(&f["headline_support"]["confidence"], "stance confidence");
     }
     for s in f["spans"].as_array().expect("framing spans") {
@@ -134,12 +189,17 @@ pub fn check_report(r: &Report) {
 fn every_scrapinghub_page_gives_a_valid_report() {
     let dir = shared("eval/extraction/scrapinghub/html");
     let engine = Engine::new(None);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert_eq!(files.len(), 181);
     for p in files {
         let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap()).read_to_end(&mut bytes).unwrap();
+        flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap())
+            .read_to_end(&mut bytes)
+            .unwrap();
         let raw = RawArticle {
             id: p.display().to_string(),
             path: None,
@@ -148,34 +208,55 @@ fn every_scrapinghub_page_gives_a_valid_report() {
             site: None,
             published: None,
             title: None,
-            content: Content::Html { bytes, charset: None },
+            content: Content::Html {
+                bytes,
+                charset: None,
+            },
         };
-        let report = engine.report(raw).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let report = engine
+            .report(raw)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
         check_report(&report);
     }
 }
 
 #[test]
 fn the_example_article_and_bundled_examples_give_valid_reports() {
-    let article = std::fs::read_to_string(shared("cases/nato-preemptive-strike/article.txt")).unwrap();
+    let article =
+        std::fs::read_to_string(shared("cases/nato-preemptive-strike/article.txt")).unwrap();
     let (title, body) = article.split_once("\n\n").unwrap();
     let engine = Engine::new(None);
-    let r = engine.report(RawArticle::from_text("nato", Some(title.to_string()), body)).unwrap();
+    let r = engine
+        .report(RawArticle::from_text("nato", Some(title.to_string()), body))
+        .unwrap();
     check_report(&r);
     assert_eq!(r.metadata.title.as_deref(), Some(title));
     assert_eq!(r.metadata.language.as_deref(), Some("en"));
     assert!(r.sentences.len() > 20);
 
-    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/shocking-port-deal.txt")).unwrap();
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/shocking-port-deal.txt"
+    ))
+    .unwrap();
     let (title, body) = example.split_once("\n\n").unwrap();
-    let r = engine.report(RawArticle::from_text("port", Some(title.to_string()), body)).unwrap();
+    let r = engine
+        .report(RawArticle::from_text("port", Some(title.to_string()), body))
+        .unwrap();
     check_report(&r);
 }
 
 #[test]
 fn non_ascii_offsets_are_code_points() {
-    let text = "Łukasz Żółć, rzecznik, powiedział: „To jest skandal”. “Zażółć gęślą jaźń,” he said.";
+    let text =
+        "Łukasz Żółć, rzecznik, powiedział: „To jest skandal”. “Zażółć gęślą jaźń,” he said.";
     let engine = Engine::new(None);
-    let r = engine.report(RawArticle::from_text("pl", Some("Zażółć: ‘ważne’".into()), text)).unwrap();
+    let r = engine
+        .report(RawArticle::from_text(
+            "pl",
+            Some("Zażółć: ‘ważne’".into()),
+            text,
+        ))
+        .unwrap();
     check_report(&r);
 }
