@@ -50,6 +50,21 @@ impl RawArticle {
         }
     }
 
+    /// An article read from the file `path` (its id), with no metadata of its own yet.
+    pub fn from_file(path: impl Into<String>, content: Content) -> Self {
+        let path = path.into();
+        RawArticle {
+            id: path.clone(),
+            path: Some(path),
+            line: None,
+            url: None,
+            site: None,
+            published: None,
+            title: None,
+            content,
+        }
+    }
+
     /// `PATH[:LINE]` (or `PATH#N` for a WARC record) for error messages, as the contract prints failures.
     pub fn location(&self) -> String {
         match (&self.path, self.line) {

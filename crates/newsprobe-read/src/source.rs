@@ -302,19 +302,13 @@ pub(crate) fn html_article(name: &str, bytes: Vec<u8>) -> Result<RawArticle, Str
     if let Some(what) = binary_kind(&bytes) {
         return Err(format!("binary data ({what}), not HTML"));
     }
-    Ok(RawArticle {
-        id: name.to_string(),
-        path: Some(name.to_string()),
-        line: None,
-        url: None,
-        site: None,
-        published: None,
-        title: None,
-        content: Content::Html {
+    Ok(RawArticle::from_file(
+        name,
+        Content::Html {
             bytes,
             charset: None,
         },
-    })
+    ))
 }
 
 /// A plain-text file as an article: decoded, title split off by the contract's rule.
@@ -328,14 +322,8 @@ pub(crate) fn text_article(name: &str, bytes: &[u8]) -> Result<RawArticle, Strin
     }
     let (title, body) = text::split_title(&decoded);
     Ok(RawArticle {
-        id: name.to_string(),
-        path: Some(name.to_string()),
-        line: None,
-        url: None,
-        site: None,
-        published: None,
         title,
-        content: Content::Text(body.to_string()),
+        ..RawArticle::from_file(name, Content::Text(body.to_string()))
     })
 }
 

@@ -88,17 +88,11 @@ fn main() {
 }
 
 fn raw_page(id: &str, bytes: &[u8]) -> RawArticle {
-    RawArticle {
-        id: id.to_string(),
-        path: Some(id.to_string()),
-        line: None,
-        url: None,
-        site: None,
-        published: None,
-        title: None,
-        content: Content::Html {
+    RawArticle::from_file(
+        id,
+        Content::Html {
             bytes: bytes.to_vec(),
             charset: None,
         },
-    }
+    )
 }

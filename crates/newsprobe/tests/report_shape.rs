@@ -200,19 +200,13 @@ fn every_scrapinghub_page_gives_a_valid_report() {
         flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap())
             .read_to_end(&mut bytes)
             .unwrap();
-        let raw = RawArticle {
-            id: p.display().to_string(),
-            path: None,
-            line: None,
-            url: None,
-            site: None,
-            published: None,
-            title: None,
-            content: Content::Html {
+        let raw = RawArticle::from_file(
+            p.display().to_string(),
+            Content::Html {
                 bytes,
                 charset: None,
             },
-        };
+        );
         let report = engine
             .report(raw)
             .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
