@@ -30,8 +30,25 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
     let sentence_ended =
         start > 1 && matches!(ctx.word(start - 2), "." | "!" | "?") && is_mark(ctx.raw(start - 1));
     let mut i = start;
-    while i < end && (matches!(ctx.word(i), "," | "—" | "–" | "-") || is_mark(ctx.raw(i))) {
+    let mut dash = false;
+    while i < end
+        && (matches!(ctx.word(i), "," | "—" | "–" | "-" | "―" | "--") || is_mark(ctx.raw(i)))
+    {
+        dash |= matches!(ctx.word(i), "—" | "–" | "―" | "--");
         i += 1;
+    }
+    // "“…” ― Adriana Rodarte": a dash and a name alone sign the quotation.
+    if dash && ctx.is_capitalized(i) && lexicon::cue(ctx.word(i)).is_none() {
+        if let Some(m) = ctx.np_after(i, end) {
+            let k = m.last + 1;
+            let signed = k >= end
+                || matches!(ctx.word(k), "." | "," | "!" | "?")
+                || is_mark(ctx.raw(k))
+                || ctx.paragraph_bounds(k).0 == k;
+            if signed && (i..=m.last).all(|t| ctx.is_capitalized(t) || !ctx.is_word(t)) {
+                return Some((None, None, m));
+            }
+        }
     }
     let mut c = i;
     while c < end && lexicon::is_cue_modifier(ctx.word(c)) {
@@ -50,21 +67,39 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             return Some((Some(c), Some(ctx.span(c)), m));
         }
     }
-    for c in i..(i + 12).min(end) {
+    for c in i..(i + 30).min(end) {
         if (matches!(ctx.word(c), "." | "!" | "?" | ";") && !ctx.is_abbreviation_dot(c))
             || is_mark(ctx.raw(c))
         {
             break;
         }
-        if ctx.verb_cue(c).is_some() {
-            // "“…,” in sharp contrast to …, says Dante Scala."
-            if c > i && ctx.word(c - 1) == "," {
-                if let Some(m) = ctx.np_after(c + 1, end) {
+        if let Some(cw) = ctx.verb_cue(c) {
+            // "“…,” in sharp contrast to …, says Dante Scala." (After "told" stands the
+            // addressee: "Ramos, 58, told AFP".)
+            if c > i && ctx.word(c - 1) == "," && !matches!(cw.lemma, "tell" | "ask" | "inform") {
+                // Not an addressee: "…, an economist, told me".
+                if let Some(m) = ctx
+                    .np_after(c + 1, end)
+                    .filter(|m| !matches!(ctx.word(m.first), "me" | "him" | "her" | "us" | "them"))
+                {
                     return Some((Some(c), Some(ctx.span(c)), m));
                 }
             }
-            let m = ctx.subject_before(c, i)?;
-            // Only a name may stand before the subject's head ("Ms. Merkel's spokesman").
+            let mut m = ctx.subject_before(c, i)?;
+            // Only a name may stand before the subject's head ("Ms. Merkel's spokesman"), or a
+            // name with its modifiers ("Clinton campaign manager Robby Mook"), which joins it.
+            let name_led = ctx.is_capitalized(i)
+                && !lexicon::is_np_stop(ctx.word(i))
+                && (i..m.first).all(|k| {
+                    ctx.is_word(k)
+                        && !lexicon::is_np_stop(ctx.word(k))
+                        && lexicon::cue(ctx.word(k)).is_none()
+                });
+            if name_led && m.first > i && m.first - i <= 3 {
+                m.span.start = ctx.span(i).start;
+                m.clause.start = m.clause.start.min(m.span.start);
+                m.first = i;
+            }
             let lead_ok = (i..m.first).all(|k| {
                 (ctx.is_capitalized(k) && !lexicon::is_np_stop(ctx.word(k)))
                     || ctx.is_abbreviation_dot(k)
@@ -75,7 +110,36 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             while k < end && ctx.is_word(k) && !lexicon::is_np_stop(ctx.word(k)) && k - c < 4 {
                 k += 1;
             }
-            let closes_sentence = k >= end || matches!(ctx.word(k), "." | "!" | "?" | ",");
+            // "…,” Smith said as he left." / "said in an interview": an adjunct, not a clause.
+            let adjunct = matches!(
+                ctx.word(c + 1),
+                "as" | "in"
+                    | "on"
+                    | "at"
+                    | "during"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "from"
+                    | "via"
+                    | "outside"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+            );
+            let closes_sentence =
+                adjunct || k >= end || matches!(ctx.word(k), "." | "!" | "?" | ",");
             if sentence_ended && !closes_sentence {
                 return None;
             }
@@ -166,6 +230,33 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
         }
     }
     found
+}
+
+/// The name introducing a quotation through the colon at token `colon`: a capitalized name
+/// right before it after a dash, `from` or the paragraph start (`… - Carl Bialik:`,
+/// `More from Jones:`), or the subject of `put it` (`as Tom Ridge put it:`).
+fn colon_name(ctx: &Ctx, colon: usize) -> Option<Mention> {
+    let (p_start, _) = ctx.paragraph_bounds(colon);
+    if colon >= p_start + 2 && ctx.word(colon - 1) == "it" && ctx.word(colon - 2) == "put" {
+        return ctx.subject_before(colon - 2, p_start);
+    }
+    let mut k = colon;
+    while k > p_start
+        && colon - k < 8
+        && (ctx.is_capitalized(k - 1)
+            || ctx.is_abbreviation_dot(k - 1)
+            || (ctx.word(k - 1) == "and" && k >= p_start + 2 && ctx.is_capitalized(k - 2)))
+    {
+        k -= 1;
+    }
+    if k == colon || !ctx.is_capitalized(k) || lexicon::is_np_stop(ctx.word(k)) {
+        return None;
+    }
+    let introduced = k == p_start || matches!(ctx.word(k - 1), "-" | "—" | "–" | "--" | "from");
+    if !introduced {
+        return None;
+    }
+    ctx.np_after(k, colon).filter(|m| m.last + 1 == colon)
 }
 
 fn word_count(ctx: &Ctx, span: Span) -> usize {
@@ -270,6 +361,10 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found]) -> Vec<Found> {
                     attribution = Some((r.cue_token, r.cue, m));
                 }
             }
+        }
+        // "HEADLINE - Carl Bialik: “…”", "More from Jones: “…”", "As Tom Ridge put it: “…”".
+        if attribution.is_none() && open > 0 && ctx.word(open - 1) == ":" {
+            attribution = colon_name(ctx, open - 1).map(|m| (None, None, m));
         }
         if attribution.is_none() && !at_para_start {
             attribution = between(ctx, s_start.max(first_p_start), open, true);
@@ -410,6 +505,36 @@ mod tests {
         assert_eq!(r[0].2, "Maria Lopez");
         assert_eq!(r[0].1, QuoteKind::Direct);
         assert_eq!(r[1].2, "the spokesman");
+    }
+
+    #[test]
+    fn speaker_with_long_appositive_after_quote() {
+        let r = direct("“The levee will not hold another storm like this one,” Anna Berg, the chief engineer of the regional water authority in the lower valley, said on Monday.");
+        assert_eq!(r[0].2, "Anna Berg", "{r:?}");
+    }
+
+    #[test]
+    fn signed_quotes_and_addressees() {
+        let r =
+            direct("“I came here with nothing.” ― Lucia Ferreira\n“We all did.” ― Tomas Okoye.");
+        assert_eq!(r[0].2, "Lucia Ferreira", "{r:?}");
+        assert_eq!(r[1].2, "Tomas Okoye", "{r:?}");
+        let r = direct("“We were wrong about the dam,” Ortega, 58, told AFP in an interview.");
+        assert_eq!(r[0].2, "Ortega", "{r:?}");
+        let r = direct("Polls closed at eight. “Attention will turn to the delegates.” Lee campaign manager Rosa Diaz wrote.");
+        assert_eq!(r[0].2, "Lee campaign manager Rosa Diaz", "{r:?}");
+        let r = direct("The count began. “Our state is proud to nominate her.” Senator Mara Holt said as she opened the roll call.");
+        assert_eq!(r[0].2, "Senator Mara Holt", "{r:?}");
+    }
+
+    #[test]
+    fn names_before_a_colon() {
+        let r = direct(
+            "Turnout was lower than expected - Dana Whitfield: “The rural vote never arrived.”",
+        );
+        assert_eq!(r[0].2, "Dana Whitfield", "{r:?}");
+        let r = direct("Or, as Professor Lind put it: “The river keeps its own calendar.”");
+        assert_eq!(r[0].2, "Professor Lind", "{r:?}");
     }
 
     #[test]

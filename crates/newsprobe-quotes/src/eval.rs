@@ -174,13 +174,14 @@ fn predict(doc: &Document) -> Vec<Attr> {
         let marked = q.kind != QuoteKind::Reported
             || has_marks(doc.span_text(&Span::text(q.span.start.saturating_sub(3), q.span.end)));
         let quoted = marked || has_marks(doc.span_text(&q.span));
+        // Only quotations join: a quotation inheriting the cue of reported speech stays apart.
         if key.is_some() && key == last_key && q.kind != QuoteKind::Reported {
             if let Some(a) = out.last_mut() {
                 a.content.push(ch(&q.span));
                 continue;
             }
         }
-        last_key = key;
+        last_key = key.filter(|_| q.kind != QuoteKind::Reported);
         out.push(Attr {
             content: vec![ch(&q.span)],
             sources: q.source.mention.iter().map(ch).collect(),

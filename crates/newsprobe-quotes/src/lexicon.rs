@@ -268,6 +268,11 @@ const CUE_LEMMAS: &[&str] = &[
     "favor",
     "favour",
     "embrace",
+    // Only with their particle ("called for", "referring to", "declined to"): see `needs_that`.
+    "refer",
+    "point",
+    "talk",
+    "decline",
 ];
 
 /// Irregular forms: (lemma, past forms, third-person, gerund).
@@ -359,12 +364,132 @@ pub fn cue(word: &str) -> Option<CueWord> {
     CUES.get(word).copied()
 }
 
+/// Nouns naming something said: "the claim that …", "his warning that …".
+pub fn is_statement_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "claim"
+            | "claims"
+            | "assertion"
+            | "assertions"
+            | "statement"
+            | "argument"
+            | "arguments"
+            | "allegation"
+            | "allegations"
+            | "accusation"
+            | "accusations"
+            | "warning"
+            | "warnings"
+            | "suggestion"
+            | "insistence"
+            | "contention"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "vow"
+            | "charge"
+            | "charges"
+            | "complaint"
+            | "complaints"
+            | "announcement"
+            | "admission"
+            | "prediction"
+            | "predictions"
+            | "assurance"
+            | "assurances"
+            | "declaration"
+            | "message"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "belief"
+            | "view"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "rumor"
+            | "rumors"
+            | "reports"
+    )
+}
+
+/// Nouns for evidence that "shows" or "finds" something: polls, studies, records.
+pub fn is_evidence_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "poll"
+            | "polls"
+            | "polling"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "studies"
+            | "report"
+            | "reports"
+            | "data"
+            | "record"
+            | "records"
+            | "analysis"
+            | "analyses"
+            | "figures"
+            | "numbers"
+            | "documents"
+            | "filings"
+            | "filing"
+            | "results"
+            | "research"
+            | "tally"
+            | "count"
+            | "estimates"
+            | "statistics"
+            | "review"
+            | "audit"
+            | "investigation"
+            | "evidence"
+            | "emails"
+            | "projections"
+            | "forecast"
+            | "model"
+            | "census"
+    )
+}
+
+/// Where the reported content starts after a cue followed by a particle: "called for [a
+/// prosecutor]", "referring to [Obama]", "talked about [jobs]" (after the particle) or "declined
+/// [to comment]", "vowed [to ban …]" (with it). `None` when the pair is not an attribution.
+pub fn particle_object(lemma: &str, particle: &str) -> Option<bool> {
+    match (lemma, particle) {
+        ("call", "for")
+        | ("refer", "to")
+        | ("point", "to")
+        | ("talk", "about")
+        | ("speak", "about")
+        | ("ask", "about")
+        | ("warn", "about")
+        | ("warn", "against")
+        | ("complain", "about")
+        | ("boast", "about")
+        | ("brag", "about") => Some(true),
+        ("decline" | "refuse" | "promise" | "vow" | "threaten" | "pledge" | "agree", "to") => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
 /// Cues that, standing alone, are too often something else ("show", "find", "continue",
 /// "charge", "post", "question") to start reported speech without "that".
 pub fn needs_that(lemma: &str) -> bool {
     matches!(
         lemma,
         "show"
+            | "refer"
+            | "point"
+            | "talk"
+            | "decline"
             | "read"
             | "sing"
             | "find"

@@ -54,6 +54,41 @@ pub fn annotate(doc: &mut Document) {
                     && d.cue_token == r.cue_token
             })
         });
+        // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
+        // speech ends before a direct quotation with its own speaker and cue inside it.
+        for r in &mut reported {
+            let Some(d) = direct.iter().find(|d| {
+                d.kind == QuoteKind::Direct
+                    && !d.inherited
+                    && d.cue_token != r.cue_token
+                    && r.content.contains(&d.content)
+                    && d.speaker.is_some_and(|m| r.content.contains(&m.span))
+                    // introduced by its cue: "he said, “…”" / "he said: “…”"
+                    && d.cue_token.is_some_and(|c| {
+                        let open = ctx.token_at_or_after(d.content.start);
+                        c + 3 >= open
+                            && (c + 1..open).any(|k| matches!(ctx.word(k), "," | ":"))
+                    })
+            }) else {
+                continue;
+            };
+            let Some(m) = d.speaker else { continue };
+            let first = ctx.token_at_or_after(r.content.start);
+            let until = m.first.min(ctx.token_at_or_after(d.content.start));
+            let cut = (first + 1..until)
+                .rev()
+                .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
+                .or_else(|| (first + 1..until).rev().find(|&k| ctx.word(k) == ","));
+            if let Some(k) = cut {
+                let mut e = k;
+                while e > first && matches!(ctx.word(e - 1), "," | ";" | "and" | "but") {
+                    e -= 1;
+                }
+                if e > first + 2 {
+                    r.content.end = ctx.span(e - 1).end;
+                }
+            }
+        }
         let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
         found.sort_by_key(|f| (f.content.start, f.content.end));
         found.dedup_by_key(|f| f.content);
@@ -189,6 +224,21 @@ mod tests {
             let mut doc = Document::from_text(None, &article[..i]);
             annotate(&mut doc);
         }
+    }
+
+    #[test]
+    fn reported_speech_stops_before_a_quote_with_its_own_cue() {
+        let mut doc = Document::from_text(
+            None,
+            "She said she had not read the report, and when asked whether she would resign, she said, “Not today.”",
+        );
+        annotate(&mut doc);
+        let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.span_text(&q.span)).collect();
+        assert!(texts.contains(&"she had not read the report"), "{texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("Not today")),
+            "{texts:?}"
+        );
     }
 
     #[test]

@@ -54,7 +54,9 @@ pub fn find(ctx: &Ctx, marks: &[Marked]) -> Vec<Found> {
                 c += 1;
                 continue;
             }
-            if let Some(f) = question(ctx, marks, a, b, c)
+            if let Some(f) = nominal(ctx, marks, a, b, c)
+                .or_else(|| in_evidence(ctx, marks, a, b, c))
+                .or_else(|| question(ctx, marks, a, b, c))
                 .or_else(|| according_to(ctx, marks, a, b, c))
                 .or_else(|| passive(ctx, marks, a, b, c))
                 .or_else(|| verb_cue(ctx, marks, a, b, c))
@@ -65,6 +67,111 @@ pub fn find(ctx: &Ctx, marks: &[Marked]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Nominal attributions: "Trump's claim that …", "an assertion that …", "the warning that …".
+/// The content is the `that` clause; the possessor, if any, speaks.
+fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
+    if !lexicon::is_statement_noun(ctx.word(c)) || ctx.word(c + 1) != "that" || c == 0 {
+        return None;
+    }
+    // The possessor ("Trump's claim"), else the subject of a sentence the noun is the object
+    // of ("Trump made the claim that …").
+    let prev = ctx.word(c - 1);
+    let speaker = if matches!(prev, "'s" | "’s") {
+        ctx.subject_before(c - 1, a)
+    } else if prev.ends_with("'s") || prev.ends_with("’s") {
+        // "The mayor's": the mention without the possessive ending.
+        ctx.subject_before(c, a).map(|mut m| {
+            let cut = if prev.ends_with("’s") { 4 } else { 2 };
+            if m.last + 1 == c
+                && m.span.len() > cut
+                && ctx.doc.text.is_char_boundary(m.span.end - cut)
+            {
+                m.span.end -= cut;
+            }
+            m
+        })
+    } else {
+        // Only its leading name or pronoun ("Trump" of a parsed "Trump made").
+        ctx.sentence_subject(c, c)
+            .filter(|m| m.last < c && m.first == a)
+            .and_then(|mut m| {
+                let named = |k: usize| {
+                    ctx.is_capitalized(k)
+                        || ctx.is_abbreviation_dot(k)
+                        || lexicon::pronoun(ctx.word(k)).is_some()
+                };
+                let last = (m.first..=m.last).take_while(|&k| named(k)).last()?;
+                m.last = last;
+                m.span.end = ctx.span(last).end;
+                Some(m)
+            })
+    };
+    let content = content_span(ctx, c + 1, b)?;
+    if mostly_quoted(ctx, marks, content) {
+        return None;
+    }
+    Some(Found {
+        content,
+        kind: QuoteKind::Reported,
+        cue: Some(ctx.span(c)),
+        cue_token: Some(c),
+        speaker,
+        inherited: false,
+    })
+}
+
+/// "In a new Quinnipiac poll, Clinton leads by six points": a poll, survey or report opening
+/// the sentence is the source of the clause after its comma.
+fn in_evidence(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
+    if ctx.word(c) != "in" {
+        return None;
+    }
+    if c != a {
+        // "Trump has a decisive lead in the latest Marist poll.": the clause before it.
+        let e = (c + 1..(c + 8).min(b))
+            .take_while(|&k| ctx.is_word(k))
+            .find(|&k| {
+                matches!(
+                    ctx.word(k),
+                    "poll" | "polls" | "polling" | "survey" | "surveys"
+                )
+            })?;
+        if !matches!(ctx.word(e + 1), "." | "," | "!" | "?" | ";") && e + 1 < b {
+            return None;
+        }
+        if (a..c).any(|k| ctx.word(k) == "," || ctx.is_quote_mark(k)) {
+            return None;
+        }
+        let m = ctx.np_after(c + 1, e + 1)?;
+        let content = content_span(ctx, a, c)?;
+        return Some(Found {
+            content,
+            kind: QuoteKind::Reported,
+            cue: Some(ctx.span(c)),
+            cue_token: Some(c),
+            speaker: Some(m),
+            inherited: false,
+        });
+    }
+    let comma = (c + 2..(c + 14).min(b)).find(|&k| !ctx.is_word(k))?;
+    if ctx.word(comma) != "," || !(c + 1..comma).any(|k| lexicon::is_evidence_noun(ctx.word(k))) {
+        return None;
+    }
+    let m = ctx.np_after(c + 1, comma)?;
+    let content = content_span(ctx, comma + 1, b)?;
+    if mostly_quoted(ctx, marks, content) {
+        return None;
+    }
+    Some(Found {
+        content,
+        kind: QuoteKind::Reported,
+        cue: Some(ctx.span(c)),
+        cue_token: Some(c),
+        speaker: Some(m),
+        inherited: false,
+    })
 }
 
 fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
@@ -143,8 +250,27 @@ fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     })
 }
 
-fn passive(ctx: &Ctx, marks: &[Marked], _a: usize, b: usize, c: usize) -> Option<Found> {
+fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
     let w = ctx.word(c);
+    // "The group reportedly spent $1.5 million …": a report with no source. ("X reportedly
+    // said …" is the cue's.)
+    if w == "reportedly" {
+        if (c + 1..(c + 3).min(b)).any(|k| ctx.verb_cue(k).is_some()) {
+            return None;
+        }
+        let content = content_span(ctx, a, b)?;
+        if mostly_quoted(ctx, marks, content) {
+            return None;
+        }
+        return Some(Found {
+            content,
+            kind: QuoteKind::Reported,
+            cue: Some(ctx.span(c)),
+            cue_token: Some(c),
+            speaker: None,
+            inherited: false,
+        });
+    }
     if !matches!(
         w,
         "reported"
@@ -191,17 +317,62 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     let cw = ctx.verb_cue(c)?;
     let cue = ctx.span(c);
     // "…, X said." / "…, said X." after the statement.
-    if let Some(f) = backward(ctx, marks, a, b, c, cue) {
+    if let Some(mut f) = backward(ctx, marks, a, b, c, cue) {
+        // "AT&T laid new fiber downtown, she said, to make sure …": the statement goes on after
+        // a parenthetical attribution.
+        let next = ctx.word(c + 2);
+        let goes_on = ctx.word(c + 1) == ","
+            && ctx.is_word(c + 2)
+            && !ctx.is_capitalized(c + 2)
+            && lexicon::cue(next).is_none_or(|w| w.form != lexicon::Form::Gerund)
+            && !matches!(
+                next,
+                "and" | "but" | "who" | "which" | "as" | "according" | "while" | "whereas"
+            )
+            && (c + 2..b).filter(|&k| ctx.is_word(k)).count() >= 4
+            && !(c + 2..b).any(|k| ctx.verb_cue(k).is_some());
+        if goes_on {
+            if let Some(whole) = content_span(ctx, a, b) {
+                f.content.end = f.content.end.max(whole.end);
+            }
+        }
         return Some(f);
     }
+    let evidence_cue = matches!(
+        cw.lemma,
+        "show" | "find" | "indicate" | "suggest" | "reveal" | "estimate"
+    );
+    // "New polls released Sunday showed …", "exit polling showed …": the evidence noun a few
+    // words before the cue is the subject, past its participle.
+    let evidence_subject = || {
+        if !evidence_cue {
+            return None;
+        }
+        let e = (c.saturating_sub(6).max(a)..c)
+            .rev()
+            .take_while(|&k| ctx.is_word(k))
+            .find(|&k| lexicon::is_evidence_noun(ctx.word(k)))?;
+        ctx.subject_before(e + 1, a).filter(|m| m.last == e)
+    };
     let speaker = match cw.form {
+        lexicon::Form::Gerund if evidence_cue && ctx.word(c.saturating_sub(1)) != "," => {
+            evidence_subject()?
+        }
         lexicon::Form::Gerund => {
             if c == 0 || ctx.word(c - 1) != "," {
                 return None;
             }
             ctx.participle_subject(c)?
         }
-        _ => ctx.subject_before(c, a)?,
+        _ => match ctx.subject_before(c, a) {
+            Some(m)
+                if !evidence_cue
+                    || (m.first..=m.last).any(|k| lexicon::is_evidence_noun(ctx.word(k))) =>
+            {
+                m
+            }
+            other => evidence_subject().or(other)?,
+        },
     };
     if speaker.first == speaker.last
         && lexicon::is_determiner(ctx.word(speaker.last))
@@ -239,12 +410,39 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     }
     // "told reporters that", "said in a statement that", "said Tuesday that"
     if let Some(t) = (s..(s + 9).min(b)).find(|&i| ctx.word(i) == "that") {
-        if (s..t).all(|i| ctx.is_word(i) || ctx.word(i) == ",") {
+        if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–")) {
             s = t;
         }
     }
-    if ctx.word(s) != "that" {
+    // "Still, he said, officials have to decide …": a parenthetical attribution; what follows
+    // its comma is what was said.
+    if ctx.word(s) == ","
+        && matches!(
+            cw.lemma,
+            "say" | "add" | "argue" | "note" | "insist" | "warn" | "report" | "write" | "explain"
+        )
+        && speaker.first > a
+        && matches!(ctx.word(speaker.first - 1), "," | "as")
+        && ctx.is_word(s + 1)
+    {
+        s += 1;
+    }
+    if let Some(skip) = lexicon::particle_object(cw.lemma, ctx.word(s)) {
+        if skip {
+            s += 1;
+        }
+        if !ctx.is_word(s) || (skip && ctx.word(s) == "that") {
+            return None;
+        }
+    } else if ctx.word(s) != "that" {
+        // "The poll showed Trump leading …", "Records show Pate gave …": evidence as subject.
+        let evidence = matches!(
+            cw.lemma,
+            "show" | "find" | "indicate" | "suggest" | "reveal" | "estimate" | "project"
+        ) && (speaker.first..=speaker.last)
+            .any(|k| lexicon::is_evidence_noun(ctx.word(k)));
         if lexicon::needs_that(cw.lemma)
+            && !evidence
             && !matches!(
                 cw.lemma,
                 "describe" | "reveal" | "disclose" | "remind" | "recall" | "mention"
@@ -278,7 +476,18 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         if !ctx.is_word(s) {
             return None;
         }
-        if matches!(ctx.word(s), "to" | "for" | "by" | "of" | "about") && cw.lemma != "remind" {
+        // "said about half of …" is an estimate, not a topic.
+        let estimate = ctx.word(s) == "about"
+            && (ctx.word(s + 1) == "half"
+                || ctx
+                    .word(s + 1)
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit()));
+        if matches!(ctx.word(s), "to" | "for" | "by" | "of" | "about")
+            && cw.lemma != "remind"
+            && !estimate
+        {
             return None;
         }
     }
@@ -303,6 +512,15 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
 fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span) -> Option<Found> {
     if lexicon::cue(ctx.word(c)).is_some_and(|cw| cw.form == lexicon::Form::Gerund) {
         return None;
+    }
+    // "In the end, Mr. Rosenthal said, union voters …": a short opener before a parenthetical
+    // attribution is not what was said; the clause after it is.
+    if ctx.word(c + 1) == "," {
+        let before_words = (a..c).filter(|&k| ctx.is_word(k)).count();
+        let after_words = (c + 2..b).take_while(|&k| ctx.word(k) != ",").count();
+        if before_words <= 6 && after_words >= 5 && !(a..c).any(|k| ctx.is_quote_mark(k)) {
+            return None;
+        }
     }
     let tail_ok = |from: usize| {
         // The tail ends at a comma: ", Smith said, adding that …".
@@ -470,6 +688,107 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn evidence_shows_without_that() {
+        let r = reported(
+            "The latest county poll showed the mayor trailing her challenger by six points.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "the mayor trailing her challenger by six points");
+        assert!(r[0].1.ends_with("poll"), "{r:?}");
+        let r = reported("New data released Monday showed the deficit shrinking for a third year.");
+        assert_eq!(r[0].1, "New data", "{r:?}");
+        let r = reported("Results came in late, with exit polls showing the incumbent well ahead.");
+        assert_eq!(r[0].1, "exit polls", "{r:?}");
+        // A person who "showed" something is not reporting it.
+        assert!(reported("The chef showed the guests the new kitchen.").is_empty());
+    }
+
+    #[test]
+    fn parenthetical_attribution_and_poll_openers() {
+        let r = reported("In the end, the economist said, rural voters will decide the race.");
+        assert_eq!(r[0].0, "rural voters will decide the race");
+        assert_eq!(r[0].1, "the economist");
+        let r = reported("In a new statewide survey, the governor leads her rival by nine points.");
+        assert_eq!(r[0].0, "the governor leads her rival by nine points");
+        assert!(r[0].1.ends_with("survey"), "{r:?}");
+        let r = reported("The senator holds a narrow lead in the latest Marist poll.");
+        assert_eq!(r[0].0, "The senator holds a narrow lead");
+    }
+
+    #[test]
+    fn shares_relatives_and_long_appositives() {
+        let r = reported("Meanwhile, 47% say the city should hire more teachers.");
+        assert_eq!(r[0].1, "47%");
+        let r = reported("She leads among the voters who say housing is the top issue.");
+        assert_eq!(r[0].1, "the voters");
+        assert_eq!(r[0].0, "housing is the top issue");
+        let r = reported(
+            "Okafor — who runs a bakery but doesn’t sell online — told me sales had doubled.",
+        );
+        assert_eq!(r[0].1, "Okafor");
+        let r = reported(
+            "Senator Ana Ruiz, the No. 2 Democrat in the chamber, said the vote would slip.",
+        );
+        assert_eq!(r[0].1, "Senator Ana Ruiz");
+        let r = reported(
+            "The bank's office, when contacted by reporters, said the branch would stay open.",
+        );
+        assert_eq!(r[0].1, "The bank's office");
+    }
+
+    #[test]
+    fn statement_going_on_after_a_parenthetical_attribution() {
+        let r = reported("The city finished laying new fiber under the harbour, she said, to make sure visitors can stream the games.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "she");
+        assert!(
+            r[0].0.starts_with("The city finished") && r[0].0.ends_with("stream the games"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn reportedly_is_an_unattributed_report() {
+        let r =
+            reported("The museum reportedly sold two paintings to a private collector last year.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "");
+        // With a cue the speaker is the subject.
+        let r = reported("The mayor reportedly said the museum would close.");
+        assert_eq!(r[0].1, "The mayor");
+    }
+
+    #[test]
+    fn nominal_attributions() {
+        let r = reported("The mayor's claim that the bridge is safe drew jeers from engineers.");
+        assert_eq!(r[0].0, "that the bridge is safe drew jeers from engineers");
+        assert_eq!(r[0].1, "The mayor");
+        let r = reported("Okonkwo repeated the warning that the levee could fail.");
+        assert!(
+            r.iter().any(|x| x.0 == "that the levee could fail"),
+            "{r:?}"
+        );
+        let r = reported("There is a rumor that the plant will close.");
+        assert_eq!(r[0].1, "", "{r:?}");
+    }
+
+    #[test]
+    fn particle_objects() {
+        let r = reported("The union called for an independent inquiry into the crash.");
+        assert_eq!(r[0].0, "an independent inquiry into the crash");
+        assert_eq!(r[0].1, "The union");
+        let r = reported("The minister declined to say whether the plant would close.");
+        assert_eq!(r[0].0, "to say whether the plant would close");
+        let r = reported("She talked about her years on the farm.");
+        assert_eq!(r[0].0, "her years on the farm");
+        // Without the particle these verbs attribute nothing.
+        let r = reported("The two sides agreed to meet again in the spring.");
+        assert_eq!(r[0].0, "to meet again in the spring");
+        assert!(reported("He talked for an hour.").is_empty());
+        assert!(reported("The team declined sharply in the second half.").is_empty());
     }
 
     #[test]

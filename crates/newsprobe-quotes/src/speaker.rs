@@ -239,7 +239,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn is_quote_mark(&self, i: usize) -> bool {
+    pub fn is_quote_mark(&self, i: usize) -> bool {
         matches!(
             self.raw(i),
             "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "„" | "'"
@@ -301,6 +301,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // "scholars, many of whom have long warned": the relative pronoun's antecedent.
+        // "voters who say …", "Those who said …": a restrictive relative clause.
+        if self.word(j) == "who" && j > limit && self.is_word(j - 1) && !self.is_capitalized(j - 1)
+            || (self.word(j) == "who" && j > limit && self.word(j - 1) == "those")
+        {
+            let head = j - 1;
+            let first = if head > limit && lexicon::is_determiner(self.word(head - 1)) {
+                head - 1
+            } else {
+                head
+            };
+            return Some(self.mention(first, head, self.span(j).end));
+        }
         if matches!(self.word(j), "who" | "whom" | "which") {
             let mut k = j;
             while k > limit && self.word(k) != "," {
@@ -312,7 +324,8 @@ impl<'a> Ctx<'a> {
             return self.np_ending_at(k - 1, limit, self.span(j).end);
         }
         let mut segments = 0;
-        while (self.word(j) == "," || self.word(j) == "—") && segments < 3 {
+        let is_sep = |k: usize| matches!(self.word(k), "," | "—" | "–" | "-" | "--");
+        while is_sep(j) && segments < 3 {
             segments += 1;
             // "Smith, a spokesman for the campaign, said" / "an official, who spoke…, noted"
             let close = j;
@@ -322,12 +335,27 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 k -= 1;
-                if matches!(self.word(k), "," | "—") {
+                if is_sep(k) {
                     break k;
                 }
+                // "the No. 2 Republican"
+                let numbered = self.word(k) == "."
+                    && k > 0
+                    && self.word(k - 1) == "no"
+                    && self
+                        .word(k + 1)
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_digit());
+                // "doesn’t": an apostrophe, not a quotation mark
+                let apostrophe = matches!(self.raw(k), "’" | "'")
+                    && k > 0
+                    && self.is_word(k - 1)
+                    && self.span(k - 1).end == self.span(k).start;
                 if (matches!(self.word(k), "." | "!" | "?" | ";" | ":")
-                    && !self.is_abbreviation_dot(k))
-                    || self.is_quote_mark(k)
+                    && !self.is_abbreviation_dot(k)
+                    && !numbered)
+                    || (self.is_quote_mark(k) && !apostrophe)
                 {
                     return None;
                 }
@@ -348,6 +376,14 @@ impl<'a> Ctx<'a> {
                     | "her"
                     | "their"
                     | "its"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "citing"
+                    | "asked"
+                    | "reached"
+                    | "contacted"
             ) || lexicon::is_role_noun(first_inner)
                 || self.is_capitalized(open + 1)
                 || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
@@ -361,11 +397,33 @@ impl<'a> Ctx<'a> {
             }
             j = open - 1;
         }
+        // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis before the
+        // appositive.
+        if segments > 0 && self.word(j) == ")" {
+            let mut k = j;
+            while k > limit && j - k < 8 && self.word(k) != "(" {
+                k -= 1;
+            }
+            if self.word(k) == "(" && k > limit {
+                j = k - 1;
+            }
+        }
         self.np_ending_at(j, limit, clause_end)
     }
 
     /// The noun phrase whose last token is `j`.
     fn np_ending_at(&self, j: usize, limit: usize, clause_end: usize) -> Option<Mention> {
+        // "47% say": a share of those polled.
+        if self.word(j) == "%"
+            && j > limit
+            && self
+                .word(j - 1)
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_digit())
+        {
+            return Some(self.mention(j - 1, j, clause_end));
+        }
         if !self.is_word(j) {
             return None;
         }
