@@ -337,6 +337,8 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         let chars: Vec<char> = text.chars().collect();
         let gold = parse_ann(&ann, &chars)?;
         let mut doc = Document::from_text(None, &text);
+        // As in the pipeline: the entity stage first, so speakers resolve through its clusters.
+        newsprobe_entities::annotate(&mut doc, None);
         crate::annotate(&mut doc);
         let pred = predict(&doc);
         let g_all: Vec<&Attr> = gold.iter().collect();
