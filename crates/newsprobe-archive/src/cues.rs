@@ -341,6 +341,9 @@ pub struct PhraseHit {
 struct PhraseSet {
     /// Phrases split into words, longest first.
     phrases: Vec<(Vec<&'static str>, &'static str)>,
+    /// For each first word, the indices into `phrases` of the phrases it starts (longest first),
+    /// so a text is scanned once with one hash look-up per word.
+    by_first: std::collections::HashMap<&'static str, Vec<usize>>,
 }
 
 impl PhraseSet {
@@ -348,24 +351,34 @@ impl PhraseSet {
         let mut phrases: Vec<(Vec<&'static str>, &'static str)> =
             list.iter().map(|p| (p.split(' ').collect(), *p)).collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        PhraseSet { phrases }
+        let mut by_first: std::collections::HashMap<&'static str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, (words, _)) in phrases.iter().enumerate() {
+            if let Some(first) = words.first() {
+                by_first.entry(first).or_default().push(i);
+            }
+        }
+        PhraseSet { phrases, by_first }
     }
 
-    fn find(&self, words: &[Word]) -> Vec<PhraseHit> {
+    fn find<W: AsRef<str>>(&self, words: &[W]) -> Vec<PhraseHit> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut hit = None;
-            for (p, name) in &self.phrases {
-                if i + p.len() <= words.len()
-                    && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.norm)
-                {
-                    hit = Some(PhraseHit {
-                        first: i,
-                        last: i + p.len() - 1,
-                        phrase: name,
-                    });
-                    break;
+            if let Some(candidates) = self.by_first.get(words[i].as_ref()) {
+                for &k in candidates {
+                    let (p, name) = &self.phrases[k];
+                    if i + p.len() <= words.len()
+                        && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.as_ref())
+                    {
+                        hit = Some(PhraseHit {
+                            first: i,
+                            last: i + p.len() - 1,
+                            phrase: name,
+                        });
+                        break;
+                    }
                 }
             }
             match hit {
@@ -395,6 +408,11 @@ pub fn settings(words: &[Word]) -> Vec<PhraseHit> {
 /// Anonymous-source phrases in `words`.
 pub fn anonymous(words: &[Word]) -> Vec<PhraseHit> {
     ANON_SET.find(words)
+}
+
+/// Whether lower-cased words (e.g. [`crate::words::word_norms`]) hold an anonymous-source phrase.
+pub fn has_anonymous<S: AsRef<str>>(norms: &[S]) -> bool {
+    !ANON_SET.find(norms).is_empty()
 }
 
 /// Escalation words in `words`.

@@ -101,7 +101,8 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             &engine,
             inputs,
             Depth::Full,
-            batch_size.min(256),
+            // Analyse a whole transaction's worth at once: fewer rayon barriers per batch.
+            batch_size.min(1024),
             |r| match r {
                 Ok(report) => {
                     if writer_gone {
