@@ -107,9 +107,11 @@ impl Engine {
     }
 }
 
-/// ISO 639-1 code of the text's language (whatlang over the first 2,000 bytes of body and title).
+/// ISO 639-1 code of the text's language: whatlang over the title and the first 800 bytes of
+/// the body, after a fast path for plainly English text (whatlang costs ~0.13 ms an article,
+/// a tenth of the whole analysis; English function words settle most news in microseconds).
 pub fn detect_language(text: &str, title: &str) -> Option<String> {
-    let mut end = text.len().min(2000);
+    let mut end = text.len().min(800);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -117,11 +119,33 @@ pub fn detect_language(text: &str, title: &str) -> Option<String> {
     if sample.trim().len() < 20 {
         return None;
     }
+    if looks_english(&sample) {
+        return Some("en".to_string());
+    }
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() && sample.len() > 200 {
         return None;
     }
     iso639_1(info.lang().code()).map(str::to_string)
+}
+
+/// Whether at least one word in eight is one of English's commonest function words, which
+/// other languages written in Latin script rarely use.
+fn looks_english(sample: &str) -> bool {
+    let (mut words, mut hits) = (0usize, 0usize);
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if matches!(
+            w,
+            "the" | "The" | "and" | "of" | "that" | "with" | "from" | "which" | "said"
+        ) {
+            hits += 1;
+        }
+    }
+    words >= 12 && hits * 8 >= words
 }
 
 fn iso639_1(code3: &str) -> Option<&'static str> {
@@ -186,6 +210,8 @@ mod tests {
     fn language_of_english_and_russian() {
         let en = "The ambassador said on Friday that the alliance was preparing for a long and costly war.";
         assert_eq!(detect_language(en, "").as_deref(), Some("en"));
+        let de = "Der Botschafter sagte am Freitag, dass das Bündnis sich auf einen langen und teuren Krieg vorbereite.";
+        assert_eq!(detect_language(de, "").as_deref(), Some("de"));
         let ru = "Посол заявил в пятницу, что альянс готовится к долгой и дорогостоящей войне с Россией.";
         assert_eq!(detect_language(ru, "").as_deref(), Some("ru"));
     }
