@@ -11,6 +11,7 @@
 
 use newsprobe_core::{QuoteKind, Span};
 
+use crate::label::Labels;
 use crate::lexicon;
 use crate::marks::Marked;
 use crate::speaker::{Ctx, Mention};
@@ -34,7 +35,9 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
     while i < end
         && (matches!(ctx.word(i), "," | "—" | "–" | "-" | "―" | "--") || is_mark(ctx.raw(i)))
     {
-        dash |= matches!(ctx.word(i), "—" | "–" | "―" | "--");
+        dash |= matches!(ctx.word(i), "—" | "–" | "―" | "--")
+            // "- Hillary Clinton." signing the quotation on a line of its own.
+            || (ctx.word(i) == "-" && ctx.paragraph_bounds(i).0 == i);
         i += 1;
     }
     // "“…” ― Adriana Rodarte": a dash and a name alone sign the quotation.
@@ -86,6 +89,22 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
                 }
             }
             let mut m = ctx.subject_before(c, i)?;
+            // "“…,” Warren, who has not endorsed anyone, told reporters": the cue of a relative
+            // clause is not the quotation's; the main verb after it is.
+            if m.span != ctx.np_span(&m) && c > i {
+                let main = (c + 1..(i + 30).min(end))
+                    .take_while(|&k| !matches!(ctx.word(k), "." | "!" | "?" | ";"))
+                    .find(|&k| {
+                        ctx.word(k - 1) == ","
+                            && ctx
+                                .verb_cue(k)
+                                .is_some_and(|w| w.form != lexicon::Form::Gerund)
+                    });
+                if let Some(k) = main {
+                    m.span = ctx.np_span(&m);
+                    return Some((Some(k), Some(ctx.span(k)), m));
+                }
+            }
             // Only a name may stand before the subject's head ("Ms. Merkel's spokesman"), or a
             // name with its modifiers ("Clinton campaign manager Robby Mook"), which joins it.
             let name_led = ctx.is_capitalized(i)
@@ -104,6 +123,17 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
                 (ctx.is_capitalized(k) && !lexicon::is_np_stop(ctx.word(k)))
                     || ctx.is_abbreviation_dot(k)
             }) && (!sentence_ended || m.first == i);
+            // "“… face jail time” for criminal behavior, she said.": the statement goes on
+            // after the closing mark, and the attribution follows its comma.
+            let continued = !sentence_ended
+                && m.first > i + 1
+                && m.first - i <= 10
+                && ctx.word(m.first - 1) == ","
+                && m.last - m.first <= 3
+                && ctx.is_word(i)
+                && !ctx.is_capitalized(i)
+                && matches!(ctx.word(c + 1), "." | "," | ";");
+            let lead_ok = lead_ok || continued;
             // After a finished sentence, "He said." alone may attribute it; "He said that …"
             // starts a statement of its own.
             let mut k = c + 1;
@@ -143,6 +173,14 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             if sentence_ended && !closes_sentence {
                 return None;
             }
+            // "“…change.” She adds, “What kind of …”": after a finished sentence, a cue that
+            // introduces the next quotation is that one's.
+            if sentence_ended
+                && matches!(ctx.word(c + 1), "," | ":")
+                && (is_mark(ctx.raw(c + 2)) || c + 2 >= end)
+            {
+                return None;
+            }
             return lead_ok.then_some((Some(c), Some(ctx.span(c)), m));
         }
     }
@@ -176,17 +214,73 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
             if back > 2 && !matches!(cw.lemma, "tell" | "ask" | "write") {
                 break;
             }
-            if back > 0 && !matches!(cw.lemma, "tell" | "ask" | "say" | "write" | "add") {
+            // "what she called a “rant”", "described the plan as “a trap”": naming verbs with a
+            // short object before the partial quotation.
+            let naming = back <= 2 && matches!(cw.lemma, "call" | "describe" | "dub" | "brand");
+            if back > 0 && !naming && !matches!(cw.lemma, "tell" | "ask" | "say" | "write" | "add")
+            {
                 break;
             }
             let m = match cw.form {
-                lexicon::Form::Gerund => ctx.participle_subject(c),
+                // "with the American Federation of Teachers calling her “…”", "and Trump
+                // calling it a “…”": a name right before the participle is its subject.
+                lexicon::Form::Gerund if !ctx.is_progressive(c) => {
+                    let own = (c > limit && ctx.is_capitalized(c - 1))
+                        .then(|| ctx.subject_before(c, limit))
+                        .flatten()
+                        .filter(|m| m.last + 1 == c);
+                    own.or_else(|| ctx.participle_subject(c))
+                }
                 _ => ctx.subject_before(c, limit),
             };
             if let Some(m) = m {
+                // "Trump said he wants “a total …”": the clause is reported by the outer cue,
+                // whose subject speaks.
+                // "It’s denouncing what it calls “…”": likewise.
+                let mut k = m.first;
+                if k > limit && matches!(ctx.word(k - 1), "that" | "what") {
+                    k -= 1;
+                }
+                if k > limit && lexicon::pronoun(ctx.word(m.first)).is_some() {
+                    if let Some(outer) = ctx
+                        .verb_cue(k - 1)
+                        .filter(|w| w.form != lexicon::Form::Gerund || ctx.is_progressive(k - 1))
+                        .and_then(|_| ctx.subject_before(k - 1, limit))
+                        .filter(|o| {
+                            // Not "but Trump said he responded:" read as the earlier subject.
+                            let mut t = k - 2;
+                            while t > o.last && lexicon::is_cue_modifier(ctx.word(t)) {
+                                t -= 1;
+                            }
+                            o.last + 1 < k && !matches!(ctx.word(t), "and" | "but" | "or")
+                        })
+                    {
+                        return Some((Some(k - 1), Some(ctx.span(k - 1)), outer));
+                    }
+                }
                 return Some((Some(c), Some(ctx.span(c)), m));
             }
             break;
+        }
+    }
+    // "Said Ellis: “…”", "Added Ana Ruiz, who grew up there, “…”": an inverted cue opening
+    // the sentence.
+    let (s_start, _) = ctx.sentence_bounds(open);
+    let mut c = s_start.max(limit);
+    while c < open && (ctx.is_quote_mark(c) || !ctx.is_word(c)) {
+        c += 1;
+    }
+    if c + 2 < open
+        && matches!(
+            ctx.word(c),
+            "said" | "says" | "added" | "adds" | "asked" | "wrote"
+        )
+        && matches!(ctx.word(open - 1), "," | ":")
+    {
+        if let Some(m) = ctx.np_after(c + 1, open) {
+            if open - m.last <= 20 {
+                return Some((Some(c), Some(ctx.span(c)), m));
+            }
         }
     }
     // "According to Smith, “…”"
@@ -206,13 +300,16 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
 /// between two quotes of a paragraph).
 fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution> {
     let mut found = None;
+    // A cue introducing a clause ("warned that", "said:") beats one inside a relative clause
+    // ("officers he has spoken with").
+    let mut introducing = None;
     for c in from..to {
         if is_mark(ctx.raw(c)) {
             continue;
         }
         if let Some(cw) = ctx.verb_cue(c) {
             let m = match cw.form {
-                lexicon::Form::Gerund => {
+                lexicon::Form::Gerund if !ctx.is_progressive(c) => {
                     if c > 0 && ctx.word(c - 1) == "," {
                         ctx.participle_subject(c)
                     } else {
@@ -226,10 +323,13 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
                 if !last {
                     break;
                 }
+                if matches!(ctx.word(c + 1), "that" | ":" | ",") || c + 1 == to {
+                    introducing = found;
+                }
             }
         }
     }
-    found
+    introducing.or(found)
 }
 
 /// The name introducing a quotation through the colon at token `colon`: a capitalized name
@@ -274,16 +374,80 @@ fn word_count(ctx: &Ctx, span: Span) -> usize {
 
 /// Attributed quotations in marks. `reported` is the reported speech already found (a partial
 /// quote inside it belongs to its speaker).
-pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found]) -> Vec<Found> {
+pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
+    let label_at = |m: &Marked| labels.at(ctx, ctx.token_at_or_after(m.content.start));
+    // The end of the last labelled paragraph's speech, its speaker and colon.
+    let mut labelled: Option<(usize, Mention, usize)> = None;
     while i < marks.len() {
         let mut j = i;
-        while j + 1 < marks.len() && marks[j + 1].continues_previous {
+        // A transcript's quotation runs on until the next speaker label.
+        while j + 1 < marks.len()
+            && marks[j + 1].continues_previous
+            && label_at(&marks[j + 1]).is_none()
+        {
             j += 1;
         }
         let chain = &marks[i..=j];
         let first = chain[0];
+        // Quotations inside a labelled paragraph are the label's speaker's.
+        if let Some((_, m, colon)) = labelled.filter(|l| first.outer.start < l.0) {
+            for mk in chain {
+                out.push(Found {
+                    content: mk.content,
+                    kind: QuoteKind::Partial,
+                    cue: Some(ctx.span(colon)),
+                    cue_token: Some(colon),
+                    speaker: Some(m),
+                    inherited: true,
+                });
+            }
+            i = j + 1;
+            continue;
+        }
+        // "\"WALLACE: Let’s start…": the label speaks what follows its colon.
+        if let Some((m, colon)) = label_at(&first) {
+            for (n, mk) in chain.iter().enumerate() {
+                let mut content = mk.content;
+                if n == 0 {
+                    content.start = ctx.span(colon + 1).start.min(content.end);
+                }
+                // "\"PENCE: … an episode of “Shark Tank.” But …": the straight mark opening
+                // the paragraph closed on a curly one inside it; the label's speech runs on
+                // to the paragraph end.
+                if n + 1 == chain.len() {
+                    let (_, p_end) = ctx.paragraph_bounds(ctx.token_at_or_after(mk.outer.start));
+                    let mut last = p_end.saturating_sub(1);
+                    while last > colon && ctx.is_quote_mark(last) {
+                        last -= 1;
+                    }
+                    let para_end = ctx.span(last).end;
+                    if para_end > content.end {
+                        content.end = para_end;
+                        labelled = Some((para_end, m, colon));
+                    }
+                }
+                // "(CROSSTALK.)": a stage direction, not speech.
+                let text = ctx.doc.span_text(&content);
+                if content.is_empty()
+                    || (text.starts_with('(') && text.ends_with(')'))
+                    || (text.starts_with('(') && text.ends_with(".)"))
+                {
+                    continue;
+                }
+                out.push(Found {
+                    content,
+                    kind: QuoteKind::Direct,
+                    cue: Some(ctx.span(colon)),
+                    cue_token: Some(colon),
+                    speaker: Some(m),
+                    inherited: n > 0,
+                });
+            }
+            i = j + 1;
+            continue;
+        }
         let last = chain[chain.len() - 1];
         let open = ctx.token_at_or_after(first.outer.start);
         let close = ctx.token_at_or_after(last.outer.end);
@@ -327,23 +491,64 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found]) -> Vec<Found> {
         // "“…,” he said" after the quotation wins, unless the quotation ends its sentence and
         // a cue stands right before it ("He said, “…”").
         let ends_with_comma = ctx.doc.span_text(&last.content).ends_with(',');
-        let pre = if ends_with_comma {
-            None
-        } else {
+        // "after what she called a “rant,” a series of postings": a partial quotation right
+        // after its cue keeps that cue even when it ends with a comma.
+        let pre = if !ends_with_comma {
             before(ctx, open, limit)
+        } else if !at_para_start && prev_tok.is_some_and(|t| ctx.is_word(t)) {
+            before(ctx, open, limit).filter(|a| a.0.is_some_and(|c| c + 2 >= open))
+        } else {
+            None
+        };
+        // "Obama said: “… strategy.\n\n“Calling a threat … distraction,” Obama said.": a
+        // quotation over paragraphs with a cue before its first paragraph and another after its
+        // last; the last paragraph takes the one after it.
+        let split_last = if chain.len() > 1 && ends_with_comma {
+            before(ctx, open, limit).zip(after(ctx, close, post_end))
+        } else {
+            None
+        };
+        // "Rubio fired back forcefully: “…”": a sentence introducing the quotation with a
+        // colon speaks through its subject, before any attribution after the quotation.
+        let colon_intro = || {
+            let t = prev_tok?;
+            if ends_with_comma || ctx.word(t) != ":" {
+                return None;
+            }
+            colon_name(ctx, t)
+                .map(|m| (None, None, m))
+                .or_else(|| between(ctx, s_start.max(first_p_start), open, true))
+                .or_else(|| ctx.sentence_subject(t, t).map(|m| (None, None, m)))
         };
         let mut attribution = pre
+            .or_else(|| split_last.map(|(first_attr, _)| first_attr))
+            .or_else(colon_intro)
             .or_else(|| after(ctx, close, post_end))
             .or_else(next_para_attribution)
             .or_else(|| before(ctx, open, limit))
             .or_else(|| {
-                if prev_in_para.is_some() {
-                    between(ctx, limit, open, false)
+                prev_in_para?;
+                // "“A,” Smith said. He said he hoped that “B.”": a cue in the quotation's own
+                // sentence wins over the one after the previous quotation.
+                let own = if s_start > limit && s_start < open {
+                    between(ctx, s_start, open, false)
                 } else {
                     None
-                }
+                };
+                own.or_else(|| between(ctx, limit, open, false))
             });
-        let mut kind = if at_para_start || introduced {
+        // "said that “a bomb” had gone off": the sentence runs on past the closing mark, so the
+        // quotation is part of a reported clause.
+        let runs_on = !at_para_start
+            && !ctx
+                .doc
+                .span_text(&last.content)
+                .ends_with([',', '.', '!', '?', ';', ':', '—', '…'])
+            && ctx.is_word(close)
+            && !ctx.is_capitalized(close)
+            && close < p_end
+            && lexicon::cue(ctx.word(close)).is_none();
+        let mut kind = if at_para_start || (introduced && !runs_on) {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
@@ -460,7 +665,11 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found]) -> Vec<Found> {
             Some((c, s, m)) => (c, s, Some(m)),
             None => (None, None, None),
         };
-        for m in chain {
+        for (n, m) in chain.iter().enumerate() {
+            let (cue_token, cue, speaker) = match split_last {
+                Some((_, (c, s, m))) if n + 1 == chain.len() => (c, s, Some(m)),
+                _ => (cue_token, cue, speaker),
+            };
             out.push(Found {
                 content: m.content,
                 kind,
@@ -485,7 +694,8 @@ mod tests {
         let ctx = Ctx::new(&doc);
         let marks = crate::marks::find(&doc);
         let reported = crate::reported::find(&ctx, &marks);
-        find(&ctx, &marks, &reported)
+        let labels = Labels::find(&ctx);
+        find(&ctx, &marks, &reported, &labels)
             .iter()
             .map(|f| {
                 (
@@ -497,6 +707,112 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn transcript_labels_speak_their_paragraphs() {
+        let r = direct("The full exchange:\n\n\"HOST: Will you run again next year, Mayor?\n\n\"(CROSSTALK.)\n\n\"MAYOR: I have not decided.\n\n\"And I will not decide today.\"");
+        let said: Vec<(&str, &str)> = r.iter().map(|x| (x.0.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            said,
+            vec![
+                ("Will you run again next year, Mayor?", "HOST"),
+                ("I have not decided.", "MAYOR"),
+                ("And I will not decide today.", "MAYOR"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_that_clause_is_partial() {
+        let r = direct("The governor said at a rally that “a pipe” had burst under the station.");
+        assert_eq!(r[0].1, QuoteKind::Partial, "{r:?}");
+        let r = direct("The governor said that “the station is closed until Monday.”");
+        assert_eq!(r[0].1, QuoteKind::Direct, "{r:?}");
+    }
+
+    #[test]
+    fn the_outer_cue_speaks_for_a_nested_clause() {
+        let r = direct(
+            "Ana Ruiz, a delegate from Ohio, said she wanted “common-sense rules for the river.”",
+        );
+        assert_eq!(r[0].2, "Ana Ruiz", "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_before_and_a_cue_after_a_quotation_over_paragraphs() {
+        let r = direct("Lind said: “There is no shortcut here. It is a slogan.\n\n“Calling it by another name changes nothing,” Lind said.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        let doc = Document::from_text(None, "Lind said: “There is no shortcut here. It is a slogan.\n\n“Calling it by another name changes nothing,” Lind said.");
+        let ctx = Ctx::new(&doc);
+        let marks = crate::marks::find(&doc);
+        let found = find(&ctx, &marks, &[], &Labels::find(&ctx));
+        let at = |f: &Found| f.speaker.map(|m| m.span.start);
+        assert_eq!(at(&found[0]), Some(0));
+        assert!(
+            at(&found[1]) > Some(0),
+            "the last paragraph is said by the later Lind"
+        );
+    }
+
+    #[test]
+    fn a_colon_sentence_introduces_its_quotation() {
+        let r = direct("Asked about the lawsuit, Okafor fired back: “If they sue us, we will win.” Her rival, Mr. Lee, said nothing.");
+        assert_eq!(r[0].2, "Okafor", "{r:?}");
+    }
+
+    #[test]
+    fn what_it_calls_belongs_to_the_outer_speaker() {
+        let r = direct("The agency is angry. It’s denouncing what it calls “the most reckless audit in memory.”");
+        assert_eq!(r[0].2, "It’s", "{r:?}");
+    }
+
+    #[test]
+    fn a_partial_quote_right_after_its_cue_keeps_it() {
+        let r =
+            direct("Later, Ruiz told reporters “it was over,” and then Lee said nothing at all.");
+        assert_eq!(r[0].2, "Ruiz", "{r:?}");
+    }
+
+    #[test]
+    fn a_name_right_before_a_participle_cue_speaks() {
+        let r = direct("The talks ended warmly, with Ruiz saying she was pleased and Lee calling it a “great meeting.”");
+        assert_eq!(r[0].2, "Lee", "{r:?}");
+    }
+
+    #[test]
+    fn inverted_cue_opening_the_sentence() {
+        let r = direct("The plan has critics. Said Ellis: “I don’t see how it adds up.”");
+        assert_eq!(r[0].2, "Ellis", "{r:?}");
+        let r = direct("Neighbours gathered. Said Dora Paine, who grew up on the street, “We were all so proud of him.”");
+        assert_eq!(r[0].2, "Dora Paine", "{r:?}");
+    }
+
+    #[test]
+    fn signature_line_after_a_quotation() {
+        let r = direct("Intro line here.\n\n\"We will see what happens next.\"\n\n- Mara Lindqvist.\n\nMore text.");
+        assert_eq!(r[0].2, "Mara Lindqvist", "{r:?}");
+    }
+
+    #[test]
+    fn the_next_sentences_cue_introduces_the_next_quotation() {
+        let r = direct("She says the plan is “the same old deal that they promised to end.” She adds, “Who believes them now?”");
+        assert_ne!(r[0].2, "She adds", "{r:?}");
+        assert_eq!(r[1].2, "She", "{r:?}");
+    }
+
+    #[test]
+    fn statement_going_on_after_the_closing_mark() {
+        let r = direct("Bankers walked away.\n\n“The only way this changes is if executives face prison” for fraud, she said.");
+        assert_eq!(r[0].2, "she", "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_in_the_quotations_own_sentence_wins() {
+        let r = direct("“We will appeal,” Ms. Okafor said. She said she had a hard time imagining that “the court would ever agree with us.”");
+        assert_eq!(r[1].2, "She", "{r:?}");
+        let r = direct("“It is over,” Ms. Okafor said. Vance similarly warned that officers he has spoken with “see no way out of the crisis.”");
+        assert_eq!(r[1].2, "Vance", "{r:?}");
     }
 
     #[test]

@@ -171,7 +171,9 @@ fn predict(doc: &Document) -> Vec<Attr> {
     let mut last_key: Option<(Span, Option<Span>)> = None;
     for q in quotes {
         let key = q.cue.map(|c| (c, q.source.mention));
-        let marked = q.kind != QuoteKind::Reported
+        // Speech after a speaker label ("TAPPER: …") counts as quoted only with marks.
+        let labelled = q.cue.is_some_and(|c| doc.span_text(&c) == ":");
+        let marked = (q.kind != QuoteKind::Reported && !labelled)
             || has_marks(doc.span_text(&Span::text(q.span.start.saturating_sub(3), q.span.end)));
         let quoted = marked || has_marks(doc.span_text(&q.span));
         // Only quotations join: a quotation inheriting the cue of reported speech stays apart.
@@ -210,7 +212,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, chars: &[char], gold: &[&Attr], pred: &[&Attr]) {
+    fn add(&mut self, scope: &str, chars: &[char], gold: &[&Attr], pred: &[&Attr]) {
         let matches =
             |p: &Attr, g: &Attr| overlap(&p.content, &g.content) * 10 >= len(&g.content) * 3;
         self.pred += pred.len();
@@ -219,7 +221,7 @@ impl Tally {
                 self.pred_ok += 1;
             } else if debug() {
                 eprintln!(
-                    "FALSE {} | {}",
+                    "{scope} FALSE {} | {}",
                     if p.quoted { "Q" } else { "R" },
                     norm(chars, &p.content)
                 );
@@ -234,7 +236,7 @@ impl Tally {
             let Some(p) = best else {
                 if debug() {
                     eprintln!(
-                        "MISS {} [{}] | {}",
+                        "{scope} MISS {} [{}] | {}",
                         if g.quoted { "Q" } else { "R" },
                         g.cue,
                         norm(chars, &g.content)
@@ -265,7 +267,7 @@ impl Tally {
                             .replace('\n', " ")
                     };
                     eprintln!(
-                        "SPEAKER gold {:?} predicted {:?} | {} [[{}]] {}",
+                        "{scope} SPEAKER gold {:?} predicted {:?} | {} [[{}]] {}",
                         g.source_name,
                         norm(chars, &p.sources),
                         around(a.saturating_sub(70), a),
@@ -343,10 +345,10 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         let pred = predict(&doc);
         let g_all: Vec<&Attr> = gold.iter().collect();
         let p_all: Vec<&Attr> = pred.iter().collect();
-        all.add(&chars, &g_all, &p_all);
+        all.add("all", &chars, &g_all, &p_all);
         let g_q: Vec<&Attr> = gold.iter().filter(|a| a.quoted).collect();
         let p_q: Vec<&Attr> = pred.iter().filter(|a| a.quoted).collect();
-        quoted.add(&chars, &g_q, &p_q);
+        quoted.add("quoted", &chars, &g_q, &p_q);
         n_docs += 1;
     }
     if n_docs == 0 {
@@ -379,6 +381,7 @@ mod tests {
         let pred = predict(&doc);
         let mut t = Tally::default();
         t.add(
+            "quoted",
             &chars,
             &gold.iter().collect::<Vec<_>>(),
             &pred.iter().filter(|a| a.quoted).collect::<Vec<_>>(),

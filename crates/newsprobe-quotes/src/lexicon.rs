@@ -786,7 +786,11 @@ pub enum Gender {
 
 /// Personal pronouns that can be speakers, with their gender and number.
 pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
-    // (gender, plural)
+    // (gender, plural); "he's" / "she’s" (normalised) are the pronoun with a contracted "is".
+    let word = match word.strip_suffix("'s") {
+        Some(w @ ("he" | "she" | "it")) => w,
+        _ => word,
+    };
     match word {
         "he" => Some((Some(Gender::Male), false)),
         "she" => Some((Some(Gender::Female), false)),

@@ -3,6 +3,7 @@
 //! Modules, by the question each answers:
 //! - [`marks`]: where are the quotation marks, and which pair up?
 //! - [`direct`]: who said each quotation in marks; direct, partial or scare quotes?
+//! - [`label`]: who speaks in `NAME: …` paragraphs (transcripts, attribution headlines)?
 //! - [`reported`]: which sentences report speech without quote marks?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`source_type`]: named, anonymous, unnamed or vague?
@@ -12,6 +13,7 @@
 
 pub mod direct;
 pub mod eval;
+pub mod label;
 pub mod lexicon;
 pub mod marks;
 pub mod profile;
@@ -42,8 +44,11 @@ pub fn annotate(doc: &mut Document) {
     let (quotes, contradictions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
+        let labels = label::Labels::find(&ctx);
         let mut reported = reported::find(&ctx, &marks);
-        let direct = direct::find(&ctx, &marks, &reported);
+        // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
+        reported.extend(labels.unquoted(&ctx));
+        let direct = direct::find(&ctx, &marks, &reported, &labels);
         // Reported speech that a partial quote already covers whole stays; reported speech
         // whose cue a direct quote uses is that quote's attribution, not a second one.
         reported.retain(|r| {
@@ -78,10 +83,19 @@ pub fn annotate(doc: &mut Document) {
             let cut = (first + 1..until)
                 .rev()
                 .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
-                .or_else(|| (first + 1..until).rev().find(|&k| ctx.word(k) == ","));
+                .or_else(|| {
+                    (first + 1..until)
+                        .rev()
+                        .find(|&k| matches!(ctx.word(k), "," | "—" | "―" | "–" | "--"))
+                });
             if let Some(k) = cut {
                 let mut e = k;
-                while e > first && matches!(ctx.word(e - 1), "," | ";" | "and" | "but") {
+                while e > first
+                    && matches!(
+                        ctx.word(e - 1),
+                        "," | ";" | "and" | "but" | "—" | "―" | "–" | "--"
+                    )
+                {
                     e -= 1;
                 }
                 if e > first + 2 {
@@ -207,6 +221,20 @@ mod tests {
             "Ünïcödé “ø” said Ålfred, the ñame.",
             ", for instance, said",
             "…,” said",
+            "A:",
+            "\"A: \"",
+            "HOST:\n\nGUEST:",
+            "\"HOST: “x\n\n\"GUEST: y”",
+            "Said",
+            "Said X:",
+            "He’s",
+            "He’s claiming",
+            "who said",
+            "- X",
+            "“x”\n\n-",
+            "X, the y of Z, one of the w, said",
+            "in 2010 said",
+            "of Republican claims",
         ];
         for text in odd {
             let mut doc = Document::from_text(Some("T"), text);
@@ -224,6 +252,18 @@ mod tests {
             let mut doc = Document::from_text(None, &article[..i]);
             annotate(&mut doc);
         }
+        let transcript = "Poll: Voters Sour.\n\n\"HOST: Will you run? He’s “sure,” said Ann, who in 2010 said no.\n\n\"(CROSSTALK.)\n\n\"MAYOR: No “way.”\n\n- Ann Lee.";
+        for (i, _) in transcript.char_indices() {
+            let mut doc = Document::from_text(None, &transcript[..i]);
+            annotate(&mut doc);
+            for q in &doc.quotes {
+                assert!(
+                    doc.text.is_char_boundary(q.span.start)
+                        && doc.text.is_char_boundary(q.span.end)
+                        && q.span.start <= q.span.end
+                );
+            }
+        }
     }
 
     #[test]
@@ -239,6 +279,17 @@ mod tests {
             texts.iter().any(|t| t.starts_with("Not today")),
             "{texts:?}"
         );
+    }
+
+    #[test]
+    fn reported_speech_stops_at_a_dash_before_a_quote_with_its_own_cue() {
+        let mut doc = Document::from_text(
+            None,
+            "When Ruiz noted that Lee had paid no tax ― as was true for years ― Lee boasted, “That makes me smart.”",
+        );
+        annotate(&mut doc);
+        let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.span_text(&q.span)).collect();
+        assert!(texts.iter().all(|t| !t.contains("boasted")), "{texts:?}");
     }
 
     #[test]

@@ -126,7 +126,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn resolve_inner(&mut self, m: &Mention) -> Resolved {
         let ctx = self.ctx;
         let anonymity_cue = source_type::anonymity_cue(ctx, m, &self.anonymity_cues);
-        let head = ctx.word(m.last).to_string();
+        let head = ctx.word(m.last);
+        // "He’s claiming": the pronoun without its contracted "is".
+        let head = match head.strip_suffix("'s") {
+            Some(h @ ("he" | "she" | "it")) => h,
+            _ => head,
+        }
+        .to_string();
         let pos = m.span.start;
         let words = self.words(m);
         let mut gender = words.iter().find_map(|w| lexicon::gender_of_word(w));
@@ -143,7 +149,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .any(|s| lw.ends_with(s))
             });
             let own = source_type::classify(ctx, m, anonymity_cue.is_some());
-            let written = ctx.doc.span_text(&m.span);
+            let written = ctx.doc.span_text(&ctx.np_span(m));
             let kind = if own == SourceType::Named
                 || (by_name
                     && !written.contains(name.as_str())
@@ -170,16 +176,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // 2. Pronouns: the most recent agreeing referent.
         if m.first == m.last {
             if let Some((pg, plural)) = lexicon::pronoun(&head) {
-                let found = self
-                    .referents
-                    .iter()
-                    .rev()
-                    .find(|r| {
-                        r.pos < pos
-                            && r.plural == plural
-                            && (pg.is_none() || r.gender.is_none() || r.gender == pg)
-                            && matches!(head.as_str(), "he" | "she" | "they" | "it")
-                    })
+                let agrees = |r: &&Referent| {
+                    r.pos < pos
+                        && r.plural == plural
+                        && (pg.is_none() || r.gender.is_none() || r.gender == pg)
+                        && matches!(head.as_str(), "he" | "she" | "they" | "it")
+                };
+                // "She" after "Pell Grants" and "Clinton": a referent known to agree in gender
+                // among the last few wins over a more recent one of unknown gender.
+                let known = pg.and_then(|g| {
+                    self.referents
+                        .iter()
+                        .rev()
+                        .filter(agrees)
+                        .take(3)
+                        .find(|r| r.gender == Some(g))
+                });
+                let found = known
+                    .or_else(|| self.referents.iter().rev().find(agrees))
                     .cloned();
                 return match found {
                     Some(r) => {
@@ -259,7 +273,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let mut name = if kind == SourceType::Named {
             name_of(ctx, m)
         } else {
-            ctx.doc.span_text(&m.span).to_string()
+            ctx.doc.span_text(&ctx.np_span(m)).to_string()
         };
         if kind == SourceType::Named {
             let last = name.split_whitespace().last().unwrap_or("").to_string();

@@ -153,13 +153,72 @@ impl<'a> Ctx<'a> {
                     | "’s"
             ) || prev.ends_with("'s")
             {
-                return None;
+                // "He’s claiming that …": a contracted "is" before a participle.
+                if !(self.contracted_is(i - 1) && cw.form == lexicon::Form::Gerund) {
+                    return None;
+                }
             }
         }
         if self.is_capitalized(i) && self.sentence_bounds(i).0 != i && !self.title_case(i) {
             return None;
         }
+        // "his cybersecurity plan", "the peace plan": a singular noun phrase cannot take the
+        // base form of a verb, so the cue is a noun.
+        let w = self.word(i);
+        if cw.form == lexicon::Form::Present
+            && !w.ends_with('s')
+            && i >= 2
+            && matches!(
+                self.word(i - 2),
+                "his" | "her" | "its" | "my" | "our" | "your" | "their" | "the" | "a" | "an"
+            )
+            && self.is_word(i - 1)
+            && !self.is_capitalized(i - 1)
+            && !self.word(i - 1).ends_with('s')
+            && !self.word(i - 1).ends_with("ly")
+            && !lexicon::is_cue_modifier(self.word(i - 1))
+            && lexicon::pronoun(self.word(i - 1)).is_none()
+        {
+            return None;
+        }
+        // "32% of Republican claims", "a third of Democratic reports": a plural noun.
+        if cw.form == lexicon::Form::Present
+            && i >= 2
+            && self.is_capitalized(i - 1)
+            && (matches!(self.word(i - 2), "of" | "%")
+                || self.word(i - 2).bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
         Some(cw)
+    }
+
+    /// Whether token `i` is a contracted "is" after a pronoun ("He’s", "It's"), not a possessive.
+    pub fn contracted_is(&self, i: usize) -> bool {
+        let pronoun_is = |w: &str| matches!(w, "he" | "she" | "it" | "that" | "who" | "there");
+        (i > 0 && matches!(self.word(i), "'s" | "’s") && pronoun_is(self.word(i - 1)))
+            || self.word(i).strip_suffix("'s").is_some_and(pronoun_is)
+    }
+
+    /// Whether the participle cue at token `c` is a progressive verb with its auxiliary ("is
+    /// describing", "He’s claiming", "was also saying"), so its subject stands before it.
+    pub fn is_progressive(&self, c: usize) -> bool {
+        let mut j = c;
+        while j > 0 {
+            j -= 1;
+            let w = self.word(j);
+            if matches!(
+                w,
+                "is" | "was" | "were" | "are" | "am" | "been" | "be" | "’re" | "'re"
+            ) || self.contracted_is(j)
+            {
+                return true;
+            }
+            if !lexicon::is_cue_modifier(w) || c - j > 3 {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether the sentence holding token `i` is a Title Case headline.
@@ -185,7 +244,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // Not a gerund opening the sentence ("Stripping the pledge …, calling").
         self.sentence_subject(c, c)
+            .filter(|m| !self.word(m.first).ends_with("ing") || self.is_capitalized(m.first))
     }
 
     /// Whether token `i` is the full stop of an abbreviation ("Mr.", "Sen.", "R-Ky.,", "J.").
@@ -239,6 +300,22 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The speaker mention of a relative clause ("Mr. Sanders, who said"): written as the
+    /// relative pronoun at token `pronoun`, nearest the cue, standing for the antecedent `m`
+    /// (whose tokens `first..=last` are what gets resolved).
+    fn relative(&self, m: Mention, pronoun: usize) -> Mention {
+        Mention {
+            span: self.span(pronoun),
+            clause: Span::text(m.span.start, m.clause.end.max(self.span(pronoun).end)),
+            ..m
+        }
+    }
+
+    /// The antecedent's words as written (the mention itself unless it is a relative pronoun).
+    pub fn np_span(&self, m: &Mention) -> Span {
+        Span::text(self.span(m.first).start, self.span(m.last).end)
+    }
+
     pub fn is_quote_mark(&self, i: usize) -> bool {
         matches!(
             self.raw(i),
@@ -252,6 +329,7 @@ impl<'a> Ctx<'a> {
         let mut j = cue.checked_sub(1)?;
         while j > limit
             && (lexicon::is_cue_modifier(self.word(j))
+                || (self.contracted_is(j) && matches!(self.word(j), "'s" | "’s"))
                 || (self.word(j).ends_with("ly")
                     && !self.is_capitalized(j)
                     && self.word(j).len() > 4))
@@ -311,9 +389,15 @@ impl<'a> Ctx<'a> {
             } else {
                 head
             };
-            return Some(self.mention(first, head, self.span(j).end));
+            return Some(self.relative(self.mention(first, head, self.span(j).end), j));
         }
         if matches!(self.word(j), "who" | "whom" | "which") {
+            // "the Chicago Police Department which reported": no comma before the pronoun.
+            if j > limit && self.is_capitalized(j - 1) {
+                return self
+                    .np_ending_at(j - 1, limit, self.span(j).end)
+                    .map(|m| self.relative(m, j));
+            }
             let mut k = j;
             while k > limit && self.word(k) != "," {
                 k -= 1;
@@ -321,7 +405,9 @@ impl<'a> Ctx<'a> {
             if k <= limit || k == 0 || j - k > 4 {
                 return None;
             }
-            return self.np_ending_at(k - 1, limit, self.span(j).end);
+            return self
+                .np_ending_at(k - 1, limit, self.span(j).end)
+                .map(|m| self.relative(m, j));
         }
         let mut segments = 0;
         let is_sep = |k: usize| matches!(self.word(k), "," | "—" | "–" | "-" | "--");
@@ -396,6 +482,31 @@ impl<'a> Ctx<'a> {
                 clause_end = self.span(close).start;
             }
             j = open - 1;
+            // "Scott Pruitt, the attorney general of Oklahoma, one of the states …, said": the
+            // words before this appositive are a second one ("the attorney general of
+            // Oklahoma"), whose head is not the speaker; the name before it is.
+            if !is_sep(j) && segments < 3 {
+                let mut k = j;
+                while k > limit && j - k < 10 && !is_sep(k) && self.is_word(k) {
+                    k -= 1;
+                }
+                let inner = self.word(k + 1);
+                if is_sep(k)
+                    && k > limit
+                    && k < j
+                    && matches!(inner, "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                    && self.is_capitalized(k - 1)
+                    // not "In a statement to the Observer, her adviser, Jake Sullivan, said"
+                    && !(k >= 2
+                        && matches!(
+                            self.word(k - 2),
+                            "the" | "to" | "of" | "in" | "for" | "at" | "with" | "from" | "by"
+                        ))
+                {
+                    segments += 1;
+                    j = k - 1;
+                }
+            }
         }
         // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis before the
         // appositive.
@@ -408,7 +519,33 @@ impl<'a> Ctx<'a> {
                 j = k - 1;
             }
         }
-        self.np_ending_at(j, limit, clause_end)
+        let m = self.np_ending_at(j, limit, clause_end)?;
+        // "Protesters marching through the streets chanted", "who in 2010 said", "who has in
+        // the past described": a non-person noun phrase after a preposition is an adjunct; the
+        // subject stands before it.
+        let head = self.word(m.last);
+        let adjunct = m.first > limit + 1
+            && matches!(
+                self.word(m.first - 1),
+                "in" | "at" | "on" | "through" | "during" | "since" | "across" | "into" | "over"
+            )
+            && !self.is_capitalized(m.last)
+            && lexicon::pronoun(head).is_none()
+            && !lexicon::is_role_noun(head)
+            && !lexicon::is_group_word(head);
+        if adjunct {
+            let mut k = m.first - 2;
+            while k > limit
+                && (lexicon::is_cue_modifier(self.word(k))
+                    || (self.word(k).ends_with("ing") && !self.is_capitalized(k)))
+            {
+                k -= 1;
+            }
+            if let Some(before) = self.subject_before(k + 1, limit) {
+                return Some(before);
+            }
+        }
+        Some(m)
     }
 
     /// The noun phrase whose last token is `j`.
@@ -479,6 +616,15 @@ impl<'a> Ctx<'a> {
                 let name_word = self.is_capitalized(k) && !lexicon::is_np_stop(self.word(k));
                 let abbreviation =
                     self.is_abbreviation_dot(k) && k > limit && self.is_capitalized(k - 1);
+                // "Mr. Morgan of the Sierra Club"
+                let of_the = k >= limit + 2
+                    && self.word(k) == "the"
+                    && self.word(k - 1) == "of"
+                    && self.is_capitalized(k - 2);
+                if of_the {
+                    first = k - 2;
+                    continue;
+                }
                 let connector = matches!(
                     self.word(k),
                     "of" | "to" | "for" | "de" | "van" | "von" | "al" | "bin" | "la" | "del" | "da"
@@ -748,6 +894,47 @@ mod tests {
         assert_eq!(
             subject("Smith, a spokesman for Acme, said it was over.", "said").as_deref(),
             Some("Smith")
+        );
+    }
+
+    #[test]
+    fn base_forms_after_a_singular_noun_are_nouns() {
+        let doc = Document::from_text(
+            None,
+            "The governor outlined his water plan and vowed to act.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(ctx.verb_cue(cue_index(&ctx, "plan")).is_none());
+        let doc = Document::from_text(None, "Her aides say the plan is ready.");
+        let ctx = Ctx::new(&doc);
+        assert!(ctx.verb_cue(cue_index(&ctx, "say")).is_some());
+    }
+
+    #[test]
+    fn plural_nouns_after_a_share_are_not_cues() {
+        let doc = Document::from_text(None, "The site rated 32% of Republican claims as false.");
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "claims");
+        assert!(ctx.verb_cue(c).is_none());
+        let doc = Document::from_text(None, "The Governor claims the budget is balanced.");
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "claims");
+        assert!(ctx.verb_cue(c).is_some());
+    }
+
+    #[test]
+    fn names_with_two_appositives_and_of_the() {
+        assert_eq!(
+            subject("Ana Ruiz, the attorney general of Ohio, one of the states suing the agency, said it was unlawful.", "said").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert_eq!(
+            subject(
+                "Mr. Lund of the River Trust said it was the least bad outcome.",
+                "said"
+            )
+            .as_deref(),
+            Some("Mr. Lund of the River Trust")
         );
     }
 

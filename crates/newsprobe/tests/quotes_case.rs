@@ -99,3 +99,48 @@ fn nato_article_quotes_speakers_and_sources() {
         .any(|e| doc.span_text(e).contains("Dragone")));
     assert!(doc.findings.iter().any(|f| f.kind == "anonymous_sourcing"));
 }
+
+/// An interview transcript through the whole engine: each labelled paragraph is its speaker's
+/// direct speech, a stage direction is nobody's, and a pronoun speaker stays as written.
+#[test]
+fn transcript_labels_and_pronoun_speakers() {
+    let body = "The mayor spoke to a local station on Sunday. Partial transcript as follows:\n\n\
+                \"HOST: Will the bridge reopen before winter, Mayor?\n\n\
+                \"(CROSSTALK.)\n\n\
+                \"MAYOR: It will, and we have the money for it.\n\n\
+                \"And I said so in June.\"\n\n\
+                She’s insisting that the repairs are “on schedule and on budget.”";
+    let doc = Engine::default()
+        .analyze(RawArticle::from_text(
+            "transcript",
+            Some("Mayor: Bridge Will Reopen".to_string()),
+            body.to_string(),
+        ))
+        .expect("analyses");
+    let said = |start: &str| {
+        doc.quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starting {start:?}: {:?}", doc.quotes))
+    };
+    let mention = |q: &newsprobe_core::Quote| {
+        q.source
+            .mention
+            .map(|m| doc.span_text(&m).to_string())
+            .unwrap_or_default()
+    };
+    let host = said("Will the bridge");
+    assert_eq!(mention(host), "HOST");
+    assert_eq!(host.kind, QuoteKind::Direct);
+    assert_eq!(mention(said("It will, and")), "MAYOR");
+    assert_eq!(mention(said("And I said so")), "MAYOR");
+    assert!(doc
+        .quotes
+        .iter()
+        .all(|q| !doc.span_text(&q.span).contains("CROSSTALK")));
+    assert_eq!(mention(said("that the repairs")), "She’s");
+    assert_ne!(
+        said("that the repairs").source.kind,
+        SourceType::Unattributed
+    );
+}
