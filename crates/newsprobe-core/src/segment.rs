@@ -318,7 +318,8 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
                 break; // paragraph end closes the sentence anyway
             }
             let next = toks[end_k + 1];
-            let closed_quote = end_k > k;
+            // `“Why?” Trump asked.` is one sentence; after `.”` a capital starts a new one.
+            let closed_quote = end_k > k && matches!(toks[k].span.slice(text), "!" | "?");
             if ends_sentence(text, toks, k, next)
                 && !(closed_quote && attribution_follows(text, &toks[end_k + 1..]))
             {
