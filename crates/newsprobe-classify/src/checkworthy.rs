@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use crate::data::{Claim, DebateLine};
 use crate::features::{self, Features, Lexicon};
-use crate::linear::{self, Linear, Reader, TrainConfig};
+use crate::linear::{self, Linear, TrainConfig};
 use crate::Error;
 
 /// Feature space: 2^18 hashed dimensions.
@@ -316,21 +316,11 @@ impl CheckworthyModel {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        linear::write_header(&mut out, MAGIC, 1);
-        out.extend_from_slice(&self.seed.to_le_bytes());
-        self.linear.write(&mut out);
-        out
+        linear::write_seeded(MAGIC, self.seed, &self.linear)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, Error> {
-        let mut r = Reader::new(bytes);
-        r.header(MAGIC, 1)?;
-        let seed = r.u64()?;
-        let linear = Linear::read(&mut r)?;
-        if linear.outputs != 1 || !r.finished() {
-            return Err(Error::Model("malformed check-worthiness model".into()));
-        }
+        let (seed, linear) = linear::read_seeded(bytes, MAGIC, "check-worthiness")?;
         Ok(CheckworthyModel { seed, linear })
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::data::Headline;
 use crate::features::{self, Features, Token};
-use crate::linear::{self, Linear, Reader, TrainConfig};
+use crate::linear::{self, Linear, TrainConfig};
 use crate::{sensational, ClickbaitScore, Error};
 
 /// Feature space: 2^18 hashed dimensions.
@@ -160,21 +160,11 @@ impl ClickbaitModel {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        linear::write_header(&mut out, MAGIC, 1);
-        out.extend_from_slice(&self.seed.to_le_bytes());
-        self.linear.write(&mut out);
-        out
+        linear::write_seeded(MAGIC, self.seed, &self.linear)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<ClickbaitModel, Error> {
-        let mut r = Reader::new(bytes);
-        r.header(MAGIC, 1)?;
-        let seed = r.u64()?;
-        let linear = Linear::read(&mut r)?;
-        if linear.outputs != 1 || !r.finished() {
-            return Err(Error::Model("malformed clickbait model".into()));
-        }
+        let (seed, linear) = linear::read_seeded(bytes, MAGIC, "clickbait")?;
         Ok(ClickbaitModel { linear, seed })
     }
 }

@@ -384,6 +384,27 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// A model file of one single-output linear model: header, the training seed, the weights.
+pub fn write_seeded(magic: &[u8; 4], seed: u64, linear: &Linear) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_header(&mut out, magic, 1);
+    out.extend_from_slice(&seed.to_le_bytes());
+    linear.write(&mut out);
+    out
+}
+
+/// Reads what [`write_seeded`] wrote; `what` names the model in the error.
+pub fn read_seeded(bytes: &[u8], magic: &[u8; 4], what: &str) -> Result<(u64, Linear), Error> {
+    let mut r = Reader::new(bytes);
+    r.header(magic, 1)?;
+    let seed = r.u64()?;
+    let linear = Linear::read(&mut r)?;
+    if linear.outputs != 1 || !r.finished() {
+        return Err(Error::Model(format!("malformed {what} model")));
+    }
+    Ok((seed, linear))
+}
+
 /// Writes a header as `Reader::header` expects it.
 pub fn write_header(out: &mut Vec<u8>, magic: &[u8; 4], version: u8) {
     out.extend_from_slice(magic);
