@@ -181,7 +181,15 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             {
                 return None;
             }
-            return lead_ok.then_some((Some(c), Some(ctx.span(c)), m));
+            if lead_ok {
+                return Some((Some(c), Some(ctx.span(c)), m));
+            }
+            // "“…,” a spokesman for committee Democrats said.", "“…,” the congressional report
+            // said.": a whole noun phrase fills the gap between the closing mark and the cue.
+            return ctx
+                .np_after(i, c)
+                .filter(|n| n.first == i && n.last + 1 == c)
+                .map(|n| (Some(c), Some(ctx.span(c)), n));
         }
     }
     None
@@ -234,31 +242,7 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
                 _ => ctx.subject_before(c, limit),
             };
             if let Some(m) = m {
-                // "Trump said he wants “a total …”": the clause is reported by the outer cue,
-                // whose subject speaks.
-                // "It’s denouncing what it calls “…”": likewise.
-                let mut k = m.first;
-                if k > limit && matches!(ctx.word(k - 1), "that" | "what") {
-                    k -= 1;
-                }
-                if k > limit && lexicon::pronoun(ctx.word(m.first)).is_some() {
-                    if let Some(outer) = ctx
-                        .verb_cue(k - 1)
-                        .filter(|w| w.form != lexicon::Form::Gerund || ctx.is_progressive(k - 1))
-                        .and_then(|_| ctx.subject_before(k - 1, limit))
-                        .filter(|o| {
-                            // Not "but Trump said he responded:" read as the earlier subject.
-                            let mut t = k - 2;
-                            while t > o.last && lexicon::is_cue_modifier(ctx.word(t)) {
-                                t -= 1;
-                            }
-                            o.last + 1 < k && !matches!(ctx.word(t), "and" | "but" | "or")
-                        })
-                    {
-                        return Some((Some(k - 1), Some(ctx.span(k - 1)), outer));
-                    }
-                }
-                return Some((Some(c), Some(ctx.span(c)), m));
+                return outer_cue(ctx, m, limit).or(Some((Some(c), Some(ctx.span(c)), m)));
             }
             break;
         }
@@ -296,6 +280,32 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
         })
 }
 
+/// "Trump said he wants “a total …”": a pronoun subject right after a cue (or its `that`)
+/// opens a clause reported by that outer cue, whose subject speaks. "It’s denouncing what it
+/// calls “…”": likewise.
+fn outer_cue(ctx: &Ctx, m: Mention, limit: usize) -> Option<Attribution> {
+    let mut k = m.first;
+    if k > limit && matches!(ctx.word(k - 1), "that" | "what") {
+        k -= 1;
+    }
+    if k <= limit || lexicon::pronoun(ctx.word(m.first)).is_none() {
+        return None;
+    }
+    let outer = ctx
+        .verb_cue(k - 1)
+        .filter(|w| w.form != lexicon::Form::Gerund || ctx.is_progressive(k - 1))
+        .and_then(|_| ctx.subject_before(k - 1, limit))
+        .filter(|o| {
+            // Not "but Trump said he responded:" read as the earlier subject.
+            let mut t = k - 2;
+            while t > o.last && lexicon::is_cue_modifier(ctx.word(t)) {
+                t -= 1;
+            }
+            o.last + 1 < k && !matches!(ctx.word(t), "and" | "but" | "or")
+        })?;
+    Some((Some(k - 1), Some(ctx.span(k - 1)), outer))
+}
+
 /// Any cue with a subject between `from` and `to` (the sentence before a quote, or the words
 /// between two quotes of a paragraph).
 fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution> {
@@ -319,7 +329,7 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
                 _ => ctx.subject_before(c, from),
             };
             if let Some(m) = m {
-                found = Some((Some(c), Some(ctx.span(c)), m));
+                found = outer_cue(ctx, m, from).or(Some((Some(c), Some(ctx.span(c)), m)));
                 if !last {
                     break;
                 }
@@ -563,7 +573,12 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 .max_by_key(|r| r.content.len())
             {
                 if let Some(m) = r.speaker {
-                    attribution = Some((r.cue_token, r.cue, m));
+                    // "Bolton said he would advise Trump on the “…”": the outer cue's subject.
+                    attribution = outer_cue(ctx, m, s_start.max(first_p_start)).or(Some((
+                        r.cue_token,
+                        r.cue,
+                        m,
+                    )));
                 }
             }
         }
@@ -632,6 +647,13 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 i = j + 1;
                 continue;
             }
+        }
+        // "Moore thanked him for “stepping up …”": a partial quotation in the object of a verb
+        // that is no cue belongs to the subject of its sentence, not to the last speaker.
+        if attribution.is_none() && kind == QuoteKind::Partial && !at_para_start {
+            attribution = prev_tok
+                .and_then(|t| ctx.sentence_subject(t, open))
+                .map(|m| (None, None, m));
         }
         if attribution.is_none() {
             // A run of quote paragraphs: the last speaker goes on.
@@ -721,6 +743,28 @@ mod tests {
                 ("And I will not decide today.", "MAYOR"),
             ]
         );
+    }
+
+    #[test]
+    fn a_partial_quote_after_a_verb_that_is_no_cue_is_its_subjects() {
+        let r = direct("“We will reopen the bridge soon,” Mayor Lena Holt said on Monday.\n\nThe council's chairman thanked the engineers for “working through the storm nights.”");
+        let last = r.last().expect("two quotations");
+        assert_eq!(last.0, "working through the storm nights.", "{r:?}");
+        assert_eq!(last.2, "The council's chairman", "{r:?}");
+    }
+
+    #[test]
+    fn the_outer_cue_speaks_for_a_long_nested_clause() {
+        let r = direct("Okafor said he would brief the mayor on the “serious flaws in the levee plan, which I doubt the council has read, and which nobody has costed.”");
+        assert_eq!(r[0].2, "Okafor", "{r:?}");
+    }
+
+    #[test]
+    fn a_long_description_between_the_quotation_and_its_cue() {
+        let r = direct(
+            "“The pumps were never tested,” a lawyer for tenant groups Renters United said.",
+        );
+        assert_eq!(r[0].2, "a lawyer for tenant groups Renters United", "{r:?}");
     }
 
     #[test]

@@ -441,7 +441,10 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     }
     // "told reporters that", "said in a statement that", "said Tuesday that"
     if let Some(t) = (s..(s + 9).min(b)).find(|&i| ctx.word(i) == "that") {
-        if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–")) {
+        // Not "said he hadn't given up hope that …": a subject pronoun opens the clause.
+        if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–"))
+            && !(s..t).any(|i| lexicon::pronoun(ctx.word(i)).is_some())
+        {
             s = t;
         }
     }
@@ -911,6 +914,18 @@ mod tests {
         assert_eq!(r[0].0, "to meet again in the spring");
         assert!(reported("He talked for an hour.").is_empty());
         assert!(reported("The team declined sharply in the second half.").is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_clause_before_a_later_that_is_what_was_said() {
+        let r = reported("The ferry captain said she had never seen water that high.");
+        assert!(
+            r.contains(&(
+                "she had never seen water that high".into(),
+                "The ferry captain".into()
+            )),
+            "{r:?}"
+        );
     }
 
     #[test]
