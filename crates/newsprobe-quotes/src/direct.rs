@@ -76,16 +76,32 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         {
             break;
         }
-        if let Some(cw) = ctx.verb_cue(c) {
+        let phrasal = ctx
+            .verb_cue(c)
+            .is_none()
+            .then(|| ctx.phrasal_cue(c))
+            .flatten();
+        let cue_span = if phrasal.is_some() {
+            Span::text(ctx.span(c).start, ctx.span(c + 1).end)
+        } else {
+            ctx.span(c)
+        };
+        // The first token after the cue (after the particle of "went on").
+        let next = if phrasal.is_some() { c + 2 } else { c + 1 };
+        if let Some(cw) = ctx.verb_cue(c).or(phrasal) {
             // "“…,” in sharp contrast to …, says Dante Scala." (After "told" stands the
             // addressee: "Ramos, 58, told AFP".)
-            if c > i && ctx.word(c - 1) == "," && !matches!(cw.lemma, "tell" | "ask" | "inform") {
+            if c > i
+                && ctx.word(c - 1) == ","
+                && phrasal.is_none()
+                && !matches!(cw.lemma, "tell" | "ask" | "inform")
+            {
                 // Not an addressee: "…, an economist, told me".
                 if let Some(m) = ctx
                     .np_after(c + 1, end)
                     .filter(|m| !matches!(ctx.word(m.first), "me" | "him" | "her" | "us" | "them"))
                 {
-                    return Some((Some(c), Some(ctx.span(c)), m));
+                    return Some((Some(c), Some(cue_span), m));
                 }
             }
             let mut m = ctx.subject_before(c, i)?;
@@ -132,17 +148,17 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
                 && m.last - m.first <= 3
                 && ctx.is_word(i)
                 && !ctx.is_capitalized(i)
-                && matches!(ctx.word(c + 1), "." | "," | ";");
+                && matches!(ctx.word(next), "." | "," | ";");
             let lead_ok = lead_ok || continued;
             // After a finished sentence, "He said." alone may attribute it; "He said that …"
             // starts a statement of its own.
-            let mut k = c + 1;
+            let mut k = next;
             while k < end && ctx.is_word(k) && !lexicon::is_np_stop(ctx.word(k)) && k - c < 4 {
                 k += 1;
             }
             // "…,” Smith said as he left." / "said in an interview": an adjunct, not a clause.
             let adjunct = matches!(
-                ctx.word(c + 1),
+                ctx.word(next),
                 "as" | "in"
                     | "on"
                     | "at"
@@ -176,20 +192,20 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             // "“…change.” She adds, “What kind of …”": after a finished sentence, a cue that
             // introduces the next quotation is that one's.
             if sentence_ended
-                && matches!(ctx.word(c + 1), "," | ":")
-                && (is_mark(ctx.raw(c + 2)) || c + 2 >= end)
+                && matches!(ctx.word(next), "," | ":")
+                && (is_mark(ctx.raw(next + 1)) || next + 1 >= end)
             {
                 return None;
             }
             if lead_ok {
-                return Some((Some(c), Some(ctx.span(c)), m));
+                return Some((Some(c), Some(cue_span), m));
             }
             // "“…,” a spokesman for committee Democrats said.", "“…,” the congressional report
             // said.": a whole noun phrase fills the gap between the closing mark and the cue.
             return ctx
                 .np_after(i, c)
                 .filter(|n| n.first == i && n.last + 1 == c)
-                .map(|n| (Some(c), Some(ctx.span(c)), n));
+                .map(|n| (Some(c), Some(cue_span), n));
         }
     }
     None
@@ -865,6 +881,16 @@ mod tests {
         assert_eq!(r[0].2, "Maria Lopez");
         assert_eq!(r[0].1, QuoteKind::Direct);
         assert_eq!(r[1].2, "the spokesman");
+    }
+
+    #[test]
+    fn post_quote_speech_verbs_and_phrasal_cues() {
+        let r = direct("The council met late. “We finally have a budget,” the memo read. “It took months of work,” Ana Ruiz went on. “Not a single cut!” beamed Omar Haddad, the treasurer. “You had a year,” the mayor shot back.");
+        let said: Vec<&str> = r.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(
+            said,
+            vec!["the memo", "Ana Ruiz", "Omar Haddad", "the mayor"]
+        );
     }
 
     #[test]

@@ -268,6 +268,30 @@ const CUE_LEMMAS: &[&str] = &[
     "favor",
     "favour",
     "embrace",
+    // Manner-of-speaking verbs that attribute a quotation ("“…!” beamed Hartley", "“…,” she
+    // confessed").
+    "beam",
+    "bark",
+    "exhort",
+    "confess",
+    "chirp",
+    "growl",
+    "hiss",
+    "sneer",
+    "marvel",
+    "stammer",
+    "deadpan",
+    "intone",
+    "drawl",
+    "grouse",
+    "gripe",
+    "scold",
+    "chide",
+    "implore",
+    "groan",
+    "moan",
+    "wail",
+    "rebut",
     // Only with their particle ("called for", "referring to", "declined to"): see `needs_that`.
     "refer",
     "point",
@@ -295,7 +319,8 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verbs whose final consonant doubles before -ed/-ing.
 const DOUBLING: &[&str] = &[
-    "admit", "quip", "snap", "signal", "compel", "regret", "commit", "omit", "refer",
+    "admit", "quip", "snap", "signal", "compel", "regret", "commit", "omit", "refer", "deadpan",
+    "rebut",
 ];
 
 fn is_vowel(c: u8) -> bool {
@@ -480,6 +505,20 @@ pub fn particle_object(lemma: &str, particle: &str) -> Option<bool> {
     }
 }
 
+/// A verb and particle that together report speech after a quotation ("“…,” he went on.",
+/// "“…,” Sanders shot back."): the lemma of the pair, or `None`.
+pub fn phrasal_cue(verb: &str, particle: &str) -> Option<&'static str> {
+    match (verb, particle) {
+        ("go" | "goes" | "went" | "going", "on") => Some("go on"),
+        ("shoot" | "shoots" | "shot" | "shooting", "back") => Some("shoot back"),
+        ("fire" | "fires" | "fired" | "firing", "back") => Some("fire back"),
+        ("hit" | "hits" | "hitting", "back") => Some("hit back"),
+        ("pipe" | "pipes" | "piped" | "piping", "up") => Some("pipe up"),
+        ("cut" | "cuts" | "cutting", "in") => Some("cut in"),
+        _ => None,
+    }
+}
+
 /// Cues that, standing alone, are too often something else ("show", "find", "continue",
 /// "charge", "post", "question") to start reported speech without "that".
 pub fn needs_that(lemma: &str) -> bool {
@@ -542,6 +581,29 @@ pub fn needs_that(lemma: &str) -> bool {
             | "advise"
             | "recommend"
             | "inform"
+            // Manner of speaking: attributes a quotation, but "murals beam down from walls".
+            | "beam"
+            | "bark"
+            | "exhort"
+            | "confess"
+            | "chirp"
+            | "growl"
+            | "hiss"
+            | "sneer"
+            | "marvel"
+            | "stammer"
+            | "deadpan"
+            | "intone"
+            | "drawl"
+            | "grouse"
+            | "gripe"
+            | "scold"
+            | "chide"
+            | "implore"
+            | "groan"
+            | "moan"
+            | "wail"
+            | "rebut"
     )
 }
 
@@ -1165,6 +1227,11 @@ mod tests {
         assert_eq!(cue("notes").map(|c| c.lemma), Some("note"));
         assert_eq!(cue("writing").map(|c| c.form), Some(Form::Gerund));
         assert!(cue("table").is_none());
+        assert_eq!(cue("beamed").map(|c| c.lemma), Some("beam"));
+        assert_eq!(cue("confessed").map(|c| c.lemma), Some("confess"));
+        assert_eq!(cue("deadpanned").map(|c| c.lemma), Some("deadpan"));
+        assert_eq!(phrasal_cue("went", "on"), Some("go on"));
+        assert_eq!(phrasal_cue("went", "home"), None);
     }
 
     #[test]

@@ -165,7 +165,9 @@ impl<'a> Ctx<'a> {
         // "his cybersecurity plan", "the peace plan": a singular noun phrase cannot take the
         // base form of a verb, so the cue is a noun.
         let w = self.word(i);
+        // ("“…,” the email read.": "read" is also its own past tense.)
         if cw.form == lexicon::Form::Present
+            && w != "read"
             && !w.ends_with('s')
             && i >= 2
             && matches!(
@@ -191,6 +193,25 @@ impl<'a> Ctx<'a> {
             return None;
         }
         Some(cw)
+    }
+
+    /// A verb and particle ending their clause that report the quotation before them ("“…,”
+    /// he went on.", "“…,” Sanders shot back,"): the pair as a cue of the verb's form.
+    pub fn phrasal_cue(&self, i: usize) -> Option<lexicon::CueWord> {
+        let lemma = lexicon::phrasal_cue(self.word(i), self.word(i + 1))?;
+        if !matches!(self.word(i + 2), "." | "," | "!" | "?" | ";") || self.is_capitalized(i) {
+            return None;
+        }
+        let form = if self.word(i).ends_with("ing") {
+            lexicon::Form::Gerund
+        } else if matches!(self.word(i), "went" | "shot" | "fired" | "piped")
+            || (matches!(self.word(i), "hit" | "cut") && i > 0 && !self.is_word(i - 1))
+        {
+            lexicon::Form::Past
+        } else {
+            lexicon::Form::Present
+        };
+        Some(lexicon::CueWord { lemma, form })
     }
 
     /// Whether token `i` is a contracted "is" after a pronoun ("He’s", "It's"), not a possessive.
@@ -411,8 +432,14 @@ impl<'a> Ctx<'a> {
         }
         let mut segments = 0;
         let is_sep = |k: usize| matches!(self.word(k), "," | "—" | "–" | "-" | "--");
+        // Set when the segment just read was the state of a "City, State" pair: the next
+        // segment holds the city and is part of the same appositive.
+        let mut place_pair = false;
         while is_sep(j) && segments < 3 {
-            segments += 1;
+            let joined = std::mem::take(&mut place_pair);
+            if !joined {
+                segments += 1;
+            }
             // "Smith, a spokesman for the campaign, said" / "an official, who spoke…, noted"
             let close = j;
             let mut k = close;
@@ -447,30 +474,32 @@ impl<'a> Ctx<'a> {
                 }
             };
             let first_inner = self.word(open + 1);
-            let appositive = matches!(
-                first_inner,
-                "who"
-                    | "which"
-                    | "whose"
-                    | "a"
-                    | "an"
-                    | "the"
-                    | "one"
-                    | "speaking"
-                    | "whom"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "citing"
-                    | "asked"
-                    | "reached"
-                    | "contacted"
-            ) || lexicon::is_role_noun(first_inner)
+            let appositive = joined
+                || matches!(
+                    first_inner,
+                    "who"
+                        | "which"
+                        | "whose"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "one"
+                        | "speaking"
+                        | "whom"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "citing"
+                        | "asked"
+                        | "reached"
+                        | "contacted"
+                )
+                || lexicon::is_role_noun(first_inner)
                 || self.is_capitalized(open + 1)
                 || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
                 || first_inner.bytes().all(|b| b.is_ascii_digit())
@@ -478,10 +507,35 @@ impl<'a> Ctx<'a> {
             if !appositive || open == 0 || open <= limit {
                 return None;
             }
-            if segments == 1 {
+            if segments == 1 && !joined {
                 clause_end = self.span(close).start;
             }
             j = open - 1;
+            // "Cory James, 22, of Flint, Mich., said": the state closes a "City, State" pair.
+            if !joined && self.is_place_pair(open, close, limit) {
+                j = open;
+                place_pair = true;
+                continue;
+            }
+            // "Ruth Okafor, of Tulsa, Okla., who voted early, said": the state ends right
+            // before this appositive.
+            if !is_sep(j) {
+                let mut s = j;
+                while s > limit && j - s < 4 && !is_sep(s) {
+                    s -= 1;
+                }
+                if is_sep(s) && s > limit && self.is_place_pair(s, open, limit) {
+                    j = s;
+                    place_pair = true;
+                    continue;
+                }
+            }
+            // "Woodrow Benford, 58, who lives outside Minneapolis, says": an age before the
+            // appositive is a segment of its own.
+            if j > limit + 1 && is_sep(j - 1) && self.is_age(j) {
+                j = open;
+                continue;
+            }
             // "Scott Pruitt, the attorney general of Oklahoma, one of the states …, said": the
             // words before this appositive are a second one ("the attorney general of
             // Oklahoma"), whose head is not the speaker; the name before it is.
@@ -546,6 +600,64 @@ impl<'a> Ctx<'a> {
             }
         }
         Some(m)
+    }
+
+    /// Is token `i` a person's age ("22" in "Cory James, 22, said")?
+    fn is_age(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Is the comma-delimited segment between tokens `open` and `close` the state of a "City,
+    /// State" pair whose city ends just before `open`, introduced by a preposition ("of Flint,
+    /// Mich.", "in Columbus, Ohio") inside a longer appositive that opens with a separator?
+    fn is_place_pair(&self, open: usize, close: usize, limit: usize) -> bool {
+        // The state: one to four tokens of capitalized words and abbreviation dots.
+        // Two words at most, so that a name ("John Foster Dulles", "James B. Comey") is not
+        // taken for one.
+        if close - open < 2
+            || close - open > 5
+            || !self.is_capitalized(open + 1)
+            || !(open + 1..close).all(|k| self.is_capitalized(k) || self.is_abbreviation_dot(k))
+            || (open + 1..close).filter(|&k| self.is_word(k)).count() > 2
+        {
+            return false;
+        }
+        // The city: up to three capitalized words after a preposition.
+        let mut k = open;
+        while k > limit && open - k < 4 && self.is_capitalized(k - 1) {
+            k -= 1;
+        }
+        if k == open || k <= limit + 1 {
+            return false;
+        }
+        // "of" only after the separator or "resident/native": not "secretary of State,
+        // John Foster Dulles," nor "director of the Bureau of Investigation, James B. Comey,".
+        let preposition = match self.word(k - 1) {
+            "of" => matches!(
+                self.word(k - 2),
+                "," | "—" | "–" | "--" | "resident" | "residents" | "native" | "natives"
+            ),
+            "from" | "in" | "outside" | "near" | "at" => true,
+            _ => false,
+        };
+        if !preposition {
+            return false;
+        }
+        // A separator opens the appositive within the same sentence.
+        let mut m = k - 1;
+        while m > limit && k - m < 16 {
+            m -= 1;
+            if matches!(self.word(m), "," | "—" | "–" | "--") {
+                return true;
+            }
+            if (matches!(self.word(m), "." | "!" | "?" | ";" | ":") && !self.is_abbreviation_dot(m))
+                || self.is_quote_mark(m)
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// The noun phrase whose last token is `j`.
@@ -894,6 +1006,50 @@ mod tests {
         assert_eq!(
             subject("Smith, a spokesman for Acme, said it was over.", "said").as_deref(),
             Some("Smith")
+        );
+    }
+
+    #[test]
+    fn ages_and_home_towns_before_the_cue_are_appositives() {
+        assert_eq!(
+            subject(
+                "Dana Whitfield, 31, of Dayton, Ohio, said the plant would close.",
+                "said"
+            )
+            .as_deref(),
+            Some("Dana Whitfield")
+        );
+        assert_eq!(
+            subject(
+                "Marco Bellini, 47, who farms outside Peoria, says prices are low.",
+                "says"
+            )
+            .as_deref(),
+            Some("Marco Bellini")
+        );
+        assert_eq!(
+            subject(
+                "The senator, speaking at a diner in Nashua, N.H., said she would run.",
+                "said"
+            )
+            .as_deref(),
+            Some("The senator")
+        );
+        assert_eq!(
+            subject(
+                "Ruth Okafor, 62, of Tulsa, Okla., who voted early, said lines were short.",
+                "said"
+            )
+            .as_deref(),
+            Some("Ruth Okafor")
+        );
+        assert_eq!(
+            subject(
+                "In March, the head of the Office of Management, Lena Park, said cuts were coming.",
+                "said"
+            )
+            .as_deref(),
+            Some("the Office of Management")
         );
     }
 
