@@ -95,6 +95,11 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
                 && ctx.word(c - 1) == ","
                 && phrasal.is_none()
                 && !matches!(cw.lemma, "tell" | "ask" | "inform")
+                // "“…,” Mr. Kaplan, a screenwriter, said dryly.": a name with its appositive
+                // right after the closing mark is the subject.
+                && !ctx
+                    .subject_before(c, i)
+                    .is_some_and(|m| m.first == i && ctx.is_capitalized(i))
             {
                 // Not an addressee: "…, an economist, told me".
                 if let Some(m) = ctx
@@ -385,6 +390,20 @@ fn colon_name(ctx: &Ctx, colon: usize) -> Option<Mention> {
     ctx.np_after(k, colon).filter(|m| m.last + 1 == colon)
 }
 
+/// The subject of `as … put it` ending at the comma at token `comma` (`as Tom Ridge, the
+/// former governor, put it in his memo,`), searched no further back than `start`.
+fn put_it_name(ctx: &Ctx, comma: usize, start: usize) -> Option<Mention> {
+    let low = start.max(comma.saturating_sub(12));
+    let put = (low..comma.saturating_sub(1))
+        .rev()
+        .find(|&k| ctx.word(k) == "put" && ctx.word(k + 1) == "it")?;
+    let as_at = (start.max(put.saturating_sub(25))..put)
+        .rev()
+        .find(|&k| ctx.word(k) == "as")?;
+    ctx.subject_before(put, as_at + 1)
+        .filter(|m| m.first > as_at)
+}
+
 fn word_count(ctx: &Ctx, span: Span) -> usize {
     ctx.doc
         .tokens_in(&span)
@@ -601,6 +620,11 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         // "HEADLINE - Carl Bialik: “…”", "More from Jones: “…”", "As Tom Ridge put it: “…”".
         if attribution.is_none() && open > 0 && ctx.word(open - 1) == ":" {
             attribution = colon_name(ctx, open - 1).map(|m| (None, None, m));
+        }
+        // "As Tom Ridge put it in a memo, “…”".
+        if attribution.is_none() && open > 0 && ctx.word(open - 1) == "," {
+            attribution =
+                put_it_name(ctx, open - 1, s_start.max(first_p_start)).map(|m| (None, None, m));
         }
         if attribution.is_none() && !at_para_start {
             attribution = between(ctx, s_start.max(first_p_start), open, true);
@@ -921,6 +945,28 @@ mod tests {
         assert_eq!(r[0].2, "Dana Whitfield", "{r:?}");
         let r = direct("Or, as Professor Lind put it: “The river keeps its own calendar.”");
         assert_eq!(r[0].2, "Professor Lind", "{r:?}");
+    }
+
+    #[test]
+    fn name_with_appositive_after_the_closing_mark() {
+        let r = direct(
+            "“It is over,” Mr. Kaplan, a screenwriter and former studio executive, said dryly.",
+        );
+        assert_eq!(r[0].2, "Mr. Kaplan", "{r:?}");
+        // The inverted order still takes the name after the cue.
+        let r = direct("“It is over,” in sharp contrast to his aides, says Tomas Lind.");
+        assert_eq!(r[0].2, "Tomas Lind", "{r:?}");
+    }
+
+    #[test]
+    fn as_someone_put_it_before_a_comma() {
+        let r = direct("The vote was close. As Cosmo put it, “Nobody saw this coming.”");
+        assert_eq!(r[0].2, "Cosmo", "{r:?}");
+        let r = direct(
+            "The vote was close. Or, as Dana Reyes, a professor of law at Tulane, put it in a \
+             memo to staff, “Nobody saw this coming.”",
+        );
+        assert_eq!(r[0].2, "Dana Reyes", "{r:?}");
     }
 
     #[test]

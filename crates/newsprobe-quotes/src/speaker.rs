@@ -431,7 +431,17 @@ impl<'a> Ctx<'a> {
                 .map(|m| self.relative(m, j));
         }
         let mut segments = 0;
-        let is_sep = |k: usize| matches!(self.word(k), "," | "—" | "–" | "-" | "--");
+        // A hyphen glued to the words on both sides ("a 34-year-old engineer") joins a
+        // compound; only a spaced one separates an appositive.
+        let glued = |k: usize| {
+            k > 0
+                && k + 1 < self.len()
+                && self.span(k - 1).end == self.span(k).start
+                && self.span(k).end == self.span(k + 1).start
+        };
+        let is_sep = |k: usize| {
+            matches!(self.word(k), "," | "—" | "–" | "--") || (self.word(k) == "-" && !glued(k))
+        };
         // Set when the segment just read was the state of a "City, State" pair: the next
         // segment holds the city and is part of the same appositive.
         let mut place_pair = false;
@@ -975,6 +985,26 @@ mod tests {
         let c = cue_index(&ctx, cue);
         ctx.subject_before(c, 0)
             .map(|m| doc.span_text(&m.span).to_string())
+    }
+
+    #[test]
+    fn glued_hyphens_do_not_split_appositives() {
+        assert_eq!(
+            subject(
+                "Sam Berg, a 34-year-old engineer at a startup in Austin, said no.",
+                "said"
+            )
+            .as_deref(),
+            Some("Sam Berg")
+        );
+        assert_eq!(
+            subject(
+                "Judge Ada Moss, the author of the 2-1 ruling, said it.",
+                "said"
+            )
+            .as_deref(),
+            Some("Judge Ada Moss")
+        );
     }
 
     #[test]
