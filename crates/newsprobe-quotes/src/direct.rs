@@ -360,7 +360,21 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
             }
         }
     }
-    introducing.or(found)
+    // "responded to Mr. Trump's interjection that not paying taxes made him “smart”": a
+    // quotation inside the clause of a noun that someone else owns is that owner's words, not
+    // the cue subject's.
+    let chosen = introducing.or(found)?;
+    let cue = chosen.0?;
+    let owned_clause = (cue + 1..to.saturating_sub(2)).any(|k| {
+        let w = ctx.word(k);
+        ((matches!(w, "'s" | "’s") && ctx.is_capitalized(k - 1))
+            || (w.len() > 2 && w.ends_with("'s") && ctx.is_capitalized(k)))
+            && (k + 2..to.min(k + 5)).any(|t| {
+                ctx.word(t) == "that"
+                    && (k + 1..t).all(|n| ctx.is_word(n) && !ctx.is_capitalized(n))
+            })
+    });
+    (!owned_clause).then_some(chosen)
 }
 
 /// The name introducing a quotation through the colon at token `colon`: a capitalized name
@@ -402,6 +416,37 @@ fn put_it_name(ctx: &Ctx, comma: usize, start: usize) -> Option<Mention> {
         .find(|&k| ctx.word(k) == "as")?;
     ctx.subject_before(put, as_at + 1)
         .filter(|m| m.first > as_at)
+}
+
+/// The subject of `as … put it` right after a quotation closing at token `close` (`“…,” as a
+/// Homeland Security memo put it.`), not reaching token `end`.
+fn put_it_after(ctx: &Ctx, close: usize, end: usize) -> Option<Mention> {
+    let mut i = close;
+    while i < end && (ctx.word(i) == "," || is_mark(ctx.raw(i))) {
+        i += 1;
+    }
+    if i >= end || ctx.word(i) != "as" {
+        return None;
+    }
+    let put =
+        (i + 1..end.min(i + 14)).find(|&k| ctx.word(k) == "put" && ctx.word(k + 1) == "it")?;
+    ctx.subject_before(put, i + 1)
+        .filter(|m| m.first > i)
+        .or_else(|| {
+            // "as the report put it": a short run of words whose head is no person noun (and
+            // may be a cue word) is still the subject of "put it".
+            let (first, last) = (i + 1, put - 1);
+            if put <= first || last - first > 5 || !(first..=last).all(|k| ctx.is_word(k)) {
+                return None;
+            }
+            let span = Span::text(ctx.span(first).start, ctx.span(last).end);
+            Some(Mention {
+                span,
+                first,
+                last,
+                clause: span,
+            })
+        })
 }
 
 fn word_count(ctx: &Ctx, span: Span) -> usize {
@@ -565,7 +610,9 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 .or_else(|| between(ctx, s_start.max(first_p_start), open, true))
                 .or_else(|| ctx.sentence_subject(t, t).map(|m| (None, None, m)))
         };
-        let mut attribution = pre
+        let mut attribution = put_it_after(ctx, close, post_end)
+            .map(|m| (None, None, m))
+            .or(pre)
             .or_else(|| split_last.map(|(first_attr, _)| first_attr))
             .or_else(colon_intro)
             .or_else(|| after(ctx, close, post_end))
@@ -967,6 +1014,32 @@ mod tests {
              memo to staff, “Nobody saw this coming.”",
         );
         assert_eq!(r[0].2, "Dana Reyes", "{r:?}");
+    }
+
+    #[test]
+    fn as_something_put_it_after_the_closing_mark() {
+        let r = direct(
+            "Council members said the levy was needed. The program rests on “a steady stream of \
+             fees from out-of-town drivers,” as a city finance report put it.",
+        );
+        assert_eq!(r[0].2, "a city finance report", "{r:?}");
+        let r = direct(
+            "Critics objected. “The numbers never added up,” as Marta Quinlan, a budget analyst, \
+             put it last week.",
+        );
+        assert_eq!(r[0].2, "Marta Quinlan", "{r:?}");
+    }
+
+    #[test]
+    fn quote_in_a_clause_someone_else_owns_is_not_the_cue_subjects() {
+        let r = direct(
+            "Speaking in Dayton, Senator Dana Holt responded to Mr. Brandt's boast that \
+             skipping the audit made him “clever.”",
+        );
+        assert!(r.iter().all(|x| x.2 != "Senator Dana Holt"), "{r:?}");
+        // A capitalized owner's place name is no such clause.
+        let r = direct("He told a crowd at Dayton's Riverside club that the plan was “a fraud.”");
+        assert_eq!(r[0].2, "He", "{r:?}");
     }
 
     #[test]

@@ -289,9 +289,11 @@ impl Tally {
             0.0
         };
         format!(
-            "{label:<17} P {p:.3}  R {rec:.3}  F1 {f1:.3}  exact {:.3}  speaker {:.3}  (gold {}, predicted {})",
+            "{label:<17} P {p:.3}  R {rec:.3}  F1 {f1:.3}  exact {:.3}  speaker {:.3} ({}/{})  (gold {}, predicted {})",
             r(self.exact, self.gold_found),
             r(self.speaker_ok, self.with_source),
+            self.speaker_ok,
+            self.with_source,
             self.gold,
             self.pred
         )

@@ -683,6 +683,17 @@ impl<'a> Ctx<'a> {
         {
             return Some(self.mention(j - 1, j, clause_end));
         }
+        // "James B. Comey Jr.": a name suffix's dot ends the name, not a sentence.
+        if self.word(j) == "."
+            && j > limit + 1
+            && matches!(self.word(j - 1), "jr" | "sr")
+            && self.span(j - 1).end == self.span(j).start
+            && self.is_capitalized(j - 2)
+        {
+            return self
+                .np_ending_at(j - 1, limit, clause_end)
+                .map(|m| self.mention(m.first, j, clause_end));
+        }
         if !self.is_word(j) {
             return None;
         }
@@ -985,6 +996,34 @@ mod tests {
         let c = cue_index(&ctx, cue);
         ctx.subject_before(c, 0)
             .map(|m| doc.span_text(&m.span).to_string())
+    }
+
+    #[test]
+    fn name_suffixes_stay_in_the_name() {
+        assert_eq!(
+            subject(
+                "Robert K. Ashford Jr., the head of the port authority, told reporters it was late.",
+                "told"
+            )
+            .as_deref(),
+            Some("Robert K. Ashford Jr.")
+        );
+        assert_eq!(
+            subject("Dale Pruett Sr. said the mill would close.", "said").as_deref(),
+            Some("Dale Pruett Sr.")
+        );
+        assert_eq!(
+            subject(
+                "Henry Whitcombe III, a trustee, said the vote was close.",
+                "said"
+            )
+            .as_deref(),
+            Some("Henry Whitcombe III")
+        );
+        assert_eq!(
+            subject("Pope Leo II said nothing.", "said").as_deref(),
+            Some("Pope Leo II")
+        );
     }
 
     #[test]
