@@ -40,6 +40,29 @@ fn mostly_quoted(ctx: &Ctx, marks: &[Marked], content: Span) -> bool {
     covered * 10 >= content.len() * 7
 }
 
+/// Reported speech with this content, cue and speaker, unless the content is mostly a
+/// quotation (the quotation rules own those).
+fn reported_speech(
+    ctx: &Ctx,
+    marks: &[Marked],
+    content: Span,
+    cue: Span,
+    cue_token: usize,
+    speaker: Option<crate::speaker::Mention>,
+) -> Option<Found> {
+    if mostly_quoted(ctx, marks, content) {
+        return None;
+    }
+    Some(Found {
+        content,
+        kind: QuoteKind::Reported,
+        cue: Some(cue),
+        cue_token: Some(cue_token),
+        speaker,
+        inherited: false,
+    })
+}
+
 /// Reported speech in every sentence of the document.
 pub fn find(ctx: &Ctx, marks: &[Marked]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -132,17 +155,7 @@ fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
             })
     };
     let content = content_span(ctx, c + 1, b)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(ctx.span(c)),
-        cue_token: Some(c),
-        speaker,
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, ctx.span(c), c, speaker)
 }
 
 /// "In a new Quinnipiac poll, Clinton leads by six points": a poll, survey or report opening
@@ -190,17 +203,7 @@ fn in_evidence(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Opt
     }
     let m = ctx.np_after(c + 1, comma)?;
     let content = content_span(ctx, comma + 1, b)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(ctx.span(c)),
-        cue_token: Some(c),
-        speaker: Some(m),
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, ctx.span(c), c, Some(m))
 }
 
 fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
@@ -225,17 +228,7 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
         let end = if tail_words > 2 { b } else { c };
         content_span(ctx, a, end)?
     };
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(cue),
-        cue_token: Some(c),
-        speaker: Some(m),
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, cue, c, Some(m))
 }
 
 /// Questions: "X asked whether …", "Asked by Matt Lauer whether …, she said", "Y was asked
@@ -266,17 +259,7 @@ fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     }
     let end = (w..b).find(|&i| ctx.word(i) == ",").unwrap_or(b);
     let content = content_span(ctx, w, end)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(ctx.span(c)),
-        cue_token: Some(c),
-        speaker: asker,
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, ctx.span(c), c, asker)
 }
 
 fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
@@ -288,17 +271,7 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
             return None;
         }
         let content = content_span(ctx, a, b)?;
-        if mostly_quoted(ctx, marks, content) {
-            return None;
-        }
-        return Some(Found {
-            content,
-            kind: QuoteKind::Reported,
-            cue: Some(ctx.span(c)),
-            cue_token: Some(c),
-            speaker: None,
-            inherited: false,
-        });
+        return reported_speech(ctx, marks, content, ctx.span(c), c, None);
     }
     if !matches!(
         w,
@@ -329,17 +302,14 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
         return None;
     }
     let content = content_span(ctx, c + 1, b)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
+    reported_speech(
+        ctx,
+        marks,
         content,
-        kind: QuoteKind::Reported,
-        cue: Some(Span::text(ctx.span(k - 1).start, ctx.span(c).end)),
-        cue_token: Some(c),
-        speaker: None,
-        inherited: false,
-    })
+        Span::text(ctx.span(k - 1).start, ctx.span(c).end),
+        c,
+        None,
+    )
 }
 
 fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
@@ -555,17 +525,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         }
     }
     let content = content_span(ctx, s, end)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(cue),
-        cue_token: Some(c),
-        speaker: Some(speaker),
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, cue, c, Some(speaker))
 }
 
 fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span) -> Option<Found> {
@@ -695,17 +655,7 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
             return None;
         }
         let content = content_span(ctx, a, comma)?;
-        if mostly_quoted(ctx, marks, content) {
-            return None;
-        }
-        return Some(Found {
-            content,
-            kind: QuoteKind::Reported,
-            cue: Some(cue),
-            cue_token: Some(c),
-            speaker: Some(m),
-            inherited: false,
-        });
+        return reported_speech(ctx, marks, content, cue, c, Some(m));
     }
     // ", X said."
     let m = ctx.subject_before(c, a)?;
@@ -714,17 +664,7 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
         return None;
     }
     let content = content_span(ctx, a, comma)?;
-    if mostly_quoted(ctx, marks, content) {
-        return None;
-    }
-    Some(Found {
-        content,
-        kind: QuoteKind::Reported,
-        cue: Some(cue),
-        cue_token: Some(c),
-        speaker: Some(m),
-        inherited: false,
-    })
+    reported_speech(ctx, marks, content, cue, c, Some(m))
 }
 
 #[cfg(test)]
