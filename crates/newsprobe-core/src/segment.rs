@@ -8,13 +8,24 @@
 use crate::document::{Document, Sentence, Token, TokenKind};
 use crate::span::{Field, Span};
 
-/// Abbreviations that never end a sentence (they precede a name or a number).
-const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+/// Titles and name suffixes written with a full stop ("Adm.", "Sen.", "Jr."), lower-cased
+/// without the dot. They never end a sentence, and stages that read names use them too.
+pub const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "adm", "gen", "sen", "rep", "gov", "lt", "col", "capt",
     "cmdr", "sgt", "maj", "cpl", "pvt", "st", "rev", "fr", "hon", "pres", "supt", "insp", "det",
-    "atty", "amb", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "no", "nos", "vs", "v", "mt", "ft", "gens", "sens", "reps", "messrs", "mme", "mlle",
-    "jr", "sr", "vol", "fig", "approx", "dept", "est", "p", "pp", "ch", "art", "sec",
+    "atty", "amb", "gens", "sens", "reps", "messrs", "mme", "mlle", "jr", "sr",
+];
+
+/// Whether a lower-cased word (without its dot) is a title or name-suffix abbreviation.
+pub fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(&word)
+}
+
+/// Other abbreviations that never end a sentence (they precede a number or a name).
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "v", "mt", "ft", "vol", "fig", "approx", "dept", "est", "p", "pp", "ch", "art",
+    "sec",
 ];
 
 /// Words that start sentences often enough to split after an ambiguous period ("U.S.", "Inc.").
@@ -393,7 +404,7 @@ fn ends_sentence(text: &str, toks: &[Token], k: usize, next: Token) -> bool {
         let word = prev.span.slice(text);
         if glued && prev.kind == TokenKind::Word {
             let lower = word.to_lowercase();
-            if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+            if is_title_abbreviation(&lower) || NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
                 return false;
             }
             // An initial: "John F. Kennedy".

@@ -278,36 +278,8 @@ impl<'a> Ctx<'a> {
         let prev = self.word(i - 1);
         let glued = self.span(i - 1).end == self.span(i).start;
         glued
-            && (matches!(
-                prev,
-                "mr" | "mrs"
-                    | "ms"
-                    | "dr"
-                    | "sen"
-                    | "rep"
-                    | "gov"
-                    | "gen"
-                    | "adm"
-                    | "lt"
-                    | "col"
-                    | "capt"
-                    | "sgt"
-                    | "prof"
-                    | "rev"
-                    | "st"
-                    | "jr"
-                    | "sr"
-                    | "amb"
-                    | "gens"
-                    | "sens"
-                    | "reps"
-                    | "cmdr"
-                    | "maj"
-                    | "pres"
-                    | "atty"
-                    | "supt"
-                    | "det"
-            ) || (prev.chars().count() == 1 && self.is_capitalized(i - 1))
+            && (newsprobe_core::segment::is_title_abbreviation(prev)
+                || (prev.chars().count() == 1 && self.is_capitalized(i - 1))
                 || matches!(self.word(i + 1), "," | ")"))
     }
 
