@@ -233,30 +233,12 @@ impl<'a> Prepared<'a> {
 
     /// A report span (code points) of a byte span of the text.
     pub fn span(&self, start: usize, end: usize) -> ReportSpan {
-        let (s, e) = (
-            start.min(end).min(self.text.len()),
-            end.min(self.text.len()),
-        );
-        ReportSpan {
-            start: self.char_text.char_offset(s),
-            end: self.char_text.char_offset(e),
-            text: self.text.get(s..e).unwrap_or("").to_string(),
-            field: Field::Text,
-        }
+        self.char_text.report_span(start, end, Field::Text)
     }
 
     /// A report span (code points) of a byte span of the title.
     pub fn title_span(&self, start: usize, end: usize) -> ReportSpan {
-        let (s, e) = (
-            start.min(end).min(self.title.len()),
-            end.min(self.title.len()),
-        );
-        ReportSpan {
-            start: self.char_title.char_offset(s),
-            end: self.char_title.char_offset(e),
-            text: self.title.get(s..e).unwrap_or("").to_string(),
-            field: Field::Title,
-        }
+        self.char_title.report_span(start, end, Field::Title)
     }
 
     fn find_sentences(&self) -> Vec<(usize, usize)> {

@@ -70,6 +70,19 @@ impl<'a> CharIndex<'a> {
         }
     }
 
+    /// The report span of bytes `start..end` of this string (clamped to it and to char
+    /// boundaries), pointing into `field`.
+    pub fn report_span(&self, start: usize, end: usize, field: Field) -> ReportSpan {
+        let end = end.min(self.s.len());
+        let start = start.min(end);
+        ReportSpan {
+            start: self.char_offset(start),
+            end: self.char_offset(end),
+            text: self.s.get(start..end).unwrap_or("").to_string(),
+            field,
+        }
+    }
+
     /// Byte offset of code-point offset `c` (clamped).
     pub fn byte_offset(&self, c: usize) -> usize {
         match &self.starts {
@@ -90,12 +103,7 @@ impl Converter<'_> {
             Field::Text => &self.text,
             Field::Title => &self.title,
         };
-        ReportSpan {
-            start: idx.char_offset(s.start),
-            end: idx.char_offset(s.end),
-            text: s.slice(idx.s).to_string(),
-            field: s.field,
-        }
+        idx.report_span(s.start, s.end, s.field)
     }
 
     fn spans(&self, v: &[Span]) -> Vec<ReportSpan> {

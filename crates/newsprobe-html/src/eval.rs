@@ -78,30 +78,25 @@ pub fn precision_recall_f1(pages: &[Counts]) -> (f64, f64, f64) {
             values.iter().sum::<f64>() / values.len() as f64
         }
     };
-    let precision = mean(
-        pages
-            .iter()
-            .filter_map(|c| {
-                if c.fp == 0.0 && c.fn_ == 0.0 {
-                    Some(1.0)
-                } else {
-                    (c.tp + c.fp > 0.0).then(|| c.tp / (c.tp + c.fp))
-                }
-            })
-            .collect(),
-    );
-    let recall = mean(
-        pages
-            .iter()
-            .filter_map(|c| {
-                if c.fp == 0.0 && c.fn_ == 0.0 {
-                    Some(1.0)
-                } else {
-                    (c.tp + c.fn_ > 0.0).then(|| c.tp / (c.tp + c.fn_))
-                }
-            })
-            .collect(),
-    );
+    // Per page: 1.0 when nothing is wrong, else tp / (tp + errors); pages with no tp and no
+    // errors of that kind do not count.
+    let score = |errors: fn(&Counts) -> f64| {
+        mean(
+            pages
+                .iter()
+                .filter_map(|c| {
+                    if c.fp == 0.0 && c.fn_ == 0.0 {
+                        Some(1.0)
+                    } else {
+                        let e = errors(c);
+                        (c.tp + e > 0.0).then(|| c.tp / (c.tp + e))
+                    }
+                })
+                .collect(),
+        )
+    };
+    let precision = score(|c| c.fp);
+    let recall = score(|c| c.fn_);
     let f1 = if precision + recall > 0.0 {
         2.0 * precision * recall / (precision + recall)
     } else {
