@@ -329,6 +329,16 @@ impl Document {
         (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
     }
 
+    /// The entity with this canonical name, if any.
+    pub fn entity_named(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.name == name)
+    }
+
+    /// The texts of an entity's mentions, in order.
+    pub fn mention_texts(&self, entity: &Entity) -> Vec<&str> {
+        entity.mentions.iter().map(|s| self.span_text(s)).collect()
+    }
+
     /// Number of word tokens in the body.
     pub fn word_count(&self) -> usize {
         self.tokens

@@ -502,10 +502,8 @@ mod tests {
     }
 
     fn mentions_of<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
-        doc.entities
-            .iter()
-            .find(|e| e.name == name)
-            .map(|e| e.mentions.iter().map(|s| doc.span_text(s)).collect())
+        doc.entity_named(name)
+            .map(|e| doc.mention_texts(e))
             .unwrap_or_default()
     }
 

@@ -156,21 +156,18 @@ The ambassador said NATO was preparing for war. Gonchar added that the North Atl
         let mut doc = Document::from_text(None, TEXT);
         annotate(&mut doc, None);
         let find = |name: &str| {
-            doc.entities
-                .iter()
-                .find(|e| e.name == name)
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{name} in {:?}",
-                        doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
-                    )
-                })
+            doc.entity_named(name).unwrap_or_else(|| {
+                panic!(
+                    "{name} in {:?}",
+                    doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+                )
+            })
         };
         let dragone = find("Admiral Dragone");
-        let texts: Vec<&str> = dragone.mentions.iter().map(|s| doc.span_text(s)).collect();
+        let texts: Vec<&str> = doc.mention_texts(dragone);
         assert_eq!(texts, vec!["Admiral Dragone", "Dragone", "his"]);
         let gonchar = find("Denis Gonchar");
-        let texts: Vec<&str> = gonchar.mentions.iter().map(|s| doc.span_text(s)).collect();
+        let texts: Vec<&str> = doc.mention_texts(gonchar);
         assert_eq!(
             texts,
             vec![

@@ -26,24 +26,20 @@ fn analysed() -> Document {
 }
 
 fn texts<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.name == name)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {name:?} among {:?}",
-                doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
-            )
-        });
-    e.mentions.iter().map(|s| doc.span_text(s)).collect()
+    let e = doc.entity_named(name).unwrap_or_else(|| {
+        panic!(
+            "no {name:?} among {:?}",
+            doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        )
+    });
+    doc.mention_texts(e)
 }
 
 #[test]
 fn people_of_the_example_article() {
     let doc = analysed();
     for e in &doc.entities {
-        let m: Vec<&str> = e.mentions.iter().map(|s| doc.span_text(s)).collect();
+        let m: Vec<&str> = doc.mention_texts(e);
         let d: Vec<String> = e
             .descriptors
             .iter()
@@ -80,9 +76,7 @@ fn people_of_the_example_article() {
         assert!(pm.contains(&m), "{m:?} not in {pm:?}");
     }
     let pm = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "the former Polish Prime Minister")
+        .entity_named("the former Polish Prime Minister")
         .unwrap();
     assert_eq!(pm.kb_id, None);
 }
@@ -109,11 +103,7 @@ fn conflicts_of_the_example_article() {
         f.message
     );
     assert!(f.evidence.iter().any(|s| doc.span_text(s) == "U.S."));
-    let gonchar = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "Denis Gonchar")
-        .unwrap();
+    let gonchar = doc.entity_named("Denis Gonchar").unwrap();
     assert_eq!(gonchar.kb_id.as_deref(), Some("np:denis-gonchar"));
 }
 

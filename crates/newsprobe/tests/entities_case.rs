@@ -28,27 +28,19 @@ fn analyse() -> Document {
 }
 
 fn mention_texts<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
-    let e = doc
-        .entities
-        .iter()
-        .find(|e| e.name == name)
-        .unwrap_or_else(|| {
-            panic!(
-                "no entity {name:?} among {:?}",
-                doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
-            )
-        });
-    e.mentions.iter().map(|s| doc.span_text(s)).collect()
+    let e = doc.entity_named(name).unwrap_or_else(|| {
+        panic!(
+            "no entity {name:?} among {:?}",
+            doc.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        )
+    });
+    doc.mention_texts(e)
 }
 
 #[test]
 fn dragone_nationality_conflicts_with_the_knowledge_base() {
     let doc = analyse();
-    let dragone = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "Admiral Dragone")
-        .expect("Dragone found");
+    let dragone = doc.entity_named("Admiral Dragone").expect("Dragone found");
     assert_eq!(dragone.kb_id.as_deref(), Some("np:giuseppe-cavo-dragone"));
     let mentions = mention_texts(&doc, "Admiral Dragone");
     for m in ["Admiral Dragone", "Dragone", "his", "The admiral"] {
@@ -75,11 +67,7 @@ fn dragone_nationality_conflicts_with_the_knowledge_base() {
 #[test]
 fn gonchar_role_agrees_with_the_knowledge_base() {
     let doc = analyse();
-    let gonchar = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "Denis Gonchar")
-        .expect("Gonchar found");
+    let gonchar = doc.entity_named("Denis Gonchar").expect("Gonchar found");
     assert_eq!(gonchar.kb_id.as_deref(), Some("np:denis-gonchar"));
     let mentions = mention_texts(&doc, "Denis Gonchar");
     for m in [
@@ -102,9 +90,7 @@ fn gonchar_role_agrees_with_the_knowledge_base() {
 fn former_polish_prime_minister_is_linked_to_no_one() {
     let doc = analyse();
     let pm = doc
-        .entities
-        .iter()
-        .find(|e| e.name == "the former Polish Prime Minister")
+        .entity_named("the former Polish Prime Minister")
         .expect("the role-only person is an entity");
     assert_eq!(pm.kb_id, None);
     let mentions = mention_texts(&doc, "the former Polish Prime Minister");
