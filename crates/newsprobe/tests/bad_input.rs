@@ -115,19 +115,24 @@ const GOOD_TEXT: &str =
     "Ferry fares to rise in May\n\nThe island ferry company said on Monday that \
                          fares would rise by five percent in May, citing fuel costs.\n";
 
+/// Analyses `bad` then `good`: exit status 1, `BAD: message` on stderr, and `good` still reported.
+fn fails_alone(bad: &str, good: &str, message: &str) {
+    let run = newsprobe(&["analyze", "--format", "jsonl", bad, good], None);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{bad}: {message}")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(ids(&run), [good]);
+}
+
 #[test]
 fn empty_file() {
     let dir = scratch("empty");
     let empty = write(&dir, "empty.html", b"");
     let good = write(&dir, "good.txt", GOOD_TEXT.as_bytes());
-    let run = newsprobe(&["analyze", "--format", "jsonl", &empty, &good], None);
-    assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!("{empty}: empty file")),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(ids(&run), [good]);
+    fails_alone(&empty, &good, "empty file");
 }
 
 #[test]
@@ -218,15 +223,7 @@ fn missing_file() {
     let dir = scratch("missing");
     let good = write(&dir, "good.txt", GOOD_TEXT.as_bytes());
     let missing = dir.join("no-such-file.html").to_string_lossy().into_owned();
-    let run = newsprobe(&["analyze", "--format", "jsonl", &missing, &good], None);
-    assert_eq!(run.code, Some(1));
-    assert!(
-        run.stderr
-            .contains(&format!("{missing}: no such file or directory")),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(ids(&run), [good]);
+    fails_alone(&missing, &good, "no such file or directory");
 }
 
 #[test]
