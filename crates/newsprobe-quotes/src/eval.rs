@@ -140,24 +140,8 @@ fn parse_ann(ann: &str, chars: &[char]) -> Result<Vec<Attr>, Error> {
 
 /// Predicted attributions of one document, as character spans.
 fn predict(doc: &Document) -> Vec<Attr> {
-    let to_char = {
-        let mut map = vec![0usize; doc.text.len() + 1];
-        let mut n = 0;
-        for (i, c) in doc.text.char_indices() {
-            for slot in map.iter_mut().skip(i).take(c.len_utf8()) {
-                *slot = n;
-            }
-            n += 1;
-        }
-        map[doc.text.len()] = n;
-        map
-    };
-    let ch = |s: &Span| {
-        (
-            to_char[s.start.min(doc.text.len())],
-            to_char[s.end.min(doc.text.len())],
-        )
-    };
+    let index = newsprobe_core::report::CharIndex::new(&doc.text);
+    let ch = |s: &Span| (index.char_offset(s.start), index.char_offset(s.end));
     let quotes: Vec<_> = doc
         .quotes
         .iter()
