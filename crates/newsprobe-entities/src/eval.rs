@@ -139,18 +139,7 @@ struct Pred {
 
 fn predict(doc: &Document) -> Vec<Pred> {
     let analysis = crate::analyze(doc);
-    // Byte offset -> character offset.
-    let mut char_at = vec![0usize; doc.text.len() + 1];
-    let mut n = 0;
-    for (b, c) in doc.text.char_indices() {
-        for x in char_at.iter_mut().skip(b).take(c.len_utf8()) {
-            *x = n;
-        }
-        n += 1;
-    }
-    if let Some(last) = char_at.last_mut() {
-        *last = n;
-    }
+    let index = newsprobe_core::report::CharIndex::new(&doc.text);
     let mut cluster_of = vec![usize::MAX; analysis.mentions.len()];
     for (ci, c) in analysis.clusters.iter().enumerate() {
         for &m in &c.mentions {
@@ -166,7 +155,10 @@ fn predict(doc: &Document) -> Vec<Pred> {
         out.push(Pred {
             etype,
             cluster: cluster_of[i],
-            range: (char_at[m.span.start], char_at[m.span.end]),
+            range: (
+                index.char_offset(m.span.start),
+                index.char_offset(m.span.end),
+            ),
             named: m.kind == MentionKind::Name,
         });
     }
