@@ -449,6 +449,11 @@ fn put_it_after(ctx: &Ctx, close: usize, end: usize) -> Option<Mention> {
         })
 }
 
+/// Whether `span` lies inside the content of a quotation.
+fn inside_marks(marks: &[Marked], span: Span) -> bool {
+    marks.iter().any(|m| m.content.contains(&span))
+}
+
 fn word_count(ctx: &Ctx, span: Span) -> usize {
     ctx.doc
         .tokens_in(&span)
@@ -605,10 +610,16 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             if ends_with_comma || ctx.word(t) != ":" {
                 return None;
             }
+            // "With leaders worried about turnout, Obama is rolling out a message: “…”": a cue
+            // inside the introductory phrase does not speak for the sentence's subject.
+            let subject = ctx.sentence_subject(t, t);
             colon_name(ctx, t)
                 .map(|m| (None, None, m))
-                .or_else(|| between(ctx, s_start.max(first_p_start), open, true))
-                .or_else(|| ctx.sentence_subject(t, t).map(|m| (None, None, m)))
+                .or_else(|| {
+                    between(ctx, s_start.max(first_p_start), open, true)
+                        .filter(|a| subject.is_none_or(|m| a.0.is_none_or(|c| c >= m.first)))
+                })
+                .or_else(|| subject.map(|m| (None, None, m)))
         };
         let mut attribution = put_it_after(ctx, close, post_end)
             .map(|m| (None, None, m))
@@ -740,6 +751,9 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         if attribution.is_none() && kind == QuoteKind::Partial && !at_para_start {
             attribution = prev_tok
                 .and_then(|t| ctx.sentence_subject(t, open))
+                // "“You squeezed employees” to …, she said, … “You went on …”": not a word
+                // inside an earlier quotation.
+                .filter(|m| !inside_marks(marks, m.span))
                 .map(|m| (None, None, m));
         }
         if attribution.is_none() {
@@ -890,6 +904,21 @@ mod tests {
     fn a_colon_sentence_introduces_its_quotation() {
         let r = direct("Asked about the lawsuit, Okafor fired back: “If they sue us, we will win.” Her rival, Mr. Lee, said nothing.");
         assert_eq!(r[0].2, "Okafor", "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_in_the_introductory_phrase_does_not_speak_through_the_colon() {
+        let r = direct("With city leaders increasingly worried about a lack of enthusiasm among young voters, Mayor Ana Ruiz is rolling out a new and more personal message: \"It's about me.\"");
+        assert_eq!(r[0].0, "It's about me.", "{r:?}");
+        assert_eq!(r[0].2, "Mayor Ana Ruiz", "{r:?}");
+    }
+
+    #[test]
+    fn a_partial_quote_does_not_take_a_subject_inside_an_earlier_quotation() {
+        let r = direct("“You squeezed your workers to the breaking point” to lift the share price, she said, pointing to the bank’s push to “cross-sell” accounts. “You went on television to blame thousands of $12-an-hour” workers.");
+        let last = r.last().expect("quotations");
+        assert!(last.0.starts_with("You went on television"), "{r:?}");
+        assert_ne!(last.2, "You", "{r:?}");
     }
 
     #[test]

@@ -251,9 +251,11 @@ impl Tally {
                             .replace('\n', " ")
                     };
                     eprintln!(
-                        "{scope} SPEAKER gold {:?} predicted {:?} | {} [[{}]] {}",
+                        "{scope} SPEAKER gold {:?} predicted {:?} @{:?} content {:?} | {} [[{}]] {}",
                         g.source_name,
                         norm(chars, &p.sources),
+                        p.sources.first().map(|s| s.0),
+                        (a, b),
                         around(a.saturating_sub(70), a),
                         around(a, (a + 40).min(b)),
                         around(b, b + 70)
@@ -329,6 +331,9 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         newsprobe_entities::annotate(&mut doc, None);
         crate::annotate(&mut doc);
         let pred = predict(&doc);
+        if debug() {
+            eprintln!("DOC {stem}");
+        }
         let g_all: Vec<&Attr> = gold.iter().collect();
         let p_all: Vec<&Attr> = pred.iter().collect();
         all.add("all", &chars, &g_all, &p_all);

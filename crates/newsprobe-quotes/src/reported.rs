@@ -524,8 +524,78 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             end = k;
         }
     }
+    // "While he acknowledged funding was a reason, Ham also noted …", "Though she called it
+    // “outrageous,” Clinton restricted …": a cue inside an opening subordinate clause reports
+    // only up to the comma before the main clause's subject and verb.
+    if opens_subordinate_clause(ctx, a, speaker.first) {
+        if let Some(k) =
+            (s + 1..end).find(|&k| ctx.word(k) == "," && main_clause_at(ctx, k + 1, end))
+        {
+            end = k;
+        }
+    }
     let content = content_span(ctx, s, end)?;
     reported_speech(ctx, marks, content, cue, c, Some(speaker))
+}
+
+/// Whether the sentence piece starting at token `a` opens with a subordinating conjunction
+/// ("While", "Though", "When", "After") before token `subject`.
+fn opens_subordinate_clause(ctx: &Ctx, a: usize, subject: usize) -> bool {
+    let mut k = a;
+    while k < subject && (ctx.is_punct(k) || matches!(ctx.word(k), "but" | "and" | "yet" | "even"))
+    {
+        k += 1;
+    }
+    k < subject
+        && matches!(
+            ctx.word(k),
+            "while"
+                | "though"
+                | "although"
+                | "when"
+                | "whenever"
+                | "after"
+                | "because"
+                | "since"
+                | "if"
+                | "whereas"
+                | "once"
+                | "until"
+                | "unless"
+        )
+}
+
+/// Whether a main clause starts at token `k`: a name or subject pronoun (or two joined by
+/// "and"), then a lower-case word that is no preposition or conjunction (its verb).
+fn main_clause_at(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let w = ctx.word(k);
+    let subject_pronoun = matches!(w, "he" | "she" | "they" | "we" | "i");
+    if !subject_pronoun && !ctx.is_capitalized(k) {
+        return false;
+    }
+    let Some(mut m) = ctx.np_after(k, end) else {
+        return false;
+    };
+    // "Obama and Clinton call …"
+    if ctx.word(m.last + 1) == "and" && ctx.is_capitalized(m.last + 2) {
+        if let Some(n) = ctx.np_after(m.last + 2, end) {
+            m = n;
+        }
+    }
+    // "Ham also noted", "Reid frequently mocked": adverbs before the verb.
+    let mut v = m.last + 1;
+    while v < end && (lexicon::is_cue_modifier(ctx.word(v)) || ctx.word(v).ends_with("ly")) {
+        v += 1;
+    }
+    v < end
+        && ctx.verb_cue(v).is_some()
+        && ctx.is_word(v)
+        && !ctx.is_capitalized(v)
+        && !lexicon::is_np_stop(ctx.word(v))
+        && !matches!(
+            ctx.word(v),
+            "and" | "or" | "of" | "to" | "for" | "about" | "over" | "under" | "the" | "a" | "an"
+        )
 }
 
 fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span) -> Option<Found> {
@@ -742,6 +812,23 @@ mod tests {
             r.iter().all(|(c, _)| !c.contains("told the crowd")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn a_cue_in_an_opening_subordinate_clause_stops_at_the_main_clause() {
+        let r = reported("While he acknowledged funding was a major reason he felt demoralized, Ham also noted several “intangibles” left him disillusioned.");
+        assert!(
+            r.iter()
+                .any(|(c, s)| s == "he" && c == "funding was a major reason he felt demoralized"),
+            "{r:?}"
+        );
+        assert!(
+            r.iter()
+                .any(|(c, s)| s == "Ham" && c.starts_with("several “intangibles”")),
+            "{r:?}"
+        );
+        let r = reported("When rebels are described as part of the second front of the war, Ortega and Diaz call them “lone wolves” in their speeches.");
+        assert!(r.iter().all(|(c, _)| !c.contains("Ortega")), "{r:?}");
     }
 
     #[test]
