@@ -174,36 +174,69 @@ fn is_year(word: &str) -> bool {
         && (word.starts_with("19") || word.starts_with("20"))
 }
 
+/// Reusable buffers of [`featurize_into`]: score many sentences without allocating per sentence.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokens: Vec<features::Token>,
+    /// Lexicon flags per token.
+    flags: Vec<u16>,
+    /// Holds the finished features of the last sentence.
+    features: features::Buffers,
+}
+
+/// Hashes of the cue-conjunction features, in the order they are added.
+static CONJUNCTIONS: LazyLock<[u64; 4]> = LazyLock::new(|| {
+    ["num+quant", "num+causal", "actor+causal", "year+actor"]
+        .map(|name| features::hash_str("cwx", name))
+});
+
 /// Features of one sentence.
 pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
-    let tokens = features::tokenize(sentence);
+    let mut scratch = Scratch::default();
+    featurize_into(sentence, &mut scratch);
+    scratch.features.items().to_vec()
+}
+
+/// [`featurize`] into `scratch.features`.
+fn featurize_into(sentence: &str, scratch: &mut Scratch) {
+    let Scratch {
+        tokens,
+        flags,
+        features: buffers,
+    } = scratch;
+    features::tokenize_into(sentence, tokens);
     let lex = &*LEX;
-    let mut f = Features::new(BITS);
-    features::add_word_ngrams(&mut f, &tokens, NS_WORD, 1.0);
+    flags.clear();
+    flags.extend(tokens.iter().map(|t| lex.get(t.hash)));
+    let mut f = Features::with_buffers(BITS, std::mem::take(buffers));
+    features::add_word_ngrams(&mut f, tokens, NS_WORD, 1.0);
     // Shapes of word triples (number, capitalised, cue word, other): "in 2019 the", "Senator Ruiz
     // voted" generalise beyond the words themselves.
-    let shapes: Vec<u64> = tokens
-        .iter()
-        .map(|t| {
-            if t.numeric {
-                1
-            } else if t.capitalized {
-                2
-            } else if LEX.get(t.hash) != 0 {
-                3
-            } else {
-                4
-            }
-        })
-        .collect();
-    for w in shapes.windows(3) {
-        let code = w[0] * 100 + w[1] * 10 + w[2];
-        f.add(features::combine(0x5a9e, code), 0.3);
+    let shape = |k: usize| -> u64 {
+        let t = &tokens[k];
+        if t.numeric {
+            1
+        } else if t.capitalized {
+            2
+        } else if flags[k] != 0 {
+            3
+        } else {
+            4
+        }
+    };
+    if tokens.len() >= 3 {
+        let (mut s0, mut s1) = (shape(0), shape(1));
+        for k in 2..tokens.len() {
+            let s2 = shape(k);
+            let code = s0 * 100 + s1 * 10 + s2;
+            f.add(features::combine(0x5a9e, code), 0.3);
+            (s0, s1) = (s1, s2);
+        }
     }
     let (mut numbers, mut years, mut months, mut actors, mut causal, mut comparative) =
         (0, 0, 0, 0, 0, 0);
     let (mut quantity, mut fs, mut fp, mut sec) = (0, 0, 0, 0);
-    for (k, t) in tokens.iter().enumerate() {
+    for (k, (t, &fl)) in tokens.iter().zip(flags.iter()).enumerate() {
         let word = sentence.get(t.start..t.end).unwrap_or("");
         if t.numeric {
             numbers += 1;
@@ -213,7 +246,6 @@ pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
         if t.capitalized && k > 0 && word != "I" && !word.starts_with("I'") {
             actors += 1;
         }
-        let fl = lex.get(t.hash);
         if fl == 0 {
             continue;
         }
@@ -250,19 +282,26 @@ pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
     f.dense(slot::LENGTH, (tokens.len() as f32 / 40.0).min(2.0));
     f.dense(slot::SHORT, (tokens.len() < 6) as u8 as f32);
     // Conjunctions of cues, as hashed features.
-    for (name, on) in [
-        ("num+quant", numbers > 0 && quantity > 0),
-        ("num+causal", numbers > 0 && causal > 0),
-        ("actor+causal", actors > 0 && causal > 0),
-        ("year+actor", years > 0 && actors > 0),
-    ] {
+    let conjunctions = &*CONJUNCTIONS;
+    for (&h, on) in conjunctions.iter().zip([
+        numbers > 0 && quantity > 0,
+        numbers > 0 && causal > 0,
+        actors > 0 && causal > 0,
+        years > 0 && actors > 0,
+    ]) {
         if on {
-            f.add_named("cwx", name, 1.0);
+            f.add(h, 1.0);
         }
     }
     let len_bin = (tokens.len() / 5).min(8) as u64;
     f.add(features::combine(0x1e9b, len_bin), 1.0);
-    f.finish()
+    f.finish_in_place();
+    *buffers = f.into_buffers();
+}
+
+thread_local! {
+    /// Buffers of [`CheckworthyModel::score`], reused across calls on a thread.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The trained check-worthiness model.
@@ -275,7 +314,25 @@ pub struct CheckworthyModel {
 impl CheckworthyModel {
     /// Check-worthiness of a sentence, 0..1.
     pub fn score(&self, sentence: &str) -> f32 {
-        self.linear.probability(&featurize(sentence))
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.score_with(sentence, &mut scratch),
+            Err(_) => self.score_with(sentence, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Self::score`] with caller-held buffers.
+    pub fn score_with(&self, sentence: &str, scratch: &mut Scratch) -> f32 {
+        featurize_into(sentence, scratch);
+        self.linear.probability(scratch.features.items())
+    }
+
+    /// Check-worthiness of each of `sentences`, with one set of buffers.
+    pub fn score_all<'a>(&self, sentences: impl IntoIterator<Item = &'a str>) -> Vec<f32> {
+        let mut scratch = Scratch::default();
+        sentences
+            .into_iter()
+            .map(|s| self.score_with(s, &mut scratch))
+            .collect()
     }
 
     /// Trains on ClaimBuster sentences and CheckThat! lines, weighted as the constants above say.

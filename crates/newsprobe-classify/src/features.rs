@@ -91,75 +91,157 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or('\0');
+        (c, c.len_utf8())
+    }
+}
+
+/// The running hash of one token: FNV-1a over its folded chars, and the hash after the first
+/// `STEM_CHARS` of them.
+struct WordHash {
+    h: u64,
+    chars_seen: usize,
+    stem: u64,
+}
+
+impl WordHash {
+    #[inline(always)]
+    fn new() -> Self {
+        WordHash {
+            h: fnv_bytes(FNV_OFFSET, b"w\xff"),
+            chars_seen: 0,
+            stem: 0,
+        }
+    }
+
+    /// Feeds one char of the text (folded here).
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            self.push_ascii(c as u8);
+        } else {
+            for f in fold_char(c) {
+                self.h = fnv_char(self.h, f);
+                self.count();
+            }
+        }
+    }
+
+    /// Feeds one ASCII byte (it folds to one lower-case byte).
+    #[inline(always)]
+    fn push_ascii(&mut self, b: u8) {
+        self.h ^= u64::from(b.to_ascii_lowercase());
+        self.h = self.h.wrapping_mul(FNV_PRIME);
+        self.count();
+    }
+
+    #[inline(always)]
+    fn count(&mut self) {
+        self.chars_seen += 1;
+        if self.chars_seen == STEM_CHARS {
+            self.stem = self.h;
+        }
+    }
+
+    /// (hash, stem).
+    #[inline(always)]
+    fn finish(&self) -> (u64, u64) {
+        if self.chars_seen < STEM_CHARS {
+            (self.h, self.h)
+        } else {
+            (self.h, self.stem)
+        }
+    }
+}
+
 /// `tokenize` into a reused buffer.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokenize_sentences_into(text, usize::MAX, tokens);
+}
+
+/// `tokenize_into` of the first `max_sentences` sentences only (a sentence starts at each token
+/// marked `sentence_start`); the tokens are those `tokenize` gives, cut before the first token
+/// of sentence `max_sentences + 1`.
+pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Vec<Token>) {
     tokens.clear();
-    let mut chars = text.char_indices().peekable();
+    let mut sentences = 0usize;
+    let n = text.len();
+    let mut i = 0;
     let mut boundary = true;
-    while let Some((i, c)) = chars.next() {
+    while i < n {
+        let (c, len) = char_at(text, i);
         if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | '\n') {
                 boundary = true;
             }
+            i += len;
             continue;
         }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        let mut h = fnv_bytes(FNV_OFFSET, b"w\xff");
-        let mut chars_seen = 0usize;
-        let mut stem = 0u64;
-        for f in fold_char(c) {
-            h = fnv_char(h, f);
-            chars_seen += 1;
-            if chars_seen == STEM_CHARS {
-                stem = h;
+        if boundary {
+            if sentences >= max_sentences {
+                break;
             }
+            sentences += 1;
         }
+        let start = i;
+        let mut wh = WordHash::new();
+        wh.push(c);
         let capitalized = c.is_uppercase();
         let mut numeric = c.is_numeric();
-        let mut prev = c;
-        while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
-                for f in fold_char(d) {
-                    h = fnv_char(h, f);
-                    chars_seen += 1;
-                    if chars_seen == STEM_CHARS {
-                        stem = h;
-                    }
+        let mut prev_numeric = numeric;
+        i += len;
+        let mut end = i;
+        let bytes = text.as_bytes();
+        while i < n {
+            // ASCII letters and digits, the bulk of most words, byte by byte.
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii_alphanumeric() {
+                    break;
                 }
-                numeric |= d.is_numeric();
-                end = j + d.len_utf8();
-                prev = d;
-                chars.next();
+                wh.push_ascii(b);
+                prev_numeric = b.is_ascii_digit();
+                numeric |= prev_numeric;
+                i += 1;
+                end = i;
+            }
+            if i >= n {
+                break;
+            }
+            let (d, dl) = char_at(text, i);
+            if is_word_char(d) {
+                wh.push(d);
+                prev_numeric = d.is_numeric();
+                numeric |= prev_numeric;
+                i += dl;
+                end = i;
                 continue;
             }
             // Inner apostrophe or inner separator between digits: look one further.
-            let joiner = matches!(d, '\'' | '’') || (matches!(d, '.' | ',') && prev.is_numeric());
-            if !joiner {
+            let separator = matches!(d, '.' | ',');
+            let joiner = matches!(d, '\'' | '’') || (separator && prev_numeric);
+            if !joiner || i + dl >= n {
                 break;
             }
-            let rest = &text[j + d.len_utf8()..];
-            match rest.chars().next() {
-                Some(n) if is_word_char(n) && (!matches!(d, '.' | ',') || n.is_numeric()) => {
-                    for f in fold_char(d) {
-                        h = fnv_char(h, f);
-                        chars_seen += 1;
-                        if chars_seen == STEM_CHARS {
-                            stem = h;
-                        }
-                    }
-                    chars.next();
-                }
-                _ => break,
+            let (m, _) = char_at(text, i + dl);
+            if is_word_char(m) && (!separator || m.is_numeric()) {
+                wh.push(d);
+                i += dl;
+            } else {
+                break;
             }
         }
-        if chars_seen < STEM_CHARS {
-            stem = h;
-        }
+        let (hash, stem) = wh.finish();
         tokens.push(Token {
             start,
             end,
-            hash: h,
+            hash,
             stem,
             capitalized,
             numeric,
@@ -177,6 +259,16 @@ pub type Sparse = Vec<(u32, f32)>;
 pub struct Features {
     pub items: Vec<(u32, f32)>,
     mask: u32,
+    buffers: Buffers,
+}
+
+/// Scratch space of [`Features::finish_in_place`], kept to be reused.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Buffers {
+    /// The items' buffer, when not in use.
+    items: Vec<(u32, f32)>,
+    /// Bucket ends of the counting sort.
+    counts: Vec<usize>,
 }
 
 impl Features {
@@ -184,7 +276,26 @@ impl Features {
         Features {
             items: Vec::with_capacity(64),
             mask: (1u32 << bits) - 1,
+            buffers: Buffers::default(),
         }
+    }
+
+    /// An empty vector that works in reused buffers (see [`Features::into_buffers`]).
+    pub fn with_buffers(bits: u8, mut buffers: Buffers) -> Self {
+        let mut items = std::mem::take(&mut buffers.items);
+        items.clear();
+        Features {
+            items,
+            mask: (1u32 << bits) - 1,
+            buffers,
+        }
+    }
+
+    /// Gives the buffers back; the finished items stay readable through [`Buffers::items`].
+    pub fn into_buffers(self) -> Buffers {
+        let mut buffers = self.buffers;
+        buffers.items = self.items;
+        buffers
     }
 
     /// Index of a hashed feature.
@@ -216,19 +327,81 @@ impl Features {
 
     /// Sorts by index and sums duplicates (so training updates each weight once).
     pub fn finish(mut self) -> Sparse {
-        self.items.sort_by_key(|&(i, _)| i);
-        let mut kept = 0;
-        for r in 0..self.items.len() {
-            let (i, v) = self.items[r];
-            if kept > 0 && self.items[kept - 1].0 == i {
-                self.items[kept - 1].1 += v;
+        self.finish_in_place();
+        self.items
+    }
+
+    /// `finish` without giving up the buffer: afterwards `items` is the finished vector.
+    ///
+    /// The sort is stable (duplicates are summed in the order they were added): a counting sort
+    /// on the leading bits of the index, then an insertion sort within each (small) bucket.
+    pub fn finish_in_place(&mut self) {
+        let n = self.items.len();
+        let bits = 32 - self.mask.leading_zeros();
+        // About n/2 buckets: two items to a bucket on average (hashed indices are uniform).
+        let bucket_bits = (usize::BITS - n.leading_zeros())
+            .saturating_sub(1)
+            .clamp(2, 12)
+            .min(bits);
+        let shift = bits - bucket_bits;
+        let last = (1usize << bucket_bits) - 1;
+        // Monotone in the index (indices past the space share the last bucket).
+        let bucket = |i: u32| ((i >> shift) as usize).min(last);
+        let Buffers {
+            items: sorted,
+            counts: ends,
+        } = &mut self.buffers;
+        ends.clear();
+        ends.resize(last + 2, 0);
+        for &(i, _) in &self.items {
+            ends[bucket(i) + 1] += 1;
+        }
+        for b in 1..ends.len() {
+            ends[b] += ends[b - 1];
+        }
+        sorted.clear();
+        sorted.resize(n, (0, 0.0));
+        for &(i, v) in &self.items {
+            let slot = &mut ends[bucket(i)];
+            sorted[*slot] = (i, v);
+            *slot += 1;
+        }
+        // `ends[b]` is now the end of bucket b; each bucket is sorted stably in place.
+        let mut begin = 0;
+        for &end in &ends[..=last] {
+            let run = &mut sorted[begin..end];
+            if run.len() > 32 {
+                run.sort_by_key(|&(i, _)| i);
             } else {
-                self.items[kept] = (i, v);
+                for k in 1..run.len() {
+                    let mut j = k;
+                    while j > 0 && run[j - 1].0 > run[j].0 {
+                        run.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+            }
+            begin = end;
+        }
+        let mut kept = 0;
+        for r in 0..n {
+            let (i, v) = sorted[r];
+            if kept > 0 && sorted[kept - 1].0 == i {
+                sorted[kept - 1].1 += v;
+            } else {
+                sorted[kept] = (i, v);
                 kept += 1;
             }
         }
-        self.items.truncate(kept);
-        self.items
+        sorted.truncate(kept);
+        std::mem::swap(&mut self.items, sorted);
+    }
+}
+
+impl Buffers {
+    /// The items of the last vector finished in these buffers.
+    pub fn items(&self) -> &[(u32, f32)] {
+        &self.items
     }
 }
 
@@ -391,5 +564,178 @@ mod tests {
         assert!(items.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(items.iter().all(|&(i, _)| i < 4096));
         assert!(items.iter().any(|&(i, v)| i == 3 && v == 0.5));
+    }
+
+    /// The tokenizer as first written (char iterator, no ASCII fast path), to check the fast
+    /// one against.
+    fn reference_tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+        tokens.clear();
+        let mut chars = text.char_indices().peekable();
+        let mut boundary = true;
+        while let Some((i, c)) = chars.next() {
+            if !is_word_char(c) {
+                if matches!(c, '.' | '!' | '?' | '\n') {
+                    boundary = true;
+                }
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut h = fnv_bytes(FNV_OFFSET, b"w\xff");
+            let mut chars_seen = 0usize;
+            let mut stem = 0u64;
+            for f in fold_char(c) {
+                h = fnv_char(h, f);
+                chars_seen += 1;
+                if chars_seen == STEM_CHARS {
+                    stem = h;
+                }
+            }
+            let capitalized = c.is_uppercase();
+            let mut numeric = c.is_numeric();
+            let mut prev = c;
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    for f in fold_char(d) {
+                        h = fnv_char(h, f);
+                        chars_seen += 1;
+                        if chars_seen == STEM_CHARS {
+                            stem = h;
+                        }
+                    }
+                    numeric |= d.is_numeric();
+                    end = j + d.len_utf8();
+                    prev = d;
+                    chars.next();
+                    continue;
+                }
+                // Inner apostrophe or inner separator between digits: look one further.
+                let joiner =
+                    matches!(d, '\'' | '’') || (matches!(d, '.' | ',') && prev.is_numeric());
+                if !joiner {
+                    break;
+                }
+                let rest = &text[j + d.len_utf8()..];
+                match rest.chars().next() {
+                    Some(n) if is_word_char(n) && (!matches!(d, '.' | ',') || n.is_numeric()) => {
+                        for f in fold_char(d) {
+                            h = fnv_char(h, f);
+                            chars_seen += 1;
+                            if chars_seen == STEM_CHARS {
+                                stem = h;
+                            }
+                        }
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+            if chars_seen < STEM_CHARS {
+                stem = h;
+            }
+            tokens.push(Token {
+                start,
+                end,
+                hash: h,
+                stem,
+                capitalized,
+                numeric,
+                sentence_start: boundary,
+            });
+            boundary = false;
+        }
+    }
+
+    #[test]
+    fn fast_tokenizer_matches_the_reference() {
+        let pieces = [
+            "Don’t",
+            " ",
+            "3.5",
+            "1,700",
+            ".",
+            ",",
+            "'",
+            "’",
+            "ʼ",
+            "‘",
+            "?",
+            "!",
+            "\n",
+            "Étienne",
+            "İstanbul",
+            "ß",
+            "ΣΑΣ",
+            "日本",
+            "🙂",
+            "x",
+            "A",
+            "9",
+            "strikes",
+            "I'm",
+            "n't",
+            "-",
+            "\u{0301}",
+            "Ⅻ",
+            "½",
+            "ǅ",
+            "..",
+            "a.b",
+            "2,",
+            "'s",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def0;
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state >> 60) as usize + 1 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            tokenize_into(&text, &mut fast);
+            reference_tokenize_into(&text, &mut slow);
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finish_sums_duplicates_in_insertion_order() {
+        let mut state: u64 = 7;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            state >> 33
+        };
+        let values = [1.0f32, 0.3, 0.5, 1e-3, 7.25, 0.1];
+        for round in 0..500 {
+            let n = (next() % 200) as usize;
+            let range = 1 + (round % 40) as u64;
+            let mut items: Vec<(u32, f32)> = Vec::with_capacity(n);
+            for _ in 0..n {
+                // Narrow ranges (many duplicates) and indices spread over the space.
+                let i = ((next() % range) * [1, 97, 4093][round % 3]) as u32 % 4096;
+                items.push((i, values[(next() % 6) as usize]));
+            }
+            // The reference: a stable sort by index, then summing runs in order.
+            let mut expected = items.clone();
+            expected.sort_by_key(|&(i, _)| i);
+            let mut merged: Vec<(u32, f32)> = Vec::new();
+            for (i, v) in expected {
+                match merged.last_mut() {
+                    Some(last) if last.0 == i => last.1 += v,
+                    _ => merged.push((i, v)),
+                }
+            }
+            let mut f = Features::new(12);
+            f.items = items;
+            let got = f.finish();
+            assert_eq!(got.len(), merged.len());
+            for (a, b) in got.iter().zip(&merged) {
+                assert_eq!((a.0, a.1.to_bits()), (b.0, b.1.to_bits()));
+            }
+        }
     }
 }

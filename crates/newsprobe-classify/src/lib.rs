@@ -107,6 +107,17 @@ impl Models {
             None => 0.0,
         }
     }
+
+    /// Check-worthiness of each of `sentences`, 0..1 (one set of buffers for them all).
+    pub fn checkworthiness_all<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<f32> {
+        match &self.bundle.checkworthy {
+            Some(m) => m.score_all(sentences),
+            None => sentences.into_iter().map(|_| 0.0).collect(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +155,14 @@ mod tests {
                 .iter()
                 .all(|&(a, b, _)| text.is_char_boundary(a) && text.is_char_boundary(b)));
             assert!((0.0..=1.0).contains(&m.checkworthiness(text)));
+            assert_eq!(
+                m.checkworthiness_all([text, "x", text]),
+                [
+                    m.checkworthiness(text),
+                    m.checkworthiness("x"),
+                    m.checkworthiness(text)
+                ]
+            );
             let (_, conf) = m.stance(text, text);
             assert!((0.0..=1.0).contains(&conf));
         }

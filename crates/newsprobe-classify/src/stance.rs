@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use newsprobe_core::Stance;
 
 use crate::data::{Fnc, StancePair};
-use crate::features::{self, Features, Lexicon, Sparse, Token, WordMap};
+use crate::features::{self, Features, Lexicon, Sparse, Token};
 use crate::linear::{self, Linear, Reader, TrainConfig};
 use crate::Error;
 
@@ -187,8 +187,8 @@ pub struct BodyInfo {
     flags: Vec<u16>,
     /// Token ranges of the sentences.
     sentences: Vec<(usize, usize)>,
-    /// TF-IDF weight of each content word, and the vector norm.
-    tfidf: WordMap<f32>,
+    /// TF-IDF weight of each content word, sorted by word hash; and the vector norm.
+    tfidf: Vec<(u64, f32)>,
     norm: f32,
     refutes: usize,
     hedges: usize,
@@ -200,39 +200,42 @@ fn bigram(a: u64, b: u64) -> u64 {
 
 impl BodyInfo {
     pub fn new(body: &str, idf: &Idf) -> BodyInfo {
-        let mut tokens = features::tokenize(body);
+        let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
+        features::tokenize_sentences_into(body, MAX_SENTENCES, &mut tokens);
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             if t.sentence_start || sentences.is_empty() {
-                if sentences.len() >= MAX_SENTENCES {
-                    break;
-                }
                 sentences.push((k, k));
             }
             if let Some(s) = sentences.last_mut() {
                 s.1 = k + 1;
             }
         }
-        tokens.truncate(sentences.last().map_or(0, |s| s.1));
-        let flags: Vec<u16> = tokens.iter().map(|t| LEX.get(t.hash)).collect();
-        let mut tfidf: WordMap<f32> = WordMap::default();
+        let lex = &*LEX;
+        let flags: Vec<u16> = tokens.iter().map(|t| lex.get(t.hash)).collect();
         let (mut refutes, mut hedges) = (0, 0);
+        let mut content: Vec<u64> = Vec::with_capacity(tokens.len());
         for (t, &fl) in tokens.iter().zip(&flags) {
             refutes += (fl & REFUTE != 0) as usize;
             hedges += (fl & HEDGE != 0) as usize;
             if fl & STOP == 0 {
-                *tfidf.entry(t.hash).or_default() += 1.0;
+                content.push(t.hash);
             }
         }
+        // Term frequencies: runs of equal hashes once sorted.
+        content.sort_unstable();
+        let mut tfidf: Vec<(u64, f32)> = Vec::with_capacity(content.len());
+        for h in content {
+            match tfidf.last_mut() {
+                Some(last) if last.0 == h => last.1 += 1.0,
+                _ => tfidf.push((h, 1.0)),
+            }
+        }
+        // Summed in hash order (map iteration order is not part of the model's contract).
         let mut norm2 = 0.0f32;
         for (h, w) in tfidf.iter_mut() {
             *w = (1.0 + w.ln()) * idf.get(*h);
-        }
-        // Sum in a fixed order (map iteration order is not part of the model's contract).
-        let mut weights: Vec<(u64, f32)> = tfidf.iter().map(|(h, w)| (*h, *w)).collect();
-        weights.sort_unstable_by_key(|w| w.0);
-        for (_, w) in weights {
-            norm2 += w * w;
+            norm2 += *w * *w;
         }
         BodyInfo {
             tokens,
@@ -243,6 +246,14 @@ impl BodyInfo {
             refutes,
             hedges,
         }
+    }
+
+    /// TF-IDF weight of a content word of the body.
+    fn tfidf(&self, h: u64) -> Option<f32> {
+        self.tfidf
+            .binary_search_by_key(&h, |w| w.0)
+            .ok()
+            .map(|i| self.tfidf[i].1)
     }
 
     fn sentence(&self, k: usize) -> (&[Token], &[u16]) {
@@ -283,220 +294,270 @@ mod slot {
 
 /// The features of a (headline, body) pair: (relatedness features, stance features).
 fn pair_features(headline: &str, body: &BodyInfo, idf: &Idf) -> (Sparse, Sparse) {
-    let head = features::tokenize(headline);
-    let head_flags: Vec<u16> = head.iter().map(|t| LEX.get(t.hash)).collect();
-    // Distinct headline content words (at most 64, so a sentence's matches fit in a bitmask).
-    let mut content: Vec<u64> = head
-        .iter()
-        .zip(&head_flags)
-        .filter(|(_, &f)| f & STOP == 0)
-        .map(|(t, _)| t.hash)
-        .collect();
-    content.sort_unstable();
-    content.dedup();
-    content.truncate(64);
-    let n = content.len().max(1) as f32;
-    let mut stems: Vec<u64> = head
-        .iter()
-        .zip(&head_flags)
-        .filter(|(_, &f)| f & STOP == 0)
-        .map(|(t, _)| t.stem)
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems.truncate(64);
-    let n_stems = stems.len().max(1) as f32;
-    let mut head_bigrams: Vec<u64> = head
-        .windows(2)
-        .map(|w| bigram(w[0].hash, w[1].hash))
-        .collect();
-    head_bigrams.sort_unstable();
-    head_bigrams.dedup();
-    head_bigrams.truncate(64);
+    let pair = Pair::new(headline, body, idf);
+    (pair.relatedness(), pair.stance(body))
+}
 
-    // One pass over the body: which headline words and bigrams each sentence has.
-    let mut sentence_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
-    let mut bigram_mask = 0u64;
-    let mut stem_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
-    for k in 0..body.sentences.len() {
-        let (tokens, flags) = body.sentence(k);
-        let mut mask = 0u64;
-        let mut stem_mask = 0u64;
-        for (j, (t, &fl)) in tokens.iter().zip(flags).enumerate() {
-            if fl & STOP == 0 {
-                if let Ok(i) = content.binary_search(&t.hash) {
-                    mask |= 1 << i;
+/// Names of the binned overlap features, in the order of `Pair::binned`.
+const BIN_NAMES: [&str; 8] = [
+    "cos", "ov", "idfov", "best", "lead", "bi", "stem", "stembest",
+];
+
+static BIN_HASHES: LazyLock<[u64; 8]> =
+    LazyLock::new(|| BIN_NAMES.map(|name| features::hash_str("bin", name)));
+
+/// What both stages' features of a (headline, body) pair are made of.
+struct Pair<'h> {
+    headline: &'h str,
+    head: Vec<Token>,
+    head_flags: Vec<u16>,
+    /// Dense features shared by both stages.
+    dense: [(u32, f32); 13],
+    /// Values binned as one-hot features, in `BIN_NAMES` order.
+    binned: [f32; 8],
+    /// (headline words hit, sentence) best first.
+    ranked: Vec<(usize, usize)>,
+}
+
+impl<'h> Pair<'h> {
+    fn new(headline: &'h str, body: &BodyInfo, idf: &Idf) -> Pair<'h> {
+        let head = features::tokenize(headline);
+        let head_flags: Vec<u16> = head.iter().map(|t| LEX.get(t.hash)).collect();
+        // Distinct headline content words (at most 64, so a sentence's matches fit in a bitmask).
+        let mut content: Vec<u64> = head
+            .iter()
+            .zip(&head_flags)
+            .filter(|(_, &f)| f & STOP == 0)
+            .map(|(t, _)| t.hash)
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        content.truncate(64);
+        let n = content.len().max(1) as f32;
+        let mut stems: Vec<u64> = head
+            .iter()
+            .zip(&head_flags)
+            .filter(|(_, &f)| f & STOP == 0)
+            .map(|(t, _)| t.stem)
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems.truncate(64);
+        let n_stems = stems.len().max(1) as f32;
+        let mut head_bigrams: Vec<u64> = head
+            .windows(2)
+            .map(|w| bigram(w[0].hash, w[1].hash))
+            .collect();
+        head_bigrams.sort_unstable();
+        head_bigrams.dedup();
+        head_bigrams.truncate(64);
+
+        // One pass over the body: which headline words and bigrams each sentence has.
+        let mut sentence_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
+        let mut bigram_mask = 0u64;
+        let mut stem_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
+        for k in 0..body.sentences.len() {
+            let (tokens, flags) = body.sentence(k);
+            let mut mask = 0u64;
+            let mut stem_mask = 0u64;
+            for (j, (t, &fl)) in tokens.iter().zip(flags).enumerate() {
+                if fl & STOP == 0 {
+                    if let Ok(i) = content.binary_search(&t.hash) {
+                        mask |= 1 << i;
+                    }
+                    if let Ok(i) = stems.binary_search(&t.stem) {
+                        stem_mask |= 1 << i;
+                    }
                 }
-                if let Ok(i) = stems.binary_search(&t.stem) {
-                    stem_mask |= 1 << i;
+                if let Some(next) = tokens.get(j + 1) {
+                    if let Ok(i) = head_bigrams.binary_search(&bigram(t.hash, next.hash)) {
+                        bigram_mask |= 1 << i;
+                    }
                 }
             }
-            if let Some(next) = tokens.get(j + 1) {
-                if let Ok(i) = head_bigrams.binary_search(&bigram(t.hash, next.hash)) {
-                    bigram_mask |= 1 << i;
+            sentence_masks.push(mask);
+            stem_masks.push(stem_mask);
+        }
+        let stem_all = stem_masks.iter().fold(0u64, |a, m| a | m);
+        let stem_overlap = stem_all.count_ones() as f32 / n_stems;
+        let stem_best =
+            stem_masks.iter().map(|m| m.count_ones()).max().unwrap_or(0) as f32 / n_stems;
+        let sentences_hit = sentence_masks
+            .iter()
+            .filter(|m| m.count_ones() >= 2)
+            .count() as f32
+            / sentence_masks.len().max(1) as f32;
+        let all_mask = sentence_masks.iter().fold(0u64, |a, m| a | m);
+        let lead_mask = sentence_masks
+            .iter()
+            .take(LEAD_SENTENCES)
+            .fold(0u64, |a, m| a | m);
+
+        // TF-IDF cosine with the headline (binary tf).
+        let mut dot = 0.0f32;
+        let mut hnorm2 = 0.0f32;
+        let mut idf_all = 0.0f32;
+        let mut idf_hit = 0.0f32;
+        for h in &content {
+            let w = idf.get(*h);
+            hnorm2 += w * w;
+            idf_all += w;
+            if let Some(b) = body.tfidf(*h) {
+                dot += w * b;
+                idf_hit += w;
+            }
+        }
+        let cos = if hnorm2 > 0.0 && body.norm > 0.0 {
+            dot / (hnorm2.sqrt() * body.norm)
+        } else {
+            0.0
+        };
+        let overlap = all_mask.count_ones() as f32 / n;
+        let overlap_lead = lead_mask.count_ones() as f32 / n;
+        let idf_overlap = if idf_all > 0.0 {
+            idf_hit / idf_all
+        } else {
+            0.0
+        };
+        // Sentence overlap: the body sentences sharing most headline words.
+        let mut ranked: Vec<(usize, usize)> = sentence_masks
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (m.count_ones() as usize, k))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let best = ranked.first().map_or(0.0, |r| r.0 as f32 / n);
+        let second = ranked.get(1).map_or(0.0, |r| r.0 as f32 / n);
+        let bigram_overlap = if head_bigrams.is_empty() {
+            0.0
+        } else {
+            bigram_mask.count_ones() as f32 / head_bigrams.len() as f32
+        };
+
+        let dense = [
+            (slot::COS, cos),
+            (slot::COS_SQ, cos.sqrt()),
+            (slot::OVERLAP, overlap),
+            (slot::OVERLAP_LEAD, overlap_lead),
+            (slot::BEST_SENTENCE, best),
+            (slot::SECOND_SENTENCE, second),
+            (slot::BIGRAMS, bigram_overlap),
+            (slot::IDF_OVERLAP, idf_overlap),
+            (slot::NO_HEADLINE_WORDS, (content.is_empty()) as u8 as f32),
+            (slot::STEM_OVERLAP, stem_overlap),
+            (slot::STEM_BEST, stem_best),
+            (slot::SENTENCES_HIT, sentences_hit),
+            (slot::HITS, (all_mask.count_ones() as f32).min(10.0) / 10.0),
+        ];
+        Pair {
+            headline,
+            head,
+            head_flags,
+            dense,
+            binned: [
+                cos,
+                overlap,
+                idf_overlap,
+                best,
+                overlap_lead,
+                bigram_overlap,
+                stem_overlap,
+                stem_best,
+            ],
+            ranked,
+        }
+    }
+
+    /// Relatedness features.
+    fn relatedness(&self) -> Sparse {
+        let mut rel = Features::new(RELATED_BITS);
+        for &(s, v) in &self.dense {
+            rel.dense(s, v);
+        }
+        // Binned overlap features (one-hot), so the linear models can learn non-linear shapes.
+        let mut bins: [u64; 10] = [0; 10];
+        for (k, (&h, &v)) in BIN_HASHES.iter().zip(&self.binned).enumerate() {
+            let bin = ((v.clamp(0.0, 1.0) * 10.0) as u32).min(9);
+            bins[k] = features::combine(h, u64::from(bin));
+        }
+        let [cos, _, idf_overlap, best, _, _, stem_overlap, _] = self.binned;
+        let bin = |v: f32| u64::from(((v.clamp(0.0, 1.0) * 5.0) as u32).min(4));
+        bins[8] = features::combine(0xc05e, bin(cos) * 8 + bin(stem_overlap));
+        bins[9] = features::combine(0xbe57, bin(best) * 8 + bin(idf_overlap));
+        for &h in &bins {
+            rel.add(h, 1.0);
+        }
+        rel.finish()
+    }
+
+    /// Agree/disagree/discuss features.
+    fn stance(&self, body: &BodyInfo) -> Sparse {
+        let (headline, head, head_flags, dense, ranked) = (
+            self.headline,
+            &self.head,
+            &self.head_flags,
+            &self.dense,
+            &self.ranked,
+        );
+
+        // Stance features.
+        let mut st = Features::new(STANCE_BITS);
+        for &(s, v) in dense {
+            st.dense(s, v);
+        }
+        let head_refute = head_flags.iter().filter(|&&f| f & REFUTE != 0).count();
+        let head_hedge = head_flags.iter().filter(|&&f| f & HEDGE != 0).count();
+        let words = body.tokens.len().max(1) as f32;
+        st.dense(slot::HEAD_REFUTE, head_refute as f32);
+        st.dense(slot::HEAD_HEDGE, head_hedge as f32);
+        st.dense(
+            slot::BODY_REFUTE,
+            (body.refutes as f32 / words * 100.0).min(10.0) / 10.0,
+        );
+        st.dense(
+            slot::BODY_HEDGE,
+            (body.hedges as f32 / words * 100.0).min(10.0) / 10.0,
+        );
+        st.dense(slot::QUESTION, headline.contains('?') as u8 as f32);
+        st.dense(
+            slot::POLARITY,
+            ((head_refute % 2) ^ (body.refutes % 2)) as f32,
+        );
+        let mut top_refute = 0usize;
+        let mut top_hedge = 0usize;
+        for &(count, k) in ranked.iter().take(3) {
+            if count == 0 {
+                break;
+            }
+            let (tokens, flags) = body.sentence(k);
+            for (t, &fl) in tokens.iter().zip(flags) {
+                if fl & REFUTE != 0 {
+                    top_refute += 1;
+                    st.add(features::combine(0x7ef0, t.hash), 1.0);
+                }
+                if fl & HEDGE != 0 {
+                    top_hedge += 1;
+                    st.add(features::combine(0x4ed9, t.hash), 1.0);
                 }
             }
         }
-        sentence_masks.push(mask);
-        stem_masks.push(stem_mask);
-    }
-    let stem_all = stem_masks.iter().fold(0u64, |a, m| a | m);
-    let stem_overlap = stem_all.count_ones() as f32 / n_stems;
-    let stem_best = stem_masks.iter().map(|m| m.count_ones()).max().unwrap_or(0) as f32 / n_stems;
-    let sentences_hit = sentence_masks
-        .iter()
-        .filter(|m| m.count_ones() >= 2)
-        .count() as f32
-        / sentence_masks.len().max(1) as f32;
-    let all_mask = sentence_masks.iter().fold(0u64, |a, m| a | m);
-    let lead_mask = sentence_masks
-        .iter()
-        .take(LEAD_SENTENCES)
-        .fold(0u64, |a, m| a | m);
-
-    // TF-IDF cosine with the headline (binary tf).
-    let mut dot = 0.0f32;
-    let mut hnorm2 = 0.0f32;
-    let mut idf_all = 0.0f32;
-    let mut idf_hit = 0.0f32;
-    for h in &content {
-        let w = idf.get(*h);
-        hnorm2 += w * w;
-        idf_all += w;
-        if let Some(b) = body.tfidf.get(h) {
-            dot += w * b;
-            idf_hit += w;
+        for k in 0..LEAD_SENTENCES.min(body.sentences.len()) {
+            let (tokens, flags) = body.sentence(k);
+            for (t, &fl) in tokens.iter().zip(flags) {
+                if fl & (REFUTE | HEDGE) != 0 {
+                    st.add(features::combine(0x1ead, t.hash), 0.5);
+                }
+            }
         }
-    }
-    let cos = if hnorm2 > 0.0 && body.norm > 0.0 {
-        dot / (hnorm2.sqrt() * body.norm)
-    } else {
-        0.0
-    };
-    let overlap = all_mask.count_ones() as f32 / n;
-    let overlap_lead = lead_mask.count_ones() as f32 / n;
-    let idf_overlap = if idf_all > 0.0 {
-        idf_hit / idf_all
-    } else {
-        0.0
-    };
-    // Sentence overlap: the body sentences sharing most headline words.
-    let mut ranked: Vec<(usize, usize)> = sentence_masks
-        .iter()
-        .enumerate()
-        .map(|(k, m)| (m.count_ones() as usize, k))
-        .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let best = ranked.first().map_or(0.0, |r| r.0 as f32 / n);
-    let second = ranked.get(1).map_or(0.0, |r| r.0 as f32 / n);
-    let bigram_overlap = if head_bigrams.is_empty() {
-        0.0
-    } else {
-        bigram_mask.count_ones() as f32 / head_bigrams.len() as f32
-    };
-
-    let mut rel = Features::new(RELATED_BITS);
-    let dense = [
-        (slot::COS, cos),
-        (slot::COS_SQ, cos.sqrt()),
-        (slot::OVERLAP, overlap),
-        (slot::OVERLAP_LEAD, overlap_lead),
-        (slot::BEST_SENTENCE, best),
-        (slot::SECOND_SENTENCE, second),
-        (slot::BIGRAMS, bigram_overlap),
-        (slot::IDF_OVERLAP, idf_overlap),
-        (slot::NO_HEADLINE_WORDS, (content.is_empty()) as u8 as f32),
-        (slot::STEM_OVERLAP, stem_overlap),
-        (slot::STEM_BEST, stem_best),
-        (slot::SENTENCES_HIT, sentences_hit),
-        (slot::HITS, (all_mask.count_ones() as f32).min(10.0) / 10.0),
-    ];
-    for &(s, v) in &dense {
-        rel.dense(s, v);
-    }
-    // Binned overlap features (one-hot), so the linear models can learn non-linear shapes.
-    let mut bins: Vec<u64> = Vec::with_capacity(10);
-    for (name, v) in [
-        ("cos", cos),
-        ("ov", overlap),
-        ("idfov", idf_overlap),
-        ("best", best),
-        ("lead", overlap_lead),
-        ("bi", bigram_overlap),
-        ("stem", stem_overlap),
-        ("stembest", stem_best),
-    ] {
-        let bin = ((v.clamp(0.0, 1.0) * 10.0) as u32).min(9);
-        bins.push(features::combine(
-            features::hash_str("bin", name),
-            u64::from(bin),
-        ));
-    }
-    let bin = |v: f32| u64::from(((v.clamp(0.0, 1.0) * 5.0) as u32).min(4));
-    bins.push(features::combine(0xc05e, bin(cos) * 8 + bin(stem_overlap)));
-    bins.push(features::combine(0xbe57, bin(best) * 8 + bin(idf_overlap)));
-    for &h in &bins {
-        rel.add(h, 1.0);
-    }
-    let relatedness = rel.finish();
-
-    // Stance features.
-    let mut st = Features::new(STANCE_BITS);
-    for &(s, v) in &dense {
-        st.dense(s, v);
-    }
-    let head_refute = head_flags.iter().filter(|&&f| f & REFUTE != 0).count();
-    let head_hedge = head_flags.iter().filter(|&&f| f & HEDGE != 0).count();
-    let words = body.tokens.len().max(1) as f32;
-    st.dense(slot::HEAD_REFUTE, head_refute as f32);
-    st.dense(slot::HEAD_HEDGE, head_hedge as f32);
-    st.dense(
-        slot::BODY_REFUTE,
-        (body.refutes as f32 / words * 100.0).min(10.0) / 10.0,
-    );
-    st.dense(
-        slot::BODY_HEDGE,
-        (body.hedges as f32 / words * 100.0).min(10.0) / 10.0,
-    );
-    st.dense(slot::QUESTION, headline.contains('?') as u8 as f32);
-    st.dense(
-        slot::POLARITY,
-        ((head_refute % 2) ^ (body.refutes % 2)) as f32,
-    );
-    let mut top_refute = 0usize;
-    let mut top_hedge = 0usize;
-    for &(count, k) in ranked.iter().take(3) {
-        if count == 0 {
-            break;
-        }
-        let (tokens, flags) = body.sentence(k);
-        for (t, &fl) in tokens.iter().zip(flags) {
+        st.dense(slot::TOP_REFUTE, (top_refute as f32).min(5.0) / 5.0);
+        st.dense(slot::TOP_HEDGE, (top_hedge as f32).min(5.0) / 5.0);
+        for (t, &fl) in head.iter().zip(head_flags) {
             if fl & REFUTE != 0 {
-                top_refute += 1;
-                st.add(features::combine(0x7ef0, t.hash), 1.0);
-            }
-            if fl & HEDGE != 0 {
-                top_hedge += 1;
-                st.add(features::combine(0x4ed9, t.hash), 1.0);
+                st.add(features::combine(0x4ef0, t.hash), 1.0);
             }
         }
+        st.finish()
     }
-    for k in 0..LEAD_SENTENCES.min(body.sentences.len()) {
-        let (tokens, flags) = body.sentence(k);
-        for (t, &fl) in tokens.iter().zip(flags) {
-            if fl & (REFUTE | HEDGE) != 0 {
-                st.add(features::combine(0x1ead, t.hash), 0.5);
-            }
-        }
-    }
-    st.dense(slot::TOP_REFUTE, (top_refute as f32).min(5.0) / 5.0);
-    st.dense(slot::TOP_HEDGE, (top_hedge as f32).min(5.0) / 5.0);
-    for (t, &fl) in head.iter().zip(&head_flags) {
-        if fl & REFUTE != 0 {
-            st.add(features::combine(0x4ef0, t.hash), 1.0);
-        }
-    }
-    (relatedness, st.finish())
 }
 
 /// The trained two-stage stance model.
@@ -522,12 +583,12 @@ impl StanceModel {
 
     /// Same, for a body already analysed.
     pub fn predict_with(&self, headline: &str, body: &BodyInfo) -> (Stance, f32) {
-        let (rel, st) = pair_features(headline, body, &self.idf);
-        let p_related = self.related.probability(&rel);
+        let pair = Pair::new(headline, body, &self.idf);
+        let p_related = self.related.probability(&pair.relatedness());
         if p_related < 0.5 {
             return (Stance::Unrelated, 1.0 - p_related);
         }
-        let p = self.stance.probabilities(&st);
+        let p = self.stance.probabilities(&pair.stance(body));
         let (k, pk) =
             p.iter().enumerate().fold(
                 (2, f32::MIN),

@@ -84,10 +84,9 @@ fn framing_spans(
 /// Fills `doc.framing`, `doc.sentences[].checkworthiness` and the framing findings.
 pub fn annotate(doc: &mut Document, models: &Models) {
     let clf = &models.classifiers;
-    for i in 0..doc.sentences.len() {
-        let span = doc.sentences[i].span;
-        let score = unit(clf.checkworthiness(span.slice(&doc.text)));
-        doc.sentences[i].checkworthiness = score;
+    let scores = clf.checkworthiness_all(doc.sentences.iter().map(|s| s.span.slice(&doc.text)));
+    for (sentence, score) in doc.sentences.iter_mut().zip(scores) {
+        sentence.checkworthiness = unit(score);
     }
 
     let body_keys = TokenKeys::build(&doc.text, &doc.tokens);
