@@ -7,6 +7,9 @@
 //! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
 //! own entity.
 
+use std::hash::BuildHasher;
+use std::sync::Arc;
+
 use newsprobe_core::{Document, EntityType, Field};
 
 use crate::gazetteer::{Gender, GAZETTEER};
@@ -22,8 +25,9 @@ pub struct Cluster {
     pub names: Vec<String>,
     /// Normalised name words (persons: surname last).
     pub name_keys: Vec<String>,
-    /// Normalised forms of each name, for matching.
-    pub forms: Vec<NameForms>,
+    /// Normalised forms of each name, for matching (shared with the other clusters and
+    /// mentions of the document that use the same name).
+    pub forms: Vec<Arc<NameForms>>,
     pub roles: crate::gazetteer::Set<String>,
     pub countries: Vec<&'static str>,
     pub former: bool,
@@ -84,16 +88,23 @@ impl Cluster {
         }
     }
 
-    fn absorb(&mut self, idx: usize, m: &Mention, sentence: usize, forms: Option<&NameForms>) {
+    /// Adds a mention (with the forms of its name, for names); says whether the cluster got a
+    /// name it did not have, whose forms must then be indexed.
+    fn absorb(
+        &mut self,
+        idx: usize,
+        m: &Mention,
+        sentence: usize,
+        forms: Option<&Arc<NameForms>>,
+    ) -> bool {
+        let mut new_name = false;
         self.mentions.push(idx);
         if let (MentionKind::Name, Some(forms)) = (m.kind, forms) {
-            let text = m
-                .name_text
-                .trim_start_matches("the ")
-                .trim_start_matches("The ");
+            let text = strip_the(&m.name_text);
             if !self.names.iter().any(|n| n == text) {
                 self.names.push(text.to_string());
-                self.forms.push(forms.clone());
+                self.forms.push(Arc::clone(forms));
+                new_name = true;
             }
             for k in &forms.words {
                 if !self.name_keys.contains(k) {
@@ -144,36 +155,52 @@ impl Cluster {
             self.last = self.last.max(m.span.start);
             self.last_sentence = self.last_sentence.max(sentence);
         }
+        new_name
     }
 }
 
 fn key(w: &str) -> String {
-    crate::gazetteer::norm(w).trim_end_matches('.').to_string()
+    trim_dots(crate::gazetteer::norm(w))
+}
+
+/// `s` without trailing periods, reusing its buffer.
+fn trim_dots(mut s: String) -> String {
+    let l = s.trim_end_matches('.').len();
+    s.truncate(l);
+    s
 }
 
 /// Initials of the capitalised words of a name ("North Atlantic Treaty Organization" -> "nato").
 fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(4);
+    for w in name.split_whitespace() {
+        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 fn acronym_key(name: &str) -> Option<String> {
+    // Cheap checks first; the letters are collected only for names that pass them.
+    let mut words = name.split_whitespace();
+    if words.next().is_none() || words.next().is_some() {
+        return None;
+    }
+    let mut alnum = name.chars().filter(|c| c.is_alphanumeric());
+    if !alnum.all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
     let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
-    (name.split_whitespace().count() == 1
-        && letters.len() >= 2
-        && letters
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit()))
-    .then(|| letters.to_lowercase())
+    (letters.len() >= 2).then(|| letters.to_lowercase())
 }
 
 /// A key that makes equivalent names of organisations and places equal ("U.S." = "United States").
+/// ([`NameForms::of`] computes the same without normalising twice.)
+#[cfg(test)]
 fn place_org_key(name: &str) -> String {
     let g = &*GAZETTEER;
-    let n = name.trim_start_matches("the ").trim_start_matches("The ");
+    let n = strip_the(name);
     match g.country(n) {
         Some(c) => key(c),
         None => key(n),
@@ -232,6 +259,18 @@ fn role_compatible(head: &str, c: &Cluster) -> bool {
     }
 }
 
+/// `text` without leading "the " and then "The " (each as often as it repeats).
+fn strip_the(text: &str) -> &str {
+    let mut t = text;
+    while let Some(rest) = t.strip_prefix("the ") {
+        t = rest;
+    }
+    while let Some(rest) = t.strip_prefix("The ") {
+        t = rest;
+    }
+    t
+}
+
 /// Clusters the mentions (body first, then headline) into entities.
 pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -240,18 +279,29 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
         Field::Title => 0,
     };
     let mut deferred = Vec::new();
+    let names = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .count();
+    let mut index = NameIndex::with_capacity(names * 3);
+    // The forms of each distinct name in this document, computed once ("Romon" ... "Romon").
+    let mut forms_of: crate::gazetteer::Map<&str, Arc<NameForms>> =
+        crate::gazetteer::Map::with_capacity_and_hasher(names, Default::default());
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
         let forms = (m.kind == MentionKind::Name).then(|| {
-            NameForms::of(
-                m.name_text
-                    .trim_start_matches("the ")
-                    .trim_start_matches("The "),
+            let text = strip_the(&m.name_text);
+            Arc::clone(
+                forms_of
+                    .entry(text)
+                    .or_insert_with(|| Arc::new(NameForms::of(text))),
             )
         });
         let target = match m.kind {
-            MentionKind::Name => forms.as_ref().and_then(|f| match_name(&clusters, m, f)),
+            MentionKind::Name => forms
+                .as_deref()
+                .and_then(|f| index.match_name(&clusters, m, f)),
             MentionKind::Description if m.etype == EntityType::Organization => {
                 match_organization(&clusters, m)
             }
@@ -275,7 +325,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 if m.kind == MentionKind::Pronoun && cl.gender == Gender::Unknown {
                     cl.gender = m.gender;
                 }
-                cl.absorb(idx, m, sent, forms.as_ref());
+                if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
+                    index.add(c, f);
+                }
             }
             None => {
                 let new_entity = match m.kind {
@@ -290,20 +342,27 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 };
                 if new_entity {
                     let mut c = Cluster::new(m);
-                    c.absorb(idx, m, sent, forms.as_ref());
+                    if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
+                        index.add(clusters.len(), f);
+                    }
                     clusters.push(c);
                 } else if m.weak {
-                    deferred.push((idx, sent, forms));
+                    deferred.push((idx, sent));
                 }
             }
         }
     }
     // A weak name before the full one ("Braverman (left) ..." then "Suella Braverman"): it joins
     // the entity named later, or nothing.
-    for (idx, sent, forms) in deferred {
+    for (idx, sent) in deferred {
         let m = &mentions[idx];
-        if let Some(c) = forms.as_ref().and_then(|f| match_name(&clusters, m, f)) {
-            clusters[c].absorb(idx, m, sent, forms.as_ref());
+        let Some(f) = forms_of.get(strip_the(&m.name_text)) else {
+            continue;
+        };
+        if let Some(c) = index.match_name(&clusters, m, f) {
+            if clusters[c].absorb(idx, m, sent, Some(f)) {
+                index.add(c, f);
+            }
         }
     }
     clusters
@@ -321,17 +380,138 @@ pub struct NameForms {
 
 impl NameForms {
     pub fn of(name: &str) -> Self {
+        // Normalisation maps character by character (whitespace to itself, nothing else to
+        // whitespace, the ASCII "the " to itself), so the name is normalised once and its words
+        // and its suffix after "the " are slices of that: the same as [`key`] of each part.
+        let g = &*GAZETTEER;
+        let normed = crate::gazetteer::norm(name);
+        let words = normed
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_string())
+            .collect();
+        // As `place_org_key(name)`.
+        let n = strip_the(name);
+        let n_norm = &normed[name.len() - n.len()..];
+        let look = n_norm.trim();
+        let look = look.strip_prefix("the ").unwrap_or(look);
+        let place_key = match g.country_of.get(look) {
+            Some(c) => key(c),
+            None => n_norm.trim_end_matches('.').to_string(),
+        };
         NameForms {
-            full: key(name),
-            words: name.split_whitespace().map(key).collect(),
-            place_key: place_org_key(name),
+            words,
+            place_key,
             acronym: acronym_key(name),
             initials: initials(name),
+            full: trim_dots(normed),
         }
     }
 }
 
+/// Which clusters have a name form with a given key, so that a name is compared only with the
+/// clusters it can match instead of with all of them. Every test in [`match_name_among`]
+/// compares a key of the name with a key of one of a cluster's forms (full name, name words,
+/// place key, initials, acronym), so the clusters sharing any key with the name are all it can
+/// match. Keys are hashes of the text: a collision only adds a candidate, and every candidate
+/// is checked in full.
+struct NameIndex {
+    state: foldhash::fast::FixedState,
+    /// Key hash -> the latest entry of its list in `entries`.
+    head: crate::gazetteer::Map<u64, usize>,
+    /// (cluster, previous entry of the same key or `usize::MAX`).
+    entries: Vec<(usize, usize)>,
+    candidates: Vec<usize>,
+}
+
+impl NameIndex {
+    fn with_capacity(keys: usize) -> Self {
+        NameIndex {
+            state: Default::default(),
+            head: crate::gazetteer::Map::with_capacity_and_hasher(keys, Default::default()),
+            entries: Vec::with_capacity(keys),
+            candidates: Vec::new(),
+        }
+    }
+
+    fn put(&mut self, text: &str, cluster: usize) {
+        let h = self.state.hash_one(text);
+        let next = self.entries.len();
+        let mut e = *self.head.entry(h).or_insert(usize::MAX);
+        while e != usize::MAX {
+            if self.entries[e].0 == cluster {
+                return;
+            }
+            e = self.entries[e].1;
+        }
+        let old = self.head.insert(h, next).unwrap_or(usize::MAX);
+        self.entries.push((cluster, old));
+    }
+
+    /// Records that `cluster` is (now) called by a name with these forms.
+    fn add(&mut self, cluster: usize, f: &NameForms) {
+        self.put(&f.full, cluster);
+        for w in &f.words {
+            self.put(w, cluster);
+        }
+        self.put(&f.place_key, cluster);
+        self.put(&f.initials, cluster);
+        if let Some(a) = &f.acronym {
+            self.put(a, cluster);
+        }
+    }
+
+    /// [`match_name`], over the clusters that share a key with the name: its full name (equal
+    /// to a full name, or to a one-word name, like each of its words), its last word (a surname,
+    /// a first name key), its place key, its acronym (against initials) and its initials
+    /// (against an acronym).
+    fn match_name(&mut self, clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
+        let mut found = std::mem::take(&mut self.candidates);
+        found.clear();
+        let mut look = |text: &str| {
+            let mut e = self
+                .head
+                .get(&self.state.hash_one(text))
+                .copied()
+                .unwrap_or(usize::MAX);
+            while e != usize::MAX {
+                found.push(self.entries[e].0);
+                e = self.entries[e].1;
+            }
+        };
+        look(&f.full);
+        for w in &f.words {
+            look(w);
+        }
+        if f.place_key != f.full {
+            look(&f.place_key);
+        }
+        if let Some(a) = &f.acronym {
+            look(a);
+        }
+        look(&f.initials);
+        found.sort_unstable();
+        found.dedup();
+        let best = match_name_among(clusters, m, f, found.iter().copied());
+        debug_assert_eq!(best, match_name(clusters, m, f), "{:?}", m.name_text);
+        self.candidates = found;
+        best
+    }
+}
+
+/// The cluster a name belongs to, comparing it with every cluster.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 fn match_name(clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
+    match_name_among(clusters, m, f, 0..clusters.len())
+}
+
+/// The cluster a name belongs to among `candidates` (in increasing order): the latest mentioned
+/// of those it matches.
+fn match_name_among(
+    clusters: &[Cluster],
+    m: &Mention,
+    f: &NameForms,
+    candidates: impl Iterator<Item = usize> + Clone,
+) -> Option<usize> {
     let words = &f.words;
     let last = words.last()?;
     let mut best: Option<usize> = None;
@@ -346,7 +526,8 @@ fn match_name(clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize>
         && !m.plural
         && matches!(m.etype, EntityType::Place | EntityType::Organization)
     {
-        for (i, c) in clusters.iter().enumerate() {
+        for i in candidates.clone() {
+            let c = &clusters[i];
             if c.etype == EntityType::Person
                 && !c.plural
                 && c.forms
@@ -360,7 +541,8 @@ fn match_name(clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize>
             return best;
         }
     }
-    for (i, c) in clusters.iter().enumerate() {
+    for i in candidates {
+        let c = &clusters[i];
         if !c.is_named() {
             continue;
         }
@@ -561,6 +743,49 @@ mod tests {
         // With no organisation before it, "the company" is no one.
         let doc = entities("The company said profits fell.");
         assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn name_forms_match_their_definitions() {
+        for name in [
+            "North Atlantic Treaty Organization",
+            "NATO",
+            "U.S.",
+            "the United States",
+            "The the Netherlands",
+            "the The Hague",
+            "Adm. Dragone",
+            "İstanbul Ünïcödé Ñame",
+            "Jean-Luc ’Picard’",
+            "Washington D.C.",
+            "",
+            "the ",
+        ] {
+            let f = NameForms::of(name);
+            assert_eq!(f.full, key(name), "{name}");
+            let words: Vec<String> = name.split_whitespace().map(key).collect();
+            assert_eq!(f.words, words, "{name}");
+            assert_eq!(f.place_key, place_org_key(name), "{name}");
+            assert_eq!(
+                f.initials,
+                name.split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>(),
+                "{name}"
+            );
+            let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            let acronym = (name.split_whitespace().count() == 1
+                && letters.len() >= 2
+                && letters
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .then(|| letters.to_lowercase());
+            assert_eq!(f.acronym, acronym, "{name}");
+        }
+        assert_eq!(strip_the("the the The X"), "X");
+        assert_eq!(strip_the("The the X"), "the X");
     }
 
     #[test]

@@ -434,6 +434,9 @@ pub struct Gazetteer {
     pub prefixes: Set<String>,
     /// Every single word any list above knows (a quick "is this a known name word?").
     pub known_words: Set<String>,
+    /// Titles ending in a period, without it ("adm" for "adm."): whether a word and a following
+    /// "." make a title, without building the string.
+    pub dotted_titles: Set<String>,
     /// Longest title, in words.
     pub max_title_words: usize,
     /// Longest gazetteer name, in words.
@@ -511,7 +514,13 @@ impl Gazetteer {
                 end += 1;
             }
         }
+        let dotted_titles = titles
+            .iter()
+            .filter_map(|t| t.strip_suffix('.'))
+            .map(str::to_string)
+            .collect();
         Gazetteer {
+            dotted_titles,
             common_words: set(COMMON_WORDS),
             regional_adjectives: set(REGIONAL_ADJECTIVES),
             products,

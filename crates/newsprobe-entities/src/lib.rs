@@ -47,11 +47,14 @@ pub struct Analysis {
 /// Finds mentions in body and headline and clusters them.
 pub fn analyze(doc: &Document) -> Analysis {
     let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences);
-    let lowercase: gazetteer::Set<&str> = body_words
-        .iter()
-        .filter(|w| w.is_word && !w.cap)
-        .map(|w| &*w.norm)
-        .collect();
+    let mut lowercase: gazetteer::Set<&str> =
+        gazetteer::Set::with_capacity_and_hasher(body_words.len(), Default::default());
+    lowercase.extend(
+        body_words
+            .iter()
+            .filter(|w| w.is_word && !w.cap)
+            .map(|w| &*w.norm),
+    );
     let ctx = FieldContext {
         field: Field::Text,
         lowercase: &lowercase,

@@ -8,6 +8,7 @@
 //! here too; [`crate::coref`] decides whom they refer to.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use newsprobe_core::{EntityType, Field, Span, Token, TokenKind};
 
@@ -145,6 +146,10 @@ const ROLE_MODIFIERS: &[&str] = &[
     "polish",
 ];
 
+/// [`ROLE_MODIFIERS`] as a set (looked up for words after every "the").
+static ROLE_MODIFIER_SET: LazyLock<Set<&'static str>> =
+    LazyLock::new(|| ROLE_MODIFIERS.iter().copied().collect());
+
 /// Nouns that refer back to an organisation ("the alliance", "the company").
 pub const ORG_REFERENCES: &[&str] = &[
     "alliance",
@@ -203,8 +208,9 @@ pub fn words<'a>(
             if let Some(prev) = out.last_mut() {
                 let prev: &mut Word = prev;
                 if prev.is_word && prev.end == t.span.start && !prev.poss {
-                    let with_dot = format!("{}.", prev.norm);
-                    if g.titles.contains(&with_dot) {
+                    // `titles` holds `norm + "."` exactly when `dotted_titles` holds `norm`.
+                    if g.dotted_titles.contains(&*prev.norm) {
+                        let with_dot = format!("{}.", prev.norm);
                         prev.end = t.span.end;
                         prev.text = text.get(prev.start..prev.end).unwrap_or(prev.text);
                         prev.raw = prev.text;
@@ -263,6 +269,10 @@ fn lower(word: &str) -> Cow<'_, str> {
 }
 
 fn strip_possessive(raw: &str) -> (&str, bool) {
+    // Every suffix below ends in "s" or "S".
+    if !matches!(raw.as_bytes().last(), Some(b's' | b'S')) {
+        return (raw, false);
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(core) = raw.strip_suffix(suffix) {
             if !core.is_empty() {
@@ -297,21 +307,27 @@ fn longest_matches<const N: usize>(
 ) -> [usize; N] {
     let g = &*GAZETTEER;
     let mut best = [0; N];
-    let mut key = String::with_capacity(32);
+    // A one-word key is the word itself; the string is built only from the second word on.
+    let mut key = String::new();
     for (n, w) in words[k..limit.min(k + max).max(k)].iter().enumerate() {
         if !w.is_word && w.norm != "&" {
             break;
         }
         if n > 0 {
+            if n == 1 {
+                key.reserve(32);
+                key.push_str(&words[k].norm);
+            }
             key.push(' ');
+            key.push_str(&w.norm);
         }
-        key.push_str(&w.norm);
+        let key: &str = if n == 0 { &w.norm } else { &key };
         for (b, set) in best.iter_mut().zip(sets) {
-            if set.contains(&key) {
+            if set.contains(key) {
                 *b = n + 1;
             }
         }
-        if words[k + n].poss || !g.prefixes.contains(&key) {
+        if w.poss || !g.prefixes.contains(key) {
             break;
         }
     }
@@ -342,14 +358,15 @@ fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
         return false;
     }
     let g = &*GAZETTEER;
-    let known = g.known_words.contains(&*w.norm);
     if g.never_names.contains(&*w.norm) {
         return false;
     }
+    // Looked up only where it matters (not for most words inside a sentence).
+    let known = || g.known_words.contains(&*w.norm);
     if let Some(body_names) = ctx.strict_names {
-        return known || body_names.contains(&*w.norm);
+        return known() || body_names.contains(&*w.norm);
     }
-    if w.sent_start && !known {
+    if w.sent_start && !known() {
         return !g.not_names.contains(&*w.norm) && !ctx.lowercase.contains(w.norm.as_ref());
     }
     true
@@ -360,7 +377,7 @@ fn connectors_before_name(words: &[Word], i: usize, j: usize, ctx: &FieldContext
     let is_connector = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| CONNECTORS.contains(&w.norm.as_ref()) && !w.cap)
+            .is_some_and(|w| !w.cap && CONNECTORS.contains(&w.norm.as_ref()))
     };
     if !is_connector(j) || !connector_continues(words, i, j) {
         return None;
@@ -389,11 +406,10 @@ fn connector_continues(words: &[Word], i: usize, j: usize) -> bool {
 }
 
 fn is_acronym(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=6).contains(&letters)
-        && text
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    // The character test first: it fails at the second letter of most names.
+    text.chars()
+        .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+        && (2..=6).contains(&text.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 /// All mentions of one field, in text order.
@@ -492,7 +508,7 @@ fn segment_run(
             usize::from(g.demonyms.contains(&*words[k].norm) && !words[k].norm.contains('.'));
         let best = place.max(org).max(title).max(demonym);
         // A connector cannot start a segment.
-        if best == 0 || (k > i && CONNECTORS.contains(&words[k].norm.as_ref()) && !words[k].cap) {
+        if best == 0 || (k > i && !words[k].cap && CONNECTORS.contains(&words[k].norm.as_ref())) {
             if unknown_start.is_none() {
                 unknown_start = Some(k);
             }
@@ -725,13 +741,17 @@ fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &m
 /// The words `a..b` joined by single spaces (a possessive kept except on the last word).
 fn join_words(words: &[Word], a: usize, b: usize) -> String {
     let last = b.saturating_sub(1);
-    words[a..b]
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.is_word)
-        .map(|(k, w)| if a + k == last { w.text } else { w.raw })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for (k, w) in words[a..b].iter().enumerate() {
+        if !w.is_word {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(if a + k == last { w.text } else { w.raw });
+    }
+    out
 }
 
 fn name_mention(
@@ -743,11 +763,13 @@ fn name_mention(
     field: Field,
 ) -> Mention {
     let name = span_of(words, a, b, field);
-    let name_text = words[a..b]
-        .iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let mut name_text = String::with_capacity(words[b - 1].end - words[a].start);
+    for (k, w) in words[a..b].iter().enumerate() {
+        if k > 0 {
+            name_text.push(' ');
+        }
+        name_text.push_str(w.text);
+    }
     Mention {
         span: span_of(words, from, b, field),
         name: Some(name),
@@ -827,7 +849,7 @@ fn extend_modifiers_back(words: &[Word], mut s: usize) -> usize {
         let ok = g.demonyms.contains(&*w.norm)
             || g.country_of.contains_key(&*w.norm)
             || g.organizations.contains(&*w.norm)
-            || ROLE_MODIFIERS.contains(&w.norm.as_ref());
+            || ROLE_MODIFIER_SET.contains(w.norm.as_ref());
         if !ok {
             break;
         }
@@ -972,7 +994,7 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
             if nk == "former" || nk == "ex" {
                 former = true;
             }
-            let ok = ROLE_MODIFIERS.contains(&nk)
+            let ok = ROLE_MODIFIER_SET.contains(nk)
                 || g.demonyms.contains(nk)
                 || g.country_of.contains_key(nk)
                 || g.organizations.contains(nk);
@@ -1023,6 +1045,10 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
 fn pronouns(words: &[Word], ctx: &FieldContext, out: &mut Vec<Mention>) {
     for w in words {
         if !w.is_word {
+            continue;
+        }
+        // Every pronoun starts with "h" or "s" (a quick test before the comparisons).
+        if !matches!(w.norm.as_bytes().first(), Some(b'h' | b's')) {
             continue;
         }
         if let Some(&(_, gender, plural)) = PRONOUNS.iter().find(|p| p.0 == w.norm) {
@@ -1139,6 +1165,30 @@ mod tests {
             )),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn quick_tests_agree_with_the_lists() {
+        assert!(PRONOUNS
+            .iter()
+            .all(|p| matches!(p.0.as_bytes().first(), Some(b'h' | b's'))));
+        let g = &*GAZETTEER;
+        for t in &g.titles {
+            if let Some(stem) = t.strip_suffix('.') {
+                assert!(g.dotted_titles.contains(stem));
+            }
+        }
+        for stem in &g.dotted_titles {
+            assert!(g.titles.contains(&format!("{stem}.")));
+        }
+        for text in ["USA", "U.S.", "AT&T", "G7", "A", "Nato", "ABCDEFG", "ÉU"] {
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let expected = (2..=6).contains(&letters)
+                && text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit());
+            assert_eq!(is_acronym(text), expected, "{text}");
+        }
     }
 
     #[test]
