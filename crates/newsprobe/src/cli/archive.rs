@@ -85,6 +85,7 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         Archive::open(&a.db).with_context(|| format!("opening archive {}", a.db.display()))?;
     let batch_size = a.batch.max(1);
     let inputs = newsprobe_read::read_inputs(&a.input.inputs, a.input.input_format);
+    let started = std::time::Instant::now();
     // A writer thread stores full batches while the next ones are analysed.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Report>>(2);
     let (summary, stored) = std::thread::scope(|scope| {
@@ -129,11 +130,14 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         (summary, stored)
     });
     let stored = stored.with_context(|| format!("storing into {}", a.db.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
     let total = Archive::open(&a.db).and_then(|x| x.len()).unwrap_or(0);
     eprintln!(
-        "ingested {stored} article(s) into {} ({} failed; {total} stored in all)",
+        "ingested {stored} article(s) into {} ({} failed; {total} stored in all) \
+         in {seconds:.1} s, {:.0} articles/s",
         a.db.display(),
         summary.failed,
+        stored as f64 / seconds.max(1e-9),
     );
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
