@@ -41,7 +41,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         i += 1;
     }
     // "“…” ― Adriana Rodarte": a dash and a name alone sign the quotation.
-    if dash && ctx.is_capitalized(i) && lexicon::cue(ctx.word(i)).is_none() {
+    if dash && ctx.is_capitalized(i) && ctx.cue(i).is_none() {
         if let Some(m) = ctx.np_after(i, end) {
             let k = m.last + 1;
             let signed = k >= end
@@ -54,7 +54,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         }
     }
     let mut c = i;
-    while c < end && lexicon::is_cue_modifier(ctx.word(c)) {
+    while c < end && ctx.is_cue_modifier(c) {
         c += 1;
     }
     if ctx.word(c) == "according" && ctx.word(c + 1) == "to" {
@@ -65,7 +65,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             m,
         ));
     }
-    if lexicon::cue(ctx.word(c)).is_some() {
+    if ctx.cue(c).is_some() {
         if let Some(m) = ctx.np_after(c + 1, end) {
             return Some((Some(c), Some(ctx.span(c)), m));
         }
@@ -129,20 +129,16 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             // Only a name may stand before the subject's head ("Ms. Merkel's spokesman"), or a
             // name with its modifiers ("Clinton campaign manager Robby Mook"), which joins it.
             let name_led = ctx.is_capitalized(i)
-                && !lexicon::is_np_stop(ctx.word(i))
-                && (i..m.first).all(|k| {
-                    ctx.is_word(k)
-                        && !lexicon::is_np_stop(ctx.word(k))
-                        && lexicon::cue(ctx.word(k)).is_none()
-                });
+                && !ctx.is_np_stop(i)
+                && (i..m.first)
+                    .all(|k| ctx.is_word(k) && !ctx.is_np_stop(k) && ctx.cue(k).is_none());
             if name_led && m.first > i && m.first - i <= 3 {
                 m.span.start = ctx.span(i).start;
                 m.clause.start = m.clause.start.min(m.span.start);
                 m.first = i;
             }
             let lead_ok = (i..m.first).all(|k| {
-                (ctx.is_capitalized(k) && !lexicon::is_np_stop(ctx.word(k)))
-                    || ctx.is_abbreviation_dot(k)
+                (ctx.is_capitalized(k) && !ctx.is_np_stop(k)) || ctx.is_abbreviation_dot(k)
             }) && (!sentence_ended || m.first == i);
             // "“… face jail time” for criminal behavior, she said.": the statement goes on
             // after the closing mark, and the attribution follows its comma.
@@ -158,7 +154,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             // After a finished sentence, "He said." alone may attribute it; "He said that …"
             // starts a statement of its own.
             let mut k = next;
-            while k < end && ctx.is_word(k) && !lexicon::is_np_stop(ctx.word(k)) && k - c < 4 {
+            while k < end && ctx.is_word(k) && !ctx.is_np_stop(k) && k - c < 4 {
                 k += 1;
             }
             // "…,” Smith said as he left." / "said in an interview": an adjunct, not a clause.
@@ -309,7 +305,7 @@ fn outer_cue(ctx: &Ctx, m: Mention, limit: usize) -> Option<Attribution> {
     if k > limit && matches!(ctx.word(k - 1), "that" | "what") {
         k -= 1;
     }
-    if k <= limit || lexicon::pronoun(ctx.word(m.first)).is_none() {
+    if k <= limit || !ctx.is_pronoun(m.first) {
         return None;
     }
     let outer = ctx
@@ -319,7 +315,7 @@ fn outer_cue(ctx: &Ctx, m: Mention, limit: usize) -> Option<Attribution> {
         .filter(|o| {
             // Not "but Trump said he responded:" read as the earlier subject.
             let mut t = k - 2;
-            while t > o.last && lexicon::is_cue_modifier(ctx.word(t)) {
+            while t > o.last && ctx.is_cue_modifier(t) {
                 t -= 1;
             }
             o.last + 1 < k && !matches!(ctx.word(t), "and" | "but" | "or")
@@ -394,7 +390,7 @@ fn colon_name(ctx: &Ctx, colon: usize) -> Option<Mention> {
     {
         k -= 1;
     }
-    if k == colon || !ctx.is_capitalized(k) || lexicon::is_np_stop(ctx.word(k)) {
+    if k == colon || !ctx.is_capitalized(k) || ctx.is_np_stop(k) {
         return None;
     }
     let introduced = k == p_start || matches!(ctx.word(k - 1), "-" | "—" | "–" | "--" | "from");
@@ -565,8 +561,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         let introduced = prev_tok.is_none_or(|t| {
             !ctx.is_word(t)
                 || matches!(ctx.word(t), "that")
-                || (lexicon::cue(ctx.word(t)).is_some()
-                    && !(t > 0 && lexicon::is_determiner(ctx.word(t - 1))))
+                || (ctx.cue(t).is_some() && !(t > 0 && ctx.is_determiner(t - 1)))
         });
         let _ = p_start;
 
@@ -650,7 +645,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             && ctx.is_word(close)
             && !ctx.is_capitalized(close)
             && close < p_end
-            && lexicon::cue(ctx.word(close)).is_none();
+            && ctx.cue(close).is_none();
         let mut kind = if at_para_start || (introduced && !runs_on) {
             QuoteKind::Direct
         } else {

@@ -3,35 +3,61 @@
 //! Word lists are written here as lemmas and expanded once (at first use) into every inflected
 //! form, so "emphasize" also finds "emphasized", "emphasizes" and "emphasizing".
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a: a fast hash for short word keys (the tables are fixed, so no DoS concern).
+/// A fast hash for short word keys, eight bytes at a time (the tables are fixed, so no DoS
+/// concern; nothing here is a model's feature hash).
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // murmur3's finaliser: every input bit reaches the high bits (hashbrown's tag) and
+        // the low bits (its bucket).
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0 ^ (bytes.len() as u64).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
         }
         self.0 = h;
     }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0 ^ u64::from(i)).wrapping_mul(K);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0 ^ i).wrapping_mul(K);
+    }
+
+    fn write_u128(&mut self, i: u128) {
+        let (lo, hi) = (i as u64, (i >> 64) as u64);
+        self.0 = (self.0 ^ lo).wrapping_mul(K).rotate_left(29) ^ hi.wrapping_mul(K);
+    }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Grammatical form of a reporting verb occurrence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,112 +400,380 @@ fn inflections(lemma: &'static str) -> Vec<(String, Form)> {
     out
 }
 
-static CUES: LazyLock<FastMap<String, CueWord>> = LazyLock::new(|| {
-    let mut map = FastMap::default();
-    for &lemma in CUE_LEMMAS {
+/// What the lexicon knows about one lower-cased word: the reporting cue it is, if any, and
+/// the word classes it belongs to (`Lex::STATEMENT_NOUN` …). Looked up once per token by
+/// [`crate::speaker::Ctx`], so the detectors read flags instead of comparing strings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lex {
+    /// The cue: 0 for none, else the index of its lemma in `CUE_LEMMAS` times 4 plus its
+    /// form (1 present, 2 past, 3 gerund).
+    cue: u16,
+    pub flags: u16,
+}
+
+impl Lex {
+    pub const STATEMENT_NOUN: u16 = 1;
+    pub const EVIDENCE_NOUN: u16 = 1 << 1;
+    pub const TITLE: u16 = 1 << 2;
+    pub const GROUP_WORD: u16 = 1 << 3;
+    pub const NP_STOP: u16 = 1 << 4;
+    pub const CUE_MODIFIER: u16 = 1 << 5;
+    pub const DETERMINER: u16 = 1 << 6;
+    /// A role noun or its plural with "s" (see [`is_role_noun`]).
+    pub const ROLE_NOUN: u16 = 1 << 7;
+    /// A speaker pronoun (see [`pronoun`]).
+    pub const PRONOUN: u16 = 1 << 8;
+    /// An anchor word of an anonymity cue (see [`ANONYMITY_ANCHORS`]).
+    pub const ANONYMITY_ANCHOR: u16 = 1 << 9;
+    /// A word other than a cue or statement noun that opens reported speech (see
+    /// [`REPORT_ANCHORS`]).
+    pub const REPORT_ANCHOR: u16 = 1 << 10;
+    /// Bits above this are free for the users of `flags`.
+    pub const USED_BITS: u16 = (1 << 11) - 1;
+
+    pub fn has(self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    /// These facts with more flags set (in the bits above `USED_BITS`).
+    pub fn with_flags(mut self, extra: u16) -> Lex {
+        self.flags |= extra;
+        self
+    }
+
+    pub fn is_cue(self) -> bool {
+        self.cue != 0
+    }
+
+    pub fn cue(self) -> Option<CueWord> {
+        let form = match self.cue & 3 {
+            0 => return None,
+            1 => Form::Present,
+            2 => Form::Past,
+            _ => Form::Gerund,
+        };
+        Some(CueWord {
+            lemma: CUE_LEMMAS[usize::from(self.cue >> 2)],
+            form,
+        })
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut map: FastMap<String, Lex> = FastMap::default();
+    for (i, &lemma) in CUE_LEMMAS.iter().enumerate() {
+        // A lemma listed twice keeps its first place.
+        let i = CUE_LEMMAS.iter().position(|&l| l == lemma).unwrap_or(i);
         for (form_text, form) in inflections(lemma) {
-            map.entry(form_text).or_insert(CueWord { lemma, form });
+            let e = map.entry(form_text).or_default();
+            if e.cue == 0 {
+                let f = match form {
+                    Form::Present => 1,
+                    Form::Past => 2,
+                    Form::Gerund => 3,
+                };
+                e.cue = u16::try_from(i << 2).expect("few lemmas") | f;
+            }
         }
     }
-    map
+    let mut flag = |words: &[&str], f: u16| {
+        for w in words {
+            map.entry((*w).to_string()).or_default().flags |= f;
+        }
+    };
+    flag(STATEMENT_NOUNS, Lex::STATEMENT_NOUN);
+    flag(EVIDENCE_NOUNS, Lex::EVIDENCE_NOUN);
+    flag(TITLES, Lex::TITLE);
+    flag(GROUP_WORDS, Lex::GROUP_WORD);
+    flag(NP_STOPS, Lex::NP_STOP);
+    flag(CUE_MODIFIERS, Lex::CUE_MODIFIER);
+    flag(DETERMINERS, Lex::DETERMINER);
+    flag(ROLE_NOUNS, Lex::ROLE_NOUN);
+    let plural_roles: Vec<String> = ROLE_NOUNS.iter().map(|r| format!("{r}s")).collect();
+    flag(
+        &plural_roles.iter().map(String::as_str).collect::<Vec<_>>(),
+        Lex::ROLE_NOUN,
+    );
+    flag(PRONOUNS, Lex::PRONOUN);
+    flag(ANONYMITY_ANCHORS, Lex::ANONYMITY_ANCHOR);
+    flag(REPORT_ANCHORS, Lex::REPORT_ANCHOR);
+    // Keyed by the word's bytes packed into an integer: no string to follow and compare.
+    let mut short = ShortTable::default();
+    let mut packed: FastMap<u128, Lex> = FastMap::default();
+    let mut long: FastMap<String, Lex> = FastMap::default();
+    for (w, lex) in map {
+        if let Some(k) = pack_short(&w) {
+            short.insert(k, lex);
+        } else if let Some(k) = pack(&w) {
+            packed.insert(k, lex);
+        } else {
+            long.insert(w, lex);
+        }
+    }
+    Lexicon {
+        short,
+        packed,
+        long,
+    }
 });
+
+struct Lexicon {
+    /// Entries of up to 7 bytes, by [`pack_short`].
+    short: ShortTable,
+    /// Entries of 8 to 15 bytes, by [`pack`].
+    packed: FastMap<u128, Lex>,
+    /// Longer entries.
+    long: FastMap<String, Lex>,
+}
+
+/// An open-addressing table of packed short words (never 0) and their facts, side by side in
+/// one array, so that a look-up reads one cache line where a general map reads two.
+struct ShortTable {
+    slots: Vec<(u64, Lex)>,
+    len: usize,
+    /// 64 minus the log2 of the number of slots.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        ShortTable {
+            slots: vec![(0, Lex::default()); 16],
+            len: 0,
+            shift: 60,
+        }
+    }
+}
+
+impl ShortTable {
+    fn home(&self, k: u64) -> usize {
+        (k.wrapping_mul(K) >> self.shift) as usize
+    }
+
+    fn get(&self, k: u64) -> Option<&Lex> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k);
+        loop {
+            let (key, lex) = &self.slots[i];
+            if *key == k {
+                return Some(lex);
+            }
+            if *key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, k: u64, lex: Lex) {
+        debug_assert_ne!(k, 0);
+        // At most half full: short probes, nearly always within one cache line.
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let n = old.len() * 2;
+            self.slots = vec![(0, Lex::default()); n];
+            self.len = 0;
+            self.shift = 64 - n.trailing_zeros();
+            for (key, l) in old.into_iter().filter(|x| x.0 != 0) {
+                self.put(key, l);
+            }
+        }
+        self.put(k, lex);
+    }
+
+    fn put(&mut self, k: u64, lex: Lex) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k);
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (k, lex);
+    }
+
+    #[cfg(test)]
+    fn keys(&self) -> impl Iterator<Item = &u64> {
+        self.slots.iter().map(|x| &x.0).filter(|&&k| k != 0)
+    }
+}
+
+/// A word of 1 to 7 bytes packed into an integer: its bytes little-endian, zero-padded, and
+/// its length in the top byte.
+fn pack_short(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 7 {
+        return None;
+    }
+    let mut k = (b.len() as u64) << 56;
+    for (i, &x) in b.iter().enumerate() {
+        k |= u64::from(x) << (8 * i);
+    }
+    Some(k)
+}
+
+/// A word of 1 to 15 bytes packed into an integer: its bytes little-endian, zero-padded, and
+/// its length in the top byte.
+fn pack(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 15 {
+        return None;
+    }
+    let mut k = (b.len() as u128) << 120;
+    for (i, &x) in b.iter().enumerate() {
+        k |= u128::from(x) << (8 * i);
+    }
+    Some(k)
+}
+
+/// Everything the lexicon knows about a lower-cased word (nothing for an unknown word).
+pub fn lookup(word: &str) -> Lex {
+    // Every entry starts with a letter a-z (see the tests): punctuation and numbers need no
+    // look-up.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return Lex::default();
+    }
+    let lexicon = &*LEXICON;
+    if let Some(k) = pack_short(word) {
+        lexicon.short.get(k)
+    } else if let Some(k) = pack(word) {
+        lexicon.packed.get(&k)
+    } else if lexicon.long.is_empty() {
+        None
+    } else {
+        lexicon.long.get(word)
+    }
+    .copied()
+    .unwrap_or_default()
+}
+
+/// [`lookup`] of `buf[start..end]`, reading the word's bytes at once where `buf` goes on for
+/// 16 bytes from `start`.
+pub fn lookup_in(buf: &str, start: usize, end: usize) -> Lex {
+    let b = buf.as_bytes();
+    let len = end.saturating_sub(start);
+    let Some(window) = b.get(start..start + 16) else {
+        return buf.get(start..end).map(lookup).unwrap_or_default();
+    };
+    if len == 0 || len > 15 || !window[0].is_ascii_lowercase() {
+        return buf.get(start..end).map(lookup).unwrap_or_default();
+    }
+    let mut w = [0u8; 16];
+    w.copy_from_slice(window);
+    let bytes = u128::from_le_bytes(w);
+    let lexicon = &*LEXICON;
+    if len <= 7 {
+        let mask = (1u64 << (8 * len)) - 1;
+        let k = (bytes as u64 & mask) | ((len as u64) << 56);
+        lexicon.short.get(k)
+    } else {
+        let mask = (1u128 << (8 * len)) - 1;
+        let k = (bytes & mask) | ((len as u128) << 120);
+        lexicon.packed.get(&k)
+    }
+    .copied()
+    .unwrap_or_default()
+}
 
 /// The reporting cue a lower-cased word is, if any.
 pub fn cue(word: &str) -> Option<CueWord> {
-    CUES.get(word).copied()
+    lookup(word).cue()
 }
 
 /// Nouns naming something said: "the claim that …", "his warning that …".
+const STATEMENT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "statement",
+    "argument",
+    "arguments",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "warning",
+    "warnings",
+    "suggestion",
+    "insistence",
+    "contention",
+    "promise",
+    "promises",
+    "pledge",
+    "vow",
+    "charge",
+    "charges",
+    "complaint",
+    "complaints",
+    "announcement",
+    "admission",
+    "prediction",
+    "predictions",
+    "assurance",
+    "assurances",
+    "declaration",
+    "message",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "belief",
+    "view",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "rumor",
+    "rumors",
+    "reports",
+];
+
 pub fn is_statement_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "claim"
-            | "claims"
-            | "assertion"
-            | "assertions"
-            | "statement"
-            | "argument"
-            | "arguments"
-            | "allegation"
-            | "allegations"
-            | "accusation"
-            | "accusations"
-            | "warning"
-            | "warnings"
-            | "suggestion"
-            | "insistence"
-            | "contention"
-            | "promise"
-            | "promises"
-            | "pledge"
-            | "vow"
-            | "charge"
-            | "charges"
-            | "complaint"
-            | "complaints"
-            | "announcement"
-            | "admission"
-            | "prediction"
-            | "predictions"
-            | "assurance"
-            | "assurances"
-            | "declaration"
-            | "message"
-            | "remark"
-            | "remarks"
-            | "comment"
-            | "comments"
-            | "belief"
-            | "view"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "rumor"
-            | "rumors"
-            | "reports"
-    )
+    lookup(word).has(Lex::STATEMENT_NOUN)
 }
 
 /// Nouns for evidence that "shows" or "finds" something: polls, studies, records.
+const EVIDENCE_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "data",
+    "record",
+    "records",
+    "analysis",
+    "analyses",
+    "figures",
+    "numbers",
+    "documents",
+    "filings",
+    "filing",
+    "results",
+    "research",
+    "tally",
+    "count",
+    "estimates",
+    "statistics",
+    "review",
+    "audit",
+    "investigation",
+    "evidence",
+    "emails",
+    "projections",
+    "forecast",
+    "model",
+    "census",
+];
+
 pub fn is_evidence_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "poll"
-            | "polls"
-            | "polling"
-            | "survey"
-            | "surveys"
-            | "study"
-            | "studies"
-            | "report"
-            | "reports"
-            | "data"
-            | "record"
-            | "records"
-            | "analysis"
-            | "analyses"
-            | "figures"
-            | "numbers"
-            | "documents"
-            | "filings"
-            | "filing"
-            | "results"
-            | "research"
-            | "tally"
-            | "count"
-            | "estimates"
-            | "statistics"
-            | "review"
-            | "audit"
-            | "investigation"
-            | "evidence"
-            | "emails"
-            | "projections"
-            | "forecast"
-            | "model"
-            | "census"
-    )
+    lookup(word).has(Lex::EVIDENCE_NOUN)
 }
 
 /// Where the reported content starts after a cue followed by a particle: "called for [a
@@ -607,216 +901,213 @@ pub fn needs_that(lemma: &str) -> bool {
     )
 }
 
-static ROLE_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    [
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "president",
-        "ambassador",
-        "admiral",
-        "general",
-        "senator",
-        "leader",
-        "chancellor",
-        "secretary",
-        "director",
-        "chief",
-        "officer",
-        "adviser",
-        "advisor",
-        "aide",
-        "analyst",
-        "expert",
-        "lawmaker",
-        "governor",
-        "mayor",
-        "candidate",
-        "nominee",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "commander",
-        "diplomat",
-        "source",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "attorney",
-        "lawyer",
-        "judge",
-        "professor",
-        "researcher",
-        "economist",
-        "strategist",
-        "pollster",
-        "manager",
-        "executive",
-        "ceo",
-        "founder",
-        "member",
-        "prosecutor",
-        "investigator",
-        "agent",
-        "worker",
-        "resident",
-        "witness",
-        "activist",
-        "supporter",
-        "critic",
-        "voter",
-        "man",
-        "woman",
-        "person",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "sheriff",
-        "staffer",
-        "operative",
-        "envoy",
-        "negotiator",
-        "correspondent",
-        "reporter",
-        "editor",
-        "author",
-        "columnist",
-        "historian",
-        "scholar",
-        "scientist",
-        "doctor",
-        "physician",
-        "teacher",
-        "student",
-        "pastor",
-        "bishop",
-        "pope",
-        "deputy",
-        "head",
-        "commissioner",
-        "inspector",
-        "speaker",
-        "insider",
-        "employee",
-        "consultant",
-        "organizer",
-        "organiser",
-        "host",
-        "anchor",
-        "moderator",
-        "official's",
-        "politician",
-        "candidate",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "friend",
-        "neighbor",
-        "neighbour",
-        "owner",
-        "boss",
-        "coach",
-        "player",
-        "officer",
-        "soldier",
-        "veteran",
-        "victim",
-        "survivor",
-        "lady",
-        "gentleman",
-        "guy",
-        "administrator",
-        "regulator",
-        "auditor",
-        "trustee",
-        "delegate",
-    ]
-    .into_iter()
-    .collect()
-});
+const ROLE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "ambassador",
+    "admiral",
+    "general",
+    "senator",
+    "leader",
+    "chancellor",
+    "secretary",
+    "director",
+    "chief",
+    "officer",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "expert",
+    "lawmaker",
+    "governor",
+    "mayor",
+    "candidate",
+    "nominee",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "commander",
+    "diplomat",
+    "source",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "lawyer",
+    "judge",
+    "professor",
+    "researcher",
+    "economist",
+    "strategist",
+    "pollster",
+    "manager",
+    "executive",
+    "ceo",
+    "founder",
+    "member",
+    "prosecutor",
+    "investigator",
+    "agent",
+    "worker",
+    "resident",
+    "witness",
+    "activist",
+    "supporter",
+    "critic",
+    "voter",
+    "man",
+    "woman",
+    "person",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "sheriff",
+    "staffer",
+    "operative",
+    "envoy",
+    "negotiator",
+    "correspondent",
+    "reporter",
+    "editor",
+    "author",
+    "columnist",
+    "historian",
+    "scholar",
+    "scientist",
+    "doctor",
+    "physician",
+    "teacher",
+    "student",
+    "pastor",
+    "bishop",
+    "pope",
+    "deputy",
+    "head",
+    "commissioner",
+    "inspector",
+    "speaker",
+    "insider",
+    "employee",
+    "consultant",
+    "organizer",
+    "organiser",
+    "host",
+    "anchor",
+    "moderator",
+    "official's",
+    "politician",
+    "candidate",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "owner",
+    "boss",
+    "coach",
+    "player",
+    "officer",
+    "soldier",
+    "veteran",
+    "victim",
+    "survivor",
+    "lady",
+    "gentleman",
+    "guy",
+    "administrator",
+    "regulator",
+    "auditor",
+    "trustee",
+    "delegate",
+];
 
 /// Whether a lower-cased word names a role or kind of person ("official", "minister").
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(word) || ROLE_NOUNS.contains(word.strip_suffix('s').unwrap_or(""))
+    lookup(word).has(Lex::ROLE_NOUN)
 }
 
 /// Titles that stand before a name ("Admiral Dragone", "Sen. Sanders").
+const TITLES: &[&str] = &[
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "gen.",
+    "adm.",
+    "lt.",
+    "col.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "adm",
+    "lt",
+    "col",
+    "capt.",
+    "sgt.",
+    "prof.",
+    "rev.",
+    "amb.",
+    "president",
+    "senator",
+    "governor",
+    "admiral",
+    "general",
+    "ambassador",
+    "minister",
+    "prime",
+    "secretary",
+    "judge",
+    "mayor",
+    "chancellor",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "commander",
+    "sheriff",
+    "justice",
+    "attorney",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "chief",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "former",
+    "the",
+    "leader",
+];
+
 pub fn is_title(word: &str) -> bool {
-    matches!(
-        word,
-        "mr."
-            | "mrs."
-            | "ms."
-            | "dr."
-            | "sen."
-            | "rep."
-            | "gov."
-            | "gen."
-            | "adm."
-            | "lt."
-            | "col."
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "adm"
-            | "lt"
-            | "col"
-            | "capt."
-            | "sgt."
-            | "prof."
-            | "rev."
-            | "amb."
-            | "president"
-            | "senator"
-            | "governor"
-            | "admiral"
-            | "general"
-            | "ambassador"
-            | "minister"
-            | "prime"
-            | "secretary"
-            | "judge"
-            | "mayor"
-            | "chancellor"
-            | "speaker"
-            | "chairman"
-            | "chairwoman"
-            | "director"
-            | "commander"
-            | "sheriff"
-            | "justice"
-            | "attorney"
-            | "representative"
-            | "congressman"
-            | "congresswoman"
-            | "premier"
-            | "king"
-            | "queen"
-            | "prince"
-            | "pope"
-            | "chief"
-            | "vice"
-            | "deputy"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "state"
-            | "former"
-            | "the"
-            | "leader"
-    )
+    lookup(word).has(Lex::TITLE)
 }
 
 /// Female and male cues for gender agreement of pronouns.
@@ -846,6 +1137,11 @@ pub enum Gender {
     Female,
 }
 
+/// The words [`pronoun`] knows.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "it", "we", "he's", "she's", "it's",
+];
+
 /// Personal pronouns that can be speakers, with their gender and number.
 pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
     // (gender, plural); "he's" / "she’s" (normalised) are the pronoun with a contracted "is".
@@ -864,67 +1160,106 @@ pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
 }
 
 /// Heads of group mentions ("experts", "critics", "some officials").
+const GROUP_WORDS: &[&str] = &[
+    "experts",
+    "critics",
+    "analysts",
+    "observers",
+    "officials",
+    "people",
+    "some",
+    "many",
+    "others",
+    "diplomats",
+    "scholars",
+    "economists",
+    "lawmakers",
+    "insiders",
+    "residents",
+    "voters",
+    "supporters",
+    "activists",
+    "opponents",
+    "commentators",
+    "pundits",
+    "observers,",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "scientists",
+    "researchers",
+    "doctors",
+    "witnesses",
+    "leaders",
+    "members",
+    "advocates",
+    "strategists",
+    "aides",
+    "staffers",
+    "allies",
+    "skeptics",
+    "sceptics",
+    "polls",
+    "surveys",
+    "reports",
+    "studies",
+    "americans",
+    "investors",
+    "traders",
+    "authorities",
+    "groups",
+    "organizations",
+    "most",
+    "several",
+    "few",
+    "everyone",
+    "everybody",
+    "somebody",
+    "someone",
+];
+
 pub fn is_group_word(word: &str) -> bool {
-    matches!(
-        word,
-        "experts"
-            | "critics"
-            | "analysts"
-            | "observers"
-            | "officials"
-            | "people"
-            | "some"
-            | "many"
-            | "others"
-            | "diplomats"
-            | "scholars"
-            | "economists"
-            | "lawmakers"
-            | "insiders"
-            | "residents"
-            | "voters"
-            | "supporters"
-            | "activists"
-            | "opponents"
-            | "commentators"
-            | "pundits"
-            | "observers,"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "liberals"
-            | "scientists"
-            | "researchers"
-            | "doctors"
-            | "witnesses"
-            | "leaders"
-            | "members"
-            | "advocates"
-            | "strategists"
-            | "aides"
-            | "staffers"
-            | "allies"
-            | "skeptics"
-            | "sceptics"
-            | "polls"
-            | "surveys"
-            | "reports"
-            | "studies"
-            | "americans"
-            | "investors"
-            | "traders"
-            | "authorities"
-            | "groups"
-            | "organizations"
-            | "most"
-            | "several"
-            | "few"
-            | "everyone"
-            | "everybody"
-            | "somebody"
-            | "someone"
-    )
+    lookup(word).has(Lex::GROUP_WORD)
 }
+
+/// Words besides reporting cues and statement nouns at which [`crate::reported`] finds
+/// reported speech: "in" (a poll), "according" (to), "reportedly" and the passive
+/// participles of "it was reported/rumoured/understood that".
+pub const REPORT_ANCHORS: &[&str] = &[
+    "in",
+    "according",
+    "reportedly",
+    "reported",
+    "said",
+    "claimed",
+    "alleged",
+    "believed",
+    "rumored",
+    "rumoured",
+    "understood",
+    "thought",
+    "suggested",
+    "argued",
+    "estimated",
+];
+
+/// Words one of [`ANONYMITY_CUES`] holds, where [`crate::source_type::anonymity_cues`] looks.
+pub const ANONYMITY_ANCHORS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "anonymous",
+    "named",
+    "identified",
+    "authorized",
+    "authorised",
+    "permitted",
+    "familiar",
+    "knowledge",
+    "close",
+    "background",
+    "unnamed",
+];
 
 /// Phrases (normalised, lower case) that say a source is deliberately not named.
 pub const ANONYMITY_CUES: &[&str] = &[
@@ -959,256 +1294,236 @@ pub const ANONYMITY_CUES: &[&str] = &[
 
 /// Words that close a noun phrase when walking through a sentence: clause openers,
 /// prepositions of time and manner, conjunctions.
+const NP_STOPS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "while",
+    "because",
+    "if",
+    "as",
+    "after",
+    "before",
+    "where",
+    "but",
+    "although",
+    "though",
+    "since",
+    "on",
+    "in",
+    "at",
+    "during",
+    "with",
+    "from",
+    "by",
+    "into",
+    "than",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
+    "last",
+    "recently",
+    "also",
+    "then",
+    "again",
+    "once",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "not",
+    "never",
+    "adding",
+    "so",
+    "or",
+    "about",
+    "over",
+    "under",
+    "there",
+    "here",
+    "this",
+    "these",
+    "those",
+    "what",
+    "how",
+    "why",
+    "it's",
+    "he's",
+    "she's",
+    "said",
+    "says",
+    "about,",
+    "until",
+    "via",
+    "through",
+    "against",
+    "without",
+    "like",
+    "unless",
+    "whether",
+    "up",
+    "out",
+    "off",
+    "now",
+    "just",
+    "only",
+    "even",
+    "still",
+    "already",
+    "too",
+    "very",
+    "quickly",
+    "flatly",
+    "repeatedly",
+    "privately",
+    "publicly",
+    "reportedly",
+    "previously",
+    "further",
+    "separately",
+    "angrily",
+    "bluntly",
+    "simply",
+    "told",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "couldn't",
+    "isn't",
+    "wasn't",
+    "hasn't",
+    "haven't",
+];
+
 pub fn is_np_stop(word: &str) -> bool {
-    matches!(
-        word,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "when"
-            | "while"
-            | "because"
-            | "if"
-            | "as"
-            | "after"
-            | "before"
-            | "where"
-            | "but"
-            | "although"
-            | "though"
-            | "since"
-            | "on"
-            | "in"
-            | "at"
-            | "during"
-            | "with"
-            | "from"
-            | "by"
-            | "into"
-            | "than"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "earlier"
-            | "later"
-            | "last"
-            | "recently"
-            | "also"
-            | "then"
-            | "again"
-            | "once"
-            | "has"
-            | "have"
-            | "had"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "not"
-            | "never"
-            | "adding"
-            | "so"
-            | "or"
-            | "about"
-            | "over"
-            | "under"
-            | "there"
-            | "here"
-            | "this"
-            | "these"
-            | "those"
-            | "what"
-            | "how"
-            | "why"
-            | "it's"
-            | "he's"
-            | "she's"
-            | "said"
-            | "says"
-            | "about,"
-            | "until"
-            | "via"
-            | "through"
-            | "against"
-            | "without"
-            | "like"
-            | "unless"
-            | "whether"
-            | "up"
-            | "out"
-            | "off"
-            | "now"
-            | "just"
-            | "only"
-            | "even"
-            | "still"
-            | "already"
-            | "too"
-            | "very"
-            | "quickly"
-            | "flatly"
-            | "repeatedly"
-            | "privately"
-            | "publicly"
-            | "reportedly"
-            | "previously"
-            | "further"
-            | "separately"
-            | "angrily"
-            | "bluntly"
-            | "simply"
-            | "told"
-            | "did"
-            | "does"
-            | "do"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "won't"
-            | "wouldn't"
-            | "can't"
-            | "couldn't"
-            | "isn't"
-            | "wasn't"
-            | "hasn't"
-            | "haven't"
-    )
+    lookup(word).has(Lex::NP_STOP)
 }
 
 /// Adverbs and auxiliaries that may stand between a speaker and the cue ("he also said",
 /// "the Post has learned").
+const CUE_MODIFIERS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "once",
+    "previously",
+    "further",
+    "reportedly",
+    "recently",
+    "repeatedly",
+    "quickly",
+    "flatly",
+    "privately",
+    "publicly",
+    "separately",
+    "angrily",
+    "bluntly",
+    "simply",
+    "earlier",
+    "first",
+    "often",
+    "frequently",
+    "still",
+    "even",
+    "just",
+    "specifically",
+    "explicitly",
+    "openly",
+    "correctly",
+    "falsely",
+    "wrongly",
+    "emphatically",
+    "adamantly",
+    "has,",
+    "had,",
+    "is",
+    "was",
+    "were",
+    "are",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "always",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "would've",
+    "been",
+    "apparently",
+    "allegedly",
+    "indeed",
+    "actually",
+    "ultimately",
+    "finally",
+    "eventually",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "hasn't",
+    "haven't",
+    "immediately",
+    "personally",
+    "herself",
+    "himself",
+    "long",
+];
+
 pub fn is_cue_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "also"
-            | "later"
-            | "then"
-            | "again"
-            | "has"
-            | "have"
-            | "had"
-            | "would"
-            | "will"
-            | "once"
-            | "previously"
-            | "further"
-            | "reportedly"
-            | "recently"
-            | "repeatedly"
-            | "quickly"
-            | "flatly"
-            | "privately"
-            | "publicly"
-            | "separately"
-            | "angrily"
-            | "bluntly"
-            | "simply"
-            | "earlier"
-            | "first"
-            | "often"
-            | "frequently"
-            | "still"
-            | "even"
-            | "just"
-            | "specifically"
-            | "explicitly"
-            | "openly"
-            | "correctly"
-            | "falsely"
-            | "wrongly"
-            | "emphatically"
-            | "adamantly"
-            | "has,"
-            | "had,"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "never"
-            | "always"
-            | "may"
-            | "might"
-            | "could"
-            | "should"
-            | "can"
-            | "would've"
-            | "been"
-            | "apparently"
-            | "allegedly"
-            | "indeed"
-            | "actually"
-            | "ultimately"
-            | "finally"
-            | "eventually"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "won't"
-            | "wouldn't"
-            | "hasn't"
-            | "haven't"
-            | "immediately"
-            | "personally"
-            | "herself"
-            | "himself"
-            | "long"
-    )
+    lookup(word).has(Lex::CUE_MODIFIER)
 }
 
 /// Words that start a noun phrase as its determiner ("a", "the", "one", "some").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "some", "many", "several", "two", "three", "four", "five", "another",
+    "other", "each", "every", "his", "her", "their", "its", "our", "my", "your", "most", "few",
+    "no", "any", "both",
+];
+
 pub fn is_determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "one"
-            | "some"
-            | "many"
-            | "several"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "another"
-            | "other"
-            | "each"
-            | "every"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "most"
-            | "few"
-            | "no"
-            | "any"
-            | "both"
-    )
+    lookup(word).has(Lex::DETERMINER)
 }
 
 #[cfg(test)]
@@ -1232,6 +1547,56 @@ mod tests {
         assert_eq!(cue("deadpanned").map(|c| c.lemma), Some("deadpan"));
         assert_eq!(phrasal_cue("went", "on"), Some("go on"));
         assert_eq!(phrasal_cue("went", "home"), None);
+    }
+
+    #[test]
+    fn lexicon_entries_start_with_a_letter_and_flags_match_the_lists() {
+        let lexicon = &*LEXICON;
+        let words: Vec<String> = lexicon
+            .short
+            .keys()
+            .map(|k| k.to_le_bytes()[..(k >> 56) as usize].to_vec())
+            .chain(
+                lexicon
+                    .packed
+                    .keys()
+                    .map(|k| k.to_le_bytes()[..(k >> 120) as usize].to_vec()),
+            )
+            .map(|b| String::from_utf8(b).expect("utf-8"))
+            .chain(lexicon.long.keys().cloned())
+            .collect();
+        assert!(words.len() > 1000);
+        assert_eq!(lexicon.short.keys().count(), lexicon.short.len);
+        assert!(lexicon.short.len * 2 <= lexicon.short.slots.len());
+        for w in &words {
+            let lex = lookup(w);
+            assert_ne!(lex, Lex::default(), "{w}");
+            assert!(w.as_bytes()[0].is_ascii_lowercase(), "{w}");
+            assert_eq!(lex.has(Lex::PRONOUN), pronoun(w).is_some(), "{w}");
+            assert_eq!(lex.flags & !Lex::USED_BITS, 0);
+        }
+        for (list, f) in [
+            (STATEMENT_NOUNS, Lex::STATEMENT_NOUN),
+            (NP_STOPS, Lex::NP_STOP),
+            (ROLE_NOUNS, Lex::ROLE_NOUN),
+            (REPORT_ANCHORS, Lex::REPORT_ANCHOR),
+        ] {
+            for w in list {
+                assert!(lookup(w).has(f), "{w}");
+            }
+        }
+        assert!(is_role_noun("officialss"));
+        assert!(!is_role_noun("s"));
+        assert_eq!(lookup(""), Lex::default());
+        // The look-up in a padded buffer is the look-up of the word.
+        let buf = "said, the spokeswomen of Mr. X, in acknowledging congresswomen’s\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+        for (i, _) in buf.char_indices() {
+            for (j, _) in buf[i..].char_indices().skip(1) {
+                assert_eq!(lookup_in(buf, i, i + j), lookup(&buf[i..i + j]), "{i} {j}");
+            }
+        }
+        // A lemma listed twice is one cue.
+        assert_eq!(cue("acknowledged").map(|c| c.lemma), Some("acknowledge"));
     }
 
     #[test]

@@ -123,15 +123,15 @@ fn resolve_all(
     let quote_spans: Vec<Span> = marks.iter().map(|m| m.outer).collect();
     let mut resolver = resolve::Resolver::new(ctx, quote_spans);
     // Speakers and sentence subjects, in text order, so pronouns see what came before.
-    let mut events: Vec<(usize, Option<usize>, Mention)> = Vec::new();
+    let mut events: Vec<(usize, Option<usize>, Mention)> =
+        Vec::with_capacity(found.len() + ctx.doc.sentences.len());
     for (i, f) in found.iter().enumerate() {
         if let Some(m) = f.speaker {
             events.push((m.span.start, Some(i), m));
         }
     }
-    for s in &ctx.doc.sentences {
-        let a = ctx.token_at_or_after(s.span.start);
-        let b = ctx.token_at_or_after(s.span.end);
+    for (si, s) in ctx.doc.sentences.iter().enumerate() {
+        let (a, b) = ctx.sentence_tokens(si);
         if a >= b
             || marks
                 .iter()

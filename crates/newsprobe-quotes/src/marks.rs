@@ -156,18 +156,41 @@ fn has_closer_before_opener(text: &str, para: Span, family: Family) -> bool {
     false
 }
 
+/// Whether the UTF-8 text may hold a quotation mark (`"`, `'`, `‘` `’` `“` `”` `„` and their
+/// neighbours U+201A–U+201B, `«` `»`): false means no mark of any family is there.
+fn may_hold_marks(s: &[u8]) -> bool {
+    // A branch-free pass over blocks for the bytes that start a mark, then the exact test
+    // only where one stands.
+    let starts = |b: u8| b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2;
+    if !s
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |acc, &b| acc | starts(b)))
+    {
+        return false;
+    }
+    s.iter().enumerate().any(|(i, &b)| match b {
+        b'"' | b'\'' => true,
+        0xE2 => s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x98..=0x9E)),
+        0xC2 => matches!(s.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
+}
+
 /// All outermost quoted stretches of the body, in text order.
 pub fn find(doc: &Document) -> Vec<Marked> {
     let text = &doc.text;
     let mut out: Vec<Marked> = Vec::new();
     // A quotation still open at the end of the previous paragraph that this one continues.
     let mut carried: Option<Family> = None;
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let body = para.slice(text);
-        let chars: Vec<(usize, char)> = body
-            .char_indices()
-            .map(|(i, c)| (i + para.start, c))
-            .collect();
+        if carried.is_none() && !may_hold_marks(body.as_bytes()) {
+            // No mark opens or closes here, and nothing is carried in: nothing to find.
+            continue;
+        }
+        chars.clear();
+        chars.extend(body.char_indices().map(|(i, c)| (i + para.start, c)));
         // (family, content start, opening mark start, continues previous)
         let mut open: Option<(Family, usize, usize, bool)> =
             carried.take().map(|f| (f, para.start, para.start, true));
@@ -302,6 +325,19 @@ mod tests {
             .iter()
             .map(|m| doc.span_text(&m.content).to_string())
             .collect()
+    }
+
+    #[test]
+    fn every_mark_is_seen_by_the_prefilter() {
+        for c in ['"', '\'', '“', '”', '‘', '’', '«', '»', '„'] {
+            assert!(may_hold_marks(format!("a {c}b").as_bytes()), "{c}");
+            assert!(opener(c, None, Some('b')).is_some() || c == '’' || c == '”');
+        }
+        assert!(!may_hold_marks(
+            "plain text — with a dash… and “"
+                .replace('“', "")
+                .as_bytes()
+        ));
     }
 
     #[test]

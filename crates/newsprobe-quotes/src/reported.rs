@@ -65,19 +65,21 @@ fn reported_speech(
 
 /// Reported speech in every sentence of the document.
 pub fn find(ctx: &Ctx, marks: &[Marked]) -> Vec<Found> {
-    let mut out = Vec::new();
     let doc = ctx.doc;
-    let mut pieces = Vec::new();
-    for sentence in &doc.sentences {
-        let a = ctx.token_at_or_after(sentence.span.start);
-        let b = ctx.token_at_or_after(sentence.span.end);
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut pieces = Vec::with_capacity(doc.sentences.len() + 8);
+    for s in 0..doc.sentences.len() {
+        let (a, b) = ctx.sentence_tokens(s);
         split_after_closing_quotes(ctx, a, b, &mut pieces);
     }
     for (a, b) in pieces {
         let mut c = a;
         while c < b {
-            let pos = ctx.span(c).start;
-            if inside_quote(marks, pos) || !ctx.is_word(c) {
+            // Every detector below starts at a cue, a statement noun or a report anchor.
+            let lex = ctx.lex(c);
+            let anchor =
+                lex.is_cue() || lex.has(lexicon::Lex::STATEMENT_NOUN | lexicon::Lex::REPORT_ANCHOR);
+            if !anchor || !ctx.is_word(c) || inside_quote(marks, ctx.span(c).start) {
                 c += 1;
                 continue;
             }
@@ -118,7 +120,7 @@ fn split_after_closing_quotes(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usiz
 /// Nominal attributions: "Trump's claim that …", "an assertion that …", "the warning that …".
 /// The content is the `that` clause; the possessor, if any, speaks.
 fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
-    if !lexicon::is_statement_noun(ctx.word(c)) || ctx.word(c + 1) != "that" || c == 0 {
+    if !ctx.is_statement_noun(c) || ctx.word(c + 1) != "that" || c == 0 {
         return None;
     }
     // The possessor ("Trump's claim"), else the subject of a sentence the noun is the object
@@ -144,9 +146,7 @@ fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
             .filter(|m| m.last < c && m.first == a)
             .and_then(|mut m| {
                 let named = |k: usize| {
-                    ctx.is_capitalized(k)
-                        || ctx.is_abbreviation_dot(k)
-                        || lexicon::pronoun(ctx.word(k)).is_some()
+                    ctx.is_capitalized(k) || ctx.is_abbreviation_dot(k) || ctx.is_pronoun(k)
                 };
                 let last = (m.first..=m.last).take_while(|&k| named(k)).last()?;
                 m.last = last;
@@ -192,7 +192,7 @@ fn in_evidence(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Opt
         });
     }
     let comma = (c + 2..(c + 14).min(b)).find(|&k| !ctx.is_word(k))?;
-    if ctx.word(comma) != "," || !(c + 1..comma).any(|k| lexicon::is_evidence_noun(ctx.word(k))) {
+    if ctx.word(comma) != "," || !(c + 1..comma).any(|k| ctx.is_evidence_noun(k)) {
         return None;
     }
     // "In offering analysis of the race, Caddell told …": a participial phrase, not evidence;
@@ -234,7 +234,7 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
 /// Questions: "X asked whether …", "Asked by Matt Lauer whether …, she said", "Y was asked
 /// how …". The content is the question clause; the asker speaks.
 fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
-    let cw = lexicon::cue(ctx.word(c))?;
+    let cw = ctx.cue(c)?;
     if cw.lemma != "ask" && cw.lemma != "wonder" {
         return None;
     }
@@ -350,7 +350,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         let e = (c.saturating_sub(6).max(a)..c)
             .rev()
             .take_while(|&k| ctx.is_word(k))
-            .find(|&k| lexicon::is_evidence_noun(ctx.word(k)))?;
+            .find(|&k| ctx.is_evidence_noun(k))?;
         ctx.subject_before(e + 1, a).filter(|m| m.last == e)
     };
     let speaker = match cw.form {
@@ -366,17 +366,12 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             ctx.participle_subject(c)?
         }
         _ => match ctx.subject_before(c, a) {
-            Some(m)
-                if !evidence_cue
-                    || (m.first..=m.last).any(|k| lexicon::is_evidence_noun(ctx.word(k))) =>
-            {
-                m
-            }
+            Some(m) if !evidence_cue || (m.first..=m.last).any(|k| ctx.is_evidence_noun(k)) => m,
             other => evidence_subject().or(other)?,
         },
     };
     if speaker.first == speaker.last
-        && lexicon::is_determiner(ctx.word(speaker.last))
+        && ctx.is_determiner(speaker.last)
         && !matches!(
             ctx.word(speaker.last),
             "another" | "one" | "some" | "many" | "both" | "several" | "most" | "few"
@@ -413,7 +408,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     if let Some(t) = (s..(s + 9).min(b)).find(|&i| ctx.word(i) == "that") {
         // Not "said he hadn't given up hope that …": a subject pronoun opens the clause.
         if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–"))
-            && !(s..t).any(|i| lexicon::pronoun(ctx.word(i)).is_some())
+            && !(s..t).any(|i| ctx.is_pronoun(i))
         {
             s = t;
         }
@@ -454,8 +449,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             let evidence = matches!(
                 cw.lemma,
                 "show" | "find" | "indicate" | "suggest" | "reveal" | "estimate" | "project"
-            ) && (speaker.first..=speaker.last)
-                .any(|k| lexicon::is_evidence_noun(ctx.word(k)));
+            ) && (speaker.first..=speaker.last).any(|k| ctx.is_evidence_noun(k));
             if lexicon::needs_that(cw.lemma)
                 && !evidence
                 && !matches!(
@@ -472,7 +466,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                 // skip the addressee: "told CNN the plan…" keeps the plan.
                 if ctx.is_word(s)
                     && ctx.word(s + 1) != ","
-                    && (lexicon::pronoun(ctx.word(s)).is_some()
+                    && (ctx.is_pronoun(s)
                         || matches!(
                             ctx.word(s),
                             "him"
@@ -584,14 +578,14 @@ fn main_clause_at(ctx: &Ctx, k: usize, end: usize) -> bool {
     }
     // "Ham also noted", "Reid frequently mocked": adverbs before the verb.
     let mut v = m.last + 1;
-    while v < end && (lexicon::is_cue_modifier(ctx.word(v)) || ctx.word(v).ends_with("ly")) {
+    while v < end && (ctx.is_cue_modifier(v) || ctx.word(v).ends_with("ly")) {
         v += 1;
     }
     v < end
         && ctx.verb_cue(v).is_some()
         && ctx.is_word(v)
         && !ctx.is_capitalized(v)
-        && !lexicon::is_np_stop(ctx.word(v))
+        && !ctx.is_np_stop(v)
         && !matches!(
             ctx.word(v),
             "and" | "or" | "of" | "to" | "for" | "about" | "over" | "under" | "the" | "a" | "an"
@@ -599,7 +593,10 @@ fn main_clause_at(ctx: &Ctx, k: usize, end: usize) -> bool {
 }
 
 fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span) -> Option<Found> {
-    if lexicon::cue(ctx.word(c)).is_some_and(|cw| cw.form == lexicon::Form::Gerund) {
+    if ctx
+        .cue(c)
+        .is_some_and(|cw| cw.form == lexicon::Form::Gerund)
+    {
         return None;
     }
     // "In the end, Mr. Rosenthal said, union voters …": a short opener before a parenthetical
@@ -657,12 +654,11 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
         adjunct
             && tail <= 8
             && (from..b).all(|i| {
-                !matches!(ctx.word(i), "that" | ":" | "“" | "\"" | "‘")
-                    && lexicon::cue(ctx.word(i)).is_none()
+                !matches!(ctx.word(i), "that" | ":" | "“" | "\"" | "‘") && ctx.cue(i).is_none()
             })
     };
     // ", said X." (verbs of saying only: ", offered a view" is not an attribution)
-    let saying = lexicon::cue(ctx.word(c)).is_some_and(|cw| {
+    let saying = ctx.cue(c).is_some_and(|cw| {
         matches!(
             cw.lemma,
             "say"

@@ -7,7 +7,7 @@
 //! that carries the same role word (or any person for "the leader"), and a surname the earlier
 //! full name.
 
-use newsprobe_core::{EntityType, QuoteSource, SourceType, Span};
+use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span};
 
 use crate::lexicon::{self, Gender};
 use crate::source_type;
@@ -15,7 +15,7 @@ use crate::speaker::{Ctx, Mention};
 
 /// A resolved person or group the article talks about.
 #[derive(Debug, Clone)]
-struct Referent {
+struct Referent<'c> {
     pos: usize,
     name: String,
     kind: SourceType,
@@ -23,13 +23,13 @@ struct Referent {
     gender: Option<Gender>,
     plural: bool,
     /// Lower-cased words of every mention resolved to it (role words for description matching).
-    words: Vec<String>,
+    words: Vec<&'c str>,
 }
 
 /// Resolves speaker mentions; remembers what it has seen so later mentions can refer back.
 pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    referents: Vec<Referent>,
+    referents: Vec<Referent<'c>>,
     anonymity_cues: Vec<Span>,
 }
 
@@ -45,12 +45,10 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
     let mut first = m.first;
     for k in m.first..=m.last {
         let w = ctx.word(k);
-        if matches!(w, "to" | "of" | "for") && k > m.first && lexicon::is_title(ctx.word(k - 1)) {
+        if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
             first = k + 2;
-        } else if k >= first
-            && (!ctx.is_capitalized(k) || lexicon::is_title(w) || lexicon::is_role_noun(w))
-        {
+        } else if k >= first && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k)) {
             first = k + 1;
         }
     }
@@ -73,41 +71,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
-    fn words(&self, m: &Mention) -> Vec<String> {
-        let mut w: Vec<String> = (m.first..=m.last)
-            .map(|i| self.ctx.word(i).to_string())
-            .collect();
-        // The appositive belongs to the referent too ("Dragone, a senior U.S. naval officer").
-        let extra = self
-            .ctx
-            .doc
-            .tokens_in(&Span::text(m.span.end, m.clause.end));
-        for t in extra {
-            w.push(newsprobe_core::lexicon::normalize(
-                t.span.slice(&self.ctx.doc.text),
-            ));
-        }
-        w
+    fn words(&self, m: &Mention) -> Vec<&'c str> {
+        let ctx: &'c Ctx<'a> = self.ctx;
+        // The appositive belongs to the referent too ("Dragone, a senior U.S. naval officer"):
+        // the tokens of `Span::text(m.span.end, m.clause.end)`, whose normalised texts are
+        // their lower-cased words.
+        let lo = ctx.token_at_or_after(m.span.end);
+        let hi = ctx.token_at_or_after(m.clause.end).max(lo);
+        (m.first..=m.last)
+            .chain(lo..hi)
+            .map(|i| ctx.word(i))
+            .collect()
     }
 
-    fn entity_for(&self, m: &Mention) -> Option<(String, String, EntityType)> {
+    fn entity_for(&self, m: &Mention) -> Option<&'a Entity> {
         // The entity must cover the head of the mention ("a senior NATO official" is not NATO).
         let head = self.ctx.span(m.last);
-        self.ctx.doc.entities.iter().find_map(|e| {
-            (matches!(e.kind, EntityType::Person | EntityType::Organization)
-                && e.mentions.iter().any(|x| x.overlaps(&head)))
-            .then(|| (e.name.clone(), e.id.clone(), e.kind))
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        doc.entities.iter().find(|e| {
+            matches!(e.kind, EntityType::Person | EntityType::Organization)
+                && e.mentions.iter().any(|x| x.overlaps(&head))
         })
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
     /// pronouns and descriptions can refer to it.
     pub fn observe(&mut self, m: &Mention) {
-        let w = self.ctx.word(m.last);
-        let person_like = (m.first..=m.last).any(|k| {
-            let wk = self.ctx.word(k);
-            lexicon::is_role_noun(wk) || lexicon::is_title(wk) && self.ctx.is_capitalized(k)
-        }) || lexicon::pronoun(w).is_some();
+        let ctx = self.ctx;
+        let person_like = (m.first..=m.last)
+            .any(|k| ctx.is_role_noun(k) || ctx.is_title(k) && ctx.is_capitalized(k))
+            || ctx.is_pronoun(m.last);
         if person_like {
             let _ = self.resolve(m);
         }
@@ -115,15 +108,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
-        let entity = self.entity_for(m).map(|e| e.1);
-        let mut r = self.resolve_inner(m);
+        let entity = self.entity_for(m);
+        let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
-            r.source.entity = entity;
+            r.source.entity = entity.map(|e| e.id.clone());
         }
         r
     }
 
-    fn resolve_inner(&mut self, m: &Mention) -> Resolved {
+    fn resolve_inner(&mut self, m: &Mention, entity: Option<&'a Entity>) -> Resolved {
         let ctx = self.ctx;
         let anonymity_cue = source_type::anonymity_cue(ctx, m, &self.anonymity_cues);
         let head = ctx.word(m.last);
@@ -131,14 +124,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let head = match head.strip_suffix("'s") {
             Some(h @ ("he" | "she" | "it")) => h,
             _ => head,
-        }
-        .to_string();
+        };
         let pos = m.span.start;
         let words = self.words(m);
         let mut gender = words.iter().find_map(|w| lexicon::gender_of_word(w));
 
         // 1. The entity stage.
-        if let Some((name, id, etype)) = self.entity_for(m) {
+        if let Some(e) = entity {
+            let (name, etype) = (&e.name, e.kind);
             let by_name = name.split_whitespace().any(|w| {
                 let lw = w.to_lowercase();
                 w.chars().next().is_some_and(char::is_uppercase)
@@ -160,13 +153,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 own
             };
             if kind == SourceType::Named {
-                self.remember(pos, &name, kind, Some(id.clone()), gender, false, words);
+                self.remember(pos, name, kind, Some(e.id.clone()), gender, false, words);
                 return Resolved {
                     source: QuoteSource {
-                        name: Some(name),
+                        name: Some(name.clone()),
                         kind,
                         mention: Some(m.span),
-                        entity: Some(id),
+                        entity: Some(e.id.clone()),
                     },
                     anonymity_cue,
                 };
@@ -175,12 +168,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
         // 2. Pronouns: the most recent agreeing referent.
         if m.first == m.last {
-            if let Some((pg, plural)) = lexicon::pronoun(&head) {
+            if let Some((pg, plural)) = lexicon::pronoun(head) {
                 let agrees = |r: &&Referent| {
                     r.pos < pos
                         && r.plural == plural
                         && (pg.is_none() || r.gender.is_none() || r.gender == pg)
-                        && matches!(head.as_str(), "he" | "she" | "they" | "it")
+                        && matches!(head, "he" | "she" | "they" | "it")
                 };
                 // "She" after "Pell Grants" and "Clinton": a referent known to agree in gender
                 // among the last few wins over a more recent one of unknown gender.
@@ -194,18 +187,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 });
                 let found = known
                     .or_else(|| self.referents.iter().rev().find(agrees))
-                    .cloned();
+                    .map(|r| (r.name.clone(), r.kind, r.entity.clone()));
                 return match found {
-                    Some(r) => {
+                    Some((name, kind, entity)) => {
                         if pg.is_some() {
-                            self.set_gender(&r.name, pg);
+                            self.set_gender(&name, pg);
                         }
                         Resolved {
                             source: QuoteSource {
-                                name: Some(r.name.clone()),
-                                kind: r.kind,
+                                name: Some(name),
+                                kind,
                                 mention: Some(m.span),
-                                entity: r.entity.clone(),
+                                entity,
                             },
                             anonymity_cue,
                         }
@@ -228,12 +221,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
 
         let kind = source_type::classify(ctx, m, anonymity_cue.is_some());
-        let first_word = ctx.word(m.first).to_string();
+        let first_word = ctx.word(m.first);
 
         // 3. Definite descriptions: "the ambassador", "the former leader".
-        if matches!(first_word.as_str(), "the" | "this" | "that") && kind != SourceType::Named {
+        if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
             let generic = matches!(
-                head.as_str(),
+                head,
                 "leader" | "man" | "woman" | "politician" | "official" | "diplomat"
             );
             let found = self
@@ -249,20 +242,20 @@ impl<'c, 'a> Resolver<'c, 'a> {
                                     .any(|w| lexicon::is_role_noun(w) || lexicon::is_title(w))))
                         && (gender.is_none() || r.gender.is_none() || r.gender == gender)
                 })
-                .cloned();
-            if let Some(r) = found {
-                let kind = if anonymity_cue.is_some() && r.kind != SourceType::Named {
+                .map(|r| (r.name.clone(), r.kind, r.entity.clone()));
+            if let Some((name, r_kind, entity)) = found {
+                let kind = if anonymity_cue.is_some() && r_kind != SourceType::Named {
                     SourceType::Anonymous
                 } else {
-                    r.kind
+                    r_kind
                 };
-                self.add_words(&r.name, &words);
+                self.add_words(&name, &words);
                 return Resolved {
                     source: QuoteSource {
-                        name: Some(r.name),
+                        name: Some(name),
                         kind,
                         mention: Some(m.span),
-                        entity: r.entity,
+                        entity,
                     },
                     anonymity_cue,
                 };
@@ -309,7 +302,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         entity: Option<String>,
         gender: Option<Gender>,
         plural: bool,
-        words: Vec<String>,
+        words: Vec<&'c str>,
     ) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
             r.pos = pos;
@@ -339,9 +332,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
-    fn add_words(&mut self, name: &str, words: &[String]) {
+    fn add_words(&mut self, name: &str, words: &[&'c str]) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
-            r.words.extend(words.iter().cloned());
+            r.words.extend_from_slice(words);
         }
     }
 }

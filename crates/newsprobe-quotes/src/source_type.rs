@@ -17,22 +17,7 @@ pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
     let text = &ctx.doc.text;
     let mut out: Vec<Span> = Vec::new();
     for i in 0..ctx.len() {
-        if !matches!(
-            ctx.word(i),
-            "anonymity"
-                | "anonymously"
-                | "anonymous"
-                | "named"
-                | "identified"
-                | "authorized"
-                | "authorised"
-                | "permitted"
-                | "familiar"
-                | "knowledge"
-                | "close"
-                | "background"
-                | "unnamed"
-        ) {
+        if !ctx.lex(i).has(lexicon::Lex::ANONYMITY_ANCHOR) {
             continue;
         }
         let tok = ctx.span(i);
@@ -97,17 +82,20 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).
 pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     let head = ctx.word(m.last);
-    let words: Vec<&str> = (m.first..=m.last).map(|i| ctx.word(i)).collect();
     let anonymous_head = matches!(head, "source" | "sources" | "insider" | "insiders")
-        || words.windows(2).any(|w| w == ["familiar", "with"]);
+        || (m.first..m.last).any(|k| ctx.word(k) == "familiar" && ctx.word(k + 1) == "with");
     if is_named(ctx, m) {
         return SourceType::Named;
     }
     if anonymous_cue || anonymous_head {
         return SourceType::Anonymous;
     }
-    let first = words.first().copied().unwrap_or("");
-    let plural = lexicon::is_group_word(head)
+    let first = if m.first <= m.last {
+        ctx.word(m.first)
+    } else {
+        ""
+    };
+    let plural = ctx.is_group_word(m.last)
         || (head.ends_with('s')
             && !head.ends_with("ss")
             && !head.ends_with("'s")

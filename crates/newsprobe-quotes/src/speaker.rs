@@ -6,17 +6,65 @@
 //! subject of a sentence behind an introductory phrase ("Adding to the tension, Russian
 //! Ambassador to Belgium Denis Gonchar made…").
 
+use std::cell::Cell;
+
 use newsprobe_core::lexicon::normalize;
 use newsprobe_core::{Document, Span, TokenKind};
 
 use crate::lexicon;
 
-/// The document's tokens with their lower-cased text, shared by the detectors.
+/// The document's tokens with their lower-cased text and what the lexicon knows of each,
+/// shared by the detectors.
 pub struct Ctx<'a> {
     pub doc: &'a Document,
-    /// Lower-cased token texts, one after another, and each token's range in it.
+    /// The body lower-cased, then the normalised texts of non-ASCII tokens (each token's
+    /// range in `info`).
     lower: String,
-    lower_at: Vec<(usize, usize)>,
+    /// Per token: its lower-cased text, lexicon facts, word-ness and capitalisation, and its
+    /// sentence, computed once.
+    info: Vec<TokenInfo>,
+    /// Token range of each sentence.
+    sentence_tokens: Vec<(usize, usize)>,
+}
+
+/// What [`Ctx`] knows of one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenInfo {
+    /// Byte range of the lower-cased text in `Ctx::lower`.
+    lower: (u32, u32),
+    /// The lexicon's facts, with `WORD` and `CAPITALIZED` in its free bits.
+    lex: lexicon::Lex,
+    /// The sentence holding the token's start (`NO_SENTENCE` if none).
+    sentence: u32,
+}
+
+/// A word or number token.
+const WORD: u16 = 1 << 14;
+/// A word or number token starting with an upper-case letter.
+const CAPITALIZED: u16 = 1 << 15;
+
+const NO_SENTENCE: u32 = u32::MAX;
+
+type Buffers = (String, Vec<TokenInfo>, Vec<(usize, usize)>);
+
+thread_local! {
+    /// The buffers of the last `Ctx` dropped on this thread, for the next one to reuse.
+    static SCRATCH: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// Buffers larger than this (in bytes of text) are not kept for reuse.
+const SCRATCH_LIMIT: usize = 1 << 22;
+
+impl Drop for Ctx<'_> {
+    fn drop(&mut self) {
+        if self.lower.capacity() <= SCRATCH_LIMIT {
+            SCRATCH.set(Some((
+                std::mem::take(&mut self.lower),
+                std::mem::take(&mut self.info),
+                std::mem::take(&mut self.sentence_tokens),
+            )));
+        }
+    }
 }
 
 /// A speaker mention found in the text.
@@ -34,22 +82,86 @@ pub struct Mention {
 
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        let mut lower = String::with_capacity(doc.text.len());
-        let mut lower_at = Vec::with_capacity(doc.tokens.len());
+        let n = doc.tokens.len();
+        // The whole body lower-cased (ASCII lower-casing keeps byte offsets), so an ASCII
+        // token's lower-cased text stands at its own span; a token with other characters is
+        // normalised and appended.
+        // The buffers of the thread's previous `Ctx`, emptied (no allocation per article).
+        let (mut lower, mut info, mut sentence_tokens) = SCRATCH.take().unwrap_or_default();
+        lower.clear();
+        info.clear();
+        sentence_tokens.clear();
+        lower.reserve(doc.text.len() + 64);
+        lower.push_str(&doc.text);
+        lower.make_ascii_lowercase();
+        let all_ascii = doc.text.is_ascii();
+        info.reserve(n);
+        let sentences = &doc.sentences;
+        let token_at_or_after = |pos: usize| doc.tokens.partition_point(|t| t.span.start < pos);
+        sentence_tokens.extend(sentences.iter().map(|s| {
+            (
+                token_at_or_after(s.span.start),
+                token_at_or_after(s.span.end),
+            )
+        }));
+        // The sentence holding each token (as `Document::sentence_at`), walked along with the
+        // tokens.
+        let mut s = 0;
+        let mut last_pos = 0;
         for t in &doc.tokens {
             let raw = t.span.slice(&doc.text);
-            let start = lower.len();
-            if raw.is_ascii() {
-                lower.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
+            let (start, end) = if raw.is_empty() {
+                (0, 0)
+            } else if all_ascii || raw.is_ascii() {
+                (t.span.start, t.span.end)
             } else {
+                let start = lower.len();
                 lower.push_str(&normalize(raw));
+                (start, lower.len())
+            };
+            // The word's flags for now; the lexicon's facts are looked up below.
+            let mut flags = 0;
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                flags |= WORD;
+                let upper = match raw.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => raw.chars().next().is_some_and(char::is_uppercase),
+                };
+                if upper {
+                    flags |= CAPITALIZED;
+                }
             }
-            lower_at.push((start, lower.len()));
+            let pos = t.span.start;
+            if pos < last_pos {
+                s = sentences.partition_point(|x| x.span.end <= pos);
+            }
+            last_pos = pos;
+            while s < sentences.len() && sentences[s].span.end <= pos {
+                s += 1;
+            }
+            let sentence = if s < sentences.len() && sentences[s].span.start <= pos {
+                s as u32
+            } else {
+                NO_SENTENCE
+            };
+            info.push(TokenInfo {
+                lower: (start as u32, end as u32),
+                lex: lexicon::Lex::default().with_flags(flags),
+                sentence,
+            });
+        }
+        // Padding, so that every token's look-up reads its bytes at once.
+        lower.push_str("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        for x in &mut info {
+            let lex = lexicon::lookup_in(&lower, x.lower.0 as usize, x.lower.1 as usize);
+            debug_assert_eq!(lex.flags & !lexicon::Lex::USED_BITS, 0);
+            x.lex = lex.with_flags(x.lex.flags);
         }
         Ctx {
             doc,
             lower,
-            lower_at,
+            info,
+            sentence_tokens,
         }
     }
 
@@ -62,10 +174,57 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.lower_at
+        self.info
             .get(i)
-            .and_then(|&(a, b)| self.lower.get(a..b))
+            .and_then(|x| self.lower.get(x.lower.0 as usize..x.lower.1 as usize))
             .unwrap_or("")
+    }
+
+    /// What the lexicon knows of token `i`'s lower-cased word.
+    pub fn lex(&self, i: usize) -> lexicon::Lex {
+        self.info.get(i).map(|x| x.lex).unwrap_or_default()
+    }
+
+    /// The reporting cue token `i` is, if any (`lexicon::cue` of its word).
+    pub fn cue(&self, i: usize) -> Option<lexicon::CueWord> {
+        self.info.get(i).and_then(|x| x.lex.cue())
+    }
+
+    pub fn is_statement_noun(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::STATEMENT_NOUN)
+    }
+
+    pub fn is_evidence_noun(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::EVIDENCE_NOUN)
+    }
+
+    pub fn is_title(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::TITLE)
+    }
+
+    pub fn is_group_word(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::GROUP_WORD)
+    }
+
+    pub fn is_np_stop(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::NP_STOP)
+    }
+
+    pub fn is_cue_modifier(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::CUE_MODIFIER)
+    }
+
+    pub fn is_determiner(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::DETERMINER)
+    }
+
+    pub fn is_role_noun(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::ROLE_NOUN)
+    }
+
+    /// Whether token `i` is a speaker pronoun (`lexicon::pronoun` of its word is some).
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.lex(i).has(lexicon::Lex::PRONOUN)
     }
 
     pub fn raw(&self, i: usize) -> &str {
@@ -81,10 +240,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.doc
-            .tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        self.info.get(i).is_some_and(|x| x.lex.has(WORD))
     }
 
     pub fn is_punct(&self, i: usize) -> bool {
@@ -92,7 +248,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.info.get(i).is_some_and(|x| x.lex.has(CAPITALIZED))
+    }
+
+    /// Token range of sentence `s` of the document: `token_at_or_after` of its start and end.
+    pub fn sentence_tokens(&self, s: usize) -> (usize, usize) {
+        self.sentence_tokens[s]
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -102,6 +263,11 @@ impl<'a> Ctx<'a> {
 
     /// Index of the first token of the sentence holding token `i`.
     pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        match self.info.get(i).map(|x| x.sentence) {
+            Some(NO_SENTENCE) => return (i, i + 1),
+            Some(s) => return self.sentence_tokens[s as usize],
+            None => {}
+        }
         let pos = self.span(i).start;
         match self.doc.sentence_at(pos) {
             Some(s) => {
@@ -133,7 +299,7 @@ impl<'a> Ctx<'a> {
     /// The reporting cue at token `i` when it is used as a verb: not after a determiner or a
     /// preposition ("the report", "secretary of state") and not a capitalised name ("State").
     pub fn verb_cue(&self, i: usize) -> Option<lexicon::CueWord> {
-        let cw = lexicon::cue(self.word(i))?;
+        let cw = self.cue(i)?;
         if i > 0 {
             let prev = self.word(i - 1);
             if matches!(
@@ -178,8 +344,8 @@ impl<'a> Ctx<'a> {
             && !self.is_capitalized(i - 1)
             && !self.word(i - 1).ends_with('s')
             && !self.word(i - 1).ends_with("ly")
-            && !lexicon::is_cue_modifier(self.word(i - 1))
-            && lexicon::pronoun(self.word(i - 1)).is_none()
+            && !self.is_cue_modifier(i - 1)
+            && !self.is_pronoun(i - 1)
         {
             return None;
         }
@@ -235,7 +401,7 @@ impl<'a> Ctx<'a> {
             {
                 return true;
             }
-            if !lexicon::is_cue_modifier(w) || c - j > 3 {
+            if !self.is_cue_modifier(j) || c - j > 3 {
                 return false;
             }
         }
@@ -321,7 +487,7 @@ impl<'a> Ctx<'a> {
     pub fn subject_before(&self, cue: usize, limit: usize) -> Option<Mention> {
         let mut j = cue.checked_sub(1)?;
         while j > limit
-            && (lexicon::is_cue_modifier(self.word(j))
+            && (self.is_cue_modifier(j)
                 || (self.contracted_is(j) && matches!(self.word(j), "'s" | "’s"))
                 || (self.word(j).ends_with("ly")
                     && !self.is_capitalized(j)
@@ -377,7 +543,7 @@ impl<'a> Ctx<'a> {
             || (self.word(j) == "who" && j > limit && self.word(j - 1) == "those")
         {
             let head = j - 1;
-            let first = if head > limit && lexicon::is_determiner(self.word(head - 1)) {
+            let first = if head > limit && self.is_determiner(head - 1) {
                 head - 1
             } else {
                 head
@@ -481,7 +647,7 @@ impl<'a> Ctx<'a> {
                         | "reached"
                         | "contacted"
                 )
-                || lexicon::is_role_noun(first_inner)
+                || self.is_role_noun(open + 1)
                 || self.is_capitalized(open + 1)
                 || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
                 || first_inner.bytes().all(|b| b.is_ascii_digit())
@@ -559,20 +725,19 @@ impl<'a> Ctx<'a> {
         // "Protesters marching through the streets chanted", "who in 2010 said", "who has in
         // the past described": a non-person noun phrase after a preposition is an adjunct; the
         // subject stands before it.
-        let head = self.word(m.last);
         let adjunct = m.first > limit + 1
             && matches!(
                 self.word(m.first - 1),
                 "in" | "at" | "on" | "through" | "during" | "since" | "across" | "into" | "over"
             )
             && !self.is_capitalized(m.last)
-            && lexicon::pronoun(head).is_none()
-            && !lexicon::is_role_noun(head)
-            && !lexicon::is_group_word(head);
+            && !self.is_pronoun(m.last)
+            && !self.is_role_noun(m.last)
+            && !self.is_group_word(m.last);
         if adjunct {
             let mut k = m.first - 2;
             while k > limit
-                && (lexicon::is_cue_modifier(self.word(k))
+                && (self.is_cue_modifier(k)
                     || (self.word(k).ends_with("ing") && !self.is_capitalized(k)))
             {
                 k -= 1;
@@ -670,7 +835,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(j);
-        if lexicon::pronoun(w).is_some() {
+        if self.is_pronoun(j) {
             return Some(self.mention(j, j, clause_end));
         }
         // "Two in three said", "Thirty percent said".
@@ -706,19 +871,18 @@ impl<'a> Ctx<'a> {
         ) {
             return Some(self.mention(j, j, clause_end));
         }
-        if lexicon::is_np_stop(w)
-            || lexicon::is_determiner(w)
-            || (lexicon::cue(w).is_some() && !self.is_capitalized(j))
+        if self.is_np_stop(j)
+            || self.is_determiner(j)
+            || (self.cue(j).is_some() && !self.is_capitalized(j))
         {
             return None;
         }
         let mut first = j;
-        if self.is_capitalized(j) && !(j == self.sentence_bounds(j).0 && lexicon::is_determiner(w))
-        {
+        if self.is_capitalized(j) && !(j == self.sentence_bounds(j).0 && self.is_determiner(j)) {
             // A name, with titles and connectors: "Russian Ambassador to Belgium Denis Gonchar".
             while first > limit {
                 let k = first - 1;
-                let name_word = self.is_capitalized(k) && !lexicon::is_np_stop(self.word(k));
+                let name_word = self.is_capitalized(k) && !self.is_np_stop(k);
                 let abbreviation =
                     self.is_abbreviation_dot(k) && k > limit && self.is_capitalized(k - 1);
                 // "Mr. Morgan of the Sierra Club"
@@ -767,10 +931,10 @@ impl<'a> Ctx<'a> {
                         | "interim"
                         | "longtime"
                         | "veteran"
-                ) || (lexicon::is_role_noun(wk) && self.is_word(k))
+                ) || (self.is_role_noun(k) && self.is_word(k))
                 {
                     first = k;
-                    if lexicon::is_determiner(wk) {
+                    if self.is_determiner(k) {
                         break;
                     }
                 } else {
@@ -787,7 +951,7 @@ impl<'a> Ctx<'a> {
             if !self.is_word(k) {
                 break;
             }
-            if lexicon::is_determiner(wk) {
+            if self.is_determiner(k) {
                 // "a spokesman for the campaign": the determiner belongs to a prepositional
                 // phrase when a preposition precedes it and a noun phrase goes on before.
                 if k > limit
@@ -798,8 +962,8 @@ impl<'a> Ctx<'a> {
                     && k >= 2
                     && k - 1 > limit
                     && self.is_word(k - 2)
-                    && !lexicon::is_np_stop(self.word(k - 2))
-                    && lexicon::cue(self.word(k - 2)).is_none()
+                    && !self.is_np_stop(k - 2)
+                    && self.cue(k - 2).is_none()
                 {
                     first = k - 2;
                     count += 3;
@@ -808,12 +972,12 @@ impl<'a> Ctx<'a> {
                 first = k;
                 break;
             }
-            if lexicon::is_np_stop(wk) || lexicon::cue(wk).is_some() {
+            if self.is_np_stop(k) || self.cue(k).is_some() {
                 if matches!(wk, "of" | "for" | "with" | "to" | "in" | "at")
                     && k > limit
                     && self.is_word(k - 1)
-                    && !lexicon::is_np_stop(self.word(k - 1))
-                    && lexicon::cue(self.word(k - 1)).is_none()
+                    && !self.is_np_stop(k - 1)
+                    && self.cue(k - 1).is_none()
                 {
                     first = k - 1;
                     count += 2;
@@ -825,10 +989,10 @@ impl<'a> Ctx<'a> {
             count += 1;
         }
         // A description must have a noun-like head; verbs ending in -ed/-ing are not speakers.
-        if w.ends_with("ing") || (w.ends_with("ed") && !lexicon::is_role_noun(w)) {
+        if w.ends_with("ing") || (w.ends_with("ed") && !self.is_role_noun(j)) {
             return None;
         }
-        while first < j && lexicon::is_np_stop(self.word(first)) {
+        while first < j && self.is_np_stop(first) {
             first += 1;
         }
         Some(self.mention(first, j, clause_end))
@@ -841,17 +1005,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(i);
-        if lexicon::pronoun(w).is_some() {
+        if self.is_pronoun(i) {
             return Some(self.mention(i, i, self.span(i).end));
         }
-        if (lexicon::is_np_stop(w) && !lexicon::is_determiner(w))
-            || matches!(w, "to" | "for" | "of")
-        {
+        if (self.is_np_stop(i) && !self.is_determiner(i)) || matches!(w, "to" | "for" | "of") {
             return None;
         }
         let mut last = i;
         let mut k = i + 1;
-        let name_mode = self.is_capitalized(i) && !lexicon::is_determiner(w);
+        let name_mode = self.is_capitalized(i) && !self.is_determiner(i);
         while k < end && k - i < 12 {
             let wk = self.word(k);
             if !self.is_word(k) {
@@ -868,23 +1030,21 @@ impl<'a> Ctx<'a> {
                 "of" | "for" | "to" | "at" | "with" | "de" | "von" | "van"
             ) && k + 1 < end
                 && self.is_word(k + 1)
-                && lexicon::cue(self.word(k + 1)).is_none()
-                && !(name_mode
-                    && !self.is_capitalized(k + 1)
-                    && !lexicon::is_determiner(self.word(k + 1)))
+                && self.cue(k + 1).is_none()
+                && !(name_mode && !self.is_capitalized(k + 1) && !self.is_determiner(k + 1))
             {
                 k += 1;
                 continue;
             }
-            if lexicon::is_np_stop(wk) && !lexicon::is_determiner(wk) {
+            if self.is_np_stop(k) && !self.is_determiner(k) {
                 break;
             }
-            if lexicon::cue(wk).is_some() || wk.ends_with("ed") && !self.is_capitalized(k) {
+            if self.cue(k).is_some() || wk.ends_with("ed") && !self.is_capitalized(k) {
                 break;
             }
-            if name_mode && !self.is_capitalized(k) && !lexicon::is_role_noun(wk) && last > i {
+            if name_mode && !self.is_capitalized(k) && !self.is_role_noun(k) && last > i {
                 // "said Smith told" / "Trump campaign manager": keep lowercase role nouns only.
-                if !lexicon::is_role_noun(wk) {
+                if !self.is_role_noun(k) {
                     break;
                 }
             }
@@ -912,7 +1072,7 @@ impl<'a> Ctx<'a> {
             s += 1;
         }
         let first = self.word(s);
-        let intro = lexicon::is_np_stop(first)
+        let intro = self.is_np_stop(s)
             || first.ends_with("ing")
             || first.ends_with("ly")
             || matches!(
