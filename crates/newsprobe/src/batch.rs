@@ -63,6 +63,9 @@ pub fn progress_bar(len: Option<u64>, what: &str) -> ProgressBar {
 }
 
 /// Analyses every article of `inputs` and calls `sink` with each result in input order.
+///
+/// A reader thread reads and parses the next chunk while the current one is analysed, so the
+/// cores are not idle while JSON Lines or WARC records are decoded.
 pub fn run<I, F>(
     engine: &Engine,
     inputs: I,
@@ -71,48 +74,58 @@ pub fn run<I, F>(
     mut sink: F,
 ) -> BatchSummary
 where
-    I: Iterator<Item = Result<RawArticle, ReadError>>,
+    I: Iterator<Item = Result<RawArticle, ReadError>> + Send,
     F: FnMut(Result<Report, Failure>),
 {
     let pb = progress_bar(None, "analysing");
     let mut summary = BatchSummary::default();
-    let mut inputs = inputs.peekable();
     let chunk = chunk.max(1);
-    while inputs.peek().is_some() {
-        let batch: Vec<Result<RawArticle, Failure>> = inputs
-            .by_ref()
-            .take(chunk)
-            .map(|r| {
-                r.map_err(|e| Failure {
-                    location: e.location,
-                    message: e.message,
-                })
-            })
-            .collect();
-        let results: Vec<Result<Report, Failure>> = batch
-            .into_par_iter()
-            .map(|item| {
-                let raw = item?;
-                let location = raw.location();
-                let doc = match depth {
-                    Depth::Read => engine.read(raw),
-                    Depth::Full => engine.analyze(raw),
-                };
-                doc.map(|d| Report::from_document(&d)).map_err(|e| Failure {
-                    location,
-                    message: e.to_string(),
-                })
-            })
-            .collect();
-        for r in results {
-            match &r {
-                Ok(_) => summary.analysed += 1,
-                Err(_) => summary.failed += 1,
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<RawArticle, Failure>>>(1);
+        scope.spawn(move || {
+            let mut inputs = inputs;
+            loop {
+                let batch: Vec<Result<RawArticle, Failure>> = inputs
+                    .by_ref()
+                    .take(chunk)
+                    .map(|r| {
+                        r.map_err(|e| Failure {
+                            location: e.location,
+                            message: e.message,
+                        })
+                    })
+                    .collect();
+                if batch.is_empty() || tx.send(batch).is_err() {
+                    break;
+                }
             }
-            pb.inc(1);
-            sink(r);
+        });
+        for batch in rx {
+            let results: Vec<Result<Report, Failure>> = batch
+                .into_par_iter()
+                .map(|item| {
+                    let raw = item?;
+                    let location = raw.location();
+                    let doc = match depth {
+                        Depth::Read => engine.read(raw),
+                        Depth::Full => engine.analyze(raw),
+                    };
+                    doc.map(|d| Report::from_document(&d)).map_err(|e| Failure {
+                        location,
+                        message: e.to_string(),
+                    })
+                })
+                .collect();
+            for r in results {
+                match &r {
+                    Ok(_) => summary.analysed += 1,
+                    Err(_) => summary.failed += 1,
+                }
+                pb.inc(1);
+                sink(r);
+            }
         }
-    }
+    });
     pb.finish_and_clear();
     summary
 }
