@@ -9,6 +9,10 @@
 use std::time::Duration;
 
 use newsprobe::Engine;
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use newsprobe_core::Report;
 
 /// A point in this thread's CPU time.
