@@ -23,8 +23,8 @@ pub struct Cluster {
     pub mentions: Vec<usize>,
     /// Proper names it was called by, as written.
     pub names: Vec<String>,
-    /// Normalised name words (persons: surname last).
-    pub name_keys: Vec<String>,
+    /// The first normalised name word it was called by ("ursula" for "Ursula von der Leyen").
+    pub first_key: Option<String>,
     /// Normalised forms of each name, for matching (shared with the other clusters and
     /// mentions of the document that use the same name).
     pub forms: Vec<Arc<NameForms>>,
@@ -49,7 +49,7 @@ impl Cluster {
             etype: m.etype,
             mentions: Vec::new(),
             names: Vec::new(),
-            name_keys: Vec::new(),
+            first_key: None,
             forms: Vec::new(),
             roles: Default::default(),
             countries: Vec::new(),
@@ -106,10 +106,8 @@ impl Cluster {
                 self.forms.push(Arc::clone(forms));
                 new_name = true;
             }
-            for k in &forms.words {
-                if !self.name_keys.contains(k) {
-                    self.name_keys.push(k.clone());
-                }
+            if self.first_key.is_none() {
+                self.first_key = forms.words().next().map(str::to_string);
             }
             if let Some(t) = &m.title_text {
                 if !t.contains(' ') && text.split_whitespace().count() == 1 {
@@ -171,13 +169,10 @@ fn trim_dots(mut s: String) -> String {
 }
 
 /// Initials of the capitalised words of a name ("North Atlantic Treaty Organization" -> "nato").
+#[cfg(test)]
 fn initials(name: &str) -> String {
     let mut out = String::with_capacity(4);
-    for w in name.split_whitespace() {
-        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
-            out.extend(c.to_lowercase());
-        }
-    }
+    push_initials(&mut out, name);
     out
 }
 
@@ -273,7 +268,6 @@ fn strip_the(text: &str) -> &str {
 
 /// Clusters the mentions (body first, then headline) into entities.
 pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
     let sentence_of = |m: &Mention| match m.span.field {
         Field::Text => doc.sentence_at(m.span.start).unwrap_or(0),
         Field::Title => 0,
@@ -283,6 +277,8 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
         .iter()
         .filter(|m| m.kind == MentionKind::Name)
         .count();
+    // Mostly names start entities (many names repeat one before them).
+    let mut clusters: Vec<Cluster> = Vec::with_capacity(names / 2 + 4);
     let mut index = NameIndex::with_capacity(names * 3);
     // The forms of each distinct name in this document, computed once ("Romon" ... "Romon").
     let mut forms_of: crate::gazetteer::Map<&str, Arc<NameForms>> =
@@ -368,14 +364,19 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
     clusters
 }
 
-/// Normalised forms of a name, computed once.
+/// Normalised forms of a name, computed once, all in one buffer.
 #[derive(Debug, Clone, Default)]
 pub struct NameForms {
-    pub full: String,
-    pub words: Vec<String>,
-    pub place_key: String,
-    pub acronym: Option<String>,
-    pub initials: String,
+    /// The normalised name (its first `normed` bytes), then the keys that are not slices of it.
+    buf: String,
+    normed: usize,
+    full: (usize, usize),
+    place_key: (usize, usize),
+    acronym: Option<(usize, usize)>,
+    initials: (usize, usize),
+    /// How many words, and the last of them.
+    word_count: usize,
+    last_word: Option<(usize, usize)>,
 }
 
 impl NameForms {
@@ -384,26 +385,105 @@ impl NameForms {
         // whitespace, the ASCII "the " to itself), so the name is normalised once and its words
         // and its suffix after "the " are slices of that: the same as [`key`] of each part.
         let g = &*GAZETTEER;
-        let normed = crate::gazetteer::norm(name);
-        let words = normed
-            .split_whitespace()
-            .map(|w| w.trim_end_matches('.').to_string())
-            .collect();
+        let mut buf = crate::gazetteer::norm(name);
+        let normed = buf.len();
+        let range = |part: &str, buf: &str| {
+            let start = part.as_ptr() as usize - buf.as_ptr() as usize;
+            (start, start + part.len())
+        };
+        let (word_count, last_word) = {
+            let mut count = 0;
+            let mut last = None;
+            for w in buf.split_whitespace() {
+                count += 1;
+                last = Some(range(w.trim_end_matches('.'), &buf));
+            }
+            (count, last)
+        };
+        let full = (0, buf.trim_end_matches('.').len());
         // As `place_org_key(name)`.
         let n = strip_the(name);
-        let n_norm = &normed[name.len() - n.len()..];
+        let n_start = name.len() - n.len();
+        let n_norm = &buf[n_start..];
         let look = n_norm.trim();
         let look = look.strip_prefix("the ").unwrap_or(look);
         let place_key = match g.country_of.get(look) {
-            Some(c) => key(c),
-            None => n_norm.trim_end_matches('.').to_string(),
+            Some(c) => {
+                let from = buf.len();
+                push_key(&mut buf, c);
+                (from, buf.len())
+            }
+            None => (n_start, n_start + n_norm.trim_end_matches('.').len()),
         };
+        let from = buf.len();
+        push_initials(&mut buf, name);
+        let initials = (from, buf.len());
+        let acronym = acronym_key(name).map(|a| {
+            let from = buf.len();
+            buf.push_str(&a);
+            (from, buf.len())
+        });
         NameForms {
-            words,
+            buf,
+            normed,
+            full,
             place_key,
-            acronym: acronym_key(name),
-            initials: initials(name),
-            full: trim_dots(normed),
+            acronym,
+            initials,
+            word_count,
+            last_word,
+        }
+    }
+
+    fn at(&self, (a, b): (usize, usize)) -> &str {
+        &self.buf[a..b]
+    }
+
+    /// The normalised name without trailing periods (as [`key`]).
+    pub fn full(&self) -> &str {
+        self.at(self.full)
+    }
+
+    /// The normalised words of the name, without trailing periods (each as [`key`]).
+    pub fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        self.buf[..self.normed]
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.'))
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.word_count
+    }
+
+    pub fn last_word(&self) -> Option<&str> {
+        self.last_word.map(|r| self.at(r))
+    }
+
+    /// A key that makes equivalent names of organisations and places equal.
+    pub fn place_key(&self) -> &str {
+        self.at(self.place_key)
+    }
+
+    pub fn acronym(&self) -> Option<&str> {
+        self.acronym.map(|r| self.at(r))
+    }
+
+    pub fn initials(&self) -> &str {
+        self.at(self.initials)
+    }
+}
+
+/// Appends [`key`] of `w`.
+fn push_key(buf: &mut String, w: &str) {
+    let k = key(w);
+    buf.push_str(&k);
+}
+
+/// Appends [`initials`] of `name`.
+fn push_initials(buf: &mut String, name: &str) {
+    for w in name.split_whitespace() {
+        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
+            buf.extend(c.to_lowercase());
         }
     }
 }
@@ -449,13 +529,13 @@ impl NameIndex {
 
     /// Records that `cluster` is (now) called by a name with these forms.
     fn add(&mut self, cluster: usize, f: &NameForms) {
-        self.put(&f.full, cluster);
-        for w in &f.words {
+        self.put(f.full(), cluster);
+        for w in f.words() {
             self.put(w, cluster);
         }
-        self.put(&f.place_key, cluster);
-        self.put(&f.initials, cluster);
-        if let Some(a) = &f.acronym {
+        self.put(f.place_key(), cluster);
+        self.put(f.initials(), cluster);
+        if let Some(a) = f.acronym() {
             self.put(a, cluster);
         }
     }
@@ -478,17 +558,17 @@ impl NameIndex {
                 e = self.entries[e].1;
             }
         };
-        look(&f.full);
-        for w in &f.words {
+        look(f.full());
+        for w in f.words() {
             look(w);
         }
-        if f.place_key != f.full {
-            look(&f.place_key);
+        if f.place_key() != f.full() {
+            look(f.place_key());
         }
-        if let Some(a) = &f.acronym {
+        if let Some(a) = f.acronym() {
             look(a);
         }
-        look(&f.initials);
+        look(f.initials());
         found.sort_unstable();
         found.dedup();
         let best = match_name_among(clusters, m, f, found.iter().copied());
@@ -512,8 +592,7 @@ fn match_name_among(
     f: &NameForms,
     candidates: impl Iterator<Item = usize> + Clone,
 ) -> Option<usize> {
-    let words = &f.words;
-    let last = words.last()?;
+    let last = f.last_word()?;
     let mut best: Option<usize> = None;
     let consider = |best: &mut Option<usize>, i: usize| {
         if best.is_none_or(|b| clusters[b].last <= clusters[i].last) {
@@ -522,7 +601,7 @@ fn match_name_among(
     };
     // A one-word name that is a named person's surname is that person ("Paris" after
     // "Valeska Paris"), whatever the gazetteer says.
-    if words.len() == 1
+    if f.word_count() == 1
         && !m.plural
         && matches!(m.etype, EntityType::Place | EntityType::Organization)
     {
@@ -532,7 +611,7 @@ fn match_name_among(
                 && !c.plural
                 && c.forms
                     .iter()
-                    .any(|n| n.words.len() >= 2 && n.words.last() == Some(last))
+                    .any(|n| n.word_count() >= 2 && n.last_word() == Some(last))
             {
                 consider(&mut best, i);
             }
@@ -552,14 +631,14 @@ fn match_name_among(
             let c_last = c
                 .forms
                 .iter()
-                .max_by_key(|n| n.words.len())
-                .and_then(|n| n.words.last());
-            let same = c.forms.iter().any(|n| n.full == f.full)
+                .max_by_key(|n| n.word_count())
+                .and_then(|n| n.last_word());
+            let same = c.forms.iter().any(|n| n.full() == f.full())
                 || c_last == Some(last)
-                || (words.len() == 1 && c.name_keys.first() == Some(last))
+                || (f.word_count() == 1 && c.first_key.as_deref() == Some(last))
                 || c.forms
                     .iter()
-                    .any(|n| n.words.len() == 1 && words.contains(&n.full));
+                    .any(|n| n.word_count() == 1 && f.words().any(|w| w == n.full()));
             if same
                 && (m.etype == c.etype
                     || m.etype == EntityType::Other
@@ -570,13 +649,10 @@ fn match_name_among(
             continue;
         }
         if m.etype == c.etype || m.etype == EntityType::Other || c.etype == EntityType::Other {
-            let same = c.forms.iter().any(|n| n.place_key == f.place_key)
-                || f.acronym
-                    .as_ref()
-                    .is_some_and(|a| c.forms.iter().any(|n| &n.initials == a))
-                || c.forms
-                    .iter()
-                    .any(|n| n.acronym.as_ref().is_some_and(|a| &f.initials == a));
+            let same = c.forms.iter().any(|n| n.place_key() == f.place_key())
+                || f.acronym()
+                    .is_some_and(|a| c.forms.iter().any(|n| n.initials() == a))
+                || c.forms.iter().any(|n| n.acronym() == Some(f.initials()));
             if same {
                 consider(&mut best, i);
             }
@@ -632,15 +708,14 @@ fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
             continue;
         }
         let fits = c.forms.iter().any(|f| {
-            f.words.last().is_some_and(|w| w == head)
+            f.last_word() == Some(head)
                 || match head {
-                    "alliance" => f.full == "nato" || f.initials == "nato",
-                    "bloc" | "union" => f.full == "eu" || f.initials == "eu",
+                    "alliance" => f.full() == "nato" || f.initials() == "nato",
+                    "bloc" | "union" => f.full() == "eu" || f.initials() == "eu",
                     "organization" | "organisation" => {
-                        f.words
-                            .iter()
+                        f.words()
                             .any(|w| w == "organization" || w == "organisation")
-                            || f.acronym.as_ref().is_some_and(|a| a.ends_with('o'))
+                            || f.acronym().is_some_and(|a| a.ends_with('o'))
                     }
                     _ => false,
                 }
@@ -762,12 +837,14 @@ mod tests {
             "the ",
         ] {
             let f = NameForms::of(name);
-            assert_eq!(f.full, key(name), "{name}");
+            assert_eq!(f.full(), key(name), "{name}");
             let words: Vec<String> = name.split_whitespace().map(key).collect();
-            assert_eq!(f.words, words, "{name}");
-            assert_eq!(f.place_key, place_org_key(name), "{name}");
+            assert_eq!(f.words().collect::<Vec<_>>(), words, "{name}");
+            assert_eq!(f.word_count(), words.len(), "{name}");
+            assert_eq!(f.last_word(), words.last().map(String::as_str), "{name}");
+            assert_eq!(f.place_key(), place_org_key(name), "{name}");
             assert_eq!(
-                f.initials,
+                f.initials(),
                 name.split_whitespace()
                     .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                     .filter_map(|w| w.chars().next())
@@ -782,7 +859,7 @@ mod tests {
                     .chars()
                     .all(|c| c.is_uppercase() || c.is_ascii_digit()))
             .then(|| letters.to_lowercase());
-            assert_eq!(f.acronym, acronym, "{name}");
+            assert_eq!(f.acronym(), acronym.as_deref(), "{name}");
         }
         assert_eq!(strip_the("the the The X"), "X");
         assert_eq!(strip_the("The the X"), "the X");

@@ -4,7 +4,7 @@
 
 use newsprobe_core::{DescriptorKind, Field, Span};
 
-use crate::gazetteer::GAZETTEER;
+use crate::gazetteer::{flag, GAZETTEER};
 use crate::mentions::{FoundDescriptor, Word};
 
 /// Verbs and phrases that say a role is over.
@@ -58,7 +58,7 @@ pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<Fou
         let t = (1..=g.max_title_words.min(b - k)).rev().find(|&l| {
             let key = words[k..k + l]
                 .iter()
-                .map(|w| w.norm.as_ref())
+                .map(|w| w.norm)
                 .collect::<Vec<_>>()
                 .join(" ");
             g.titles.contains(&key) || (l == 1 && g.role_nouns.contains(&key))
@@ -74,10 +74,10 @@ pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<Fou
             k += l;
             continue;
         }
-        if ENDED.contains(&w.norm.as_ref()) {
+        if ENDED.contains(&w.norm) {
             former = true;
         }
-        if let Some(c) = g.country(&w.norm).filter(|_| roles.is_empty()) {
+        if let Some(c) = g.country(w.norm).filter(|_| roles.is_empty()) {
             countries.push(c);
             out.push(FoundDescriptor {
                 span: span(words, k, k + 1, field),
@@ -87,7 +87,7 @@ pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<Fou
                 former: false,
                 claim: Span::default(),
             });
-        } else if g.organizations.contains(&*w.norm) {
+        } else if w.is(flag::ORGANIZATION) {
             out.push(FoundDescriptor {
                 span: span(words, k, k + 1, field),
                 kind: DescriptorKind::Affiliation,
@@ -132,8 +132,7 @@ pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<Fou
 /// Appositive or relative clause right after a mention ending before word `b`
 /// (", a senior U.S. naval officer with ...", ", who recently stepped down").
 pub fn after_name(words: &[Word], b: usize, field: Field) -> Vec<FoundDescriptor> {
-    let g = &*GAZETTEER;
-    if words.get(b).map(|w| w.norm.as_ref()) != Some(",") {
+    if words.get(b).map(|w| w.norm) != Some(",") {
         return Vec::new();
     }
     let a = b + 1;
@@ -156,11 +155,11 @@ pub fn after_name(words: &[Word], b: usize, field: Field) -> Vec<FoundDescriptor
     if e == a {
         return Vec::new();
     }
-    if matches!(first.norm.as_ref(), "who" | "whom") {
-        let former = words[a..e].iter().any(|w| ENDED.contains(&w.norm.as_ref()));
+    if matches!(first.norm, "who" | "whom") {
+        let former = words[a..e].iter().any(|w| ENDED.contains(&w.norm));
         let roles: Vec<String> = words[a..e]
             .iter()
-            .filter(|w| g.role_nouns.contains(&*w.norm))
+            .filter(|w| w.is(flag::ROLE_NOUN))
             .map(|w| w.norm.to_string())
             .collect();
         let kind = if former || !roles.is_empty() {
@@ -178,28 +177,23 @@ pub fn after_name(words: &[Word], b: usize, field: Field) -> Vec<FoundDescriptor
             claim: s,
         }];
     }
-    let starts = APPOSITIVE_STARTERS.contains(&first.norm.as_ref())
-        || g.country_of.contains_key(&*first.norm)
-        || (first.poss && g.organizations.contains(&*first.norm))
-        || g.organizations.contains(&*first.norm)
-        || matches!(
-            first.norm.as_ref(),
-            "former" | "senior" | "then" | "longtime"
-        );
+    let starts = APPOSITIVE_STARTERS.contains(&first.norm)
+        || first.is(flag::COUNTRY_OF)
+        || (first.poss && first.is(flag::ORGANIZATION))
+        || first.is(flag::ORGANIZATION)
+        || matches!(first.norm, "former" | "senior" | "then" | "longtime");
     if !starts {
         return Vec::new();
     }
     // The noun phrase head: the first role noun within the first eight words.
-    let head = (a..e.min(a + 8))
-        .find(|&k| g.role_nouns.contains(&*words[k].norm) || g.titles.contains(&*words[k].norm));
+    let head =
+        (a..e.min(a + 8)).find(|&k| words[k].is(flag::ROLE_NOUN) || words[k].is(flag::TITLE));
     let Some(h) = head else {
         return Vec::new();
     };
     // Two-word titles: "prime minister".
     let mut h_end = h + 1;
-    while h_end < e
-        && (g.role_nouns.contains(&*words[h_end].norm) || g.titles.contains(&*words[h_end].norm))
-    {
+    while h_end < e && (words[h_end].is(flag::ROLE_NOUN) || words[h_end].is(flag::TITLE)) {
         h_end += 1;
     }
     let mut out = title_phrase(words, a, h_end, field);
@@ -207,7 +201,7 @@ pub fn after_name(words: &[Word], b: usize, field: Field) -> Vec<FoundDescriptor
     let whole = span(words, a, e, field);
     if let Some(role) = out.iter_mut().find(|d| d.kind == DescriptorKind::Role) {
         role.span = whole;
-        role.former |= words[a..e].iter().any(|w| ENDED.contains(&w.norm.as_ref()));
+        role.former |= words[a..e].iter().any(|w| ENDED.contains(&w.norm));
     }
     out
 }
@@ -224,7 +218,8 @@ mod tests {
             None,
             "Admiral Dragone, a senior U.S. naval officer with direct access to the planners, spoke.",
         );
-        let ws = words(&doc.text, &doc.tokens, &doc.sentences);
+        let mut buf = String::new();
+        let ws = words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
         let b = ws.iter().position(|w| w.text == "Dragone").unwrap() + 1;
         let ds = after_name(&ws, b, Field::Text);
         let role = ds.iter().find(|d| d.kind == DescriptorKind::Role).unwrap();
@@ -247,7 +242,8 @@ mod tests {
             None,
             "The minister, who recently stepped down from office, spoke.",
         );
-        let ws = words(&doc.text, &doc.tokens, &doc.sentences);
+        let mut buf = String::new();
+        let ws = words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
         let ds = after_name(&ws, 2, Field::Text);
         assert_eq!(ds.len(), 1);
         assert_eq!(
@@ -261,7 +257,8 @@ mod tests {
     #[test]
     fn title_phrase_with_demonym() {
         let doc = Document::from_text(None, "Russian Ambassador to Belgium Denis Gonchar");
-        let ws = words(&doc.text, &doc.tokens, &doc.sentences);
+        let mut buf = String::new();
+        let ws = words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
         let ds = title_phrase(&ws, 0, 4, Field::Text);
         assert_eq!(ds[0].kind, DescriptorKind::Role);
         assert_eq!(doc.span_text(&ds[0].span), "Russian Ambassador to Belgium");

@@ -319,7 +319,7 @@ kindle|star wars|star trek|harry potter|game of thrones|chatgpt|boeing 737|airbu
 ";
 
 /// Words that make a text a sports report.
-const SPORTS_WORDS: &[&str] = &[
+pub const SPORTS_WORDS: &[&str] = &[
     "goal",
     "goals",
     "scored",
@@ -406,6 +406,39 @@ pub enum Gender {
     Unknown,
 }
 
+/// Bits of [`Gazetteer::word_flags`]: bit `X` is set for a word exactly when the set named
+/// after it contains the word as it is.
+pub mod flag {
+    pub const NEVER_NAME: u32 = 1 << 0;
+    pub const KNOWN: u32 = 1 << 1;
+    pub const NOT_NAME: u32 = 1 << 2;
+    pub const ORG_HEAD: u32 = 1 << 3;
+    pub const PLACE_HEAD: u32 = 1 << 4;
+    pub const TITLE: u32 = 1 << 5;
+    pub const ROLE_NOUN: u32 = 1 << 6;
+    pub const DEMONYM: u32 = 1 << 7;
+    /// A key of `country_of`.
+    pub const COUNTRY_OF: u32 = 1 << 8;
+    pub const ORGANIZATION: u32 = 1 << 9;
+    pub const MALE_NAME: u32 = 1 << 10;
+    pub const FEMALE_NAME: u32 = 1 << 11;
+    pub const COMMON: u32 = 1 << 12;
+    pub const GROUP_NOUN: u32 = 1 << 13;
+    pub const REGIONAL_ADJECTIVE: u32 = 1 << 14;
+    pub const PLACE: u32 = 1 << 15;
+    pub const COUNTRY_NAME: u32 = 1 << 16;
+    pub const PRODUCT: u32 = 1 << 17;
+    pub const PREFIX: u32 = 1 << 18;
+    pub const DOTTED_TITLE: u32 = 1 << 19;
+    /// [`crate::mentions`]' role modifiers ("former", "senior").
+    pub const ROLE_MODIFIER: u32 = 1 << 20;
+    /// [`crate::mentions`]' name connectors ("of", "von").
+    pub const CONNECTOR: u32 = 1 << 21;
+    /// [`crate::mentions::ORG_REFERENCES`].
+    pub const ORG_REFERENCE: u32 = 1 << 22;
+    pub const FIRST_NAME: u32 = MALE_NAME | FEMALE_NAME;
+}
+
 /// Compiled gazetteers.
 pub struct Gazetteer {
     /// Country name, alias or demonym -> canonical country name.
@@ -437,6 +470,11 @@ pub struct Gazetteer {
     /// Titles ending in a period, without it ("adm" for "adm."): whether a word and a following
     /// "." make a title, without building the string.
     pub dotted_titles: Set<String>,
+    /// Longest entry of `dotted_titles`, in bytes.
+    pub max_dotted_title_len: usize,
+    /// Every single-word key of the sets above (and of a few word lists of [`crate::mentions`])
+    /// -> which of them hold it, as [`flag`] bits: one lookup answers them all.
+    pub word_flags: Map<String, u32>,
     /// Longest title, in words.
     pub max_title_words: usize,
     /// Longest gazetteer name, in words.
@@ -514,12 +552,14 @@ impl Gazetteer {
                 end += 1;
             }
         }
-        let dotted_titles = titles
+        let dotted_titles: Set<String> = titles
             .iter()
             .filter_map(|t| t.strip_suffix('.'))
             .map(str::to_string)
             .collect();
-        Gazetteer {
+        let max_dotted_title_len = dotted_titles.iter().map(String::len).max().unwrap_or(0);
+        let mut g = Gazetteer {
+            max_dotted_title_len,
             dotted_titles,
             common_words: set(COMMON_WORDS),
             regional_adjectives: set(REGIONAL_ADJECTIVES),
@@ -542,9 +582,69 @@ impl Gazetteer {
             not_names: set(NOT_NAMES),
             never_names: set(NEVER_NAMES),
             group_nouns: set(GROUP_NOUNS),
+            word_flags: Map::default(),
             max_title_words,
             max_name_words,
+        };
+        g.word_flags = g.build_flags();
+        g
+    }
+
+    fn build_flags(&self) -> Map<String, u32> {
+        let mut m: Map<String, u32> =
+            Map::with_capacity_and_hasher(self.known_words.len() * 2, Default::default());
+        let mut add = |keys: &mut dyn Iterator<Item = &str>, bit: u32| {
+            for k in keys {
+                *m.entry(k.to_string()).or_insert(0) |= bit;
+            }
+        };
+        let sets: [(&Set<String>, u32); 19] = [
+            (&self.never_names, flag::NEVER_NAME),
+            (&self.known_words, flag::KNOWN),
+            (&self.not_names, flag::NOT_NAME),
+            (&self.org_heads, flag::ORG_HEAD),
+            (&self.place_heads, flag::PLACE_HEAD),
+            (&self.titles, flag::TITLE),
+            (&self.role_nouns, flag::ROLE_NOUN),
+            (&self.demonyms, flag::DEMONYM),
+            (&self.organizations, flag::ORGANIZATION),
+            (&self.male_names, flag::MALE_NAME),
+            (&self.female_names, flag::FEMALE_NAME),
+            (&self.common_words, flag::COMMON),
+            (&self.group_nouns, flag::GROUP_NOUN),
+            (&self.regional_adjectives, flag::REGIONAL_ADJECTIVE),
+            (&self.places, flag::PLACE),
+            (&self.country_names, flag::COUNTRY_NAME),
+            (&self.products, flag::PRODUCT),
+            (&self.prefixes, flag::PREFIX),
+            (&self.dotted_titles, flag::DOTTED_TITLE),
+        ];
+        for (set, bit) in sets {
+            add(&mut set.iter().map(String::as_str), bit);
         }
+        add(
+            &mut self.country_of.keys().map(String::as_str),
+            flag::COUNTRY_OF,
+        );
+        add(
+            &mut crate::mentions::ROLE_MODIFIERS.iter().copied(),
+            flag::ROLE_MODIFIER,
+        );
+        add(
+            &mut crate::mentions::CONNECTORS.iter().copied(),
+            flag::CONNECTOR,
+        );
+        add(
+            &mut crate::mentions::ORG_REFERENCES.iter().copied(),
+            flag::ORG_REFERENCE,
+        );
+        m
+    }
+
+    /// Which word lists hold `word` exactly ([`flag`] bits).
+    #[inline]
+    pub fn flags(&self, word: &str) -> u32 {
+        self.word_flags.get(word).copied().unwrap_or(0)
     }
 
     /// The canonical country a country name, alias or demonym refers to ("Italian" -> "Italy").

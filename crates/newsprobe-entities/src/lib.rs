@@ -46,15 +46,46 @@ pub struct Analysis {
 
 /// Finds mentions in body and headline and clusters them.
 pub fn analyze(doc: &Document) -> Analysis {
-    let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences);
-    let mut lowercase: gazetteer::Set<&str> =
-        gazetteer::Set::with_capacity_and_hasher(body_words.len(), Default::default());
-    lowercase.extend(
+    let mut body_buf = String::new();
+    let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut body_buf);
+    let mut title_buf = String::new();
+    let title_words = if doc.title_tokens.is_empty() {
+        Vec::new()
+    } else {
+        mentions::words(doc.title(), &doc.title_tokens, &[], &mut title_buf)
+    };
+    // Which words the rules may ask about ("is it written in lower case somewhere in the
+    // body?") that are not themselves lower-case body words: those are the only ones the
+    // lower-case words need be looked up against (far fewer than all of them). Tokens other
+    // than words are left out: a word starts with a letter, they do not, so no lower-case word
+    // is ever equal to one of them.
+    let mut asked: gazetteer::Set<&str> =
+        gazetteer::Set::with_capacity_and_hasher(body_words.len() / 4, Default::default());
+    asked.extend(
         body_words
             .iter()
-            .filter(|w| w.is_word && !w.cap)
-            .map(|w| &*w.norm),
+            .filter(|w| w.cap)
+            .chain(&title_words)
+            .map(|w| w.norm),
     );
+    asked.extend(gazetteer::SPORTS_WORDS.iter().copied());
+    // A quick filter before the lookup: most lower-case words share no first and last letter
+    // and length with any word asked about.
+    let mut filter = [0u64; 64];
+    for a in &asked {
+        let h = quick_key(a);
+        filter[h / 64] |= 1 << (h % 64);
+    }
+    let mut lowercase: gazetteer::Set<&str> =
+        gazetteer::Set::with_capacity_and_hasher(asked.len(), Default::default());
+    for w in &body_words {
+        if w.is_word && !w.cap {
+            let h = quick_key(w.norm);
+            if filter[h / 64] & (1 << (h % 64)) != 0 && asked.contains(w.norm) {
+                lowercase.insert(w.norm);
+            }
+        }
+    }
     let ctx = FieldContext {
         field: Field::Text,
         lowercase: &lowercase,
@@ -68,7 +99,6 @@ pub fn analyze(doc: &Document) -> Analysis {
             .filter(|m| m.kind == MentionKind::Name && m.etype == EntityType::Person)
             .flat_map(|m| m.name_text.split_whitespace().map(gazetteer::norm))
             .collect();
-        let title_words = mentions::words(doc.title(), &doc.title_tokens, &[]);
         let tctx = FieldContext {
             field: Field::Title,
             lowercase: &lowercase,
@@ -82,6 +112,19 @@ pub fn analyze(doc: &Document) -> Analysis {
         mentions: all,
         clusters,
     }
+}
+
+/// A 12-bit digest of a word's length and first, second and last bytes, for [`analyze`]'s
+/// quick filter.
+fn quick_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f as u32, l as u32),
+        _ => (0, 0),
+    };
+    let second = b.get(1).copied().unwrap_or(0) as u32;
+    let x = first | second << 8 | last << 16 | (b.len().min(255) as u32) << 24;
+    (x.wrapping_mul(0x9E37_79B9) >> 20) as usize
 }
 
 /// Finds entities and their descriptors; links them to the knowledge base when given and adds

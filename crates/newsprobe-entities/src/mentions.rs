@@ -7,12 +7,11 @@
 //! Definite descriptions ("the former Polish Prime Minister") and personal pronouns are found
 //! here too; [`crate::coref`] decides whom they refer to.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::cell::Cell;
 
 use newsprobe_core::{EntityType, Field, Span, Token, TokenKind};
 
-use crate::gazetteer::{norm, Gender, Set, GAZETTEER, PRONOUNS};
+use crate::gazetteer::{flag, norm, Gender, Set, GAZETTEER, PRONOUNS};
 
 /// One token, prepared for the rules: possessive "'s" split off, normalised, flags.
 #[derive(Debug, Clone)]
@@ -23,8 +22,9 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// The token as written, possessive included ("Russia's").
     pub raw: &'a str,
-    /// Lower-cased, apostrophes and dashes folded (borrowed when the text already is).
-    pub norm: Cow<'a, str>,
+    /// Lower-cased, apostrophes and dashes folded (the text itself when it already is, else
+    /// in the buffer given to [`words`]).
+    pub norm: &'a str,
     pub is_word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -34,6 +34,31 @@ pub struct Word<'a> {
     pub sent: usize,
     /// First word of a sentence, or after a colon or an opening quote mark.
     pub sent_start: bool,
+    /// Which word lists hold `norm` ([`flag`] bits), looked up the first time it is asked.
+    flags: Cell<u32>,
+}
+
+/// [`Word::flags`] not looked up yet (no real combination of flags has every bit).
+const FLAGS_UNKNOWN: u32 = u32::MAX;
+
+impl Word<'_> {
+    /// Which word lists hold the normalised word ([`flag`] bits): one lookup for all of them.
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        let f = self.flags.get();
+        if f != FLAGS_UNKNOWN {
+            return f;
+        }
+        let f = GAZETTEER.flags(self.norm);
+        self.flags.set(f);
+        f
+    }
+
+    /// Whether any list of `bits` holds the normalised word.
+    #[inline]
+    pub fn is(&self, bits: u32) -> bool {
+        self.flags() & bits != 0
+    }
 }
 
 /// How a mention refers.
@@ -84,13 +109,13 @@ pub struct Mention {
     pub weak: bool,
 }
 
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "al", "al-",
     "la", "le", "du", "&", "y", "for",
 ];
 
 /// Modifiers allowed between "the" and a role noun ("the former Polish Prime Minister").
-const ROLE_MODIFIERS: &[&str] = &[
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
     "former",
     "late",
     "then",
@@ -146,10 +171,6 @@ const ROLE_MODIFIERS: &[&str] = &[
     "polish",
 ];
 
-/// [`ROLE_MODIFIERS`] as a set (looked up for words after every "the").
-static ROLE_MODIFIER_SET: LazyLock<Set<&'static str>> =
-    LazyLock::new(|| ROLE_MODIFIERS.iter().copied().collect());
-
 /// Nouns that refer back to an organisation ("the alliance", "the company").
 pub const ORG_REFERENCES: &[&str] = &[
     "alliance",
@@ -190,31 +211,55 @@ pub const GENERIC_HEADS: &[&str] = &[
     "chief",
 ];
 
-/// Prepares the words of one field.
+/// Prepares the words of one field. Normalised forms that differ from the text (capitalised
+/// words, mostly) are written one after another into `buf`, which the words then borrow.
 pub fn words<'a>(
     text: &'a str,
     tokens: &[Token],
     sentences: &[newsprobe_core::Sentence],
+    buf: &'a mut String,
 ) -> Vec<Word<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+    buf.clear();
+    buf.reserve(text.len() / 4);
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
+    // Words whose normal form is in `buf`: (word index, range in `buf`); their `norm` is filled
+    // in at the end, once `buf` is complete.
+    let mut owned: Vec<(usize, std::ops::Range<usize>)> = Vec::with_capacity(tokens.len() / 8);
     let mut sent = 0;
     let mut prev_sent = usize::MAX;
     let mut after_opener = true;
-    let g = &*GAZETTEER;
     for t in tokens {
         let raw = t.span.slice(text);
         // "Adm." "Dr." "Gov.": the period of a title abbreviation belongs to the word.
         if raw == "." {
+            let last = out.len().wrapping_sub(1);
             if let Some(prev) = out.last_mut() {
                 let prev: &mut Word = prev;
                 if prev.is_word && prev.end == t.span.start && !prev.poss {
-                    // `titles` holds `norm + "."` exactly when `dotted_titles` holds `norm`.
-                    if g.dotted_titles.contains(&*prev.norm) {
-                        let with_dot = format!("{}.", prev.norm);
+                    let in_buf = owned.last().filter(|o| o.0 == last).map(|o| o.1.clone());
+                    let norm = match &in_buf {
+                        Some(r) => &buf[r.clone()],
+                        None => prev.norm,
+                    };
+                    // `titles` holds `norm + "."` exactly when `dotted_titles` holds `norm`
+                    // (never longer than the longest of them).
+                    let g = &*GAZETTEER;
+                    if norm.len() <= g.max_dotted_title_len
+                        && g.flags(norm) & flag::DOTTED_TITLE != 0
+                    {
                         prev.end = t.span.end;
                         prev.text = text.get(prev.start..prev.end).unwrap_or(prev.text);
                         prev.raw = prev.text;
-                        prev.norm = Cow::Owned(with_dot);
+                        match in_buf {
+                            Some(_) => {
+                                buf.push('.');
+                                if let Some(o) = owned.last_mut() {
+                                    o.1.end = buf.len();
+                                }
+                            }
+                            // The norm was the text itself, and the period follows it.
+                            None => prev.norm = prev.text,
+                        }
                         continue;
                     }
                 }
@@ -234,17 +279,31 @@ pub fn words<'a>(
         let start = t.span.start;
         let end = start + core.len();
         let cap = is_word && core.chars().next().is_some_and(char::is_uppercase);
+        let norm = if is_lower(core) {
+            core
+        } else {
+            let from = buf.len();
+            if core.is_ascii() {
+                buf.push_str(core);
+                buf[from..].make_ascii_lowercase();
+            } else {
+                buf.push_str(&norm(core));
+            }
+            owned.push((out.len(), from..buf.len()));
+            ""
+        };
         let w = Word {
             start,
             end,
             text: core,
             raw,
-            norm: lower(core),
+            norm,
             is_word,
             cap,
             poss,
             sent,
             sent_start: is_word && after_opener,
+            flags: Cell::new(FLAGS_UNKNOWN),
         };
         if is_word || t.kind == TokenKind::Number {
             after_opener = false;
@@ -253,19 +312,17 @@ pub fn words<'a>(
         }
         out.push(w);
     }
+    let buf: &'a String = buf;
+    for (i, r) in owned {
+        out[i].norm = &buf[r];
+    }
     out
 }
 
-/// The normalised form of a word, borrowed when it needs no change (most words).
-fn lower(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
+/// Whether a word is its own normal form (most words): ASCII without capitals.
+fn is_lower(word: &str) -> bool {
+    word.bytes()
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(norm(word))
-    }
 }
 
 fn strip_possessive(raw: &str) -> (&str, bool) {
@@ -291,19 +348,27 @@ fn span_of(words: &[Word], a: usize, b: usize, field: Field) -> Span {
     }
 }
 
-/// Longest entry of `set` made of words `k..` (at most `max` words, not crossing `limit`).
-fn longest_match(words: &[Word], k: usize, limit: usize, max: usize, set: &Set<String>) -> usize {
+/// Longest entry of `set` (whose words carry the flag `bit`) made of words `k..` (at most `max`
+/// words, not crossing `limit`).
+fn longest_match(
+    words: &[Word],
+    k: usize,
+    limit: usize,
+    max: usize,
+    set: (&Set<String>, u32),
+) -> usize {
     longest_matches(words, k, limit, max, &[set])[0]
 }
 
 /// Longest entries of each set made of words `k..`, building each candidate key once and stopping
-/// as soon as no gazetteer entry starts with it.
+/// as soon as no gazetteer entry starts with it. Each set comes with the [`flag`] bit of its
+/// one-word entries, which answers for the first word without a lookup of its own.
 fn longest_matches<const N: usize>(
     words: &[Word],
     k: usize,
     limit: usize,
     max: usize,
-    sets: &[&Set<String>; N],
+    sets: &[(&Set<String>, u32); N],
 ) -> [usize; N] {
     let g = &*GAZETTEER;
     let mut best = [0; N];
@@ -313,21 +378,30 @@ fn longest_matches<const N: usize>(
         if !w.is_word && w.norm != "&" {
             break;
         }
-        if n > 0 {
-            if n == 1 {
-                key.reserve(32);
-                key.push_str(&words[k].norm);
+        if n == 0 {
+            let f = w.flags();
+            for (b, (_, bit)) in best.iter_mut().zip(sets) {
+                if f & bit != 0 {
+                    *b = 1;
+                }
             }
-            key.push(' ');
-            key.push_str(&w.norm);
+            if w.poss || f & flag::PREFIX == 0 {
+                break;
+            }
+            continue;
         }
-        let key: &str = if n == 0 { &w.norm } else { &key };
-        for (b, set) in best.iter_mut().zip(sets) {
-            if set.contains(key) {
+        if n == 1 {
+            key.reserve(32);
+            key.push_str(words[k].norm);
+        }
+        key.push(' ');
+        key.push_str(w.norm);
+        for (b, (set, _)) in best.iter_mut().zip(sets) {
+            if set.contains(key.as_str()) {
                 *b = n + 1;
             }
         }
-        if w.poss || !g.prefixes.contains(key) {
+        if w.poss || !g.prefixes.contains(key.as_str()) {
             break;
         }
     }
@@ -345,7 +419,8 @@ enum Seg {
 /// Options for one field.
 pub struct FieldContext<'s> {
     pub field: Field,
-    /// Lower-case words seen in lower case somewhere in the body.
+    /// Words seen in lower case somewhere in the body. A lower-case word of the body itself
+    /// need not be in it (see [`FieldContext::seen_lower`]).
     pub lowercase: &'s Set<&'s str>,
     /// Headline: only gazetteer entries, titles and words named in the body count.
     pub strict_names: Option<&'s Set<String>>,
@@ -353,21 +428,28 @@ pub struct FieldContext<'s> {
     pub sports: bool,
 }
 
+impl FieldContext<'_> {
+    /// Whether the word is written in lower case somewhere in the body (a lower-case word of
+    /// the body is, itself).
+    fn seen_lower(&self, w: &Word) -> bool {
+        (self.field == Field::Text && w.is_word && !w.cap) || self.lowercase.contains(w.norm)
+    }
+}
+
 fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
     if !w.is_word || !w.cap {
         return false;
     }
-    let g = &*GAZETTEER;
-    if g.never_names.contains(&*w.norm) {
+    if w.is(flag::NEVER_NAME) {
         return false;
     }
     // Looked up only where it matters (not for most words inside a sentence).
-    let known = || g.known_words.contains(&*w.norm);
+    let known = || w.is(flag::KNOWN);
     if let Some(body_names) = ctx.strict_names {
-        return known() || body_names.contains(&*w.norm);
+        return known() || body_names.contains(w.norm);
     }
     if w.sent_start && !known() {
-        return !g.not_names.contains(&*w.norm) && !ctx.lowercase.contains(w.norm.as_ref());
+        return !w.is(flag::NOT_NAME) && !ctx.seen_lower(w);
     }
     true
 }
@@ -377,7 +459,7 @@ fn connectors_before_name(words: &[Word], i: usize, j: usize, ctx: &FieldContext
     let is_connector = |k: usize| {
         words
             .get(k)
-            .is_some_and(|w| !w.cap && CONNECTORS.contains(&w.norm.as_ref()))
+            .is_some_and(|w| !w.cap && w.is(flag::CONNECTOR))
     };
     if !is_connector(j) || !connector_continues(words, i, j) {
         return None;
@@ -390,19 +472,14 @@ fn connectors_before_name(words: &[Word], i: usize, j: usize, ctx: &FieldContext
 /// Whether a connector ("of", "for") at `j` continues the run: only after an organisation or
 /// place head or a title ("Bank of England", "Museum of Flight", "Secretary of State").
 fn connector_continues(words: &[Word], i: usize, j: usize) -> bool {
-    let g = &*GAZETTEER;
-    let c = words[j].norm.as_ref();
+    let c = words[j].norm;
     if !matches!(c, "of" | "for" | "the" | "&") {
         return true;
     }
     if c == "the" {
         return j > i && words[j - 1].norm == "of";
     }
-    let prev = &*words[j - 1].norm;
-    g.org_heads.contains(prev)
-        || g.place_heads.contains(prev)
-        || g.titles.contains(prev)
-        || c == "&"
+    words[j - 1].is(flag::ORG_HEAD | flag::PLACE_HEAD | flag::TITLE) || c == "&"
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -414,8 +491,9 @@ fn is_acronym(text: &str) -> bool {
 
 /// All mentions of one field, in text order.
 pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
     let n = words.len();
+    let mut out: Vec<Mention> = Vec::with_capacity(n / 16 + 4);
+    let mut scratch = Segments::default();
     // Words covered by a name mention's title phrase or name (no descriptions inside them).
     let mut covered = vec![false; n];
     let mut i = 0;
@@ -436,13 +514,32 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
             }
         }
         // Connectors at the edges are not part of the run.
-        segment_run(words, i, j, ctx, &mut out, &mut covered);
+        segment_run(words, i, j, ctx, &mut out, &mut covered, &mut scratch);
         i = j;
     }
     descriptions(words, ctx, &covered, &mut out);
     pronouns(words, ctx, &mut out);
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    out
+    sort_mentions(out)
+}
+
+/// Sorts mentions by start, longest first, keeping the order of equal ones (a stable sort of
+/// their indices, then one pass to move them: mentions are large to shuffle about).
+fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
+    let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
+    if out.is_sorted_by_key(key) {
+        return out;
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| key(&out[i]));
+    let mut slots: Vec<Option<Mention>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Buffers for [`segment_run`], reused from run to run.
+#[derive(Default)]
+struct Segments {
+    segs: Vec<(usize, usize, Seg)>,
+    merged: Vec<(usize, usize, Seg)>,
 }
 
 /// Splits one capitalised run into gazetteer entries, titles and unknown names, and makes mentions.
@@ -453,15 +550,18 @@ fn segment_run(
     ctx: &FieldContext,
     out: &mut Vec<Mention>,
     covered: &mut [bool],
+    scratch: &mut Segments,
 ) {
     let g = &*GAZETTEER;
-    let mut segs: Vec<(usize, usize, Seg)> = Vec::new();
+    let Segments { segs, merged } = scratch;
+    segs.clear();
+    merged.clear();
     // "University of Southern California", "Museum of Flight": a head, then "of", then the rest.
     if j - i >= 3 && words[i + 1].norm == "of" {
-        let head = &*words[i].norm;
-        let etype = if g.org_heads.contains(head) {
+        let head = &words[i];
+        let etype = if head.is(flag::ORG_HEAD) {
             Some(EntityType::Organization)
-        } else if g.place_heads.contains(head) {
+        } else if head.is(flag::PLACE_HEAD) {
             Some(EntityType::Place)
         } else {
             None
@@ -482,11 +582,11 @@ fn segment_run(
             j,
             maxw,
             &[
-                &g.places,
-                &g.country_names,
-                &g.organizations,
-                &g.titles,
-                &g.products,
+                (&g.places, flag::PLACE),
+                (&g.country_names, flag::COUNTRY_NAME),
+                (&g.organizations, flag::ORGANIZATION),
+                (&g.titles, flag::TITLE),
+                (&g.products, flag::PRODUCT),
             ],
         );
         let place = places.max(countries);
@@ -503,12 +603,11 @@ fn segment_run(
         let team = ctx.sports
             && countries == place
             && countries > places
-            && !(k > 0 && matches!(&*words[k - 1].norm, "in" | "to" | "from" | "at" | "across"));
-        let demonym =
-            usize::from(g.demonyms.contains(&*words[k].norm) && !words[k].norm.contains('.'));
+            && !(k > 0 && matches!(words[k - 1].norm, "in" | "to" | "from" | "at" | "across"));
+        let demonym = usize::from(words[k].is(flag::DEMONYM) && !words[k].norm.contains('.'));
         let best = place.max(org).max(title).max(demonym);
         // A connector cannot start a segment.
-        if best == 0 || (k > i && !words[k].cap && CONNECTORS.contains(&words[k].norm.as_ref())) {
+        if best == 0 || (k > i && !words[k].cap && words[k].is(flag::CONNECTOR)) {
             if unknown_start.is_none() {
                 unknown_start = Some(k);
             }
@@ -539,7 +638,7 @@ fn segment_run(
     // Trim connectors from the ends of unknown segments.
     for s in segs.iter_mut() {
         if s.2 == Seg::Unknown {
-            while s.0 < s.1 && (!words[s.0].cap || g.not_names.contains(&*words[s.0].norm)) {
+            while s.0 < s.1 && (!words[s.0].cap || words[s.0].is(flag::NOT_NAME)) {
                 s.0 += 1;
             }
             while s.1 > s.0 && !words[s.1 - 1].cap {
@@ -554,15 +653,14 @@ fn segment_run(
     while t + 1 < segs.len() {
         let (a, b, kind) = segs[t];
         let (c, d, next) = segs[t + 1];
-        let first_name =
-            g.male_names.contains(&*words[a].norm) || g.female_names.contains(&*words[a].norm);
+        let first_name = words[a].is(flag::MALE_NAME) || words[a].is(flag::FEMALE_NAME);
         if kind == Seg::Unknown
             && b == c
             && b - a == 1
             && d - c == 1
             && next == Seg::Gaz(EntityType::Place)
-            && !g.country_of.contains_key(&*words[c].norm)
-            && (first_name || !ctx.lowercase.contains(&*words[a].norm))
+            && !words[c].is(flag::COUNTRY_OF)
+            && (first_name || !ctx.seen_lower(&words[a]))
             && !is_acronym(words[a].text)
             && !words[a].poss
         {
@@ -573,12 +671,11 @@ fn segment_run(
     }
     // Merge "NATO Military Committee", "Johnson Space Center": unknown words ending in an
     // organisation or place head after a gazetteer entry or other capitalised words.
-    let mut merged: Vec<(usize, usize, Seg)> = Vec::new();
-    for s in segs {
+    for s in segs.drain(..) {
         if let Some(last) = merged.last_mut() {
-            let head = &*words[s.1 - 1].norm;
-            let heads_org = g.org_heads.contains(head);
-            let heads_place = g.place_heads.contains(head);
+            let head = &words[s.1 - 1];
+            let heads_org = head.is(flag::ORG_HEAD);
+            let heads_place = head.is(flag::PLACE_HEAD);
             if last.1 == s.0
                 && matches!(s.2, Seg::Unknown)
                 && (heads_org || heads_place)
@@ -614,10 +711,9 @@ fn segment_run(
                 // "Andy Warhol Foundation": a first name and a surname open the name.
                 if t != EntityType::Person
                     && b - a >= 3
-                    && (g.male_names.contains(&*words[a].norm)
-                        || g.female_names.contains(&*words[a].norm))
+                    && (words[a].is(flag::MALE_NAME) || words[a].is(flag::FEMALE_NAME))
                     && words[a + 1].cap
-                    && !g.known_words.contains(&*words[a + 1].norm)
+                    && !words[a + 1].is(flag::KNOWN)
                 {
                     out.push(name_mention(
                         words,
@@ -648,7 +744,7 @@ fn segment_run(
                     let start = extend_modifiers_back(words, a);
                     let head = words[a..b]
                         .iter()
-                        .map(|w| w.norm.as_ref())
+                        .map(|w| w.norm)
                         .collect::<Vec<_>>()
                         .join(" ");
                     out.push(Mention {
@@ -657,7 +753,7 @@ fn segment_run(
                         name_text: join_words(words, start, b),
                         kind: MentionKind::Description,
                         etype: EntityType::Person,
-                        gender: GAZETTEER.gender_of_word(&words[b - 1].norm),
+                        gender: GAZETTEER.gender_of_word(words[b - 1].norm),
                         plural: false,
                         head,
                         title_text: None,
@@ -666,21 +762,20 @@ fn segment_run(
                     });
                 }
             }
-            Seg::Unknown if b - a == 1 && GAZETTEER.group_nouns.contains(&*words[a].norm) => {
+            Seg::Unknown if b - a == 1 && words[a].is(flag::GROUP_NOUN) => {
                 let mut m = name_mention(words, a, a, b, EntityType::Person, ctx.field);
                 m.plural = true;
                 out.push(m);
             }
-            Seg::Unknown
-                if b - a == 1 && GAZETTEER.regional_adjectives.contains(&*words[a].norm) => {}
-            Seg::Unknown if is_title_modifier(&merged, idx) => {}
+            Seg::Unknown if b - a == 1 && words[a].is(flag::REGIONAL_ADJECTIVE) => {}
+            Seg::Unknown if is_title_modifier(merged, idx) => {}
             Seg::Unknown => {
-                let (title_start, etype) = type_unknown(words, &merged, idx, ctx);
+                let (title_start, etype) = type_unknown(words, merged, idx, ctx);
                 // A lone capitalised word opening a sentence that nothing else types is a
                 // common word ("Critics", "Freight"), not a name.
                 let weak = etype == EntityType::Other
                     && b - a == 1
-                    && (words[a].sent_start || g.common_words.contains(&*words[a].norm));
+                    && (words[a].sent_start || words[a].is(flag::COMMON));
                 let mut m = name_mention(words, title_start, a, b, etype, ctx.field);
                 m.weak = weak;
                 if title_start < a {
@@ -719,7 +814,10 @@ fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &m
             k,
             b,
             g.max_name_words,
-            &[&g.places, &g.country_names],
+            &[
+                (&g.places, flag::PLACE),
+                (&g.country_names, flag::COUNTRY_NAME),
+            ],
         );
         let l = p.max(c);
         if l > 0 {
@@ -806,11 +904,11 @@ fn title_before(words: &[Word], merged: &[(usize, usize, Seg)], idx: usize) -> O
     // "Ambassador to Belgium Denis Gonchar": a gazetteer entry after "to/of" after a title.
     if idx > 0 && matches!(merged[idx - 1].2, Seg::Gaz(_)) && merged[idx - 1].1 == a {
         let p = merged[idx - 1].0;
-        if p >= 2 && matches!(words[p - 1].norm.as_ref(), "to" | "of" | "for" | "at") {
+        if p >= 2 && matches!(words[p - 1].norm, "to" | "of" | "for" | "at") {
             let t_end = p - 1;
-            let tl = (1..=g.max_title_words.min(t_end))
-                .rev()
-                .find(|&l| longest_match(words, t_end - l, t_end, l, &g.titles) == l);
+            let tl = (1..=g.max_title_words.min(t_end)).rev().find(|&l| {
+                longest_match(words, t_end - l, t_end, l, (&g.titles, flag::TITLE)) == l
+            });
             if let Some(l) = tl {
                 return Some(extend_modifiers_back(words, t_end - l));
             }
@@ -819,7 +917,7 @@ fn title_before(words: &[Word], merged: &[(usize, usize, Seg)], idx: usize) -> O
     // A lower-case title just before the run: "ambassador Denis Gonchar".
     if idx == 0 && a > 0 {
         for l in (1..=g.max_title_words.min(a)).rev() {
-            if longest_match(words, a - l, a, l, &g.titles) == l {
+            if longest_match(words, a - l, a, l, (&g.titles, flag::TITLE)) == l {
                 return Some(extend_modifiers_back(words, a - l));
             }
         }
@@ -840,16 +938,15 @@ fn is_title_modifier(merged: &[(usize, usize, Seg)], idx: usize) -> bool {
 /// Extends a title phrase back over demonyms, country and organisation names and role modifiers
 /// ("Russian", "NATO", "former", "senior").
 fn extend_modifiers_back(words: &[Word], mut s: usize) -> usize {
-    let g = &*GAZETTEER;
     while s > 0 {
         let w = &words[s - 1];
-        if !w.is_word || w.poss && !g.country_of.contains_key(&*w.norm) {
+        if !w.is_word || w.poss && !w.is(flag::COUNTRY_OF) {
             break;
         }
-        let ok = g.demonyms.contains(&*w.norm)
-            || g.country_of.contains_key(&*w.norm)
-            || g.organizations.contains(&*w.norm)
-            || ROLE_MODIFIER_SET.contains(w.norm.as_ref());
+        let ok = w.is(flag::DEMONYM)
+            || w.is(flag::COUNTRY_OF)
+            || w.is(flag::ORGANIZATION)
+            || w.is(flag::ROLE_MODIFIER);
         if !ok {
             break;
         }
@@ -865,27 +962,26 @@ fn type_unknown(
     idx: usize,
     ctx: &FieldContext,
 ) -> (usize, EntityType) {
-    let g = &*GAZETTEER;
     let (a, b, _) = merged[idx];
     if let Some(s) = title_before(words, merged, idx) {
         return (s, EntityType::Person);
     }
-    let last = &*words[b - 1].norm;
-    if g.org_heads.contains(last) {
+    let last = &words[b - 1];
+    if last.is(flag::ORG_HEAD) {
         return (a, EntityType::Organization);
     }
-    if g.place_heads.contains(last) && b - a > 1 {
+    if last.is(flag::PLACE_HEAD) && b - a > 1 {
         return (a, EntityType::Place);
     }
-    if g.male_names.contains(&*words[a].norm) || g.female_names.contains(&*words[a].norm) {
+    if words[a].is(flag::MALE_NAME) || words[a].is(flag::FEMALE_NAME) {
         return (a, EntityType::Person);
     }
     if b - a == 1 && is_acronym(words[a].text) {
         return (a, EntityType::Organization);
     }
     // Context after: ", who", "said".
-    let next = words.get(b).map(|w| w.norm.as_ref()).unwrap_or("");
-    let next2 = words.get(b + 1).map(|w| w.norm.as_ref()).unwrap_or("");
+    let next = words.get(b).map(|w| w.norm).unwrap_or("");
+    let next2 = words.get(b + 1).map(|w| w.norm).unwrap_or("");
     if (next == "," && next2 == "who")
         || matches!(
             next,
@@ -903,18 +999,14 @@ fn type_unknown(
         return (a, EntityType::Person);
     }
     // Context before: "in Kanata", "at Google".
-    let prev = if a > 0 {
-        words[a - 1].norm.as_ref()
-    } else {
-        ""
-    };
+    let prev = if a > 0 { words[a - 1].norm } else { "" };
     if matches!(prev, "in" | "near" | "across" | "outside" | "inside") && b - a == 1 {
         return (a, EntityType::Place);
     }
     // Words also written in lower case ("Space Shuttle", "Science Fair") are not personal names.
     let common = words[a..b]
         .iter()
-        .any(|w| ctx.lowercase.contains(w.norm.as_ref()) || g.common_words.contains(&*w.norm));
+        .any(|w| ctx.seen_lower(w) || w.is(flag::COMMON));
     match b - a {
         2 | 3 if !common => (a, EntityType::Person),
         1..=3 => (a, EntityType::Other),
@@ -929,9 +1021,8 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
     let n = words.len();
     for i in 0..n {
         let w = &words[i];
-        let determiner = w.norm == "the"
-            || (w.poss
-                && (g.country_of.contains_key(&*w.norm) || g.organizations.contains(&*w.norm)));
+        let determiner =
+            w.norm == "the" || (w.poss && (w.is(flag::COUNTRY_OF) || w.is(flag::ORGANIZATION)));
         if !determiner || covered[i] {
             continue;
         }
@@ -939,11 +1030,7 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
         if w.norm == "the" {
             if let Some(h) = words.get(i + 1) {
                 let next_is_name = words.get(i + 2).is_some_and(|x| x.cap && x.is_word);
-                if h.is_word
-                    && ORG_REFERENCES.contains(&h.norm.as_ref())
-                    && !next_is_name
-                    && !covered[i + 1]
-                {
+                if h.is_word && h.is(flag::ORG_REFERENCE) && !next_is_name && !covered[i + 1] {
                     out.push(Mention {
                         span: span_of(words, i, i + 2, ctx.field),
                         name: None,
@@ -966,22 +1053,22 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
         // Modifiers, then a role head (possibly two words: "prime minister").
         let mut head: Option<(usize, usize)> = None;
         while k < n && k <= i + 5 && words[k].is_word && !covered[k] {
-            let nk = &*words[k].norm;
-            let t = longest_match(words, k, n, g.max_title_words, &g.titles);
+            let nk = words[k].norm;
+            let t = longest_match(words, k, n, g.max_title_words, (&g.titles, flag::TITLE));
             let role_len = if t > 0 {
                 t
             } else {
-                usize::from(g.role_nouns.contains(nk))
+                usize::from(words[k].is(flag::ROLE_NOUN))
             };
             if role_len > 0 {
                 let end = k + role_len;
                 // "the head of", "the chief of staff": fine; a name right after is a title binding.
                 let followed_by_name = words
                     .get(end)
-                    .is_some_and(|w| w.cap && w.is_word && !g.titles.contains(&*w.norm));
-                let more_role = words.get(end).is_some_and(|w| {
-                    g.role_nouns.contains(&*w.norm) || g.titles.contains(&*w.norm)
-                });
+                    .is_some_and(|w| w.cap && w.is_word && !w.is(flag::TITLE));
+                let more_role = words
+                    .get(end)
+                    .is_some_and(|w| w.is(flag::ROLE_NOUN) || w.is(flag::TITLE));
                 if more_role && !words[end - 1].poss {
                     k = end;
                     continue;
@@ -994,10 +1081,8 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
             if nk == "former" || nk == "ex" {
                 former = true;
             }
-            let ok = ROLE_MODIFIER_SET.contains(nk)
-                || g.demonyms.contains(nk)
-                || g.country_of.contains_key(nk)
-                || g.organizations.contains(nk);
+            let ok = words[k]
+                .is(flag::ROLE_MODIFIER | flag::DEMONYM | flag::COUNTRY_OF | flag::ORGANIZATION);
             if !ok || words[k].poss {
                 break;
             }
@@ -1008,10 +1093,10 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
         let span = span_of(words, from, h1, ctx.field);
         let head_norm = words[h0..h1]
             .iter()
-            .map(|w| w.norm.as_ref())
+            .map(|w| w.norm)
             .collect::<Vec<_>>()
             .join(" ");
-        let gender = g.gender_of_word(&words[h1 - 1].norm);
+        let gender = g.gender_of_word(words[h1 - 1].norm);
         let mut descriptors = Vec::new();
         let desc_start = if w.norm == "the" { i + 1 } else { i };
         if desc_start < h1 {
@@ -1081,12 +1166,9 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let doc = Document::from_text(None, text);
-        let ws = words(&doc.text, &doc.tokens, &doc.sentences);
-        let lower: Set<&str> = ws
-            .iter()
-            .filter(|w| !w.cap)
-            .map(|w| w.norm.as_ref())
-            .collect();
+        let mut buf = String::new();
+        let ws = words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
+        let lower: Set<&str> = ws.iter().filter(|w| !w.cap).map(|w| w.norm).collect();
         let ctx = FieldContext {
             field: Field::Text,
             lowercase: &lower,
