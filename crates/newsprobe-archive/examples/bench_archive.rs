@@ -4,7 +4,9 @@
 //! (defaults: 20000 articles, a temporary file, seed 42). Prints ingest articles/s (storage
 //! only: reports are built from the generated text, without the analysis stages), near-copy
 //! look-up time per article, recall of the planted near-copies, peak memory and store size.
-//! `--jsonl OUT` instead writes the generated articles as JSON Lines input for `newsprobe ingest`.
+//! `--jsonl OUT [ARTICLES] [SEED]` instead writes the generated articles as JSON Lines input for
+//! `newsprobe ingest`, and `--lookups DB [ARTICLES] [SEED]` times near-copy look-ups of the
+//! planted copies in the archive `newsprobe ingest` made of them (with the analysis stages).
 
 use std::time::Instant;
 
@@ -23,8 +25,54 @@ fn file_size(p: &std::path::Path) -> u64 {
     std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
 }
 
+type Sample = Vec<(String, Option<String>)>;
+
+/// Near-copy look-ups of the planted copies in `sample`: (ms per look-up, look-ups, found).
+fn measure_lookups(
+    archive: &Archive,
+    sample: &Sample,
+) -> Result<(f64, usize, usize), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let (mut found, mut lookups) = (0usize, 0usize);
+    for (id, src) in sample {
+        let Some(a) = archive.get(id)? else { continue };
+        let sig = Signature::of_text(&signature_text(&a.report));
+        let hits = archive.near_copies(&sig, 0.5)?;
+        lookups += 1;
+        for (rowid, _) in hits {
+            if let Some(h) = archive.get_row(rowid)? {
+                if Some(&h.id) == src.as_ref() {
+                    found += 1;
+                }
+            }
+        }
+    }
+    let ms = start.elapsed().as_secs_f64() * 1000.0 / lookups.max(1) as f64;
+    Ok((ms, lookups, found))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--lookups") {
+        // Look-ups in an archive made by `newsprobe ingest` from `--jsonl` output (with analysis).
+        let db = args.get(1).ok_or("--lookups DB [ARTICLES] [SEED]")?;
+        let n: usize = args.get(2).map_or(Ok(20_000), |s| s.parse())?;
+        let seed: u64 = args.get(3).map_or(Ok(42), |s| s.parse())?;
+        let sample: Sample = Generator::new(seed, 0.02)
+            .take(n)
+            .filter(|a| a.copy_of.is_some())
+            .take(1_000)
+            .map(|a| (a.id, a.copy_of))
+            .collect();
+        let archive = Archive::open(std::path::Path::new(db))?;
+        let (ms, lookups, found) = measure_lookups(&archive, &sample)?;
+        println!(
+            "near-copy lookup   {ms:.2} ms/article over {lookups} planted copies; recall {:.3} ({} stored)",
+            found as f64 / lookups.max(1) as f64,
+            archive.len()?
+        );
+        return Ok(());
+    }
     if args.first().map(String::as_str) == Some("--jsonl") {
         let out = args.get(1).ok_or("--jsonl OUT [ARTICLES] [SEED]")?;
         let n: usize = args.get(2).map_or(Ok(20_000), |s| s.parse())?;
@@ -71,23 +119,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let ingest_s = start.elapsed().as_secs_f64();
-    // Near-copy look-ups: the planted copies (recall) and as many ordinary articles.
-    let start = Instant::now();
-    let (mut found, mut lookups) = (0usize, 0usize);
-    for (id, src) in &sample {
-        let Some(a) = archive.get(id)? else { continue };
-        let sig = Signature::of_text(&signature_text(&a.report));
-        let hits = archive.near_copies(&sig, 0.5)?;
-        lookups += 1;
-        for (rowid, _) in hits {
-            if let Some(h) = archive.get_row(rowid)? {
-                if Some(&h.id) == src.as_ref() {
-                    found += 1;
-                }
-            }
-        }
-    }
-    let lookup_ms = start.elapsed().as_secs_f64() * 1000.0 / lookups.max(1) as f64;
+    let (lookup_ms, lookups, found) = measure_lookups(&archive, &sample)?;
     let size = file_size(&db) + file_size(&db.with_extension("db-wal"));
     println!(
         "articles           {n} ({} words on average, seed {seed}, 2% near-copies)",

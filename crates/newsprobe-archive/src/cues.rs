@@ -343,7 +343,7 @@ struct PhraseSet {
     phrases: Vec<(Vec<&'static str>, &'static str)>,
     /// For each first word, the indices into `phrases` of the phrases it starts (longest first),
     /// so a text is scanned once with one hash look-up per word.
-    by_first: std::collections::HashMap<&'static str, Vec<usize>>,
+    by_first: foldhash::HashMap<&'static str, Vec<usize>>,
 }
 
 impl PhraseSet {
@@ -351,8 +351,8 @@ impl PhraseSet {
         let mut phrases: Vec<(Vec<&'static str>, &'static str)> =
             list.iter().map(|p| (p.split(' ').collect(), *p)).collect();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        let mut by_first: std::collections::HashMap<&'static str, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_first: foldhash::HashMap<&'static str, Vec<usize>> =
+            foldhash::HashMap::default();
         for (i, (words, _)) in phrases.iter().enumerate() {
             if let Some(first) = words.first() {
                 by_first.entry(first).or_default().push(i);
