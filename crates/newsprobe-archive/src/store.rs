@@ -116,15 +116,24 @@ impl Archive {
             [],
             |r| r.get(0),
         )?;
+        if fresh {
+            // 8 KiB pages instead of SQLite's 4 KiB: an analysed article's row (text and packed
+            // report, ~9 KB) keeps ~1 KB in its leaf and fills one overflow page, instead of a
+            // chain of three; fewer pages to write and checksum per article (ingest with analysis
+            // of 100,000 articles: 2,224 -> 2,443 articles/s, store 4% larger).
+            conn.execute_batch("PRAGMA page_size=8192")?;
+        }
         let _mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        // Checkpoint the WAL into the main file every 8,192 pages (32 MiB) instead of SQLite's
-        // 1,000: a page rewritten by several batches in between is copied back once, and the
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        // Checkpoint the WAL into the main file every 32 MiB instead of SQLite's 1,000 pages: a
+        // page rewritten by several batches in between is copied back once, and the
         // writer stops for a checkpoint's fsync a few times less often (storage-only ingest of
         // 100,000 articles: 60 s -> 38 s on this machine). The WAL stays bounded by it.
-        conn.execute_batch(
+        conn.execute_batch(&format!(
             "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;
-             PRAGMA wal_autocheckpoint=8192;",
-        )?;
+             PRAGMA wal_autocheckpoint={};",
+            (32 << 20) / page_size.max(512)
+        ))?;
         conn.execute_batch(SCHEMA)?;
         migrate_band_table(&conn)?;
         if fresh {
