@@ -602,15 +602,12 @@ impl ShortTable {
 /// A word of 1 to 7 bytes packed into an integer: its bytes little-endian, zero-padded, and
 /// its length in the top byte.
 fn pack_short(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 7 {
+    if word.len() > 7 {
         return None;
     }
-    let mut k = (b.len() as u64) << 56;
-    for (i, &x) in b.iter().enumerate() {
-        k |= u64::from(x) << (8 * i);
-    }
-    Some(k)
+    // The bytes of `pack`'s key fill its low 56 bits; only the length moves.
+    let bytes = pack(word)? as u64 & ((1 << 56) - 1);
+    Some(((word.len() as u64) << 56) | bytes)
 }
 
 /// A word of 1 to 15 bytes packed into an integer: its bytes little-endian, zero-padded, and

@@ -22,8 +22,9 @@ pub struct IngestArgs {
     pub input: super::InputArgs,
     #[arg(long, value_name = "KB.jsonl")]
     pub kb: Option<PathBuf>,
-    /// Articles per transaction: a killed ingest loses at most this many.
-    #[arg(long, default_value_t = 500)]
+    /// Articles per transaction: a killed ingest loses at most this many. Fewer, larger
+    /// commits write less (1M articles: 1,893/s at 500, 2,319/s at 2,000; 200 vs 380 MiB).
+    #[arg(long, default_value_t = 2000)]
     pub batch: usize,
 }
 
