@@ -323,34 +323,28 @@ impl<'h> Pair<'h> {
     fn new(headline: &'h str, body: &BodyInfo, idf: &Idf) -> Pair<'h> {
         let head = features::tokenize(headline);
         let head_flags: Vec<u16> = head.iter().map(|t| LEX.get(t.hash)).collect();
-        // Distinct headline content words (at most 64, so a sentence's matches fit in a bitmask).
-        let mut content: Vec<u64> = head
-            .iter()
-            .zip(&head_flags)
-            .filter(|(_, &f)| f & STOP == 0)
-            .map(|(t, _)| t.hash)
-            .collect();
-        content.sort_unstable();
-        content.dedup();
-        content.truncate(64);
+        // Distinct headline keys, at most 64 of each, so a sentence's matches fit in a bitmask.
+        let distinct64 = |mut keys: Vec<u64>| {
+            keys.sort_unstable();
+            keys.dedup();
+            keys.truncate(64);
+            keys
+        };
+        let content_words = || {
+            head.iter()
+                .zip(&head_flags)
+                .filter(|(_, &f)| f & STOP == 0)
+                .map(|(t, _)| t)
+        };
+        let content = distinct64(content_words().map(|t| t.hash).collect());
         let n = content.len().max(1) as f32;
-        let mut stems: Vec<u64> = head
-            .iter()
-            .zip(&head_flags)
-            .filter(|(_, &f)| f & STOP == 0)
-            .map(|(t, _)| t.stem)
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        stems.truncate(64);
+        let stems = distinct64(content_words().map(|t| t.stem).collect());
         let n_stems = stems.len().max(1) as f32;
-        let mut head_bigrams: Vec<u64> = head
-            .windows(2)
-            .map(|w| bigram(w[0].hash, w[1].hash))
-            .collect();
-        head_bigrams.sort_unstable();
-        head_bigrams.dedup();
-        head_bigrams.truncate(64);
+        let head_bigrams = distinct64(
+            head.windows(2)
+                .map(|w| bigram(w[0].hash, w[1].hash))
+                .collect(),
+        );
 
         // One pass over the body: which headline words and bigrams each sentence has.
         let mut sentence_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());

@@ -540,10 +540,10 @@ impl NameIndex {
         }
     }
 
-    /// [`match_name`], over the clusters that share a key with the name: its full name (equal
-    /// to a full name, or to a one-word name, like each of its words), its last word (a surname,
-    /// a first name key), its place key, its acronym (against initials) and its initials
-    /// (against an acronym).
+    /// The cluster a name belongs to ([`match_name_among`]), among the clusters that share a key
+    /// with the name: its full name (equal to a full name, or to a one-word name, like each of
+    /// its words), its last word (a surname, a first name key), its place key, its acronym
+    /// (against initials) and its initials (against an acronym).
     fn match_name(&mut self, clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
         let mut found = std::mem::take(&mut self.candidates);
         found.clear();
@@ -572,16 +572,16 @@ impl NameIndex {
         found.sort_unstable();
         found.dedup();
         let best = match_name_among(clusters, m, f, found.iter().copied());
-        debug_assert_eq!(best, match_name(clusters, m, f), "{:?}", m.name_text);
+        // The index only narrows the search: comparing with every cluster finds the same.
+        debug_assert_eq!(
+            best,
+            match_name_among(clusters, m, f, 0..clusters.len()),
+            "{:?}",
+            m.name_text
+        );
         self.candidates = found;
         best
     }
-}
-
-/// The cluster a name belongs to, comparing it with every cluster.
-#[cfg_attr(not(debug_assertions), allow(dead_code))]
-fn match_name(clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
-    match_name_among(clusters, m, f, 0..clusters.len())
 }
 
 /// The cluster a name belongs to among `candidates` (in increasing order): the latest mentioned
