@@ -6,8 +6,6 @@
 //! subject of a sentence behind an introductory phrase ("Adding to the tension, Russian
 //! Ambassador to Belgium Denis Gonchar made…").
 
-use std::cell::Cell;
-
 use newsprobe_core::lexicon::normalize;
 use newsprobe_core::{Document, Span, TokenKind};
 
@@ -45,28 +43,6 @@ const CAPITALIZED: u16 = 1 << 15;
 
 const NO_SENTENCE: u32 = u32::MAX;
 
-type Buffers = (String, Vec<TokenInfo>, Vec<(usize, usize)>);
-
-thread_local! {
-    /// The buffers of the last `Ctx` dropped on this thread, for the next one to reuse.
-    static SCRATCH: Cell<Option<Buffers>> = const { Cell::new(None) };
-}
-
-/// Buffers larger than this (in bytes of text) are not kept for reuse.
-const SCRATCH_LIMIT: usize = 1 << 22;
-
-impl Drop for Ctx<'_> {
-    fn drop(&mut self) {
-        if self.lower.capacity() <= SCRATCH_LIMIT {
-            SCRATCH.set(Some((
-                std::mem::take(&mut self.lower),
-                std::mem::take(&mut self.info),
-                std::mem::take(&mut self.sentence_tokens),
-            )));
-        }
-    }
-}
-
 /// A speaker mention found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -86,16 +62,12 @@ impl<'a> Ctx<'a> {
         // The whole body lower-cased (ASCII lower-casing keeps byte offsets), so an ASCII
         // token's lower-cased text stands at its own span; a token with other characters is
         // normalised and appended.
-        // The buffers of the thread's previous `Ctx`, emptied (no allocation per article).
-        let (mut lower, mut info, mut sentence_tokens) = SCRATCH.take().unwrap_or_default();
-        lower.clear();
-        info.clear();
-        sentence_tokens.clear();
-        lower.reserve(doc.text.len() + 64);
+        let mut lower = String::with_capacity(doc.text.len() + 64);
         lower.push_str(&doc.text);
         lower.make_ascii_lowercase();
         let all_ascii = doc.text.is_ascii();
-        info.reserve(n);
+        let mut info = Vec::with_capacity(n);
+        let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
         let sentences = &doc.sentences;
         let token_at_or_after = |pos: usize| doc.tokens.partition_point(|t| t.span.start < pos);
         sentence_tokens.extend(sentences.iter().map(|s| {
