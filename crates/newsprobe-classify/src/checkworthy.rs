@@ -299,11 +299,6 @@ fn featurize_into(sentence: &str, scratch: &mut Scratch) {
     *buffers = f.into_buffers();
 }
 
-thread_local! {
-    /// Buffers of [`CheckworthyModel::score`], reused across calls on a thread.
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
-}
-
 /// The trained check-worthiness model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckworthyModel {
@@ -314,10 +309,7 @@ pub struct CheckworthyModel {
 impl CheckworthyModel {
     /// Check-worthiness of a sentence, 0..1.
     pub fn score(&self, sentence: &str) -> f32 {
-        SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut scratch) => self.score_with(sentence, &mut scratch),
-            Err(_) => self.score_with(sentence, &mut Scratch::default()),
-        })
+        self.score_with(sentence, &mut Scratch::default())
     }
 
     /// [`Self::score`] with caller-held buffers.
