@@ -635,14 +635,19 @@ pub struct ReviewEval {
     pub not_in_text: Vec<Item>,
 }
 
-/// Code-point range of the first occurrence of `needle` in `hay`.
-fn find_chars(hay: &str, needle: &str) -> Option<(usize, usize)> {
+/// Code-point ranges of every occurrence of `needle` in `hay` (a sentence some articles print
+/// twice is the same quotation at both places).
+fn find_chars(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let b = hay.find(needle)?;
-    let start = hay[..b].chars().count();
-    Some((start, start + needle.chars().count()))
+    let len = needle.chars().count();
+    hay.match_indices(needle)
+        .map(|(b, _)| {
+            let start = hay[..b].chars().count();
+            (start, start + len)
+        })
+        .collect()
 }
 
 /// Scores one analysed article against its review file, adding to `out`.
@@ -661,24 +666,33 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
     let text = &report.text;
 
     // Quotes.
-    let gold_locs: Vec<Option<(usize, usize)>> = file
+    let gold_locs: Vec<Vec<(usize, usize)>> = file
         .quotes
         .iter()
         .map(|q| {
             let loc = find_chars(text, &q.text);
-            if loc.is_none() {
+            if loc.is_empty() {
                 out.not_in_text.push(item(format!("quote {:?}", q.text)));
             }
             loc
         })
         .collect();
     let overlap = |a: (usize, usize), s: usize, e: usize| e.min(a.1).saturating_sub(s.max(a.0));
-    for (g, loc) in file.quotes.iter().zip(&gold_locs) {
-        let Some(loc) = *loc else { continue };
+    for (g, locs) in file.quotes.iter().zip(&gold_locs) {
+        if locs.is_empty() {
+            continue;
+        }
         let best = report
             .quotes
             .iter()
-            .map(|p| (overlap(loc, p.span.start, p.span.end), p))
+            .map(|p| {
+                let o = locs
+                    .iter()
+                    .map(|&loc| overlap(loc, p.span.start, p.span.end))
+                    .max()
+                    .unwrap_or(0);
+                (o, p)
+            })
             .filter(|(o, _)| *o > 0)
             .max_by_key(|(o, _)| *o)
             .map(|(_, p)| p);
