@@ -124,3 +124,38 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
 }
+
+#[test]
+fn eval_review_command_prints_figures_as_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsprobe"))
+        .args(["eval", "review", "--format", "json", "--data"])
+        .arg(root().join("eval/review"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = &v["figures"]["all"];
+    assert!(all["articles"].as_u64().unwrap() >= 25, "{v}");
+    for key in [
+        "speaker_accuracy",
+        "source_type_accuracy",
+        "quote_recall",
+        "quote_precision",
+    ] {
+        let x = all[key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&x), "{key} {x}");
+    }
+    assert!(all["entities"]["person"]["precision"].is_number(), "{v}");
+    assert!(all["framing"]["by_category"].is_object(), "{v}");
+    // An unknown output format is a usage error, not a panic.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_newsprobe"))
+        .args(["eval", "review", "--format", "xml", "--data"])
+        .arg(root().join("eval/review"))
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}
