@@ -807,10 +807,18 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         .collect();
     let mut found = vec![false; file.entities.len()];
     for e in &report.entities {
+        let n = normalize(&e.name);
         if e.kind == EntityType::Other {
+            // Not counted as predicted; a gold entity it names is missed, and said why.
+            if let Some(g) = (0..file.entities.len()).find(|&i| gold_norm[i].contains(&n)) {
+                out.entity_errors.push(item(format!(
+                    "{:?} typed other, gold {}",
+                    e.name,
+                    type_key(file.entities[g].kind)
+                )));
+            }
             continue;
         }
-        let n = normalize(&e.name);
         let slot = c.entities.entry(type_key(e.kind).into()).or_default();
         slot[0] += 1;
         let matches: Vec<usize> = (0..file.entities.len())
