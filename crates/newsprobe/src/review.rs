@@ -620,7 +620,8 @@ pub struct Item {
 /// The result of scoring the sample.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ReviewEval {
-    /// "all", then each data set.
+    /// "all", then each top-level folder of the sample (a data set, or `heldout`) and each
+    /// deeper folder ("heldout/ecbplus").
     pub counts: BTreeMap<String, Counts>,
     pub speaker_errors: Vec<Item>,
     pub type_errors: Vec<Item>,
@@ -633,6 +634,8 @@ pub struct ReviewEval {
     pub wrong_framing: Vec<Item>,
     /// Gold quote or judged span texts that are not in the article's text.
     pub not_in_text: Vec<Item>,
+    /// Errors on the held-out part, counted in its figures but not listed.
+    pub hidden_heldout_items: usize,
 }
 
 /// Code-point ranges of every occurrence of `needle` in `hay` (a sentence some articles print
@@ -961,27 +964,88 @@ fn type_name(t: SourceType) -> &'static str {
     }
 }
 
+/// The top-level folder of the sample that holds the held-out part: its figures are printed as a
+/// group of their own, and its errors are never listed when the whole sample is evaluated (run
+/// `eval review --data eval/review/heldout` to list them, at the end of a round of work only).
+pub const HELDOUT: &str = "heldout";
+
+/// The groups a sample file is counted in besides "all": its top-level folder under the sample
+/// directory ("ecbplus", "scrapinghub", "heldout") and, when it lies deeper, its folder
+/// ("heldout/ecbplus"). A file directly in the sample directory is counted under its data set.
+fn groups_of(dir: &Path, path: &Path, file: &ReviewFile) -> Vec<String> {
+    let parts: Vec<String> = path
+        .parent()
+        .and_then(|p| p.strip_prefix(dir).ok())
+        .map(|rel| {
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    match parts.len() {
+        0 => vec![file.dataset.name().to_string()],
+        1 => parts,
+        _ => vec![parts[0].clone(), parts.join("/")],
+    }
+}
+
 /// Analyses every article of the sample in `dir` and scores it.
 pub fn evaluate(engine: &Engine, dir: &Path, shared: &Path) -> Result<ReviewEval, ReviewError> {
     let files = load_sample(dir)?;
     let mut source = ArticleSource::new(shared);
     let mut out = ReviewEval::default();
     let mut all = Counts::default();
-    for (_, file) in &files {
+    for (path, file) in &files {
         let raw = source.raw(file)?;
         let report = engine.report(raw).map_err(|source| ReviewError::Analyze {
             id: file.id.clone(),
             source,
         })?;
+        let groups = groups_of(dir, path, file);
+        let held_out = groups.first().is_some_and(|g| g == HELDOUT);
+        let before = out.list_lengths();
         let c = score_article(file, &report, &mut out);
+        if held_out {
+            out.hidden_heldout_items += out.truncate_lists(before);
+        }
         all.add(&c);
-        out.counts
-            .entry(file.dataset.name().to_string())
-            .or_default()
-            .add(&c);
+        for g in groups {
+            out.counts.entry(g).or_default().add(&c);
+        }
     }
     out.counts.insert("all".into(), all);
     Ok(out)
+}
+
+impl ReviewEval {
+    fn lists_mut(&mut self) -> [&mut Vec<Item>; 9] {
+        [
+            &mut self.speaker_errors,
+            &mut self.type_errors,
+            &mut self.missed_quotes,
+            &mut self.spurious_quotes,
+            &mut self.junk_speakers,
+            &mut self.entity_errors,
+            &mut self.unjudged,
+            &mut self.wrong_findings,
+            &mut self.wrong_framing,
+        ]
+    }
+
+    fn list_lengths(&mut self) -> [usize; 9] {
+        self.lists_mut().map(|l| l.len())
+    }
+
+    /// Cuts every list of newsprobe's errors back to `lengths` (the review file's own errors,
+    /// `not_in_text`, stay); returns how many items were cut.
+    fn truncate_lists(&mut self, lengths: [usize; 9]) -> usize {
+        let mut cut = 0;
+        for (l, n) in self.lists_mut().into_iter().zip(lengths) {
+            cut += l.len() - n;
+            l.truncate(n);
+        }
+        cut
+    }
 }
 
 fn pct(v: &Value) -> String {
@@ -1093,6 +1157,13 @@ pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
         }
         s.push('\n');
     }
+    if ev.hidden_heldout_items > 0 {
+        let _ = writeln!(
+            s,
+            "({} errors on the held-out part are not listed: nobody tunes on it; see eval/review/README.md)",
+            ev.hidden_heldout_items
+        );
+    }
     if !verbose {
         s.push_str("(--verbose lists every speaker, source-type and entity error and each unjudged finding or span)\n");
     }
@@ -1107,7 +1178,8 @@ pub fn render_json(ev: &ReviewEval, verbose: bool) -> Value {
         .map(|(k, c)| (k.clone(), c.figures()))
         .collect();
     let mut v = json!({"figures": figures, "junk_speakers": ev.junk_speakers,
-                       "not_in_text": ev.not_in_text});
+                       "not_in_text": ev.not_in_text,
+                       "hidden_heldout_items": ev.hidden_heldout_items});
     if verbose {
         v["speaker_errors"] = json!(ev.speaker_errors);
         v["type_errors"] = json!(ev.type_errors);

@@ -26,16 +26,19 @@ fn shared_eval() -> PathBuf {
 fn the_sample_parses_and_its_texts_are_in_the_articles() {
     let dir = root().join("eval/review");
     let files = review::load_sample(&dir).unwrap();
-    let ecb = files
-        .iter()
-        .filter(|(_, f)| f.dataset == Dataset::Ecbplus)
-        .count();
-    let scrapinghub = files.len() - ecb;
-    // 25 ECB+ documents; the Scrapinghub pages are annotated on a branch of their own (20).
-    assert!(ecb >= 25, "{ecb} ECB+ review files");
-    if scrapinghub > 0 {
-        assert!(files.len() >= 40, "{} review files", files.len());
-    }
+    let in_part = |part: &str, ds: Dataset| {
+        files
+            .iter()
+            .filter(|(p, f)| f.dataset == ds && p.strip_prefix(&dir).unwrap().starts_with(part))
+            .count()
+    };
+    // The tuned-on sample: 25 ECB+ documents and 20 Scrapinghub pages; the held-out part
+    // (eval/review/heldout, nobody reads its errors): 8 ECB+ documents and 12 pages.
+    assert_eq!(in_part("ecbplus", Dataset::Ecbplus), 25);
+    assert_eq!(in_part("scrapinghub", Dataset::Scrapinghub), 20);
+    assert_eq!(in_part("heldout/ecbplus", Dataset::Ecbplus), 8);
+    assert_eq!(in_part("heldout/scrapinghub", Dataset::Scrapinghub), 12);
+    assert_eq!(files.len(), 65);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -123,6 +126,26 @@ fn eval_review_runs_end_to_end() {
         json["figures"]["ecbplus"]["source_type_accuracy"].is_number(),
         "{json}"
     );
+    // The held-out part has figures of its own and none of its errors is listed.
+    assert_eq!(json["figures"]["heldout"]["articles"], 20, "{json}");
+    assert_eq!(json["figures"]["heldout/ecbplus"]["articles"], 8, "{json}");
+    assert_eq!(json["figures"]["ecbplus"]["articles"], 25, "{json}");
+    let held: Vec<String> = review::load_sample(&dir.join("heldout"))
+        .unwrap()
+        .iter()
+        .map(|(p, f)| {
+            let ds = p.parent().unwrap().file_name().unwrap().to_string_lossy();
+            format!("{ds}/{}", f.id)
+        })
+        .collect();
+    let listed = review::render_json(&ev, true).to_string();
+    for id in &held {
+        assert!(
+            !listed.contains(id.as_str()),
+            "an error of held-out {id} is listed"
+        );
+    }
+    assert!(ev.hidden_heldout_items > 0);
 }
 
 #[test]
