@@ -141,8 +141,12 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     findings.extend(profile::findings(doc, &framing, outlet_words));
     // Learned propaganda spans are scored signals: added after the profile and the findings,
     // which stay the lexicon's.
-    let title_learned =
-        propaganda::framing_spans(title, Field::Title, &QuoteRegions::of_title(title), &framing);
+    let title_learned = propaganda::framing_spans(
+        title,
+        Field::Title,
+        &QuoteRegions::of_title(title),
+        &framing,
+    );
     let body_learned = propaganda::framing_spans(&doc.text, Field::Text, &body_quotes, &framing);
     framing.extend(title_learned);
     framing.extend(body_learned);

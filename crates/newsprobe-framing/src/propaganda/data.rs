@@ -119,7 +119,9 @@ mod tests {
 
     #[test]
     fn split_is_stable_and_near_one_in_five() {
-        let ids: Vec<String> = (0..1000).map(|i| format!("{}", 700_000_000 + i * 37)).collect();
+        let ids: Vec<String> = (0..1000)
+            .map(|i| format!("{}", 700_000_000 + i * 37))
+            .collect();
         let dev = ids.iter().filter(|i| is_dev(i)).count();
         assert!((150..250).contains(&dev), "{dev}");
         assert_eq!(is_dev("111111111"), is_dev("111111111"));

@@ -31,7 +31,10 @@ const BOS: u64 = 0x5851_f42d_4c95_7f2d;
 const EOS: u64 = 0x1405_7b7e_f767_814f;
 
 fn ns(tag: u64, v: u64) -> u64 {
-    combine(tag.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0xa076_1d64_78bd_642f, v)
+    combine(
+        tag.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0xa076_1d64_78bd_642f,
+        v,
+    )
 }
 
 /// Maps a hash into `[RESERVED, 2^bits)`.
@@ -179,7 +182,9 @@ impl Context {
         push(ns(14, len_bucket | pos_bucket << 4));
         push(ns(
             15,
-            u64::from(s.exclaim) | u64::from(s.question) << 1 | u64::from(self.sentence[i] == 0) << 2,
+            u64::from(s.exclaim)
+                | u64::from(s.question) << 1
+                | u64::from(self.sentence[i] == 0) << 2,
         ));
         out.sort_unstable_by_key(|f| f.0);
         out.dedup_by_key(|f| f.0);
@@ -269,7 +274,12 @@ impl Context {
         push(ns(213, t.hash));
         push(ns(214, combine(t.stem, p0)));
         push(ns(215, combine(tenth(smax), (s.len.min(60) / 10) as u64)));
-        let ps = tenth(sentence_probs.get(self.sentence[i] as usize).copied().unwrap_or(0.0));
+        let ps = tenth(
+            sentence_probs
+                .get(self.sentence[i] as usize)
+                .copied()
+                .unwrap_or(0.0),
+        );
         push(ns(216, ps));
         push(ns(217, combine(p0, ps)));
         push(ns(218, combine(tenth(smax), ps)));
@@ -344,10 +354,16 @@ impl Context {
             .map(|w| self.tokens.iter().filter(|t| t.hash == w.hash).count())
             .min()
             .unwrap_or(1);
-        push(ns(117, combine(rarest.min(6) as u64, len_bucket.min(4))), 1.0);
+        push(
+            ns(117, combine(rarest.min(6) as u64, len_bucket.min(4))),
+            1.0,
+        );
         let head = self.tokens[b - 1].hash;
         let head_count = self.tokens.iter().filter(|t| t.hash == head).count();
-        push(ns(116, combine(head_count.min(5) as u64, len_bucket.min(3))), 1.0);
+        push(
+            ns(116, combine(head_count.min(5) as u64, len_bucket.min(3))),
+            1.0,
+        );
         // The sentence around the span, lightly.
         let ctx = 0.3 / (s.len as f32).sqrt().max(1.0);
         for t in &self.tokens[s.first..s.first + s.len] {

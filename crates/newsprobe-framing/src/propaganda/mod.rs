@@ -125,7 +125,12 @@ impl PropagandaModel {
         let sentences = Linear::read(&mut r)?;
         let stack = Linear::read(&mut r)?;
         let techniques = read_sparse(&mut r)?;
-        if tagger.outputs != 1 || sentences.outputs != 1 || stack.outputs != 1 || techniques.outputs != TECHNIQUES.len() || !r.finished() {
+        if tagger.outputs != 1
+            || sentences.outputs != 1
+            || stack.outputs != 1
+            || techniques.outputs != TECHNIQUES.len()
+            || !r.finished()
+        {
             return Err(Error::Model("malformed propaganda model".into()));
         }
         Ok(PropagandaModel {
@@ -182,10 +187,10 @@ impl PropagandaModel {
         for (a, b, score) in shown(&ctx, &first, &probs, self.sentence_threshold, threshold) {
             let mut tp = [0.0f32; 14];
             self.technique_probabilities(&ctx, a, b, &mut buf, &mut tp);
-            let (best, p) = tp
-                .iter()
-                .enumerate()
-                .fold((0, f32::MIN), |m, (i, &p)| if p > m.1 { (i, p) } else { m });
+            let (best, p) =
+                tp.iter()
+                    .enumerate()
+                    .fold((0, f32::MIN), |m, (i, &p)| if p > m.1 { (i, p) } else { m });
             out.push(Detected {
                 start: ctx.tokens[a].start,
                 end: ctx.tokens[b - 1].end,
@@ -307,7 +312,12 @@ fn sigmoid(z: f32) -> f32 {
 }
 
 /// The first stage's word probabilities under `tagger`.
-pub(crate) fn first_stage(tagger: &Linear, ctx: &Context, buf: &mut Vec<(u32, f32)>, out: &mut Vec<f32>) {
+pub(crate) fn first_stage(
+    tagger: &Linear,
+    ctx: &Context,
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut Vec<f32>,
+) {
     out.clear();
     let mut s = [0.0f32];
     for i in 0..ctx.tokens.len() {
@@ -418,21 +428,31 @@ pub fn decode(
     let mut out = Vec::new();
     for s in &ctx.sentences {
         let words = s.first..(s.first + s.len).min(probs.len());
-        let Some((top, max)) = words
-            .clone()
-            .map(|i| (i, probs[i]))
-            .fold(None, |m: Option<(usize, f32)>, (i, p)| match m {
-                Some((_, q)) if q >= p => m,
-                _ => Some((i, p)),
-            })
+        let Some((top, max)) =
+            words
+                .clone()
+                .map(|i| (i, probs[i]))
+                .fold(None, |m: Option<(usize, f32)>, (i, p)| match m {
+                    Some((_, q)) if q >= p => m,
+                    _ => Some((i, p)),
+                })
         else {
             continue;
         };
         if max < sentence_threshold {
             continue;
         }
-        let a = words.clone().find(|&i| probs[i] >= word_threshold).unwrap_or(top).min(top);
-        let b = words.rev().find(|&i| probs[i] >= word_threshold).unwrap_or(top).max(top) + 1;
+        let a = words
+            .clone()
+            .find(|&i| probs[i] >= word_threshold)
+            .unwrap_or(top)
+            .min(top);
+        let b = words
+            .rev()
+            .find(|&i| probs[i] >= word_threshold)
+            .unwrap_or(top)
+            .max(top)
+            + 1;
         out.push((a, b, max));
     }
     out
@@ -473,7 +493,8 @@ mod tests {
     #[test]
     fn odd_input_does_not_panic() {
         let m = bundled().expect("model");
-        for text in ["", "!", "“", "’‘“”\"'", "é’s ‘’ — – n’t not", "a\n\nb!\n?"] {
+        for text in ["", "!", "“", "’‘“”\"'", "é’s ‘’ — – n’t not", "a\n\nb!\n?"]
+        {
             for d in m.detect(text, 0.0) {
                 assert!(d.start <= d.end && d.end <= text.len());
             }
@@ -481,10 +502,52 @@ mod tests {
     }
 
     #[test]
+    fn learned_spans_in_the_report_carry_technique_and_score() {
+        let m = bundled().expect("model");
+        let title = "Globalist Traitors Plot to Destroy Our Nation";
+        let body = "The treasonous globalist elites are once again waging war on ordinary \
+                    Americans. These radical leftist thugs hate America and everything it stands \
+                    for!\n\nMake no mistake: the deep state and its lapdog media will stop at \
+                    nothing to silence patriots. Wake up, America! Shame on every one of these \
+                    cowardly, corrupt, lying frauds who sold out our great country.\n\nThe \
+                    committee will meet again on Thursday to discuss the budget.";
+        let mut doc = newsprobe_core::Document::from_text(Some(title), body);
+        crate::annotate(&mut doc, &crate::Models::bundled());
+        let learned: Vec<_> = doc
+            .framing
+            .spans
+            .iter()
+            .filter(|s| s.rule == RULE)
+            .collect();
+        for s in &learned {
+            let t = s.technique.as_deref().expect("technique");
+            assert_eq!(s.category, category(t));
+            assert!(s.score.expect("score") >= m.show_threshold - 1e-3);
+            assert!(!doc.field(&s.span).is_empty());
+        }
+        // Lexicon spans carry neither; a learned span never repeats a lexicon span.
+        for s in doc.framing.spans.iter().filter(|s| s.rule != RULE) {
+            assert!(s.technique.is_none() && s.score.is_none());
+            assert!(!learned.iter().any(|l| l.span.field == s.span.field
+                && l.category == s.category
+                && l.span.start < s.span.end
+                && s.span.start < l.span.end));
+        }
+        // Below the show threshold the tagger does find this text's passages.
+        assert!(!m.detect(body, 0.4).is_empty());
+    }
+
+    #[test]
     fn techniques_map_to_categories() {
         assert_eq!(category("Loaded_Language"), "loaded");
         assert_eq!(category("Appeal_to_fear-prejudice"), "fear");
         assert_eq!(category("Doubt"), "propaganda");
-        assert_eq!(TECHNIQUES.iter().filter(|t| category(t) == "propaganda").count(), 9);
+        assert_eq!(
+            TECHNIQUES
+                .iter()
+                .filter(|t| category(t) == "propaganda")
+                .count(),
+            10
+        );
     }
 }

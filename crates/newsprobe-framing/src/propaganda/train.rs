@@ -17,7 +17,8 @@ use newsprobe_classify::Error;
 use super::data::{self, Article};
 use super::features::Context;
 use super::{
-    decode, first_stage, shown, sentence_stage, PropagandaModel, SENTENCE_BITS, STACK_BITS, TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
+    decode, first_stage, sentence_stage, shown, PropagandaModel, SENTENCE_BITS, STACK_BITS,
+    TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
 };
 
 /// A passage is shown in reports when its score reaches the cutoff whose dev precision is at
@@ -315,8 +316,13 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
     let articles = data::load(dir)?;
     let (dev, train): (Vec<&Article>, Vec<&Article>) =
         articles.iter().partition(|a| data::is_dev(&a.id));
-    let tagger = Linear::train(TAGGER_BITS, 1, &tagger_examples(&train), &tagger_config(seed))
-        .quantized()?;
+    let tagger = Linear::train(
+        TAGGER_BITS,
+        1,
+        &tagger_examples(&train),
+        &tagger_config(seed),
+    )
+    .quantized()?;
     let sentences = Linear::train(
         SENTENCE_BITS,
         1,
