@@ -45,6 +45,13 @@ fn index(h: u64, bits: u8) -> u32 {
     (reserved + (h >> 7) % (dim - reserved)) as u32
 }
 
+/// The highest and the mean probability of a sentence's words.
+pub fn sentence_stats(probs: &[f32], s: &Sentence) -> (f32, f32) {
+    let words = probs.get(s.first..s.first + s.len).unwrap_or(&[]);
+    let max = words.iter().fold(0.0f32, |m, &p| m.max(p));
+    (max, words.iter().sum::<f32>() / words.len().max(1) as f32)
+}
+
 impl Context {
     /// Fills the context for `text` (buffers reused).
     pub fn build(&mut self, text: &str) {
@@ -137,7 +144,8 @@ impl Context {
         }
     }
 
-    /// The tagger's features of word `i` into `out` (cleared first), sorted and unique.
+    /// The tagger's features of word `i` into `out` (cleared first), in a fixed order (a feature
+    /// hashed twice to one index counts twice, in training as in use).
     pub fn word_features(&self, i: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
         out.clear();
         let t = &self.tokens[i];
@@ -186,8 +194,6 @@ impl Context {
                 | u64::from(s.question) << 1
                 | u64::from(self.sentence[i] == 0) << 2,
         ));
-        out.sort_unstable_by_key(|f| f.0);
-        out.dedup_by_key(|f| f.0);
     }
 
     /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
@@ -230,12 +236,13 @@ impl Context {
 
     /// The second-stage tagger's features of word `i`: the word and its stem, and the first
     /// stage's probabilities around it (neighbours, window and sentence maxima, sentence mean),
-    /// in tenths.
+    /// in tenths. `sentence` is the sentence classifier's probability for the word's sentence and
+    /// `stats` that sentence's [`sentence_stats`].
     pub fn stacked_features(
         &self,
         i: usize,
         probs: &[f32],
-        sentence_probs: &[f32],
+        (sentence, stats): (f32, (f32, f32)),
         bits: u8,
         out: &mut Vec<(u32, f32)>,
     ) {
@@ -250,9 +257,7 @@ impl Context {
                 tenth(probs[j as usize])
             }
         };
-        let sent = &probs[s.first..s.first + s.len];
-        let smax = sent.iter().fold(0.0f32, |m, &p| m.max(p));
-        let smean = sent.iter().sum::<f32>() / sent.len().max(1) as f32;
+        let (smax, smean) = stats;
         let lo = i.saturating_sub(3).max(s.first);
         let hi = (i + 4).min(s.first + s.len);
         let wmax = probs[lo..hi].iter().fold(0.0f32, |m, &p| m.max(p));
@@ -274,17 +279,10 @@ impl Context {
         push(ns(213, t.hash));
         push(ns(214, combine(t.stem, p0)));
         push(ns(215, combine(tenth(smax), (s.len.min(60) / 10) as u64)));
-        let ps = tenth(
-            sentence_probs
-                .get(self.sentence[i] as usize)
-                .copied()
-                .unwrap_or(0.0),
-        );
+        let ps = tenth(sentence);
         push(ns(216, ps));
         push(ns(217, combine(p0, ps)));
         push(ns(218, combine(tenth(smax), ps)));
-        out.sort_unstable_by_key(|f| f.0);
-        out.dedup_by_key(|f| f.0);
     }
 
     /// The technique classifier's features of the words `a..b` (a span) into `out`.

@@ -57,7 +57,7 @@ pub const RULE: &str = "model:propaganda-ptc";
 pub const MODEL: &[u8] = include_bytes!("../../models/propaganda.bin");
 
 const MAGIC: &[u8; 4] = b"NPPT";
-pub(crate) const TAGGER_BITS: u8 = 17;
+pub(crate) const TAGGER_BITS: u8 = 16;
 pub(crate) const STACK_BITS: u8 = 14;
 pub(crate) const SENTENCE_BITS: u8 = 16;
 pub(crate) const TECHNIQUE_BITS: u8 = 16;
@@ -180,9 +180,30 @@ impl PropagandaModel {
         ctx.build(text);
         let mut buf = Vec::with_capacity(32);
         let mut first = Vec::with_capacity(ctx.tokens.len());
-        let mut sent = Vec::with_capacity(ctx.sentences.len());
-        let mut probs = Vec::with_capacity(ctx.tokens.len());
-        self.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+        first_stage(&self.tagger, &ctx, &mut buf, &mut first);
+        // The second stage (and the sentence classifier) only where a run is a candidate: the
+        // sentence gate of `shown` reads no other sentence.
+        let candidates = runs(&ctx, &first, threshold);
+        let mut probs = vec![0.0f32; ctx.tokens.len()];
+        let mut done = usize::MAX;
+        let mut score = [0.0f32];
+        for &(a, _, _) in &candidates {
+            let si = ctx.sentence[a] as usize;
+            if si != done {
+                ctx.sentence_features(si, self.sentences.bits, &mut buf);
+                self.sentences.scores(&buf, &mut score);
+                let sentence = sigmoid(score[0]);
+                second_stage_sentence(
+                    &self.stack,
+                    &ctx,
+                    si,
+                    (&first, sentence),
+                    &mut buf,
+                    &mut probs,
+                );
+                done = si;
+            }
+        }
         let mut out = Vec::new();
         for (a, b, score) in shown(&ctx, &first, &probs, self.sentence_threshold, threshold) {
             let mut tp = [0.0f32; 14];
@@ -352,11 +373,28 @@ pub(crate) fn second_stage(
     out: &mut Vec<f32>,
 ) {
     out.clear();
-    let mut s = [0.0f32];
-    for i in 0..ctx.tokens.len() {
-        ctx.stacked_features(i, first, sent, stack.bits, buf);
-        stack.scores(buf, &mut s);
-        out.push(sigmoid(s[0]));
+    out.resize(ctx.tokens.len(), 0.0);
+    for si in 0..ctx.sentences.len() {
+        second_stage_sentence(stack, ctx, si, (first, sent[si]), buf, out);
+    }
+}
+
+/// The second stage over the words of sentence `si` (into `out`, as long as the words).
+fn second_stage_sentence(
+    stack: &Linear,
+    ctx: &Context,
+    si: usize,
+    (first, sentence): (&[f32], f32),
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut [f32],
+) {
+    let s = &ctx.sentences[si];
+    let stats = features::sentence_stats(first, s);
+    let mut score = [0.0f32];
+    for i in s.first..(s.first + s.len).min(out.len()) {
+        ctx.stacked_features(i, first, (sentence, stats), stack.bits, buf);
+        stack.scores(buf, &mut score);
+        out[i] = sigmoid(score[0]);
     }
 }
 
@@ -442,17 +480,9 @@ pub fn decode(
         if max < sentence_threshold {
             continue;
         }
-        let a = words
-            .clone()
-            .find(|&i| probs[i] >= word_threshold)
-            .unwrap_or(top)
-            .min(top);
-        let b = words
-            .rev()
-            .find(|&i| probs[i] >= word_threshold)
-            .unwrap_or(top)
-            .max(top)
-            + 1;
+        let mut at_threshold = words.filter(|&i| probs[i] >= word_threshold || i == top);
+        let a = at_threshold.next().unwrap_or(top);
+        let b = at_threshold.last().unwrap_or(a) + 1;
         out.push((a, b, max));
     }
     out
