@@ -26,7 +26,7 @@ pub fn is_dev(id: &str) -> bool {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h % 5 == 0
+    h.is_multiple_of(5)
 }
 
 /// Byte offset of every char offset `0..=chars` of `text`.

@@ -374,8 +374,8 @@ pub(crate) fn second_stage(
 ) {
     out.clear();
     out.resize(ctx.tokens.len(), 0.0);
-    for si in 0..ctx.sentences.len() {
-        second_stage_sentence(stack, ctx, si, (first, sent[si]), buf, out);
+    for (si, &p) in sent.iter().enumerate().take(ctx.sentences.len()) {
+        second_stage_sentence(stack, ctx, si, (first, p), buf, out);
     }
 }
 
@@ -482,7 +482,7 @@ pub fn decode(
         }
         let mut at_threshold = words.filter(|&i| probs[i] >= word_threshold || i == top);
         let a = at_threshold.next().unwrap_or(top);
-        let b = at_threshold.last().unwrap_or(a) + 1;
+        let b = at_threshold.next_back().unwrap_or(a) + 1;
         out.push((a, b, max));
     }
     out

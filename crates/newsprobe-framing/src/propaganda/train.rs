@@ -39,7 +39,7 @@ fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
         .enumerate()
         .filter(|(_, t)| inside(t.start, t.end, &[(s, e)]));
     let (a, _) = it.next()?;
-    let b = it.last().map_or(a, |(b, _)| b);
+    let b = it.next_back().map_or(a, |(b, _)| b);
     Some((a, b + 1))
 }
 
@@ -106,12 +106,13 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Vec<Example>, Error> 
     let mut ctx = Context::default();
     let (mut buf, mut probs, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     for fold in 0..FOLDS {
-        let (held, rest): (Vec<(usize, &Article)>, Vec<(usize, &Article)>) = train
+        let held: Vec<&Article> = train.iter().copied().skip(fold).step_by(FOLDS).collect();
+        let rest: Vec<&Article> = train
             .iter()
-            .copied()
             .enumerate()
-            .partition(|(i, _)| i % FOLDS == fold);
-        let rest: Vec<&Article> = rest.into_iter().map(|(_, a)| a).collect();
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, a)| *a)
+            .collect();
         let tagger = Linear::train(
             TAGGER_BITS,
             1,
@@ -126,7 +127,7 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Vec<Example>, Error> 
             &sentence_config(seed.wrapping_add(20 + fold as u64)),
         )
         .quantized()?;
-        for (_, a) in held {
+        for a in held {
             ctx.build(&a.text);
             first_stage(&tagger, &ctx, &mut buf, &mut probs);
             sentence_stage(&sentences, &ctx, &mut buf, &mut sent);
