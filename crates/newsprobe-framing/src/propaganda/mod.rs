@@ -568,6 +568,34 @@ mod tests {
     }
 
     #[test]
+    fn detect_equals_the_full_two_stage_decoding() {
+        // `detect` runs the second stage only in candidate sentences; the passages must be those
+        // of `shown` over every word's probabilities.
+        let m = bundled().expect("model");
+        let text = "These corrupt, lying cowards betrayed every patriot in this nation! They \
+                    hate our freedom and will stop at nothing. The shameful cover-up goes on.\n\
+                    Officials said the report would be published on Monday.";
+        for threshold in [0.3f32, 0.4, m.show_threshold] {
+            let mut ctx = Context::default();
+            ctx.build(text);
+            let (mut buf, mut first, mut sent, mut probs) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+            let full: Vec<(usize, usize)> =
+                shown(&ctx, &first, &probs, m.sentence_threshold, threshold)
+                    .into_iter()
+                    .map(|(a, b, _)| (ctx.tokens[a].start, ctx.tokens[b - 1].end))
+                    .collect();
+            let lazy: Vec<(usize, usize)> = m
+                .detect(text, threshold)
+                .iter()
+                .map(|d| (d.start, d.end))
+                .collect();
+            assert_eq!(lazy, full, "threshold {threshold}");
+        }
+    }
+
+    #[test]
     fn techniques_map_to_categories() {
         assert_eq!(category("Loaded_Language"), "loaded");
         assert_eq!(category("Appeal_to_fear-prejudice"), "fear");
