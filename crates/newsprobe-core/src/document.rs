@@ -196,13 +196,19 @@ pub struct HeadlineSupport {
 pub struct FramingSpan<S = Span> {
     #[serde(flatten)]
     pub span: S,
-    /// `loaded`, `hyperbole`, `fear`, `secrecy`, `exclusivity`, `hedge`, `weasel`.
+    /// `loaded`, `hyperbole`, `fear`, `secrecy`, `exclusivity`, `hedge`, `weasel`, `propaganda`.
     pub category: String,
     /// The rule or lexicon entry that fired.
     pub rule: String,
     /// Whether the words stand inside a quotation (they belong to the speaker, not the outlet).
     #[serde(default)]
     pub in_quote: bool,
+    /// The propaganda technique (PTC name, e.g. `Loaded_Language`) of a learned span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technique: Option<String>,
+    /// The model's score (0..1) of a learned span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
 }
 
 /// How the article is framed.

@@ -182,6 +182,8 @@ impl Report {
                         category: f.category.clone(),
                         rule: f.rule.clone(),
                         in_quote: f.in_quote,
+                        technique: f.technique.clone(),
+                        score: f.score,
                     })
                     .collect(),
                 profile: doc.framing.profile.clone(),

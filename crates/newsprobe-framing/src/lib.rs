@@ -8,12 +8,14 @@
 //! - [`headline`]: which headline words are there to pull the reader in?
 //! - [`support`]: does the body back what the headline asserts?
 //! - [`profile`]: how heavily is the article framed, in its own voice versus in quotes?
+//! - [`propaganda`]: which passages use a propaganda technique (learned from PTC), and which?
 //!
 //! The trained models (clickbait, stance, check-worthiness) live in `newsprobe-classify`.
 
 pub mod headline;
 pub mod lexicon;
 pub mod profile;
+pub mod propaganda;
 pub mod quotes;
 pub mod spans;
 pub mod support;
@@ -76,6 +78,8 @@ fn framing_spans(
                 category: cue.category.as_str().to_string(),
                 rule: cue.rule.clone(),
                 in_quote: quotes.contains(&span),
+                technique: None,
+                score: None,
             });
         }
     }
@@ -135,6 +139,17 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     let (outlet_words, quoted_words) = profile::word_counts(doc, &body_quotes);
     let framing_profile = profile::profile(&framing, outlet_words, quoted_words);
     findings.extend(profile::findings(doc, &framing, outlet_words));
+    // Learned propaganda spans are scored signals: added after the profile and the findings,
+    // which stay the lexicon's.
+    let title_learned = propaganda::framing_spans(
+        title,
+        Field::Title,
+        &QuoteRegions::of_title(title),
+        &framing,
+    );
+    let body_learned = propaganda::framing_spans(&doc.text, Field::Text, &body_quotes, &framing);
+    framing.extend(title_learned);
+    framing.extend(body_learned);
 
     doc.framing.headline = headline;
     doc.framing.headline_support = headline_support;

@@ -144,6 +144,8 @@ mod tests {
             category: category.into(),
             rule: "test".into(),
             in_quote,
+            technique: None,
+            score: None,
         }
     }
 

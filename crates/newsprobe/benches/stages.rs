@@ -50,7 +50,7 @@ fn main() {
         .collect();
     let engine = Engine::new(None);
     let clf = &engine.models.classifiers;
-    let mut t = [Duration::ZERO; 8];
+    let mut t = [Duration::ZERO; 9];
     let names = [
         "read+language",
         "entities",
@@ -60,6 +60,7 @@ fn main() {
         "  clickbait",
         "  stance",
         "report",
+        "  propaganda",
     ];
     for raw in raws.iter().cloned() {
         let s = Instant::now();
@@ -84,6 +85,12 @@ fn main() {
         let s = Instant::now();
         std::hint::black_box(clf.stance(doc.title(), &doc.text));
         t[6] += s.elapsed();
+        let s = Instant::now();
+        if let Some(m) = newsprobe_framing::propaganda::bundled() {
+            std::hint::black_box(m.detect(doc.title(), m.show_threshold));
+            std::hint::black_box(m.detect(&doc.text, m.show_threshold));
+        }
+        t[8] += s.elapsed();
         let s = Instant::now();
         newsprobe_framing::annotate(&mut doc, &engine.models);
         t[3] += s.elapsed();

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories or review.
+    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda or review.
     pub task: String,
     /// The data set (a path under ../shared/eval).
     #[arg(long)]
@@ -25,7 +25,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance or checkworthy.
+    /// clickbait, stance, checkworthy or propaganda.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -44,8 +44,9 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => newsprobe_classify::eval::run(&a.task, &a.data)?,
         "entities" => newsprobe_entities::eval::run(&a.data)?,
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
+        "propaganda" => newsprobe_framing::propaganda::train::eval(&a.data)?,
         "review" => review(&a)?,
-        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, review)"),
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)
@@ -67,7 +68,8 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => {
             newsprobe_classify::train::run(&a.task, &a.data, &a.out, a.seed)?
         }
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy)"),
+        "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)

@@ -98,7 +98,10 @@ fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
         push(
             &f.span,
             format!("frame frame-{}", f.category),
-            format!("{}: {} ({voice})", f.category, f.rule),
+            match (&f.technique, f.score) {
+                (Some(t), Some(x)) => format!("{}: {t} {x:.2}, {} ({voice})", f.category, f.rule),
+                _ => format!("{}: {} ({voice})", f.category, f.rule),
+            },
         );
     }
     for m in &r.framing.headline.markers {

@@ -164,7 +164,10 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
             at(&s.span),
             voice,
             clip(&s.span.text, 60),
-            s.rule
+            match (&s.technique, s.score) {
+                (Some(t), Some(x)) => format!("{}: {t} {x:.2}", s.rule),
+                _ => s.rule.clone(),
+            }
         );
     }
 

@@ -1,0 +1,395 @@
+//! Which features a word (for the span tagger) and a span (for the technique classifier) have:
+//! hashed word, stem, suffix, neighbour and n-gram features, quotation and sentence context.
+//! Everything is computed from `newsprobe_classify::features::tokenize` tokens and reused
+//! buffers: no allocation per word.
+
+use newsprobe_classify::features::{combine, Token};
+
+/// Per-word context computed once per text.
+#[derive(Debug, Default, Clone)]
+pub struct Context {
+    pub tokens: Vec<Token>,
+    /// Hash of the last three lower-cased bytes of each word.
+    pub suffix: Vec<u64>,
+    /// Whether each word stands inside a quotation.
+    pub in_quote: Vec<bool>,
+    /// Index of each word's sentence.
+    pub sentence: Vec<u32>,
+    /// Per sentence: first word, word count, whether it holds `!` / `?`.
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Sentence {
+    pub first: usize,
+    pub len: usize,
+    pub exclaim: bool,
+    pub question: bool,
+}
+
+const BOS: u64 = 0x5851_f42d_4c95_7f2d;
+const EOS: u64 = 0x1405_7b7e_f767_814f;
+
+fn ns(tag: u64, v: u64) -> u64 {
+    combine(
+        tag.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0xa076_1d64_78bd_642f,
+        v,
+    )
+}
+
+/// Maps a hash into `[RESERVED, 2^bits)`.
+#[inline]
+fn index(h: u64, bits: u8) -> u32 {
+    let reserved = u64::from(newsprobe_classify::features::RESERVED);
+    let dim = 1u64 << bits;
+    (reserved + (h >> 7) % (dim - reserved)) as u32
+}
+
+/// The highest and the mean probability of a sentence's words.
+pub fn sentence_stats(probs: &[f32], s: &Sentence) -> (f32, f32) {
+    let words = probs.get(s.first..s.first + s.len).unwrap_or(&[]);
+    let max = words.iter().fold(0.0f32, |m, &p| m.max(p));
+    (max, words.iter().sum::<f32>() / words.len().max(1) as f32)
+}
+
+impl Context {
+    /// Fills the context for `text` (buffers reused).
+    pub fn build(&mut self, text: &str) {
+        newsprobe_classify::features::tokenize_into(text, &mut self.tokens);
+        let bytes = text.as_bytes();
+        self.suffix.clear();
+        self.in_quote.clear();
+        self.sentence.clear();
+        self.sentences.clear();
+        let mut quoted = false;
+        let mut prev_end = 0;
+        for (i, t) in self.tokens.iter().enumerate() {
+            // Quotation marks between the previous word and this one.
+            let gap = text.get(prev_end..t.start).unwrap_or("");
+            for c in gap.chars() {
+                match c {
+                    '“' | '«' => quoted = true,
+                    '”' | '»' => quoted = false,
+                    '"' => quoted = !quoted,
+                    '\n' => quoted = false,
+                    _ => {}
+                }
+            }
+            if i == 0 || t.sentence_start {
+                self.sentences.push(Sentence {
+                    first: i,
+                    ..Sentence::default()
+                });
+            }
+            if let Some(s) = self.sentences.last_mut() {
+                s.len += 1;
+                if gap.contains('!') && s.len > 1 {
+                    s.exclaim = true;
+                }
+                if gap.contains('?') && s.len > 1 {
+                    s.question = true;
+                }
+            }
+            self.sentence.push(self.sentences.len() as u32 - 1);
+            self.in_quote.push(quoted);
+            let word = &bytes[t.start..t.end];
+            let tail = &word[word.len().saturating_sub(3)..];
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for &b in tail {
+                h ^= u64::from(b.to_ascii_lowercase());
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            self.suffix.push(h);
+            prev_end = t.end;
+        }
+        // Sentence-final marks after the last word of each sentence.
+        for si in 0..self.sentences.len() {
+            let s = self.sentences[si];
+            let last = s.first + s.len - 1;
+            let end = self
+                .sentences
+                .get(si + 1)
+                .map(|n| self.tokens[n.first].start)
+                .unwrap_or(text.len());
+            let tail = text.get(self.tokens[last].end..end).unwrap_or("");
+            let s = &mut self.sentences[si];
+            s.exclaim |= tail.contains('!');
+            s.question |= tail.contains('?');
+        }
+    }
+
+    fn word(&self, i: usize, offset: isize) -> u64 {
+        let j = i as isize + offset;
+        if j < 0 {
+            return BOS;
+        }
+        let j = j as usize;
+        match self.tokens.get(j) {
+            Some(t) if self.sentence[j] == self.sentence[i] => t.hash,
+            Some(_) if offset < 0 => BOS,
+            _ => EOS,
+        }
+    }
+
+    fn stem(&self, i: usize, offset: isize) -> u64 {
+        let j = i as isize + offset;
+        if j < 0 {
+            return BOS;
+        }
+        let j = j as usize;
+        match self.tokens.get(j) {
+            Some(t) if self.sentence[j] == self.sentence[i] => t.stem,
+            Some(_) if offset < 0 => BOS,
+            _ => EOS,
+        }
+    }
+
+    /// The tagger's features of word `i` into `out` (cleared first), in a fixed order (a feature
+    /// hashed twice to one index counts twice, in training as in use).
+    pub fn word_features(&self, i: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
+        out.clear();
+        let t = &self.tokens[i];
+        let s = &self.sentences[self.sentence[i] as usize];
+        let pos = i - s.first;
+        let (w0, wm1, wp1, wm2, wp2) = (
+            t.hash,
+            self.word(i, -1),
+            self.word(i, 1),
+            self.word(i, -2),
+            self.word(i, 2),
+        );
+        let mut push = |h: u64| out.push((index(h, bits), 1.0));
+        push(ns(1, w0));
+        push(ns(2, t.stem));
+        push(ns(3, wm1));
+        push(ns(4, wp1));
+        push(ns(5, wm2));
+        push(ns(6, wp2));
+        push(ns(9, self.suffix[i]));
+        push(ns(10, self.stem(i, -1)));
+        push(ns(11, self.stem(i, 1)));
+        let shape = u64::from(t.capitalized)
+            | u64::from(t.numeric) << 1
+            | u64::from(pos == 0) << 2
+            | u64::from(self.in_quote[i]) << 3;
+        push(ns(13, shape));
+        let len_bucket = match s.len {
+            0..=5 => 0,
+            6..=12 => 1,
+            13..=25 => 2,
+            26..=40 => 3,
+            _ => 4,
+        };
+        let pos_bucket = match (pos, s.len - pos - 1) {
+            (0, _) => 0,
+            (1..=2, _) => 1,
+            (_, 0) => 2,
+            (_, 1..=2) => 3,
+            _ => 4,
+        };
+        push(ns(14, len_bucket | pos_bucket << 4));
+        push(ns(
+            15,
+            u64::from(s.exclaim)
+                | u64::from(s.question) << 1
+                | u64::from(self.sentence[i] == 0) << 2,
+        ));
+    }
+
+    /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
+    /// marks and whether it is quoted or the title.
+    pub fn sentence_features(&self, si: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
+        out.clear();
+        let s = &self.sentences[si];
+        let words = &self.tokens[s.first..s.first + s.len];
+        let w = 1.0 / (s.len.max(1) as f32).sqrt();
+        let mut push = |h: u64, v: f32| out.push((index(h, bits), v));
+        for (k, t) in words.iter().enumerate() {
+            push(ns(301, t.stem), w);
+            push(ns(302, t.hash), w);
+            if let Some(n) = words.get(k + 1) {
+                push(ns(303, combine(t.hash, n.hash)), w);
+            }
+        }
+        let quoted = self.in_quote[s.first..s.first + s.len]
+            .iter()
+            .filter(|&&q| q)
+            .count();
+        let shape = u64::from(s.exclaim)
+            | u64::from(s.question) << 1
+            | u64::from(si == 0) << 2
+            | u64::from(quoted * 2 > s.len) << 3;
+        push(ns(304, shape), 1.0);
+        push(ns(305, (s.len.min(80) / 8) as u64), 1.0);
+        out.sort_unstable_by_key(|f| f.0);
+        let mut k = 0;
+        for r in 0..out.len() {
+            if k > 0 && out[k - 1].0 == out[r].0 {
+                out[k - 1].1 += out[r].1;
+            } else {
+                out[k] = out[r];
+                k += 1;
+            }
+        }
+        out.truncate(k);
+    }
+
+    /// The second-stage tagger's features of word `i`: the word and its stem, and the first
+    /// stage's probabilities around it (neighbours, window and sentence maxima, sentence mean),
+    /// in tenths. `sentence` is the sentence classifier's probability for the word's sentence and
+    /// `stats` that sentence's [`sentence_stats`].
+    pub fn stacked_features(
+        &self,
+        i: usize,
+        probs: &[f32],
+        (sentence, stats): (f32, (f32, f32)),
+        bits: u8,
+        out: &mut Vec<(u32, f32)>,
+    ) {
+        out.clear();
+        let t = &self.tokens[i];
+        let s = &self.sentences[self.sentence[i] as usize];
+        let tenth = |p: f32| (p.clamp(0.0, 0.999) * 10.0) as u64;
+        let at = |j: isize| -> u64 {
+            if j < s.first as isize || j >= (s.first + s.len) as isize {
+                11
+            } else {
+                tenth(probs[j as usize])
+            }
+        };
+        let (smax, smean) = stats;
+        let lo = i.saturating_sub(3).max(s.first);
+        let hi = (i + 4).min(s.first + s.len);
+        let wmax = probs[lo..hi].iter().fold(0.0f32, |m, &p| m.max(p));
+        let ii = i as isize;
+        let p0 = tenth(probs[i]);
+        let mut push = |h: u64| out.push((index(h, bits), 1.0));
+        push(ns(201, p0));
+        push(ns(202, at(ii - 1)));
+        push(ns(203, at(ii + 1)));
+        push(ns(204, at(ii - 2)));
+        push(ns(205, at(ii + 2)));
+        push(ns(206, tenth(wmax)));
+        push(ns(207, tenth(smax)));
+        push(ns(208, tenth(smean * 2.0)));
+        push(ns(209, combine(p0, tenth(smax))));
+        push(ns(210, combine(at(ii - 1), at(ii + 1))));
+        push(ns(211, combine(p0, tenth(wmax))));
+        push(ns(212, combine(p0, tenth(smean * 2.0))));
+        push(ns(213, t.hash));
+        push(ns(214, combine(t.stem, p0)));
+        push(ns(215, combine(tenth(smax), (s.len.min(60) / 10) as u64)));
+        let ps = tenth(sentence);
+        push(ns(216, ps));
+        push(ns(217, combine(p0, ps)));
+        push(ns(218, combine(tenth(smax), ps)));
+    }
+
+    /// The technique classifier's features of the words `a..b` (a span) into `out`.
+    pub fn span_features(&self, a: usize, b: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
+        out.clear();
+        if a >= b || b > self.tokens.len() {
+            return;
+        }
+        let n = b - a;
+        let mut push = |h: u64, v: f32| out.push((index(h, bits), v));
+        let inner = 1.0 / (n as f32).sqrt();
+        for i in a..b {
+            let t = &self.tokens[i];
+            push(ns(101, t.hash), inner);
+            push(ns(102, t.stem), inner);
+            push(ns(115, self.suffix[i]), inner);
+            if i + 1 < b {
+                push(ns(103, combine(t.hash, self.tokens[i + 1].hash)), inner);
+            }
+        }
+        let len_bucket: u64 = match n {
+            1 => 0,
+            2 => 1,
+            3 => 2,
+            4..=5 => 3,
+            6..=9 => 4,
+            10..=15 => 5,
+            16..=25 => 6,
+            _ => 7,
+        };
+        push(ns(104, len_bucket), 1.0);
+        push(ns(105, self.tokens[a].hash), 1.0);
+        push(ns(106, self.tokens[b - 1].hash), 1.0);
+        push(ns(107, self.word(a, -1)), 1.0);
+        push(ns(108, self.word(b - 1, 1)), 1.0);
+        push(ns(109, combine(self.word(a, -1), len_bucket)), 1.0);
+        push(ns(118, self.word(a, -2)), 1.0);
+        push(ns(119, self.word(b - 1, 2)), 1.0);
+        let cap = |j: Option<&Token>| j.map_or(2, |t| u64::from(t.capitalized));
+        let capitals = self.tokens[a..b].iter().filter(|t| t.capitalized).count();
+        push(
+            ns(
+                120,
+                cap(a.checked_sub(1).and_then(|j| self.tokens.get(j)))
+                    | cap(self.tokens.get(b)) << 2
+                    | ((capitals * 3 / n) as u64) << 4,
+            ),
+            1.0,
+        );
+        // Repetition: how often the span's words recur, in this order, elsewhere in the text.
+        let repeats = self.occurrences(a, b);
+        push(ns(110, repeats.min(4) as u64), 1.0);
+        push(ns(111, combine(repeats.min(3) as u64, len_bucket)), 1.0);
+        let s = &self.sentences[self.sentence[a] as usize];
+        let whole = n * 10 >= s.len * 8;
+        let caps = self.tokens[a..b].iter().all(|t| t.capitalized);
+        let shape = u64::from(whole)
+            | u64::from(caps) << 1
+            | u64::from(self.in_quote[a]) << 2
+            | u64::from(s.exclaim) << 3
+            | u64::from(s.question) << 4
+            | u64::from(self.sentence[a] == 0) << 5;
+        push(ns(112, shape), 1.0);
+        push(ns(114, combine(self.suffix[b - 1], len_bucket.min(3))), 1.0);
+        let rarest = self.tokens[a..b]
+            .iter()
+            .map(|w| self.tokens.iter().filter(|t| t.hash == w.hash).count())
+            .min()
+            .unwrap_or(1);
+        push(
+            ns(117, combine(rarest.min(6) as u64, len_bucket.min(4))),
+            1.0,
+        );
+        let head = self.tokens[b - 1].hash;
+        let head_count = self.tokens.iter().filter(|t| t.hash == head).count();
+        push(
+            ns(116, combine(head_count.min(5) as u64, len_bucket.min(3))),
+            1.0,
+        );
+        // The sentence around the span, lightly.
+        let ctx = 0.3 / (s.len as f32).sqrt().max(1.0);
+        for t in &self.tokens[s.first..s.first + s.len] {
+            push(ns(113, t.stem), ctx);
+        }
+        out.sort_unstable_by_key(|f| f.0);
+        // Sum duplicates.
+        let mut w = 0;
+        for r in 0..out.len() {
+            if w > 0 && out[w - 1].0 == out[r].0 {
+                out[w - 1].1 += out[r].1;
+            } else {
+                out[w] = out[r];
+                w += 1;
+            }
+        }
+        out.truncate(w);
+    }
+
+    /// How many times the word sequence `a..b` occurs in the text.
+    fn occurrences(&self, a: usize, b: usize) -> usize {
+        let n = b - a;
+        let first = self.tokens[a].hash;
+        (0..self.tokens.len().saturating_sub(n - 1))
+            .filter(|&j| {
+                self.tokens[j].hash == first
+                    && (1..n).all(|k| self.tokens[j + k].hash == self.tokens[a + k].hash)
+            })
+            .count()
+    }
+}

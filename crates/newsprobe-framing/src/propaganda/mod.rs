@@ -1,0 +1,611 @@
+//! Which passages use a propaganda technique, and which one? A span tagger (logistic regression
+//! over each word's hashed features, decoded into runs of words) and a technique classifier
+//! (softmax over the 14 techniques of the Propaganda Techniques Corpus), both trained by
+//! `newsprobe train propaganda` on PTC and embedded in the binary.
+//!
+//! - [`features`]: which features a word and a span have;
+//! - [`data`]: the PTC articles and labels, and the fixed train/dev split;
+//! - [`train`]: training, threshold tuning and the task metrics.
+
+pub mod data;
+pub mod features;
+pub mod train;
+
+use std::sync::LazyLock;
+
+use newsprobe_classify::linear::{write_header, Linear, Reader};
+use newsprobe_classify::Error;
+use newsprobe_core::{Field, FramingSpan, Span};
+
+use crate::quotes::QuoteRegions;
+
+use features::Context;
+
+/// The PTC techniques, in the classifier's output order.
+pub const TECHNIQUES: [&str; 14] = [
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+    "Causal_Oversimplification",
+    "Appeal_to_Authority",
+    "Slogans",
+    "Whataboutism,Straw_Men,Red_Herring",
+    "Black-and-White_Fallacy",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Thought-terminating_Cliches",
+];
+
+/// newsprobe's framing category for a PTC technique: the lexicon's categories where they mean
+/// the same thing, `propaganda` for the argumentative techniques the lexicon has no word for.
+pub fn category(technique: &str) -> &'static str {
+    match technique {
+        "Loaded_Language" | "Name_Calling,Labeling" => "loaded",
+        "Exaggeration,Minimisation" => "hyperbole",
+        "Appeal_to_fear-prejudice" => "fear",
+        _ => "propaganda",
+    }
+}
+
+/// The rule name learned spans carry.
+pub const RULE: &str = "model:propaganda-ptc";
+
+/// The committed model file.
+pub const MODEL: &[u8] = include_bytes!("../../models/propaganda.bin");
+
+const MAGIC: &[u8; 4] = b"NPPT";
+pub(crate) const TAGGER_BITS: u8 = 16;
+pub(crate) const STACK_BITS: u8 = 14;
+pub(crate) const SENTENCE_BITS: u8 = 16;
+pub(crate) const TECHNIQUE_BITS: u8 = 16;
+
+/// One passage found: byte range, the tagger's score (mean word probability), the most likely
+/// technique and its probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detected {
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+    pub technique: &'static str,
+    pub technique_score: f32,
+}
+
+/// The tagger and the technique classifier with their decoding thresholds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropagandaModel {
+    pub seed: u64,
+    /// A sentence holds a passage when its most likely word reaches this.
+    pub sentence_threshold: f32,
+    /// The passage stretches over the words whose probability reaches this.
+    pub word_threshold: f32,
+    /// Reports show runs of words whose first-stage probability reaches this (see [`shown`]).
+    pub show_threshold: f32,
+    pub tagger: Linear,
+    /// The sentence classifier: does the sentence hold a passage?
+    pub sentences: Linear,
+    /// The second stage: the word and the first stage's probabilities around it.
+    pub stack: Linear,
+    pub techniques: Linear,
+}
+
+static BUNDLED: LazyLock<Option<PropagandaModel>> =
+    LazyLock::new(|| PropagandaModel::from_bytes(MODEL).ok());
+
+/// The embedded model (None only if the committed file is malformed; a test makes sure not).
+pub fn bundled() -> Option<&'static PropagandaModel> {
+    BUNDLED.as_ref()
+}
+
+impl PropagandaModel {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_header(&mut out, MAGIC, 1);
+        out.extend_from_slice(&self.seed.to_le_bytes());
+        out.extend_from_slice(&self.sentence_threshold.to_le_bytes());
+        out.extend_from_slice(&self.word_threshold.to_le_bytes());
+        out.extend_from_slice(&self.show_threshold.to_le_bytes());
+        self.tagger.write(&mut out);
+        self.sentences.write(&mut out);
+        self.stack.write(&mut out);
+        write_sparse(&self.techniques, &mut out);
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<PropagandaModel, Error> {
+        let mut r = Reader::new(bytes);
+        r.header(MAGIC, 1)?;
+        let seed = r.u64()?;
+        let sentence_threshold = r.f32()?;
+        let word_threshold = r.f32()?;
+        let show_threshold = r.f32()?;
+        let tagger = Linear::read(&mut r)?;
+        let sentences = Linear::read(&mut r)?;
+        let stack = Linear::read(&mut r)?;
+        let techniques = read_sparse(&mut r)?;
+        if tagger.outputs != 1
+            || sentences.outputs != 1
+            || stack.outputs != 1
+            || techniques.outputs != TECHNIQUES.len()
+            || !r.finished()
+        {
+            return Err(Error::Model("malformed propaganda model".into()));
+        }
+        Ok(PropagandaModel {
+            seed,
+            sentence_threshold,
+            word_threshold,
+            show_threshold,
+            tagger,
+            sentences,
+            stack,
+            techniques,
+        })
+    }
+
+    /// Each word's probability of standing in a propaganda passage (both stages); `first` and
+    /// `sent` are scratch space for the first stage and the sentence classifier.
+    pub fn word_probabilities(
+        &self,
+        ctx: &Context,
+        buf: &mut Vec<(u32, f32)>,
+        (first, sent): (&mut Vec<f32>, &mut Vec<f32>),
+        out: &mut Vec<f32>,
+    ) {
+        first_stage(&self.tagger, ctx, buf, first);
+        sentence_stage(&self.sentences, ctx, buf, sent);
+        second_stage(&self.stack, ctx, (first, sent), buf, out);
+    }
+
+    /// Technique probabilities of the words `a..b`, into `probs` (one per technique).
+    pub fn technique_probabilities(
+        &self,
+        ctx: &Context,
+        a: usize,
+        b: usize,
+        buf: &mut Vec<(u32, f32)>,
+        probs: &mut [f32; 14],
+    ) {
+        ctx.span_features(a, b, self.techniques.bits, buf);
+        self.techniques.scores(buf, probs);
+        newsprobe_classify::linear::softmax(probs);
+    }
+
+    /// The passages of `text` shown in reports (see [`shown`]) at `threshold` (the model's
+    /// `show_threshold` for reports), each with its technique.
+    pub fn detect(&self, text: &str, threshold: f32) -> Vec<Detected> {
+        let mut ctx = Context::default();
+        ctx.build(text);
+        let mut buf = Vec::with_capacity(32);
+        let mut first = Vec::with_capacity(ctx.tokens.len());
+        first_stage(&self.tagger, &ctx, &mut buf, &mut first);
+        // The second stage (and the sentence classifier) only where a run is a candidate: the
+        // sentence gate of `shown` reads no other sentence.
+        let candidates = runs(&ctx, &first, threshold);
+        let mut probs = vec![0.0f32; ctx.tokens.len()];
+        let mut done = usize::MAX;
+        let mut score = [0.0f32];
+        for &(a, _, _) in &candidates {
+            let si = ctx.sentence[a] as usize;
+            if si != done {
+                ctx.sentence_features(si, self.sentences.bits, &mut buf);
+                self.sentences.scores(&buf, &mut score);
+                let sentence = sigmoid(score[0]);
+                second_stage_sentence(
+                    &self.stack,
+                    &ctx,
+                    si,
+                    (&first, sentence),
+                    &mut buf,
+                    &mut probs,
+                );
+                done = si;
+            }
+        }
+        let mut out = Vec::new();
+        for (a, b, score) in shown(&ctx, &first, &probs, self.sentence_threshold, threshold) {
+            let mut tp = [0.0f32; 14];
+            self.technique_probabilities(&ctx, a, b, &mut buf, &mut tp);
+            let (best, p) =
+                tp.iter()
+                    .enumerate()
+                    .fold((0, f32::MIN), |m, (i, &p)| if p > m.1 { (i, p) } else { m });
+            out.push(Detected {
+                start: ctx.tokens[a].start,
+                end: ctx.tokens[b - 1].end,
+                score,
+                technique: TECHNIQUES[best],
+                technique_score: p,
+            });
+        }
+        out
+    }
+}
+
+/// Writes a model whose rows are mostly zero (the technique classifier: 14 outputs over a large
+/// hashed space): bits, outputs, scale, biases, then for each run of rows the number of all-zero
+/// rows skipped (u32) and the next non-zero row's weights as i16; a final skip count ends it.
+fn write_sparse(m: &Linear, out: &mut Vec<u8>) {
+    let k = m.outputs;
+    out.push(m.bits);
+    out.extend_from_slice(&(k as u16).to_le_bytes());
+    let max = m.weights.iter().fold(0.0f32, |a, w| a.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    out.extend_from_slice(&scale.to_le_bytes());
+    for b in &m.bias {
+        out.extend_from_slice(&b.to_le_bytes());
+    }
+    let q = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+    let mut skipped = 0u32;
+    for row in m.weights.chunks_exact(k) {
+        if row.iter().all(|&w| q(w) == 0) {
+            skipped += 1;
+            continue;
+        }
+        out.extend_from_slice(&skipped.to_le_bytes());
+        skipped = 0;
+        for &w in row {
+            out.extend_from_slice(&q(w).to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&skipped.to_le_bytes());
+}
+
+/// Reads what [`write_sparse`] wrote.
+fn read_sparse(r: &mut Reader<'_>) -> Result<Linear, Error> {
+    let bits = r.u8()?;
+    if !(9..=20).contains(&bits) {
+        return Err(Error::Model(format!("bad feature-space size 2^{bits}")));
+    }
+    let k = r.u16()? as usize;
+    if k == 0 || k > 64 {
+        return Err(Error::Model(format!("bad output count {k}")));
+    }
+    let scale = r.f32()?;
+    let bias = (0..k).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
+    let rows = 1usize << bits;
+    let mut weights = vec![0.0f32; rows * k];
+    let mut row = 0usize;
+    loop {
+        row = row.saturating_add(r.u32()? as usize);
+        if row == rows {
+            break;
+        }
+        if row > rows {
+            return Err(Error::Model("sparse model overruns its rows".into()));
+        }
+        for c in 0..k {
+            weights[row * k + c] = f32::from(r.u16()? as i16) * scale;
+        }
+        row += 1;
+    }
+    Ok(Linear {
+        bits,
+        outputs: k,
+        weights,
+        bias,
+    })
+}
+
+/// The learned framing spans of one field (`text` is the headline or the body), shown at the
+/// bundled model's `show_threshold`; a passage that overlaps a lexicon span of the same category
+/// in `existing` adds nothing and is left out.
+pub fn framing_spans(
+    text: &str,
+    field: Field,
+    quotes: &QuoteRegions,
+    existing: &[FramingSpan],
+) -> Vec<FramingSpan> {
+    let Some(m) = bundled() else {
+        return Vec::new();
+    };
+    m.detect(text, m.show_threshold)
+        .into_iter()
+        .filter_map(|d| {
+            let span = Span {
+                start: d.start,
+                end: d.end,
+                field,
+            };
+            let category = category(d.technique);
+            let covered = existing.iter().any(|e| {
+                e.span.field == field
+                    && e.category == category
+                    && e.span.start < span.end
+                    && span.start < e.span.end
+            });
+            (!covered).then(|| FramingSpan {
+                span,
+                category: category.to_string(),
+                rule: RULE.to_string(),
+                in_quote: quotes.contains(&span),
+                technique: Some(d.technique.to_string()),
+                score: Some((d.score * 1000.0).round() / 1000.0),
+            })
+        })
+        .collect()
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The first stage's word probabilities under `tagger`.
+pub(crate) fn first_stage(
+    tagger: &Linear,
+    ctx: &Context,
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut Vec<f32>,
+) {
+    out.clear();
+    let mut s = [0.0f32];
+    for i in 0..ctx.tokens.len() {
+        ctx.word_features(i, tagger.bits, buf);
+        tagger.scores(buf, &mut s);
+        out.push(sigmoid(s[0]));
+    }
+}
+
+/// Each sentence's probability of holding a passage.
+pub(crate) fn sentence_stage(
+    model: &Linear,
+    ctx: &Context,
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut Vec<f32>,
+) {
+    out.clear();
+    let mut s = [0.0f32];
+    for si in 0..ctx.sentences.len() {
+        ctx.sentence_features(si, model.bits, buf);
+        model.scores(buf, &mut s);
+        out.push(sigmoid(s[0]));
+    }
+}
+
+/// The second stage's word probabilities from the first stage's and the sentences'.
+pub(crate) fn second_stage(
+    stack: &Linear,
+    ctx: &Context,
+    (first, sent): (&[f32], &[f32]),
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut Vec<f32>,
+) {
+    out.clear();
+    out.resize(ctx.tokens.len(), 0.0);
+    for (si, &p) in sent.iter().enumerate().take(ctx.sentences.len()) {
+        second_stage_sentence(stack, ctx, si, (first, p), buf, out);
+    }
+}
+
+/// The second stage over the words of sentence `si` (into `out`, as long as the words).
+fn second_stage_sentence(
+    stack: &Linear,
+    ctx: &Context,
+    si: usize,
+    (first, sentence): (&[f32], f32),
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut [f32],
+) {
+    let s = &ctx.sentences[si];
+    let stats = features::sentence_stats(first, s);
+    let mut score = [0.0f32];
+    for i in s.first..(s.first + s.len).min(out.len()) {
+        ctx.stacked_features(i, first, (sentence, stats), stack.bits, buf);
+        stack.scores(buf, &mut score);
+        out[i] = sigmoid(score[0]);
+    }
+}
+
+/// Runs of words whose probability reaches `threshold` inside one sentence (one word between
+/// two such words is bridged when its own probability reaches half the threshold), as (first
+/// word, end word, mean probability): the short passages shown in reports.
+pub fn runs(ctx: &Context, probs: &[f32], threshold: f32) -> Vec<(usize, usize, f32)> {
+    let mut out = Vec::new();
+    let n = probs.len().min(ctx.tokens.len());
+    let mut i = 0;
+    while i < n {
+        if probs[i] < threshold {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        loop {
+            if b < n && probs[b] >= threshold && ctx.sentence[b] == ctx.sentence[a] {
+                b += 1;
+            } else if b + 1 < n
+                && probs[b + 1] >= threshold
+                && probs[b] >= threshold * 0.5
+                && ctx.sentence[b + 1] == ctx.sentence[a]
+            {
+                b += 2;
+            } else {
+                break;
+            }
+        }
+        let mean = probs[a..b].iter().sum::<f32>() / (b - a) as f32;
+        out.push((a, b, mean));
+        i = b;
+    }
+    out
+}
+
+/// The passages reports show: runs of words whose first-stage probability reaches `threshold`,
+/// in sentences the sentence-wide decoding marks (the second stage's highest word probability
+/// reaches `sentence_threshold`), scored by their mean first-stage probability.
+pub fn shown(
+    ctx: &Context,
+    first: &[f32],
+    probs: &[f32],
+    sentence_threshold: f32,
+    threshold: f32,
+) -> Vec<(usize, usize, f32)> {
+    runs(ctx, first, threshold)
+        .into_iter()
+        .filter(|&(a, _, _)| {
+            let s = &ctx.sentences[ctx.sentence[a] as usize];
+            probs[s.first..(s.first + s.len).min(probs.len())]
+                .iter()
+                .any(|&p| p >= sentence_threshold)
+        })
+        .collect()
+}
+
+/// Decodes word probabilities into passages, one per sentence at most: a sentence whose
+/// highest word probability reaches `sentence_threshold` gives the stretch from its first to its
+/// last word whose probability reaches `word_threshold` (at least its most likely word), scored
+/// by that highest probability. Returns (first word, end word, score).
+pub fn decode(
+    ctx: &Context,
+    probs: &[f32],
+    sentence_threshold: f32,
+    word_threshold: f32,
+) -> Vec<(usize, usize, f32)> {
+    let mut out = Vec::new();
+    for s in &ctx.sentences {
+        let words = s.first..(s.first + s.len).min(probs.len());
+        let Some((top, max)) =
+            words
+                .clone()
+                .map(|i| (i, probs[i]))
+                .fold(None, |m: Option<(usize, f32)>, (i, p)| match m {
+                    Some((_, q)) if q >= p => m,
+                    _ => Some((i, p)),
+                })
+        else {
+            continue;
+        };
+        if max < sentence_threshold {
+            continue;
+        }
+        let mut at_threshold = words.filter(|&i| probs[i] >= word_threshold || i == top);
+        let a = at_threshold.next().unwrap_or(top);
+        let b = at_threshold.next_back().unwrap_or(a) + 1;
+        out.push((a, b, max));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_model_loads_and_round_trips() {
+        let m = PropagandaModel::from_bytes(MODEL).expect("models/propaganda.bin loads");
+        assert_eq!(m.to_bytes(), MODEL);
+        assert!(bundled().is_some());
+        assert!((0.0..=1.0).contains(&m.show_threshold));
+    }
+
+    #[test]
+    fn finds_loaded_passages_in_a_propaganda_style_paragraph() {
+        let m = bundled().expect("model");
+        let text = "The corrupt globalist elites and their lapdog media are waging a shameful war \
+                    on ordinary patriots! These traitors will stop at nothing to destroy our \
+                    great nation. The council meets on Tuesday at 10 a.m. in the town hall.";
+        let found = m.detect(text, m.show_threshold.min(0.5));
+        assert!(!found.is_empty(), "nothing found");
+        for d in &found {
+            assert!(d.start < d.end && d.end <= text.len());
+            assert!((0.0..=1.0).contains(&d.score));
+            assert!(TECHNIQUES.contains(&d.technique));
+        }
+        let meeting = text.find("The council").unwrap();
+        assert!(
+            found.iter().all(|d| d.end <= meeting),
+            "the plain sentence has no passage: {found:?}"
+        );
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let m = bundled().expect("model");
+        for text in ["", "!", "“", "’‘“”\"'", "é’s ‘’ — – n’t not", "a\n\nb!\n?"]
+        {
+            for d in m.detect(text, 0.0) {
+                assert!(d.start <= d.end && d.end <= text.len());
+            }
+        }
+    }
+
+    #[test]
+    fn learned_spans_in_the_report_carry_technique_and_score() {
+        let m = bundled().expect("model");
+        let title = "Globalist Traitors Plot to Destroy Our Nation";
+        let body = "The treasonous globalist elites are once again waging war on ordinary \
+                    Americans. These radical leftist thugs hate America and everything it stands \
+                    for!\n\nMake no mistake: the deep state and its lapdog media will stop at \
+                    nothing to silence patriots. Wake up, America! Shame on every one of these \
+                    cowardly, corrupt, lying frauds who sold out our great country.\n\nThe \
+                    committee will meet again on Thursday to discuss the budget.";
+        let mut doc = newsprobe_core::Document::from_text(Some(title), body);
+        crate::annotate(&mut doc, &crate::Models::bundled());
+        let learned: Vec<_> = doc
+            .framing
+            .spans
+            .iter()
+            .filter(|s| s.rule == RULE)
+            .collect();
+        for s in &learned {
+            let t = s.technique.as_deref().expect("technique");
+            assert_eq!(s.category, category(t));
+            assert!(s.score.expect("score") >= m.show_threshold - 1e-3);
+            assert!(!doc.field(&s.span).is_empty());
+        }
+        // Lexicon spans carry neither; a learned span never repeats a lexicon span.
+        for s in doc.framing.spans.iter().filter(|s| s.rule != RULE) {
+            assert!(s.technique.is_none() && s.score.is_none());
+            assert!(!learned.iter().any(|l| l.span.field == s.span.field
+                && l.category == s.category
+                && l.span.start < s.span.end
+                && s.span.start < l.span.end));
+        }
+        // Below the show threshold the tagger does find this text's passages.
+        assert!(!m.detect(body, 0.4).is_empty());
+    }
+
+    #[test]
+    fn detect_equals_the_full_two_stage_decoding() {
+        // `detect` runs the second stage only in candidate sentences; the passages must be those
+        // of `shown` over every word's probabilities.
+        let m = bundled().expect("model");
+        let text = "These corrupt, lying cowards betrayed every patriot in this nation! They \
+                    hate our freedom and will stop at nothing. The shameful cover-up goes on.\n\
+                    Officials said the report would be published on Monday.";
+        for threshold in [0.3f32, 0.4, m.show_threshold] {
+            let mut ctx = Context::default();
+            ctx.build(text);
+            let (mut buf, mut first, mut sent, mut probs) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+            let full: Vec<(usize, usize)> =
+                shown(&ctx, &first, &probs, m.sentence_threshold, threshold)
+                    .into_iter()
+                    .map(|(a, b, _)| (ctx.tokens[a].start, ctx.tokens[b - 1].end))
+                    .collect();
+            let lazy: Vec<(usize, usize)> = m
+                .detect(text, threshold)
+                .iter()
+                .map(|d| (d.start, d.end))
+                .collect();
+            assert_eq!(lazy, full, "threshold {threshold}");
+        }
+    }
+
+    #[test]
+    fn techniques_map_to_categories() {
+        assert_eq!(category("Loaded_Language"), "loaded");
+        assert_eq!(category("Appeal_to_fear-prejudice"), "fear");
+        assert_eq!(category("Doubt"), "propaganda");
+        assert_eq!(
+            TECHNIQUES
+                .iter()
+                .filter(|t| category(t) == "propaganda")
+                .count(),
+            10
+        );
+    }
+}

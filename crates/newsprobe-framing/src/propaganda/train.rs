@@ -1,0 +1,507 @@
+//! `newsprobe train propaganda` and `newsprobe eval propaganda`: trains the span tagger and the
+//! technique classifier on the train split of PTC with a seed (same data and seed, same bytes),
+//! tunes the word threshold for span F1 on dev, and scores dev with the task's metrics.
+//!
+//! Span identification (SemEval-2020 task 11, as the data set's README gives it): precision is
+//! the mean over predicted spans of the share of their characters inside gold spans, recall the
+//! mean over gold spans of the share of their characters covered by predicted spans.
+//! Technique classification: one technique per gold technique row of dev (rows that share a span
+//! get that span's best techniques in turn), micro-F1 (= accuracy).
+
+use std::path::Path;
+use std::time::Instant;
+
+use newsprobe_classify::linear::{Example, Linear, TrainConfig};
+use newsprobe_classify::Error;
+
+use super::data::{self, Article};
+use super::features::{sentence_stats, Context};
+use super::{
+    decode, first_stage, sentence_stage, shown, PropagandaModel, SENTENCE_BITS, STACK_BITS,
+    TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
+};
+
+/// Reports show runs of words whose first-stage probability reaches this: a fixed cut where
+/// dev precision (task metric) levels off at about 0.4-0.5 while recall keeps falling; higher
+/// cuts leave too few passages on dev to tell their precision apart.
+pub const SHOW_THRESHOLD: f32 = 0.55;
+
+/// Whether word `t` (byte range) lies inside one of `spans`: its middle byte does.
+fn inside(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
+    let mid = (start + end) / 2;
+    spans.iter().any(|&(s, e)| s <= mid && mid < e)
+}
+
+fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
+    let mut it = ctx
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| inside(t.start, t.end, &[(s, e)]));
+    let (a, _) = it.next()?;
+    let b = it.next_back().map_or(a, |(b, _)| b);
+    Some((a, b + 1))
+}
+
+fn tagger_examples(articles: &[&Article]) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut ctx = Context::default();
+    let mut buf = Vec::new();
+    for a in articles {
+        ctx.build(&a.text);
+        for (i, t) in ctx.tokens.iter().enumerate() {
+            ctx.word_features(i, TAGGER_BITS, &mut buf);
+            out.push((buf.clone(), usize::from(inside(t.start, t.end, &a.spans))));
+        }
+    }
+    out
+}
+
+fn tagger_config(seed: u64) -> TrainConfig {
+    TrainConfig {
+        epochs: 3,
+        learning_rate: 0.1,
+        l2: 1e-6,
+        seed,
+        class_weights: Vec::new(),
+        average: true,
+    }
+}
+
+fn sentence_examples(articles: &[&Article]) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut ctx = Context::default();
+    let mut buf = Vec::new();
+    for a in articles {
+        ctx.build(&a.text);
+        for (si, s) in ctx.sentences.iter().enumerate() {
+            let hit = ctx.tokens[s.first..s.first + s.len]
+                .iter()
+                .any(|t| inside(t.start, t.end, &a.spans));
+            ctx.sentence_features(si, SENTENCE_BITS, &mut buf);
+            out.push((buf.clone(), usize::from(hit)));
+        }
+    }
+    out
+}
+
+fn sentence_config(seed: u64) -> TrainConfig {
+    TrainConfig {
+        epochs: 4,
+        learning_rate: 0.1,
+        l2: 1e-6,
+        seed,
+        class_weights: Vec::new(),
+        average: true,
+    }
+}
+
+/// Folds of the train articles for out-of-fold first-stage probabilities.
+const FOLDS: usize = 4;
+
+/// Second-stage examples: each train article's words with first-stage probabilities from a
+/// tagger that did not see the article (trained on the other folds).
+fn stack_examples(train: &[&Article], seed: u64) -> Result<Vec<Example>, Error> {
+    let mut out = Vec::new();
+    let mut ctx = Context::default();
+    let (mut buf, mut probs, mut sent) = (Vec::new(), Vec::new(), Vec::new());
+    for fold in 0..FOLDS {
+        let held: Vec<&Article> = train.iter().copied().skip(fold).step_by(FOLDS).collect();
+        let rest: Vec<&Article> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, a)| *a)
+            .collect();
+        let tagger = Linear::train(
+            TAGGER_BITS,
+            1,
+            &tagger_examples(&rest),
+            &tagger_config(seed.wrapping_add(10 + fold as u64)),
+        )
+        .quantized()?;
+        let sentences = Linear::train(
+            SENTENCE_BITS,
+            1,
+            &sentence_examples(&rest),
+            &sentence_config(seed.wrapping_add(20 + fold as u64)),
+        )
+        .quantized()?;
+        for a in held {
+            ctx.build(&a.text);
+            first_stage(&tagger, &ctx, &mut buf, &mut probs);
+            sentence_stage(&sentences, &ctx, &mut buf, &mut sent);
+            let stats: Vec<(f32, f32)> = ctx
+                .sentences
+                .iter()
+                .map(|s| sentence_stats(&probs, s))
+                .collect();
+            for (i, t) in ctx.tokens.iter().enumerate() {
+                let si = ctx.sentence[i] as usize;
+                ctx.stacked_features(i, &probs, (sent[si], stats[si]), STACK_BITS, &mut buf);
+                out.push((buf.clone(), usize::from(inside(t.start, t.end, &a.spans))));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn technique_examples(articles: &[&Article]) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut ctx = Context::default();
+    let mut buf = Vec::new();
+    for a in articles {
+        ctx.build(&a.text);
+        for &(s, e, t) in &a.techniques {
+            if let Some((wa, wb)) = words_of(&ctx, s, e) {
+                ctx.span_features(wa, wb, TECHNIQUE_BITS, &mut buf);
+                out.push((buf.clone(), t));
+            }
+        }
+    }
+    out
+}
+
+/// One article with its context and both stages' word probabilities.
+struct Tagged<'a> {
+    article: &'a Article,
+    ctx: Context,
+    first: Vec<f32>,
+    probs: Vec<f32>,
+}
+
+/// Per-article word probabilities and contexts of `articles`.
+fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> {
+    let (mut buf, mut sent) = (Vec::new(), Vec::new());
+    articles
+        .iter()
+        .map(|a| {
+            let mut ctx = Context::default();
+            ctx.build(&a.text);
+            let (mut first, mut probs) = (Vec::new(), Vec::new());
+            m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+            Tagged {
+                article: a,
+                ctx,
+                first,
+                probs,
+            }
+        })
+        .collect()
+}
+
+/// Span-identification sums: (sum of predicted-span precision shares, predicted spans, sum of
+/// gold-span coverage shares, gold spans).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SpanScore {
+    p_sum: f64,
+    predicted: usize,
+    r_sum: f64,
+    gold: usize,
+}
+
+impl SpanScore {
+    pub fn precision(&self) -> f64 {
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.p_sum / self.predicted as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.r_sum / self.gold as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    /// Adds one article: `predicted` and `gold` byte ranges into `text`; shares count chars.
+    pub fn add(&mut self, text: &str, predicted: &[(usize, usize)], gold: &[(usize, usize)]) {
+        let n = text.len();
+        let mut g = vec![false; n];
+        let mut p = vec![false; n];
+        for &(s, e) in gold {
+            g[s.min(n)..e.min(n)].iter_mut().for_each(|x| *x = true);
+        }
+        for &(s, e) in predicted {
+            p[s.min(n)..e.min(n)].iter_mut().for_each(|x| *x = true);
+        }
+        let chars = |s: usize, e: usize, mask: &[bool]| {
+            (s.min(n)..e.min(n))
+                .filter(|&b| text.is_char_boundary(b) && mask[b])
+                .count()
+        };
+        let all = vec![true; n];
+        for &(s, e) in predicted {
+            let len = chars(s, e, &all);
+            if len > 0 {
+                self.p_sum += chars(s, e, &g) as f64 / len as f64;
+                self.predicted += 1;
+            }
+        }
+        for &(s, e) in gold {
+            let len = chars(s, e, &all);
+            if len > 0 {
+                self.r_sum += chars(s, e, &p) as f64 / len as f64;
+                self.gold += 1;
+            }
+        }
+    }
+}
+
+fn score_of(
+    tagged: &[Tagged<'_>],
+    decode: impl Fn(&Tagged<'_>) -> Vec<(usize, usize, f32)>,
+) -> SpanScore {
+    let mut sc = SpanScore::default();
+    for t in tagged {
+        let pred: Vec<(usize, usize)> = decode(t)
+            .into_iter()
+            .map(|(x, y, _)| (t.ctx.tokens[x].start, t.ctx.tokens[y - 1].end))
+            .collect();
+        sc.add(&t.article.text, &pred, &t.article.spans);
+    }
+    sc
+}
+
+/// The span score of the sentence-wide decoding at the given thresholds.
+fn span_score(tagged: &[Tagged<'_>], (st, wt): (f32, f32)) -> SpanScore {
+    score_of(tagged, |t| decode(&t.ctx, &t.probs, st, wt))
+}
+
+/// The span score of the passages reports show at `threshold`.
+fn shown_score(tagged: &[Tagged<'_>], sentence_threshold: f32, threshold: f32) -> SpanScore {
+    score_of(tagged, |t| {
+        shown(&t.ctx, &t.first, &t.probs, sentence_threshold, threshold)
+    })
+}
+
+/// Technique micro-F1 on the gold technique rows of `articles`: (correct, rows).
+fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usize) {
+    let (mut right, mut rows) = (0, 0);
+    let mut ctx = Context::default();
+    let mut buf = Vec::new();
+    for a in articles {
+        ctx.build(&a.text);
+        let mut rows_of: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+            Default::default();
+        for &(s, e, t) in &a.techniques {
+            rows_of.entry((s, e)).or_default().push(t);
+        }
+        for ((s, e), gold) in rows_of {
+            rows += gold.len();
+            let Some((wa, wb)) = words_of(&ctx, s, e) else {
+                continue;
+            };
+            let mut probs = [0.0f32; 14];
+            m.technique_probabilities(&ctx, wa, wb, &mut buf, &mut probs);
+            let mut order: Vec<usize> = (0..TECHNIQUES.len()).collect();
+            order.sort_by(|&x, &y| probs[y].total_cmp(&probs[x]).then(x.cmp(&y)));
+            let mut left = gold.clone();
+            for guess in order.into_iter().take(gold.len()) {
+                if let Some(k) = left.iter().position(|&g| g == guess) {
+                    left.swap_remove(k);
+                    right += 1;
+                }
+            }
+        }
+    }
+    (right, rows)
+}
+
+/// Trains on the train split; returns the model and a report of its dev figures.
+pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), Error> {
+    let articles = data::load(dir)?;
+    let (dev, train): (Vec<&Article>, Vec<&Article>) =
+        articles.iter().partition(|a| data::is_dev(&a.id));
+    let tagger = Linear::train(
+        TAGGER_BITS,
+        1,
+        &tagger_examples(&train),
+        &tagger_config(seed),
+    )
+    .quantized()?;
+    let sentences = Linear::train(
+        SENTENCE_BITS,
+        1,
+        &sentence_examples(&train),
+        &sentence_config(seed.wrapping_add(3)),
+    )
+    .quantized()?;
+    let stack = Linear::train(
+        STACK_BITS,
+        1,
+        &stack_examples(&train, seed)?,
+        &TrainConfig {
+            epochs: 4,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            seed: seed.wrapping_add(2),
+            class_weights: Vec::new(),
+            average: true,
+        },
+    )
+    .quantized()?;
+    let techniques = Linear::train(
+        TECHNIQUE_BITS,
+        TECHNIQUES.len(),
+        &technique_examples(&train),
+        &TrainConfig {
+            epochs: 12,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            seed: seed.wrapping_add(1),
+            class_weights: Vec::new(),
+            average: true,
+        },
+    )
+    .quantized()?;
+    let mut m = PropagandaModel {
+        seed,
+        sentence_threshold: 0.5,
+        word_threshold: 0.5,
+        show_threshold: 0.5,
+        tagger,
+        sentences,
+        stack,
+        techniques,
+    };
+    // The decoding thresholds that give the best dev span F1.
+    let dev_tagged = tagged(&m, &dev);
+    let grid = |lo: u32, hi: u32| (lo..=hi).map(|k| k as f32 / 100.0);
+    let mut best = (f64::MIN, (0.5f32, 0.5f32));
+    for st in grid(10, 80).step_by(5) {
+        for wt in grid(0, 80).step_by(5).filter(|&w| w <= st) {
+            let f = span_score(&dev_tagged, (st, wt)).f1();
+            if f > best.0 {
+                best = (f, (st, wt));
+            }
+        }
+    }
+    (m.sentence_threshold, m.word_threshold) = best.1;
+    m.show_threshold = SHOW_THRESHOLD;
+    let report = evaluate_loaded(&m, &articles);
+    Ok((m, report))
+}
+
+/// `newsprobe train propaganda`: trains, writes the model, returns a short report.
+pub fn run(dir: &Path, out: &Path, seed: u64) -> Result<String, Error> {
+    let started = Instant::now();
+    let (m, report) = train_model(dir, seed)?;
+    let bytes = m.to_bytes();
+    if let Some(d) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d)?;
+    }
+    std::fs::write(out, &bytes).map_err(|e| Error::Data(format!("{}: {e}", out.display())))?;
+    Ok(format!(
+        "propaganda: trained with seed {seed} in {:.1} s\n{report}\nwrote {} ({} bytes)",
+        started.elapsed().as_secs_f64(),
+        out.display(),
+        bytes.len()
+    ))
+}
+
+/// `newsprobe eval propaganda`: the bundled model's dev figures.
+pub fn eval(dir: &Path) -> Result<String, Error> {
+    let m = super::bundled().ok_or_else(|| Error::Model("bundled propaganda model".into()))?;
+    Ok(evaluate_loaded(m, &data::load(dir)?))
+}
+
+fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
+    let (dev, train): (Vec<&Article>, Vec<&Article>) =
+        articles.iter().partition(|a| data::is_dev(&a.id));
+    let dev_tagged = tagged(m, &dev);
+    let line = |s: SpanScore| {
+        format!(
+            "P {:.3} R {:.3} F1 {:.3} ({} predicted, {} gold spans)",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.predicted,
+            s.gold
+        )
+    };
+    let th = (m.sentence_threshold, m.word_threshold);
+    let tuned = span_score(&dev_tagged, th);
+    let shown = shown_score(&dev_tagged, m.sentence_threshold, m.show_threshold);
+    let mut curve = String::new();
+    for t in [0.3f32, 0.4, 0.5, 0.6, 0.7] {
+        let sc = shown_score(&dev_tagged, m.sentence_threshold, t);
+        let all = shown_score(&dev_tagged, 0.0, t);
+        curve.push_str(&format!(
+            "\n  p >= {t:.1}: P {:.3} R {:.3} n {} (without the sentence gate: P {:.3} R {:.3} n {})",
+            sc.precision(),
+            sc.recall(),
+            sc.predicted,
+            all.precision(),
+            all.recall(),
+            all.predicted,
+        ));
+    }
+    let train_tagged = tagged(m, &train);
+    let train_sc = span_score(&train_tagged, th);
+    let (right, rows) = technique_accuracy(m, &dev);
+    let (tr_right, tr_rows) = technique_accuracy(m, &train);
+    format!(
+        "split: {} train / {} dev articles (dev: FNV-1a of the article id = 0 mod 5)\n\
+         span identification, dev, sentence/word thresholds {:.2}/{:.2} (tuned on dev for F1): {}\n\
+         span identification, dev, passages shown in reports (first-stage word probability >= {:.2}): {}\n\
+         shown passages by threshold, dev:{}\n\
+         technique classification, gold dev spans: micro-F1 {:.3} ({right}/{rows})\n\
+         train (fitted): span F1 {:.3}; technique micro-F1 {:.3}",
+        train.len(),
+        dev.len(),
+        m.sentence_threshold,
+        m.word_threshold,
+        line(tuned),
+        m.show_threshold,
+        line(shown),
+        curve,
+        right as f64 / rows.max(1) as f64,
+        train_sc.f1(),
+        tr_right as f64 / tr_rows.max(1) as f64,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_metric_counts_characters() {
+        let text = "aaaa bbbb cccc";
+        let mut sc = SpanScore::default();
+        // Predicted covers "bbbb cc" (7 chars, 4 gold); gold "bbbb" fully covered.
+        sc.add(text, &[(5, 12)], &[(5, 9)]);
+        assert!((sc.precision() - 4.0 / 7.0).abs() < 1e-9);
+        assert!((sc.recall() - 1.0).abs() < 1e-9);
+        let mut none = SpanScore::default();
+        none.add(text, &[], &[(0, 4)]);
+        assert_eq!(none.f1(), 0.0);
+    }
+
+    #[test]
+    fn retraining_reproduces_the_committed_model() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/propaganda/ptc");
+        if !dir.exists() {
+            eprintln!("skipped: {} not here", dir.display());
+            return;
+        }
+        let (m, _) = train_model(&dir, 42).expect("trains");
+        assert!(
+            m.to_bytes() == super::super::MODEL,
+            "retrained model differs from models/propaganda.bin; run \
+             `newsprobe train propaganda --data ../shared/eval/propaganda/ptc \
+             --out crates/newsprobe-framing/models/propaganda.bin --seed 42`"
+        );
+    }
+}
