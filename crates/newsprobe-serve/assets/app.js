@@ -5,6 +5,7 @@ document.addEventListener('click', function (e) {
   document.querySelectorAll('mark.flash').forEach(function (x) { x.classList.remove('flash'); });
   a.dataset.flash.split(' ').forEach(function (id) {
     var m = document.getElementById(id);
+    if (m && m.classList.contains('anchor')) m = m.nextElementSibling;
     if (m) { m.classList.add('flash'); m.scrollIntoView({ behavior: 'smooth', block: 'center' }); }
   });
 });

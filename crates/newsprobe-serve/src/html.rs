@@ -92,12 +92,19 @@ pub fn highlight(text: &str, marks: &[Mark]) -> String {
         }
         let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
         let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
-        let id = active
+        // Marks starting here carry their ids: the first on the mark, others on empty anchors
+        // just before it (two changes can start at the same character).
+        let mut ids = active
             .iter()
-            .find(|m| m.start == a)
-            .and_then(|m| m.id.as_deref())
+            .filter(|m| m.start == a)
+            .filter_map(|m| m.id.as_deref());
+        let id = ids
+            .next()
             .map(|id| format!(" id=\"{}\"", esc(id)))
             .unwrap_or_default();
+        for extra in ids {
+            let _ = write!(o, "<span class=\"anchor\" id=\"{}\"></span>", esc(extra));
+        }
         let _ = write!(
             o,
             "<mark{id} class=\"{}\" title=\"{}\">{}</mark>",
