@@ -236,9 +236,11 @@ async fn analyze_batch(
 ) -> Result<Response, Failure> {
     require_type(&headers, JSONL)?;
     let bytes = read_body(body, app.config.max_body).await?;
+    // Admission (429) is decided before the first byte is sent.
+    let admitted = app.admit()?;
     let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(16);
     let job = async move {
-        app.run(move |app| {
+        app.run_admitted(admitted, move |app| {
             for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
@@ -258,14 +260,7 @@ async fn analyze_batch(
         })
         .await
     };
-    // Admission (429) is decided before the first byte is sent.
-    let handle = tokio::spawn(job);
-    tokio::task::yield_now().await;
-    if handle.is_finished() {
-        if let Ok(Err(f)) = handle.await {
-            return Err(f);
-        }
-    }
+    tokio::spawn(job);
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|b| (Ok::<_, Infallible>(b), rx))
     });

@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use newsprobe_archive::Archive;
 use newsprobe_core::{RawArticle, Report};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The analysis engine and report renderer the server runs on (the CLI's).
 pub trait Backend: Send + Sync + 'static {
@@ -156,18 +156,36 @@ impl App {
         }))
     }
 
+    /// Admits one job to the queue: 429 when it is full.
+    pub fn admit(&self) -> Result<OwnedSemaphorePermit, Failure> {
+        self.queue.clone().try_acquire_owned().map_err(|_| {
+            Failure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "the analysis queue is full; retry shortly",
+            )
+        })
+    }
+
     /// Runs `job` on the bounded blocking pool: 429 when the queue is full.
     pub async fn run<T, F>(self: &Arc<Self>, job: F) -> Result<T, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
     {
-        let Ok(admitted) = self.queue.clone().try_acquire_owned() else {
-            return Err(Failure::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "the analysis queue is full; retry shortly",
-            ));
-        };
+        let admitted = self.admit()?;
+        self.run_admitted(admitted, job).await
+    }
+
+    /// Runs an admitted job once a worker is free.
+    pub async fn run_admitted<T, F>(
+        self: &Arc<Self>,
+        admitted: OwnedSemaphorePermit,
+        job: F,
+    ) -> Result<T, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
+    {
         let running = self
             .workers
             .clone()
@@ -202,7 +220,7 @@ impl App {
         };
         let r = f(&conn);
         if let Ok(mut v) = self.readers.lock() {
-            if v.len() < 64 {
+            if v.len() < self.config.workers.max(1) {
                 v.push(conn);
             }
         }
