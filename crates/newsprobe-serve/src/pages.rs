@@ -597,7 +597,7 @@ pub fn sites_svg(links: &[newsprobe_archive::SiteLink]) -> String {
     let max = links.iter().map(|l| l.count).max().unwrap_or(1).max(1) as f64;
     let mut o = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" id=\"network\" role=\"img\" aria-label=\"near-copy network of sites\">\
-         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\">\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"14\" markerHeight=\"14\" orient=\"auto-start-reverse\">\
          <path d=\"M0,0L10,5L0,10z\" fill=\"#b91c1c\"/></marker></defs>"
     );
     for l in links {
