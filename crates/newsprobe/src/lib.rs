@@ -2,12 +2,15 @@
 //!
 //! - [`pipeline`]: the stages, in order, in one place.
 //! - [`batch`]: many articles over every core, in input order, streaming.
-//! - [`render`]: reports as text, JSON, JSON Lines, CSV and a self-contained HTML page.
+//! - [`render`]: reports as text, JSON, JSON Lines, CSV, a self-contained HTML page and W3C Web
+//!   Annotations.
+//! - `workbench`: the engine and renderer as the `serve` command's backend.
 //! - [`review`]: `eval review`, newsprobe against the reviewed sample of real articles.
 
 pub mod batch;
 pub mod pipeline;
 pub mod render;
 pub mod review;
+mod workbench;
 
 pub use pipeline::{AnalyzeError, Engine};

@@ -206,7 +206,10 @@ fn write_rows<T: serde::Serialize>(
 ) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let r = match format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(rows)?),
+        // Annotations are for reports; other listings print JSON instead.
+        Format::Json | Format::Annotations => {
+            writeln!(out, "{}", serde_json::to_string_pretty(rows)?)
+        }
         Format::Jsonl => rows
             .iter()
             .try_for_each(|r| writeln!(out, "{}", serde_json::to_string(r).unwrap_or_default())),

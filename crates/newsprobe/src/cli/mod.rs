@@ -2,6 +2,7 @@
 
 mod archive;
 mod eval;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,7 +45,7 @@ pub enum Command {
     Analyze {
         #[command(flatten)]
         input: InputArgs,
-        /// text, json, jsonl, csv or html.
+        /// text, json, jsonl, csv, html or annotations (W3C Web Annotation JSON-LD).
         #[arg(long, short, default_value = "text")]
         format: Format,
         /// Knowledge base (JSON Lines) to check people and organisations against.
@@ -66,6 +67,8 @@ pub enum Command {
     Clusters(archive::ClustersArgs),
     /// Provenance of each input against the archive: likely sources and what was changed.
     Trace(archive::TraceArgs),
+    /// The reviewer's workbench: web pages and a JSON API on this engine and archive.
+    Serve(serve::ServeArgs),
     /// Quality figures on an evaluation data set.
     Eval(eval::EvalArgs),
     /// Reproducible training of a bundled model.
@@ -117,6 +120,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => archive::search(a),
         Command::Clusters(a) => archive::clusters(a),
         Command::Trace(a) => archive::trace(a),
+        Command::Serve(a) => serve::serve(a),
         Command::Eval(a) => eval::eval(a),
         Command::Train(a) => eval::train(a),
         Command::Kb {

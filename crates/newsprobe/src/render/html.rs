@@ -107,6 +107,11 @@ fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
     for m in &r.framing.headline.markers {
         push(m, "frame frame-marker".into(), "headline marker".into());
     }
+    for (i, f) in r.findings.iter().enumerate() {
+        for e in &f.evidence {
+            push(e, format!("ev ev-{i}"), format!("evidence: {}", f.kind));
+        }
+    }
     v
 }
 
@@ -168,11 +173,40 @@ mark.desc{background:#e0f2f1}
 mark.frame{outline:1.5px dashed #dc2626;outline-offset:1px}mark.frame-hedge,mark.frame-weasel{outline-color:#d97706}
 mark.frame-marker{background:#fee2e2}
 .sev-alert{color:#b91c1c;font-weight:600}.sev-warning{color:#b45309;font-weight:600}.sev-info{color:#2563eb}
+mark.flash{box-shadow:0 0 0 3px #f59e0b}li.finding{cursor:pointer}q.evidence{color:#444;font-size:.9em}
+table.sources{border-collapse:collapse;width:100%}table.sources td,table.sources th{text-align:left;padding:.15em .3em;border-bottom:1px solid #eee}
+tr.src-anonymous td,tr.src-unattributed td{background:#fde2e2}tr.src-unnamed td,tr.src-vague td{background:#fef3c7}
+@media (max-width:800px){article.report{grid-template-columns:1fr}}
 .legend{line-height:2}.legend mark{padding:0 .2em;display:inline-block}.kind{color:#666;font-size:.85em}
 "#;
 
+/// Clicking a finding scrolls to (and flashes) its first evidence span. The CLI page inlines it;
+/// the server serves it as a file (its Content-Security-Policy allows no inline script).
+pub const SCRIPT: &str = r#"document.addEventListener('click',function(e){var li=e.target.closest&&e.target.closest('li.finding');if(!li)return;var art=li.closest('article');var m=art&&art.querySelector('mark.'+li.dataset.ev);if(!m)return;art.querySelectorAll('mark.flash').forEach(function(x){x.classList.remove('flash')});art.querySelectorAll('mark.'+li.dataset.ev).forEach(function(x){x.classList.add('flash')});m.scrollIntoView({behavior:'smooth',block:'center'});});"#;
+
+/// What a page around the reports adds: HTML after `<body>` (replacing the default header) and
+/// before `</body>`. The server uses it for its navigation and script; escaping is the caller's.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Shell<'a> {
+    pub top: Option<&'a str>,
+    pub tail: &'a str,
+}
+
 /// Renders a self-contained page for the reports. `extract_only` leaves out the analysis.
 pub fn render_page(reports: &[Report], extract_only: bool) -> String {
+    let tail = format!("<script>{SCRIPT}</script>");
+    render_page_in(
+        reports,
+        extract_only,
+        Shell {
+            top: None,
+            tail: &tail,
+        },
+    )
+}
+
+/// [`render_page`] inside a [`Shell`].
+pub fn render_page_in(reports: &[Report], extract_only: bool, shell: Shell<'_>) -> String {
     let mut o = String::new();
     let title = match reports {
         [one] => one
@@ -185,13 +219,23 @@ pub fn render_page(reports: &[Report], extract_only: bool) -> String {
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
-         <title>newsprobe: {}</title><style>{STYLE}</style></head><body>\n<header class=\"top\">newsprobe report · {} article(s)</header>\n",
+         <title>newsprobe: {}</title><style>{STYLE}</style></head><body>\n",
         escape_html(&title),
-        reports.len()
     );
+    match shell.top {
+        Some(top) => o.push_str(top),
+        None => {
+            let _ = writeln!(
+                o,
+                "<header class=\"top\">newsprobe report · {} article(s)</header>",
+                reports.len()
+            );
+        }
+    }
     for r in reports {
         section(&mut o, r, extract_only);
     }
+    o.push_str(shell.tail);
     o.push_str("</body></html>\n");
     o
 }
@@ -241,32 +285,82 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
         if r.findings.is_empty() {
             o.push_str("<li>none</li>");
         }
-        for f in &r.findings {
+        for (i, f) in r.findings.iter().enumerate() {
             let sev = name(&f.severity);
             let _ = write!(
                 o,
-                "<li><span class=\"sev-{sev}\">{}</span> <span class=\"kind\">{sev}</span><br>{}</li>",
+                "<li class=\"finding\" data-ev=\"ev-{i}\" tabindex=\"0\"><span class=\"sev-{sev}\">{}</span> <span class=\"kind\">{sev} · {} · score {:.2}</span><br>{}",
                 escape_html(&f.kind),
+                escape_html(&f.rule),
+                f.score,
                 escape_html(&f.message)
             );
+            for e in f.evidence.iter().take(5) {
+                let _ = write!(o, "<br><q class=\"evidence\">{}</q>", escape_html(&e.text));
+            }
+            o.push_str("</li>");
         }
-        o.push_str("</ul></section><section><h2>Sources</h2><ul>");
+        o.push_str("</ul></section><section><h2>Sources</h2>");
         if r.sources.is_empty() {
-            o.push_str("<li>none</li>");
+            o.push_str("none");
+        } else {
+            o.push_str("<table class=\"sources\"><tr><th>source</th><th>type</th><th>quotes</th><th>words</th></tr>");
         }
         for s in &r.sources {
+            let kind = name(&s.kind);
             let _ = write!(
                 o,
-                "<li>{} <span class=\"kind\">{} · {} quote(s), {} words</span></li>",
+                "<tr class=\"src-{kind}\"><td>{}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
                 escape_html(&s.name),
-                name(&s.kind),
                 s.quotes,
                 s.quoted_words
             );
         }
+        if !r.sources.is_empty() {
+            o.push_str("</table>");
+        }
+        o.push_str("</section><section><h2>Quotes</h2><ul>");
+        if r.quotes.is_empty() {
+            o.push_str("<li>none</li>");
+        }
+        for q in &r.quotes {
+            let short: String = q.span.text.chars().take(160).collect();
+            let _ = write!(
+                o,
+                "<li><b>{}</b> <span class=\"kind\">{} · {}</span><br>{}{}</li>",
+                escape_html(q.source.name.as_deref().unwrap_or("(no source)")),
+                name(&q.source.kind),
+                name(&q.kind),
+                escape_html(&short),
+                if short.len() < q.span.text.len() {
+                    "…"
+                } else {
+                    ""
+                }
+            );
+        }
+        o.push_str("</ul></section><section><h2>Check-worthy sentences</h2><ol>");
+        let mut ranked: Vec<&newsprobe_core::report::ReportSentence> = r.sentences.iter().collect();
+        ranked.sort_by(|a, b| b.checkworthiness.total_cmp(&a.checkworthiness));
+        let chars: Vec<char> = r.text.chars().collect();
+        for s in ranked
+            .into_iter()
+            .take(5)
+            .filter(|s| s.checkworthiness >= 0.5)
+        {
+            let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
+                .iter()
+                .collect();
+            let _ = write!(
+                o,
+                "<li>{} <span class=\"kind\">{:.2}</span></li>",
+                escape_html(&text),
+                s.checkworthiness
+            );
+        }
         let _ = write!(
             o,
-            "</ul></section><section><h2>Headline</h2>clickbait probability {:.2}",
+            "</ol></section><section><h2>Headline</h2>clickbait probability {:.2}",
             r.framing.headline.clickbait.probability
         );
         if let Some(h) = &r.framing.headline_support {

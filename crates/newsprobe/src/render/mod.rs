@@ -2,6 +2,7 @@
 //!
 //! A [`ReportWriter`] takes reports one at a time, in order, so batch output streams.
 
+mod annotations;
 mod csv_out;
 mod html;
 mod text;
@@ -10,7 +11,8 @@ use std::io::Write;
 
 use newsprobe_core::Report;
 
-pub use html::{escape_html, render_page};
+pub use annotations::annotations;
+pub use html::{escape_html, render_page, render_page_in, Shell, SCRIPT};
 pub use text::render_text;
 
 /// Output format of the contract.
@@ -22,6 +24,8 @@ pub enum Format {
     Jsonl,
     Csv,
     Html,
+    /// W3C Web Annotation JSON-LD (an `AnnotationCollection` per report).
+    Annotations,
 }
 
 impl std::str::FromStr for Format {
@@ -33,8 +37,9 @@ impl std::str::FromStr for Format {
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
             "csv" => Ok(Format::Csv),
             "html" => Ok(Format::Html),
+            "annotations" => Ok(Format::Annotations),
             _ => Err(format!(
-                "unknown format {s:?} (text, json, jsonl, csv, html)"
+                "unknown format {s:?} (text, json, jsonl, csv, html, annotations)"
             )),
         }
     }
@@ -95,8 +100,13 @@ impl<W: Write> ReportWriter<W> {
                 serde_json::to_writer(&mut self.out, &v)?;
                 writeln!(self.out)?;
             }
-            Format::Json => {
-                let s = serde_json::to_string_pretty(&self.value(report))?;
+            Format::Json | Format::Annotations => {
+                let v = if self.format == Format::Annotations {
+                    annotations(report)
+                } else {
+                    self.value(report)
+                };
+                let s = serde_json::to_string_pretty(&v)?;
                 match self.count {
                     1 => self.pending_json = Some(s),
                     2 => {
@@ -122,7 +132,7 @@ impl<W: Write> ReportWriter<W> {
     /// Closes the output (the JSON array, the HTML page).
     pub fn finish(mut self) -> std::io::Result<W> {
         match self.format {
-            Format::Json => {
+            Format::Json | Format::Annotations => {
                 if let Some(first) = self.pending_json.take() {
                     writeln!(self.out, "{first}")?;
                 } else if self.count == 0 {
