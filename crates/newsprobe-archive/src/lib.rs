@@ -20,8 +20,10 @@ pub mod minhash;
 pub mod query;
 pub mod search;
 pub mod store;
+pub mod support;
 pub mod synth;
 pub mod trace;
+pub mod typed;
 pub mod words;
 
 pub use clusters::{Cluster, SiteLink};

@@ -17,6 +17,7 @@ use newsprobe_core::Report;
 use serde::Serialize;
 
 use crate::align::{containment, lcs, Prepared};
+use crate::support::{best_in, units, Unit, ALIGNED};
 use crate::cues;
 use crate::minhash::{shingle_hashes, Signature};
 use crate::store::{signature_text, Archive, StoredArticle};
@@ -33,6 +34,20 @@ pub enum ChangeKind {
     SettingChanged,
     SourceAdded,
     HeadlineEscalated,
+    NumberChanged,
+    HedgeRemoved,
+    DateChanged,
+    AttributionDropped,
+    UnsupportedClaim,
+}
+
+/// The words a change added, removed and substituted (from the word alignment).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WordDiff {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// `[source words, article words]` of each substituted run.
+    pub substituted: Vec<[String; 2]>,
 }
 
 /// One difference between the input and its sources.
@@ -43,6 +58,28 @@ pub struct Change {
     pub source_id: Option<String>,
     pub source_span: Option<ReportSpan>,
     pub detail: String,
+    /// The exact word differences, where the change is a rewording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<WordDiff>,
+}
+
+/// How well one sentence of the input is supported by the sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportStatus {
+    Supported,
+    Altered,
+    Unsupported,
+}
+
+/// One row of the support map: a sentence of the input and its best source sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupportRow {
+    pub sentence: ReportSpan,
+    pub status: SupportStatus,
+    pub source_id: Option<String>,
+    pub source_span: Option<ReportSpan>,
+    pub score: f64,
 }
 
 /// Why a stored article is taken for a source.
@@ -60,6 +97,10 @@ pub struct Evidence {
     pub cosine: f64,
     /// Estimated Jaccard similarity when the source is a near-copy.
     pub near_copy: Option<f64>,
+    /// Sentences of the input this source supports (aligned, paraphrase allowed).
+    pub supported_sentences: usize,
+    /// Weighted share of the input's sentences this source supports.
+    pub support_share: f64,
 }
 
 /// A ranked source.
@@ -94,6 +135,8 @@ pub struct Trace {
     pub sources: Vec<SourceMatch>,
     pub near_copies: Vec<NearCopy>,
     pub changes: Vec<Change>,
+    /// Per sentence of the input: supported, altered or unsupported, and by which source.
+    pub support: Vec<SupportRow>,
 }
 
 /// Tuning of [`Archive::trace`].
@@ -185,7 +228,26 @@ fn cosine(
 }
 
 /// Scores how much of `input` the candidate explains.
-fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, Evidence) {
+fn score(
+    input: &Prepared<'_>,
+    in_units: &[Unit],
+    cand: &Prepared<'_>,
+    cand_units: &[Unit],
+    near: Option<f64>,
+) -> (f64, Evidence) {
+    let (mut supported_w, mut total_w, mut supported_sentences) = (0.0, 0.0, 0usize);
+    for u in in_units.iter().filter(|u| u.weight >= 2.0) {
+        total_w += u.weight;
+        if best_in(u, cand_units).is_some_and(|b| b.0 >= ALIGNED) {
+            supported_w += u.weight;
+            supported_sentences += 1;
+        }
+    }
+    let support_share = if total_w > 0.0 {
+        supported_w / total_w
+    } else {
+        0.0
+    };
     let norms: Vec<&str> = input.words.iter().map(|w| w.norm.as_str()).collect();
     let text_containment = containment(&norms, &cand.trigrams);
     let mut long_sentences = 0usize;
@@ -232,11 +294,12 @@ fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, 
     } else {
         shared_quotes as f64 / input.quotes.len() as f64
     };
-    let s = 0.3 * text_containment
-        + 0.15 * sent_share
-        + 0.25 * quote_share
-        + 0.15 * name_share
-        + 0.15 * cos;
+    let s = 0.45 * support_share
+        + 0.15 * text_containment
+        + 0.1 * sent_share
+        + 0.15 * quote_share
+        + 0.05 * name_share
+        + 0.1 * cos;
     shared_names.truncate(12);
     (
         round3(s.clamp(0.0, 1.0)),
@@ -247,6 +310,8 @@ fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, 
             shared_names,
             cosine: round3(cos),
             near_copy: near.map(round3),
+            supported_sentences,
+            support_share: round3(support_share),
         },
     )
 }
@@ -255,6 +320,7 @@ impl Archive {
     /// The provenance of `input` against the stored articles.
     pub fn trace(&self, input: &Report, opt: &TraceOptions) -> Result<Trace, Error> {
         let me = Prepared::new(input);
+        let my_units = units(&me);
         let own_id = input.source.id.as_str();
         // Near-copies (any date).
         let hashes = shingle_hashes(&signature_text(input));
@@ -275,6 +341,19 @@ impl Archive {
             let mut st = self.conn.prepare_cached(
                 "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?2",
             )?;
+            let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            for r in rows {
+                candidates.push(r?);
+            }
+        }
+        // Phrases of the quotes (a source that holds part of a quote, extended or cut, is found
+        // even when its other words differ) and names with the numbers beside them.
+        if let Some(q) = phrase_query(&me) {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT ?2")?;
             let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
                 r.get::<_, i64>(0)
             })?;
@@ -315,7 +394,8 @@ impl Archive {
                 None => {}
             }
             let p = Prepared::new(&a.report);
-            let (s, ev) = score(&me, &p, nc);
+            let pu = units(&p);
+            let (s, ev) = score(&me, &my_units, &p, &pu, nc);
             if s >= opt.min_score {
                 scored.push((s, ev, a));
             }
@@ -337,11 +417,19 @@ impl Archive {
         let pool: Vec<(&StoredArticle, Prepared<'_>)> = upstream
             .into_iter()
             .enumerate()
-            .filter(|(i, s)| s.0 >= 0.25 || *i == 0)
+            .filter(|(i, s)| {
+                (s.0 >= 0.25 || *i == 0)
+                    && (s.1.supported_sentences > 0 || s.1.shared_quotes > 0 || *i == 0)
+            })
             .take(5)
             .map(|(_, s)| (s.2, Prepared::new(&s.2.report)))
             .collect();
-        let changes = changes(&me, &pool);
+        let pool_units: Vec<Vec<Unit>> = pool.iter().map(|(_, p)| units(p)).collect();
+        let mut changes = changes(&me, &pool);
+        let aligned = crate::typed::align_all(&me, &my_units, &pool, &pool_units);
+        crate::typed::typed_changes(&me, &my_units, &aligned, &pool, &mut changes);
+        changes.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
+        let support = crate::typed::support_rows(&me, &my_units, &aligned, &pool, &changes);
         Ok(Trace {
             article: ArticleRef {
                 id: input.source.id.clone(),
@@ -359,8 +447,60 @@ impl Archive {
                 .collect(),
             near_copies,
             changes,
+            support,
         })
     }
+}
+
+/// An FTS5 query for the input's quote phrases (first, middle and last four words of each
+/// quote) and its names beside its numbers; `None` when the input has neither.
+fn phrase_query(p: &Prepared<'_>) -> Option<String> {
+    let clean = |ws: &[String]| -> Option<String> {
+        let parts: Vec<String> = ws
+            .iter()
+            .map(|w| {
+                w.chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect::<String>()
+            })
+            .collect();
+        let j = parts.join(" ");
+        let j = j.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!j.is_empty()).then(|| format!("\"{j}\""))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for q in &p.quotes {
+        let n = q.words.len();
+        if n < 4 {
+            continue;
+        }
+        for at in [0, n / 2 - 2.min(n / 2), n - 4] {
+            if let Some(c) = clean(&q.words[at..at + 4]) {
+                parts.push(c);
+            }
+        }
+    }
+    // A name and a number of one sentence.
+    for &(s, e) in &p.sentences {
+        let ws = p.words_in(s, e);
+        let nums: Vec<&str> = ws
+            .iter()
+            .filter(|w| w.norm.len() > 1 && w.norm.chars().all(|c| c.is_ascii_digit()))
+            .map(|w| w.norm.as_str())
+            .collect();
+        let names: Vec<&str> = ws
+            .iter()
+            .filter(|w| p.names.contains(&w.norm) && w.norm.chars().all(|c| c.is_alphanumeric()))
+            .map(|w| w.norm.as_str())
+            .collect();
+        if let (Some(n), Some(m)) = (names.last(), nums.first()) {
+            parts.push(format!("(\"{n}\" AND \"{m}\")"));
+        }
+    }
+    parts.sort();
+    parts.dedup();
+    parts.truncate(40);
+    (!parts.is_empty()).then(|| parts.join(" OR "))
 }
 
 /// `text[start..end]`, or "" when the range is not a valid slice.
@@ -437,6 +577,7 @@ fn quote_changes(
                     let (src, p) = &pool[pi];
                     let (a, b) = (&p.quotes[i], &p.quotes[j]);
                     out.push(Change {
+                        words: None,
                         kind: ChangeKind::QuoteAltered,
                         article_span,
                         source_id: Some(src.id.clone()),
@@ -460,19 +601,12 @@ fn quote_changes(
                 // A faithful excerpt of a longer quote is not an alteration.
                 let excerpt = c.words.windows(n).any(|w| w == q.words.as_slice());
                 if c.words != q.words && !excerpt {
-                    let src_set: HashSet<&String> = c.words.iter().collect();
-                    let here_set: HashSet<&String> = q.words.iter().collect();
-                    let added: Vec<&str> = q
-                        .words
+                    let wd = crate::support::word_diff(&q.words, &c.words);
+                    let list = |v: &[String]| v.join(" | ");
+                    let subs: Vec<String> = wd
+                        .substituted
                         .iter()
-                        .filter(|w| !src_set.contains(w))
-                        .map(|w| w.as_str())
-                        .collect();
-                    let removed: Vec<&str> = c
-                        .words
-                        .iter()
-                        .filter(|w| !here_set.contains(w))
-                        .map(|w| w.as_str())
+                        .map(|[a, b]| format!("{a} → {b}"))
                         .collect();
                     out.push(Change {
                         kind: ChangeKind::QuoteAltered,
@@ -480,17 +614,24 @@ fn quote_changes(
                         source_id: Some(src.id.clone()),
                         source_span: Some(p.span(c.start, c.end)),
                         detail: format!(
-                            "source: {}; here: {}; added: [{}]; removed: [{}]",
+                            "source: {}; here: {}; added: [{}]; removed: [{}]; substituted: [{}]",
                             quoted(there),
                             quoted(here),
-                            added.join(" "),
-                            removed.join(" ")
+                            list(&wd.added),
+                            list(&wd.removed),
+                            subs.join(" | ")
                         ),
+                        words: Some(wd),
                     });
                 }
+                // The same words attributed to someone else: not a quote that merely shares a
+                // few words with another speaker's.
+                let same_words =
+                    l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
                 if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
-                    if a.key != b.key {
+                    if a.key != b.key && same_words {
                         out.push(Change {
+                            words: None,
                             kind: ChangeKind::SpeakerChanged,
                             article_span: input.span(a.start, a.end),
                             source_id: Some(src.id.clone()),
@@ -512,6 +653,7 @@ fn quote_changes(
                     .any(|(_, p)| containment(&q.words, &p.trigrams) >= 0.6);
                 if !in_text {
                     out.push(Change {
+                        words: None,
                         kind: ChangeKind::QuoteUnsourced,
                         article_span,
                         source_id: None,
@@ -565,6 +707,7 @@ fn descriptor_changes(
             let (src, p) = &pool[pi];
             let s = &p.described[di];
             out.push(Change {
+                words: None,
                 kind: ChangeKind::DescriptorChanged,
                 article_span: input.span(d.start, d.end),
                 source_id: Some(src.id.clone()),
@@ -609,6 +752,7 @@ fn setting_changes(
         let (a, b) = (&input.words[h.first], &input.words[h.last]);
         let (c, d) = (&p.words[s.first], &p.words[s.last]);
         out.push(Change {
+            words: None,
             kind: ChangeKind::SettingChanged,
             article_span: input.span(a.start, b.end),
             source_id: Some(src.id.clone()),
@@ -684,6 +828,7 @@ fn source_added(
     }
     for (a, b, phrases) in merged {
         out.push(Change {
+            words: None,
             kind: ChangeKind::SourceAdded,
             article_span: input.span(a, b),
             source_id: pool.first().map(|(s, _)| s.id.clone()),
@@ -744,6 +889,7 @@ fn headline_escalated(
         .filter(|w| !source_words.contains(w))
         .collect();
     out.push(Change {
+        words: None,
         kind: ChangeKind::HeadlineEscalated,
         article_span: input.title_span(s, e),
         source_id: Some(src.id.clone()),
