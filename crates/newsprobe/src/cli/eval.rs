@@ -15,6 +15,12 @@ pub struct EvalArgs {
     /// Split to score where the data set has several (quotes: dev or train).
     #[arg(long, default_value = "dev")]
     pub split: String,
+    /// trace: how many laundering rewrites to generate.
+    #[arg(long, default_value_t = 300)]
+    pub rewrites: usize,
+    /// trace: seed of the rewrite generator.
+    #[arg(long, default_value_t = 10)]
+    pub seed: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,7 +44,8 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => newsprobe_classify::eval::run(&a.task, &a.data)?,
         "entities" => newsprobe_entities::eval::run(&a.data)?,
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
-        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories)"),
+        "trace" => newsprobe_archive::trace_eval::run(&a.data, a.rewrites, a.seed)?,
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, trace)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)
