@@ -234,13 +234,18 @@ fn score(
     cand: &Prepared<'_>,
     cand_units: &[Unit],
     near: Option<f64>,
-) -> (f64, Evidence) {
+) -> (f64, Evidence, Vec<f64>) {
     let (mut supported_w, mut total_w, mut supported_sentences) = (0.0, 0.0, 0usize);
-    for u in in_units.iter().filter(|u| u.weight >= 2.0) {
+    let mut per_unit = vec![0.0; in_units.len()];
+    for (k, u) in in_units.iter().enumerate() {
+        if u.weight < 2.0 {
+            continue;
+        }
         total_w += u.weight;
-        if best_in(u, cand_units).is_some_and(|b| b.0 >= ALIGNED) {
+        if let Some(b) = best_in(u, cand_units).filter(|b| b.0 >= ALIGNED) {
             supported_w += u.weight;
             supported_sentences += 1;
+            per_unit[k] = b.0;
         }
     }
     let support_share = if total_w > 0.0 {
@@ -313,6 +318,7 @@ fn score(
             supported_sentences,
             support_share: round3(support_share),
         },
+        per_unit,
     )
 }
 
@@ -384,6 +390,7 @@ impl Archive {
             .collect();
         let published = input.metadata.published.as_deref();
         let mut scored: Vec<(f64, Evidence, &StoredArticle)> = Vec::new();
+        let mut vectors: Vec<Vec<f64>> = Vec::new();
         for a in &loaded {
             let nc = near.iter().find(|n| n.0 == a.rowid).map(|n| n.1);
             // A near-copy of unknown order is listed as a near-copy, not as a source.
@@ -395,13 +402,13 @@ impl Archive {
             }
             let p = Prepared::new(&a.report);
             let pu = units(&p);
-            let (s, ev) = score(&me, &my_units, &p, &pu, nc);
+            let (s, ev, v) = score(&me, &my_units, &p, &pu, nc);
             if s >= opt.min_score {
                 scored.push((s, ev, a));
+                vectors.push(v);
             }
         }
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.id.cmp(&y.2.id)));
-        scored.truncate(opt.max_sources);
+        let scored = rank_by_contribution(scored, &vectors, &my_units, opt.max_sources);
         // Changes are found against the original reporting: an earlier near-copy of this
         // article carries the same changes, so it is aligned with only when nothing else is.
         let is_copy = |s: &(f64, Evidence, &StoredArticle)| {
@@ -450,6 +457,75 @@ impl Archive {
             support,
         })
     }
+}
+
+/// Orders candidates greedily by what each adds to the sentences already explained: the best
+/// source first, then the one that supports most of what remains, and so on; a same-story
+/// article that supports nothing the earlier ones did not falls below every one that did. The
+/// score shown blends the candidate's own score with its share of the input it explains first,
+/// and never rises down the list.
+fn rank_by_contribution<'a>(
+    scored: Vec<(f64, Evidence, &'a StoredArticle)>,
+    vectors: &[Vec<f64>],
+    units: &[Unit],
+    max: usize,
+) -> Vec<(f64, Evidence, &'a StoredArticle)> {
+    let total: f64 = units
+        .iter()
+        .filter(|u| u.weight >= 2.0)
+        .map(|u| u.weight)
+        .sum::<f64>()
+        .max(1e-9);
+    let mut covered = vec![0.0f64; units.len()];
+    let mut left: Vec<usize> = (0..scored.len()).collect();
+    let mut order: Vec<(usize, f64)> = Vec::new();
+    while !left.is_empty() && order.len() < max {
+        let gain = |c: usize, covered: &[f64]| -> f64 {
+            vectors[c]
+                .iter()
+                .zip(covered)
+                .zip(units)
+                .map(|((v, cv), u)| (v - cv).max(0.0) * u.weight)
+                .sum::<f64>()
+                / total
+        };
+        let (pos, g) = left
+            .iter()
+            .enumerate()
+            .map(|(pos, &c)| (pos, gain(c, &covered)))
+            .max_by(|a, b| {
+                // Real gains first, by size; then (and among the rest) the better own score.
+                let (ga, gb) = (a.1 > 0.02, b.1 > 0.02);
+                ga.cmp(&gb)
+                    .then_with(|| {
+                        if ga && gb {
+                            a.1.total_cmp(&b.1)
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .then_with(|| scored[left[a.0]].0.total_cmp(&scored[left[b.0]].0))
+                    .then_with(|| scored[left[b.0]].2.id.cmp(&scored[left[a.0]].2.id))
+            })
+            .unwrap_or((0, 0.0));
+        let c = left.remove(pos);
+        for (cv, v) in covered.iter_mut().zip(&vectors[c]) {
+            *cv = cv.max(*v);
+        }
+        order.push((c, g));
+    }
+    let mut slots: Vec<Option<(f64, Evidence, &'a StoredArticle)>> =
+        scored.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(order.len());
+    let mut ceiling = 1.0f64;
+    for (c, g) in order {
+        if let Some((s, ev, a)) = slots[c].take() {
+            let shown = round3((0.5 * s + 0.5 * g.min(1.0)).min(ceiling));
+            ceiling = shown;
+            out.push((shown, ev, a));
+        }
+    }
+    out
 }
 
 /// An FTS5 query for the input's quote phrases (first, middle and last four words of each

@@ -180,6 +180,26 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
         })
         .collect();
     archive.ingest(&copies)?;
+    // Documents that hold (almost) all the sentences of another of their story (the same wire
+    // copy under two ids) are that document's equivalents: either one is a right answer.
+    let sets: HashMap<&str, std::collections::HashSet<&str>> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.sentences.iter().map(String::as_str).collect()))
+        .collect();
+    let mut equivalent: HashMap<&str, Vec<&str>> = HashMap::new();
+    for group in by_story.values() {
+        for a in group {
+            for b in group {
+                if a.id != b.id {
+                    let (sa, sb) = (&sets[a.id.as_str()], &sets[b.id.as_str()]);
+                    let shared = sa.intersection(sb).count();
+                    if shared as f64 >= 0.8 * sa.len() as f64 {
+                        equivalent.entry(a.id.as_str()).or_default().push(b.id.as_str());
+                    }
+                }
+            }
+        }
+    }
     let mut sc = Scores::default();
     for k in crate::launder::KINDS {
         sc.kinds.insert(k.to_string(), [0; 4]);
@@ -190,19 +210,36 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
         let input = plain_report(&r.id, Some("launder"), Some("2026-03-01"), Some(&r.title), &r.text);
         let t = archive.trace(&input, &opt)?;
         sc.rewrites += 1;
-        let rank: HashMap<&str, usize> = t
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
         let truth: Vec<&str> = r.sources.iter().map(String::as_str).collect();
+        // An equivalent stands for its source: its rank counts as the source's.
+        let mut rank: HashMap<&str, usize> = HashMap::new();
+        let mut pos = 0;
+        for s in &t.sources {
+            let id = s.id.as_str();
+            let stands_for = truth
+                .iter()
+                .find(|tr| **tr == id || equivalent.get(*tr).is_some_and(|e| e.contains(&id)));
+            match stands_for {
+                Some(tr) => {
+                    rank.entry(tr).or_insert(pos);
+                    pos += 1;
+                }
+                None if truth.iter().any(|tr| {
+                    equivalent.get(id).is_some_and(|e| e.contains(tr))
+                }) => {}
+                None => {
+                    rank.entry(id).or_insert(pos);
+                    pos += 1;
+                }
+            }
+        }
         sc.true_sources += truth.len();
         let worst_true = truth.iter().map(|t| rank.get(t).copied()).collect::<Option<Vec<_>>>();
-        let best_other = t
-            .sources
+        let best_other = rank
             .iter()
-            .position(|s| !truth.contains(&s.id.as_str()));
+            .filter(|(id, _)| !truth.contains(id))
+            .map(|(_, p)| *p)
+            .min();
         if let Some(w) = worst_true {
             let w = w.into_iter().max().unwrap_or(0);
             if best_other.is_none_or(|o| o > w) {
