@@ -353,7 +353,8 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
                     || prev.starts_with("March")
                     || next.starts_with("May")
                     || next.starts_with("March");
-                if core.is_empty() || core.len() > 6 || datey || w.contains(['/', ':']) {
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if core.is_empty() || core != bare || core.len() > 6 || datey {
                     continue;
                 }
                 let Ok(n) = core.parse::<u64>() else { continue };
@@ -465,8 +466,12 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
             let new_inner = match rng.below(3) {
                 0 => format!("{}, and it is a disaster", inner.trim_end_matches([',', '.'])),
                 1 => {
-                    let keep = (iw.len() * 2 / 3).max(3);
-                    iw[..keep].join(" ")
+                    // Words cut from the middle (the ends kept).
+                    let cut = (iw.len() / 3).max(1);
+                    let from = iw.len() / 3;
+                    let mut v = iw[..from].to_vec();
+                    v.extend_from_slice(&iw[(from + cut).min(iw.len())..]);
+                    v.join(" ")
                 }
                 _ => {
                     // One content word replaced.
@@ -524,6 +529,17 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
     }
 }
 
+/// Whether a quotation opened in `before` is still open (so what follows is quoted words).
+fn open_quote(before: &str) -> bool {
+    before.matches('"').count() % 2 == 1
+        || before.matches('“').count() > before.matches('”').count()
+}
+
+/// Whether a sentence is plain narration: no quote marks, and not inside an open quotation.
+fn plain(before: &str, s: &str) -> bool {
+    !open_quote(before) && !s.contains(['"', '“', '”'])
+}
+
 /// Splits an ECB+-style text (one sentence a line) into title and sentences.
 pub fn split_doc(text: &str) -> (String, Vec<String>) {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -567,6 +583,16 @@ fn names_in(sentences: &[String]) -> Vec<String> {
     out
 }
 
+/// A place between sentences that is outside every quotation.
+fn free_slot(rng: &mut Rng, sents: &[String]) -> usize {
+    let n = sents.len() + 1;
+    let off = rng.below(n);
+    (0..n)
+        .map(|t| (off + t) % n)
+        .find(|&k| !open_quote(&sents[..k].join(" ")))
+        .unwrap_or(0)
+}
+
 /// One rewrite over `sources` (same story), its id `id`.
 pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
     let mut picked: Vec<String> = Vec::new();
@@ -585,17 +611,23 @@ pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
     let mut sents: Vec<String> = Vec::new();
     let mut i = 0;
     while i < picked.len() {
-        let mut s = if rng.chance(0.8) {
+        let before = sents.join(" ");
+        let balanced = !open_quote(&before) && !open_quote(&picked[i]);
+        let mut s = if balanced && rng.chance(0.8) {
             paraphrase(rng, &picked[i])
         } else {
             picked[i].trim().to_string()
         };
-        if i + 1 < picked.len() && rng.chance(0.15) && quote_ranges(&s).is_empty() {
+        if i + 1 < picked.len()
+            && rng.chance(0.15)
+            && plain(&before, &s)
+            && plain("", &picked[i + 1])
+        {
             let next = paraphrase(rng, &picked[i + 1]);
             s = format!("{}, and {}", s.trim_end_matches('.'), low_first(&next));
             i += 1;
         } else if let Some(k) = s.find("; ") {
-            if rng.chance(0.5) && quote_ranges(&s).is_empty() {
+            if rng.chance(0.5) && plain(&before, &s) {
                 let (a, b) = (s[..k].to_string(), s[k + 2..].to_string());
                 sents.push(format!("{a}."));
                 s = cap_first(&b);
@@ -625,11 +657,11 @@ pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
                 title_op = true;
             }
             "unsupported_claim" => {
-                let at = rng.below(sents.len() + 1);
+                let at = free_slot(rng, &sents);
                 inserted.push((at, FEARS[rng.below(FEARS.len())].to_string(), kind));
             }
             "quote_unsourced" => {
-                let at = rng.below(sents.len() + 1);
+                let at = free_slot(rng, &sents);
                 let q = INVENTED_QUOTES[rng.below(INVENTED_QUOTES.len())];
                 let who = INVENTED_SPEAKERS[rng.below(INVENTED_SPEAKERS.len())];
                 inserted.push((at, format!("\"{q},\" {who} said."), kind));
@@ -639,7 +671,13 @@ pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
                 let off = rng.below(n.max(1));
                 for t in 0..n {
                     let k = (off + t) % n;
-                    if used[k] {
+                    let before = sents[..k].join(" ");
+                    let quote_op = matches!(kind, "quote_altered" | "speaker_changed");
+                    if used[k]
+                        || open_quote(&before)
+                        || (!quote_op && !plain(&before, &sents[k]))
+                        || (quote_op && open_quote(&sents[k]))
+                    {
                         continue;
                     }
                     if let Some(r) = operate(rng, kind, &sents[k], &names) {

@@ -120,6 +120,10 @@ pub fn number_value(norm: &str) -> Option<String> {
     if let Some((_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == norm) {
         return Some((*v).to_string());
     }
+    // "36-year-old", "58-3": the whole token is the value.
+    if norm.contains('-') && norm.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(norm.to_string());
+    }
     let digits: String = norm.chars().filter(|c| *c != ',').collect();
     let digits = digits.trim_end_matches('%');
     if digits.is_empty() || !digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
