@@ -175,7 +175,7 @@ const SETTINGS: &[&str] = &[
 const FEARS: &[&str] = &[
     "The authorities are hiding the true scale of the disaster from the public.",
     "Experts warn that the crisis will spread to neighbouring regions within days.",
-    "Insiders say a cover-up is already under way at the highest level.",
+    "A cover-up is already under way at the highest level.",
     "Panic is growing as officials refuse to answer questions about what really happened.",
     "Critics say the full truth will never be allowed to come out.",
 ];

@@ -173,7 +173,7 @@ const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "o
 /// "June 13").
 pub fn is_date(ws: &[Word], k: usize) -> bool {
     let w = &ws[k];
-    let n = w.norm.as_str();
+    let n = w.norm.trim_end_matches("'s");
     if WEEKDAYS.contains(&n) || RELATIVE_DAYS.contains(&n) || is_year(n) {
         return true;
     }

@@ -391,6 +391,8 @@ impl Archive {
         let published = input.metadata.published.as_deref();
         let mut scored: Vec<(f64, Evidence, &StoredArticle)> = Vec::new();
         let mut vectors: Vec<Vec<f64>> = Vec::new();
+        // Each input sentence's best support in any earlier candidate (pool or not).
+        let mut raw_best = vec![0.0f64; my_units.len()];
         for a in &loaded {
             let nc = near.iter().find(|n| n.0 == a.rowid).map(|n| n.1);
             // A near-copy of unknown order is listed as a near-copy, not as a source.
@@ -402,6 +404,11 @@ impl Archive {
             }
             let p = Prepared::new(&a.report);
             let pu = units(&p);
+            for (rb, u) in raw_best.iter_mut().zip(&my_units) {
+                if let Some(b) = best_in(u, &pu) {
+                    *rb = rb.max(b.0);
+                }
+            }
             let (s, ev, v) = score(&me, &my_units, &p, &pu, nc);
             if s >= opt.min_score {
                 scored.push((s, ev, a));
@@ -434,7 +441,7 @@ impl Archive {
         let pool_units: Vec<Vec<Unit>> = pool.iter().map(|(_, p)| units(p)).collect();
         let mut changes = changes(&me, &pool);
         let aligned = crate::typed::align_all(&me, &my_units, &pool, &pool_units);
-        crate::typed::typed_changes(&me, &my_units, &aligned, &pool, &mut changes);
+        crate::typed::typed_changes(&me, &my_units, &aligned, &pool, &raw_best, &mut changes);
         changes.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
         let support = crate::typed::support_rows(&me, &my_units, &aligned, &pool, &changes);
         Ok(Trace {

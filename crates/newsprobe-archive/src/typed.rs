@@ -109,6 +109,7 @@ pub fn typed_changes(
     my_units: &[Unit],
     aligned: &[Option<Aligned>],
     pool: &Pool<'_, '_>,
+    elsewhere_support: &[f64],
     out: &mut Vec<Change>,
 ) {
     if pool.is_empty() {
@@ -134,7 +135,7 @@ pub fn typed_changes(
             }
         }
     }
-    for (u, a) in my_units.iter().zip(aligned) {
+    for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
         let words: Vec<&Word> = me.words[u.first..u.last].iter().collect();
         let outside: Vec<usize> = (0..words.len())
             .filter(|&k| !in_ranges(&my_quotes, words[k].start))
@@ -143,8 +144,9 @@ pub fn typed_changes(
         let sentence_text = me.text.get(s..e).unwrap_or("");
         let mostly_quote = outside.len() * 2 < words.len();
         let best = a.map_or(0.0, |a| a.score);
+        let anywhere = elsewhere_support.get(ui).copied().unwrap_or(0.0).max(best);
         if best < UNSUPPORTED {
-            if u.weight >= 4.0 && words.len() >= 6 && !mostly_quote {
+            if anywhere < ALIGNED && u.weight >= 5.0 && words.len() >= 6 && !mostly_quote {
                 out.push(Change {
                     kind: ChangeKind::UnsupportedClaim,
                     article_span: me.span(s, e),
@@ -192,9 +194,23 @@ pub fn typed_changes(
             .iter()
             .filter(|x| !in_vals.contains(x.1.as_str()))
             .collect();
+        // A new number counts where it stands in the place of a lost one (a substituted run of
+        // the word alignment), or anywhere in a closely aligned sentence.
+        let subs = crate::support::substitutions(&steps);
+        let in_place = |k: usize, lost: &[usize]| -> Option<usize> {
+            subs.iter()
+                .find(|(x, _)| x.contains(&k))
+                .and_then(|(_, y)| y.iter().copied().find(|j| lost.contains(j)))
+        };
+        let lost_num_idx: Vec<usize> = lost_nums.iter().map(|x| x.0).collect();
         if !lost_nums.is_empty() {
             for (n, (k, _)) in new_nums.iter().enumerate() {
-                let (j, _) = lost_nums[n.min(lost_nums.len() - 1)];
+                let j = match in_place(*k, &lost_num_idx) {
+                    Some(j) => j,
+                    None if a.score >= 0.7 => lost_nums[n.min(lost_nums.len() - 1)].0,
+                    None => continue,
+                };
+                let j = &j;
                 let (iw, jw) = (&owned_in[*k], &owned_src[*j]);
                 out.push(Change {
                     kind: ChangeKind::NumberChanged,
@@ -236,7 +252,10 @@ pub fn typed_changes(
             .copied()
             .filter(|&k| !in_dv.contains(owned_src[k].norm.as_str()))
             .collect();
-        if let (Some(&k0), Some(&j0)) = (new_dates.first(), lost_dates.first()) {
+        let placed = new_dates
+            .first()
+            .is_some_and(|&k| in_place(k, &lost_dates).is_some() || a.score >= 0.7);
+        if let (Some(&k0), Some(&j0), true) = (new_dates.first(), lost_dates.first(), placed) {
             let k1 = *new_dates.last().unwrap_or(&k0);
             let j1 = *lost_dates.last().unwrap_or(&j0);
             let (a0, a1) = (owned_in[k0].start, owned_in[k1].end);
@@ -267,9 +286,31 @@ pub fn typed_changes(
                 .iter()
                 .map(|&k| owned_in[k].norm.as_str())
                 .collect();
-            if let Some(&j) = src_hedges
+            // A hedge the rewrite dropped from a passage it kept: removed in the word
+            // alignment, with kept words on both sides of it.
+            let removed_j: HashSet<usize> = steps
                 .iter()
-                .find(|&&j| !kept.contains(owned_src[j].norm.as_str()))
+                .filter_map(|s| match s {
+                    Step::Removed(j) => Some(*j),
+                    _ => None,
+                })
+                .collect();
+            let same_j: Vec<usize> = steps
+                .iter()
+                .filter_map(|s| match s {
+                    Step::Same(_, j) => Some(*j),
+                    _ => None,
+                })
+                .collect();
+            let kept_around = |j: usize| {
+                same_j.iter().any(|&x| x < j && x + 4 > j)
+                    && same_j.iter().any(|&x| x > j && x < j + 4)
+            };
+            if let Some(&j) = src_hedges.iter().find(|&&j| {
+                !kept.contains(owned_src[j].norm.as_str())
+                    && removed_j.contains(&j)
+                    && kept_around(j)
+            })
             {
                 // The input words standing where the hedge stood.
                 let mut anchor: Option<usize> = None;
