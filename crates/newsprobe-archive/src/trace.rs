@@ -17,7 +17,7 @@ use newsprobe_core::Report;
 use serde::Serialize;
 
 use crate::align::{containment, lcs, Prepared};
-use crate::support::{best_in, units, Unit, ALIGNED};
+use crate::support::{best_in, units, Unit, ALIGNED, UNSUPPORTED};
 use crate::cues;
 use crate::minhash::{shingle_hashes, Signature};
 use crate::store::{signature_text, Archive, StoredArticle};
@@ -101,6 +101,9 @@ pub struct Evidence {
     pub supported_sentences: usize,
     /// Weighted share of the input's sentences this source supports.
     pub support_share: f64,
+    /// People of the input (by surname, or by a role such as "Polish Prime Minister") the
+    /// source names too.
+    pub shared_people: usize,
 }
 
 /// A ranked source.
@@ -227,6 +230,58 @@ fn cosine(
     }
 }
 
+/// The people an article names: surnames of the described and quoted, and role phrases of
+/// three or more capitalised words ending in a role ("Polish Prime Minister").
+fn people(p: &Prepared<'_>) -> (HashSet<String>, Vec<Vec<String>>) {
+    let mut keys: HashSet<String> = p.described.iter().map(|d| d.key.clone()).collect();
+    for q in &p.quotes {
+        if let Some(sp) = &q.speaker {
+            if sp.key != "anonymous" {
+                keys.insert(sp.key.clone());
+            }
+        }
+    }
+    let mut roles = Vec::new();
+    let ws = &p.words;
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].capitalized {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ws.len()
+            && ws[j + 1].capitalized
+            && p.text.get(ws[j].end..ws[j + 1].start) == Some(" ")
+        {
+            j += 1;
+        }
+        if let Some(last) = (i..=j).rev().find(|&k| crate::cues::is_role_word(&ws[k].norm)) {
+            if last + 1 - i >= 3 && !crate::cues::is_role_word(&ws[i].norm) {
+                roles.push(ws[i..=last].iter().map(|w| w.norm.clone()).collect());
+            }
+        }
+        i = j + 1;
+    }
+    (keys, roles)
+}
+
+/// How many of the input's people the candidate names too.
+fn shared_people(input: &Prepared<'_>, cand: &Prepared<'_>) -> usize {
+    let (keys, roles) = people(input);
+    let by_key = keys.iter().filter(|k| cand.names.contains(*k)).count();
+    let norms: Vec<&str> = cand.words.iter().map(|w| w.norm.as_str()).collect();
+    let by_role = roles
+        .iter()
+        .filter(|r| {
+            norms
+                .windows(r.len())
+                .any(|w| w.iter().zip(r.iter()).all(|(a, b)| *a == b.as_str()))
+        })
+        .count();
+    by_key + by_role
+}
+
 /// Scores how much of `input` the candidate explains.
 fn score(
     input: &Prepared<'_>,
@@ -242,9 +297,13 @@ fn score(
             continue;
         }
         total_w += u.weight;
-        if let Some(b) = best_in(u, cand_units).filter(|b| b.0 >= ALIGNED) {
-            supported_w += u.weight;
-            supported_sentences += 1;
+        // Partial support (a sentence told in other words) counts by its share; a sentence is
+        // counted as supported from ALIGNED up.
+        if let Some(b) = best_in(u, cand_units).filter(|b| b.0 >= UNSUPPORTED) {
+            supported_w += u.weight * b.0;
+            if b.0 >= ALIGNED {
+                supported_sentences += 1;
+            }
             per_unit[k] = b.0;
         }
     }
@@ -299,11 +358,15 @@ fn score(
     } else {
         shared_quotes as f64 / input.quotes.len() as f64
     };
-    let s = 0.45 * support_share
-        + 0.15 * text_containment
+    let people = shared_people(input, cand);
+    let contributes = supported_sentences > 0 || shared_quotes > 0;
+    let person_bonus = if people > 0 && contributes { 0.1 } else { 0.0 };
+    let s = person_bonus
+        + 0.45 * support_share
+        + 0.1 * text_containment
         + 0.1 * sent_share
         + 0.15 * quote_share
-        + 0.05 * name_share
+        + 0.1 * name_share
         + 0.1 * cos;
     shared_names.truncate(12);
     (
@@ -317,6 +380,7 @@ fn score(
             near_copy: near.map(round3),
             supported_sentences,
             support_share: round3(support_share),
+            shared_people: people,
         },
         per_unit,
     )
@@ -410,7 +474,10 @@ impl Archive {
                 }
             }
             let (s, ev, v) = score(&me, &my_units, &p, &pu, nc);
-            if s >= opt.min_score {
+            // A source that names the same person and supports a sentence or quote is kept even
+            // when the rewrite told everything else in other words.
+            let same_person = ev.shared_people > 0 && (ev.supported_sentences > 0 || ev.shared_quotes > 0);
+            if s >= opt.min_score || same_person {
                 scored.push((s, ev, a));
                 vectors.push(v);
             }
@@ -432,7 +499,7 @@ impl Archive {
             .into_iter()
             .enumerate()
             .filter(|(i, s)| {
-                (s.0 >= 0.25 || *i == 0)
+                (s.0 >= 0.25 || *i == 0 || s.1.shared_people > 0)
                     && (s.1.supported_sentences > 0 || s.1.shared_quotes > 0 || *i == 0)
             })
             .take(5)
@@ -442,6 +509,14 @@ impl Archive {
         let mut changes = changes(&me, &pool);
         let aligned = crate::typed::align_all(&me, &my_units, &pool, &pool_units);
         crate::typed::typed_changes(&me, &my_units, &aligned, &pool, &raw_best, &mut changes);
+        crate::typed::former_changes(&me, &pool, &mut changes);
+        crate::typed::nationality_changes(&me, &pool, &mut changes);
+        // One descriptor change per place: the "former" rule and the name rule may both see it.
+        let mut seen_spans = HashSet::new();
+        changes.retain(|c| {
+            c.kind != ChangeKind::DescriptorChanged
+                || seen_spans.insert((c.article_span.start, c.article_span.end))
+        });
         changes.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
         let support = crate::typed::support_rows(&me, &my_units, &aligned, &pool, &changes);
         Ok(Trace {
@@ -603,7 +678,7 @@ pub fn changes(input: &Prepared<'_>, pool: &[(&StoredArticle, Prepared<'_>)]) ->
     }
     quote_changes(input, pool, &mut out);
     descriptor_changes(input, pool, &mut out);
-    setting_changes(input, pool, &mut out);
+    setting_changes(input, &crate::support::units(input), pool, &mut out);
     source_added(input, pool, &mut out);
     headline_escalated(input, pool, &mut out);
     out.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
@@ -808,6 +883,7 @@ fn descriptor_changes(
 
 fn setting_changes(
     input: &Prepared<'_>,
+    my_units: &[Unit],
     pool: &[(&StoredArticle, Prepared<'_>)],
     out: &mut Vec<Change>,
 ) {
@@ -822,13 +898,39 @@ fn setting_changes(
         if in_sources {
             continue;
         }
-        // The setting the best source gave that this article dropped.
-        let replaced = pool.iter().find_map(|(src, p)| {
-            cues::settings(&p.words)
-                .into_iter()
-                .find(|s| !mine_names.contains(s.phrase))
-                .map(|s| (src, p, s))
-        });
+        // The setting of the source sentence closest to this one (the words around the
+        // setting), among the settings this article dropped.
+        let at = input.words[h.first].start;
+        let unit = my_units.iter().find(|u| u.start <= at && at < u.end);
+        let mut replaced = None;
+        let mut best = -1.0f64;
+        for (src, p) in pool.iter() {
+            let pu = crate::support::units(p);
+            for st in cues::settings(&p.words) {
+                // A setting this sentence of the article keeps is no replacement.
+                let here = unit.map_or(mine_names.contains(st.phrase), |u| {
+                    mine.iter().any(|m| {
+                        m.phrase == st.phrase
+                            && (u.first..u.last.max(u.first + 1)).contains(&m.first)
+                    })
+                });
+                if here {
+                    continue;
+                }
+                let pos = p.words[st.first].start;
+                let closeness = match (unit, pu.iter().find(|u| u.start <= pos && pos < u.end)) {
+                    (Some(u), Some(v)) => crate::support::share(
+                        u,
+                        &v.stems.iter().map(|x| x.0.as_str()).collect(),
+                    ),
+                    _ => 0.0,
+                };
+                if closeness > best {
+                    best = closeness;
+                    replaced = Some((src, p, st));
+                }
+            }
+        }
         let Some((src, p, s)) = replaced else {
             continue;
         };

@@ -204,10 +204,9 @@ pub fn typed_changes(
         };
         let lost_num_idx: Vec<usize> = lost_nums.iter().map(|x| x.0).collect();
         if !lost_nums.is_empty() {
-            for (n, (k, _)) in new_nums.iter().enumerate() {
+            for (k, _) in new_nums.iter() {
                 let j = match in_place(*k, &lost_num_idx) {
                     Some(j) => j,
-                    None if a.score >= 0.7 => lost_nums[n.min(lost_nums.len() - 1)].0,
                     None => continue,
                 };
                 let j = &j;
@@ -371,6 +370,245 @@ pub fn typed_changes(
                     words: None,
                 });
             }
+        }
+    }
+}
+
+/// "former" added to or dropped from a role ("the former Polish Prime Minister" where a source
+/// has "Polish Prime Minister Donald Tusk"), even when no name stands beside the role.
+pub fn former_changes(me: &Prepared<'_>, pool: &Pool<'_, '_>, out: &mut Vec<Change>) {
+    // Role phrases: up to four words after "former" ending at a role word, or the same words
+    // found elsewhere.
+    let role_after = |ws: &[Word], k: usize| -> Option<usize> {
+        (k + 1..(k + 5).min(ws.len()))
+            .take_while(|&j| !crate::words::is_stop(&ws[j].norm))
+            .filter(|&j| crate::cues::is_role_word(&ws[j].norm))
+            .last()
+    };
+    let norms = |ws: &[Word], a: usize, b: usize| -> Vec<String> {
+        ws[a..=b].iter().map(|w| w.norm.clone()).collect()
+    };
+    let find = |ws: &[Word], phrase: &[String]| -> Vec<usize> {
+        if phrase.is_empty() || ws.len() < phrase.len() {
+            return Vec::new();
+        }
+        (0..=ws.len() - phrase.len())
+            .filter(|&i| ws[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| &w.norm == p))
+            .collect()
+    };
+    let former_at = |ws: &[Word], i: usize| i > 0 && ws[i - 1].norm == "former";
+    let mut done: HashSet<Vec<String>> = HashSet::new();
+    // Added: "former X" here, "X" (never "former X") in a source.
+    for k in 0..me.words.len() {
+        if me.words[k].norm != "former" {
+            continue;
+        }
+        let Some(last) = role_after(&me.words, k) else {
+            continue;
+        };
+        let phrase = norms(&me.words, k + 1, last);
+        if !done.insert(phrase.clone()) {
+            continue;
+        }
+        for (src, p) in pool {
+            let hits = find(&p.words, &phrase);
+            if hits.is_empty() || hits.iter().any(|&i| former_at(&p.words, i)) {
+                continue;
+            }
+            let i = hits[0];
+            let (a, b) = (&p.words[i], &p.words[i + phrase.len() - 1]);
+            // The source's own description runs on to the name when one follows.
+            let mut end = b.end;
+            let mut j = i + phrase.len();
+            while j < p.words.len()
+                && j < i + phrase.len() + 3
+                && p.words[j].capitalized
+                && p.text.get(p.words[j - 1].end..p.words[j].start) == Some(" ")
+            {
+                end = p.words[j].end;
+                j += 1;
+            }
+            let (x, y) = (&me.words[k], &me.words[last]);
+            out.push(Change {
+                kind: ChangeKind::DescriptorChanged,
+                article_span: me.span(x.start, y.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(a.start, end)),
+                detail: format!(
+                    "{:?} here; the source has {:?}, in office",
+                    me.text.get(x.start..y.end).unwrap_or(""),
+                    p.text.get(a.start..end).unwrap_or("")
+                ),
+                words: Some(WordDiff {
+                    added: vec!["former".into()],
+                    ..WordDiff::default()
+                }),
+            });
+            break;
+        }
+    }
+    // Dropped: "former X" in a source, "X" without "former" here.
+    for (src, p) in pool {
+        for k in 0..p.words.len() {
+            if p.words[k].norm != "former" {
+                continue;
+            }
+            let Some(last) = role_after(&p.words, k) else {
+                continue;
+            };
+            let phrase = norms(&p.words, k + 1, last);
+            if !done.insert(phrase.clone()) {
+                continue;
+            }
+            let hits = find(&me.words, &phrase);
+            if hits.is_empty() || hits.iter().any(|&i| former_at(&me.words, i)) {
+                continue;
+            }
+            let i = hits[0];
+            let (x, y) = (&me.words[i], &me.words[i + phrase.len() - 1]);
+            let (a, b) = (&p.words[k], &p.words[last]);
+            out.push(Change {
+                kind: ChangeKind::DescriptorChanged,
+                article_span: me.span(x.start, y.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(a.start, b.end)),
+                detail: format!(
+                    "{:?} here, {:?} in the source: \"former\" dropped",
+                    me.text.get(x.start..y.end).unwrap_or(""),
+                    p.text.get(a.start..b.end).unwrap_or("")
+                ),
+                words: Some(WordDiff {
+                    removed: vec!["former".into()],
+                    ..WordDiff::default()
+                }),
+            });
+        }
+    }
+}
+
+const NATIONS: &[(&str, &str)] = &[
+    ("american", "us"),
+    ("u.s", "us"),
+    ("us", "us"),
+    ("america", "us"),
+    ("italian", "it"),
+    ("italy", "it"),
+    ("italy's", "it"),
+    ("russian", "ru"),
+    ("russia", "ru"),
+    ("russia's", "ru"),
+    ("polish", "pl"),
+    ("poland", "pl"),
+    ("poland's", "pl"),
+    ("british", "gb"),
+    ("britain", "gb"),
+    ("french", "fr"),
+    ("france", "fr"),
+    ("german", "de"),
+    ("germany", "de"),
+    ("chinese", "cn"),
+    ("china", "cn"),
+    ("ukrainian", "ua"),
+    ("ukraine", "ua"),
+    ("belgian", "be"),
+    ("spanish", "es"),
+    ("turkish", "tr"),
+    ("iranian", "ir"),
+    ("israeli", "il"),
+    ("canadian", "ca"),
+    ("dutch", "nl"),
+    ("swedish", "se"),
+    ("finnish", "fi"),
+    ("norwegian", "no"),
+    ("japanese", "jp"),
+    ("indian", "in"),
+];
+
+fn nation(w: &Word) -> Option<&'static str> {
+    if !w.capitalized {
+        return None;
+    }
+    NATIONS.iter().find(|(n, _)| *n == w.norm).map(|x| x.1)
+}
+
+/// Nationalities within a few words of each mention of surname `key` (same sentence, before
+/// the name or in its apposition): `(word index, nation)`.
+fn nations_near(p: &Prepared<'_>, key: &str) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    for (k, w) in p.words.iter().enumerate() {
+        if w.norm.trim_end_matches("'s") != key || !w.capitalized {
+            continue;
+        }
+        // Before the name, within three words of one run ("Italian Admiral Giuseppe ...").
+        for j in (k.saturating_sub(4)..k).rev() {
+            let gap = p.text.get(p.words[j].end..p.words[j + 1].start).unwrap_or("");
+            if gap.trim().is_empty() {
+                if let Some(n) = nation(&p.words[j]) {
+                    out.push((j, n));
+                }
+            } else {
+                break;
+            }
+        }
+        // In the apposition after it ("Dragone, a senior U.S. naval officer").
+        let mut j = k + 1;
+        while j < p.words.len() && j <= k + 5 {
+            let gap = p.text.get(p.words[j - 1].end..p.words[j].start).unwrap_or("");
+            let ok = if j == k + 1 {
+                gap.trim() == ","
+            } else {
+                gap.trim().is_empty() || gap.trim() == "."
+            };
+            if !ok {
+                break;
+            }
+            if let Some(n) = nation(&p.words[j]) {
+                out.push((j, n));
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A person's nationality changed: "a senior U.S. naval officer" beside a name where the source
+/// has "the Italian officer" beside the same name.
+pub fn nationality_changes(me: &Prepared<'_>, pool: &Pool<'_, '_>, out: &mut Vec<Change>) {
+    let mut keys: Vec<&String> = me.described.iter().map(|d| &d.key).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let mine = nations_near(me, key);
+        if mine.is_empty() {
+            continue;
+        }
+        for (src, p) in pool {
+            let theirs = nations_near(p, key);
+            if theirs.is_empty() {
+                continue;
+            }
+            let their_set: HashSet<&str> = theirs.iter().map(|x| x.1).collect();
+            let Some(&(k, n)) = mine.iter().find(|x| !their_set.contains(x.1)) else {
+                continue;
+            };
+            let (j, _) = theirs[0];
+            let (iw, jw) = (&me.words[k], &p.words[j]);
+            out.push(Change {
+                kind: ChangeKind::DescriptorChanged,
+                article_span: me.span(iw.start, iw.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(jw.start, jw.end)),
+                detail: format!(
+                    "{key:?} is {:?} here ({n}), {:?} in the source",
+                    me.text.get(iw.start..iw.end).unwrap_or(""),
+                    p.text.get(jw.start..jw.end).unwrap_or("")
+                ),
+                words: Some(WordDiff {
+                    substituted: vec![[jw.norm.clone(), iw.norm.clone()]],
+                    ..WordDiff::default()
+                }),
+            });
+            break;
         }
     }
 }
