@@ -787,7 +787,20 @@ fn quote_changes(
                 let same_words =
                     l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
                 if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
-                    if a.key != b.key && same_words {
+                    // A swap only when neither sentence still names the other speaker (else
+                    // the attribution was read differently, not changed).
+                    let sentence_words = |p: &Prepared<'_>, at: usize| -> HashSet<String> {
+                        p.sentences
+                            .iter()
+                            .filter(|(s, e)| *s <= at && at < *e)
+                            .flat_map(|(s, e)| p.words_in(*s, *e).iter())
+                            .map(|w| w.norm.trim_end_matches("'s").to_string())
+                            .collect()
+                    };
+                    let here_words = sentence_words(input, q.start);
+                    let there_words = sentence_words(p, c.start);
+                    let crossed = here_words.contains(&b.key) || there_words.contains(&a.key);
+                    if a.key != b.key && same_words && !crossed {
                         out.push(Change {
                             words: None,
                             kind: ChangeKind::SpeakerChanged,
@@ -824,6 +837,12 @@ fn quote_changes(
     }
 }
 
+const NATION_WORDS: &[&str] = &[
+    "american", "u.s", "us", "italian", "russian", "polish", "british", "french", "german",
+    "chinese", "ukrainian", "belgian", "spanish", "turkish", "iranian", "israeli", "canadian",
+    "dutch", "swedish", "finnish", "norwegian", "japanese", "indian",
+];
+
 fn descriptor_changes(
     input: &Prepared<'_>,
     pool: &[(&StoredArticle, Prepared<'_>)],
@@ -839,7 +858,20 @@ fn descriptor_changes(
                     continue;
                 }
                 let theirs: HashSet<&str> = s.norm.split(' ').collect();
-                if d.norm.split(' ').all(|w| theirs.contains(w) || w == "the") {
+                let mine: HashSet<&str> = d.norm.split(' ').collect();
+                // Only a difference in what the person is counts: a role, a nationality,
+                // "former"; other words reworded ("city police" / "town police") do not.
+                let telling = |w: &&str| {
+                    cues::is_role_word(w)
+                        || matches!(*w, "former" | "ex" | "acting" | "retired" | "deputy")
+                        || NATION_WORDS.contains(w)
+                };
+                let differs = mine.symmetric_difference(&theirs).any(telling);
+                let both_tell = mine.iter().any(telling) && theirs.iter().any(telling);
+                if d.norm.split(' ').all(|w| theirs.contains(w) || w == "the")
+                    || !differs
+                    || !both_tell
+                {
                     same = true;
                 } else {
                     // The fullest description in the best source that has one.
