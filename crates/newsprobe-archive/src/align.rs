@@ -172,8 +172,27 @@ fn abbreviation_before(t: &str, i: usize) -> bool {
         || w.contains('.')
         || matches!(
             w.as_str(),
-            "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "jr" | "sr" | "no" | "vs" | "lt" | "col"
-                | "sgt" | "gov" | "sen" | "rep" | "inc" | "corp" | "co" | "capt" | "adm" | "prof"
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "gen"
+                | "jr"
+                | "sr"
+                | "no"
+                | "vs"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "inc"
+                | "corp"
+                | "co"
+                | "capt"
+                | "adm"
+                | "prof"
         )
 }
 

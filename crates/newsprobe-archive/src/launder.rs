@@ -255,7 +255,11 @@ fn replace_word(s: &str, from: &str, to: &str) -> Option<String> {
     while let Some(off) = s[start..].find(from) {
         let i = start + off;
         let j = i + from.len();
-        let before_ok = i == 0 || !s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let before_ok = i == 0
+            || !s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
         let after_ok = !s[j..].chars().next().is_some_and(char::is_alphanumeric);
         if before_ok && after_ok && outside_quotes(s, i) {
             return Some(format!("{}{}{}", &s[..i], to, &s[j..]));
@@ -295,7 +299,11 @@ fn paraphrase(rng: &mut Rng, s: &str) -> String {
             let tail = &body[i + 2..];
             let tw: Vec<&str> = tail.split_whitespace().collect();
             if (2..=4).contains(&tw.len()) && tw.last() == Some(&"said") && rng.chance(0.8) {
-                out = format!("{} said {}.", tw[..tw.len() - 1].join(" "), low_first(&body[..i]));
+                out = format!(
+                    "{} said {}.",
+                    tw[..tw.len() - 1].join(" "),
+                    low_first(&body[..i])
+                );
                 out = cap_first(&out);
             }
         }
@@ -348,7 +356,9 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
                 let core = w.trim_matches(|c: char| !c.is_ascii_digit());
                 let prev = if k > 0 { ws[k - 1] } else { "" };
                 let next = ws.get(k + 1).copied().unwrap_or("");
-                let datey = MONTHS.iter().any(|m| prev.starts_with(m) || next.starts_with(m))
+                let datey = MONTHS
+                    .iter()
+                    .any(|m| prev.starts_with(m) || next.starts_with(m))
                     || prev.starts_with("May")
                     || prev.starts_with("March")
                     || next.starts_with("May")
@@ -429,7 +439,9 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
         "descriptor_changed" => {
             let ws = words_of(s);
             for k in 0..ws.len().saturating_sub(1) {
-                let w = ws[k].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let w = ws[k]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
                 let next = ws[k + 1];
                 if ROLES.contains(&w.as_str())
                     && next.chars().next().is_some_and(char::is_uppercase)
@@ -458,13 +470,18 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
             None
         }
         "quote_altered" => {
-            let &(a, b) = qr.iter().find(|(a, b)| s[*a..*b].split_whitespace().count() >= 5)?;
+            let &(a, b) = qr
+                .iter()
+                .find(|(a, b)| s[*a..*b].split_whitespace().count() >= 5)?;
             let ol = s[a..].chars().next().map_or(1, char::len_utf8);
             let cl = s[..b].chars().next_back().map_or(1, char::len_utf8);
             let inner = s.get(a + ol..b.saturating_sub(cl)).unwrap_or("");
             let iw = words_of(inner);
             let new_inner = match rng.below(3) {
-                0 => format!("{}, and it is a disaster", inner.trim_end_matches([',', '.'])),
+                0 => format!(
+                    "{}, and it is a disaster",
+                    inner.trim_end_matches([',', '.'])
+                ),
                 1 => {
                     // Words cut from the middle (the ends kept).
                     let cut = (iw.len() / 3).max(1);
@@ -484,7 +501,8 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
             Some(format!("{}\"{}\"{}", &s[..a], new_inner, &s[b..]))
         }
         "speaker_changed" => {
-            qr.iter().find(|(a, b)| s[*a..*b].split_whitespace().count() >= 4)?;
+            qr.iter()
+                .find(|(a, b)| s[*a..*b].split_whitespace().count() >= 4)?;
             // The speaker: a known name outside the quote.
             for n in names {
                 let last = n.split_whitespace().last().unwrap_or(n);
@@ -785,17 +803,35 @@ mod tests {
         for p in a.planted.iter().filter(|p| !p.in_title) {
             assert!(p.end <= a.text.chars().count());
         }
-        let p = paraphrase(&mut Rng::new(1), "Police arrested 3 people after the fire, officials said.");
-        assert_ne!(p, "Police arrested 3 people after the fire, officials said.");
+        let p = paraphrase(
+            &mut Rng::new(1),
+            "Police arrested 3 people after the fire, officials said.",
+        );
+        assert_ne!(
+            p,
+            "Police arrested 3 people after the fire, officials said."
+        );
         assert!(p.contains('3'));
     }
 
     #[test]
     fn operations_change_what_they_say() {
         let mut r = Rng::new(3);
-        let n = operate(&mut r, "number_changed", "At least 12 people were hurt.", &[]).unwrap();
+        let n = operate(
+            &mut r,
+            "number_changed",
+            "At least 12 people were hurt.",
+            &[],
+        )
+        .unwrap();
         assert!(!n.contains("12 people"));
-        let h = operate(&mut r, "hedge_removed", "The bridge could close next week.", &[]).unwrap();
+        let h = operate(
+            &mut r,
+            "hedge_removed",
+            "The bridge could close next week.",
+            &[],
+        )
+        .unwrap();
         assert_eq!(h, "The bridge will close next week.");
         let a = operate(
             &mut r,

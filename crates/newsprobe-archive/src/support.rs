@@ -31,9 +31,32 @@ pub fn stem(norm: &str) -> String {
 }
 
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "told", "tell", "stated", "states", "according", "claimed", "claims",
-    "announced", "added", "insisted", "warned", "confirmed", "explained", "noted", "argued",
-    "wrote", "tweeted", "posted", "reported", "reports", "quoted", "cited", "declared",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "stated",
+    "states",
+    "according",
+    "claimed",
+    "claims",
+    "announced",
+    "added",
+    "insisted",
+    "warned",
+    "confirmed",
+    "explained",
+    "noted",
+    "argued",
+    "wrote",
+    "tweeted",
+    "posted",
+    "reported",
+    "reports",
+    "quoted",
+    "cited",
+    "declared",
 ];
 
 /// Whether a word attributes what surrounds it to someone ("said", "according", "told").
@@ -344,8 +367,16 @@ pub fn diff<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> Vec<Step> {
 pub fn word_diff<A: AsRef<str>, B: AsRef<str>>(a: &[A], b: &[B]) -> crate::trace::WordDiff {
     let mut d = crate::trace::WordDiff::default();
     for (x, y) in substitutions(&diff(a, b)) {
-        let xs = x.iter().map(|&i| a[i].as_ref()).collect::<Vec<_>>().join(" ");
-        let ys = y.iter().map(|&j| b[j].as_ref()).collect::<Vec<_>>().join(" ");
+        let xs = x
+            .iter()
+            .map(|&i| a[i].as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let ys = y
+            .iter()
+            .map(|&j| b[j].as_ref())
+            .collect::<Vec<_>>()
+            .join(" ");
         match (xs.is_empty(), ys.is_empty()) {
             (false, true) => d.added.push(xs),
             (true, false) => d.removed.push(ys),

@@ -17,10 +17,10 @@ use newsprobe_core::Report;
 use serde::Serialize;
 
 use crate::align::{containment, lcs, Prepared};
-use crate::support::{best_in, units, Unit, ALIGNED, UNSUPPORTED};
 use crate::cues;
 use crate::minhash::{shingle_hashes, Signature};
 use crate::store::{signature_text, Archive, StoredArticle};
+use crate::support::{best_in, units, Unit, ALIGNED, UNSUPPORTED};
 use crate::Error;
 
 /// Kinds of changes of the contract.
@@ -256,7 +256,10 @@ fn people(p: &Prepared<'_>) -> (HashSet<String>, Vec<Vec<String>>) {
         {
             j += 1;
         }
-        if let Some(last) = (i..=j).rev().find(|&k| crate::cues::is_role_word(&ws[k].norm)) {
+        if let Some(last) = (i..=j)
+            .rev()
+            .find(|&k| crate::cues::is_role_word(&ws[k].norm))
+        {
             if last + 1 - i >= 3 && !crate::cues::is_role_word(&ws[i].norm) {
                 roles.push(ws[i..=last].iter().map(|w| w.norm.clone()).collect());
             }
@@ -476,7 +479,8 @@ impl Archive {
             let (s, ev, v) = score(&me, &my_units, &p, &pu, nc);
             // A source that names the same person and supports a sentence or quote is kept even
             // when the rewrite told everything else in other words.
-            let same_person = ev.shared_people > 0 && (ev.supported_sentences > 0 || ev.shared_quotes > 0);
+            let same_person =
+                ev.shared_people > 0 && (ev.supported_sentences > 0 || ev.shared_quotes > 0);
             if s >= opt.min_score || same_person {
                 scored.push((s, ev, a));
                 vectors.push(v);
@@ -838,9 +842,29 @@ fn quote_changes(
 }
 
 const NATION_WORDS: &[&str] = &[
-    "american", "u.s", "us", "italian", "russian", "polish", "british", "french", "german",
-    "chinese", "ukrainian", "belgian", "spanish", "turkish", "iranian", "israeli", "canadian",
-    "dutch", "swedish", "finnish", "norwegian", "japanese", "indian",
+    "american",
+    "u.s",
+    "us",
+    "italian",
+    "russian",
+    "polish",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "ukrainian",
+    "belgian",
+    "spanish",
+    "turkish",
+    "iranian",
+    "israeli",
+    "canadian",
+    "dutch",
+    "swedish",
+    "finnish",
+    "norwegian",
+    "japanese",
+    "indian",
 ];
 
 fn descriptor_changes(
@@ -951,10 +975,9 @@ fn setting_changes(
                 }
                 let pos = p.words[st.first].start;
                 let closeness = match (unit, pu.iter().find(|u| u.start <= pos && pos < u.end)) {
-                    (Some(u), Some(v)) => crate::support::share(
-                        u,
-                        &v.stems.iter().map(|x| x.0.as_str()).collect(),
-                    ),
+                    (Some(u), Some(v)) => {
+                        crate::support::share(u, &v.stems.iter().map(|x| x.0.as_str()).collect())
+                    }
                     _ => 0.0,
                 };
                 if closeness > best {

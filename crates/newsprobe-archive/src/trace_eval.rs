@@ -151,7 +151,10 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
     }
     let stories: Vec<&Vec<&PoolDoc>> = by_story.values().filter(|v| v.len() >= 3).collect();
     if stories.is_empty() {
-        return Err(Error::Data(format!("{}: no usable stories", data.display())));
+        return Err(Error::Data(format!(
+            "{}: no usable stories",
+            data.display()
+        )));
     }
     let mut rng = Rng::new(seed);
     let mut rewrites: Vec<Rewrite> = Vec::with_capacity(n);
@@ -184,7 +187,12 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
     // copy under two ids) are that document's equivalents: either one is a right answer.
     let sets: HashMap<&str, std::collections::HashSet<&str>> = docs
         .iter()
-        .map(|d| (d.id.as_str(), d.sentences.iter().map(String::as_str).collect()))
+        .map(|d| {
+            (
+                d.id.as_str(),
+                d.sentences.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     let mut equivalent: HashMap<&str, Vec<&str>> = HashMap::new();
     for group in by_story.values() {
@@ -194,7 +202,10 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
                     let (sa, sb) = (&sets[a.id.as_str()], &sets[b.id.as_str()]);
                     let shared = sa.intersection(sb).count();
                     if shared as f64 >= 0.8 * sa.len() as f64 {
-                        equivalent.entry(a.id.as_str()).or_default().push(b.id.as_str());
+                        equivalent
+                            .entry(a.id.as_str())
+                            .or_default()
+                            .push(b.id.as_str());
                     }
                 }
             }
@@ -207,7 +218,13 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
     let opt = TraceOptions::default();
     let debug = std::env::var("NEWSPROBE_TRACE_DEBUG").ok();
     for r in &rewrites {
-        let input = plain_report(&r.id, Some("launder"), Some("2026-03-01"), Some(&r.title), &r.text);
+        let input = plain_report(
+            &r.id,
+            Some("launder"),
+            Some("2026-03-01"),
+            Some(&r.title),
+            &r.text,
+        );
         let t = archive.trace(&input, &opt)?;
         sc.rewrites += 1;
         let truth: Vec<&str> = r.sources.iter().map(String::as_str).collect();
@@ -224,9 +241,9 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
                     rank.entry(tr).or_insert(pos);
                     pos += 1;
                 }
-                None if truth.iter().any(|tr| {
-                    equivalent.get(id).is_some_and(|e| e.contains(tr))
-                }) => {}
+                None if truth
+                    .iter()
+                    .any(|tr| equivalent.get(id).is_some_and(|e| e.contains(tr))) => {}
                 None => {
                     rank.entry(id).or_insert(pos);
                     pos += 1;
@@ -234,7 +251,10 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
             }
         }
         sc.true_sources += truth.len();
-        let worst_true = truth.iter().map(|t| rank.get(t).copied()).collect::<Option<Vec<_>>>();
+        let worst_true = truth
+            .iter()
+            .map(|t| rank.get(t).copied())
+            .collect::<Option<Vec<_>>>();
         let best_other = rank
             .iter()
             .filter(|(id, _)| !truth.contains(id))
@@ -276,22 +296,39 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
         for p in &r.planted {
             let e = sc.kinds.entry(p.kind.to_string()).or_default();
             e[0] += 1;
-            if t.changes.iter().any(|c| kind_of(c) == p.kind && overlaps(c, p)) {
+            if t.changes
+                .iter()
+                .any(|c| kind_of(c) == p.kind && overlaps(c, p))
+            {
                 e[1] += 1;
             } else if debug.as_deref() == Some(p.kind) {
                 let field = if p.in_title { &r.title } else { &r.text };
                 let txt: String = field.chars().skip(p.start).take(p.end - p.start).collect();
-                eprintln!("MISS {} {}: {txt}\n   sources {:?}", p.kind, r.id, r.sources);
+                eprintln!(
+                    "MISS {} {}: {txt}\n   sources {:?}",
+                    p.kind, r.id, r.sources
+                );
             }
         }
         for c in &t.changes {
             let k = kind_of(c);
             let hit = r.planted.iter().any(|p| p.kind == k && overlaps(c, p));
             if !hit && debug.as_deref() == Some(k.as_str()) {
-                eprintln!("FALSE {k} {}: {:?} -- {}", r.id, c.article_span.text, c.detail);
+                eprintln!(
+                    "FALSE {k} {}: {:?} -- {}",
+                    r.id, c.article_span.text, c.detail
+                );
             }
             if debug.as_deref() == Some("sources") && worst_true_missing(&t, &truth) {
-                eprintln!("SOURCES {}: truth {:?} got {:?}", r.id, truth, t.sources.iter().map(|s| (s.id.as_str(), s.score, s.evidence.support_share)).collect::<Vec<_>>());
+                eprintln!(
+                    "SOURCES {}: truth {:?} got {:?}",
+                    r.id,
+                    truth,
+                    t.sources
+                        .iter()
+                        .map(|s| (s.id.as_str(), s.score, s.evidence.support_share))
+                        .collect::<Vec<_>>()
+                );
             }
             let e = sc.kinds.entry(k).or_default();
             e[2] += 1;
@@ -305,10 +342,48 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
 
 fn worst_true_missing(t: &crate::Trace, truth: &[&str]) -> bool {
     let n = truth.len();
-    t.sources.iter().take(n).any(|s| !truth.contains(&s.id.as_str())) || t.sources.len() < n
+    t.sources
+        .iter()
+        .take(n)
+        .any(|s| !truth.contains(&s.id.as_str()))
+        || t.sources.len() < n
 }
 
 /// `newsprobe eval trace`: the printed scores.
 pub fn run(data: &Path, n: usize, seed: u64) -> Result<String, Error> {
     Ok(evaluate(data, n, seed)?.report(seed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixed-seed CI set: 24 rewrites (the README figures use 300, seed 10).
+    #[test]
+    fn fixed_seed_set_meets_the_floor() {
+        let data =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/stories/ecbplus");
+        if !data.join("ecbplus_docs.jsonl").exists() {
+            eprintln!("skipped: {} not found", data.display());
+            return;
+        }
+        let sc = evaluate(&data, 24, 10).unwrap();
+        let (mut planted, mut found, mut reported, mut right) = (0, 0, 0, 0);
+        for c in sc.kinds.values() {
+            planted += c[0];
+            found += c[1];
+            reported += c[2];
+            right += c[3];
+        }
+        let report = sc.report(10);
+        assert_eq!(sc.rewrites, 24);
+        assert!(sc.all_above as f64 >= 0.85 * 24.0, "{report}");
+        assert!(found as f64 >= 0.8 * planted as f64, "{report}");
+        assert!(right as f64 >= 0.8 * reported as f64, "{report}");
+        // Same seed, same set.
+        assert_eq!(
+            evaluate(&data, 3, 10).unwrap().kinds,
+            evaluate(&data, 3, 10).unwrap().kinds
+        );
+    }
 }

@@ -125,9 +125,7 @@ pub fn typed_changes(
             continue;
         }
         let text = me.text.get(u.start..u.end).unwrap_or("");
-        let has_speech = me.words[u.first..u.last]
-            .iter()
-            .any(|w| is_speech(&w.norm));
+        let has_speech = me.words[u.first..u.last].iter().any(|w| is_speech(&w.norm));
         if has_speech || text.contains(['“', '”', '"']) {
             attributed.insert((a.pool, a.src));
             if let Some(j) = a.src2 {
@@ -236,7 +234,10 @@ pub fn typed_changes(
         };
         let in_dates = dates(&owned_in, &in_out);
         let src_dates = dates(&owned_src, &|_| true);
-        let in_dv: HashSet<&str> = in_dates.iter().map(|&k| owned_in[k].norm.as_str()).collect();
+        let in_dv: HashSet<&str> = in_dates
+            .iter()
+            .map(|&k| owned_in[k].norm.as_str())
+            .collect();
         let src_dv: HashSet<&str> = src_dates
             .iter()
             .map(|&k| owned_src[k].norm.as_str())
@@ -258,7 +259,10 @@ pub fn typed_changes(
             let k1 = *new_dates.last().unwrap_or(&k0);
             let j1 = *lost_dates.last().unwrap_or(&j0);
             let (a0, a1) = (owned_in[k0].start, owned_in[k1].end);
-            let (b0, b1) = (owned_src[j0].start, owned_src[j1].end.max(owned_src[j0].end));
+            let (b0, b1) = (
+                owned_src[j0].start,
+                owned_src[j1].end.max(owned_src[j0].end),
+            );
             let (b0, b1) = (b0.min(b1), b1.max(b0));
             out.push(Change {
                 kind: ChangeKind::DateChanged,
@@ -309,8 +313,7 @@ pub fn typed_changes(
                 !kept.contains(owned_src[j].norm.as_str())
                     && removed_j.contains(&j)
                     && kept_around(j)
-            })
-            {
+            }) {
                 // The input words standing where the hedge stood.
                 let mut anchor: Option<usize> = None;
                 let mut seen_j = false;
@@ -327,8 +330,16 @@ pub fn typed_changes(
                         _ => {}
                     }
                 }
-                let k = anchor.or(last_in).unwrap_or(0);
-                let (iw, jw) = (&owned_in[k.min(owned_in.len().saturating_sub(1))], &owned_src[j]);
+                // The words that replaced the hedge ("could" → "will"), when any did.
+                let replaced = subs
+                    .iter()
+                    .find(|(x, y)| y.contains(&j) && !x.is_empty())
+                    .map(|(x, _)| x[0]);
+                let k = replaced.or(anchor).or(last_in).unwrap_or(0);
+                let (iw, jw) = (
+                    &owned_in[k.min(owned_in.len().saturating_sub(1))],
+                    &owned_src[j],
+                );
                 if !owned_in.is_empty() {
                     out.push(Change {
                         kind: ChangeKind::HedgeRemoved,
@@ -349,7 +360,8 @@ pub fn typed_changes(
             }
         }
         // Attribution.
-        let src_speech = (0..owned_src.len()).find(|&j| src_out(j) && is_speech(&owned_src[j].norm));
+        let src_speech =
+            (0..owned_src.len()).find(|&j| src_out(j) && is_speech(&owned_src[j].norm));
         let in_speech = owned_in.iter().any(|w| is_speech(&w.norm));
         let in_quote_marks = sentence_text.contains(['“', '”', '"']);
         let elsewhere = attributed.contains(&(a.pool, a.src))
@@ -393,7 +405,12 @@ pub fn former_changes(me: &Prepared<'_>, pool: &Pool<'_, '_>, out: &mut Vec<Chan
             return Vec::new();
         }
         (0..=ws.len() - phrase.len())
-            .filter(|&i| ws[i..i + phrase.len()].iter().zip(phrase).all(|(w, p)| &w.norm == p))
+            .filter(|&i| {
+                ws[i..i + phrase.len()]
+                    .iter()
+                    .zip(phrase)
+                    .all(|(w, p)| &w.norm == p)
+            })
             .collect()
     };
     let former_at = |ws: &[Word], i: usize| i > 0 && ws[i - 1].norm == "former";
@@ -541,7 +558,10 @@ fn nations_near(p: &Prepared<'_>, key: &str) -> Vec<(usize, &'static str)> {
         }
         // Before the name, within three words of one run ("Italian Admiral Giuseppe ...").
         for j in (k.saturating_sub(4)..k).rev() {
-            let gap = p.text.get(p.words[j].end..p.words[j + 1].start).unwrap_or("");
+            let gap = p
+                .text
+                .get(p.words[j].end..p.words[j + 1].start)
+                .unwrap_or("");
             if gap.trim().is_empty() {
                 if let Some(n) = nation(&p.words[j]) {
                     out.push((j, n));
@@ -553,7 +573,10 @@ fn nations_near(p: &Prepared<'_>, key: &str) -> Vec<(usize, &'static str)> {
         // In the apposition after it ("Dragone, a senior U.S. naval officer").
         let mut j = k + 1;
         while j < p.words.len() && j <= k + 5 {
-            let gap = p.text.get(p.words[j - 1].end..p.words[j].start).unwrap_or("");
+            let gap = p
+                .text
+                .get(p.words[j - 1].end..p.words[j].start)
+                .unwrap_or("");
             let ok = if j == k + 1 {
                 gap.trim() == ","
             } else {

@@ -119,11 +119,16 @@ fn the_nato_article_is_traced_to_its_three_sources() {
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
             .unwrap();
-    let errors =
-        newsprobe_archive::expect::check(&json, &expected, &input.text, title.trim());
+    let errors = newsprobe_archive::expect::check(&json, &expected, &input.text, title.trim());
     if std::env::var("NEWSPROBE_SHOW").is_ok() {
-        eprintln!("{}", serde_json::to_string_pretty(&json["changes"]).unwrap());
-        eprintln!("{}", serde_json::to_string_pretty(&json["sources"]).unwrap());
+        eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&json["changes"]).unwrap()
+        );
+        eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&json["sources"]).unwrap()
+        );
     }
     assert!(
         errors.is_empty(),

@@ -5,6 +5,7 @@
 mod csv_out;
 mod html;
 mod text;
+mod trace_html;
 
 use std::io::Write;
 
@@ -12,6 +13,7 @@ use newsprobe_core::Report;
 
 pub use html::{escape_html, render_page};
 pub use text::render_text;
+pub use trace_html::render_trace_page;
 
 /// Output format of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
