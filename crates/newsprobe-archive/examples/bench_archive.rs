@@ -121,6 +121,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ingest_s = start.elapsed().as_secs_f64();
     let (lookup_ms, lookups, found) = measure_lookups(&archive, &sample)?;
     let size = file_size(&db) + file_size(&db.with_extension("db-wal"));
+    // `trace` of up to 200 planted copies: retrieval, scoring, sentence alignment, changes.
+    let trace_start = Instant::now();
+    let mut traced = 0usize;
+    let opt = newsprobe_archive::trace::TraceOptions::default();
+    for (id, _) in sample.iter().take(200) {
+        if let Some(a) = archive.get(id)? {
+            archive.trace(&a.report, &opt)?;
+            traced += 1;
+        }
+    }
+    let trace_ms = trace_start.elapsed().as_secs_f64() * 1000.0 / traced.max(1) as f64;
     println!(
         "articles           {n} ({} words on average, seed {seed}, 2% near-copies)",
         words / n.max(1)
@@ -133,6 +144,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "near-copy lookup   {lookup_ms:.2} ms/article over {lookups} planted copies; recall {:.3}",
         found as f64 / lookups.max(1) as f64
     );
+    println!("trace              {trace_ms:.2} ms/article over {traced} planted copies");
     println!(
         "peak memory        {} MiB (VmHWM)",
         peak_memory_kb().unwrap_or(0) / 1024

@@ -31,6 +31,21 @@ pub fn stem(norm: &str) -> String {
 }
 
 const SPEECH: &[&str] = &[
+    "revealed",
+    "disclosed",
+    "admitted",
+    "acknowledged",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "asserted",
+    "asserting",
+    "saying",
+    "telling",
+    "adding",
+    "warning",
+    "claiming",
+    "insisting",
     "said",
     "says",
     "say",
@@ -294,7 +309,7 @@ pub fn best_in(u: &Unit, src: &[Unit]) -> Option<(f64, usize, Option<usize>)> {
         .copied()
         .enumerate()
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    if bs >= 0.85 || bs < 0.2 {
+    if !(0.2..0.85).contains(&bs) {
         return Some((bs, bi, None));
     }
     // A merge of two source sentences.

@@ -363,10 +363,11 @@ mod tests {
     fn fixed_seed_set_meets_the_floor() {
         let data =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/stories/ecbplus");
-        if !data.join("ecbplus_docs.jsonl").exists() {
-            eprintln!("skipped: {} not found", data.display());
-            return;
-        }
+        assert!(
+            data.join("ecbplus_docs.jsonl").exists(),
+            "ECB+ is missing at {}",
+            data.display()
+        );
         let sc = evaluate(&data, 24, 10).unwrap();
         let (mut planted, mut found, mut reported, mut right) = (0, 0, 0, 0);
         for c in sc.kinds.values() {

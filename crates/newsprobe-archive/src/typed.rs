@@ -367,7 +367,9 @@ pub fn typed_changes(
         let elsewhere = attributed.contains(&(a.pool, a.src))
             || a.src2.is_some_and(|j| attributed.contains(&(a.pool, j)));
         if let Some(j) = src_speech {
-            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote {
+            // Only on a close alignment: a loose one may pair the sentence with another
+            // source sentence that happens to carry an attribution.
+            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote && a.score >= 0.55 {
                 let jw = &owned_src[j];
                 out.push(Change {
                     kind: ChangeKind::AttributionDropped,

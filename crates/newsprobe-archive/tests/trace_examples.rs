@@ -98,10 +98,8 @@ fn the_nato_article_is_traced_to_its_three_sources() {
     let case = std::path::Path::new(CASES).join("nato-strike");
     let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/cases/nato-preemptive-strike/article.txt");
-    let Ok(raw) = std::fs::read_to_string(&article) else {
-        eprintln!("skipped: {} not found", article.display());
-        return;
-    };
+    let raw = std::fs::read_to_string(&article)
+        .unwrap_or_else(|e| panic!("the seed case is missing at {}: {e}", article.display()));
     let (title, text) = raw.split_once('\n').unwrap();
     let input = plain_report(
         "nato-rewrite",
