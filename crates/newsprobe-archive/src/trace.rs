@@ -307,7 +307,14 @@ fn score(
             if b.0 >= ALIGNED {
                 supported_sentences += 1;
             }
-            per_unit[k] = b.0;
+            // Among sources that support a sentence equally, the one holding its very words
+            // (word trigrams) is the likelier origin.
+            let ws: Vec<&str> = input.words[u.first..u.last]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect();
+            let exact = containment(&ws, &cand.trigrams);
+            per_unit[k] = b.0 * (0.8 + 0.2 * exact);
         }
     }
     let support_share = if total_w > 0.0 {

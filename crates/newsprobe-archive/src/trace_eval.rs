@@ -264,6 +264,13 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
             let w = w.into_iter().max().unwrap_or(0);
             if best_other.is_none_or(|o| o > w) {
                 sc.all_above += 1;
+            } else if debug.as_deref() == Some("ranking") {
+                let got: Vec<(&str, f64, f64)> = t
+                    .sources
+                    .iter()
+                    .map(|s| (s.id.as_str(), s.score, s.evidence.support_share))
+                    .collect();
+                eprintln!("RANKING {}: truth {truth:?} got {got:?}", r.id);
             }
         }
         for tr in &truth {
