@@ -398,6 +398,25 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
         "hedge_removed" => {
             for (h, to) in HEDGE_SWAPS {
                 let hw = h.trim_end();
+                // "about", "nearly", "around" hedge a number only ("about 40 people").
+                if matches!(hw, "about" | "nearly" | "around") {
+                    let ws = words_of(s);
+                    let hit = ws
+                        .windows(2)
+                        .find(|w| w[0] == hw && w[1].starts_with(|c: char| c.is_ascii_digit()));
+                    match hit {
+                        Some(w) => {
+                            let pat = format!("{} {}", w[0], w[1]);
+                            if let Some(i) = s.find(&pat) {
+                                if outside_quotes(s, i) {
+                                    return Some(s.replacen(&pat, w[1], 1));
+                                }
+                            }
+                            continue;
+                        }
+                        None => continue,
+                    }
+                }
                 if let Some(r) = replace_word(s, hw, to.trim_end()) {
                     return Some(r.replace("  ", " "));
                 }

@@ -303,6 +303,19 @@ pub fn best_in(u: &Unit, src: &[Unit]) -> Option<(f64, usize, Option<usize>)> {
         return None;
     }
     let sets: Vec<HashSet<&str>> = src.iter().map(stem_set).collect();
+    best_in_sets(u, &sets)
+}
+
+/// The stem sets of a source's sentences, for [`best_in_sets`].
+pub fn stem_sets(src: &[Unit]) -> Vec<HashSet<&str>> {
+    src.iter().map(stem_set).collect()
+}
+
+/// [`best_in`] with the source's stem sets made once.
+pub fn best_in_sets(u: &Unit, sets: &[HashSet<&str>]) -> Option<(f64, usize, Option<usize>)> {
+    if u.stems.is_empty() {
+        return None;
+    }
     let scores: Vec<f64> = sets.iter().map(|s| share(u, s)).collect();
     let (bi, bs) = scores
         .iter()

@@ -20,7 +20,7 @@ use crate::align::{containment, lcs, Prepared};
 use crate::cues;
 use crate::minhash::{shingle_hashes, Signature};
 use crate::store::{signature_text, Archive, StoredArticle};
-use crate::support::{best_in, units, Unit, ALIGNED, UNSUPPORTED};
+use crate::support::{best_in_sets, units, Unit, ALIGNED, UNSUPPORTED};
 use crate::Error;
 
 /// Kinds of changes of the contract.
@@ -292,17 +292,21 @@ fn score(
     cand: &Prepared<'_>,
     cand_units: &[Unit],
     near: Option<f64>,
-) -> (f64, Evidence, Vec<f64>) {
+) -> (f64, Evidence, Vec<f64>, Vec<f64>) {
     let (mut supported_w, mut total_w, mut supported_sentences) = (0.0, 0.0, 0usize);
     let mut per_unit = vec![0.0; in_units.len()];
+    let mut raw = vec![0.0; in_units.len()];
+    let sets = crate::support::stem_sets(cand_units);
     for (k, u) in in_units.iter().enumerate() {
+        let best = best_in_sets(u, &sets);
+        raw[k] = best.map_or(0.0, |b| b.0);
         if u.weight < 2.0 {
             continue;
         }
         total_w += u.weight;
         // Partial support (a sentence told in other words) counts by its share; a sentence is
         // counted as supported from ALIGNED up.
-        if let Some(b) = best_in(u, cand_units).filter(|b| b.0 >= UNSUPPORTED) {
+        if let Some(b) = best.filter(|b| b.0 >= UNSUPPORTED) {
             supported_w += u.weight * b.0;
             if b.0 >= ALIGNED {
                 supported_sentences += 1;
@@ -393,6 +397,7 @@ fn score(
             shared_people: people,
         },
         per_unit,
+        raw,
     )
 }
 
@@ -478,12 +483,10 @@ impl Archive {
             }
             let p = Prepared::new(&a.report);
             let pu = units(&p);
-            for (rb, u) in raw_best.iter_mut().zip(&my_units) {
-                if let Some(b) = best_in(u, &pu) {
-                    *rb = rb.max(b.0);
-                }
+            let (s, ev, v, raw) = score(&me, &my_units, &p, &pu, nc);
+            for (rb, x) in raw_best.iter_mut().zip(&raw) {
+                *rb = rb.max(*x);
             }
-            let (s, ev, v) = score(&me, &my_units, &p, &pu, nc);
             // A source that names the same person and supports a sentence or quote is kept even
             // when the rewrite told everything else in other words.
             let same_person =

@@ -22,7 +22,8 @@ use newsprobe_core::report::ReportSpan;
 use crate::align::Prepared;
 use crate::store::StoredArticle;
 use crate::support::{
-    best_in, diff, is_date, is_hedge, is_speech, number_value, Step, Unit, ALIGNED, UNSUPPORTED,
+    best_in_sets, diff, is_date, is_hedge, is_speech, number_value, Step, Unit, ALIGNED,
+    UNSUPPORTED,
 };
 use crate::trace::{Change, ChangeKind, SupportRow, SupportStatus, WordDiff};
 use crate::words::Word;
@@ -45,12 +46,16 @@ pub fn align_all(
     pool: &Pool<'_, '_>,
     pool_units: &[Vec<Unit>],
 ) -> Vec<Option<Aligned>> {
+    let pool_sets: Vec<Vec<HashSet<&str>>> = pool_units
+        .iter()
+        .map(|u| crate::support::stem_sets(u))
+        .collect();
     my_units
         .iter()
         .map(|u| {
             let mut best: Option<Aligned> = None;
-            for (pi, pu) in pool_units.iter().enumerate().take(pool.len()) {
-                if let Some((score, src, src2)) = best_in(u, pu) {
+            for (pi, sets) in pool_sets.iter().enumerate().take(pool.len()) {
+                if let Some((score, src, src2)) = best_in_sets(u, sets) {
                     if best.is_none_or(|b| score > b.score + 1e-9) {
                         best = Some(Aligned {
                             pool: pi,
