@@ -197,22 +197,27 @@ fn search_terms(p: &Prepared<'_>) -> Vec<String> {
             out.push(w.to_string());
         }
     };
+    // Names (longest first: the rarer), at most 12, then the most frequent content words, 16
+    // terms in all: a BM25 query costs time in proportion to its terms' posting lists, and
+    // quoted words are searched as phrases (`phrase_query`).
     let mut names: Vec<&String> = p.names.iter().collect();
-    names.sort();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     for n in names {
-        push(n, &mut out);
-    }
-    for q in &p.quotes {
-        for w in &q.words {
-            push(w, &mut out);
+        if out.len() >= 12 {
+            break;
         }
+        push(n, &mut out);
     }
     let mut counts: Vec<(&str, f64)> = p.content_counts().into_iter().collect();
     counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    // Content words only when the article names too few things to be found by its names.
+    let cap = if out.len() >= 4 { out.len() } else { 8 };
     for (w, _) in counts {
+        if out.len() >= cap {
+            break;
+        }
         push(w, &mut out);
     }
-    out.truncate(48);
     out
 }
 
