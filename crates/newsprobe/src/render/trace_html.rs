@@ -92,7 +92,12 @@ pub fn render_trace_page(traces: &[Trace]) -> String {
         let spans: Vec<(usize, usize, ChangeKind, String)> = t
             .changes
             .iter()
-            .filter(|c| c.article_span.field == newsprobe_core::Field::Text)
+            // An unsupported sentence is shown by its row (red border), so the changes inside
+            // it stay visible.
+            .filter(|c| {
+                c.article_span.field == newsprobe_core::Field::Text
+                    && c.kind != ChangeKind::UnsupportedClaim
+            })
             .map(|c| {
                 (
                     c.article_span.start,
