@@ -228,6 +228,11 @@ pub fn is_date(ws: &[Word], k: usize) -> bool {
         && ((k > 0 && month_at(k - 1)) || month_at(k + 1))
 }
 
+/// Whether a lower-cased word is a weekday or a month name.
+pub fn is_weekday_or_month(norm: &str) -> bool {
+    WEEKDAYS.contains(&norm) || MONTHS.contains(&norm)
+}
+
 /// A sentence reduced to weighted stems.
 #[derive(Debug, Clone)]
 pub struct Unit {

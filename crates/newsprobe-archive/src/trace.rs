@@ -819,7 +819,21 @@ fn quote_changes(
                     let here_words = sentence_words(input, q.start);
                     let there_words = sentence_words(p, c.start);
                     let crossed = here_words.contains(&b.key) || there_words.contains(&a.key);
-                    if a.key != b.key && same_words && !crossed {
+                    // Both must be named people: a pronoun's person is inferred, and a place
+                    // or a day read as the speaker is no evidence of a swap.
+                    let person = |p: &Prepared<'_>, sp: &crate::align::Speaker| {
+                        let t = cut(p.text, sp.start, sp.end);
+                        let caps: Vec<&str> = t
+                            .split_whitespace()
+                            .filter(|w| w.starts_with(char::is_uppercase))
+                            .collect();
+                        sp.key != "anonymous"
+                            && !caps.is_empty()
+                            && !crate::support::is_weekday_or_month(&sp.key)
+                            && (caps.len() >= 2 || p.described.iter().any(|d| d.key == sp.key))
+                    };
+                    let named = person(input, a) && person(p, b);
+                    if a.key != b.key && same_words && !crossed && named {
                         out.push(Change {
                             words: None,
                             kind: ChangeKind::SpeakerChanged,
