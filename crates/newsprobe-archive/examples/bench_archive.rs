@@ -6,7 +6,9 @@
 //! look-up time per article, recall of the planted near-copies, peak memory and store size.
 //! `--jsonl OUT [ARTICLES] [SEED]` instead writes the generated articles as JSON Lines input for
 //! `newsprobe ingest`, and `--lookups DB [ARTICLES] [SEED]` times near-copy look-ups of the
-//! planted copies in the archive `newsprobe ingest` made of them (with the analysis stages).
+//! planted copies in the archive `newsprobe ingest` made of them (with the analysis stages), and
+//! `trace` of 200 of them (also printed after the default run). `--lookups` works on any archive
+//! this benchmark made too (pass its DB).
 
 use std::time::Instant;
 
@@ -51,6 +53,27 @@ fn measure_lookups(
     Ok((ms, lookups, found))
 }
 
+/// `trace` of up to 200 planted copies (retrieval, scoring, sentence alignment, changes):
+/// (ms per trace, traces).
+fn measure_traces(
+    archive: &Archive,
+    sample: &Sample,
+) -> Result<(f64, usize), Box<dyn std::error::Error>> {
+    let start = Instant::now();
+    let mut traced = 0usize;
+    let opt = newsprobe_archive::trace::TraceOptions::default();
+    for (id, _) in sample.iter().take(200) {
+        if let Some(a) = archive.get(id)? {
+            archive.trace(&a.report, &opt)?;
+            traced += 1;
+        }
+    }
+    Ok((
+        start.elapsed().as_secs_f64() * 1000.0 / traced.max(1) as f64,
+        traced,
+    ))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--lookups") {
@@ -71,6 +94,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             found as f64 / lookups.max(1) as f64,
             archive.len()?
         );
+        let (trace_ms, traced) = measure_traces(&archive, &sample)?;
+        println!("trace              {trace_ms:.2} ms/article over {traced} planted copies");
         return Ok(());
     }
     if args.first().map(String::as_str) == Some("--jsonl") {
@@ -121,6 +146,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ingest_s = start.elapsed().as_secs_f64();
     let (lookup_ms, lookups, found) = measure_lookups(&archive, &sample)?;
     let size = file_size(&db) + file_size(&db.with_extension("db-wal"));
+    let (trace_ms, traced) = measure_traces(&archive, &sample)?;
     println!(
         "articles           {n} ({} words on average, seed {seed}, 2% near-copies)",
         words / n.max(1)
@@ -133,6 +159,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "near-copy lookup   {lookup_ms:.2} ms/article over {lookups} planted copies; recall {:.3}",
         found as f64 / lookups.max(1) as f64
     );
+    println!("trace              {trace_ms:.2} ms/article over {traced} planted copies");
     println!(
         "peak memory        {} MiB (VmHWM)",
         peak_memory_kb().unwrap_or(0) / 1024

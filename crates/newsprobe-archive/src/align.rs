@@ -155,6 +155,47 @@ fn quote_mark_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the period at byte `i` closes an abbreviation ("U.S.", "a.m.", "Mr.", "Gen.") or a
+/// sentence goes on after it in lower case or with a number: no sentence ends there.
+fn abbreviation_before(t: &str, i: usize) -> bool {
+    let before = &t[..i];
+    let word: &str = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let after = t[i + 1..].trim_start_matches(' ');
+    if after.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) {
+        return true;
+    }
+    let w = word.to_lowercase();
+    (w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
+        || w.contains('.')
+        || matches!(
+            w.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "gen"
+                | "jr"
+                | "sr"
+                | "no"
+                | "vs"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "gov"
+                | "sen"
+                | "rep"
+                | "inc"
+                | "corp"
+                | "co"
+                | "capt"
+                | "adm"
+                | "prof"
+        )
+}
+
 /// Maximal runs of capitalised words separated by single spaces: `(first, last)` word indices.
 fn capital_runs(text: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -265,6 +306,7 @@ impl<'a> Prepared<'a> {
                 '.' | '!' | '?' => {
                     let next = b.get(i + 1).copied();
                     matches!(next, None | Some(b' ') | Some(b'\n'))
+                        && (c != '.' || !abbreviation_before(t, i))
                 }
                 _ => false,
             };

@@ -135,6 +135,11 @@ pub const ANONYMOUS: &[&str] = &[
     "unnamed officials said",
     "under the condition of anonymity",
     "under condition of anonymity",
+    "sources with knowledge",
+    "people with knowledge",
+    "a person with knowledge",
+    "officials with knowledge",
+    "sources familiar with",
 ];
 
 /// Headline words that escalate: alarm, secrecy, exclusivity, conflict.

@@ -16,12 +16,16 @@ pub mod clusters;
 pub mod cues;
 pub mod eval;
 pub mod expect;
+pub mod launder;
 pub mod minhash;
 pub mod query;
 pub mod search;
 pub mod store;
+pub mod support;
 pub mod synth;
 pub mod trace;
+pub mod trace_eval;
+pub mod typed;
 pub mod words;
 
 pub use clusters::{Cluster, SiteLink};

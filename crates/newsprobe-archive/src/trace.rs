@@ -20,6 +20,7 @@ use crate::align::{containment, lcs, Prepared};
 use crate::cues;
 use crate::minhash::{shingle_hashes, Signature};
 use crate::store::{signature_text, Archive, StoredArticle};
+use crate::support::{best_in_sets, units, Unit, ALIGNED, UNSUPPORTED};
 use crate::Error;
 
 /// Kinds of changes of the contract.
@@ -33,6 +34,20 @@ pub enum ChangeKind {
     SettingChanged,
     SourceAdded,
     HeadlineEscalated,
+    NumberChanged,
+    HedgeRemoved,
+    DateChanged,
+    AttributionDropped,
+    UnsupportedClaim,
+}
+
+/// The words a change added, removed and substituted (from the word alignment).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct WordDiff {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// `[source words, article words]` of each substituted run.
+    pub substituted: Vec<[String; 2]>,
 }
 
 /// One difference between the input and its sources.
@@ -43,6 +58,28 @@ pub struct Change {
     pub source_id: Option<String>,
     pub source_span: Option<ReportSpan>,
     pub detail: String,
+    /// The exact word differences, where the change is a rewording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words: Option<WordDiff>,
+}
+
+/// How well one sentence of the input is supported by the sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportStatus {
+    Supported,
+    Altered,
+    Unsupported,
+}
+
+/// One row of the support map: a sentence of the input and its best source sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupportRow {
+    pub sentence: ReportSpan,
+    pub status: SupportStatus,
+    pub source_id: Option<String>,
+    pub source_span: Option<ReportSpan>,
+    pub score: f64,
 }
 
 /// Why a stored article is taken for a source.
@@ -60,6 +97,13 @@ pub struct Evidence {
     pub cosine: f64,
     /// Estimated Jaccard similarity when the source is a near-copy.
     pub near_copy: Option<f64>,
+    /// Sentences of the input this source supports (aligned, paraphrase allowed).
+    pub supported_sentences: usize,
+    /// Weighted share of the input's sentences this source supports.
+    pub support_share: f64,
+    /// People of the input (by surname, or by a role such as "Polish Prime Minister") the
+    /// source names too.
+    pub shared_people: usize,
 }
 
 /// A ranked source.
@@ -94,6 +138,8 @@ pub struct Trace {
     pub sources: Vec<SourceMatch>,
     pub near_copies: Vec<NearCopy>,
     pub changes: Vec<Change>,
+    /// Per sentence of the input: supported, altered or unsupported, and by which source.
+    pub support: Vec<SupportRow>,
 }
 
 /// Tuning of [`Archive::trace`].
@@ -151,22 +197,27 @@ fn search_terms(p: &Prepared<'_>) -> Vec<String> {
             out.push(w.to_string());
         }
     };
+    // Names (longest first: the rarer), at most 12, then the most frequent content words, 16
+    // terms in all: a BM25 query costs time in proportion to its terms' posting lists, and
+    // quoted words are searched as phrases (`phrase_query`).
     let mut names: Vec<&String> = p.names.iter().collect();
-    names.sort();
+    names.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     for n in names {
-        push(n, &mut out);
-    }
-    for q in &p.quotes {
-        for w in &q.words {
-            push(w, &mut out);
+        if out.len() >= 12 {
+            break;
         }
+        push(n, &mut out);
     }
     let mut counts: Vec<(&str, f64)> = p.content_counts().into_iter().collect();
     counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    // Content words only when the article names too few things to be found by its names.
+    let cap = if out.len() >= 4 { out.len() } else { 8 };
     for (w, _) in counts {
+        if out.len() >= cap {
+            break;
+        }
         push(w, &mut out);
     }
-    out.truncate(48);
     out
 }
 
@@ -184,8 +235,102 @@ fn cosine(
     }
 }
 
+/// The people an article names: surnames of the described and quoted, and role phrases of
+/// three or more capitalised words ending in a role ("Polish Prime Minister").
+fn people(p: &Prepared<'_>) -> (HashSet<String>, Vec<Vec<String>>) {
+    let mut keys: HashSet<String> = p.described.iter().map(|d| d.key.clone()).collect();
+    for q in &p.quotes {
+        if let Some(sp) = &q.speaker {
+            if sp.key != "anonymous" {
+                keys.insert(sp.key.clone());
+            }
+        }
+    }
+    let mut roles = Vec::new();
+    let ws = &p.words;
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].capitalized {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ws.len()
+            && ws[j + 1].capitalized
+            && p.text.get(ws[j].end..ws[j + 1].start) == Some(" ")
+        {
+            j += 1;
+        }
+        if let Some(last) = (i..=j)
+            .rev()
+            .find(|&k| crate::cues::is_role_word(&ws[k].norm))
+        {
+            if last + 1 - i >= 3 && !crate::cues::is_role_word(&ws[i].norm) {
+                roles.push(ws[i..=last].iter().map(|w| w.norm.clone()).collect());
+            }
+        }
+        i = j + 1;
+    }
+    (keys, roles)
+}
+
+/// How many of the input's people the candidate names too.
+fn shared_people(input: &Prepared<'_>, cand: &Prepared<'_>) -> usize {
+    let (keys, roles) = people(input);
+    let by_key = keys.iter().filter(|k| cand.names.contains(*k)).count();
+    let norms: Vec<&str> = cand.words.iter().map(|w| w.norm.as_str()).collect();
+    let by_role = roles
+        .iter()
+        .filter(|r| {
+            norms
+                .windows(r.len())
+                .any(|w| w.iter().zip(r.iter()).all(|(a, b)| *a == b.as_str()))
+        })
+        .count();
+    by_key + by_role
+}
+
 /// Scores how much of `input` the candidate explains.
-fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, Evidence) {
+fn score(
+    input: &Prepared<'_>,
+    in_units: &[Unit],
+    cand: &Prepared<'_>,
+    cand_units: &[Unit],
+    near: Option<f64>,
+) -> (f64, Evidence, Vec<f64>, Vec<f64>) {
+    let (mut supported_w, mut total_w, mut supported_sentences) = (0.0, 0.0, 0usize);
+    let mut per_unit = vec![0.0; in_units.len()];
+    let mut raw = vec![0.0; in_units.len()];
+    let sets = crate::support::stem_sets(cand_units);
+    for (k, u) in in_units.iter().enumerate() {
+        let best = best_in_sets(u, &sets);
+        raw[k] = best.map_or(0.0, |b| b.0);
+        if u.weight < 2.0 {
+            continue;
+        }
+        total_w += u.weight;
+        // Partial support (a sentence told in other words) counts by its share; a sentence is
+        // counted as supported from ALIGNED up.
+        if let Some(b) = best.filter(|b| b.0 >= UNSUPPORTED) {
+            supported_w += u.weight * b.0;
+            if b.0 >= ALIGNED {
+                supported_sentences += 1;
+            }
+            // Among sources that support a sentence equally, the one holding its very words
+            // (word trigrams) is the likelier origin.
+            let ws: Vec<&str> = input.words[u.first..u.last]
+                .iter()
+                .map(|w| w.norm.as_str())
+                .collect();
+            let exact = containment(&ws, &cand.trigrams);
+            per_unit[k] = b.0 * (0.8 + 0.2 * exact);
+        }
+    }
+    let support_share = if total_w > 0.0 {
+        supported_w / total_w
+    } else {
+        0.0
+    };
     let norms: Vec<&str> = input.words.iter().map(|w| w.norm.as_str()).collect();
     let text_containment = containment(&norms, &cand.trigrams);
     let mut long_sentences = 0usize;
@@ -232,11 +377,16 @@ fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, 
     } else {
         shared_quotes as f64 / input.quotes.len() as f64
     };
-    let s = 0.3 * text_containment
-        + 0.15 * sent_share
-        + 0.25 * quote_share
-        + 0.15 * name_share
-        + 0.15 * cos;
+    let people = shared_people(input, cand);
+    let contributes = supported_sentences > 0 || shared_quotes > 0;
+    let person_bonus = if people > 0 && contributes { 0.1 } else { 0.0 };
+    let s = person_bonus
+        + 0.45 * support_share
+        + 0.1 * text_containment
+        + 0.1 * sent_share
+        + 0.15 * quote_share
+        + 0.1 * name_share
+        + 0.1 * cos;
     shared_names.truncate(12);
     (
         round3(s.clamp(0.0, 1.0)),
@@ -247,7 +397,12 @@ fn score(input: &Prepared<'_>, cand: &Prepared<'_>, near: Option<f64>) -> (f64, 
             shared_names,
             cosine: round3(cos),
             near_copy: near.map(round3),
+            supported_sentences,
+            support_share: round3(support_share),
+            shared_people: people,
         },
+        per_unit,
+        raw,
     )
 }
 
@@ -255,6 +410,7 @@ impl Archive {
     /// The provenance of `input` against the stored articles.
     pub fn trace(&self, input: &Report, opt: &TraceOptions) -> Result<Trace, Error> {
         let me = Prepared::new(input);
+        let my_units = units(&me);
         let own_id = input.source.id.as_str();
         // Near-copies (any date).
         let hashes = shingle_hashes(&signature_text(input));
@@ -275,6 +431,19 @@ impl Archive {
             let mut st = self.conn.prepare_cached(
                 "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?2",
             )?;
+            let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
+                r.get::<_, i64>(0)
+            })?;
+            for r in rows {
+                candidates.push(r?);
+            }
+        }
+        // Phrases of the quotes (a source that holds part of a quote, extended or cut, is found
+        // even when its other words differ) and names with the numbers beside them.
+        if let Some(q) = phrase_query(&me) {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT ?2")?;
             let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
                 r.get::<_, i64>(0)
             })?;
@@ -305,6 +474,9 @@ impl Archive {
             .collect();
         let published = input.metadata.published.as_deref();
         let mut scored: Vec<(f64, Evidence, &StoredArticle)> = Vec::new();
+        let mut vectors: Vec<Vec<f64>> = Vec::new();
+        // Each input sentence's best support in any earlier candidate (pool or not).
+        let mut raw_best = vec![0.0f64; my_units.len()];
         for a in &loaded {
             let nc = near.iter().find(|n| n.0 == a.rowid).map(|n| n.1);
             // A near-copy of unknown order is listed as a near-copy, not as a source.
@@ -315,13 +487,21 @@ impl Archive {
                 None => {}
             }
             let p = Prepared::new(&a.report);
-            let (s, ev) = score(&me, &p, nc);
-            if s >= opt.min_score {
+            let pu = units(&p);
+            let (s, ev, v, raw) = score(&me, &my_units, &p, &pu, nc);
+            for (rb, x) in raw_best.iter_mut().zip(&raw) {
+                *rb = rb.max(*x);
+            }
+            // A source that names the same person and supports a sentence or quote is kept even
+            // when the rewrite told everything else in other words.
+            let same_person =
+                ev.shared_people > 0 && (ev.supported_sentences > 0 || ev.shared_quotes > 0);
+            if s >= opt.min_score || same_person {
                 scored.push((s, ev, a));
+                vectors.push(v);
             }
         }
-        scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.2.id.cmp(&y.2.id)));
-        scored.truncate(opt.max_sources);
+        let scored = rank_by_contribution(scored, &vectors, &my_units, opt.max_sources);
         // Changes are found against the original reporting: an earlier near-copy of this
         // article carries the same changes, so it is aligned with only when nothing else is.
         let is_copy = |s: &(f64, Evidence, &StoredArticle)| {
@@ -337,11 +517,27 @@ impl Archive {
         let pool: Vec<(&StoredArticle, Prepared<'_>)> = upstream
             .into_iter()
             .enumerate()
-            .filter(|(i, s)| s.0 >= 0.25 || *i == 0)
+            .filter(|(i, s)| {
+                (s.0 >= 0.25 || *i == 0 || s.1.shared_people > 0)
+                    && (s.1.supported_sentences > 0 || s.1.shared_quotes > 0 || *i == 0)
+            })
             .take(5)
             .map(|(_, s)| (s.2, Prepared::new(&s.2.report)))
             .collect();
-        let changes = changes(&me, &pool);
+        let pool_units: Vec<Vec<Unit>> = pool.iter().map(|(_, p)| units(p)).collect();
+        let mut changes = changes(&me, &pool);
+        let aligned = crate::typed::align_all(&me, &my_units, &pool, &pool_units);
+        crate::typed::typed_changes(&me, &my_units, &aligned, &pool, &raw_best, &mut changes);
+        crate::typed::former_changes(&me, &pool, &mut changes);
+        crate::typed::nationality_changes(&me, &pool, &mut changes);
+        // One descriptor change per place: the "former" rule and the name rule may both see it.
+        let mut seen_spans = HashSet::new();
+        changes.retain(|c| {
+            c.kind != ChangeKind::DescriptorChanged
+                || seen_spans.insert((c.article_span.start, c.article_span.end))
+        });
+        changes.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
+        let support = crate::typed::support_rows(&me, &my_units, &aligned, &pool, &changes);
         Ok(Trace {
             article: ArticleRef {
                 id: input.source.id.clone(),
@@ -359,8 +555,129 @@ impl Archive {
                 .collect(),
             near_copies,
             changes,
+            support,
         })
     }
+}
+
+/// Orders candidates greedily by what each adds to the sentences already explained: the best
+/// source first, then the one that supports most of what remains, and so on; a same-story
+/// article that supports nothing the earlier ones did not falls below every one that did. The
+/// score shown blends the candidate's own score with its share of the input it explains first,
+/// and never rises down the list.
+fn rank_by_contribution<'a>(
+    scored: Vec<(f64, Evidence, &'a StoredArticle)>,
+    vectors: &[Vec<f64>],
+    units: &[Unit],
+    max: usize,
+) -> Vec<(f64, Evidence, &'a StoredArticle)> {
+    let total: f64 = units
+        .iter()
+        .filter(|u| u.weight >= 2.0)
+        .map(|u| u.weight)
+        .sum::<f64>()
+        .max(1e-9);
+    let mut covered = vec![0.0f64; units.len()];
+    let mut left: Vec<usize> = (0..scored.len()).collect();
+    let mut order: Vec<(usize, f64)> = Vec::new();
+    while !left.is_empty() && order.len() < max {
+        let gain = |c: usize, covered: &[f64]| -> f64 {
+            vectors[c]
+                .iter()
+                .zip(covered)
+                .zip(units)
+                .map(|((v, cv), u)| (v - cv).max(0.0) * u.weight)
+                .sum::<f64>()
+                / total
+        };
+        let (pos, g) = left
+            .iter()
+            .enumerate()
+            .map(|(pos, &c)| (pos, gain(c, &covered)))
+            .max_by(|a, b| {
+                // Real gains first, by size; then (and among the rest) the better own score.
+                let (ga, gb) = (a.1 > 0.02, b.1 > 0.02);
+                ga.cmp(&gb)
+                    .then_with(|| {
+                        if ga && gb {
+                            a.1.total_cmp(&b.1)
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .then_with(|| scored[left[a.0]].0.total_cmp(&scored[left[b.0]].0))
+                    .then_with(|| scored[left[b.0]].2.id.cmp(&scored[left[a.0]].2.id))
+            })
+            .unwrap_or((0, 0.0));
+        let c = left.remove(pos);
+        for (cv, v) in covered.iter_mut().zip(&vectors[c]) {
+            *cv = cv.max(*v);
+        }
+        order.push((c, g));
+    }
+    let mut slots: Vec<Option<(f64, Evidence, &'a StoredArticle)>> =
+        scored.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(order.len());
+    let mut ceiling = 1.0f64;
+    for (c, g) in order {
+        if let Some((s, ev, a)) = slots[c].take() {
+            let shown = round3((0.5 * s + 0.5 * g.min(1.0)).min(ceiling));
+            ceiling = shown;
+            out.push((shown, ev, a));
+        }
+    }
+    out
+}
+
+/// An FTS5 query for the input's quote phrases (first, middle and last four words of each
+/// quote) and its names beside its numbers; `None` when the input has neither.
+fn phrase_query(p: &Prepared<'_>) -> Option<String> {
+    let clean = |ws: &[String]| -> Option<String> {
+        let parts: Vec<String> = ws
+            .iter()
+            .map(|w| {
+                w.chars()
+                    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                    .collect::<String>()
+            })
+            .collect();
+        let j = parts.join(" ");
+        let j = j.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!j.is_empty()).then(|| format!("\"{j}\""))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for q in &p.quotes {
+        let n = q.words.len();
+        if n < 4 {
+            continue;
+        }
+        for at in [0, n / 2 - 2.min(n / 2), n - 4] {
+            if let Some(c) = clean(&q.words[at..at + 4]) {
+                parts.push(c);
+            }
+        }
+    }
+    // A name and a number of one sentence.
+    for &(s, e) in &p.sentences {
+        let ws = p.words_in(s, e);
+        let nums: Vec<&str> = ws
+            .iter()
+            .filter(|w| w.norm.len() > 1 && w.norm.chars().all(|c| c.is_ascii_digit()))
+            .map(|w| w.norm.as_str())
+            .collect();
+        let names: Vec<&str> = ws
+            .iter()
+            .filter(|w| p.names.contains(&w.norm) && w.norm.chars().all(|c| c.is_alphanumeric()))
+            .map(|w| w.norm.as_str())
+            .collect();
+        if let (Some(n), Some(m)) = (names.last(), nums.first()) {
+            parts.push(format!("(\"{n}\" AND \"{m}\")"));
+        }
+    }
+    parts.sort();
+    parts.dedup();
+    parts.truncate(40);
+    (!parts.is_empty()).then(|| parts.join(" OR "))
 }
 
 /// `text[start..end]`, or "" when the range is not a valid slice.
@@ -380,7 +697,7 @@ pub fn changes(input: &Prepared<'_>, pool: &[(&StoredArticle, Prepared<'_>)]) ->
     }
     quote_changes(input, pool, &mut out);
     descriptor_changes(input, pool, &mut out);
-    setting_changes(input, pool, &mut out);
+    setting_changes(input, &crate::support::units(input), pool, &mut out);
     source_added(input, pool, &mut out);
     headline_escalated(input, pool, &mut out);
     out.sort_by_key(|c| (c.article_span.field, c.article_span.start, c.kind as u8));
@@ -437,6 +754,7 @@ fn quote_changes(
                     let (src, p) = &pool[pi];
                     let (a, b) = (&p.quotes[i], &p.quotes[j]);
                     out.push(Change {
+                        words: None,
                         kind: ChangeKind::QuoteAltered,
                         article_span,
                         source_id: Some(src.id.clone()),
@@ -460,19 +778,12 @@ fn quote_changes(
                 // A faithful excerpt of a longer quote is not an alteration.
                 let excerpt = c.words.windows(n).any(|w| w == q.words.as_slice());
                 if c.words != q.words && !excerpt {
-                    let src_set: HashSet<&String> = c.words.iter().collect();
-                    let here_set: HashSet<&String> = q.words.iter().collect();
-                    let added: Vec<&str> = q
-                        .words
+                    let wd = crate::support::word_diff(&q.words, &c.words);
+                    let list = |v: &[String]| v.join(" | ");
+                    let subs: Vec<String> = wd
+                        .substituted
                         .iter()
-                        .filter(|w| !src_set.contains(w))
-                        .map(|w| w.as_str())
-                        .collect();
-                    let removed: Vec<&str> = c
-                        .words
-                        .iter()
-                        .filter(|w| !here_set.contains(w))
-                        .map(|w| w.as_str())
+                        .map(|[a, b]| format!("{a} → {b}"))
                         .collect();
                     out.push(Change {
                         kind: ChangeKind::QuoteAltered,
@@ -480,17 +791,51 @@ fn quote_changes(
                         source_id: Some(src.id.clone()),
                         source_span: Some(p.span(c.start, c.end)),
                         detail: format!(
-                            "source: {}; here: {}; added: [{}]; removed: [{}]",
+                            "source: {}; here: {}; added: [{}]; removed: [{}]; substituted: [{}]",
                             quoted(there),
                             quoted(here),
-                            added.join(" "),
-                            removed.join(" ")
+                            list(&wd.added),
+                            list(&wd.removed),
+                            subs.join(" | ")
                         ),
+                        words: Some(wd),
                     });
                 }
+                // The same words attributed to someone else: not a quote that merely shares a
+                // few words with another speaker's.
+                let same_words =
+                    l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
                 if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
-                    if a.key != b.key {
+                    // A swap only when neither sentence still names the other speaker (else
+                    // the attribution was read differently, not changed).
+                    let sentence_words = |p: &Prepared<'_>, at: usize| -> HashSet<String> {
+                        p.sentences
+                            .iter()
+                            .filter(|(s, e)| *s <= at && at < *e)
+                            .flat_map(|(s, e)| p.words_in(*s, *e).iter())
+                            .map(|w| w.norm.trim_end_matches("'s").to_string())
+                            .collect()
+                    };
+                    let here_words = sentence_words(input, q.start);
+                    let there_words = sentence_words(p, c.start);
+                    let crossed = here_words.contains(&b.key) || there_words.contains(&a.key);
+                    // Both must be named people: a pronoun's person is inferred, and a place
+                    // or a day read as the speaker is no evidence of a swap.
+                    let person = |p: &Prepared<'_>, sp: &crate::align::Speaker| {
+                        let t = cut(p.text, sp.start, sp.end);
+                        let caps: Vec<&str> = t
+                            .split_whitespace()
+                            .filter(|w| w.starts_with(char::is_uppercase))
+                            .collect();
+                        sp.key != "anonymous"
+                            && !caps.is_empty()
+                            && !crate::support::is_weekday_or_month(&sp.key)
+                            && (caps.len() >= 2 || p.described.iter().any(|d| d.key == sp.key))
+                    };
+                    let named = person(input, a) && person(p, b);
+                    if a.key != b.key && same_words && !crossed && named {
                         out.push(Change {
+                            words: None,
                             kind: ChangeKind::SpeakerChanged,
                             article_span: input.span(a.start, a.end),
                             source_id: Some(src.id.clone()),
@@ -512,6 +857,7 @@ fn quote_changes(
                     .any(|(_, p)| containment(&q.words, &p.trigrams) >= 0.6);
                 if !in_text {
                     out.push(Change {
+                        words: None,
                         kind: ChangeKind::QuoteUnsourced,
                         article_span,
                         source_id: None,
@@ -523,6 +869,32 @@ fn quote_changes(
         }
     }
 }
+
+const NATION_WORDS: &[&str] = &[
+    "american",
+    "u.s",
+    "us",
+    "italian",
+    "russian",
+    "polish",
+    "british",
+    "french",
+    "german",
+    "chinese",
+    "ukrainian",
+    "belgian",
+    "spanish",
+    "turkish",
+    "iranian",
+    "israeli",
+    "canadian",
+    "dutch",
+    "swedish",
+    "finnish",
+    "norwegian",
+    "japanese",
+    "indian",
+];
 
 fn descriptor_changes(
     input: &Prepared<'_>,
@@ -539,7 +911,20 @@ fn descriptor_changes(
                     continue;
                 }
                 let theirs: HashSet<&str> = s.norm.split(' ').collect();
-                if d.norm.split(' ').all(|w| theirs.contains(w) || w == "the") {
+                let mine: HashSet<&str> = d.norm.split(' ').collect();
+                // Only a difference in what the person is counts: a role, a nationality,
+                // "former"; other words reworded ("city police" / "town police") do not.
+                let telling = |w: &&str| {
+                    cues::is_role_word(w)
+                        || matches!(*w, "former" | "ex" | "acting" | "retired" | "deputy")
+                        || NATION_WORDS.contains(w)
+                };
+                let differs = mine.symmetric_difference(&theirs).any(telling);
+                let both_tell = mine.iter().any(telling) && theirs.iter().any(telling);
+                if d.norm.split(' ').all(|w| theirs.contains(w) || w == "the")
+                    || !differs
+                    || !both_tell
+                {
                     same = true;
                 } else {
                     // The fullest description in the best source that has one.
@@ -565,6 +950,7 @@ fn descriptor_changes(
             let (src, p) = &pool[pi];
             let s = &p.described[di];
             out.push(Change {
+                words: None,
                 kind: ChangeKind::DescriptorChanged,
                 article_span: input.span(d.start, d.end),
                 source_id: Some(src.id.clone()),
@@ -582,6 +968,7 @@ fn descriptor_changes(
 
 fn setting_changes(
     input: &Prepared<'_>,
+    my_units: &[Unit],
     pool: &[(&StoredArticle, Prepared<'_>)],
     out: &mut Vec<Change>,
 ) {
@@ -596,19 +983,45 @@ fn setting_changes(
         if in_sources {
             continue;
         }
-        // The setting the best source gave that this article dropped.
-        let replaced = pool.iter().find_map(|(src, p)| {
-            cues::settings(&p.words)
-                .into_iter()
-                .find(|s| !mine_names.contains(s.phrase))
-                .map(|s| (src, p, s))
-        });
+        // The setting of the source sentence closest to this one (the words around the
+        // setting), among the settings this article dropped.
+        let at = input.words[h.first].start;
+        let unit = my_units.iter().find(|u| u.start <= at && at < u.end);
+        let mut replaced = None;
+        let mut best = -1.0f64;
+        for (src, p) in pool.iter() {
+            let pu = crate::support::units(p);
+            for st in cues::settings(&p.words) {
+                // A setting this sentence of the article keeps is no replacement.
+                let here = unit.map_or(mine_names.contains(st.phrase), |u| {
+                    mine.iter().any(|m| {
+                        m.phrase == st.phrase
+                            && (u.first..u.last.max(u.first + 1)).contains(&m.first)
+                    })
+                });
+                if here {
+                    continue;
+                }
+                let pos = p.words[st.first].start;
+                let closeness = match (unit, pu.iter().find(|u| u.start <= pos && pos < u.end)) {
+                    (Some(u), Some(v)) => {
+                        crate::support::share(u, &v.stems.iter().map(|x| x.0.as_str()).collect())
+                    }
+                    _ => 0.0,
+                };
+                if closeness > best {
+                    best = closeness;
+                    replaced = Some((src, p, st));
+                }
+            }
+        }
         let Some((src, p, s)) = replaced else {
             continue;
         };
         let (a, b) = (&input.words[h.first], &input.words[h.last]);
         let (c, d) = (&p.words[s.first], &p.words[s.last]);
         out.push(Change {
+            words: None,
             kind: ChangeKind::SettingChanged,
             article_span: input.span(a.start, b.end),
             source_id: Some(src.id.clone()),
@@ -684,6 +1097,7 @@ fn source_added(
     }
     for (a, b, phrases) in merged {
         out.push(Change {
+            words: None,
             kind: ChangeKind::SourceAdded,
             article_span: input.span(a, b),
             source_id: pool.first().map(|(s, _)| s.id.clone()),
@@ -744,6 +1158,7 @@ fn headline_escalated(
         .filter(|w| !source_words.contains(w))
         .collect();
     out.push(Change {
+        words: None,
         kind: ChangeKind::HeadlineEscalated,
         article_span: input.title_span(s, e),
         source_id: Some(src.id.clone()),

@@ -35,7 +35,7 @@ fn every_example_case_is_traced_right() {
     let mut cases: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("examples/trace missing at {CASES}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("expected.json").exists())
+        .filter(|p| p.join("expected.json").exists() && p.join("input.jsonl").exists())
         .collect();
     cases.sort();
     assert!(cases.len() >= 2, "expected at least two cases in {CASES}");
@@ -89,4 +89,49 @@ fn an_earlier_near_copy_does_not_hide_the_changes() {
     let title = input.metadata.title.clone().unwrap_or_default();
     let errors = newsprobe_archive::expect::check(&json, &expected, &input.text, &title);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// The seed case: `../shared/cases/nato-preemptive-strike/article.txt` traced against three wire
+/// reports of the facts it was laundered from (written for the project) and three distractors.
+#[test]
+fn the_nato_article_is_traced_to_its_three_sources() {
+    let case = std::path::Path::new(CASES).join("nato-strike");
+    let article = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/cases/nato-preemptive-strike/article.txt");
+    let raw = std::fs::read_to_string(&article)
+        .unwrap_or_else(|e| panic!("the seed case is missing at {}: {e}", article.display()));
+    let (title, text) = raw.split_once('\n').unwrap();
+    let input = plain_report(
+        "nato-rewrite",
+        Some("geo-alarm.example"),
+        Some("2025-12-02T09:00:00Z"),
+        Some(title.trim()),
+        text.trim(),
+    );
+    let mut archive = Archive::in_memory().unwrap();
+    archive
+        .ingest(&reports(&case.join("archive.jsonl")))
+        .unwrap();
+    let trace = archive.trace(&input, &TraceOptions::default()).unwrap();
+    let json = serde_json::to_value(&trace).unwrap();
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+            .unwrap();
+    let errors = newsprobe_archive::expect::check(&json, &expected, &input.text, title.trim());
+    if std::env::var("NEWSPROBE_SHOW").is_ok() {
+        eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&json["changes"]).unwrap()
+        );
+        eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&json["sources"]).unwrap()
+        );
+    }
+    assert!(
+        errors.is_empty(),
+        "{}\n{}",
+        errors.join("\n"),
+        serde_json::to_string_pretty(&json).unwrap()
+    );
 }

@@ -471,6 +471,19 @@ fn trace_text(t: &Trace) -> String {
             n.similarity
         );
     }
+    if !t.support.is_empty() {
+        // One letter a sentence: S supported, A altered, U unsupported.
+        let map: String = t
+            .support
+            .iter()
+            .map(|r| match r.status {
+                newsprobe_archive::trace::SupportStatus::Supported => 'S',
+                newsprobe_archive::trace::SupportStatus::Altered => 'A',
+                newsprobe_archive::trace::SupportStatus::Unsupported => 'U',
+            })
+            .collect();
+        s += &format!("  support by sentence: {map}  (S supported, A altered, U unsupported)\n");
+    }
     for c in &t.changes {
         let kind = serde_json::to_value(c.kind)
             .ok()
@@ -568,19 +581,7 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode> {
                 }
                 s
             },
-            |ts: &[Trace]| {
-                let body: String = ts
-                    .iter()
-                    .map(|t| {
-                        format!(
-                            "<h2>{}</h2><pre>{}</pre>\n",
-                            escape_html(&t.article.id),
-                            escape_html(&trace_text(t))
-                        )
-                    })
-                    .collect();
-                page("newsprobe trace", &body)
-            },
+            |ts: &[Trace]| newsprobe::render::render_trace_page(ts),
         )?;
     }
     Ok(if summary.failed > 0 || failed > 0 {

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda or review.
+    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review or trace.
     pub task: String,
     /// The data set (a path under ../shared/eval).
     #[arg(long)]
@@ -21,6 +21,12 @@ pub struct EvalArgs {
     /// review: list every error and each unjudged finding or framing span.
     #[arg(long)]
     pub verbose: bool,
+    /// trace: how many laundering rewrites to generate.
+    #[arg(long, default_value_t = 300)]
+    pub rewrites: usize,
+    /// trace: seed of the rewrite generator.
+    #[arg(long, default_value_t = 10)]
+    pub seed: u64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,7 +52,8 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
         "propaganda" => newsprobe_framing::propaganda::train::eval(&a.data)?,
         "review" => review(&a)?,
-        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review)"),
+        "trace" => newsprobe_archive::trace_eval::run(&a.data, a.rewrites, a.seed)?,
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review, trace)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)

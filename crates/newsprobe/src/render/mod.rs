@@ -6,6 +6,7 @@ mod annotations;
 mod csv_out;
 mod html;
 mod text;
+mod trace_html;
 
 use std::io::Write;
 
@@ -14,6 +15,7 @@ use newsprobe_core::Report;
 pub use annotations::annotations;
 pub use html::{escape_html, render_page, render_page_in, Shell, SCRIPT};
 pub use text::render_text;
+pub use trace_html::render_trace_page;
 
 /// Output format of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
