@@ -363,7 +363,7 @@ fn longest_match(
 /// Longest entries of each set made of words `k..`, building each candidate key once and stopping
 /// as soon as no gazetteer entry starts with it. Each set comes with the [`flag`] bit of its
 /// one-word entries, which answers for the first word without a lookup of its own.
-fn longest_matches<const N: usize>(
+pub(crate) fn longest_matches<const N: usize>(
     words: &[Word],
     k: usize,
     limit: usize,
@@ -524,7 +524,7 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
 
 /// Sorts mentions by start, longest first, keeping the order of equal ones (a stable sort of
 /// their indices, then one pass to move them: mentions are large to shuffle about).
-fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
+pub(crate) fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
     let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
     if out.is_sorted_by_key(key) {
         return out;
@@ -852,7 +852,7 @@ fn join_words(words: &[Word], a: usize, b: usize) -> String {
     out
 }
 
-fn name_mention(
+pub(crate) fn name_mention(
     words: &[Word],
     from: usize,
     a: usize,

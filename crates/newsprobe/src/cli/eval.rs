@@ -49,7 +49,8 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => {
             newsprobe_classify::train::run(&a.task, &a.data, &a.out, a.seed)?
         }
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy)"),
+        "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, entities)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)
