@@ -10,6 +10,8 @@ use std::path::Path;
 
 use newsprobe_core::Document;
 
+use newsprobe_core::EntityType;
+
 use crate::eval::{gold_mentions, score_doc, Counts, GumDoc};
 use crate::tagger::{self, Example, Features, Model};
 use crate::Error;
@@ -61,9 +63,13 @@ pub(crate) fn example(d: &GumDoc) -> Example {
     }
     char_at[doc.text.len()] = n;
     let mut gold = vec![0u8; features.spans.len()];
-    let mut golds: Vec<_> = gold_mentions(d).into_iter().filter(|g| g.named).collect();
+    let mut golds: Vec<(EntityType, (usize, usize))> = gold_mentions(d)
+        .into_iter()
+        .filter(|g| g.named)
+        .map(|g| (g.etype, g.min))
+        .collect();
     // Outer names first: a name inside a longer one keeps the longer one's label.
-    golds.sort_by_key(|g| (g.min.0, std::cmp::Reverse(g.min.1)));
+    golds.sort_by_key(|g| (g.1 .0, std::cmp::Reverse(g.1 .1)));
     let mut taken = vec![false; gold.len()];
     for g in &golds {
         let inside: Vec<usize> = features
@@ -72,7 +78,7 @@ pub(crate) fn example(d: &GumDoc) -> Example {
             .enumerate()
             .filter(|(_, s)| {
                 let (a, b) = (char_at[s.0.min(doc.text.len())], char_at[s.1.min(doc.text.len())]);
-                a >= g.min.0 && b <= g.min.1 && a < b
+                a >= g.1 .0 && b <= g.1 .1 && a < b
             })
             .map(|(i, _)| i)
             .collect();
@@ -80,7 +86,7 @@ pub(crate) fn example(d: &GumDoc) -> Example {
             continue;
         }
         for (k, &i) in inside.iter().enumerate() {
-            gold[i] = tagger::label(g.etype, k > 0);
+            gold[i] = tagger::label(g.0, k > 0);
             taken[i] = true;
         }
     }
@@ -122,8 +128,7 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
     if examples.is_empty() {
         return Err(Error::Data("no training documents (split \"train\")".into()));
     }
-    let epochs = std::env::var("NP_EPOCHS").ok().and_then(|v| v.parse().ok()).unwrap_or(EPOCHS);
-    let bytes = tagger::train(&examples, epochs, seed);
+    let bytes = tagger::train(&examples, EPOCHS, seed);
     let model = Model::from_bytes(&bytes)?;
     let mut with = [Counts::default(); 3];
     let mut without = [Counts::default(); 3];

@@ -837,7 +837,7 @@ fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &m
 }
 
 /// The words `a..b` joined by single spaces (a possessive kept except on the last word).
-fn join_words(words: &[Word], a: usize, b: usize) -> String {
+pub(crate) fn join_words(words: &[Word], a: usize, b: usize) -> String {
     let last = b.saturating_sub(1);
     let mut out = String::new();
     for (k, w) in words[a..b].iter().enumerate() {
