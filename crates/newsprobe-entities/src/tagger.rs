@@ -587,68 +587,87 @@ pub const DROP_MARGIN: f32 = 5.0;
 /// sure word's margin); tuned on GUM dev to keep person precision where the rules had it.
 pub const ADD_PERSON_MARGIN: f32 = 10.0;
 
-/// Puts the tagger's names in place of the rules' body names. A rule name the tagged names lie
-/// within stays (with its title, gender and descriptors), and when the rules could not type it
-/// takes the type of the tagged name that overlaps its proper name most; a tagged name reaching past the rule names it overlaps
-/// replaces them ("South" + "Sudan" become "South Sudan"); other tagged names are added; a typed
-/// rule name the tagger reads, surely, as no name is dropped. Names the rules could not type
-/// (`Other`) stay for coreference, untyped.
+/// Changes the rules' body names by the tagger's. A tagged name that is exactly two or more
+/// untitled rule names side by side replaces them ("South" + "Sudan" become "South Sudan"); a
+/// rule name a tagged name overlaps stays (with its title, gender and descriptors), and when the
+/// rules could not type it takes the tagged name's type; a typed rule name the tagger surely
+/// reads as no name, with no title bound before it and no gazetteer entry, is dropped; a tagged name overlapping no rule
+/// mention is added (a person only when the tagger is sure). Names the rules could not type
+/// (`Other`) otherwise stay, untyped, for coreference.
 pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Mention>) {
     let spans = spans(labels);
     let byte = |a: usize, b: usize| (words[a].start, words[b - 1].end);
     let ov = |x: (usize, usize), y: (usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
+    let body_name = |m: &Mention| m.kind == MentionKind::Name && m.span.field == Field::Text;
     let mut keep = vec![true; all.len()];
-    let mut used = vec![false; spans.len()];
+    let mut added: Vec<Mention> = Vec::new();
+    // Joins.
+    for &(a, b, t) in &spans {
+        let r = byte(a, b);
+        let inside: Vec<usize> = (0..all.len())
+            .filter(|&mi| body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0)
+            .collect();
+        let exact = inside.len() >= 2
+            && inside.iter().all(|&mi| {
+                let m = &all[mi];
+                m.title_text.is_none() && m.span.start >= r.0 && m.span.end <= r.1
+            })
+            && inside.first().is_some_and(|&f| all[f].span.start == r.0)
+            && inside.iter().any(|&l| all[l].span.end == r.1);
+        if exact {
+            for &mi in &inside {
+                keep[mi] = false;
+            }
+            added.push(tagged_mention(words, a, b, t));
+        }
+    }
     for (mi, m) in all.iter_mut().enumerate() {
-        if m.kind != MentionKind::Name || m.span.field != Field::Text {
+        if !keep[mi] || !body_name(m) {
             continue;
         }
         let full = (m.span.start, m.span.end);
         let name = m.name.unwrap_or(m.span);
         let name = (name.start, name.end);
-        let mut best: Option<(usize, usize)> = None;
-        let mut past = false;
-        for (si, &(a, b, _)) in spans.iter().enumerate() {
-            let r = byte(a, b);
-            if ov(r, full) == 0 {
-                continue;
+        let best = spans
+            .iter()
+            .map(|&(a, b, t)| (ov(byte(a, b), name), t))
+            .filter(|x| x.0 > 0)
+            .max_by_key(|x| x.0);
+        if let Some((_, t)) = best {
+            // The rules' own types stand (on GUM dev the tagger retyping them lost
+            // organisation F1); names they could not type take the tagger's.
+            if m.etype == EntityType::Other {
+                m.etype = t;
+                m.weak = false;
             }
-            if r.0 < full.0 || r.1 > full.1 {
-                past = true;
-            }
-            let o = ov(r, name);
-            if best.map_or(true, |(_, x)| o > x) {
-                best = Some((si, o));
+        } else if m.etype != EntityType::Other
+            && m.title_text.is_none()
+            && !spans.iter().any(|&(a, b, _)| ov(byte(a, b), full) > 0)
+        {
+            // The least sure word of the name: how surely the tagger read it as no name.
+            let idx: Vec<usize> = (0..words.len())
+                .filter(|&i| words[i].start >= name.0 && words[i].end <= name.1)
+                .collect();
+            let sure = idx.iter().map(|&i| margins[i]).fold(f32::MAX, f32::min);
+            if sure != f32::MAX && sure > DROP_MARGIN && !in_gazetteer(words, &idx) {
+                keep[mi] = false;
             }
         }
-        match best {
-            Some((si, o)) if !past && o > 0 => {
-                // The rules' own types stand (on GUM dev the tagger retyping them lost
-                // organisation F1); names they could not type take the tagger's.
-                if m.etype == EntityType::Other {
-                    m.etype = spans[si].2;
-                }
-                m.weak = false;
-                for (u, &(a, b, _)) in used.iter_mut().zip(&spans) {
-                    if ov(byte(a, b), full) > 0 {
-                        *u = true;
-                    }
-                }
-            }
-            Some(_) => keep[mi] = false,
-            None if m.etype == EntityType::Other => {}
-            None => {
-                // The least sure word of the name: how surely the tagger read it as no name.
-                let sure = words
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| w.start >= name.0 && w.end <= name.1)
-                    .map(|(i, _)| margins[i])
-                    .fold(f32::MAX, f32::min);
-                if sure != f32::MAX && sure > DROP_MARGIN {
-                    keep[mi] = false;
-                }
-            }
+    }
+    // Names the rules missed.
+    for &(a, b, t) in &spans {
+        let r = byte(a, b);
+        let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
+        let need = if t == EntityType::Person {
+            ADD_PERSON_MARGIN
+        } else {
+            0.0
+        };
+        let free = !all
+            .iter()
+            .any(|m| m.span.field == Field::Text && ov((m.span.start, m.span.end), r) > 0);
+        if free && sure > need {
+            added.push(tagged_mention(words, a, b, t));
         }
     }
     let mut k = 0;
@@ -656,13 +675,29 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
         k += 1;
         keep[k - 1]
     });
-    for (si, &(a, b, t)) in spans.iter().enumerate() {
-        let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
-        let need = if t == EntityType::Person { ADD_PERSON_MARGIN } else { 0.0 };
-        if !used[si] && sure > need {
-            all.push(tagged_mention(words, a, b, t));
-        }
-    }
+    all.extend(added);
+}
+
+/// Whether the words `idx` (consecutive) are one gazetteer place, country or organisation name:
+/// the tagger does not drop those.
+fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
+    let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
+        return false;
+    };
+    let g = &*GAZETTEER;
+    let n = b + 1 - a;
+    mentions::longest_matches(
+        words,
+        a,
+        b + 1,
+        n,
+        &[
+            (&g.places, flag::PLACE),
+            (&g.country_names, flag::COUNTRY_NAME),
+            (&g.organizations, flag::ORGANIZATION),
+        ],
+    )
+    .contains(&n)
 }
 
 /// A mention for a tagged name: title words before a person's name kept apart ("Mr." of
@@ -691,4 +726,35 @@ fn tagged_mention(words: &[Word], a: usize, b: usize, t: EntityType) -> Mention 
             .extend(crate::descriptors::after_name(words, b, Field::Text));
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::Document;
+
+    /// The tagger's labels of a text's words, "word/label".
+    fn labelled(text: &str) -> String {
+        let doc = Document::from_text(None, text);
+        let mut buf = String::new();
+        let words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
+        let mut f = Features::default();
+        crate::analyze_with(&doc, None, Some(&mut f));
+        let (mut l, mut m) = (Vec::new(), Vec::new());
+        MODEL.as_ref().expect("bundled model").decode(&f, &mut l, &mut m);
+        words
+            .iter()
+            .zip(&l)
+            .zip(&m)
+            .map(|((w, l), m)| format!("{}/{l}/{m:.0}", w.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn debug_print() {
+        let t = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/cases/nato-preemptive-strike/article.txt")).unwrap();
+        let body = t.split_once('\n').unwrap().1.trim();
+        println!("{}", labelled(body));
+    }
 }
