@@ -158,3 +158,43 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
         ),
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/eval/entities/gum-news"
+    );
+
+    /// A cheap check kept in the default run: a few documents, trained twice, give the same bytes
+    /// and a model that loads.
+    #[test]
+    fn training_is_reproducible() {
+        let docs = read_gum(Path::new(DATA)).expect("GUM news at ../shared/eval/entities/gum-news");
+        let few: Vec<Example> = docs
+            .iter()
+            .filter(|d| d.split == "train")
+            .take(3)
+            .map(example)
+            .collect();
+        assert!(few.iter().any(|e| e.gold.iter().any(|&g| g != 0)));
+        let a = tagger::train(&few, 2, 42);
+        let b = tagger::train(&few, 2, 42);
+        assert_eq!(a, b);
+        assert!(Model::from_bytes(&a).is_ok());
+        assert_ne!(a, tagger::train(&few, 2, 7), "the seed orders the documents");
+    }
+
+    /// The bundled model is what `newsprobe train entities --seed 42` makes (the whole training
+    /// set: run with `--ignored`).
+    #[test]
+    #[ignore]
+    fn bundled_model_retrains_bit_for_bit() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/entities/gum-all");
+        let docs = read_gum(Path::new(dir)).unwrap();
+        let (bytes, _) = train_bytes(&docs, 42).unwrap();
+        assert!(bytes == tagger::NER_MODEL, "retrain with newsprobe train entities");
+    }
+}

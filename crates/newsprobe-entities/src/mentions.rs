@@ -109,6 +109,18 @@ pub struct Mention {
     pub weak: bool,
 }
 
+/// Role words that are also adjectives ("the general public", "the chief concern").
+const ADJECTIVE_ROLES: &[&str] = &["general", "chief", "major", "private", "principal"];
+
+/// Words that may follow a role word that is also an adjective ("the general said") without
+/// making it the adjective of a noun ("the general public").
+const NOT_A_NOUN_AFTER_ROLE: &[&str] = &[
+    "said", "says", "told", "added", "who", "whose", "was", "is", "has", "had", "would", "will",
+    "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by", "but", "as", "that",
+    "which", "also", "then", "later", "did", "does", "replied", "warned", "ordered", "announced",
+    "denied", "himself", "herself", "could", "should", "may", "might", "can", "must",
+];
+
 pub(crate) const CONNECTORS: &[&str] = &[
     "of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "al", "al-",
     "la", "le", "du", "&", "y", "for",
@@ -963,12 +975,14 @@ fn type_unknown(
     ctx: &FieldContext,
 ) -> (usize, EntityType) {
     let (a, b, _) = merged[idx];
-    if let Some(s) = title_before(words, merged, idx) {
-        return (s, EntityType::Person);
-    }
     let last = &words[b - 1];
+    // An organisation's head word decides before any title nearby ("the Prime Minister's
+    // Office", "Chairman of Halvorsen Logistics").
     if last.is(flag::ORG_HEAD) {
         return (a, EntityType::Organization);
+    }
+    if let Some(s) = title_before(words, merged, idx) {
+        return (s, EntityType::Person);
     }
     if last.is(flag::PLACE_HEAD) && b - a > 1 {
         return (a, EntityType::Place);
@@ -1073,7 +1087,16 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
                     k = end;
                     continue;
                 }
-                if !followed_by_name {
+                // "the general public", "the general assembly": the role word is an adjective
+                // of the noun after it, not a person.
+                let modifies_noun = words.get(end).is_some_and(|w| {
+                    w.is_word
+                        && !w.cap
+                        && !words[end - 1].poss
+                        && ADJECTIVE_ROLES.contains(&words[end - 1].norm)
+                        && !NOT_A_NOUN_AFTER_ROLE.contains(&w.norm)
+                });
+                if !followed_by_name && !modifies_noun {
                     head = Some((k, end));
                 }
                 break;
