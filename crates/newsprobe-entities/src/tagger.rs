@@ -299,10 +299,26 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
         if c {
             let ii = i as isize;
             let same = |j: isize| j >= 0 && (j as usize) < n && words[j as usize].sent == w.sent;
-            let prev = if same(ii - 1) { norm_at(ii - 1) } else { b"<s>" };
-            let next = if same(ii + 1) { norm_at(ii + 1) } else { b"</s>" };
-            let prev2 = if same(ii - 2) { norm_at(ii - 2) } else { b"<s>" };
-            let next2 = if same(ii + 2) { norm_at(ii + 2) } else { b"</s>" };
+            let prev = if same(ii - 1) {
+                norm_at(ii - 1)
+            } else {
+                b"<s>"
+            };
+            let next = if same(ii + 1) {
+                norm_at(ii + 1)
+            } else {
+                b"</s>"
+            };
+            let prev2 = if same(ii - 2) {
+                norm_at(ii - 2)
+            } else {
+                b"<s>"
+            };
+            let next2 = if same(ii + 2) {
+                norm_at(ii + 2)
+            } else {
+                b"</s>"
+            };
             let sh = |j: isize| -> ([u8; 6], usize) {
                 if same(j) {
                     shape(words[j as usize].text)
@@ -366,8 +382,19 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
                     .n(w.sent_start as u32)
                     .finish(),
             );
-            f.push(H::new(18).bytes(w.norm.as_bytes()).n(rlab(ii) as u32).finish());
-            f.push(H::new(19).bytes(prev).sep().bytes(w.norm.as_bytes()).finish());
+            f.push(
+                H::new(18)
+                    .bytes(w.norm.as_bytes())
+                    .n(rlab(ii) as u32)
+                    .finish(),
+            );
+            f.push(
+                H::new(19)
+                    .bytes(prev)
+                    .sep()
+                    .bytes(w.norm.as_bytes())
+                    .finish(),
+            );
         }
         out.starts.push(out.feats.len() as u32);
     }
@@ -397,7 +424,7 @@ fn remember(f: &Features, i: usize, l: u8, seen: &mut crate::gazetteer::Map<u32,
 /// Whether `l` may follow `prev` (an inside label continues a name of its own type).
 #[inline]
 fn allowed(prev: u8, l: u8) -> bool {
-    !is_inside(l) || (prev != 0 && (prev + 1) / 2 == (l + 1) / 2)
+    !is_inside(l) || (prev != 0 && prev.div_ceil(2) == l.div_ceil(2))
 }
 
 /// A trained tagger: one weight per bucket and label.
@@ -415,7 +442,9 @@ impl Model {
         let bits = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
         let scale = f32::from_le_bytes([b[12], b[13], b[14], b[15]]);
         if bits != BITS || !scale.is_finite() {
-            return Err(Error::Data(format!("tagger model has {bits} bits, want {BITS}")));
+            return Err(Error::Data(format!(
+                "tagger model has {bits} bits, want {BITS}"
+            )));
         }
         let size = (1usize << BITS) * STRIDE;
         let mut raw = Vec::with_capacity(size * 2);
@@ -634,7 +663,13 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
         let name = (name.start, name.end);
         let best = spans
             .iter()
-            .map(|&(a, b, t)| (ov(byte(a, b), name), t, margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y))))
+            .map(|&(a, b, t)| {
+                (
+                    ov(byte(a, b), name),
+                    t,
+                    margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y)),
+                )
+            })
             .filter(|x| x.0 > 0)
             .max_by_key(|x| x.0);
         if let Some((_, t, sure)) = best {
@@ -745,7 +780,10 @@ mod tests {
         let mut f = Features::default();
         crate::analyze_with(&doc, None, Some(&mut f));
         let (mut l, mut m) = (Vec::new(), Vec::new());
-        MODEL.as_ref().expect("bundled model").decode(&f, &mut l, &mut m);
+        MODEL
+            .as_ref()
+            .expect("bundled model")
+            .decode(&f, &mut l, &mut m);
         words
             .iter()
             .zip(&l)

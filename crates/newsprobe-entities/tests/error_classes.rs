@@ -11,7 +11,10 @@ fn analysed(text: &str) -> Document {
 }
 
 fn kinds(doc: &Document) -> Vec<(String, EntityType)> {
-    doc.entities.iter().map(|e| (e.name.clone(), e.kind)).collect()
+    doc.entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect()
 }
 
 fn kind_of(doc: &Document, name: &str) -> Option<EntityType> {
@@ -25,7 +28,11 @@ fn south_sudan_is_one_place() {
          South Sudan accused its northern neighbour of bombing oil fields, while Sudan denied it.",
     );
     let k = kinds(&doc);
-    assert_eq!(kind_of(&doc, "South Sudan"), Some(EntityType::Place), "{k:?}");
+    assert_eq!(
+        kind_of(&doc, "South Sudan"),
+        Some(EntityType::Place),
+        "{k:?}"
+    );
     assert!(!k.iter().any(|(n, _)| n == "South"), "{k:?}");
     let south_sudan = doc.entity_named("South Sudan").unwrap();
     let sudan = doc.entity_named("Sudan").unwrap();
@@ -56,7 +63,11 @@ fn a_title_nearby_does_not_make_places_or_organisations_people() {
     let k = kinds(&doc);
     assert_eq!(kind_of(&doc, "Nairobi"), Some(EntityType::Place), "{k:?}");
     assert_ne!(kind_of(&doc, "Mombasa"), Some(EntityType::Person), "{k:?}");
-    assert_ne!(kind_of(&doc, "Kenya Ports Authority"), Some(EntityType::Person), "{k:?}");
+    assert_ne!(
+        kind_of(&doc, "Kenya Ports Authority"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
 }
 
 #[test]
@@ -68,7 +79,8 @@ fn a_tv_show_is_no_place_and_does_not_absorb_doctors() {
     );
     let k = kinds(&doc);
     assert!(
-        !k.iter().any(|(n, t)| n.contains("Doctor Who") && *t == EntityType::Place),
+        !k.iter()
+            .any(|(n, t)| n.contains("Doctor Who") && *t == EntityType::Place),
         "{k:?}"
     );
     if let Some(show) = doc.entity_named("Doctor Who") {
