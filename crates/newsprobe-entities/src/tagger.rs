@@ -429,7 +429,9 @@ fn allowed(prev: u8, l: u8) -> bool {
 
 /// A trained tagger: one weight per bucket and label.
 pub struct Model {
-    weights: Vec<f32>,
+    /// Quantised weights (the file's own), times `scale`.
+    weights: Vec<i16>,
+    scale: f32,
 }
 
 impl Model {
@@ -454,9 +456,9 @@ impl Model {
         }
         let weights = raw
             .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Model { weights })
+        Ok(Model { weights, scale })
     }
 
     /// Labels of the words whose features are `f`, and each label's margin over the best label
@@ -474,14 +476,15 @@ impl Model {
                 prev = 0;
                 continue;
             }
-            let mut s = [0f32; STRIDE];
+            let mut sum = [0i32; STRIDE];
             let stat = &f.feats[f.starts[i] as usize..f.starts[i + 1] as usize];
             for &h in stat.iter().chain(dynamic(prev, f, i, &seen).iter()) {
                 let w = &self.weights[h as usize * STRIDE..h as usize * STRIDE + STRIDE];
-                for (a, b) in s.iter_mut().zip(w) {
-                    *a += b;
+                for (a, &b) in sum.iter_mut().zip(w) {
+                    *a += b as i32;
                 }
             }
+            let s = sum.map(|x| x as f32 * self.scale);
             let mut best = 0u8;
             for l in 1..LABELS as u8 {
                 if allowed(prev, l) && s[l as usize] > s[best as usize] {
@@ -632,10 +635,16 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
     let byte = |a: usize, b: usize| (words[a].start, words[b - 1].end);
     let ov = |x: (usize, usize), y: (usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
     let body_name = |m: &Mention| m.kind == MentionKind::Name && m.span.field == Field::Text;
+    // Words of a byte range (words are in text order).
+    let word_range = |r: (usize, usize)| {
+        let a = words.partition_point(|w| w.end <= r.0);
+        let b = words.partition_point(|w| w.start < r.1);
+        a..b.max(a)
+    };
     let mut keep = vec![true; all.len()];
     let mut added: Vec<Mention> = Vec::new();
-    // Joins.
-    for &(a, b, t) in &spans {
+    // Joins: only a tagged name of two words or more can join rule names.
+    for &(a, b, t) in spans.iter().filter(|s| s.1 - s.0 >= 2) {
         let r = byte(a, b);
         let inside: Vec<usize> = (0..all.len())
             .filter(|&mi| body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0)
@@ -654,40 +663,57 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
             added.push(tagged_mention(words, a, b, t));
         }
     }
+    // Which tagged name each word is in.
+    let mut span_of = vec![usize::MAX; words.len()];
+    for (si, &(a, b, _)) in spans.iter().enumerate() {
+        for x in &mut span_of[a..b] {
+            *x = si;
+        }
+    }
+    // Words some body mention covers.
+    let mut covered = vec![false; words.len()];
     for (mi, m) in all.iter_mut().enumerate() {
-        if !keep[mi] || !body_name(m) {
+        if m.span.field != Field::Text {
             continue;
         }
-        let full = (m.span.start, m.span.end);
+        let full = word_range((m.span.start, m.span.end));
+        for c in &mut covered[full.clone()] {
+            *c = true;
+        }
+        if !keep[mi] || m.kind != MentionKind::Name {
+            continue;
+        }
         let name = m.name.unwrap_or(m.span);
         let name = (name.start, name.end);
-        let best = spans
-            .iter()
-            .map(|&(a, b, t)| {
-                (
-                    ov(byte(a, b), name),
-                    t,
-                    margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y)),
-                )
-            })
-            .filter(|x| x.0 > 0)
-            .max_by_key(|x| x.0);
-        if let Some((_, t, sure)) = best {
+        let idx = word_range(name);
+        let mut best: Option<(usize, usize)> = None;
+        for i in idx.clone() {
+            let si = span_of[i];
+            if si == usize::MAX {
+                continue;
+            }
+            let (a, b, _) = spans[si];
+            let o = ov(byte(a, b), name);
+            if best.is_none_or_lt(o) {
+                best = Some((si, o));
+            }
+        }
+        if let Some((si, _)) = best {
             // The rules' own types stand (on GUM dev the tagger retyping them lost
-            // organisation F1); names they could not type take the tagger's.
+            // organisation F1); names they could not type take the tagger's when it is sure.
+            let (a, b, t) = spans[si];
+            let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
             if m.etype == EntityType::Other && sure > TYPE_MARGIN {
                 m.etype = t;
                 m.weak = false;
             }
         } else if m.etype != EntityType::Other
             && m.title_text.is_none()
-            && !spans.iter().any(|&(a, b, _)| ov(byte(a, b), full) > 0)
+            && full.clone().all(|i| span_of[i] == usize::MAX)
         {
             // The least sure word of the name: how surely the tagger read it as no name.
-            let idx: Vec<usize> = (0..words.len())
-                .filter(|&i| words[i].start >= name.0 && words[i].end <= name.1)
-                .collect();
-            let sure = idx.iter().map(|&i| margins[i]).fold(f32::MAX, f32::min);
+            let sure = idx.clone().map(|i| margins[i]).fold(f32::MAX, f32::min);
+            let idx: Vec<usize> = idx.collect();
             if sure != f32::MAX && sure > DROP_MARGIN && !in_gazetteer(words, &idx) {
                 keep[mi] = false;
             }
@@ -695,17 +721,13 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
     }
     // Names the rules missed.
     for &(a, b, t) in &spans {
-        let r = byte(a, b);
         let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
         let need = if t == EntityType::Person {
             ADD_PERSON_MARGIN
         } else {
             0.0
         };
-        let free = !all
-            .iter()
-            .any(|m| m.span.field == Field::Text && ov((m.span.start, m.span.end), r) > 0);
-        if free && sure > need {
+        if !covered[a..b].iter().any(|&c| c) && sure > need {
             added.push(tagged_mention(words, a, b, t));
         }
     }
@@ -715,6 +737,20 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
         keep[k - 1]
     });
     all.extend(added);
+}
+
+/// `None`, or a best overlap below `o`.
+trait Best {
+    fn is_none_or_lt(&self, o: usize) -> bool;
+}
+
+impl Best for Option<(usize, usize)> {
+    fn is_none_or_lt(&self, o: usize) -> bool {
+        match self {
+            None => true,
+            Some((_, x)) => o > *x,
+        }
+    }
 }
 
 /// Whether the words `idx` (consecutive) are one gazetteer place, country or organisation name:
