@@ -461,6 +461,11 @@ impl Model {
         Ok(Model { weights, scale })
     }
 
+    /// Whether two models have the same weights and scale, bit for bit.
+    pub fn same_weights(&self, other: &Model) -> bool {
+        self.scale.to_bits() == other.scale.to_bits() && self.weights == other.weights
+    }
+
     /// Labels of the words whose features are `f`, and each label's margin over the best label
     /// of another type (`O` included).
     pub fn decode(&self, f: &Features, out: &mut Vec<u8>, margins: &mut Vec<f32>) {
