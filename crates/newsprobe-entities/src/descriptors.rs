@@ -36,6 +36,9 @@ fn span(words: &[Word], a: usize, b: usize, field: Field) -> Span {
     }
 }
 
+/// Honorifics, which are titles but say nothing of what a person does.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "messrs"];
+
 /// Descriptors of a title phrase (words `a..b`): one role for the whole phrase, one nationality
 /// per demonym or country, one affiliation per organisation.
 pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<FoundDescriptor> {
@@ -69,7 +72,10 @@ pub fn title_phrase(words: &[Word], a: usize, b: usize, field: Field) -> Vec<Fou
                 .map(|w| w.norm.trim_end_matches('.').to_string())
                 .collect::<Vec<_>>()
                 .join(" ");
-            roles.push(key);
+            // An honorific is no role ("Mr. Okafor").
+            if !HONORIFICS.contains(&key.as_str()) {
+                roles.push(key);
+            }
             last_role_end = k + l;
             k += l;
             continue;

@@ -18,10 +18,10 @@ use crate::mentions::MentionKind;
 use crate::Error;
 
 #[derive(Debug, Deserialize)]
-struct GumDoc {
-    doc_id: String,
-    split: String,
-    text: String,
+pub(crate) struct GumDoc {
+    pub(crate) doc_id: String,
+    pub(crate) split: String,
+    pub(crate) text: String,
     tokens: Vec<GumToken>,
     mentions: Vec<GumMention>,
 }
@@ -56,14 +56,14 @@ const TYPES: [(EntityType, &str); 3] = [
 
 /// Counts of one type.
 #[derive(Debug, Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
+pub(crate) struct Counts {
+    pub(crate) tp: usize,
+    pub(crate) fp: usize,
+    pub(crate) fn_: usize,
 }
 
 impl Counts {
-    fn prf(&self) -> (f64, f64, f64) {
+    pub(crate) fn prf(&self) -> (f64, f64, f64) {
         let p = if self.tp + self.fp > 0 {
             self.tp as f64 / (self.tp + self.fp) as f64
         } else {
@@ -84,14 +84,14 @@ impl Counts {
 }
 
 /// A gold mention: type, entity id, character range of its minimal span, whether named.
-struct Gold {
-    etype: EntityType,
+pub(crate) struct Gold {
+    pub(crate) etype: EntityType,
     entity: String,
-    min: (usize, usize),
-    named: bool,
+    pub(crate) min: (usize, usize),
+    pub(crate) named: bool,
 }
 
-fn gold_mentions(d: &GumDoc) -> Vec<Gold> {
+pub(crate) fn gold_mentions(d: &GumDoc) -> Vec<Gold> {
     let mut out = Vec::new();
     for m in &d.mentions {
         let Some(&(etype, _)) = TYPES.iter().find(|t| t.1 == m.etype) else {
@@ -137,8 +137,8 @@ struct Pred {
     named: bool,
 }
 
-fn predict(doc: &Document) -> Vec<Pred> {
-    let analysis = crate::analyze(doc);
+fn predict(doc: &Document, model: Option<&crate::tagger::Model>) -> Vec<Pred> {
+    let analysis = crate::analyze_with(doc, model, None);
     let index = newsprobe_core::report::CharIndex::new(&doc.text);
     let mut cluster_of = vec![usize::MAX; analysis.mentions.len()];
     for (ci, c) in analysis.clusters.iter().enumerate() {
@@ -236,6 +236,13 @@ fn bcubed(gold: &[Gold], pred: &[Pred]) -> (f64, usize, f64, usize) {
     (p_sum, pred.len(), r_sum, gold.len())
 }
 
+/// Named-mention counts per type (person, organisation, place) of one GUM document, by the
+/// rules and the given tagger model.
+pub(crate) fn score_doc(d: &GumDoc, model: Option<&crate::tagger::Model>) -> [Counts; 3] {
+    let doc = Document::from_text(None, &d.text);
+    score_named(&gold_mentions(d), &predict(&doc, model), None)
+}
+
 /// Scores one document: counts per type.
 fn score_named(gold: &[Gold], pred: &[Pred], debug: Option<&str>) -> [Counts; 3] {
     let mut out = [Counts::default(); 3];
@@ -295,6 +302,10 @@ pub fn run(data: &Path) -> Result<String, Error> {
         }
         let d: GumDoc = serde_json::from_str(line)
             .map_err(|e| Error::Data(format!("{}:{}: {e}", file.display(), i + 1)))?;
+        // A debugging aid: NEWSPROBE_EVAL_SPLIT=dev scores the dev documents only.
+        if std::env::var("NEWSPROBE_EVAL_SPLIT").is_ok_and(|s| s != d.split) {
+            continue;
+        }
         let doc = Document::from_text(None, &d.text);
         words += doc.word_count();
         let gold = gold_mentions(&d);
@@ -307,7 +318,11 @@ pub fn run(data: &Path) -> Result<String, Error> {
             best = best.min(t0.elapsed());
         }
         stage += best;
-        let pred = predict(&doc);
+        // A debugging aid: NEWSPROBE_EVAL_RULES=1 scores the rules without the tagger.
+        let model = crate::tagger::MODEL
+            .as_ref()
+            .filter(|_| std::env::var_os("NEWSPROBE_EVAL_RULES").is_none());
+        let pred = predict(&doc, model);
         let debug = std::env::var_os("NEWSPROBE_EVAL_DEBUG").map(|_| d.text.as_str());
         let counts = score_named(&gold, &pred, debug);
         let b3 = bcubed(&gold, &pred);

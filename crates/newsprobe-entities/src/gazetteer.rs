@@ -113,6 +113,7 @@ const COUNTRIES: &[(&str, &str, &str)] = &[
     ("Algeria", "", "algerian|algerians"),
     ("Morocco", "", "moroccan|moroccans"),
     ("Sudan", "", "sudanese"),
+    ("South Sudan", "", ""),
     ("Ethiopia", "", "ethiopian|ethiopians"),
     ("Somalia", "", "somali|somalis"),
     ("Kenya", "", "kenyan|kenyans"),
@@ -214,8 +215,8 @@ harvard|yale|stanford|mit|oxford university|cambridge university|smithsonian|
 
 /// Words that end organisation names ("... Council", "... Inc.").
 const ORG_HEADS: &str = "
-inc|inc.|corp|corp.|corporation|co|co.|company|ltd|ltd.|llc|plc|group|holdings|bank|fund|
-university|college|school|academy|institute|institution|laboratory|laboratories|lab|labs|
+inc|inc.|corp|corp.|corporation|co|co.|company|ltd|ltd.|llc|plc|group|holdings|logistics|bank|fund|
+university|college|collegiate|school|academy|institute|institution|laboratory|laboratories|lab|labs|
 council|committee|commission|agency|administration|authority|bureau|board|office|ministry|department|
 service|services|secretariat|directorate|parliament|assembly|senate|congress|court|tribunal|
 party|union|association|federation|alliance|coalition|league|society|foundation|trust|organization|organisation|

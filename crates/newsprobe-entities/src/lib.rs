@@ -5,6 +5,8 @@
 //! - [`gazetteer`]: which words name countries, nationalities, places, organisations, titles?
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
+//! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
+//! - [`learn`]: how is the tagger trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
 //! - [`kb`]: which knowledge-base record is it?
 //! - [`conflicts`]: does the article contradict the record?
@@ -19,12 +21,15 @@ pub mod descriptors;
 pub mod eval;
 pub mod gazetteer;
 pub mod kb;
+pub mod learn;
 pub mod mentions;
+pub mod tagger;
 pub mod wikidata;
 
 pub use kb::{KbRecord, KbRole, KnowledgeBase};
 
 use mentions::{FieldContext, Mention, MentionKind};
+use tagger::MODEL;
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +51,16 @@ pub struct Analysis {
 
 /// Finds mentions in body and headline and clusters them.
 pub fn analyze(doc: &Document) -> Analysis {
+    analyze_with(doc, MODEL.as_ref(), None)
+}
+
+/// [`analyze`] with a given tagger model (none: the rules alone), handing the tagger's features
+/// of the body words to `collect` when asked (for training).
+pub fn analyze_with(
+    doc: &Document,
+    model: Option<&tagger::Model>,
+    collect: Option<&mut tagger::Features>,
+) -> Analysis {
     let mut body_buf = String::new();
     let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut body_buf);
     let mut title_buf = String::new();
@@ -93,6 +108,19 @@ pub fn analyze(doc: &Document) -> Analysis {
         sports: gazetteer::is_sports_report(&lowercase),
     };
     let mut all = mentions::find_mentions(&body_words, &ctx);
+    if model.is_some() || collect.is_some() {
+        let mut feats = tagger::Features::default();
+        tagger::features(&body_words, &all, &lowercase, &mut feats);
+        if let Some(m) = model {
+            let (mut labels, mut margins) = (Vec::new(), Vec::new());
+            m.decode(&feats, &mut labels, &mut margins);
+            tagger::apply(&body_words, &labels, &margins, &mut all);
+            all = mentions::sort_mentions(all);
+        }
+        if let Some(c) = collect {
+            *c = feats;
+        }
+    }
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()

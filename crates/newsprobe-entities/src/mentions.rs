@@ -109,6 +109,59 @@ pub struct Mention {
     pub weak: bool,
 }
 
+/// Role words that are also adjectives ("the general public", "the chief concern").
+const ADJECTIVE_ROLES: &[&str] = &["general", "chief", "major", "private", "principal"];
+
+/// Words that may follow a role word that is also an adjective ("the general said") without
+/// making it the adjective of a noun ("the general public").
+const NOT_A_NOUN_AFTER_ROLE: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "who",
+    "whose",
+    "was",
+    "is",
+    "has",
+    "had",
+    "would",
+    "will",
+    "and",
+    "or",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "but",
+    "as",
+    "that",
+    "which",
+    "also",
+    "then",
+    "later",
+    "did",
+    "does",
+    "replied",
+    "warned",
+    "ordered",
+    "announced",
+    "denied",
+    "himself",
+    "herself",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+];
+
 pub(crate) const CONNECTORS: &[&str] = &[
     "of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "bin", "al", "al-",
     "la", "le", "du", "&", "y", "for",
@@ -363,7 +416,7 @@ fn longest_match(
 /// Longest entries of each set made of words `k..`, building each candidate key once and stopping
 /// as soon as no gazetteer entry starts with it. Each set comes with the [`flag`] bit of its
 /// one-word entries, which answers for the first word without a lookup of its own.
-fn longest_matches<const N: usize>(
+pub(crate) fn longest_matches<const N: usize>(
     words: &[Word],
     k: usize,
     limit: usize,
@@ -524,7 +577,7 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
 
 /// Sorts mentions by start, longest first, keeping the order of equal ones (a stable sort of
 /// their indices, then one pass to move them: mentions are large to shuffle about).
-fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
+pub(crate) fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
     let key = |m: &Mention| (m.span.start, std::cmp::Reverse(m.span.end));
     if out.is_sorted_by_key(key) {
         return out;
@@ -837,7 +890,7 @@ fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &m
 }
 
 /// The words `a..b` joined by single spaces (a possessive kept except on the last word).
-fn join_words(words: &[Word], a: usize, b: usize) -> String {
+pub(crate) fn join_words(words: &[Word], a: usize, b: usize) -> String {
     let last = b.saturating_sub(1);
     let mut out = String::new();
     for (k, w) in words[a..b].iter().enumerate() {
@@ -852,7 +905,7 @@ fn join_words(words: &[Word], a: usize, b: usize) -> String {
     out
 }
 
-fn name_mention(
+pub(crate) fn name_mention(
     words: &[Word],
     from: usize,
     a: usize,
@@ -963,12 +1016,14 @@ fn type_unknown(
     ctx: &FieldContext,
 ) -> (usize, EntityType) {
     let (a, b, _) = merged[idx];
-    if let Some(s) = title_before(words, merged, idx) {
-        return (s, EntityType::Person);
-    }
     let last = &words[b - 1];
+    // An organisation's head word decides before any title nearby ("the Prime Minister's
+    // Office", "Chairman of Halvorsen Logistics").
     if last.is(flag::ORG_HEAD) {
         return (a, EntityType::Organization);
+    }
+    if let Some(s) = title_before(words, merged, idx) {
+        return (s, EntityType::Person);
     }
     if last.is(flag::PLACE_HEAD) && b - a > 1 {
         return (a, EntityType::Place);
@@ -1073,7 +1128,16 @@ fn descriptions(words: &[Word], ctx: &FieldContext, covered: &[bool], out: &mut 
                     k = end;
                     continue;
                 }
-                if !followed_by_name {
+                // "the general public", "the general assembly": the role word is an adjective
+                // of the noun after it, not a person.
+                let modifies_noun = words.get(end).is_some_and(|w| {
+                    w.is_word
+                        && !w.cap
+                        && !words[end - 1].poss
+                        && ADJECTIVE_ROLES.contains(&words[end - 1].norm)
+                        && !NOT_A_NOUN_AFTER_ROLE.contains(&w.norm)
+                });
+                if !followed_by_name && !modifies_noun {
                     head = Some((k, end));
                 }
                 break;

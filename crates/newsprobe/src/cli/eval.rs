@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy or propaganda.
+    /// clickbait, stance, checkworthy, propaganda or entities.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -76,7 +76,8 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
             newsprobe_classify::train::run(&a.task, &a.data, &a.out, a.seed)?
         }
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda)"),
+        "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)

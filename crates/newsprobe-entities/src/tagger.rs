@@ -1,0 +1,863 @@
+//! Which capitalised words name a person, an organisation or a place, learned from GUM?
+//!
+//! A greedy left-to-right averaged perceptron over BIO labels (person, organisation, place),
+//! trained by `newsprobe train entities` on GUM's training documents of every genre. Only
+//! candidate words are scored (capitalised words, and connectors such as "of" between two of
+//! them); every other word is `O`. Features are hashed into a fixed table (no strings kept, no
+//! allocation per word): the word, its shape, prefix and suffix, the words and shapes around it,
+//! sentence position, the gazetteer's flags for it and its neighbours, whether it starts or
+//! continues a multi-word gazetteer place or organisation name, whether it is written in lower case
+//! elsewhere in the article, what the rules of [`crate::mentions`] made of it, and the label
+//! before it. The rules' output and the gazetteers are features, not overrides: the tagger
+//! learns when to trust them. [`apply`] then retypes, adds or joins name mentions.
+
+use std::sync::LazyLock;
+
+use newsprobe_core::{EntityType, Field};
+
+use crate::gazetteer::{flag, Set, GAZETTEER};
+use crate::mentions::{self, Mention, MentionKind, Word};
+use crate::Error;
+
+/// The model bundled with the binary (`crates/newsprobe-entities/models/ner.bin`).
+pub const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
+
+/// Hash table size: 2^BITS feature buckets.
+pub const BITS: u32 = 18;
+/// Labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC.
+pub const LABELS: usize = 7;
+/// Weights per bucket (labels padded to 8).
+const STRIDE: usize = 8;
+const MAGIC: &[u8; 8] = b"NPNER01\0";
+
+/// The bundled model, decoded once; `None` when the file is empty or damaged (the rules alone
+/// answer then).
+pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(NER_MODEL).ok());
+
+/// Label of an entity type at the start (`B`) or inside (`I`) of a name.
+pub fn label(t: EntityType, inside: bool) -> u8 {
+    let base = match t {
+        EntityType::Person => 1,
+        EntityType::Organization => 3,
+        EntityType::Place => 5,
+        EntityType::Other => return 0,
+    };
+    base + inside as u8
+}
+
+/// Entity type of a non-`O` label.
+pub fn label_type(l: u8) -> Option<EntityType> {
+    match l {
+        1 | 2 => Some(EntityType::Person),
+        3 | 4 => Some(EntityType::Organization),
+        5 | 6 => Some(EntityType::Place),
+        _ => None,
+    }
+}
+
+fn is_inside(l: u8) -> bool {
+    l == 2 || l == 4 || l == 6
+}
+
+/// Hashed static features of one field's words: `feats[starts[i]..starts[i + 1]]` for word `i`,
+/// and whether each word is a candidate at all.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    pub cand: Vec<bool>,
+    pub starts: Vec<u32>,
+    pub feats: Vec<u32>,
+    /// Byte range of each word.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// FNV-1a over a template number and bytes, finished by a multiply-shift into the table.
+#[derive(Clone, Copy)]
+struct H(u64);
+
+impl H {
+    #[inline]
+    fn new(t: u8) -> H {
+        H((0xcbf2_9ce4_8422_2325 ^ t as u64).wrapping_mul(0x0100_0000_01b3))
+    }
+    #[inline]
+    fn bytes(mut self, b: &[u8]) -> H {
+        for &x in b {
+            self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+    #[inline]
+    fn sep(self) -> H {
+        self.bytes(&[0xff])
+    }
+    #[inline]
+    fn n(self, v: u32) -> H {
+        self.bytes(&v.to_le_bytes())
+    }
+    #[inline]
+    fn finish(self) -> u32 {
+        (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as u32
+    }
+}
+
+/// Shape of a word: X upper, x lower, d digit, other bytes as written; runs collapsed, at most 6.
+fn shape(w: &str) -> ([u8; 6], usize) {
+    let mut out = [0u8; 6];
+    let mut n = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'o'
+        };
+        if n > 0 && out[n - 1] == s {
+            continue;
+        }
+        if n == out.len() {
+            break;
+        }
+        out[n] = s;
+        n += 1;
+    }
+    (out, n)
+}
+
+/// First and last three characters of a normalised word.
+fn affixes(w: &str) -> (&str, &str) {
+    let p = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
+    let count = w.chars().count();
+    let s = if count > 3 {
+        w.char_indices().nth(count - 3).map_or(0, |(i, _)| i)
+    } else {
+        0
+    };
+    (&w[..p], &w[s..])
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "for", "and", "&", "van", "von", "al", "la", "le", "du", "da", "di", "del",
+    "on", "der",
+];
+
+/// Whether word `i` is scored at all.
+fn candidate(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if !w.is_word && w.norm != "&" {
+        return false;
+    }
+    if w.cap {
+        return true;
+    }
+    // A connector between capitalised words ("Bank of England", "Ursula von der Leyen").
+    if !CONNECTORS.contains(&w.norm) {
+        return false;
+    }
+    let before = (1..=2).any(|k| {
+        i >= k
+            && words[i - k].cap
+            && words[i - k].sent == w.sent
+            && (1..k).all(|j| CONNECTORS.contains(&words[i - j].norm))
+    });
+    let after = (1..=2).any(|k| {
+        i + k < words.len()
+            && words[i + k].cap
+            && words[i + k].sent == w.sent
+            && (1..k).all(|j| CONNECTORS.contains(&words[i + j].norm))
+    });
+    before && after
+}
+
+/// Gazetteer flags that matter as features.
+const FLAG_MASK: u32 = flag::NEVER_NAME
+    | flag::NOT_NAME
+    | flag::ORG_HEAD
+    | flag::PLACE_HEAD
+    | flag::TITLE
+    | flag::ROLE_NOUN
+    | flag::DEMONYM
+    | flag::COUNTRY_OF
+    | flag::ORGANIZATION
+    | flag::FIRST_NAME
+    | flag::COMMON
+    | flag::GROUP_NOUN
+    | flag::PLACE
+    | flag::COUNTRY_NAME
+    | flag::PRODUCT
+    | flag::ORG_REFERENCE;
+
+/// Rule label of each word: what [`mentions::find_mentions`] made of it (name type and B/I,
+/// 7 for a title bound before a name, 8 for a word in a description).
+fn rule_labels(words: &[Word], rules: &[Mention], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(words.len(), 0);
+    let mut k = 0;
+    for m in rules {
+        if m.span.field != Field::Text || m.kind == MentionKind::Pronoun {
+            continue;
+        }
+        let name = m.name.unwrap_or(m.span);
+        // Words are in order; mentions start in order too, but may nest.
+        while k < words.len() && words[k].end <= m.span.start {
+            k += 1;
+        }
+        let mut first = true;
+        for (j, w) in words.iter().enumerate().skip(k) {
+            if w.start >= m.span.end {
+                break;
+            }
+            let l = if m.kind == MentionKind::Description {
+                8
+            } else if w.start >= name.start && w.end <= name.end {
+                let mut l = label(m.etype, !first);
+                if m.etype == EntityType::Other {
+                    l = 9 + !first as u8;
+                }
+                first = false;
+                l
+            } else {
+                7
+            };
+            // A name inside a longer mention keeps its own label.
+            if out[j] == 0 || out[j] == 8 {
+                out[j] = l;
+            }
+        }
+    }
+}
+
+/// Multi-word gazetteer place (1/2) and organisation (3/4) names, begin/inside, per word.
+fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(words.len(), 0);
+    let g = &*GAZETTEER;
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].cap || words[i].flags() & flag::PREFIX == 0 {
+            i += 1;
+            continue;
+        }
+        let [p, c, o] = mentions::longest_matches(
+            words,
+            i,
+            words.len(),
+            g.max_name_words,
+            &[
+                (&g.places, flag::PLACE),
+                (&g.country_names, flag::COUNTRY_NAME),
+                (&g.organizations, flag::ORGANIZATION),
+            ],
+        );
+        let (len, base) = if o >= p.max(c) && o > 1 {
+            (o, 3)
+        } else if p.max(c) > 1 {
+            (p.max(c), 1)
+        } else {
+            (0, 0)
+        };
+        if len > 1 {
+            out[i] = base;
+            for x in &mut out[i + 1..i + len] {
+                *x = base + 1;
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Computes the static features of `words`, given the rules' mentions and the words written in
+/// lower case in the article.
+pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &mut Features) {
+    let n = words.len();
+    out.cand.clear();
+    out.starts.clear();
+    out.feats.clear();
+    out.spans.clear();
+    let mut rl = Vec::new();
+    rule_labels(words, rules, &mut rl);
+    let mut gl = Vec::new();
+    gazetteer_labels(words, &mut gl);
+    out.starts.push(0);
+    let norm_at = |j: isize| -> &[u8] {
+        if j < 0 || j as usize >= n {
+            return b"<s>";
+        }
+        words[j as usize].norm.as_bytes()
+    };
+    for i in 0..n {
+        let w = &words[i];
+        out.spans.push((w.start, w.end));
+        let c = candidate(words, i);
+        out.cand.push(c);
+        if c {
+            let ii = i as isize;
+            let same = |j: isize| j >= 0 && (j as usize) < n && words[j as usize].sent == w.sent;
+            let prev = if same(ii - 1) {
+                norm_at(ii - 1)
+            } else {
+                b"<s>"
+            };
+            let next = if same(ii + 1) {
+                norm_at(ii + 1)
+            } else {
+                b"</s>"
+            };
+            let prev2 = if same(ii - 2) {
+                norm_at(ii - 2)
+            } else {
+                b"<s>"
+            };
+            let next2 = if same(ii + 2) {
+                norm_at(ii + 2)
+            } else {
+                b"</s>"
+            };
+            let sh = |j: isize| -> ([u8; 6], usize) {
+                if same(j) {
+                    shape(words[j as usize].text)
+                } else {
+                    ([0; 6], 0)
+                }
+            };
+            let (s0, l0) = shape(w.text);
+            let (sp, lp) = sh(ii - 1);
+            let (sn, ln) = sh(ii + 1);
+            let fl = |j: isize| -> u32 {
+                if same(j) {
+                    words[j as usize].flags() & FLAG_MASK
+                } else {
+                    u32::MAX
+                }
+            };
+            let rlab = |j: isize| -> u8 {
+                if same(j) {
+                    rl[j as usize]
+                } else {
+                    255
+                }
+            };
+            let (pre, suf) = affixes(w.norm);
+            let f = &mut out.feats;
+            f.push(H::new(0).finish());
+            f.push(H::new(1).bytes(w.norm.as_bytes()).finish());
+            f.push(H::new(2).bytes(&s0[..l0]).finish());
+            f.push(H::new(3).bytes(pre.as_bytes()).finish());
+            f.push(H::new(4).bytes(suf.as_bytes()).finish());
+            f.push(H::new(5).bytes(prev).finish());
+            f.push(H::new(6).bytes(next).finish());
+            f.push(H::new(7).bytes(prev2).finish());
+            f.push(H::new(8).bytes(next2).finish());
+            f.push(
+                H::new(9)
+                    .bytes(&sp[..lp])
+                    .sep()
+                    .bytes(&s0[..l0])
+                    .sep()
+                    .bytes(&sn[..ln])
+                    .finish(),
+            );
+            f.push(H::new(10).n(fl(ii)).finish());
+            f.push(H::new(11).n(fl(ii - 1)).finish());
+            f.push(H::new(12).n(fl(ii + 1)).finish());
+            f.push(H::new(13).n(rlab(ii) as u32).finish());
+            f.push(
+                H::new(14)
+                    .n(rlab(ii - 1) as u32)
+                    .n(rlab(ii) as u32)
+                    .n(rlab(ii + 1) as u32)
+                    .finish(),
+            );
+            f.push(H::new(15).n(w.sent_start as u32).n(w.poss as u32).finish());
+            f.push(H::new(16).n(gl[i] as u32).finish());
+            f.push(
+                H::new(17)
+                    .n(lowercase.contains(w.norm) as u32)
+                    .n(w.sent_start as u32)
+                    .finish(),
+            );
+            f.push(
+                H::new(18)
+                    .bytes(w.norm.as_bytes())
+                    .n(rlab(ii) as u32)
+                    .finish(),
+            );
+            f.push(
+                H::new(19)
+                    .bytes(prev)
+                    .sep()
+                    .bytes(w.norm.as_bytes())
+                    .finish(),
+            );
+        }
+        out.starts.push(out.feats.len() as u32);
+    }
+}
+
+/// Features that depend on labels given before: the label before, and what the same word was
+/// labelled last time in the article (`seen`: its word feature's bucket -> 1 + type, or 4 for `O`).
+#[inline]
+fn dynamic(prev: u8, f: &Features, i: usize, seen: &crate::gazetteer::Map<u32, u8>) -> [u32; 3] {
+    let shape = f.feats[f.starts[i] as usize + 2];
+    let word = f.feats[f.starts[i] as usize + 1];
+    let last = seen.get(&word).copied().unwrap_or(0);
+    [
+        H::new(30).n(prev as u32).finish(),
+        H::new(31).n(prev as u32).n(shape).finish(),
+        H::new(32).n(last as u32).finish(),
+    ]
+}
+
+/// Records word `i`'s label for [`dynamic`].
+#[inline]
+fn remember(f: &Features, i: usize, l: u8, seen: &mut crate::gazetteer::Map<u32, u8>) {
+    let word = f.feats[f.starts[i] as usize + 1];
+    seen.insert(word, if l == 0 { 4 } else { l.div_ceil(2) });
+}
+
+/// Whether `l` may follow `prev` (an inside label continues a name of its own type).
+#[inline]
+fn allowed(prev: u8, l: u8) -> bool {
+    !is_inside(l) || (prev != 0 && prev.div_ceil(2) == l.div_ceil(2))
+}
+
+/// A trained tagger: one weight per bucket and label.
+pub struct Model {
+    /// Quantised weights (the file's own), times `scale`.
+    weights: Vec<i16>,
+    scale: f32,
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, Error> {
+        use std::io::Read;
+        if b.len() < 16 || &b[..8] != MAGIC {
+            return Err(Error::Data("not a newsprobe entity tagger model".into()));
+        }
+        let bits = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
+        let scale = f32::from_le_bytes([b[12], b[13], b[14], b[15]]);
+        if bits != BITS || !scale.is_finite() {
+            return Err(Error::Data(format!(
+                "tagger model has {bits} bits, want {BITS}"
+            )));
+        }
+        let size = (1usize << BITS) * STRIDE;
+        let mut raw = Vec::with_capacity(size * 2);
+        flate2::read::DeflateDecoder::new(&b[16..]).read_to_end(&mut raw)?;
+        if raw.len() != size * 2 {
+            return Err(Error::Data("tagger model is truncated".into()));
+        }
+        let weights = raw
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model { weights, scale })
+    }
+
+    /// Whether two models have the same weights and scale, bit for bit.
+    pub fn same_weights(&self, other: &Model) -> bool {
+        self.scale.to_bits() == other.scale.to_bits() && self.weights == other.weights
+    }
+
+    /// Labels of the words whose features are `f`, and each label's margin over the best label
+    /// of another type (`O` included).
+    pub fn decode(&self, f: &Features, out: &mut Vec<u8>, margins: &mut Vec<f32>) {
+        let n = f.cand.len();
+        out.clear();
+        out.resize(n, 0);
+        margins.clear();
+        margins.resize(n, 0.0);
+        let mut prev = 0u8;
+        let mut seen = crate::gazetteer::Map::default();
+        for i in 0..n {
+            if !f.cand[i] {
+                prev = 0;
+                continue;
+            }
+            let mut sum = [0i32; STRIDE];
+            let stat = &f.feats[f.starts[i] as usize..f.starts[i + 1] as usize];
+            for &h in stat.iter().chain(dynamic(prev, f, i, &seen).iter()) {
+                let w = &self.weights[h as usize * STRIDE..h as usize * STRIDE + STRIDE];
+                for (a, &b) in sum.iter_mut().zip(w) {
+                    *a += b as i32;
+                }
+            }
+            let s = sum.map(|x| x as f32 * self.scale);
+            let mut best = 0u8;
+            for l in 1..LABELS as u8 {
+                if allowed(prev, l) && s[l as usize] > s[best as usize] {
+                    best = l;
+                }
+            }
+            let mut other = f32::MIN;
+            for l in 0..LABELS as u8 {
+                if label_type(l) != label_type(best) && allowed(prev, l) {
+                    other = other.max(s[l as usize]);
+                }
+            }
+            out[i] = best;
+            margins[i] = s[best as usize] - other;
+            remember(f, i, best, &mut seen);
+            prev = best;
+        }
+    }
+}
+
+/// One training document: its features and gold labels.
+pub struct Example {
+    pub features: Features,
+    pub gold: Vec<u8>,
+}
+
+/// Trains the averaged perceptron for `epochs` passes, documents shuffled by `seed`; returns the
+/// model file's bytes.
+pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<u8> {
+    use std::io::Write;
+    let size = (1usize << BITS) * STRIDE;
+    let mut w = vec![0f64; size];
+    let mut u = vec![0f64; size];
+    let mut c = 1f64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        rng = rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            let f = &ex.features;
+            let mut prev = 0u8;
+            let mut seen = crate::gazetteer::Map::default();
+            for i in 0..f.cand.len() {
+                if !f.cand[i] {
+                    prev = 0;
+                    continue;
+                }
+                let stat = &f.feats[f.starts[i] as usize..f.starts[i + 1] as usize];
+                let dynf = dynamic(prev, f, i, &seen);
+                let mut s = [0f64; STRIDE];
+                for &h in stat.iter().chain(dynf.iter()) {
+                    for (l, a) in s.iter_mut().enumerate().take(LABELS) {
+                        *a += w[h as usize * STRIDE + l];
+                    }
+                }
+                let mut best = 0u8;
+                for l in 1..LABELS as u8 {
+                    if allowed(prev, l) && s[l as usize] > s[best as usize] {
+                        best = l;
+                    }
+                }
+                let gold = ex.gold[i];
+                if best != gold {
+                    for &h in stat.iter().chain(dynf.iter()) {
+                        let g = h as usize * STRIDE + gold as usize;
+                        let b = h as usize * STRIDE + best as usize;
+                        w[g] += 1.0;
+                        u[g] += c;
+                        w[b] -= 1.0;
+                        u[b] -= c;
+                    }
+                }
+                c += 1.0;
+                remember(f, i, best, &mut seen);
+                prev = best;
+            }
+        }
+    }
+    let avg: Vec<f64> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
+    let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let mut raw = Vec::with_capacity(size * 2);
+    for x in &avg {
+        raw.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&BITS.to_le_bytes());
+    out.extend_from_slice(&(scale as f32).to_le_bytes());
+    let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(&raw);
+    z.finish().unwrap_or_default()
+}
+
+/// Name spans the labels make: (first word, end word, type).
+pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(t) = label_type(labels[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < labels.len() && is_inside(labels[j]) && label_type(labels[j]) == Some(t) {
+            j += 1;
+        }
+        out.push((i, j, t));
+        i = j;
+    }
+    out
+}
+
+/// How sure the tagger must be that a name the rules typed is no name at all before it is dropped
+/// (the margin of `O` over the best name label, at the name's least sure word).
+/// Tuned on GUM dev (all genres).
+pub const DROP_MARGIN: f32 = 5.0;
+
+/// How sure the tagger must be to type a name the rules could not type (on GUM dev: precision of
+/// all three types above the rules' alone).
+pub const TYPE_MARGIN: f32 = 30.0;
+
+/// How sure the tagger must be of a person name the rules missed before it is added (its least
+/// sure word's margin); tuned on GUM dev to keep person precision where the rules had it.
+pub const ADD_PERSON_MARGIN: f32 = 10.0;
+
+/// Changes the rules' body names by the tagger's. A tagged name that is exactly two or more
+/// untitled rule names side by side replaces them ("South" + "Sudan" become "South Sudan"); a
+/// rule name a tagged name overlaps stays (with its title, gender and descriptors), and when the
+/// rules could not type it takes the tagged name's type when the tagger is sure; a typed rule name the tagger surely
+/// reads as no name, with no title bound before it and no gazetteer entry, is dropped; a tagged name overlapping no rule
+/// mention is added (a person only when the tagger is sure). Names the rules could not type
+/// (`Other`) otherwise stay, untyped, for coreference.
+pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Mention>) {
+    let spans = spans(labels);
+    let byte = |a: usize, b: usize| (words[a].start, words[b - 1].end);
+    let ov = |x: (usize, usize), y: (usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
+    let body_name = |m: &Mention| m.kind == MentionKind::Name && m.span.field == Field::Text;
+    // Words of a byte range (words are in text order).
+    let word_range = |r: (usize, usize)| {
+        let a = words.partition_point(|w| w.end <= r.0);
+        let b = words.partition_point(|w| w.start < r.1);
+        a..b.max(a)
+    };
+    let mut keep = vec![true; all.len()];
+    let mut added: Vec<Mention> = Vec::new();
+    // Joins: only a tagged name of two words or more can join rule names.
+    for &(a, b, t) in spans.iter().filter(|s| s.1 - s.0 >= 2) {
+        let r = byte(a, b);
+        let inside: Vec<usize> = (0..all.len())
+            .filter(|&mi| body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0)
+            .collect();
+        let exact = inside.len() >= 2
+            && inside.iter().all(|&mi| {
+                let m = &all[mi];
+                m.title_text.is_none() && m.span.start >= r.0 && m.span.end <= r.1
+            })
+            && inside.first().is_some_and(|&f| all[f].span.start == r.0)
+            && inside.iter().any(|&l| all[l].span.end == r.1);
+        if exact {
+            for &mi in &inside {
+                keep[mi] = false;
+            }
+            added.push(tagged_mention(words, a, b, t));
+        }
+    }
+    // Which tagged name each word is in.
+    let mut span_of = vec![usize::MAX; words.len()];
+    for (si, &(a, b, _)) in spans.iter().enumerate() {
+        for x in &mut span_of[a..b] {
+            *x = si;
+        }
+    }
+    // Words some body mention covers.
+    let mut covered = vec![false; words.len()];
+    for (mi, m) in all.iter_mut().enumerate() {
+        if m.span.field != Field::Text {
+            continue;
+        }
+        let full = word_range((m.span.start, m.span.end));
+        for c in &mut covered[full.clone()] {
+            *c = true;
+        }
+        if !keep[mi] || m.kind != MentionKind::Name {
+            continue;
+        }
+        let name = m.name.unwrap_or(m.span);
+        let name = (name.start, name.end);
+        let idx = word_range(name);
+        let mut best: Option<(usize, usize)> = None;
+        for i in idx.clone() {
+            let si = span_of[i];
+            if si == usize::MAX {
+                continue;
+            }
+            let (a, b, _) = spans[si];
+            let o = ov(byte(a, b), name);
+            if best.is_none_or_lt(o) {
+                best = Some((si, o));
+            }
+        }
+        if let Some((si, _)) = best {
+            // The rules' own types stand (on GUM dev the tagger retyping them lost
+            // organisation F1); names they could not type take the tagger's when it is sure.
+            let (a, b, t) = spans[si];
+            let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
+            if m.etype == EntityType::Other && sure > TYPE_MARGIN {
+                m.etype = t;
+                m.weak = false;
+            }
+        } else if m.etype != EntityType::Other
+            && m.title_text.is_none()
+            && full.clone().all(|i| span_of[i] == usize::MAX)
+        {
+            // The least sure word of the name: how surely the tagger read it as no name.
+            let sure = idx.clone().map(|i| margins[i]).fold(f32::MAX, f32::min);
+            let idx: Vec<usize> = idx.collect();
+            if sure != f32::MAX && sure > DROP_MARGIN && !in_gazetteer(words, &idx) {
+                keep[mi] = false;
+            }
+        }
+    }
+    // Names the rules missed.
+    for &(a, b, t) in &spans {
+        let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
+        let need = if t == EntityType::Person {
+            ADD_PERSON_MARGIN
+        } else {
+            0.0
+        };
+        if !covered[a..b].iter().any(|&c| c) && sure > need {
+            added.push(tagged_mention(words, a, b, t));
+        }
+    }
+    let mut k = 0;
+    all.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    all.extend(added);
+}
+
+/// `None`, or a best overlap below `o`.
+trait Best {
+    fn is_none_or_lt(&self, o: usize) -> bool;
+}
+
+impl Best for Option<(usize, usize)> {
+    fn is_none_or_lt(&self, o: usize) -> bool {
+        match self {
+            None => true,
+            Some((_, x)) => o > *x,
+        }
+    }
+}
+
+/// Whether the words `idx` (consecutive) are one gazetteer place, country or organisation name:
+/// the tagger does not drop those.
+fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
+    let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
+        return false;
+    };
+    let g = &*GAZETTEER;
+    let n = b + 1 - a;
+    mentions::longest_matches(
+        words,
+        a,
+        b + 1,
+        n,
+        &[
+            (&g.places, flag::PLACE),
+            (&g.country_names, flag::COUNTRY_NAME),
+            (&g.organizations, flag::ORGANIZATION),
+        ],
+    )
+    .contains(&n)
+}
+
+/// A mention for a tagged name: title words before a person's name kept apart ("Mr." of
+/// "Mr. Rutte"), with the descriptors the rules read around it.
+fn tagged_mention(words: &[Word], a: usize, b: usize, t: EntityType) -> Mention {
+    let mut n = a;
+    if t == EntityType::Person {
+        while n + 1 < b && words[n].is(flag::TITLE | flag::DOTTED_TITLE) {
+            n += 1;
+        }
+    }
+    let mut m = mentions::name_mention(words, a, n, b, t, Field::Text);
+    if n > a {
+        m.title_text = Some(mentions::join_words(words, a, n));
+        m.descriptors = crate::descriptors::title_phrase(words, a, n, Field::Text);
+    }
+    if t == EntityType::Person {
+        let g = &*GAZETTEER;
+        m.gender = m
+            .title_text
+            .as_deref()
+            .map(|t| g.gender_of_word(t.split_whitespace().last().unwrap_or("")))
+            .filter(|g| *g != crate::gazetteer::Gender::Unknown)
+            .unwrap_or_else(|| g.gender_of_word(words[n].text));
+        m.descriptors
+            .extend(crate::descriptors::after_name(words, b, Field::Text));
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsprobe_core::Document;
+
+    /// The tagger's labels of a text's words, "word/label".
+    fn labelled(text: &str) -> String {
+        let doc = Document::from_text(None, text);
+        let mut buf = String::new();
+        let words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
+        let mut f = Features::default();
+        crate::analyze_with(&doc, None, Some(&mut f));
+        let (mut l, mut m) = (Vec::new(), Vec::new());
+        MODEL
+            .as_ref()
+            .expect("bundled model")
+            .decode(&f, &mut l, &mut m);
+        words
+            .iter()
+            .zip(&l)
+            .zip(&m)
+            .map(|((w, l), m)| format!("{}/{l}/{m:.0}", w.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_bundled_model_labels_every_word() {
+        let l = labelled("Officials in Juba said the talks with Khartoum would resume on Monday.");
+        assert_eq!(l.split(' ').count(), 13, "{l}");
+        assert!(l.starts_with("Officials/"), "{l}");
+    }
+
+    #[test]
+    fn spans_follow_bio_labels() {
+        // O B-PER I-PER O B-LOC B-ORG I-ORG
+        let s = spans(&[0, 1, 2, 0, 5, 3, 4]);
+        assert_eq!(
+            s,
+            vec![
+                (1, 3, EntityType::Person),
+                (4, 5, EntityType::Place),
+                (5, 7, EntityType::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn damaged_models_are_errors() {
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(b"NPNER01\0\x12\0\0\0\0\0\x80\x3fgarbage").is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! The entity error classes of issue 11, each on text written for the project in the style of
+//! the articles where they were seen.
+
+use newsprobe_core::{DescriptorKind, Document, EntityType};
+use newsprobe_entities::annotate;
+
+fn analysed(text: &str) -> Document {
+    let mut doc = Document::from_text(None, text);
+    annotate(&mut doc, None);
+    doc
+}
+
+fn kinds(doc: &Document) -> Vec<(String, EntityType)> {
+    doc.entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect()
+}
+
+fn kind_of(doc: &Document, name: &str) -> Option<EntityType> {
+    doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+}
+
+#[test]
+fn south_sudan_is_one_place() {
+    let doc = analysed(
+        "Fighting broke out near the border between Sudan and South Sudan on Tuesday. \
+         South Sudan accused its northern neighbour of bombing oil fields, while Sudan denied it.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "South Sudan"),
+        Some(EntityType::Place),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "South"), "{k:?}");
+    let south_sudan = doc.entity_named("South Sudan").unwrap();
+    let sudan = doc.entity_named("Sudan").unwrap();
+    assert_ne!(south_sudan.id, sudan.id, "two adversaries merged: {k:?}");
+}
+
+#[test]
+fn companies_schools_and_offices_are_not_people() {
+    let doc = analysed(
+        "A spokesperson for the Prime Minister's Office said the contract with Halvorsen Logistics Inc. \
+         was under review. Pupils at Riverside Collegiate Institute were sent home early, and \
+         Halvorsen Logistics said it would cooperate.",
+    );
+    let k = kinds(&doc);
+    for (name, kind) in &k {
+        if name.contains("Office") || name.contains("Halvorsen") || name.contains("Collegiate") {
+            assert_ne!(*kind, EntityType::Person, "{name} typed person: {k:?}");
+        }
+    }
+}
+
+#[test]
+fn a_title_nearby_does_not_make_places_or_organisations_people() {
+    let doc = analysed(
+        "Foreign Minister Amara Kello arrived in Nairobi on Sunday. Minister Kello met the \
+         Kenya Ports Authority before flying on to Mombasa.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(kind_of(&doc, "Nairobi"), Some(EntityType::Place), "{k:?}");
+    assert_ne!(kind_of(&doc, "Mombasa"), Some(EntityType::Person), "{k:?}");
+    assert_ne!(
+        kind_of(&doc, "Kenya Ports Authority"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn a_tv_show_is_no_place_and_does_not_absorb_doctors() {
+    let doc = analysed(
+        "The new season of Doctor Who drew 6 million viewers on Saturday. Doctor Helen Marsh, \
+         a psychologist, said the show helped children talk about fear. Dr. Marsh added that \
+         Doctor Who had always been watched by families.",
+    );
+    let k = kinds(&doc);
+    assert!(
+        !k.iter()
+            .any(|(n, t)| n.contains("Doctor Who") && *t == EntityType::Place),
+        "{k:?}"
+    );
+    if let Some(show) = doc.entity_named("Doctor Who") {
+        let texts = doc.mention_texts(show);
+        assert!(!texts.iter().any(|t| t.contains("Marsh")), "{texts:?}");
+    }
+}
+
+#[test]
+fn descriptions_are_not_taken_from_inside_other_phrases() {
+    let doc = analysed(
+        "The ministry said the general public would be informed. Members of the general public \
+         queued outside, and the general assembly of the union met later.",
+    );
+    for e in &doc.entities {
+        for t in doc.mention_texts(e) {
+            assert!(
+                !t.eq_ignore_ascii_case("the general"),
+                "{t:?} taken from inside a phrase: {:?}",
+                kinds(&doc)
+            );
+        }
+    }
+}
+
+#[test]
+fn mr_is_never_a_role() {
+    let doc = analysed(
+        "Mr. Daniel Okafor, a contractor from Lagos, was charged on Friday. Mr. Okafor denied \
+         the allegations, his lawyer said.",
+    );
+    for e in &doc.entities {
+        for d in &e.descriptors {
+            if d.kind == DescriptorKind::Role {
+                let t = doc.span_text(&d.span).trim_end_matches('.').to_lowercase();
+                assert_ne!(t, "mr", "Mr. as a role of {}", e.name);
+            }
+        }
+    }
+}
