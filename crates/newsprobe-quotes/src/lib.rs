@@ -11,11 +11,15 @@
 //! - [`profile`]: how is the article sourced overall (sources, findings)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
+pub mod apposition;
 pub mod direct;
 pub mod eval;
+pub mod junk;
 pub mod label;
 pub mod lexicon;
+pub mod locative;
 pub mod marks;
+pub mod no_comment;
 pub mod profile;
 pub mod reported;
 pub mod resolve;
@@ -106,10 +110,40 @@ pub fn annotate(doc: &mut Document) {
         let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
         found.sort_by_key(|f| (f.content.start, f.content.end));
         found.dedup_by_key(|f| f.content);
+        repair_speakers(&ctx, &marks, &mut found);
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
     profile::fill(doc, &contradictions);
+}
+
+/// Speakers checked before they are resolved: a place is not who chanted, a role's name in
+/// apposition is who spoke, a refusal to comment is no statement, and a mention that is no
+/// person, organisation or group (or one inside another quotation) is no speaker at all.
+fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
+    found.retain(|f| !f.speaker.is_some_and(|m| junk::is_nobody(ctx, &m)));
+    for f in found.iter_mut() {
+        let Some(mut m) = f.speaker else { continue };
+        if let Some(s) = locative::subject_before_place(ctx, &m, f.cue_token) {
+            m = s;
+        }
+        m = junk::trim(ctx, m);
+        if let Some(n) = apposition::name_after_role(ctx, &m) {
+            m = n;
+        }
+        let content_start = ctx.token_at_or_after(f.content.start);
+        let quoted_elsewhere = marks
+            .iter()
+            .any(|q| q.content.contains(&m.span) && !q.content.overlaps(&f.content));
+        f.speaker = if junk::is_junk(ctx, &m)
+            || quoted_elsewhere
+            || no_comment::refused_to_answer(ctx, &m, content_start)
+        {
+            None
+        } else {
+            Some(m)
+        };
+    }
 }
 
 /// A named speaker also said to speak anonymously: (mention, anonymity cue).

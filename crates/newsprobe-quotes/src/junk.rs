@@ -1,0 +1,375 @@
+//! Can this mention be a speaker at all? A speaker is a person, an organisation or a group;
+//! adverbials and clause starts ("weirdly enough", "The decision", "a month ago", "week"), page
+//! furniture ("READ MORE") and the remains of a mis-read cue ("Church and", "of emergency") are
+//! not, and are never printed: the statement stays, unattributed. A negative quantifier
+//! ("Nobody said a word") says no statement was made at all.
+
+use crate::speaker::{Ctx, Mention};
+
+/// Heads that name a time, not a speaker ("month" in "just this month announced").
+const TIME_HEADS: &[&str] = &[
+    "ago",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "weekend",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "recently",
+    "once",
+    "time",
+    "times",
+    "season",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "enough",
+];
+
+/// Words that open a time expression ("this past week", "last month", "earlier this year").
+const TIME_MODIFIERS: &[&str] = &[
+    "last", "this", "next", "past", "earlier", "later", "early", "late", "on", "the", "a", "few",
+    "couple", "of", "coming", "previous", "same", "that", "one", "two", "three", "several", "at",
+    "in", "during", "since", "by", "for", "over", "within",
+];
+
+/// Heads of abstract nouns that do not speak ("The decision, announced late on Friday, …").
+const ABSTRACT_HEADS: &[&str] = &[
+    "decision",
+    "move",
+    "idea",
+    "fact",
+    "thing",
+    "things",
+    "way",
+    "reason",
+    "matter",
+    "problem",
+    "point",
+    "lot",
+    "rest",
+    "situation",
+    "truth",
+    "irony",
+    "trouble",
+    "question",
+    "issue",
+];
+
+/// Words a speaker noun phrase does not start with (prepositions: "of emergency").
+const START_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "for", "from", "with", "by", "to", "as", "than", "into", "about",
+    "over", "after", "before", "if",
+];
+
+/// Words a speaker noun phrase does not end with ("Church and").
+const END_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "for", "from", "with", "by", "and", "or", "but", "to", "as", "than",
+    "the", "a", "an", "into", "about", "over", "after", "before", "if", "so",
+];
+
+/// Quantities that end a partitive speaker the finder cut short ("Hundreds of").
+const QUANTITIES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "dozens",
+    "scores",
+    "millions",
+    "many",
+    "some",
+    "most",
+    "all",
+    "both",
+    "several",
+    "one",
+    "two",
+    "three",
+    "few",
+];
+
+/// Page furniture that a tokenizer leaves in the text ("READ MORE: …", "Advertisement").
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "subscribe",
+    "newsletter",
+    "click",
+    "copyright",
+];
+
+/// Lower-case "-ly" words that are nouns, not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "rally", "monopoly", "supply", "daily", "bully", "anomaly",
+    "italy", "july", "fly", "belly", "jelly", "lily", "sally", "holly",
+];
+
+/// Whether a speaker mention is junk: not a person, organisation or group mention.
+pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first > m.last || m.last >= ctx.len() {
+        return true;
+    }
+    if !(m.first..=m.last).any(|k| ctx.is_word(k)) {
+        return true;
+    }
+    let first = ctx.word(m.first);
+    let head = ctx.word(m.last);
+    let head = head
+        .strip_suffix("'s")
+        .or_else(|| head.strip_suffix("’s"))
+        .unwrap_or(head);
+    if START_WORDS.contains(&first)
+        || (END_WORDS.contains(&head) && !(head == "of" && QUANTITIES.contains(&first)))
+    {
+        return true;
+    }
+    // "READ MORE", "Advertisement"
+    let furniture = (m.first..=m.last).any(|k| {
+        FURNITURE.contains(&ctx.word(k))
+            || (ctx.word(k) == "read" && ctx.word(k + 1) == "more")
+            || (ctx.word(k) == "more" && k > 0 && ctx.word(k - 1) == "read")
+    });
+    if furniture {
+        return true;
+    }
+    // A time expression, unless a name stands in it ("Friday" alone is a time; "Mr. Friday" is
+    // not, and neither is "Robinson Crusoe's Friday").
+    if TIME_HEADS.contains(&head) && m.last - m.first < 4 {
+        // ("Day said", "Early described it": surnames.)
+        let named = (m.first..m.last).any(|k| ctx.is_capitalized(k) && k != m.first)
+            || (ctx.is_capitalized(m.last)
+                && !is_weekday_or_month(head)
+                && !matches!(
+                    head,
+                    "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "now"
+                        | "then"
+                        | "later"
+                        | "earlier"
+                        | "recently"
+                        | "once"
+                        | "enough"
+                        | "ago"
+                ));
+        if !named {
+            return true;
+        }
+    }
+    if ABSTRACT_HEADS.contains(&head) && !ctx.is_capitalized(m.last) {
+        return true;
+    }
+    // "weirdly enough", "Reportedly,": an adverb is no speaker ("Kelly" is a name).
+    let adverb = |k: usize| {
+        let w = ctx.word(k);
+        w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+    };
+    if adverb(m.last) && !ctx.is_capitalized(m.last) {
+        return true;
+    }
+    if adverb(m.first)
+        && m.first == ctx.sentence_bounds(m.first).0
+        && matches!(ctx.word(m.first + 1), "," | "enough")
+    {
+        return true;
+    }
+    false
+}
+
+fn is_weekday_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// The mention without a leading conjunction ("and 14 percent") or a trailing adverb ("Ali
+/// famously"), which belong to the clause, not to the speaker.
+pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
+    if m.first >= m.last || m.span != ctx.np_span(&m) {
+        return m;
+    }
+    let (mut first, mut last) = (m.first, m.last);
+    while first < last && matches!(ctx.word(first), "and" | "but" | "or" | "so" | "yet") {
+        first += 1;
+    }
+    // "(About four out) of 10 voters": a leading preposition the finder left.
+    if first + 1 < last && matches!(ctx.word(first), "of" | "to" | "for") {
+        first += 1;
+    }
+    // "Reince Priebus, the GOP chairman, this past week", "Broaddrick Sunday night": a time
+    // expression after the speaker.
+    loop {
+        let w = ctx.word(last);
+        if last <= first
+            || !(TIME_HEADS.contains(&w) && (!ctx.is_capitalized(last) || is_weekday_or_month(w)))
+        {
+            break;
+        }
+        let mut k = last;
+        while k > first
+            && (TIME_MODIFIERS.contains(&ctx.word(k - 1))
+                || is_weekday_or_month(ctx.word(k - 1))
+                || TIME_HEADS.contains(&ctx.word(k - 1)) && !ctx.is_capitalized(k - 1))
+        {
+            k -= 1;
+        }
+        if k <= first {
+            break;
+        }
+        let mut l = k - 1;
+        while l > first && ctx.word(l) == "," {
+            l -= 1;
+        }
+        // "people I've spoken with over (the last weeks)": the time was part of a clause.
+        if END_WORDS.contains(&ctx.word(l)) {
+            break;
+        }
+        last = l;
+    }
+    while last > first && {
+        let w = ctx.word(last);
+        w == ","
+            || (w.len() > 4
+                && w.ends_with("ly")
+                && !LY_NOUNS.contains(&w)
+                && !ctx.is_capitalized(last))
+    } {
+        last -= 1;
+    }
+    if (first, last) == (m.first, m.last) {
+        return m;
+    }
+    let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
+    Mention {
+        span,
+        first,
+        last,
+        clause: newsprobe_core::Span::text(span.start, m.clause.end.max(span.end)),
+    }
+}
+
+/// Whether the speaker says nobody spoke ("Nobody said a word", "No one has claimed …").
+pub fn is_nobody(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first > m.last {
+        return false;
+    }
+    let first = ctx.word(m.first);
+    let head = ctx.word(m.last);
+    matches!(head, "nobody" | "none" | "nothing" | "neither")
+        || (first == "no" && matches!(head, "one" | "official" | "officials" | "source"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate;
+    use newsprobe_core::{Document, SourceType};
+
+    fn speakers(text: &str) -> Vec<(String, Option<String>, SourceType)> {
+        let mut doc = Document::from_text(None, text);
+        annotate(&mut doc);
+        doc.quotes
+            .iter()
+            .map(|q| {
+                (
+                    doc.span_text(&q.span).to_string(),
+                    q.source.name.clone(),
+                    q.source.kind,
+                )
+            })
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        speakers(text).into_iter().filter_map(|s| s.1).collect()
+    }
+
+    #[test]
+    fn time_expressions_are_no_speakers() {
+        let got = names(
+            "Northway Bank just this month announced it would drop the sales targets. A week ago, the regulator said it would fine the bank.",
+        );
+        assert!(got.iter().all(|n| n != "month" && n != "week"), "{got:?}");
+        assert!(got.iter().any(|n| n == "the regulator"), "{got:?}");
+    }
+
+    #[test]
+    fn clause_starts_and_adverbials_are_no_speakers() {
+        let got = names(
+            "The decision, announced late on Friday, said the plant would close by March.\n\nWeirdly enough, the council said nothing.",
+        );
+        assert!(
+            got.iter()
+                .all(|n| !matches!(n.as_str(), "late" | "Weirdly enough" | "The decision")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_noun_state_is_no_cue() {
+        let got = speakers("Church and state should be separate, the bishop said.");
+        assert!(
+            got.iter().all(|s| s.1.as_deref() != Some("Church and")),
+            "{got:?}"
+        );
+        let got = speakers("A state of emergency was declared on Monday, the governor said.");
+        assert!(
+            got.iter().all(|s| s.1.as_deref() != Some("of emergency")),
+            "{got:?}"
+        );
+        // The verb still is one.
+        let got = speakers("The court documents state that the payments were approved in May.");
+        assert!(
+            got.iter().any(|s| s.0.contains("payments were approved")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn page_furniture_is_no_speaker() {
+        let doc = Document::from_text(None, "READ MORE said the roads would be fixed.");
+        let ctx = Ctx::new(&doc);
+        let m = ctx.subject_before(2, 0).expect("a mention");
+        assert!(is_junk(&ctx, &m));
+    }
+
+    #[test]
+    fn nobody_made_no_statement() {
+        let got = speakers("Nobody said a word about the budget at the meeting.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+}
