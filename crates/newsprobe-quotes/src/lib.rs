@@ -132,9 +132,12 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
             m = n;
         }
         let content_start = ctx.token_at_or_after(f.content.start);
-        let quoted_elsewhere = marks
-            .iter()
-            .any(|q| q.content.contains(&m.span) && !q.content.overlaps(&f.content));
+        // ("“We did not fire,” said Haddad, denying the claim": "We" is not who denies.)
+        let quoted_elsewhere = f.kind == QuoteKind::Reported
+            && !f.inherited
+            && marks
+                .iter()
+                .any(|q| q.content.contains(&m.span) && !q.content.overlaps(&f.content));
         f.speaker = if junk::is_junk(ctx, &m)
             || quoted_elsewhere
             || no_comment::refused_to_answer(ctx, &m, content_start)
