@@ -69,6 +69,8 @@ const TIME_MODIFIERS: &[&str] = &[
 /// Heads of abstract nouns that do not speak ("The decision, announced late on Friday, …").
 const ABSTRACT_HEADS: &[&str] = &[
     "decision",
+    "meeting",
+    "challenge",
     "move",
     "idea",
     "fact",
@@ -188,6 +190,14 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         if !named {
             return true;
         }
+    }
+    // "2015", "1,200": a number alone is no speaker ("14 Catholics" is).
+    if (m.first..=m.last).filter(|&k| ctx.is_word(k)).all(|k| {
+        ctx.word(k)
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    }) {
+        return true;
     }
     if ABSTRACT_HEADS.contains(&head) && !ctx.is_capitalized(m.last) {
         return true;
@@ -357,6 +367,31 @@ mod tests {
             got.iter().any(|s| s.0.contains("payments were approved")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn numbers_and_meetings_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "In 2015 it rained. The late-afternoon meeting ended. 14 Catholics said no.",
+        );
+        let ctx = Ctx::new(&doc);
+        let m = |words: &[&str]| {
+            let first = (0..ctx.len())
+                .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
+                .expect("words");
+            let last = first + words.len() - 1;
+            let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
+            Mention {
+                span,
+                first,
+                last,
+                clause: span,
+            }
+        };
+        assert!(is_junk(&ctx, &m(&["2015"])));
+        assert!(is_junk(&ctx, &m(&["meeting"])));
+        assert!(!is_junk(&ctx, &m(&["14", "catholics"])));
     }
 
     #[test]

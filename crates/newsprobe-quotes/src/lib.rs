@@ -21,6 +21,7 @@ pub mod locative;
 pub mod marks;
 pub mod no_comment;
 pub mod profile;
+pub mod rank;
 pub mod reported;
 pub mod resolve;
 pub mod source_type;
@@ -48,69 +49,8 @@ pub fn annotate(doc: &mut Document) {
     let (quotes, contradictions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
-        let labels = label::Labels::find(&ctx);
-        let mut reported = reported::find(&ctx, &marks);
-        // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
-        reported.extend(labels.unquoted(&ctx));
-        let direct = direct::find(&ctx, &marks, &reported, &labels);
-        // Reported speech that a partial quote already covers whole stays; reported speech
-        // whose cue a direct quote uses is that quote's attribution, not a second one.
-        reported.retain(|r| {
-            !direct.iter().any(|d| {
-                d.kind == QuoteKind::Direct
-                    && (!d.inherited || d.content.overlaps(&r.content))
-                    && d.cue_token.is_some()
-                    && d.cue_token == r.cue_token
-            })
-        });
-        // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
-        // speech ends before a direct quotation with its own speaker and cue inside it.
-        for r in &mut reported {
-            let Some(d) = direct.iter().find(|d| {
-                d.kind == QuoteKind::Direct
-                    && !d.inherited
-                    && d.cue_token != r.cue_token
-                    && r.content.contains(&d.content)
-                    && d.speaker.is_some_and(|m| r.content.contains(&m.span))
-                    // introduced by its cue: "he said, “…”" / "he said: “…”"
-                    && d.cue_token.is_some_and(|c| {
-                        let open = ctx.token_at_or_after(d.content.start);
-                        c + 3 >= open
-                            && (c + 1..open).any(|k| matches!(ctx.word(k), "," | ":"))
-                    })
-            }) else {
-                continue;
-            };
-            let Some(m) = d.speaker else { continue };
-            let first = ctx.token_at_or_after(r.content.start);
-            let until = m.first.min(ctx.token_at_or_after(d.content.start));
-            let cut = (first + 1..until)
-                .rev()
-                .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
-                .or_else(|| {
-                    (first + 1..until)
-                        .rev()
-                        .find(|&k| matches!(ctx.word(k), "," | "—" | "―" | "–" | "--"))
-                });
-            if let Some(k) = cut {
-                let mut e = k;
-                while e > first
-                    && matches!(
-                        ctx.word(e - 1),
-                        "," | ";" | "and" | "but" | "—" | "―" | "–" | "--"
-                    )
-                {
-                    e -= 1;
-                }
-                if e > first + 2 {
-                    r.content.end = ctx.span(e - 1).end;
-                }
-            }
-        }
-        let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
-        found.sort_by_key(|f| (f.content.start, f.content.end));
-        found.dedup_by_key(|f| f.content);
-        repair_speakers(&ctx, &marks, &mut found);
+        let mut found = find_all(&ctx, &marks);
+        rank::rerank(&ctx, &marks, &mut found, rank::model());
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
@@ -147,6 +87,75 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
             Some(m)
         };
     }
+}
+
+/// Every attribution of the document with its rule-chosen, checked speaker (before the
+/// learned ranking and resolution).
+pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
+    let labels = label::Labels::find(ctx);
+    let mut reported = reported::find(ctx, marks);
+    // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
+    reported.extend(labels.unquoted(ctx));
+    let direct = direct::find(ctx, marks, &reported, &labels);
+    // Reported speech that a partial quote already covers whole stays; reported speech
+    // whose cue a direct quote uses is that quote's attribution, not a second one.
+    reported.retain(|r| {
+        !direct.iter().any(|d| {
+            d.kind == QuoteKind::Direct
+                && (!d.inherited || d.content.overlaps(&r.content))
+                && d.cue_token.is_some()
+                && d.cue_token == r.cue_token
+        })
+    });
+    // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
+    // speech ends before a direct quotation with its own speaker and cue inside it.
+    for r in &mut reported {
+        let Some(d) = direct.iter().find(|d| {
+            d.kind == QuoteKind::Direct
+                && !d.inherited
+                && d.cue_token != r.cue_token
+                && r.content.contains(&d.content)
+                && d.speaker.is_some_and(|m| r.content.contains(&m.span))
+                // introduced by its cue: "he said, “…”" / "he said: “…”"
+                && d.cue_token.is_some_and(|c| {
+                    let open = ctx.token_at_or_after(d.content.start);
+                    c + 3 >= open
+                        && (c + 1..open).any(|k| matches!(ctx.word(k), "," | ":"))
+                })
+        }) else {
+            continue;
+        };
+        let Some(m) = d.speaker else { continue };
+        let first = ctx.token_at_or_after(r.content.start);
+        let until = m.first.min(ctx.token_at_or_after(d.content.start));
+        let cut = (first + 1..until)
+            .rev()
+            .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
+            .or_else(|| {
+                (first + 1..until)
+                    .rev()
+                    .find(|&k| matches!(ctx.word(k), "," | "—" | "―" | "–" | "--"))
+            });
+        if let Some(k) = cut {
+            let mut e = k;
+            while e > first
+                && matches!(
+                    ctx.word(e - 1),
+                    "," | ";" | "and" | "but" | "—" | "―" | "–" | "--"
+                )
+            {
+                e -= 1;
+            }
+            if e > first + 2 {
+                r.content.end = ctx.span(e - 1).end;
+            }
+        }
+    }
+    let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.dedup_by_key(|f| f.content);
+    repair_speakers(ctx, marks, &mut found);
+    found
 }
 
 /// A named speaker also said to speak anonymously: (mention, anonymity cue).

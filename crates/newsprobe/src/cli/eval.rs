@@ -19,7 +19,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance or checkworthy.
+    /// clickbait, stance, checkworthy or speakers.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -49,7 +49,8 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => {
             newsprobe_classify::train::run(&a.task, &a.data, &a.out, a.seed)?
         }
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy)"),
+        "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, speakers)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)
