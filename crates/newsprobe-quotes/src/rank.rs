@@ -633,6 +633,30 @@ mod tests {
         assert_eq!(q.source.name.as_deref(), Some("Ana Ruiz"));
     }
 
+    /// A denial belongs to the person named in its sentence, not to the previous sentence's
+    /// subject; a witness's quote is the witness's, not their employer's.
+    #[test]
+    fn denials_and_witnesses_keep_their_speakers() {
+        let mut doc = Document::from_text(
+            None,
+            "Mayor Tom Reyes accused the contractor of fraud on Tuesday. The company's owner, Lisa Grant, denied the allegation, calling it “a smear.”\n\nThe minister blamed the opposition for the unrest. In a statement, opposition leader Ana Petrov denied that her party had organised the protests.\n\n“We saw smoke everywhere,” said Jonas Berg, who works as a cook at the Grand Hotel.\n\n“I was told to stay home,” Hanna Ek, an engineer at Volvo, said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let speaker = |needle: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .and_then(|q| q.source.name.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(speaker("the allegation"), "Lisa Grant");
+        assert_eq!(speaker("a smear"), "Lisa Grant");
+        assert_eq!(speaker("organised the protests"), "Ana Petrov");
+        assert_eq!(speaker("smoke everywhere"), "Jonas Berg");
+        assert_eq!(speaker("stay home"), "Hanna Ek");
+    }
+
     /// `NEWSPROBE_SPEAKERS_OUT=PATH cargo test -p newsprobe-quotes train_speakers -- --ignored`:
     /// the model as `newsprobe train speakers` makes it, without building the binary.
     #[test]
