@@ -46,11 +46,16 @@ pub struct Found {
 /// Finds quotations and reported speech, their speakers and source types; fills `doc.quotes`,
 /// `doc.sources` and the sourcing findings.
 pub fn annotate(doc: &mut Document) {
+    annotate_with(doc, rank::model());
+}
+
+/// [`annotate`] with another speaker ranking model (an empty one keeps the rules' speakers).
+pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
     let (quotes, contradictions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
         let mut found = find_all(&ctx, &marks);
-        rank::rerank(&ctx, &marks, &mut found, rank::model());
+        rank::rerank(&ctx, &marks, &mut found, model);
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;

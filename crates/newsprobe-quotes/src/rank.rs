@@ -178,7 +178,6 @@ fn candidates(
     };
     push(ctx.subject_before(c, s_start), "subj");
     push(ctx.np_after(c + 1, s_end), "after");
-    push(ctx.participle_subject(c), "part");
     push(ctx.sentence_subject(c, c), "sent");
     let lo = ctx.span(prev_start).start;
     let hi = ctx.span(s_end.saturating_sub(1).max(prev_start)).end;
@@ -343,7 +342,8 @@ fn features(
         out.add(&["in_quote"]);
     }
     let content_start = ctx.token_at_or_after(f.content.start);
-    if no_comment::refused_to_answer(ctx, m, content_start) {
+    // (Only near the content: a refusal is the speaker's own verb phrase.)
+    if content_start <= m.last + 16 && no_comment::refused_to_answer(ctx, m, content_start) {
         out.add(&["refused"]);
     }
     let (a, b) = if before {
@@ -354,11 +354,20 @@ fn features(
     if (a..b).any(|k| ctx.word(k) == ",") {
         out.add(&["comma_between", pos]);
     }
-    if (a..b).any(|k| ctx.verb_cue(k).is_some()) {
+    // (A far candidate has one anyway, in all likelihood; the scan stays short.)
+    if b > a + 16 || (a..b).any(|k| ctx.verb_cue(k).is_some()) {
         out.add(&["cue_between", pos]);
     }
     let len = m.last - m.first + 1;
     out.add(&["len", bucket(len)]);
+}
+
+/// Whether the mention is a capitalised name (not a pronoun, title or role) standing right
+/// before or after the cue at `c`.
+fn adjacent_name(ctx: &Ctx, m: &Mention, c: usize) -> bool {
+    let next_to =
+        m.last + 1 == c || m.first == c + 1 || m.span != ctx.np_span(m) && m.last + 2 >= c;
+    next_to && m.span == ctx.np_span(m) && crate::source_type::is_named(ctx, m)
 }
 
 /// Re-ranks the rule-chosen speaker of each attribution with a cue against the other
@@ -376,6 +385,11 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
         let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
             continue;
         };
+        // A name right next to its cue ("Smith said", "said Smith") is what the model keeps
+        // anyway: not ranked, which keeps the stage fast.
+        if adjacent_name(ctx, &rule, c) {
+            continue;
+        }
         let cands = candidates(ctx, f, rule, c, &ents);
         if cands.len() < 2 {
             continue;
