@@ -99,8 +99,45 @@ const START_WORDS: &[&str] = &[
 
 /// Words a speaker noun phrase does not end with ("Church and").
 const END_WORDS: &[&str] = &[
-    "of", "in", "on", "at", "for", "from", "with", "by", "and", "or", "but", "to", "as", "than",
-    "the", "a", "an", "into", "about", "over", "after", "before", "if", "so",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "to",
+    "as",
+    "than",
+    "the",
+    "a",
+    "an",
+    "into",
+    "about",
+    "over",
+    "after",
+    "before",
+    "if",
+    "so",
+    "despite",
+    "during",
+    "amid",
+    "since",
+    "through",
+    "under",
+    "against",
+    "without",
+    "within",
+    "including",
+    "among",
+    "while",
+    "when",
+    "because",
+    "although",
 ];
 
 /// Quantities that end a partitive speaker the finder cut short ("Hundreds of").
@@ -129,6 +166,10 @@ const FURNITURE: &[&str] = &[
     "newsletter",
     "click",
     "copyright",
+    "clarification",
+    "correction",
+    "update",
+    "updated",
 ];
 
 /// Lower-case "-ly" words that are nouns, not adverbs.
@@ -216,8 +257,107 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     {
         return true;
     }
+    // A lone word that is no noun of a speaker: an adjective, a participle or an abstract
+    // noun ("fruitless", "built", "bankruptcy", "more"), a sentence-initial gerund or adverb
+    // ("Having", "Rather"). Plural nouns ("demonstrators"), pronouns, roles and groups stay.
+    if m.first == m.last && !ctx.is_pronoun(m.last) {
+        let w = ctx.word(m.last);
+        let known = ctx.is_role_noun(m.last)
+            || ctx.is_group_word(m.last)
+            || ctx.is_title(m.last)
+            || LONE_SPEAKERS.contains(&w);
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+        if !ctx.is_capitalized(m.last) && !known && !plural {
+            return true;
+        }
+        let initial = m.first == ctx.sentence_bounds(m.first).0;
+        if ctx.is_capitalized(m.last)
+            && initial
+            && (w.ends_with("ing") || matches!(w, "rather" | "instead" | "still" | "also" | "even"))
+        {
+            return true;
+        }
+    }
+    // "they made", "you start", "close to him", "let them", "sometimes violent", "his
+    // latest": a clause, not a noun phrase.
+    if m.first < m.last && m.span == ctx.np_span(m) {
+        let f = ctx.word(m.first);
+        let w = ctx.word(m.last);
+        if matches!(
+            f,
+            "he" | "she" | "they" | "we" | "you" | "i" | "it" | "let" | "lets"
+        ) || matches!(
+            w,
+            "him" | "them" | "us" | "me" | "her" | "himself" | "herself"
+        ) || matches!(
+            f,
+            "sometimes" | "often" | "also" | "even" | "just" | "only" | "very"
+        ) || (w.len() > 5
+            && w.ends_with("est")
+            && !ctx.is_capitalized(m.last)
+            && !ctx.is_role_noun(m.last))
+        {
+            return true;
+        }
+    }
+    // "a new", "left little", "caused riot": a phrase ending in an adjective or starting with
+    // a verb.
+    if m.first < m.last && !ctx.is_capitalized(m.last) {
+        let w = ctx.word(m.last);
+        let f = ctx.word(m.first);
+        if matches!(
+            w,
+            "new" | "old" | "little" | "much" | "more" | "less" | "own" | "other"
+        ) || (f.ends_with("ed") && !ctx.is_capitalized(m.first) && !ctx.is_role_noun(m.first))
+        {
+            return true;
+        }
+    }
     false
 }
+
+/// Lower-case single words that do name a speaker.
+const LONE_SPEAKERS: &[&str] = &[
+    "police",
+    "staff",
+    "management",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "all",
+    "many",
+    "most",
+    "some",
+    "few",
+    "others",
+    "anyone",
+    "authorities",
+    "officials",
+    "prosecutors",
+    "government",
+    "army",
+    "military",
+    "court",
+    "judge",
+    "jury",
+    "committee",
+    "board",
+    "council",
+    "company",
+    "campaign",
+    "team",
+    "family",
+    "union",
+    "party",
+    "administration",
+    "ministry",
+    "department",
+    "agency",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 
 fn is_weekday_or_month(w: &str) -> bool {
     matches!(
@@ -392,6 +532,35 @@ mod tests {
         assert!(is_junk(&ctx, &m(&["2015"])));
         assert!(is_junk(&ctx, &m(&["meeting"])));
         assert!(!is_junk(&ctx, &m(&["14", "catholics"])));
+    }
+
+    #[test]
+    fn lone_adjectives_and_participles_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "The talks were fruitless and the plant was built. Having failed, they left. Police arrived. A new plan came.",
+        );
+        let ctx = Ctx::new(&doc);
+        let m = |words: &[&str]| {
+            let first = (0..ctx.len())
+                .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
+                .expect("words");
+            let last = first + words.len() - 1;
+            let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
+            Mention {
+                span,
+                first,
+                last,
+                clause: span,
+            }
+        };
+        assert!(is_junk(&ctx, &m(&["fruitless"])));
+        assert!(is_junk(&ctx, &m(&["built"])));
+        assert!(is_junk(&ctx, &m(&["having"])));
+        assert!(is_junk(&ctx, &m(&["a", "new"])));
+        assert!(!is_junk(&ctx, &m(&["police"])));
+        assert!(is_junk(&ctx, &m(&["they", "left"])));
+        assert!(!is_junk(&ctx, &m(&["they"])));
     }
 
     #[test]

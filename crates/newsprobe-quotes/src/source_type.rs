@@ -92,9 +92,22 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w) {
         return false;
     }
-    // Sentence-initial common words are capitalised too ("Sources said").
-    if head == m.first && head == ctx.sentence_bounds(head).0 && lexicon::pronoun(w).is_some() {
-        return false;
+    // Sentence-initial common words are capitalised too ("Sources said", "Readers may not",
+    // "Proponents argue"): a lone sentence-initial word is a name only when the entity stage
+    // knows it as one.
+    if head == m.first && head == ctx.sentence_bounds(head).0 {
+        if lexicon::pronoun(w).is_some() {
+            return false;
+        }
+        let span = ctx.span(head);
+        let known = ctx
+            .doc
+            .entities
+            .iter()
+            .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
+        if !known && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
+            return false;
+        }
     }
     true
 }

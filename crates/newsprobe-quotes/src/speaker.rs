@@ -1084,8 +1084,23 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // ("a State Department official": a capitalised cue word inside a name is no cue.)
-            // ("a report in …": after a determiner it is a noun.)
-            if self.cue(k).is_some() && !self.is_capitalized(k) && !self.is_determiner(k - 1)
+            // ("a report in …": after a determiner it is a noun; so is a cue word followed
+            // by a noun it modifies, "conservative talk radio host", after an adjective.)
+            let noun_cue = self.is_determiner(k - 1)
+                || (k >= i + 2
+                    && self.is_determiner(k - 2)
+                    && self.is_word(k - 1)
+                    && !self.is_capitalized(k - 1)
+                    && (self.is_statement_noun(k)
+                        || self
+                            .cue(k)
+                            .is_some_and(|c| c.form == lexicon::Form::Present)))
+                || (!name_mode
+                    && (k + 1..(k + 3).min(end))
+                        .all(|j| self.is_word(j) && !self.is_capitalized(j))
+                    && (k + 1..(k + 3).min(end))
+                        .any(|j| self.is_role_noun(j) || self.is_group_word(j)));
+            if self.cue(k).is_some() && !self.is_capitalized(k) && !noun_cue
                 || wk.ends_with("ed") && !self.is_capitalized(k)
             {
                 break;
