@@ -278,6 +278,14 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
             return true;
         }
     }
+    // "His aides say": the phrase runs into its verb.
+    if m.first < m.last
+        && m.span == ctx.np_span(m)
+        && !ctx.is_capitalized(m.last)
+        && ctx.verb_cue(m.last).is_some()
+    {
+        return true;
+    }
     // "they made", "you start", "close to him", "let them", "sometimes violent", "his
     // latest": a clause, not a noun phrase.
     if m.first < m.last && m.span == ctx.np_span(m) {
@@ -579,6 +587,16 @@ mod tests {
         assert!(is_junk(&ctx, &m(&["a", "new"])));
         assert!(!is_junk(&ctx, &m(&["police"])));
         assert!(is_junk(&ctx, &m(&["they", "left"])));
+        let doc2 = Document::from_text(None, "His aides say he will run.");
+        let ctx2 = Ctx::new(&doc2);
+        let span = newsprobe_core::Span::text(ctx2.span(0).start, ctx2.span(2).end);
+        let aides_say = Mention {
+            span,
+            first: 0,
+            last: 2,
+            clause: span,
+        };
+        assert!(is_junk(&ctx2, &aides_say));
         assert!(!is_junk(&ctx, &m(&["they"])));
     }
 

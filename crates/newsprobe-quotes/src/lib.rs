@@ -191,7 +191,8 @@ fn resolve_all(
             continue;
         }
         if let Some(m) = ctx.sentence_subject(a, b) {
-            if !events.iter().any(|e| e.2.span == m.span) {
+            // (A junk subject, "The truth", is no referent for a later "the senator".)
+            if !events.iter().any(|e| e.2.span == m.span) && !junk::is_junk(ctx, &m) {
                 events.push((m.span.start, None, m));
             }
         }

@@ -412,4 +412,26 @@ mod tests {
         assert_eq!(names, vec![Some("State media"), Some("Islamic State")]);
         assert_eq!(doc.quotes[1].source.kind, SourceType::Named);
     }
+
+    /// A description with no referent of its own stays as written: "the senator" does not
+    /// become the sentence subject before it ("The truth about the senator").
+    #[test]
+    fn a_junk_subject_is_no_referent() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "The truth about the senator came out on Monday. “We will fight this,” the senator said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("fight"))
+            .expect("the quote");
+        assert_ne!(
+            q.source.name.as_deref(),
+            Some("The truth about the senator")
+        );
+        assert_ne!(q.source.name.as_deref(), Some("The truth"));
+    }
 }
