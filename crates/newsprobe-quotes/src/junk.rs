@@ -178,6 +178,37 @@ const LY_NOUNS: &[&str] = &[
     "italy", "july", "fly", "belly", "jelly", "lily", "sally", "holly",
 ];
 
+/// The word lists above as one table: bit `i` of a word's entry says it is in list `i` (in
+/// the order of [`LISTS`]); one hash look-up instead of scanning the lists.
+fn in_list(list: u32, word: &str) -> bool {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: HashMap<&'static str, u16> = HashMap::new();
+        for (i, l) in LISTS.iter().enumerate() {
+            for w in *l {
+                *t.entry(w).or_insert(0) |= 1 << i;
+            }
+        }
+        t
+    });
+    table.get(word).is_some_and(|f| f & (1 << list) != 0)
+}
+
+/// The lists [`in_list`] reads, by index.
+const LISTS: [&[&str]; 9] = [
+    TIME_HEADS,
+    ABSTRACT_HEADS,
+    START_WORDS,
+    END_WORDS,
+    QUANTITIES,
+    FURNITURE,
+    LY_NOUNS,
+    LONE_SPEAKERS,
+    TIME_MODIFIERS,
+];
+
 /// Whether a speaker mention is junk: not a person, organisation or group mention.
 pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     if m.first > m.last || m.last >= ctx.len() {
@@ -192,14 +223,12 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         .strip_suffix("'s")
         .or_else(|| head.strip_suffix("’s"))
         .unwrap_or(head);
-    if START_WORDS.contains(&first)
-        || (END_WORDS.contains(&head) && !(head == "of" && QUANTITIES.contains(&first)))
-    {
+    if in_list(2, first) || (in_list(3, head) && !(head == "of" && in_list(4, first))) {
         return true;
     }
     // "READ MORE", "Advertisement"
     let furniture = (m.first..=m.last).any(|k| {
-        FURNITURE.contains(&ctx.word(k))
+        in_list(5, ctx.word(k))
             || (ctx.word(k) == "read" && ctx.word(k + 1) == "more")
             || (ctx.word(k) == "more" && k > 0 && ctx.word(k - 1) == "read")
     });
@@ -208,7 +237,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }
     // A time expression, unless a name stands in it ("Friday" alone is a time; "Mr. Friday" is
     // not, and neither is "Robinson Crusoe's Friday").
-    if TIME_HEADS.contains(&head) && m.last - m.first < 4 {
+    if in_list(0, head) && m.last - m.first < 4 {
         // ("Day said", "Early described it": surnames.)
         let named = (m.first..m.last).any(|k| ctx.is_capitalized(k) && k != m.first)
             || (ctx.is_capitalized(m.last)
@@ -240,13 +269,13 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }) {
         return true;
     }
-    if ABSTRACT_HEADS.contains(&head) && !ctx.is_capitalized(m.last) {
+    if in_list(1, head) && !ctx.is_capitalized(m.last) {
         return true;
     }
     // "weirdly enough", "Reportedly,": an adverb is no speaker ("Kelly" is a name).
     let adverb = |k: usize| {
         let w = ctx.word(k);
-        w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+        w.len() > 4 && w.ends_with("ly") && !in_list(6, w)
     };
     if adverb(m.last) && !ctx.is_capitalized(m.last) {
         return true;
@@ -265,7 +294,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         let known = ctx.is_role_noun(m.last)
             || ctx.is_group_word(m.last)
             || ctx.is_title(m.last)
-            || LONE_SPEAKERS.contains(&w);
+            || in_list(7, w);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
         if !ctx.is_capitalized(m.last) && !known && !plural {
             return true;
@@ -412,15 +441,15 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     loop {
         let w = ctx.word(last);
         if last <= first
-            || !(TIME_HEADS.contains(&w) && (!ctx.is_capitalized(last) || is_weekday_or_month(w)))
+            || !(in_list(0, w) && (!ctx.is_capitalized(last) || is_weekday_or_month(w)))
         {
             break;
         }
         let mut k = last;
         while k > first
-            && (TIME_MODIFIERS.contains(&ctx.word(k - 1))
+            && (in_list(8, ctx.word(k - 1))
                 || is_weekday_or_month(ctx.word(k - 1))
-                || TIME_HEADS.contains(&ctx.word(k - 1)) && !ctx.is_capitalized(k - 1))
+                || in_list(0, ctx.word(k - 1)) && !ctx.is_capitalized(k - 1))
         {
             k -= 1;
         }
@@ -432,7 +461,7 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
             l -= 1;
         }
         // "people I've spoken with over (the last weeks)": the time was part of a clause.
-        if END_WORDS.contains(&ctx.word(l)) {
+        if in_list(3, ctx.word(l)) {
             break;
         }
         last = l;
@@ -440,10 +469,7 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     while last > first && {
         let w = ctx.word(last);
         w == ","
-            || (w.len() > 4
-                && w.ends_with("ly")
-                && !LY_NOUNS.contains(&w)
-                && !ctx.is_capitalized(last))
+            || (w.len() > 4 && w.ends_with("ly") && !in_list(6, w) && !ctx.is_capitalized(last))
     } {
         last -= 1;
     }
