@@ -23,20 +23,20 @@ use crate::Error;
 
 /// One attribution, as character spans.
 #[derive(Debug, Clone, Default)]
-struct Attr {
-    content: Vec<(usize, usize)>,
-    sources: Vec<(usize, usize)>,
+pub(crate) struct Attr {
+    pub(crate) content: Vec<(usize, usize)>,
+    pub(crate) sources: Vec<(usize, usize)>,
     source_name: Option<String>,
     /// Gold cue text (for the debug listing).
     cue: String,
     quoted: bool,
 }
 
-fn len(sp: &[(usize, usize)]) -> usize {
+pub(crate) fn len(sp: &[(usize, usize)]) -> usize {
     sp.iter().map(|(a, b)| b.saturating_sub(*a)).sum()
 }
 
-fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
+pub(crate) fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> usize {
     let mut n = 0;
     for x in a {
         for y in b {
@@ -286,8 +286,12 @@ impl Tally {
     }
 }
 
-/// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
-pub fn run(data: &Path, split: &str) -> Result<String, Error> {
+/// The texts of a PolNeAR split with their gold attributions (first annotator), in file-name
+/// order: (file stem, text, attributions).
+pub(crate) fn load_split(
+    data: &Path,
+    split: &str,
+) -> Result<Vec<(String, String, Vec<Attr>)>, Error> {
     let dir = data.join(split);
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
@@ -315,8 +319,7 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     texts.sort();
-    let (mut quoted, mut all) = (Tally::default(), Tally::default());
-    let mut n_docs = 0;
+    let mut out = Vec::new();
     for t in &texts {
         let stem = t.trim_end_matches(".txt");
         let Some(ann_name) = first_ann.get(stem) else {
@@ -326,7 +329,19 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         let ann = fs::read_to_string(ann_dir.join(ann_name))?;
         let chars: Vec<char> = text.chars().collect();
         let gold = parse_ann(&ann, &chars)?;
-        let mut doc = Document::from_text(None, &text);
+        out.push((stem.to_string(), text, gold));
+    }
+    Ok(out)
+}
+
+/// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
+pub fn run(data: &Path, split: &str) -> Result<String, Error> {
+    let docs = load_split(data, split)?;
+    let (mut quoted, mut all) = (Tally::default(), Tally::default());
+    let mut n_docs = 0;
+    for (stem, text, gold) in &docs {
+        let chars: Vec<char> = text.chars().collect();
+        let mut doc = Document::from_text(None, text);
         // As in the pipeline: the entity stage first, so speakers resolve through its clusters.
         newsprobe_entities::annotate(&mut doc, None);
         crate::annotate(&mut doc);
@@ -345,7 +360,7 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
     if n_docs == 0 {
         return Err(Error::Data(format!(
             "no annotated texts in {}",
-            dir.display()
+            data.join(split).display()
         )));
     }
     Ok(format!(

@@ -1214,6 +1214,15 @@ const GROUP_WORDS: &[&str] = &[
     "everybody",
     "somebody",
     "someone",
+    "protesters",
+    "demonstrators",
+    "marchers",
+    "crowds",
+    "villagers",
+    "students",
+    "workers",
+    "parents",
+    "farmers",
 ];
 
 pub fn is_group_word(word: &str) -> bool {
@@ -1256,6 +1265,8 @@ pub const ANONYMITY_ANCHORS: &[&str] = &[
     "close",
     "background",
     "unnamed",
+    "confidential",
+    "citing",
 ];
 
 /// Phrases (normalised, lower case) that say a source is deliberately not named.
@@ -1287,6 +1298,8 @@ pub const ANONYMITY_CUES: &[&str] = &[
     "unnamed",
     "anonymous",
     "granted anonymity",
+    "confidential source",
+    "citing sources",
 ];
 
 /// Words that close a noun phrase when walking through a sentence: clause openers,

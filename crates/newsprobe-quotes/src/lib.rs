@@ -11,12 +11,17 @@
 //! - [`profile`]: how is the article sourced overall (sources, findings)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
+pub mod apposition;
 pub mod direct;
 pub mod eval;
+pub mod junk;
 pub mod label;
 pub mod lexicon;
+pub mod locative;
 pub mod marks;
+pub mod no_comment;
 pub mod profile;
+pub mod rank;
 pub mod reported;
 pub mod resolve;
 pub mod source_type;
@@ -41,75 +46,121 @@ pub struct Found {
 /// Finds quotations and reported speech, their speakers and source types; fills `doc.quotes`,
 /// `doc.sources` and the sourcing findings.
 pub fn annotate(doc: &mut Document) {
+    annotate_with(doc, rank::model());
+}
+
+/// [`annotate`] with another speaker ranking model (an empty one keeps the rules' speakers).
+pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
     let (quotes, contradictions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
-        let labels = label::Labels::find(&ctx);
-        let mut reported = reported::find(&ctx, &marks);
-        // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
-        reported.extend(labels.unquoted(&ctx));
-        let direct = direct::find(&ctx, &marks, &reported, &labels);
-        // Reported speech that a partial quote already covers whole stays; reported speech
-        // whose cue a direct quote uses is that quote's attribution, not a second one.
-        reported.retain(|r| {
-            !direct.iter().any(|d| {
-                d.kind == QuoteKind::Direct
-                    && (!d.inherited || d.content.overlaps(&r.content))
-                    && d.cue_token.is_some()
-                    && d.cue_token == r.cue_token
-            })
-        });
-        // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
-        // speech ends before a direct quotation with its own speaker and cue inside it.
-        for r in &mut reported {
-            let Some(d) = direct.iter().find(|d| {
-                d.kind == QuoteKind::Direct
-                    && !d.inherited
-                    && d.cue_token != r.cue_token
-                    && r.content.contains(&d.content)
-                    && d.speaker.is_some_and(|m| r.content.contains(&m.span))
-                    // introduced by its cue: "he said, “…”" / "he said: “…”"
-                    && d.cue_token.is_some_and(|c| {
-                        let open = ctx.token_at_or_after(d.content.start);
-                        c + 3 >= open
-                            && (c + 1..open).any(|k| matches!(ctx.word(k), "," | ":"))
-                    })
-            }) else {
-                continue;
-            };
-            let Some(m) = d.speaker else { continue };
-            let first = ctx.token_at_or_after(r.content.start);
-            let until = m.first.min(ctx.token_at_or_after(d.content.start));
-            let cut = (first + 1..until)
-                .rev()
-                .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
-                .or_else(|| {
-                    (first + 1..until)
-                        .rev()
-                        .find(|&k| matches!(ctx.word(k), "," | "—" | "―" | "–" | "--"))
-                });
-            if let Some(k) = cut {
-                let mut e = k;
-                while e > first
-                    && matches!(
-                        ctx.word(e - 1),
-                        "," | ";" | "and" | "but" | "—" | "―" | "–" | "--"
-                    )
-                {
-                    e -= 1;
-                }
-                if e > first + 2 {
-                    r.content.end = ctx.span(e - 1).end;
-                }
-            }
-        }
-        let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
-        found.sort_by_key(|f| (f.content.start, f.content.end));
-        found.dedup_by_key(|f| f.content);
+        let mut found = find_all(&ctx, &marks);
+        rank::rerank(&ctx, &marks, &mut found, model);
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
     profile::fill(doc, &contradictions);
+}
+
+/// Speakers checked before they are resolved: a place is not who chanted, a role's name in
+/// apposition is who spoke, a refusal to comment is no statement, and a mention that is no
+/// person, organisation or group (or one inside another quotation) is no speaker at all.
+fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
+    found.retain(|f| !f.speaker.is_some_and(|m| junk::is_nobody(ctx, &m)));
+    for f in found.iter_mut() {
+        let Some(mut m) = f.speaker else { continue };
+        if let Some(s) = locative::subject_before_place(ctx, &m, f.cue_token) {
+            m = s;
+        }
+        m = junk::trim(ctx, m);
+        if let Some(n) = apposition::name_after_role(ctx, &m) {
+            m = n;
+        }
+        let content_start = ctx.token_at_or_after(f.content.start);
+        // ("“We did not fire,” said Haddad, denying the claim": "We" is not who denies.)
+        let quoted_elsewhere = f.kind == QuoteKind::Reported
+            && !f.inherited
+            && marks
+                .iter()
+                .any(|q| q.content.contains(&m.span) && !q.content.overlaps(&f.content));
+        f.speaker = if junk::is_junk(ctx, &m)
+            || quoted_elsewhere
+            || no_comment::refused_to_answer(ctx, &m, content_start)
+        {
+            None
+        } else {
+            Some(m)
+        };
+    }
+}
+
+/// Every attribution of the document with its rule-chosen, checked speaker (before the
+/// learned ranking and resolution).
+pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
+    let labels = label::Labels::find(ctx);
+    let mut reported = reported::find(ctx, marks);
+    // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
+    reported.extend(labels.unquoted(ctx));
+    let direct = direct::find(ctx, marks, &reported, &labels);
+    // Reported speech that a partial quote already covers whole stays; reported speech
+    // whose cue a direct quote uses is that quote's attribution, not a second one.
+    reported.retain(|r| {
+        !direct.iter().any(|d| {
+            d.kind == QuoteKind::Direct
+                && (!d.inherited || d.content.overlaps(&r.content))
+                && d.cue_token.is_some()
+                && d.cue_token == r.cue_token
+        })
+    });
+    // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
+    // speech ends before a direct quotation with its own speaker and cue inside it.
+    for r in &mut reported {
+        let Some(d) = direct.iter().find(|d| {
+            d.kind == QuoteKind::Direct
+                && !d.inherited
+                && d.cue_token != r.cue_token
+                && r.content.contains(&d.content)
+                && d.speaker.is_some_and(|m| r.content.contains(&m.span))
+                // introduced by its cue: "he said, “…”" / "he said: “…”"
+                && d.cue_token.is_some_and(|c| {
+                    let open = ctx.token_at_or_after(d.content.start);
+                    c + 3 >= open
+                        && (c + 1..open).any(|k| matches!(ctx.word(k), "," | ":"))
+                })
+        }) else {
+            continue;
+        };
+        let Some(m) = d.speaker else { continue };
+        let first = ctx.token_at_or_after(r.content.start);
+        let until = m.first.min(ctx.token_at_or_after(d.content.start));
+        let cut = (first + 1..until)
+            .rev()
+            .find(|&k| matches!(ctx.word(k), ";" | "and" | "but") && ctx.word(k - 1) == ",")
+            .or_else(|| {
+                (first + 1..until)
+                    .rev()
+                    .find(|&k| matches!(ctx.word(k), "," | "—" | "―" | "–" | "--"))
+            });
+        if let Some(k) = cut {
+            let mut e = k;
+            while e > first
+                && matches!(
+                    ctx.word(e - 1),
+                    "," | ";" | "and" | "but" | "—" | "―" | "–" | "--"
+                )
+            {
+                e -= 1;
+            }
+            if e > first + 2 {
+                r.content.end = ctx.span(e - 1).end;
+            }
+        }
+    }
+    let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    found.dedup_by_key(|f| f.content);
+    repair_speakers(ctx, marks, &mut found);
+    found
 }
 
 /// A named speaker also said to speak anonymously: (mention, anonymity cue).
@@ -140,7 +191,8 @@ fn resolve_all(
             continue;
         }
         if let Some(m) = ctx.sentence_subject(a, b) {
-            if !events.iter().any(|e| e.2.span == m.span) {
+            // (A junk subject, "The truth", is no referent for a later "the senator".)
+            if !events.iter().any(|e| e.2.span == m.span) && !junk::is_junk(ctx, &m) {
                 events.push((m.span.start, None, m));
             }
         }

@@ -18,7 +18,18 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     let mut sources: Vec<SourceSummary> = Vec::new();
     let mut total_words = 0usize;
     let mut weak_words = 0usize;
-    for q in &doc.quotes {
+    for (i, q) in doc.quotes.iter().enumerate() {
+        // A partial quote inside its source's own statement is counted once, with it.
+        let nested = doc.quotes.iter().enumerate().any(|(j, o)| {
+            j != i
+                && o.source.name == q.source.name
+                && o.source.kind == q.source.kind
+                && o.span.contains(&q.span)
+                && (o.span != q.span || j < i)
+        });
+        if nested {
+            continue;
+        }
         let words = words_in(doc, &q.span);
         total_words += words;
         if matches!(

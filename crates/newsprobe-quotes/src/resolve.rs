@@ -143,9 +143,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
             });
             let own = source_type::classify(ctx, m, anonymity_cue.is_some());
             let written = ctx.doc.span_text(&ctx.np_span(m));
+            // ("The Islamic State", "the White House": an organisation written by its name is
+            // named, and is not a description to resolve through earlier speakers.)
             let kind = if own == SourceType::Named
                 || (by_name
-                    && !written.contains(name.as_str())
+                    && (!written.contains(name.as_str()) || etype == EntityType::Organization)
                     && matches!(etype, EntityType::Person | EntityType::Organization))
             {
                 SourceType::Named
@@ -390,5 +392,46 @@ mod tests {
         assert_eq!(res.source.name.as_deref(), Some("Anna Berg"));
         assert_eq!(res.source.entity.as_deref(), Some("e1"));
         assert_eq!(res.source.kind, SourceType::Named);
+    }
+
+    /// "State" in "The Islamic State" is a name, not a description resolved to "State media";
+    /// a noun read as a cue ("State" in "State media reported") does not cut the speaker.
+    #[test]
+    fn a_named_organisation_is_not_a_description() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "State media reported that the general had been arrested.\n\nThe Islamic State claimed responsibility for the attack.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let names: Vec<Option<&str>> = doc
+            .quotes
+            .iter()
+            .map(|q| q.source.name.as_deref())
+            .collect();
+        assert_eq!(names, vec![Some("State media"), Some("Islamic State")]);
+        assert_eq!(doc.quotes[1].source.kind, SourceType::Named);
+    }
+
+    /// A description with no referent of its own stays as written: "the senator" does not
+    /// become the sentence subject before it ("The truth about the senator").
+    #[test]
+    fn a_junk_subject_is_no_referent() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "The truth about the senator came out on Monday. “We will fight this,” the senator said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("fight"))
+            .expect("the quote");
+        assert_ne!(
+            q.source.name.as_deref(),
+            Some("The truth about the senator")
+        );
+        assert_ne!(q.source.name.as_deref(), Some("The truth"));
     }
 }

@@ -61,6 +61,21 @@ pub fn anonymity_cue(ctx: &Ctx, m: &Mention, cues: &[Span]) -> Option<Span> {
     cues.iter().find(|c| region.contains(c)).copied()
 }
 
+/// Party names that are also common plurals; capitalised they name the party.
+const PARTIES: &[&str] = &[
+    "conservatives",
+    "liberals",
+    "democrats",
+    "republicans",
+    "tories",
+    "labour",
+    "greens",
+    "socialists",
+    "nationals",
+    "progressives",
+    "reformists",
+];
+
 /// Whether a mention's head word is a capitalised name (not a title or role).
 pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     let head = m.last;
@@ -69,12 +84,30 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     }
     let w = ctx.word(head);
     let w = w.strip_suffix("'s").unwrap_or(w);
+    // Parties and named groups ("the Conservatives", "Liberals") are names, also at a
+    // sentence start.
+    if PARTIES.contains(&w) {
+        return true;
+    }
     if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w) {
         return false;
     }
-    // Sentence-initial common words are capitalised too ("Sources said").
-    if head == m.first && head == ctx.sentence_bounds(head).0 && lexicon::pronoun(w).is_some() {
-        return false;
+    // Sentence-initial common words are capitalised too ("Sources said", "Readers may not",
+    // "Proponents argue"): a lone sentence-initial word is a name only when the entity stage
+    // knows it as one.
+    if head == m.first && head == ctx.sentence_bounds(head).0 {
+        if lexicon::pronoun(w).is_some() {
+            return false;
+        }
+        let span = ctx.span(head);
+        let known = ctx
+            .doc
+            .entities
+            .iter()
+            .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
+        if !known && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
+            return false;
+        }
     }
     true
 }
@@ -161,6 +194,30 @@ mod tests {
         assert_eq!(
             kind_of("Legal experts warned that it was risky.", "warned"),
             SourceType::Vague
+        );
+        // Parties are named groups; the lower-case word is a vague group.
+        assert_eq!(
+            kind_of(
+                "On Monday the Conservatives said the budget was a disgrace.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of("Liberals said the budget was fair.", "said"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of("Many liberals said the budget was fair.", "said"),
+            SourceType::Vague
+        );
+        // A report resting on confidential sources.
+        assert_eq!(
+            kind_of(
+                "The newspaper, citing confidential sources, said the deal was dead.",
+                "said"
+            ),
+            SourceType::Anonymous
         );
     }
 }

@@ -330,7 +330,79 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // "Church and state should be separate", "swing states say": "state(s)" is a noun
+        // unless a pronoun, a modal or adverb, or a plural noun stands before it
+        // ("the documents state that", "they state", "rules clearly state").
+        if cw.lemma == "state" && cw.form == lexicon::Form::Present && !self.state_is_verb(i) {
+            return None;
+        }
         Some(cw)
+    }
+
+    /// Whether "state"/"states" at `i` is the verb: after a subject pronoun, a modal, an
+    /// adverb or a lower-case plural noun.
+    fn state_is_verb(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let prev = self.word(i - 1);
+        if matches!(
+            prev,
+            "they"
+                | "we"
+                | "i"
+                | "you"
+                | "who"
+                | "which"
+                | "that"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "to"
+                | "not"
+                | "n't"
+                | "also"
+                | "do"
+                | "does"
+                | "did"
+                | "it"
+                | "he"
+                | "she"
+        ) || (prev.ends_with("ly") && prev.len() > 4)
+        {
+            return true;
+        }
+        self.is_word(i - 1)
+            && !self.is_capitalized(i - 1)
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && !prev.ends_with("'s")
+            && !matches!(
+                prev,
+                "this"
+                    | "these"
+                    | "those"
+                    | "both"
+                    | "several"
+                    | "various"
+                    | "across"
+                    | "its"
+                    | "his"
+                    | "was"
+                    | "has"
+                    | "does"
+                    | "other"
+                    | "arab"
+                    | "baltic"
+                    | "gulf"
+            )
+            && !self.is_determiner(i - 1)
     }
 
     /// A verb and particle ending their clause that report the quotation before them ("“…,”
@@ -1011,7 +1083,26 @@ impl<'a> Ctx<'a> {
             if self.is_np_stop(k) && !self.is_determiner(k) {
                 break;
             }
-            if self.cue(k).is_some() || wk.ends_with("ed") && !self.is_capitalized(k) {
+            // ("a State Department official": a capitalised cue word inside a name is no cue.)
+            // ("a report in …": after a determiner it is a noun; so is a cue word followed
+            // by a noun it modifies, "conservative talk radio host", after an adjective.)
+            let noun_cue = self.is_determiner(k - 1)
+                || (k >= i + 2
+                    && self.is_determiner(k - 2)
+                    && self.is_word(k - 1)
+                    && !self.is_capitalized(k - 1)
+                    && (self.is_statement_noun(k)
+                        || self
+                            .cue(k)
+                            .is_some_and(|c| c.form == lexicon::Form::Present)))
+                || (!name_mode
+                    && (k + 1..(k + 3).min(end))
+                        .all(|j| self.is_word(j) && !self.is_capitalized(j))
+                    && (k + 1..(k + 3).min(end))
+                        .any(|j| self.is_role_noun(j) || self.is_group_word(j)));
+            if self.cue(k).is_some() && !self.is_capitalized(k) && !noun_cue
+                || wk.ends_with("ed") && !self.is_capitalized(k)
+            {
                 break;
             }
             if name_mode && !self.is_capitalized(k) && !self.is_role_noun(k) && last > i {

@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy, propaganda or entities.
+    /// clickbait, stance, checkworthy, propaganda, entities or speakers.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -77,7 +77,8 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         }
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities)"),
+        "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)

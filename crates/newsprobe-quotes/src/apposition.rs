@@ -1,0 +1,95 @@
+//! Who is "a government spokesman, Peter Lindqvist,"? A role followed by a name in apposition
+//! is the named person: the name is the speaker ("His lawyer, Maria Costa, told reporters",
+//! "one of the rebel leaders, Joseph Akol, said").
+
+use crate::lexicon;
+use crate::source_type;
+use crate::speaker::{Ctx, Mention};
+
+/// The name in apposition to a description (`m` as found by the speaker finder), as a mention
+/// of its own keeping `m`'s clause; `None` when `m` is a name or a pronoun or no name follows.
+pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
+    if m.first > m.last || ctx.is_pronoun(m.last) || source_type::is_named(ctx, m) {
+        return None;
+    }
+    // The description holds a role or group word ("spokesman", "lawyer", "leaders").
+    if !(m.first..=m.last).any(|k| ctx.is_role_noun(k) || ctx.is_title(k) || ctx.is_group_word(k)) {
+        return None;
+    }
+    let comma = m.last + 1;
+    if ctx.word(comma) != "," {
+        return None;
+    }
+    let start = comma + 1;
+    let mut k = start;
+    // Leading titles ("Mr.", "Dr.") belong to the name.
+    while k < ctx.len() && k - start < 6 && (ctx.is_capitalized(k) || ctx.word(k) == ".") {
+        k += 1;
+    }
+    if k == start || k - start > 5 {
+        return None;
+    }
+    let last = k - 1;
+    // The name ends its apposition: a comma, a closing dash or parenthesis, or the cue.
+    let ends = matches!(ctx.word(k), "," | "—" | "–" | "--" | "(" | ")") || ctx.cue(k).is_some();
+    if !ends || ctx.word(last) == "." {
+        return None;
+    }
+    let head = ctx.word(last);
+    if lexicon::is_title(head)
+        || lexicon::is_role_noun(head)
+        || lexicon::is_group_word(head)
+        || lexicon::pronoun(head).is_some()
+        || ctx.cue(last).is_some()
+    {
+        return None;
+    }
+    // At least one word that is not a title: "Mr." alone is no name.
+    if !(start..=last).any(|j| ctx.is_word(j) && !ctx.is_title(j)) {
+        return None;
+    }
+    let span = newsprobe_core::Span::text(ctx.span(start).start, ctx.span(last).end);
+    Some(Mention {
+        span,
+        first: start,
+        last,
+        clause: newsprobe_core::Span::text(
+            m.clause.start.min(span.start),
+            m.clause.end.max(span.end),
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate;
+    use newsprobe_core::{Document, SourceType};
+
+    fn source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
+        let mut doc = Document::from_text(None, text);
+        annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
+        (q.source.name.clone(), q.source.kind)
+    }
+
+    #[test]
+    fn a_name_after_a_role_is_named() {
+        let cases = [
+            ("“We will appeal the ruling,” a government spokesman, Peter Lindqvist, said on Monday.", "appeal", "Peter Lindqvist"),
+            ("The hearing was short. “My client is innocent,” his lawyer, Maria Costa, told reporters.", "innocent", "Maria Costa"),
+            ("“We will not surrender the town,” one of the rebel leaders, Joseph Akol, said.", "surrender", "Joseph Akol"),
+        ];
+        for (text, needle, name) in cases {
+            let (got, kind) = source_of(text, needle);
+            assert_eq!(got.as_deref(), Some(name), "{text}");
+            assert_eq!(kind, SourceType::Named, "{text}");
+        }
+        // A role alone stays unnamed.
+        let (_, kind) = source_of("“We will appeal,” a government spokesman said.", "appeal");
+        assert_eq!(kind, SourceType::Unnamed);
+    }
+}
