@@ -144,7 +144,10 @@ mod tests {
             "Exclusive: Minister Admits Secret Deal Behind Closed Doors",
             &[],
         );
-        assert_eq!(m, ["Exclusive", "Admits", "Secret", "Behind Closed Doors"]);
+        assert_eq!(
+            m,
+            ["Exclusive", "Admits", "Secret Deal", "Behind Closed Doors"]
+        );
     }
 
     #[test]
