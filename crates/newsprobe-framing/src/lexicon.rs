@@ -88,6 +88,16 @@ impl Category {
         )
     }
 
+    /// Categories that speak for the outlet's own knowledge and commitment (secrecy,
+    /// exclusivity, hedges): inside a quotation or reported speech they are the speaker's, so no
+    /// span. Emotive words stay, marked `in_quote`.
+    pub fn speaker_bound(self) -> bool {
+        matches!(
+            self,
+            Category::Secrecy | Category::Exclusivity | Category::Hedge
+        )
+    }
+
     /// Emotive categories: the outlet's voice is *sensational* when these are dense.
     pub fn is_sensational(self) -> bool {
         matches!(
