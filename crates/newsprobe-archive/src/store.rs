@@ -512,6 +512,8 @@ struct StoredReport<'a> {
     sources: &'a [newsprobe_core::SourceSummary],
     framing: &'a newsprobe_core::Framing<newsprobe_core::report::ReportSpan>,
     findings: &'a [newsprobe_core::Finding<newsprobe_core::report::ReportSpan>],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    signals: &'a [newsprobe_core::Finding<newsprobe_core::report::ReportSpan>],
 }
 
 fn prepare(r: &Report) -> Result<Prepared, Error> {
@@ -560,6 +562,7 @@ fn prepare(r: &Report) -> Result<Prepared, Error> {
         sources: &r.sources,
         framing: &r.framing,
         findings: &r.findings,
+        signals: &r.signals,
     })?;
     Ok(Prepared {
         sig,
@@ -591,6 +594,7 @@ fn placeholder_report(text: String) -> Report {
             profile: serde_json::Value::Null,
         },
         findings: Vec::new(),
+        signals: Vec::new(),
     }
 }
 

@@ -39,6 +39,10 @@ pub struct Report {
     pub sources: Vec<SourceSummary>,
     pub framing: Framing<ReportSpan>,
     pub findings: Vec<Finding<ReportSpan>>,
+    /// Findings of kinds whose measured precision is below the bar for an accusation
+    /// ([`crate::signals`]): same shape, severity `info`. Absent when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<Finding<ReportSpan>>,
 }
 
 /// A quote of the report: the content span flattened, with its text.
@@ -108,6 +112,17 @@ impl Converter<'_> {
 
     fn spans(&self, v: &[Span]) -> Vec<ReportSpan> {
         v.iter().map(|s| self.span(s)).collect()
+    }
+
+    fn finding(&self, f: &Finding) -> Finding<ReportSpan> {
+        Finding {
+            kind: f.kind.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            evidence: self.spans(&f.evidence),
+            rule: f.rule.clone(),
+            score: f.score,
+        }
     }
 }
 
@@ -189,13 +204,16 @@ impl Report {
             findings: doc
                 .findings
                 .iter()
+                .filter(|f| !crate::signals::is_signal(&f.kind))
+                .map(|f| c.finding(f))
+                .collect(),
+            signals: doc
+                .findings
+                .iter()
+                .filter(|f| crate::signals::is_signal(&f.kind))
                 .map(|f| Finding {
-                    kind: f.kind.clone(),
-                    severity: f.severity,
-                    message: f.message.clone(),
-                    evidence: c.spans(&f.evidence),
-                    rule: f.rule.clone(),
-                    score: f.score,
+                    severity: Severity::Info,
+                    ..c.finding(f)
                 })
                 .collect(),
         }

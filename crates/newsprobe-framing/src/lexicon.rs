@@ -88,14 +88,12 @@ impl Category {
         )
     }
 
-    /// Categories that speak for the outlet's own knowledge and commitment (secrecy,
-    /// exclusivity, hedges): inside a quotation or reported speech they are the speaker's, so no
-    /// span. Emotive words stay, marked `in_quote`.
+    /// Claims of hidden or exclusive knowledge (secrecy, exclusivity): inside a quotation or
+    /// reported speech they are the speaker's charge ("accused his deputy of leaking cabinet
+    /// secrets"), not the outlet's framing, so no span. Emotive words and hedges stay there,
+    /// marked `in_quote`.
     pub fn speaker_bound(self) -> bool {
-        matches!(
-            self,
-            Category::Secrecy | Category::Exclusivity | Category::Hedge
-        )
+        matches!(self, Category::Secrecy | Category::Exclusivity)
     }
 
     /// Emotive categories: the outlet's voice is *sensational* when these are dense.

@@ -309,7 +309,8 @@ fn negated(tokens: &[Token], text: &str, first: usize) -> bool {
     false
 }
 
-/// Removes cues whose tokens lie inside a longer cue (any category) and exact duplicates, then
+/// A modal hedge whose verb is itself a cue of another category ("could engulf") keeps only
+/// the modal. Removes cues whose tokens lie inside a longer cue (any category) and exact duplicates, then
 /// joins overlapping cues of one category ("some experts" + "experts fear"), keeping the first
 /// one's rule.
 fn drop_contained(cues: &mut Vec<Cue>) {
@@ -321,6 +322,15 @@ fn drop_contained(cues: &mut Vec<Cue>) {
     });
     let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
     for cue in cues.drain(..) {
+        // "could engulf": the modal hedge gives the governed verb up to its own category.
+        if let Some(k) = kept.iter_mut().rev().take(8).find(|k| {
+            k.rule.starts_with("modal:")
+                && k.category != cue.category
+                && k.first < cue.first
+                && cue.first <= k.last
+        }) {
+            k.last = cue.first - 1;
+        }
         let inside = kept
             .iter()
             .rev()
@@ -481,6 +491,13 @@ mod tests {
         assert!(has(&found, "scathing attack", "loaded"), "{found:?}");
         let found = cues("She plays the trumpet in a band that is not ridiculously loud.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_modal_leaves_its_fear_verb_to_the_fear_category() {
+        let found = cues("The conflict could engulf the region.");
+        assert!(has(&found, "could", "hedge"), "{found:?}");
+        assert!(has(&found, "engulf", "fear"), "{found:?}");
     }
 
     #[test]

@@ -388,6 +388,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
             .find(|&at| !inside_quote(at))
             .map(|at| Span::text(at, at + p.len()))
     })?;
+    let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
     let mut evidence = vec![admission];
     evidence.extend(weak.iter().take(4));
     Some(Finding {
@@ -395,7 +396,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         severity: Severity::Warning,
         message: format!(
             "the story rests on {} anonymous or unnamed source(s) that the outlet says it has not verified (\"{}\")",
-            weak.len(),
+            n_sources,
             doc.span_text(&admission)
         ),
         evidence,

@@ -247,6 +247,18 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
                 escape_html(&f.message)
             );
         }
+        if !r.signals.is_empty() {
+            o.push_str("</ul></section><section><h2>Signals</h2><ul>");
+            for f in &r.signals {
+                let _ = write!(
+                    o,
+                    "<li>{} <span class=\"kind\">{:.2}</span><br>{}</li>",
+                    escape_html(&f.kind),
+                    f.score,
+                    escape_html(&f.message)
+                );
+            }
+        }
         o.push_str("</ul></section><section><h2>Sources</h2><ul>");
         if r.sources.is_empty() {
             o.push_str("<li>none</li>");

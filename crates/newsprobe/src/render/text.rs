@@ -79,6 +79,15 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
             }
         }
     }
+    if !r.signals.is_empty() {
+        let _ = writeln!(o, "\nSignals (scored, below the precision of a finding)");
+        for f in &r.signals {
+            let _ = writeln!(o, "  [{:.2}] {}: {}", f.score, f.kind, f.message);
+            for e in f.evidence.iter().take(3) {
+                let _ = writeln!(o, "      {} \"{}\"", at(e), clip(&e.text, 90));
+            }
+        }
+    }
 
     let _ = writeln!(o, "\nSources ({})", r.sources.len());
     for s in &r.sources {
