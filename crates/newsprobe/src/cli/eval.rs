@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// extraction, quotes, clickbait, stance, checkworthy, entities or stories.
+    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories or review.
     pub task: String,
     /// The data set (a path under ../shared/eval).
     #[arg(long)]
@@ -15,6 +15,12 @@ pub struct EvalArgs {
     /// Split to score where the data set has several (quotes: dev or train).
     #[arg(long, default_value = "dev")]
     pub split: String,
+    /// review: text or json.
+    #[arg(long, default_value = "text")]
+    pub format: String,
+    /// review: list every error and each unjudged finding or framing span.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -38,10 +44,22 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "clickbait" | "stance" | "checkworthy" => newsprobe_classify::eval::run(&a.task, &a.data)?,
         "entities" => newsprobe_entities::eval::run(&a.data)?,
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
-        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories)"),
+        "review" => review(&a)?,
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, review)"),
     };
     println!("{}", report.trim_end());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `eval review --data eval/review`: the reviewed sample, articles read from `../shared/eval`.
+fn review(a: &EvalArgs) -> Result<String> {
+    let shared = newsprobe::review::shared_eval_for(&a.data);
+    let ev = newsprobe::review::evaluate(&newsprobe::Engine::new(None), &a.data, &shared)?;
+    Ok(match a.format.as_str() {
+        "text" => newsprobe::review::render_text(&ev, a.verbose),
+        "json" => serde_json::to_string_pretty(&newsprobe::review::render_json(&ev, a.verbose))?,
+        f => bail!("unknown format {f:?} for eval review (text, json)"),
+    })
 }
 
 pub fn train(a: TrainArgs) -> Result<ExitCode> {

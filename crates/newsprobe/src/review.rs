@@ -1,0 +1,1145 @@
+//! `newsprobe eval review --data eval/review`: newsprobe's output against a reviewed sample of
+//! real articles.
+//!
+//! Each JSON file under the directory names one article of `../shared/eval` (an ECB+ document by
+//! `doc_id`, or a Scrapinghub page by id) and holds what a reader found in it: every quotation
+//! with its speaker and source type, every named person, organisation and place, and a judgment
+//! (right or wrong) of each finding and framing span newsprobe printed on it. No article text is
+//! kept in the project: the articles are read in place and analysed with the same [`Engine`] as
+//! `analyze`. The format is described in `eval/review/README.md`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use newsprobe_core::{EntityType, QuoteKind, RawArticle, Report, SourceType};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use thiserror::Error;
+
+use crate::pipeline::{AnalyzeError, Engine};
+
+/// Why the sample could not be scored.
+#[derive(Debug, Error)]
+pub enum ReviewError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("{path}: {message}")]
+    Data { path: PathBuf, message: String },
+    #[error("{id}: {source}")]
+    Analyze { id: String, source: AnalyzeError },
+}
+
+/// Which data set of `../shared/eval` an article comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dataset {
+    /// `stories/ecbplus/ecbplus_docs.jsonl`, by `doc_id`; the `text` analysed as a record.
+    Ecbplus,
+    /// `extraction/scrapinghub/html/<id>.html.gz`, with its `url` from `ground-truth.json`.
+    Scrapinghub,
+}
+
+impl Dataset {
+    fn name(self) -> &'static str {
+        match self {
+            Dataset::Ecbplus => "ecbplus",
+            Dataset::Scrapinghub => "scrapinghub",
+        }
+    }
+}
+
+/// One reviewed article.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFile {
+    pub dataset: Dataset,
+    pub id: String,
+    #[serde(default)]
+    pub reviewed_by: String,
+    #[serde(default)]
+    pub quotes: Vec<GoldQuote>,
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+    #[serde(default)]
+    pub findings: Vec<FindingJudgment>,
+    #[serde(default)]
+    pub framing: Vec<FramingJudgment>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A quotation or reported statement as a reader finds it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldQuote {
+    /// A distinctive exact substring of the quoted or reported content.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Who said it, as a reader would name them; null when no one is said to have.
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(rename = "type")]
+    pub source_type: SourceType,
+}
+
+/// A person, organisation or place the article names.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldEntity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A reader's judgment of one finding newsprobe printed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingJudgment {
+    pub kind: String,
+    /// The text of the finding's first evidence span, or "" when it has none.
+    pub evidence: String,
+    pub correct: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A reader's judgment of one framing span newsprobe printed.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FramingJudgment {
+    pub text: String,
+    pub category: String,
+    pub correct: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Every `*.json` file under `dir` (recursively, in sorted order), parsed.
+pub fn load_sample(dir: &Path) -> Result<Vec<(PathBuf, ReviewFile)>, ReviewError> {
+    let mut paths = Vec::new();
+    collect_json(dir, &mut paths)?;
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).map_err(|source| ReviewError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            let file: ReviewFile =
+                serde_json::from_slice(&bytes).map_err(|source| ReviewError::Json {
+                    path: p.clone(),
+                    source,
+                })?;
+            Ok((p, file))
+        })
+        .collect()
+}
+
+fn collect_json(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), ReviewError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| ReviewError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| ReviewError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_json(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Where `../shared/eval` is for a sample directory: beside the checkout that holds
+/// `eval/review`, else beside the working directory.
+pub fn shared_eval_for(sample: &Path) -> PathBuf {
+    let beside_checkout = sample.join("../../../shared/eval");
+    if beside_checkout.is_dir() {
+        beside_checkout
+    } else {
+        PathBuf::from("../shared/eval")
+    }
+}
+
+/// Reads the articles of the sample from `../shared/eval`.
+pub struct ArticleSource {
+    shared: PathBuf,
+    ecbplus: Option<HashMap<String, String>>,
+    scrapinghub_urls: Option<HashMap<String, String>>,
+}
+
+#[derive(Deserialize)]
+struct EcbDoc {
+    doc_id: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct GroundTruth {
+    url: Option<String>,
+}
+
+impl ArticleSource {
+    pub fn new(shared: impl Into<PathBuf>) -> Self {
+        ArticleSource {
+            shared: shared.into(),
+            ecbplus: None,
+            scrapinghub_urls: None,
+        }
+    }
+
+    fn read(&self, rel: &str) -> Result<(PathBuf, Vec<u8>), ReviewError> {
+        let path = self.shared.join(rel);
+        match std::fs::read(&path) {
+            Ok(b) => Ok((path, b)),
+            Err(source) => Err(ReviewError::Io { path, source }),
+        }
+    }
+
+    /// The raw article a review file names.
+    pub fn raw(&mut self, file: &ReviewFile) -> Result<RawArticle, ReviewError> {
+        match file.dataset {
+            Dataset::Ecbplus => {
+                if self.ecbplus.is_none() {
+                    let (path, bytes) = self.read("stories/ecbplus/ecbplus_docs.jsonl")?;
+                    let mut docs = HashMap::new();
+                    for line in bytes.split(|&b| b == b'\n') {
+                        if line.iter().all(u8::is_ascii_whitespace) {
+                            continue;
+                        }
+                        let doc: EcbDoc =
+                            serde_json::from_slice(line).map_err(|source| ReviewError::Json {
+                                path: path.clone(),
+                                source,
+                            })?;
+                        docs.insert(doc.doc_id, doc.text);
+                    }
+                    self.ecbplus = Some(docs);
+                }
+                let text = self
+                    .ecbplus
+                    .as_ref()
+                    .and_then(|d| d.get(&file.id))
+                    .ok_or_else(|| ReviewError::Data {
+                        path: self.shared.join("stories/ecbplus/ecbplus_docs.jsonl"),
+                        message: format!("no document {:?}", file.id),
+                    })?;
+                Ok(RawArticle::from_text(file.id.clone(), None, text.clone()))
+            }
+            Dataset::Scrapinghub => {
+                if self.scrapinghub_urls.is_none() {
+                    let (path, bytes) = self.read("extraction/scrapinghub/ground-truth.json")?;
+                    let truth: HashMap<String, GroundTruth> = serde_json::from_slice(&bytes)
+                        .map_err(|source| ReviewError::Json { path, source })?;
+                    self.scrapinghub_urls = Some(
+                        truth
+                            .into_iter()
+                            .filter_map(|(k, v)| Some((k, v.url?)))
+                            .collect(),
+                    );
+                }
+                let rel = format!("extraction/scrapinghub/html/{}.html.gz", file.id);
+                let path = self.shared.join(&rel);
+                let mut raw = newsprobe_read::read_inputs(&[path.display().to_string()], None)
+                    .next()
+                    .ok_or_else(|| ReviewError::Data {
+                        path: path.clone(),
+                        message: "no article in the file".into(),
+                    })?
+                    .map_err(|e| ReviewError::Data {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                raw.id = file.id.clone();
+                raw.url = self
+                    .scrapinghub_urls
+                    .as_ref()
+                    .and_then(|u| u.get(&file.id))
+                    .cloned();
+                Ok(raw)
+            }
+        }
+    }
+}
+
+/// Lower case, letters and digits only, single spaces, without a leading "the".
+pub fn normalize(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else if c == '\'' || c == '’' || c == '.' {
+                '\0'
+            } else {
+                ' '
+            }
+        })
+        .filter(|&c| c != '\0')
+        .collect();
+    let words: Vec<&str> = mapped.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"the") if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Head nouns of role and group phrases ("a spokesman", "police", "the company"): a speaker
+/// name ending in one is a description, not junk, even when it is no gold speaker.
+const ROLE_HEADS: &[&str] = &[
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "representative",
+    "rep",
+    "source",
+    "expert",
+    "critic",
+    "analyst",
+    "police",
+    "officer",
+    "witness",
+    "lawyer",
+    "attorney",
+    "minister",
+    "president",
+    "leader",
+    "resident",
+    "authority",
+    "authorities",
+    "investigator",
+    "prosecutor",
+    "government",
+    "agency",
+    "department",
+    "company",
+    "court",
+    "judge",
+    "member",
+    "people",
+    "person",
+    "family",
+    "friend",
+    "statement",
+    "report",
+    "publicist",
+    "manager",
+    "director",
+    "chief",
+    "executive",
+    "ceo",
+    "coach",
+    "player",
+    "doctor",
+    "neighbor",
+    "neighbour",
+    "student",
+    "teacher",
+    "observer",
+    "militant",
+    "rebel",
+    "group",
+    "organizer",
+    "organiser",
+    "worker",
+    "employee",
+    "staff",
+    "team",
+    "commission",
+    "committee",
+    "council",
+    "ministry",
+    "military",
+    "army",
+    "troop",
+    "soldier",
+    "agent",
+    "aide",
+    "adviser",
+    "advisor",
+    "secretary",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "legislator",
+    "scientist",
+    "researcher",
+    "economist",
+    "survey",
+    "study",
+    "poll",
+    "media",
+    "newspaper",
+    "magazine",
+    "sheriff",
+    "deputy",
+    "captain",
+    "commander",
+    "general",
+    "colonel",
+    "firefighter",
+    "rescuer",
+    "paramedic",
+    "eyewitness",
+    "victim",
+    "survivor",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "relative",
+    "parent",
+    "owner",
+    "fan",
+    "user",
+    "customer",
+    "client",
+    "partner",
+    "colleague",
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "operator",
+    "pilot",
+    "crew",
+    "counsel",
+    "businessman",
+    "businesswoman",
+    "driver",
+    "man",
+    "woman",
+    "coroner",
+    "management",
+    "record",
+    "result",
+    "defendant",
+    "brass",
+    "reporter",
+    "editor",
+    "writer",
+    "columnist",
+    "blogger",
+    "detective",
+    "guard",
+    "administration",
+    "union",
+    "board",
+    "office",
+    "association",
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "who",
+];
+
+fn is_role_or_group(name: &str) -> bool {
+    let n = normalize(name);
+    let Some(head) = n.split(' ').next_back() else {
+        return false;
+    };
+    let mut forms = vec![head.to_string()];
+    if let Some(stem) = head.strip_suffix("ies") {
+        forms.push(format!("{stem}y"));
+    }
+    if let Some(stem) = head.strip_suffix("es") {
+        forms.push(stem.to_string());
+    }
+    if let Some(stem) = head.strip_suffix('s') {
+        forms.push(stem.to_string());
+    }
+    if let Some(stem) = head.strip_suffix("men") {
+        forms.push(format!("{stem}man"));
+    }
+    forms.iter().any(|f| ROLE_HEADS.contains(&f.as_str()))
+}
+
+/// Whether the normalised name ends with a known name ("linebacker steve foley" with "steve
+/// foley" known): a wrong form of a real speaker, not junk.
+fn ends_with_known(name: &str, known: &HashSet<String>) -> bool {
+    known
+        .iter()
+        .any(|k| !k.is_empty() && (name == k || name.ends_with(&format!(" {k}"))))
+}
+
+/// Counts of one part of the sample (one data set, or all of it).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub articles: usize,
+    pub gold_quotes: usize,
+    /// Gold quotes overlapped by a predicted quote.
+    pub matched_quotes: usize,
+    pub speaker_right: usize,
+    pub type_right: usize,
+    pub predicted_quotes: usize,
+    /// Predicted quotes that overlap no gold quote.
+    pub spurious_quotes: usize,
+    pub junk_speakers: usize,
+    /// Per entity type: predicted, predicted right, gold, gold found.
+    pub entities: BTreeMap<String, [usize; 4]>,
+    /// Per finding kind: judged, correct, unjudged.
+    pub findings: BTreeMap<String, [usize; 3]>,
+    /// Per framing category: judged, correct, unjudged.
+    pub framing: BTreeMap<String, [usize; 3]>,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.articles += o.articles;
+        self.gold_quotes += o.gold_quotes;
+        self.matched_quotes += o.matched_quotes;
+        self.speaker_right += o.speaker_right;
+        self.type_right += o.type_right;
+        self.predicted_quotes += o.predicted_quotes;
+        self.spurious_quotes += o.spurious_quotes;
+        self.junk_speakers += o.junk_speakers;
+        for (k, v) in &o.entities {
+            let e = self.entities.entry(k.clone()).or_default();
+            for i in 0..4 {
+                e[i] += v[i];
+            }
+        }
+        for (mine, theirs) in [
+            (&mut self.findings, &o.findings),
+            (&mut self.framing, &o.framing),
+        ] {
+            for (k, v) in theirs {
+                let e = mine.entry(k.clone()).or_default();
+                for i in 0..3 {
+                    e[i] += v[i];
+                }
+            }
+        }
+    }
+
+    fn judged_totals(m: &BTreeMap<String, [usize; 3]>) -> [usize; 3] {
+        m.values()
+            .fold([0; 3], |a, v| [a[0] + v[0], a[1] + v[1], a[2] + v[2]])
+    }
+
+    /// The figures as JSON: counts and ratios.
+    pub fn figures(&self) -> Value {
+        let ratio = |a: usize, b: usize| {
+            if b == 0 {
+                Value::Null
+            } else {
+                json!(round3(a as f64 / b as f64))
+            }
+        };
+        let mut entities = serde_json::Map::new();
+        for (t, [p, pr, g, gf]) in &self.entities {
+            let (pp, rr) = (
+                if *p == 0 { 0.0 } else { *pr as f64 / *p as f64 },
+                if *g == 0 { 0.0 } else { *gf as f64 / *g as f64 },
+            );
+            entities.insert(
+                t.clone(),
+                json!({"predicted": p, "predicted_right": pr, "gold": g, "gold_found": gf,
+                       "precision": ratio(*pr, *p), "recall": ratio(*gf, *g),
+                       "f1": if pp + rr == 0.0 { 0.0 } else { round3(2.0 * pp * rr / (pp + rr)) }}),
+            );
+        }
+        let judged = |m: &BTreeMap<String, [usize; 3]>| {
+            let mut out = serde_json::Map::new();
+            for (k, [j, c, u]) in m {
+                out.insert(
+                    k.clone(),
+                    json!({"judged": j, "correct": c, "unjudged": u, "precision": ratio(*c, *j)}),
+                );
+            }
+            Value::Object(out)
+        };
+        let [fj, fc, fu] = Self::judged_totals(&self.findings);
+        let [sj, sc, su] = Self::judged_totals(&self.framing);
+        json!({
+            "articles": self.articles,
+            "gold_quotes": self.gold_quotes,
+            "matched_quotes": self.matched_quotes,
+            "quote_recall": ratio(self.matched_quotes, self.gold_quotes),
+            "predicted_quotes": self.predicted_quotes,
+            "spurious_quotes": self.spurious_quotes,
+            "quote_precision": ratio(self.predicted_quotes - self.spurious_quotes, self.predicted_quotes),
+            "speaker_right": self.speaker_right,
+            "speaker_accuracy": ratio(self.speaker_right, self.matched_quotes),
+            "source_type_right": self.type_right,
+            "source_type_accuracy": ratio(self.type_right, self.matched_quotes),
+            "junk_speakers": self.junk_speakers,
+            "entities": entities,
+            "findings": {"judged": fj, "correct": fc, "unjudged": fu, "precision": ratio(fc, fj),
+                         "by_kind": judged(&self.findings)},
+            "framing": {"judged": sj, "correct": sc, "unjudged": su, "precision": ratio(sc, sj),
+                        "by_category": judged(&self.framing)},
+        })
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// One thing a reviewer may want to look at, tied to its article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub article: String,
+    pub what: String,
+}
+
+/// The result of scoring the sample.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReviewEval {
+    /// "all", then each data set.
+    pub counts: BTreeMap<String, Counts>,
+    pub speaker_errors: Vec<Item>,
+    pub type_errors: Vec<Item>,
+    pub missed_quotes: Vec<Item>,
+    pub spurious_quotes: Vec<Item>,
+    pub junk_speakers: Vec<Item>,
+    pub entity_errors: Vec<Item>,
+    pub unjudged: Vec<Item>,
+    pub wrong_findings: Vec<Item>,
+    pub wrong_framing: Vec<Item>,
+    /// Gold quote or judged span texts that are not in the article's text.
+    pub not_in_text: Vec<Item>,
+}
+
+/// Code-point ranges of every occurrence of `needle` in `hay` (a sentence some articles print
+/// twice is the same quotation at both places).
+fn find_chars(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let len = needle.chars().count();
+    hay.match_indices(needle)
+        .map(|(b, _)| {
+            let start = hay[..b].chars().count();
+            (start, start + len)
+        })
+        .collect()
+}
+
+/// Scores one analysed article against its review file, adding to `out`.
+pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -> Counts {
+    let id = format!("{}/{}", file.dataset.name(), file.id);
+    let item = |what: String| Item {
+        article: id.clone(),
+        what,
+    };
+    let mut c = Counts {
+        articles: 1,
+        gold_quotes: file.quotes.len(),
+        predicted_quotes: report.quotes.len(),
+        ..Default::default()
+    };
+    let text = &report.text;
+
+    // Quotes.
+    let gold_locs: Vec<Vec<(usize, usize)>> = file
+        .quotes
+        .iter()
+        .map(|q| {
+            let loc = find_chars(text, &q.text);
+            if loc.is_empty() {
+                out.not_in_text.push(item(format!("quote {:?}", q.text)));
+            }
+            loc
+        })
+        .collect();
+    let overlap = |a: (usize, usize), s: usize, e: usize| e.min(a.1).saturating_sub(s.max(a.0));
+    for (g, locs) in file.quotes.iter().zip(&gold_locs) {
+        if locs.is_empty() {
+            continue;
+        }
+        let best = report
+            .quotes
+            .iter()
+            .map(|p| {
+                let o = locs
+                    .iter()
+                    .map(|&loc| overlap(loc, p.span.start, p.span.end))
+                    .max()
+                    .unwrap_or(0);
+                (o, p)
+            })
+            .filter(|(o, _)| *o > 0)
+            .max_by_key(|(o, _)| *o)
+            .map(|(_, p)| p);
+        let Some(p) = best else {
+            out.missed_quotes.push(item(format!(
+                "{:?} ({}, speaker {:?})",
+                g.text,
+                kind_name(g.kind),
+                g.speaker.as_deref().unwrap_or("-")
+            )));
+            continue;
+        };
+        c.matched_quotes += 1;
+        let gold_names: HashSet<String> = g
+            .speaker
+            .iter()
+            .chain(&g.aliases)
+            .map(|s| normalize(s))
+            .collect();
+        let predicted: Vec<&str> = p
+            .source
+            .name
+            .as_deref()
+            .into_iter()
+            .chain(p.source.mention.as_ref().map(|m| m.text.as_str()))
+            .collect();
+        let right = match &g.speaker {
+            None => p.source.name.is_none(),
+            Some(_) => predicted.iter().any(|n| gold_names.contains(&normalize(n))),
+        };
+        if right {
+            c.speaker_right += 1;
+        } else {
+            out.speaker_errors.push(item(format!(
+                "{:?}: gold {:?}, predicted {:?} (mention {:?})",
+                g.text,
+                g.speaker.as_deref().unwrap_or("-"),
+                p.source.name.as_deref().unwrap_or("-"),
+                p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
+            )));
+        }
+        if p.source.kind == g.source_type {
+            c.type_right += 1;
+        } else {
+            out.type_errors.push(item(format!(
+                "{:?} ({:?}): gold {}, predicted {}",
+                g.text,
+                g.speaker.as_deref().unwrap_or("-"),
+                type_name(g.source_type),
+                type_name(p.source.kind)
+            )));
+        }
+    }
+    for p in &report.quotes {
+        let hit = gold_locs
+            .iter()
+            .flatten()
+            .any(|&loc| overlap(loc, p.span.start, p.span.end) > 0);
+        if !hit {
+            c.spurious_quotes += 1;
+            out.spurious_quotes.push(item(format!(
+                "{:?} ({}, speaker {:?})",
+                clip(&p.span.text, 80),
+                kind_name(p.kind),
+                p.source.name.as_deref().unwrap_or("-")
+            )));
+        }
+    }
+
+    // Junk speakers: names that are no gold speaker or entity, and no role or group phrase.
+    let known: HashSet<String> = file
+        .quotes
+        .iter()
+        .flat_map(|q| q.speaker.iter().chain(&q.aliases))
+        .chain(
+            file.entities
+                .iter()
+                .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)),
+        )
+        .map(|s| normalize(s))
+        .collect();
+    let mut junk = BTreeSet::new();
+    for p in &report.quotes {
+        if let Some(name) = &p.source.name {
+            let n = normalize(name);
+            if !ends_with_known(&n, &known) && !is_role_or_group(name) {
+                junk.insert(name.clone());
+            }
+        }
+    }
+    c.junk_speakers = junk.len();
+    for j in junk {
+        out.junk_speakers.push(item(format!("{j:?}")));
+    }
+
+    // Entities.
+    let type_key = |t: EntityType| match t {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Place => "place",
+        EntityType::Other => "other",
+    };
+    let gold_norm: Vec<HashSet<String>> = file
+        .entities
+        .iter()
+        .map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|s| normalize(s))
+                .collect()
+        })
+        .collect();
+    let mut found = vec![false; file.entities.len()];
+    for e in &report.entities {
+        let n = normalize(&e.name);
+        if e.kind == EntityType::Other {
+            // Not counted as predicted; a gold entity it names is missed, and said why.
+            if let Some(g) = (0..file.entities.len()).find(|&i| gold_norm[i].contains(&n)) {
+                out.entity_errors.push(item(format!(
+                    "{:?} typed other, gold {}",
+                    e.name,
+                    type_key(file.entities[g].kind)
+                )));
+            }
+            continue;
+        }
+        let slot = c.entities.entry(type_key(e.kind).into()).or_default();
+        slot[0] += 1;
+        let matches: Vec<usize> = (0..file.entities.len())
+            .filter(|&i| gold_norm[i].contains(&n))
+            .collect();
+        if let Some(&i) = matches.iter().find(|&&i| file.entities[i].kind == e.kind) {
+            slot[1] += 1;
+            found[i] = true;
+        } else if let Some(&i) = matches.first() {
+            out.entity_errors.push(item(format!(
+                "{:?} typed {}, gold {}",
+                e.name,
+                type_key(e.kind),
+                type_key(file.entities[i].kind)
+            )));
+        } else {
+            out.entity_errors.push(item(format!(
+                "{:?} ({}) is no gold entity",
+                e.name,
+                type_key(e.kind)
+            )));
+        }
+    }
+    for (g, f) in file.entities.iter().zip(&found) {
+        let slot = c.entities.entry(type_key(g.kind).into()).or_default();
+        slot[2] += 1;
+        if *f {
+            slot[3] += 1;
+        } else {
+            out.entity_errors
+                .push(item(format!("missed {:?} ({})", g.name, type_key(g.kind))));
+        }
+    }
+
+    // Findings and framing spans, by their judgments.
+    let finding_j: HashMap<(&str, &str), bool> = file
+        .findings
+        .iter()
+        .map(|f| ((f.kind.as_str(), f.evidence.as_str()), f.correct))
+        .collect();
+    for f in &report.findings {
+        let ev = f.evidence.first().map_or("", |s| s.text.as_str());
+        let slot = c.findings.entry(f.kind.clone()).or_default();
+        match finding_j.get(&(f.kind.as_str(), ev)) {
+            Some(&ok) => {
+                slot[0] += 1;
+                if ok {
+                    slot[1] += 1;
+                } else {
+                    out.wrong_findings
+                        .push(item(format!("{} {:?}", f.kind, clip(ev, 80))));
+                }
+            }
+            None => {
+                slot[2] += 1;
+                out.unjudged.push(item(format!(
+                    "finding {} evidence {:?}: {}",
+                    f.kind,
+                    ev,
+                    clip(&f.message, 100)
+                )));
+            }
+        }
+    }
+    for j in &file.framing {
+        if !text.contains(j.text.as_str())
+            && !report
+                .metadata
+                .title
+                .as_deref()
+                .is_some_and(|t| t.contains(j.text.as_str()))
+        {
+            out.not_in_text
+                .push(item(format!("framing span {:?}", j.text)));
+        }
+    }
+    let framing_j: HashMap<(&str, &str), bool> = file
+        .framing
+        .iter()
+        .map(|f| ((f.text.as_str(), f.category.as_str()), f.correct))
+        .collect();
+    for s in &report.framing.spans {
+        let slot = c.framing.entry(s.category.clone()).or_default();
+        match framing_j.get(&(s.span.text.as_str(), s.category.as_str())) {
+            Some(&ok) => {
+                slot[0] += 1;
+                if ok {
+                    slot[1] += 1;
+                } else {
+                    out.wrong_framing
+                        .push(item(format!("{} {:?}", s.category, s.span.text)));
+                }
+            }
+            None => {
+                slot[2] += 1;
+                let ctx = context(text, s.span.start, s.span.end);
+                out.unjudged.push(item(format!(
+                    "framing {} {:?} (rule {}, in_quote {}): …{}…",
+                    s.category, s.span.text, s.rule, s.in_quote, ctx
+                )));
+            }
+        }
+    }
+    c
+}
+
+fn context(text: &str, start: usize, end: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let a = start.saturating_sub(50).min(chars.len());
+    let b = (end + 50).min(chars.len());
+    chars[a..b]
+        .iter()
+        .map(|&c| if c == '\n' { ' ' } else { c })
+        .collect()
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
+
+fn kind_name(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Reported => "reported",
+    }
+}
+
+fn type_name(t: SourceType) -> &'static str {
+    match t {
+        SourceType::Named => "named",
+        SourceType::Anonymous => "anonymous",
+        SourceType::Unnamed => "unnamed",
+        SourceType::Vague => "vague",
+        SourceType::Unattributed => "unattributed",
+    }
+}
+
+/// Analyses every article of the sample in `dir` and scores it.
+pub fn evaluate(engine: &Engine, dir: &Path, shared: &Path) -> Result<ReviewEval, ReviewError> {
+    let files = load_sample(dir)?;
+    let mut source = ArticleSource::new(shared);
+    let mut out = ReviewEval::default();
+    let mut all = Counts::default();
+    for (_, file) in &files {
+        let raw = source.raw(file)?;
+        let report = engine.report(raw).map_err(|source| ReviewError::Analyze {
+            id: file.id.clone(),
+            source,
+        })?;
+        let c = score_article(file, &report, &mut out);
+        all.add(&c);
+        out.counts
+            .entry(file.dataset.name().to_string())
+            .or_default()
+            .add(&c);
+    }
+    out.counts.insert("all".into(), all);
+    Ok(out)
+}
+
+fn pct(v: &Value) -> String {
+    v.as_f64().map_or("-".into(), |x| format!("{x:.3}"))
+}
+
+/// The figures for people; with `verbose`, every error and unjudged output listed.
+pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let order: Vec<&String> = std::iter::once("all")
+        .filter_map(|k| ev.counts.get_key_value(k).map(|(k, _)| k))
+        .chain(ev.counts.keys().filter(|k| *k != "all"))
+        .collect();
+    for key in order {
+        let f = ev.counts[key].figures();
+        let _ = writeln!(s, "== {key}: {} articles", f["articles"]);
+        let _ = writeln!(
+            s,
+            "quotes: recall {} ({}/{} gold), precision {} ({} of {} predicted match no gold quote)",
+            pct(&f["quote_recall"]),
+            f["matched_quotes"],
+            f["gold_quotes"],
+            pct(&f["quote_precision"]),
+            f["spurious_quotes"],
+            f["predicted_quotes"]
+        );
+        let _ = writeln!(
+            s,
+            "speaker accuracy {} ({}/{} matched quotes); source-type accuracy {} ({}/{}); junk speakers {}",
+            pct(&f["speaker_accuracy"]),
+            f["speaker_right"],
+            f["matched_quotes"],
+            pct(&f["source_type_accuracy"]),
+            f["source_type_right"],
+            f["matched_quotes"],
+            f["junk_speakers"]
+        );
+        if let Some(m) = f["entities"].as_object() {
+            for (t, e) in m {
+                let _ = writeln!(
+                    s,
+                    "entities {t}: P {} ({}/{}), R {} ({}/{}), F1 {}",
+                    pct(&e["precision"]),
+                    e["predicted_right"],
+                    e["predicted"],
+                    pct(&e["recall"]),
+                    e["gold_found"],
+                    e["gold"],
+                    pct(&e["f1"])
+                );
+            }
+        }
+        for (label, part, by) in [
+            ("findings", "findings", "by_kind"),
+            ("framing spans", "framing", "by_category"),
+        ] {
+            let p = &f[part];
+            let _ = writeln!(
+                s,
+                "{label}: precision {} ({}/{} judged), {} unjudged",
+                pct(&p["precision"]),
+                p["correct"],
+                p["judged"],
+                p["unjudged"]
+            );
+            if let Some(m) = p[by].as_object() {
+                for (k, v) in m {
+                    let _ = writeln!(
+                        s,
+                        "  {k}: {} ({}/{}), {} unjudged",
+                        pct(&v["precision"]),
+                        v["correct"],
+                        v["judged"],
+                        v["unjudged"]
+                    );
+                }
+            }
+        }
+        s.push('\n');
+    }
+    let lists: [(&str, &Vec<Item>, bool); 10] = [
+        (
+            "not in the article's text (fix the review file)",
+            &ev.not_in_text,
+            true,
+        ),
+        ("junk speakers", &ev.junk_speakers, true),
+        ("speaker errors", &ev.speaker_errors, verbose),
+        ("source-type errors", &ev.type_errors, verbose),
+        ("missed quotes", &ev.missed_quotes, verbose),
+        (
+            "predicted quotes matching no gold quote",
+            &ev.spurious_quotes,
+            verbose,
+        ),
+        ("entity errors", &ev.entity_errors, verbose),
+        ("wrong findings", &ev.wrong_findings, verbose),
+        ("wrong framing spans", &ev.wrong_framing, verbose),
+        ("unjudged findings and framing spans", &ev.unjudged, verbose),
+    ];
+    for (title, items, show) in lists {
+        if !show || items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "-- {title} ({})", items.len());
+        for i in items {
+            let _ = writeln!(s, "{}: {}", i.article, i.what);
+        }
+        s.push('\n');
+    }
+    if !verbose {
+        s.push_str("(--verbose lists every speaker, source-type and entity error and each unjudged finding or span)\n");
+    }
+    s
+}
+
+/// The figures as JSON (with `verbose`, the lists too).
+pub fn render_json(ev: &ReviewEval, verbose: bool) -> Value {
+    let figures: serde_json::Map<String, Value> = ev
+        .counts
+        .iter()
+        .map(|(k, c)| (k.clone(), c.figures()))
+        .collect();
+    let mut v = json!({"figures": figures, "junk_speakers": ev.junk_speakers,
+                       "not_in_text": ev.not_in_text});
+    if verbose {
+        v["speaker_errors"] = json!(ev.speaker_errors);
+        v["type_errors"] = json!(ev.type_errors);
+        v["missed_quotes"] = json!(ev.missed_quotes);
+        v["spurious_quotes"] = json!(ev.spurious_quotes);
+        v["entity_errors"] = json!(ev.entity_errors);
+        v["wrong_findings"] = json!(ev.wrong_findings);
+        v["wrong_framing"] = json!(ev.wrong_framing);
+        v["unjudged"] = json!(ev.unjudged);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_case_punctuation_or_a_leading_the() {
+        assert_eq!(normalize("The Kremlin"), normalize("kremlin"));
+        assert_eq!(normalize("Reid's rep."), "reids rep");
+        assert_eq!(normalize("  Jack  KETSOYAN "), "jack ketsoyan");
+    }
+
+    #[test]
+    fn role_phrases_are_not_junk_but_clause_starts_are() {
+        assert!(is_role_or_group("a police spokesman"));
+        assert!(is_role_or_group("officials"));
+        assert!(is_role_or_group("Sheriff's deputies"));
+        assert!(is_role_or_group("Some witnesses"));
+        assert!(is_role_or_group("Anchorage businessman"));
+        assert!(!is_role_or_group("The decision"));
+        assert!(!is_role_or_group("weirdly enough"));
+    }
+}

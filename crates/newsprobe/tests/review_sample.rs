@@ -1,0 +1,161 @@
+//! The reviewed sample in `eval/review` (articles read in place from ../shared/eval): every file
+//! parses and names an article that exists, every gold quote text and every judged span text is
+//! in that article, and `eval review` scores it end to end. The figures are reported, not held
+//! to thresholds: the engine changes under the sample.
+
+use std::path::PathBuf;
+
+use newsprobe::review::{self, ArticleSource, Dataset};
+use newsprobe::Engine;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared_eval() -> PathBuf {
+    let p = root().join("../shared/eval");
+    assert!(
+        p.exists(),
+        "evaluation data {} is missing: these tests need ../shared next to the project",
+        p.display()
+    );
+    p
+}
+
+#[test]
+fn the_sample_parses_and_its_texts_are_in_the_articles() {
+    let dir = root().join("eval/review");
+    let files = review::load_sample(&dir).unwrap();
+    let ecb = files
+        .iter()
+        .filter(|(_, f)| f.dataset == Dataset::Ecbplus)
+        .count();
+    let scrapinghub = files.len() - ecb;
+    // 25 ECB+ documents; the Scrapinghub pages are annotated on a branch of their own (20).
+    assert!(ecb >= 25, "{ecb} ECB+ review files");
+    if scrapinghub > 0 {
+        assert!(files.len() >= 40, "{} review files", files.len());
+    }
+    let engine = Engine::default();
+    let mut source = ArticleSource::new(shared_eval());
+    for (path, file) in &files {
+        let stem = path.file_stem().unwrap().to_string_lossy();
+        assert_eq!(
+            stem,
+            file.id,
+            "{}: the file is named after its id",
+            path.display()
+        );
+        assert!(
+            path.parent().unwrap().ends_with(match file.dataset {
+                Dataset::Ecbplus => "ecbplus",
+                Dataset::Scrapinghub => "scrapinghub",
+            }),
+            "{}: in its data set's directory",
+            path.display()
+        );
+        let report = engine.report(source.raw(file).unwrap()).unwrap();
+        let title = report.metadata.title.clone().unwrap_or_default();
+        for q in &file.quotes {
+            assert!(
+                q.text.split_whitespace().count() >= 4 || report.text.matches(&q.text).count() == 1,
+                "{}: gold quote {:?} is short and not distinctive",
+                file.id,
+                q.text
+            );
+            assert!(
+                report.text.contains(&q.text),
+                "{}: quote {:?} not in the text",
+                file.id,
+                q.text
+            );
+        }
+        for f in &file.framing {
+            assert!(
+                report.text.contains(&f.text) || title.contains(&f.text),
+                "{}: framing span {:?} not in the article",
+                file.id,
+                f.text
+            );
+        }
+        for f in &file.findings {
+            assert!(
+                f.evidence.is_empty()
+                    || report.text.contains(&f.evidence)
+                    || title.contains(&f.evidence),
+                "{}: finding evidence {:?} not in the article",
+                file.id,
+                f.evidence
+            );
+        }
+        let names: Vec<&str> = file.entities.iter().map(|e| e.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            sorted.len(),
+            names.len(),
+            "{}: an entity listed twice",
+            file.id
+        );
+    }
+}
+
+#[test]
+fn eval_review_runs_end_to_end() {
+    let dir = root().join("eval/review");
+    let ev = review::evaluate(&Engine::default(), &dir, &shared_eval()).unwrap();
+    let all = &ev.counts["all"];
+    assert_eq!(all.articles, review::load_sample(&dir).unwrap().len());
+    assert!(all.gold_quotes > 0 && all.matched_quotes <= all.gold_quotes);
+    assert!(ev.not_in_text.is_empty(), "{:?}", ev.not_in_text);
+    let text = review::render_text(&ev, true);
+    assert!(
+        text.contains("speaker accuracy") && text.contains("entities person"),
+        "{text}"
+    );
+    let json = review::render_json(&ev, false);
+    assert!(
+        json["figures"]["all"]["speaker_accuracy"].is_number(),
+        "{json}"
+    );
+    assert!(
+        json["figures"]["ecbplus"]["source_type_accuracy"].is_number(),
+        "{json}"
+    );
+}
+
+#[test]
+fn eval_review_command_prints_figures_as_json() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsprobe"))
+        .args(["eval", "review", "--format", "json", "--data"])
+        .arg(root().join("eval/review"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let all = &v["figures"]["all"];
+    assert!(all["articles"].as_u64().unwrap() >= 25, "{v}");
+    for key in [
+        "speaker_accuracy",
+        "source_type_accuracy",
+        "quote_recall",
+        "quote_precision",
+    ] {
+        let x = all[key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&x), "{key} {x}");
+    }
+    assert!(all["entities"]["person"]["precision"].is_number(), "{v}");
+    assert!(all["framing"]["by_category"].is_object(), "{v}");
+    // An unknown output format is a usage error, not a panic.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_newsprobe"))
+        .args(["eval", "review", "--format", "xml", "--data"])
+        .arg(root().join("eval/review"))
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+}
