@@ -592,6 +592,7 @@ fn placeholder_report(text: String) -> Report {
             headline_support: None,
             spans: Vec::new(),
             profile: serde_json::Value::Null,
+            signals: Vec::new(),
         },
         findings: Vec::new(),
         signals: Vec::new(),

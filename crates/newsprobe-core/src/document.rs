@@ -214,6 +214,10 @@ pub struct Framing<S = Span> {
     /// Density of each category per 1,000 words: `{"outlet": {cat: x}, "quoted": {cat: y}}`.
     #[serde(default)]
     pub profile: serde_json::Value,
+    /// In the report only: spans of rule families whose measured precision is below the bar
+    /// for a shown span ([`crate::signals`]). Absent when empty.
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<FramingSpan<S>>,
 }
 
 /// How serious a finding is.

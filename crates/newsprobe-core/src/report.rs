@@ -114,6 +114,15 @@ impl Converter<'_> {
         v.iter().map(|s| self.span(s)).collect()
     }
 
+    fn framing_span(&self, f: &FramingSpan) -> FramingSpan<ReportSpan> {
+        FramingSpan {
+            span: self.span(&f.span),
+            category: f.category.clone(),
+            rule: f.rule.clone(),
+            in_quote: f.in_quote,
+        }
+    }
+
     fn finding(&self, f: &Finding) -> Finding<ReportSpan> {
         Finding {
             kind: f.kind.clone(),
@@ -192,12 +201,15 @@ impl Report {
                     .framing
                     .spans
                     .iter()
-                    .map(|f| FramingSpan {
-                        span: c.span(&f.span),
-                        category: f.category.clone(),
-                        rule: f.rule.clone(),
-                        in_quote: f.in_quote,
-                    })
+                    .filter(|f| !crate::signals::framing_is_signal(f))
+                    .map(|f| c.framing_span(f))
+                    .collect(),
+                signals: doc
+                    .framing
+                    .spans
+                    .iter()
+                    .filter(|f| crate::signals::framing_is_signal(f))
+                    .map(|f| c.framing_span(f))
                     .collect(),
                 profile: doc.framing.profile.clone(),
             },

@@ -44,9 +44,9 @@ pub const POLICY: &[KindPolicy] = &[
     },
     KindPolicy {
         kind: "anonymous_sourcing",
-        finding: true,
-        measured: None,
-        why: "anonymous sources carry the story",
+        finding: false,
+        measured: Some((0.667, 3)),
+        why: "the share of words from weak sources depends on every quote's source type",
     },
     KindPolicy {
         kind: "unsupported_headline",
@@ -86,6 +86,116 @@ pub const POLICY: &[KindPolicy] = &[
     },
 ];
 
+/// The precision a family of framing spans needs on the reviewed sample to be shown in
+/// `framing.spans` (the framing target: what a user reads is right at least this often).
+pub const MIN_SPAN_PRECISION: f32 = 0.85;
+
+/// How one family of framing spans (the rule's first part, its category, in the outlet's voice
+/// or inside a quotation) is shown, with its measured precision on the reviewed sample.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpanPolicy {
+    /// `lexicon`, `modal`, `vague-quantifier`, `intensifier`, `reaction-compound`.
+    pub family: &'static str,
+    pub category: &'static str,
+    /// None: both voices.
+    pub in_quote: Option<bool>,
+    pub shown: bool,
+    /// (correct, judged) on the reviewed sample.
+    pub measured: (usize, usize),
+}
+
+/// Framing-span families, by measured precision. A family missing here is a signal.
+pub const SPAN_POLICY: &[SpanPolicy] = &[
+    SpanPolicy {
+        family: "lexicon",
+        category: "hedge",
+        in_quote: None,
+        shown: true,
+        measured: (51, 55),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "exclusivity",
+        in_quote: Some(false),
+        shown: true,
+        measured: (1, 1),
+    },
+    SpanPolicy {
+        family: "modal",
+        category: "hedge",
+        in_quote: None,
+        shown: false,
+        measured: (21, 43),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "weasel",
+        in_quote: None,
+        shown: false,
+        measured: (3, 4),
+    },
+    SpanPolicy {
+        family: "vague-quantifier",
+        category: "weasel",
+        in_quote: None,
+        shown: false,
+        measured: (1, 2),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "loaded",
+        in_quote: Some(false),
+        shown: false,
+        measured: (9, 13),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "loaded",
+        in_quote: Some(true),
+        shown: false,
+        measured: (2, 7),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "hyperbole",
+        in_quote: None,
+        shown: false,
+        measured: (8, 21),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "fear",
+        in_quote: None,
+        shown: false,
+        measured: (2, 8),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "secrecy",
+        in_quote: None,
+        shown: false,
+        measured: (0, 2),
+    },
+    SpanPolicy {
+        family: "intensifier",
+        category: "hyperbole",
+        in_quote: None,
+        shown: false,
+        measured: (0, 1),
+    },
+];
+
+/// Whether a framing span goes to `framing.signals` rather than `framing.spans`.
+pub fn framing_is_signal<S>(span: &crate::FramingSpan<S>) -> bool {
+    let family = span.rule.split(':').next().unwrap_or("");
+    !SPAN_POLICY.iter().any(|p| {
+        p.shown
+            && p.family == family
+            && p.category == span.category
+            && p.in_quote.is_none_or(|q| q == span.in_quote)
+    })
+}
+
 /// Whether findings of this kind are shown as signals rather than findings.
 pub fn is_signal(kind: &str) -> bool {
     !POLICY.iter().any(|p| p.kind == kind && p.finding)
@@ -101,6 +211,16 @@ mod tests {
         assert!(!is_signal("kb_conflict"));
         assert!(is_signal("unattributed_claims"));
         assert!(is_signal("some_new_kind"));
+        for p in SPAN_POLICY {
+            let (c, n) = p.measured;
+            assert_eq!(
+                p.shown,
+                n > 0 && c as f32 / n as f32 >= MIN_SPAN_PRECISION,
+                "{} {}",
+                p.family,
+                p.category
+            );
+        }
         for p in POLICY {
             if let (true, Some((precision, _))) = (p.finding, p.measured) {
                 assert!(

@@ -189,6 +189,21 @@ fn speaks_anonymously(doc: &Document, mention: &Span, cue: &Span) -> bool {
         return false;
     }
     let cue_text = doc.span_text(cue).to_ascii_lowercase();
+    // Only an explicit cue: "close to the family", "familiar with" describe a named person too.
+    const EXPLICIT: &[&str] = &[
+        "anonym",
+        "not to be named",
+        "not be named",
+        "not to be identified",
+        "not be identified",
+        "not authorized",
+        "not authorised",
+        "without being named",
+        "on background",
+    ];
+    if !EXPLICIT.iter().any(|e| cue_text.contains(e)) {
+        return false;
+    }
     if cue_text.starts_with("anonymous") {
         // What is anonymous: the next word must be about speaking or being a source.
         let after = doc.text.get(cue.end..).unwrap_or("");
@@ -445,6 +460,15 @@ mod tests {
              as risky.",
         );
         assert!(k.iter().any(|k| k == "self_contradiction"), "{k:?}");
+    }
+
+    #[test]
+    fn a_named_person_close_to_someone_is_not_anonymous() {
+        let k = kinds(
+            "Figures close to the scandal spoke for years. LaRue, who was close to the campaign \
+             chief, said he had delivered the money himself.",
+        );
+        assert!(!k.iter().any(|k| k == "self_contradiction"), "{k:?}");
     }
 
     #[test]
