@@ -231,4 +231,48 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_report_shows_accusations_and_keeps_the_rest_as_signals() {
+        use crate::{Document, Finding, FramingSpan, Report, Severity, Span};
+        let mut doc =
+            Document::from_text(None, "Aides might resign, reportedly, in a brutal purge.");
+        let finding = |kind: &str| Finding {
+            kind: kind.into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            evidence: vec![Span::text(0, 5)],
+            rule: "test".into(),
+            score: 0.7,
+        };
+        doc.findings = vec![
+            finding("self_contradiction"),
+            finding("unattributed_claims"),
+        ];
+        let span = |start, end, category: &str, rule: &str| FramingSpan {
+            span: Span::text(start, end),
+            category: category.into(),
+            rule: rule.into(),
+            in_quote: false,
+        };
+        doc.framing.spans = vec![
+            span(6, 18, "hedge", "modal:might"),
+            span(20, 30, "hedge", "lexicon:hedge:reportedly"),
+            span(37, 43, "loaded", "lexicon:loaded:brutal"),
+        ];
+        let r = Report::from_document(&doc);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].kind, "self_contradiction");
+        assert_eq!(r.signals.len(), 1);
+        assert_eq!(r.signals[0].severity, Severity::Info);
+        assert_eq!(r.signals[0].score, 0.7);
+        let shown: Vec<&str> = r
+            .framing
+            .spans
+            .iter()
+            .map(|s| s.span.text.as_str())
+            .collect();
+        assert_eq!(shown, ["reportedly"]);
+        assert_eq!(r.framing.signals.len(), 2);
+    }
 }

@@ -164,6 +164,18 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
             hs.confidence
         );
     }
+    if !r.framing.signals.is_empty() {
+        let _ = writeln!(
+            o,
+            "  signals, below the precision of a span: {}",
+            r.framing
+                .signals
+                .iter()
+                .map(|s| format!("{} \"{}\"", s.category, clip(&s.span.text, 30)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for s in &r.framing.spans {
         let voice = if s.in_quote { "quoted" } else { "outlet" };
         let _ = writeln!(
