@@ -57,7 +57,7 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unattributed_claims",
         finding: false,
-        measured: None,
+        measured: Some((0.375, 8)),
         why: "statements without a source, often sourced elsewhere in the story",
     },
     KindPolicy {
@@ -69,19 +69,19 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "clickbait_headline",
         finding: false,
-        measured: None,
+        measured: Some((0.0, 5)),
         why: "model probability",
     },
     KindPolicy {
         kind: "loaded_language",
-        finding: false,
-        measured: None,
-        why: "density of lexicon hits",
+        finding: true,
+        measured: Some((1.0, 2)),
+        why: "a dense emotive vocabulary in the outlet's own voice",
     },
     KindPolicy {
         kind: "secrecy_framing",
         finding: false,
-        measured: None,
+        measured: Some((0.0, 1)),
         why: "density of lexicon hits",
     },
 ];
