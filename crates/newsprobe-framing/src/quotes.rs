@@ -101,14 +101,12 @@ pub fn embedded_posts(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
         let Some(t) = text.get(p.start..p.end) else {
             continue;
         };
-        let lower = t.to_ascii_lowercase();
         let handle = has_handle_in_parens(t);
         let post = handle
-            || lower.contains("pic.twitter.com")
-            || lower.contains("twitter.com/")
-            || lower.contains("x.com/")
-            || lower.contains("a post shared by")
-            || lower.contains("instagram.com/p/");
+            || t.contains("twitter.com/")
+            || t.contains("x.com/")
+            || t.contains("post shared by")
+            || t.contains("instagram.com/p/");
         if !post {
             continue;
         }

@@ -249,7 +249,10 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
             continue;
         }
         let word = tok_text(i);
-        if word_is(word, INTENSIFIERS)
+        let b = word.as_bytes();
+        let adverb = b.len() > 6 && b[b.len() - 1] | 0x20 == b'y' && b[b.len() - 2] | 0x20 == b'l';
+        if adverb
+            && word_is(word, INTENSIFIERS)
             && is_word(i + 1)
             && !is_function_word(tok_text(i + 1))
             && !looks_like_a_name(tokens, text, i + 1)
