@@ -358,6 +358,24 @@ const NOT_VERIFIED: &[&str] = &[
     "has not been verified",
 ];
 
+/// Phrases that name unnamed sources ("confidential sources", "people familiar with").
+const UNNAMED_SOURCE_CUES: &[&str] = &[
+    "confidential source",
+    "anonymous source",
+    "unnamed source",
+    "sources familiar with",
+    "people familiar with",
+    "person familiar with",
+    "sources close to",
+    "according to sources",
+    "sources told",
+    "sources said",
+    "sources say",
+    "a source said",
+    "a source told",
+    "intelligence sources",
+];
+
 /// A story whose claims rest on anonymous or unnamed sources that the outlet itself says it has
 /// not verified ("The Herald has not independently verified the claims"), or whose attributed
 /// statements all come from one unnamed source. Evidence: the outlet's own words, then the
@@ -384,11 +402,22 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         .filter(|s| s.kind == SourceType::Named)
         .map(|s| s.quoted_words)
         .sum();
-    if weak.is_empty() || weak_words < named_words {
+    let lower = doc.text.to_ascii_lowercase();
+    // Unnamed sources the text names even where no statement was attributed to them.
+    let cues: Vec<Span> = UNNAMED_SOURCE_CUES
+        .iter()
+        .flat_map(|c| {
+            lower
+                .match_indices(c)
+                .map(|(at, _)| Span::text(at, at + c.len()))
+        })
+        .take(4)
+        .collect();
+    let carried = !weak.is_empty() && weak_words >= named_words;
+    if !carried && cues.is_empty() {
         return None;
     }
     // The outlet's own admission, outside every quotation and reported statement.
-    let lower = doc.text.to_ascii_lowercase();
     let inside_quote = |at: usize| {
         doc.quotes.iter().any(|q| {
             q.span.start <= at
@@ -405,7 +434,12 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
     })?;
     let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
     let mut evidence = vec![admission];
-    evidence.extend(weak.iter().take(4));
+    if carried {
+        evidence.extend(weak.iter().take(4));
+    } else {
+        evidence.extend(cues);
+    }
+    let n_sources = n_sources.max(usize::from(!carried));
     Some(Finding {
         kind: "unverified_sourcing".into(),
         severity: Severity::Warning,
@@ -499,6 +533,12 @@ mod tests {
             .find(|f| f.kind == "unverified_sourcing")
             .expect("unverified sourcing");
         assert_eq!(doc.span_text(&f.evidence[0]), "not independently verified");
+        // The quotes stage need not have attributed a statement to the sources.
+        let k = kinds(
+            "The deal was worth $4 billion, the Courier has learned from confidential sources. \
+             The Courier has not been able to verify the figure.",
+        );
+        assert!(k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
         // Named sources carrying the story, or no admission: no finding.
         let k = kinds(
             "Mayor Ann Vik said the port would be sold to a Danish group next year. \"We have no \
