@@ -127,12 +127,31 @@ const HEDGING: &[&str] = &[
 const STOP: u16 = 1;
 const REFUTE: u16 = 2;
 const HEDGE: u16 = 4;
+/// Plain attribution ("said", "according to"): a hedge feature of the model, but a lead that
+/// attributes a statement still states it (see `Pair::stated_in_lead`).
+const ATTRIBUTION: u16 = 8;
+const ATTRIBUTION_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "according",
+    "reported",
+    "report",
+    "reports",
+    "told",
+];
+
+/// A word that hedges or refutes, plain attribution aside.
+fn doubts(f: u16) -> bool {
+    f & REFUTE != 0 || (f & HEDGE != 0 && f & ATTRIBUTION == 0)
+}
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::default()
         .with(features::STOPWORDS, STOP)
         .with(REFUTING, REFUTE)
         .with(HEDGING, HEDGE)
+        .with(ATTRIBUTION_WORDS, ATTRIBUTION)
 });
 
 /// Hashed document frequencies, as inverse document frequency per bucket.
@@ -317,6 +336,8 @@ struct Pair<'h> {
     binned: [f32; 8],
     /// (headline words hit, sentence) best first.
     ranked: Vec<(usize, usize)>,
+    /// A lead sentence that states the whole headline ([`Pair::lead_states_headline`]).
+    stated_in_lead: bool,
 }
 
 impl<'h> Pair<'h> {
@@ -372,6 +393,22 @@ impl<'h> Pair<'h> {
             sentence_masks.push(mask);
             stem_masks.push(stem_mask);
         }
+        // A short factual headline (no question, hedge or refuting word; at least three content
+        // words) whose every content word (by stem) stands in one lead sentence that neither
+        // hedges nor refutes: that sentence states the headline.
+        let factual_headline = stems.len() >= 3
+            && head.len() <= 16
+            && !headline.contains('?')
+            && !head_flags.iter().any(|&f| doubts(f));
+        let stated_in_lead = factual_headline
+            && stem_masks
+                .iter()
+                .take(LEAD_SENTENCES)
+                .enumerate()
+                .any(|(k, m)| {
+                    m.count_ones() as usize == stems.len()
+                        && !body.sentence(k).1.iter().any(|&f| doubts(f))
+                });
         let stem_all = stem_masks.iter().fold(0u64, |a, m| a | m);
         let stem_overlap = stem_all.count_ones() as f32 / n_stems;
         let stem_best =
@@ -459,6 +496,7 @@ impl<'h> Pair<'h> {
                 stem_best,
             ],
             ranked,
+            stated_in_lead,
         }
     }
 
@@ -583,6 +621,12 @@ impl StanceModel {
             return (Stance::Unrelated, 1.0 - p_related);
         }
         let p = self.stance.probabilities(&pair.stance(body));
+        if pair.stated_in_lead {
+            // The body's lead states the headline word for word: it agrees, whatever share of
+            // FNC-1's "discuss" bodies the model has learnt to expect.
+            let agree = p.first().copied().unwrap_or(0.0);
+            return (Stance::Agree, agree.max(0.5) * p_related);
+        }
         let (k, pk) =
             p.iter().enumerate().fold(
                 (2, f32::MIN),
@@ -780,5 +824,27 @@ mod tests {
             let (_, c) = m.predict(h, b);
             assert!(c.is_finite());
         }
+    }
+
+    #[test]
+    fn a_lead_that_states_a_short_factual_headline_agrees() {
+        let models = crate::Models::bundled();
+        let body = "A court in Tallinn on Tuesday sentenced the former harbour minister Karl Sepp \
+                    to life in prison for the murders of two dock workers in 2023.\n\nSepp, 61, \
+                    had denied the charges throughout the trial. His lawyer said he would appeal.";
+        let (stance, _) = models.stance(
+            "Former minister sentenced to life for harbour murders",
+            body,
+        );
+        assert_eq!(stance, Stance::Agree);
+        let body = "The main port was closed for three days after a storm hit the coast on \
+                    Sunday, the harbour authority said. Ships were diverted to the north.";
+        let (stance, _) = models.stance("Storm closes main port for three days", body);
+        assert_eq!(stance, Stance::Agree);
+        // A lead that hedges or denies it does not state it.
+        let body = "The main port may be closed for three days after a storm, unconfirmed \
+                    reports claim. The harbour authority denied it.";
+        let (stance, _) = models.stance("Storm closes main port for three days", body);
+        assert_ne!(stance, Stance::Agree);
     }
 }

@@ -209,6 +209,10 @@ pub struct FramingSpan<S = Span> {
     /// The model's score (0..1) of a learned span.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f32>,
+    /// In the report: the span's rule family is below the precision bar for a shown span
+    /// ([`crate::signals`]); a scored signal to weigh, not framing to act on. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signal: bool,
 }
 
 /// How the article is framed.
@@ -245,6 +249,11 @@ pub struct Finding<S = Span> {
     /// Strength of the finding, 0..1.
     #[serde(default)]
     pub score: f32,
+    /// In the report: the kind's measured precision is below the bar for an accusation
+    /// ([`crate::signals`]); severity `info`, a scored signal to weigh, not to act on. Absent
+    /// when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signal: bool,
 }
 
 /// One article: text, metadata, segmentation, and every annotation the stages add.

@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod raw;
 pub mod report;
 pub mod segment;
+pub mod signals;
 pub mod span;
 
 pub use document::*;

@@ -38,6 +38,8 @@ pub struct Report {
     pub quotes: Vec<ReportQuote>,
     pub sources: Vec<SourceSummary>,
     pub framing: Framing<ReportSpan>,
+    /// Every finding; those of kinds below the precision bar for an accusation carry
+    /// `signal: true` and severity `info` ([`crate::signals`]).
     pub findings: Vec<Finding<ReportSpan>>,
 }
 
@@ -109,6 +111,30 @@ impl Converter<'_> {
     fn spans(&self, v: &[Span]) -> Vec<ReportSpan> {
         v.iter().map(|s| self.span(s)).collect()
     }
+
+    fn framing_span(&self, f: &FramingSpan) -> FramingSpan<ReportSpan> {
+        FramingSpan {
+            span: self.span(&f.span),
+            category: f.category.clone(),
+            rule: f.rule.clone(),
+            in_quote: f.in_quote,
+            technique: f.technique.clone(),
+            score: f.score,
+            signal: crate::signals::framing_is_signal(f),
+        }
+    }
+
+    fn finding(&self, f: &Finding) -> Finding<ReportSpan> {
+        Finding {
+            kind: f.kind.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            evidence: self.spans(&f.evidence),
+            rule: f.rule.clone(),
+            score: f.score,
+            signal: false,
+        }
+    }
 }
 
 impl Report {
@@ -177,27 +203,23 @@ impl Report {
                     .framing
                     .spans
                     .iter()
-                    .map(|f| FramingSpan {
-                        span: c.span(&f.span),
-                        category: f.category.clone(),
-                        rule: f.rule.clone(),
-                        in_quote: f.in_quote,
-                        technique: f.technique.clone(),
-                        score: f.score,
-                    })
+                    .map(|f| c.framing_span(f))
                     .collect(),
                 profile: doc.framing.profile.clone(),
             },
             findings: doc
                 .findings
                 .iter()
-                .map(|f| Finding {
-                    kind: f.kind.clone(),
-                    severity: f.severity,
-                    message: f.message.clone(),
-                    evidence: c.spans(&f.evidence),
-                    rule: f.rule.clone(),
-                    score: f.score,
+                .map(|f| {
+                    if crate::signals::is_signal(&f.kind) {
+                        Finding {
+                            severity: Severity::Info,
+                            signal: true,
+                            ..c.finding(f)
+                        }
+                    } else {
+                        c.finding(f)
+                    }
                 })
                 .collect(),
         }

@@ -146,6 +146,7 @@ pub fn check(doc: &Document, c: &Cluster, record: &KbRecord, date: &str) -> Vec<
                 evidence,
                 rule: "kb_nationality".into(),
                 score: 0.9,
+                signal: false,
             });
         }
     }
@@ -192,6 +193,7 @@ pub fn check(doc: &Document, c: &Cluster, record: &KbRecord, date: &str) -> Vec<
                 evidence: vec![d.span],
                 rule: "kb_role_dates".into(),
                 score: 0.7,
+                signal: false,
             });
         }
     }

@@ -110,6 +110,7 @@ pub fn finding(title: &str, probability: f32, markers: &[Span]) -> Option<Findin
         evidence: markers.to_vec(),
         rule: "clickbait-model+headline-markers".into(),
         score: probability,
+        signal: false,
     })
 }
 
@@ -144,7 +145,10 @@ mod tests {
             "Exclusive: Minister Admits Secret Deal Behind Closed Doors",
             &[],
         );
-        assert_eq!(m, ["Exclusive", "Admits", "Secret", "Behind Closed Doors"]);
+        assert_eq!(
+            m,
+            ["Exclusive", "Admits", "Secret Deal", "Behind Closed Doors"]
+        );
     }
 
     #[test]

@@ -88,6 +88,14 @@ impl Category {
         )
     }
 
+    /// Claims of hidden or exclusive knowledge (secrecy, exclusivity): inside a quotation or
+    /// reported speech they are the speaker's charge ("accused his deputy of leaking cabinet
+    /// secrets"), not the outlet's framing, so no span. Emotive words and hedges stay there,
+    /// marked `in_quote`.
+    pub fn speaker_bound(self) -> bool {
+        matches!(self, Category::Secrecy | Category::Exclusivity)
+    }
+
     /// Emotive categories: the outlet's voice is *sensational* when these are dense.
     pub fn is_sensational(self) -> bool {
         matches!(
@@ -152,6 +160,12 @@ pub struct Entry {
     /// For exact entries (`=posturing`): the normalised words the text must have as written,
     /// where the stem would be too broad ("posturing" is loaded, "posture" is not).
     pub exact: Option<Vec<String>>,
+    /// The normalised words of the phrase as written: a text word matches one only when it is
+    /// an inflection of it ([`is_form_of`]), not merely when their stems meet.
+    pub words: Vec<String>,
+    /// Headline-only entries (`^reveals`): a headline verb of revelation is a marker that pulls
+    /// the reader in, while the same word in the body only reports what someone did.
+    pub title_only: bool,
 }
 
 /// A lexicon phrase found in a field: tokens `first..last` (inclusive) of that field.
@@ -196,6 +210,10 @@ impl Lexicon {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
+                let (line, title_only) = match line.strip_prefix('^') {
+                    Some(rest) => (rest.trim(), true),
+                    None => (line, false),
+                };
                 let (line, exact) = match line.strip_prefix('=') {
                     Some(rest) => (rest.trim(), true),
                     None => (line, false),
@@ -205,17 +223,16 @@ impl Lexicon {
                 if keys.is_empty() {
                     continue;
                 }
-                let exact = exact.then(|| {
-                    tokens
-                        .iter()
-                        .map(|t| normalize(t.span.slice(line)))
-                        .collect::<Vec<_>>()
-                });
+                let words: Vec<String> = tokens
+                    .iter()
+                    .map(|t| normalize(t.span.slice(line)))
+                    .collect();
+                let exact = exact.then(|| words.clone());
                 let pattern = keys.buf.clone();
                 if covered.contains(&(pattern.clone(), category)) {
                     continue;
                 }
-                if exact.is_none() {
+                if exact.is_none() && !title_only {
                     covered.insert((pattern.clone(), category));
                 }
                 let index = match pattern_index.get(&pattern) {
@@ -234,6 +251,8 @@ impl Lexicon {
                     category,
                     phrase: line.to_string(),
                     exact,
+                    words,
+                    title_only,
                 });
             }
         }
@@ -275,22 +294,89 @@ impl Lexicon {
             let (Some(first), Some(last)) = (first, last) else {
                 continue;
             };
+            let as_written = tokens.get(first..=last).unwrap_or(&[]);
             for &entry in candidates {
-                if let Some(words) = self.entries.get(entry).and_then(|e| e.exact.as_ref()) {
-                    let as_written = tokens.get(first..=last).unwrap_or(&[]);
-                    let same = as_written.len() == words.len()
-                        && as_written
-                            .iter()
-                            .zip(words)
-                            .all(|(t, w)| normalize(t.span.slice(text)) == *w);
-                    if !same {
-                        continue;
-                    }
+                let Some(e) = self.entries.get(entry) else {
+                    continue;
+                };
+                let fits = as_written.len() == e.words.len()
+                    && as_written.iter().zip(&e.words).all(|(t, w)| {
+                        let written = normalize(t.span.slice(text));
+                        match (&e.exact, t.kind) {
+                            (Some(_), _) => written == *w,
+                            (None, TokenKind::Word) => is_form_of(&written, w),
+                            (None, _) => true,
+                        }
+                    });
+                if fits {
+                    out.push(PhraseMatch { entry, first, last });
                 }
-                out.push(PhraseMatch { entry, first, last });
             }
         }
     }
+}
+
+/// Whether the text word `w` is `entry` or one of its regular inflections (`-s`, `-es`, `-'s`,
+/// `-d`, `-ed`, `-ing`, `-ies`, `-ied`, a doubled final consonant). An entry written as a verb
+/// form (`startling`, `leaked`) also stands for its verb's other forms; an entry written as a
+/// plural (`illegals`) does not stand for its singular. Stems only pre-select candidates: two
+/// words with one stem need not be forms of one word ("illegals" / "illegal").
+pub fn is_form_of(w: &str, entry: &str) -> bool {
+    if w == entry {
+        return true;
+    }
+    if forms_of_base(w, entry) {
+        return true;
+    }
+    // Verb forms in the lexicon: their base, with or without a final "e" or a doubled consonant.
+    let mut bases: Vec<String> = Vec::new();
+    for suffix in ["ing", "ed"] {
+        if let Some(b) = entry.strip_suffix(suffix) {
+            if b.len() >= 3 {
+                bases.push(b.to_string());
+                bases.push(format!("{b}e"));
+                let bb = b.as_bytes();
+                if bb.len() >= 4 && bb[bb.len() - 1] == bb[bb.len() - 2] {
+                    bases.push(b[..b.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    if let Some(b) = entry.strip_suffix("ied") {
+        bases.push(format!("{b}y"));
+    }
+    bases.iter().any(|b| w == b || forms_of_base(w, b))
+}
+
+/// Whether `w` is a regular inflection of the base word `b` (not `b` itself).
+fn forms_of_base(w: &str, b: &str) -> bool {
+    if let Some(rest) = w.strip_prefix(b) {
+        if matches!(rest, "s" | "es" | "'s" | "s'" | "'" | "d" | "ed" | "ing") {
+            return true;
+        }
+        // A doubled final consonant: "spiral" -> "spiralled", "slam" -> "slammed".
+        if let (Some(last), Some(tail)) = (b.chars().last(), rest.get(1..)) {
+            if rest.starts_with(last) && last.is_ascii_alphabetic() && matches!(tail, "ed" | "ing")
+            {
+                return true;
+            }
+        }
+    }
+    if let Some(b0) = b.strip_suffix('e') {
+        if let Some(rest) = w.strip_prefix(b0) {
+            if matches!(rest, "ing" | "ed") {
+                return true;
+            }
+        }
+    }
+    if let Some(b0) = b.strip_suffix('y') {
+        if let Some(rest) = w.strip_prefix(b0) {
+            if matches!(rest, "ies" | "ied" | "ies'") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The keys of a field's tokens, written into one buffer `" key0 key1 ... "`.
@@ -524,6 +610,34 @@ mod tests {
         let mut found = Vec::new();
         lex.find(text, &toks, &TokenKeys::build(text, &toks), &mut found);
         assert!(found.is_empty());
+    }
+
+    #[test]
+    fn a_plural_slur_does_not_fire_on_its_ordinary_singular() {
+        let lex = Lexicon::bundled();
+        let text = "Officers found illegal weapons and an illegal dumping site near the border.";
+        let toks = tokenize(text, Field::Text);
+        let mut found = Vec::new();
+        lex.find(text, &toks, &TokenKeys::build(text, &toks), &mut found);
+        let words: Vec<&str> = found
+            .iter()
+            .filter(|m| lex.entry(m.entry).is_some_and(|e| e.category.is_framing()))
+            .map(|m| toks[m.first].span.slice(text))
+            .collect();
+        assert!(words.is_empty(), "{words:?}");
+    }
+
+    #[test]
+    fn words_match_their_inflections_only() {
+        assert!(is_form_of("startled", "startling"));
+        assert!(is_form_of("startles", "startle"));
+        assert!(is_form_of("spiralled", "spiral"));
+        assert!(is_form_of("worries", "worry"));
+        assert!(is_form_of("leaking", "leaked"));
+        assert!(is_form_of("regime's", "regime"));
+        assert!(!is_form_of("illegal", "illegals"));
+        assert!(!is_form_of("elite", "elites"));
+        assert!(!is_form_of("outrageous", "outrage"));
     }
 
     #[test]

@@ -73,13 +73,18 @@ fn framing_spans(
             continue;
         }
         if let Some(span) = cue_span(tokens, cue, field) {
+            let in_quote = quotes.contains(&span);
+            if cue.category.speaker_bound() && (in_quote || quotes.in_reported(&span)) {
+                continue; // the speaker's hedge or charge, not the outlet's
+            }
             out.push(FramingSpan {
                 span,
                 category: cue.category.as_str().to_string(),
                 rule: cue.rule.clone(),
-                in_quote: quotes.contains(&span),
+                in_quote,
                 technique: None,
                 score: None,
+                signal: false,
             });
         }
     }
@@ -189,6 +194,33 @@ mod tests {
             .sentences
             .iter()
             .all(|s| (0.0..=1.0).contains(&s.checkworthiness)));
+    }
+
+    #[test]
+    fn a_quoted_or_reported_charge_is_the_speakers_not_the_outlets() {
+        let mut doc = Document::from_text(
+            None,
+            "Interior Minister Karl Sepp accused his deputy of \"leaking cabinet secrets in \
+             secret meetings\". “The vote could be delayed,” the deputy said. Nothing else happened.",
+        );
+        newsprobe_quotes::annotate(&mut doc);
+        annotate(&mut doc, &Models::bundled());
+        let cats: Vec<&str> = doc
+            .framing
+            .spans
+            .iter()
+            .map(|s| s.category.as_str())
+            .collect();
+        assert!(!cats.contains(&"secrecy"), "{:?}", doc.framing.spans);
+        // A quoted hedge stays, as the speaker's.
+        assert!(
+            doc.framing
+                .spans
+                .iter()
+                .any(|s| s.category == "hedge" && s.in_quote),
+            "{:?}",
+            doc.framing.spans
+        );
     }
 
     #[test]

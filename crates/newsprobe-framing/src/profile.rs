@@ -104,6 +104,7 @@ pub fn findings(doc: &Document, spans: &[FramingSpan], outlet_words: usize) -> V
             evidence: loaded,
             rule: format!("profile:outlet-sensational-density>={LOADED_DENSITY_THRESHOLD}"),
             score: (density / (3.0 * LOADED_DENSITY_THRESHOLD)).min(1.0) as f32,
+            signal: false,
         });
     }
     let secrecy: Vec<Span> = outlet_spans(spans, |c| c == "secrecy")
@@ -120,6 +121,7 @@ pub fn findings(doc: &Document, spans: &[FramingSpan], outlet_words: usize) -> V
             rule: format!("profile:outlet-secrecy-claims>={SECRECY_MIN_SPANS}"),
             score: (secrecy.len() as f32 / 5.0).min(1.0),
             evidence: secrecy,
+            signal: false,
         });
     }
     out
@@ -146,6 +148,7 @@ mod tests {
             in_quote,
             technique: None,
             score: None,
+            signal: false,
         }
     }
 

@@ -18,12 +18,16 @@ const MAX_PARAGRAPHS_SPANNED: usize = 3;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteRegions {
     ranges: Vec<(usize, usize)>,
+    /// What reported speech says ("The minister accused his deputy of leaking cabinet
+    /// secrets"): the speaker's claim in the outlet's words.
+    reported: Vec<(usize, usize)>,
 }
 
 impl QuoteRegions {
     /// Quotations of the body: the quotes stage's direct and partial quotes and our own scan.
     pub fn of_body(doc: &Document) -> Self {
         let mut ranges = scan(&doc.text, &doc.paragraphs);
+        ranges.extend(embedded_posts(&doc.text, &doc.paragraphs));
         ranges.extend(
             doc.quotes
                 .iter()
@@ -31,7 +35,16 @@ impl QuoteRegions {
                 .filter(|q| q.span.field == Field::Text && q.span.start < q.span.end)
                 .map(|q| (q.span.start, q.span.end)),
         );
-        QuoteRegions::from_ranges(ranges)
+        let mut regions = QuoteRegions::from_ranges(ranges);
+        regions.reported = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .filter(|q| q.span.field == Field::Text && q.span.start < q.span.end)
+            .map(|q| (q.span.start, q.span.end))
+            .collect();
+        regions.reported.sort_unstable();
+        regions
     }
 
     /// Quotations of the headline (one paragraph).
@@ -48,7 +61,18 @@ impl QuoteRegions {
                 _ => merged.push((s, e)),
             }
         }
-        QuoteRegions { ranges: merged }
+        QuoteRegions {
+            ranges: merged,
+            reported: Vec::new(),
+        }
+    }
+
+    /// Whether the span lies inside what a reported statement says.
+    pub fn in_reported(&self, span: &Span) -> bool {
+        self.reported
+            .iter()
+            .take_while(|r| r.0 <= span.start)
+            .any(|r| span.end <= r.1)
     }
 
     /// The merged ranges.
@@ -66,6 +90,47 @@ impl QuoteRegions {
     pub fn contains(&self, span: &Span) -> bool {
         self.contains_pos(span.start)
     }
+}
+
+/// Paragraphs that are an embedded social-media post, not the outlet's voice: a tweet's
+/// signature ("— Jane Roe (@janeroe) May 3, 2024"), a `pic.twitter.com` link, "A post shared
+/// by …". A short signature paragraph also claims the paragraph before it (the post's text).
+pub fn embedded_posts(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        let Some(t) = text.get(p.start..p.end) else {
+            continue;
+        };
+        let handle = has_handle_in_parens(t);
+        let post = handle
+            || t.contains("twitter.com/")
+            || t.contains("x.com/")
+            || t.contains("post shared by")
+            || t.contains("instagram.com/p/");
+        if !post {
+            continue;
+        }
+        out.push((p.start, p.end));
+        let signature_only = t.trim_start().starts_with(['—', '–', '-']) || t.len() < 100;
+        if handle && signature_only && i > 0 {
+            if let Some(prev) = paragraphs.get(i - 1) {
+                out.push((prev.start, prev.end));
+            }
+        }
+    }
+    out
+}
+
+/// "(@janeroe)": a social-media handle in parentheses, as embedded posts sign them.
+fn has_handle_in_parens(t: &str) -> bool {
+    t.match_indices("(@").any(|(at, _)| {
+        let rest = &t[at + 2..];
+        let n = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .count();
+        n >= 1 && rest[n..].starts_with(')')
+    })
 }
 
 /// A quotation mark and what its context allows it to be.
@@ -237,6 +302,16 @@ mod tests {
     fn unclosed_quote_stops_at_paragraph_end() {
         let text = "She said “this never ends\nA new paragraph in the outlet's voice.";
         assert_eq!(quoted(text), ["this never ends"]);
+    }
+
+    #[test]
+    fn embedded_posts_are_not_the_outlets_voice() {
+        let text = "The mayor replied online.\nThis deal is a disgrace and a total betrayal of our port!\n— Mayor Ann Vik (@annvik) May 3, 2026\nThe council meets on Friday.";
+        let doc = Document::from_text(None, text);
+        let regions = QuoteRegions::of_body(&doc);
+        let at = |w: &str| regions.contains_pos(text.find(w).unwrap_or(0));
+        assert!(at("disgrace") && at("Ann Vik"));
+        assert!(!at("replied") && !at("council"));
     }
 
     #[test]

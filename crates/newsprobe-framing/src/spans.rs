@@ -28,15 +28,94 @@ fn word_is(tok_text: &str, list: &[&str]) -> bool {
     list.iter().any(|w| tok_text.eq_ignore_ascii_case(w))
 }
 
-/// Whether a word negates what follows ("not", "never", "isn't", "without").
+/// Whether a word negates what follows ("not", "never", "isn't", "without", "none").
 fn is_negator(word: &str) -> bool {
     word_is(
         word,
         &[
             "not", "never", "no", "nor", "neither", "without", "hardly", "cannot", "barely",
+            "none", "nobody", "nothing",
         ],
     ) || word.ends_with("n't")
         || word.ends_with("n’t")
+}
+
+/// Adverbs that push the adjective after them to an extreme ("ridiculously gorgeous",
+/// "insanely fast"): the pair is hyperbole in the outlet's voice.
+const INTENSIFIERS: &[&str] = &[
+    "ridiculously",
+    "insanely",
+    "impossibly",
+    "absurdly",
+    "outrageously",
+    "unbelievably",
+    "incredibly",
+    "breathtakingly",
+    "astonishingly",
+    "staggeringly",
+    "mind-bogglingly",
+    "jaw-droppingly",
+    "obscenely",
+    "ludicrously",
+    "preposterously",
+    "stupendously",
+    "fabulously",
+    "devastatingly",
+    "achingly",
+    "blisteringly",
+];
+
+/// Body parts and reactions of "pulse-racing", "heart-stopping", "jaw-dropping": a compound of
+/// one of these and a participle below is a bodily-thrill hyperbole.
+const REACTION_HEADS: &[&str] = &[
+    "pulse", "heart", "jaw", "mind", "eye", "spine", "blood", "stomach", "gut", "toe", "knee",
+    "nerve", "earth", "hair", "teeth", "bone",
+];
+const REACTION_PARTICIPLES: &[&str] = &[
+    "racing",
+    "pounding",
+    "stopping",
+    "dropping",
+    "blowing",
+    "melting",
+    "shattering",
+    "wrenching",
+    "churning",
+    "curdling",
+    "tingling",
+    "quickening",
+    "thumping",
+    "popping",
+    "watering",
+    "chilling",
+    "raising",
+    "rattling",
+    "jangling",
+    "jarring",
+    "shaking",
+];
+
+/// "pulse-racing", "heart-stopping": a reaction compound (one hyphenated token).
+fn is_reaction_compound(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '‑', '–']);
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(head), Some(tail), None) => {
+            REACTION_HEADS.contains(&head) && REACTION_PARTICIPLES.contains(&tail)
+        }
+        _ => false,
+    }
+}
+
+/// Function words that cannot be the adjective an intensifier governs.
+fn is_function_word(word: &str) -> bool {
+    word_is(
+        word,
+        &[
+            "the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with",
+            "by", "as", "is", "was", "are", "were", "be", "been", "it", "that", "this", "so",
+        ],
+    )
 }
 
 /// What one automaton pass over a field finds: the framing cues, and the word-class hits the
@@ -93,6 +172,14 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
                 if mid_sentence_capital || before_number {
                     continue; // "May" the month or a name
                 }
+                // "none could be confirmed", "nobody could say": a negated fact, not a hedge.
+                if i > 0 && is_word(i - 1) && is_negator(tok_text(i - 1)) {
+                    continue;
+                }
+                if i > 1 && word_is(tok_text(i - 1), &["one"]) && word_is(tok_text(i - 2), &["no"])
+                {
+                    continue;
+                }
                 let mut last = i;
                 if is_word(i + 1) {
                     last = i + 1;
@@ -133,7 +220,7 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
                 }
             }
             category => {
-                if category == Category::Clickbait && !is_title {
+                if (category == Category::Clickbait || entry.title_only) && !is_title {
                     continue;
                 }
                 if !is_title && m.first == m.last && looks_like_a_name(tokens, text, m.first) {
@@ -154,6 +241,36 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
                     rule: format!("lexicon:{}:{}", category.as_str(), entry.phrase),
                 });
             }
+        }
+    }
+    // Word-class rules over the tokens themselves: intensifier + adjective, reaction compounds.
+    for i in 0..tokens.len() {
+        if !is_word(i) {
+            continue;
+        }
+        let word = tok_text(i);
+        let b = word.as_bytes();
+        let adverb = b.len() > 6 && b[b.len() - 1] | 0x20 == b'y' && b[b.len() - 2] | 0x20 == b'l';
+        if adverb
+            && word_is(word, INTENSIFIERS)
+            && is_word(i + 1)
+            && !is_function_word(tok_text(i + 1))
+            && !looks_like_a_name(tokens, text, i + 1)
+            && !negated(tokens, text, i)
+        {
+            out.cues.push(Cue {
+                category: Category::Hyperbole,
+                first: i,
+                last: i + 1,
+                rule: format!("intensifier:{}", word.to_lowercase()),
+            });
+        } else if word.contains(['-', '‑', '–']) && is_reaction_compound(word) {
+            out.cues.push(Cue {
+                category: Category::Hyperbole,
+                first: i,
+                last: i,
+                rule: "reaction-compound".to_string(),
+            });
         }
     }
     drop_contained(&mut out.cues);
@@ -195,7 +312,8 @@ fn negated(tokens: &[Token], text: &str, first: usize) -> bool {
     false
 }
 
-/// Removes cues whose tokens lie inside a longer cue (any category) and exact duplicates, then
+/// A modal hedge whose verb is itself a cue of another category ("could engulf") keeps only
+/// the modal. Removes cues whose tokens lie inside a longer cue (any category) and exact duplicates, then
 /// joins overlapping cues of one category ("some experts" + "experts fear"), keeping the first
 /// one's rule.
 fn drop_contained(cues: &mut Vec<Cue>) {
@@ -207,6 +325,15 @@ fn drop_contained(cues: &mut Vec<Cue>) {
     });
     let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
     for cue in cues.drain(..) {
+        // "could engulf": the modal hedge gives the governed verb up to its own category.
+        if let Some(k) = kept.iter_mut().rev().take(8).find(|k| {
+            k.rule.starts_with("modal:")
+                && k.category != cue.category
+                && k.first < cue.first
+                && cue.first <= k.last
+        }) {
+            k.last = cue.first - 1;
+        }
         let inside = kept
             .iter()
             .rev()
@@ -317,6 +444,63 @@ mod tests {
         assert!(has(&found, "some experts fear", "weasel"), "{found:?}");
         let found = cues("The move was seen by many in the alliance as a provocation.");
         assert!(has(&found, "many in the alliance", "weasel"), "{found:?}");
+    }
+
+    #[test]
+    fn plain_reports_of_revealing_and_literal_secrets_are_not_framing() {
+        let found = cues(
+            "He admitted the killings, police revealed that a secret passageway linked the \
+             houses, and the exhibit would expose the defence. In the interest of full \
+             disclosure, the owner sat on the board.",
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(_, c)| *c != "exclusivity" && *c != "secrecy"),
+            "{found:?}"
+        );
+        let found = cues("The Herald can reveal that the talks were held in secret.");
+        assert!(has(&found, "can reveal", "exclusivity"), "{found:?}");
+        assert!(has(&found, "in secret", "secrecy"), "{found:?}");
+    }
+
+    #[test]
+    fn negated_facts_and_fixed_phrases_are_not_hedges() {
+        let found = cues(
+            "Several claims were made, but none could be confirmed. The government condemned \
+             the attack in the strongest possible terms and will reply as soon as possible.",
+        );
+        assert!(found.iter().all(|(_, c)| *c != "hedge"), "{found:?}");
+        let found = cues("It is possible that the vote could be delayed.");
+        assert!(has(&found, "could be", "hedge"), "{found:?}");
+        assert!(has(&found, "It is possible that", "hedge"), "{found:?}");
+    }
+
+    #[test]
+    fn gushing_and_editorialising_words_in_the_outlets_voice() {
+        let found = cues(
+            "The new phone is ridiculously gorgeous and its pulse-racing speed thrills. The mayor \
+             trumpeted the deal. The opposition shot back within hours, and the minister doubles \
+             down on his plan after a scathing attack by the unions.",
+        );
+        assert!(
+            has(&found, "ridiculously gorgeous", "hyperbole"),
+            "{found:?}"
+        );
+        assert!(has(&found, "pulse-racing", "hyperbole"), "{found:?}");
+        assert!(has(&found, "trumpeted", "loaded"), "{found:?}");
+        assert!(has(&found, "shot back", "loaded"), "{found:?}");
+        assert!(has(&found, "doubles down", "loaded"), "{found:?}");
+        assert!(has(&found, "scathing attack", "loaded"), "{found:?}");
+        let found = cues("She plays the trumpet in a band that is not ridiculously loud.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_modal_leaves_its_fear_verb_to_the_fear_category() {
+        let found = cues("The conflict could engulf the region.");
+        assert!(has(&found, "could", "hedge"), "{found:?}");
+        assert!(has(&found, "engulf", "fear"), "{found:?}");
     }
 
     #[test]

@@ -309,6 +309,7 @@ pub fn finding(
         evidence,
         rule: "headline-assertion-vs-body-support+stance-model".into(),
         score,
+        signal: false,
     })
 }
 

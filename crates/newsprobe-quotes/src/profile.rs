@@ -2,7 +2,9 @@
 //! anonymous sourcing, named sources said to speak anonymously, claims with no source, and
 //! stories resting on a single source.
 
-use newsprobe_core::{Document, Finding, Severity, SourceSummary, SourceType, Span, TokenKind};
+use newsprobe_core::{
+    Document, Finding, QuoteKind, Severity, SourceSummary, SourceType, Span, TokenKind,
+};
 
 use crate::Contradiction;
 
@@ -95,9 +97,13 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             evidence: anonymous,
             rule: "quotes.profile.anonymous_share".into(),
             score: share,
+    signal: false,
         });
     }
-    for (mention, cue) in contradictions {
+    for (mention, cue) in contradictions
+        .iter()
+        .filter(|(m, c)| speaks_anonymously(doc, m, c))
+    {
         findings.push(Finding {
             kind: "self_contradiction".into(),
             severity: Severity::Alert,
@@ -109,12 +115,14 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             evidence: vec![*mention, *cue],
             rule: "quotes.source_type.named_but_anonymous".into(),
             score: 0.9,
+            signal: false,
         });
     }
     let unattributed: Vec<Span> = doc
         .quotes
         .iter()
         .filter(|q| q.source.kind == SourceType::Unattributed)
+        .filter(|q| is_unsourced_claim(doc, q.span))
         .map(|q| q.span)
         .collect();
     if !unattributed.is_empty() {
@@ -128,6 +136,7 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             evidence: unattributed,
             rule: "quotes.profile.unattributed".into(),
             score: 0.5,
+            signal: false,
         });
     }
     let attributed: Vec<&SourceSummary> = sources
@@ -150,8 +159,10 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
                 .collect(),
             rule: "quotes.profile.single_source".into(),
             score: 0.6,
+            signal: false,
         });
     }
+    findings.extend(unverified_sourcing(doc, &sources));
     sources.sort_by(|a, b| {
         b.quoted_words
             .cmp(&a.quoted_words)
@@ -159,6 +170,304 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     });
     doc.sources = sources;
     doc.findings.extend(findings);
+}
+
+/// Anonymous, unnamed (a role) or vague (a group) sources: none can be checked by name.
+fn is_unnamed(kind: SourceType) -> bool {
+    matches!(
+        kind,
+        SourceType::Anonymous | SourceType::Unnamed | SourceType::Vague
+    )
+}
+
+/// The text of `doc` from `start` back at most `n` bytes (on a character boundary).
+fn before(doc: &Document, start: usize, n: usize) -> &str {
+    let mut a = start.saturating_sub(n);
+    while a > 0 && !doc.text.is_char_boundary(a) {
+        a -= 1;
+    }
+    doc.text.get(a..start).unwrap_or("")
+}
+
+/// Whether an anonymity cue near a named speaker says that *the speaker* speaks anonymously
+/// ("Speaking … under the condition of anonymity, Dragone described …"), not that something
+/// else is anonymous: "(anonymously gathered, says Apple)", "an anonymous donor", "anonymous
+/// data". A cue inside parentheses or an aside of the speaker's own statement is never one.
+fn speaks_anonymously(doc: &Document, mention: &Span, cue: &Span) -> bool {
+    let sentence = doc
+        .sentence_at(cue.start)
+        .and_then(|i| doc.sentences.get(i))
+        .map_or(*cue, |s| s.span);
+    // Inside parentheses that open before the cue in its sentence and are still open.
+    let lead = doc.text.get(sentence.start..cue.start).unwrap_or("");
+    if lead.matches('(').count() > lead.matches(')').count() {
+        return false;
+    }
+    let cue_text = doc.span_text(cue).to_ascii_lowercase();
+    // Only an explicit cue: "close to the family", "familiar with" describe a named person too.
+    const EXPLICIT: &[&str] = &[
+        "anonym",
+        "not to be named",
+        "not be named",
+        "not to be identified",
+        "not be identified",
+        "not authorized",
+        "not authorised",
+        "without being named",
+        "on background",
+    ];
+    if !EXPLICIT.iter().any(|e| cue_text.contains(e)) {
+        return false;
+    }
+    if cue_text.starts_with("anonymous") {
+        // What is anonymous: the next word must be about speaking or being a source.
+        let after = doc.text.get(cue.end..).unwrap_or("");
+        let next: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let prev_word = before(doc, cue.start, 30)
+            .split(|c: char| !c.is_alphabetic())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let about_speaking = |w: &str| {
+            matches!(
+                w,
+                "source"
+                    | "sources"
+                    | "official"
+                    | "officials"
+                    | "said"
+                    | "says"
+                    | "told"
+                    | "spoke"
+                    | "speak"
+                    | "speaking"
+                    | "talked"
+                    | "talking"
+                    | "commented"
+                    | "condition"
+                    | "basis"
+                    | "because"
+                    | "as"
+                    | "and"
+                    | "to"
+                    | ""
+            )
+        };
+        if !about_speaking(&next) && !about_speaking(&prev_word) {
+            return false;
+        }
+    }
+    // The named mention must not itself sit in a parenthetical aside ("…, says Apple)").
+    let mention_lead = doc.text.get(sentence.start..mention.start).unwrap_or("");
+    mention_lead.matches('(').count() <= mention_lead.matches(')').count()
+}
+
+/// Whether a statement without a source is an unsourced *claim* worth flagging. Not: a motto,
+/// slogan, title or sign ("The school's motto, “…”"); a question; words someone "is heard
+/// saying" on a recording; a short phrase (a name or a term); a lede whose source follows in the
+/// next sentence ("… on Monday. The decision was announced by …", "…, police said.").
+fn is_unsourced_claim(doc: &Document, span: Span) -> bool {
+    let said = doc.span_text(&span).trim();
+    if said.split_whitespace().count() < 5 {
+        return false;
+    }
+    if said
+        .trim_end_matches(['"', '\'', '”', '’', ',', ' '])
+        .ends_with('?')
+    {
+        return false;
+    }
+    let lead = before(doc, span.start, 60).to_ascii_lowercase();
+    const NAMING: &[&str] = &[
+        "motto",
+        "slogan",
+        "titled",
+        "entitled",
+        "headline",
+        "banner",
+        "sign read",
+        "signs read",
+        "placard",
+        "hashtag",
+        "dubbed",
+        "known as",
+        "called it",
+        "the words",
+        "inscription",
+        "caption",
+        "tagline",
+        "heard saying",
+        "heard to say",
+        "heard shouting",
+        "seen saying",
+        "heard telling",
+        "can be heard",
+        "is heard",
+        "was heard",
+        "were heard",
+    ];
+    if NAMING.iter().any(|w| lead.contains(w)) {
+        return false;
+    }
+    // Sourced in the next sentence: an attributed statement or a speech verb there.
+    if let Some(si) = doc.sentence_at(span.start) {
+        let this_end = doc.sentences.get(si).map_or(span.end, |s| s.span.end);
+        let next_end = doc
+            .sentences
+            .get(si + 1)
+            .filter(|n| {
+                doc.paragraph_at(n.span.start).map_or(0, |p| p + 1)
+                    <= doc
+                        .paragraph_at(this_end.saturating_sub(1))
+                        .map_or(0, |p| p + 2)
+            })
+            .map(|n| n.span.end);
+        if let Some(next_end) = next_end {
+            let sourced_next = doc.quotes.iter().any(|q| {
+                q.source.kind != SourceType::Unattributed
+                    && q.span.start >= this_end
+                    && q.span.start < next_end
+            });
+            if sourced_next {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Phrases in which the outlet says it could not check what its sources told it.
+const NOT_VERIFIED: &[&str] = &[
+    "not independently verified",
+    "not been independently verified",
+    "not independently confirmed",
+    "not been independently confirmed",
+    "not be independently verified",
+    "not be independently confirmed",
+    "not independently verify",
+    "not independently confirm",
+    "unable to independently verify",
+    "unable to independently confirm",
+    "unable to verify",
+    "unable to confirm",
+    "not able to verify",
+    "not able to independently verify",
+    "could not verify",
+    "could not be verified",
+    "cannot verify",
+    "cannot independently verify",
+    "can not verify",
+    "has not verified",
+    "have not verified",
+    "not been verified",
+    "not been able to verify",
+    "not been able to confirm",
+    "could not be independently",
+    "not been able to independently",
+    "cannot be independently",
+    "has not been verified",
+];
+
+/// Phrases that name unnamed sources ("confidential sources", "people familiar with").
+const UNNAMED_SOURCE_CUES: &[&str] = &[
+    "confidential source",
+    "anonymous source",
+    "unnamed source",
+    "sources familiar with",
+    "people familiar with",
+    "person familiar with",
+    "sources close to",
+    "according to sources",
+    "sources told",
+    "sources said",
+    "sources say",
+    "a source said",
+    "a source told",
+    "intelligence sources",
+];
+
+/// A story whose claims rest on anonymous or unnamed sources that the outlet itself says it has
+/// not verified ("The Herald has not independently verified the claims"), or whose attributed
+/// statements all come from one unnamed source. Evidence: the outlet's own words, then the
+/// unnamed sources' mentions.
+fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Finding> {
+    let weak: Vec<Span> = doc
+        .quotes
+        .iter()
+        .filter(|q| is_unnamed(q.source.kind))
+        .filter_map(|q| q.source.mention)
+        .fold(Vec::new(), |mut acc, s| {
+            if !acc.contains(&s) {
+                acc.push(s);
+            }
+            acc
+        });
+    let weak_words: usize = sources
+        .iter()
+        .filter(|s| is_unnamed(s.kind))
+        .map(|s| s.quoted_words)
+        .sum();
+    let named_words: usize = sources
+        .iter()
+        .filter(|s| s.kind == SourceType::Named)
+        .map(|s| s.quoted_words)
+        .sum();
+    let lower = doc.text.to_ascii_lowercase();
+    // Unnamed sources the text names even where no statement was attributed to them.
+    let cues: Vec<Span> = UNNAMED_SOURCE_CUES
+        .iter()
+        .flat_map(|c| {
+            lower
+                .match_indices(c)
+                .map(|(at, _)| Span::text(at, at + c.len()))
+        })
+        .take(4)
+        .collect();
+    let carried = !weak.is_empty() && weak_words >= named_words;
+    if !carried && cues.is_empty() {
+        return None;
+    }
+    // The outlet's own admission, outside every quotation and reported statement.
+    let inside_quote = |at: usize| {
+        doc.quotes.iter().any(|q| {
+            q.span.start <= at
+                && at < q.span.end
+                && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+        })
+    };
+    let admission = NOT_VERIFIED.iter().find_map(|p| {
+        lower
+            .match_indices(p)
+            .map(|(at, _)| at)
+            .find(|&at| !inside_quote(at))
+            .map(|at| Span::text(at, at + p.len()))
+    })?;
+    let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
+    let mut evidence = vec![admission];
+    if carried {
+        evidence.extend(weak.iter().take(4));
+    } else {
+        evidence.extend(cues);
+    }
+    let n_sources = n_sources.max(usize::from(!carried));
+    Some(Finding {
+        kind: "unverified_sourcing".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "the story rests on {} anonymous or unnamed source(s) that the outlet says it has not verified (\"{}\")",
+            n_sources,
+            doc.span_text(&admission)
+        ),
+        evidence,
+        rule: "quotes.profile.unverified_unnamed".into(),
+        score: 0.9,
+    signal: false,
+    })
 }
 
 #[cfg(test)]
@@ -181,5 +490,76 @@ mod tests {
         assert_eq!(mayor.kind, SourceType::Unnamed);
         assert_eq!(mayor.quotes, 3);
         assert!(doc.findings.iter().any(|f| f.kind == "single_source"));
+    }
+
+    fn kinds(text: &str) -> Vec<String> {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        doc.findings.iter().map(|f| f.kind.clone()).collect()
+    }
+
+    #[test]
+    fn anonymously_gathered_data_is_not_an_anonymous_named_source() {
+        let k = kinds(
+            "The phone counts your steps. The data is collected and stored on the device \
+             (anonymously gathered, says Apple). Apple said the feature would ship in May.",
+        );
+        assert!(!k.iter().any(|k| k == "self_contradiction"), "{k:?}");
+        let k = kinds(
+            "Speaking to reporters under the condition of anonymity, Dragone described the plan \
+             as risky.",
+        );
+        assert!(k.iter().any(|k| k == "self_contradiction"), "{k:?}");
+    }
+
+    #[test]
+    fn a_named_person_close_to_someone_is_not_anonymous() {
+        let k = kinds(
+            "Figures close to the scandal spoke for years. LaRue, who was close to the campaign \
+             chief, said he had delivered the money himself.",
+        );
+        assert!(!k.iter().any(|k| k == "self_contradiction"), "{k:?}");
+    }
+
+    #[test]
+    fn mottos_questions_recordings_and_sourced_ledes_are_not_unsourced_claims() {
+        let k = kinds(
+            "The school's motto, \"Strength through knowledge and service to all\", hangs above \
+             the door. \"Who will pay for the new roof of the hall?\" a banner asked.\n\
+             In the video, the headmaster is heard saying \"we will not close this school while \
+             I am here\".\n\
+             The county will cut the school budget by a third next year. The cut was announced \
+             by county treasurer Mary Hale, who said \"we have no other choice this year\".",
+        );
+        assert!(!k.iter().any(|k| k == "unattributed_claims"), "{k:?}");
+    }
+
+    #[test]
+    fn unverified_confidential_sources_are_flagged() {
+        let text = "The harbour minister received monthly payments from a shipping company for \
+                    three years, according to confidential sources who spoke to the Herald. The \
+                    sources, who asked not to be named, said the payments were hidden in fees.\n\
+                    The Herald has not independently verified the claims. A person familiar with \
+                    the matter said the payments stopped in May.";
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.kind == "unverified_sourcing")
+            .expect("unverified sourcing");
+        assert_eq!(doc.span_text(&f.evidence[0]), "not independently verified");
+        // The quotes stage need not have attributed a statement to the sources.
+        let k = kinds(
+            "The deal was worth $4 billion, the Courier has learned from confidential sources. \
+             The Courier has not been able to verify the figure.",
+        );
+        assert!(k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
+        // Named sources carrying the story, or no admission: no finding.
+        let k = kinds(
+            "Mayor Ann Vik said the port would be sold to a Danish group next year. \"We have no \
+             choice,\" Vik said. Officials said the price was low, which could not be verified.",
+        );
+        assert!(!k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
     }
 }

@@ -512,6 +512,8 @@ pub struct Counts {
     pub entities: BTreeMap<String, [usize; 4]>,
     /// Per finding kind: judged, correct, unjudged.
     pub findings: BTreeMap<String, [usize; 3]>,
+    /// The same for the report's `signals` (kinds below the precision of a finding).
+    pub signals: BTreeMap<String, [usize; 3]>,
     /// Per framing category: judged, correct, unjudged.
     pub framing: BTreeMap<String, [usize; 3]>,
 }
@@ -534,6 +536,7 @@ impl Counts {
         }
         for (mine, theirs) in [
             (&mut self.findings, &o.findings),
+            (&mut self.signals, &o.signals),
             (&mut self.framing, &o.framing),
         ] {
             for (k, v) in theirs {
@@ -600,6 +603,7 @@ impl Counts {
             "entities": entities,
             "findings": {"judged": fj, "correct": fc, "unjudged": fu, "precision": ratio(fc, fj),
                          "by_kind": judged(&self.findings)},
+            "signals": {"by_kind": judged(&self.signals)},
             "framing": {"judged": sj, "correct": sc, "unjudged": su, "precision": ratio(sc, sj),
                         "by_category": judged(&self.framing)},
         })
@@ -862,9 +866,14 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         .iter()
         .map(|f| ((f.kind.as_str(), f.evidence.as_str()), f.correct))
         .collect();
-    for f in &report.findings {
+    for (f, signal) in report.findings.iter().map(|f| (f, f.signal)) {
         let ev = f.evidence.first().map_or("", |s| s.text.as_str());
-        let slot = c.findings.entry(f.kind.clone()).or_default();
+        let map = if signal {
+            &mut c.signals
+        } else {
+            &mut c.findings
+        };
+        let slot = map.entry(f.kind.clone()).or_default();
         match finding_j.get(&(f.kind.as_str(), ev)) {
             Some(&ok) => {
                 slot[0] += 1;
@@ -903,7 +912,7 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         .iter()
         .map(|f| ((f.text.as_str(), f.category.as_str()), f.correct))
         .collect();
-    for s in &report.framing.spans {
+    for s in report.framing.spans.iter().filter(|s| !s.signal) {
         let slot = c.framing.entry(s.category.clone()).or_default();
         match framing_j.get(&(s.span.text.as_str(), s.category.as_str())) {
             Some(&ok) => {
@@ -1123,6 +1132,18 @@ pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
                         v["unjudged"]
                     );
                 }
+            }
+        }
+        if let Some(m) = f["signals"]["by_kind"].as_object() {
+            for (k, v) in m {
+                let _ = writeln!(
+                    s,
+                    "  signal {k}: {} ({}/{}), {} unjudged",
+                    pct(&v["precision"]),
+                    v["correct"],
+                    v["judged"],
+                    v["unjudged"]
+                );
             }
         }
         s.push('\n');

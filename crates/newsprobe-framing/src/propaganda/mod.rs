@@ -323,6 +323,7 @@ pub fn framing_spans(
                 in_quote: quotes.contains(&span),
                 technique: Some(d.technique.to_string()),
                 score: Some((d.score * 1000.0).round() / 1000.0),
+                signal: false,
             })
         })
         .collect()

@@ -281,26 +281,42 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
     };
     let _ = write!(o, "<div class=\"body\">{body}</div></div><aside>");
     if !extract_only {
-        o.push_str("<section><h2>Findings</h2><ul>");
-        if r.findings.is_empty() {
-            o.push_str("<li>none</li>");
-        }
-        for (i, f) in r.findings.iter().enumerate() {
-            let sev = name(&f.severity);
-            let _ = write!(
-                o,
-                "<li class=\"finding\" data-ev=\"ev-{i}\" tabindex=\"0\"><span class=\"sev-{sev}\">{}</span> <span class=\"kind\">{sev} · {} · score {:.2}</span><br>{}",
-                escape_html(&f.kind),
-                escape_html(&f.rule),
-                f.score,
-                escape_html(&f.message)
-            );
-            for e in f.evidence.iter().take(5) {
-                let _ = write!(o, "<br><q class=\"evidence\">{}</q>", escape_html(&e.text));
+        // Findings first; then the signals (kinds below the precision bar of an accusation),
+        // with the same markup so their evidence highlights and scrolls the same way.
+        for (heading, signal) in [
+            ("Findings", false),
+            ("Signals (scored, below the precision of a finding)", true),
+        ] {
+            if signal && !r.findings.iter().any(|f| f.signal) {
+                continue;
             }
-            o.push_str("</li>");
+            let _ = write!(o, "<section><h2>{heading}</h2><ul>");
+            if !signal && !r.findings.iter().any(|f| !f.signal) {
+                o.push_str("<li>none</li>");
+            }
+            for (i, f) in r
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.signal == signal)
+            {
+                let sev = name(&f.severity);
+                let _ = write!(
+                    o,
+                    "<li class=\"finding\" data-ev=\"ev-{i}\" tabindex=\"0\"><span class=\"sev-{sev}\">{}</span> <span class=\"kind\">{sev} · {} · score {:.2}</span><br>{}",
+                    escape_html(&f.kind),
+                    escape_html(&f.rule),
+                    f.score,
+                    escape_html(&f.message)
+                );
+                for e in f.evidence.iter().take(5) {
+                    let _ = write!(o, "<br><q class=\"evidence\">{}</q>", escape_html(&e.text));
+                }
+                o.push_str("</li>");
+            }
+            o.push_str("</ul></section>");
         }
-        o.push_str("</ul></section><section><h2>Sources</h2>");
+        o.push_str("<section><h2>Sources</h2>");
         if r.sources.is_empty() {
             o.push_str("none");
         } else {

@@ -64,9 +64,9 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
         return o;
     }
 
-    if !r.findings.is_empty() {
+    if r.findings.iter().any(|f| !f.signal) {
         let _ = writeln!(o, "\nFindings");
-        for f in &r.findings {
+        for f in r.findings.iter().filter(|f| !f.signal) {
             let _ = writeln!(
                 o,
                 "  [{}] {}: {}",
@@ -74,6 +74,15 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
                 f.kind,
                 f.message
             );
+            for e in f.evidence.iter().take(3) {
+                let _ = writeln!(o, "      {} \"{}\"", at(e), clip(&e.text, 90));
+            }
+        }
+    }
+    if r.findings.iter().any(|f| f.signal) {
+        let _ = writeln!(o, "\nSignals (scored, below the precision of a finding)");
+        for f in r.findings.iter().filter(|f| f.signal) {
+            let _ = writeln!(o, "  [{:.2}] {}: {}", f.score, f.kind, f.message);
             for e in f.evidence.iter().take(3) {
                 let _ = writeln!(o, "      {} \"{}\"", at(e), clip(&e.text, 90));
             }
@@ -155,7 +164,20 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
             hs.confidence
         );
     }
-    for s in &r.framing.spans {
+    if r.framing.spans.iter().any(|s| s.signal) {
+        let _ = writeln!(
+            o,
+            "  signals, below the precision of a span: {}",
+            r.framing
+                .spans
+                .iter()
+                .filter(|s| s.signal)
+                .map(|s| format!("{} \"{}\"", s.category, clip(&s.span.text, 30)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for s in r.framing.spans.iter().filter(|s| !s.signal) {
         let voice = if s.in_quote { "quoted" } else { "outlet" };
         let _ = writeln!(
             o,

@@ -1,0 +1,285 @@
+//! Which findings are accusations, and which are only signals?
+//!
+//! A finding is an accusation a fact-checker acts on ("anonymous sourcing", "self-contradiction").
+//! Each finding kind has a precision measured on the reviewed sample (`eval/review/`, every
+//! finding judged by reading the article: `newsprobe eval review`). A kind is shown as a finding
+//! only when that precision is at least [`MIN_PRECISION`]; every other kind stays in the report's
+//! `findings` flagged `signal: true` with severity `info` (the contract's arrays keep every kind),
+//! to be weighed, not acted on. Kinds the sample cannot measure keep their place by the reason given.
+
+/// The precision a finding kind needs on the reviewed sample to be shown as a finding.
+pub const MIN_PRECISION: f32 = 0.90;
+
+/// How one finding kind is shown, and why.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KindPolicy {
+    pub kind: &'static str,
+    /// Shown as a finding (true) or flagged as a signal (false).
+    pub finding: bool,
+    /// Measured precision on the reviewed sample and the number judged (None: not measurable
+    /// there, see `why`).
+    pub measured: Option<(f32, usize)>,
+    pub why: &'static str,
+}
+
+/// Every finding kind newsprobe emits. A kind missing here is a signal (precision first).
+pub const POLICY: &[KindPolicy] = &[
+    KindPolicy {
+        kind: "kb_conflict",
+        finding: true,
+        measured: None,
+        why: "needs a knowledge base (--kb), which the reviewed sample has not; each conflict names both sides and the record",
+    },
+    KindPolicy {
+        kind: "self_contradiction",
+        finding: true,
+        measured: None,
+        why: "a named speaker said to speak anonymously, only when the cue is about speaking",
+    },
+    KindPolicy {
+        kind: "unverified_sourcing",
+        finding: true,
+        measured: None,
+        why: "the outlet's own words that it has not verified what unnamed sources told it",
+    },
+    KindPolicy {
+        kind: "anonymous_sourcing",
+        finding: false,
+        measured: Some((0.667, 3)),
+        why: "the share of words from weak sources depends on every quote's source type",
+    },
+    KindPolicy {
+        kind: "unsupported_headline",
+        finding: false,
+        measured: None,
+        why: "headline support is a model judgment",
+    },
+    KindPolicy {
+        kind: "unattributed_claims",
+        finding: false,
+        measured: Some((0.375, 8)),
+        why: "statements without a source, often sourced elsewhere in the story",
+    },
+    KindPolicy {
+        kind: "single_source",
+        finding: false,
+        measured: None,
+        why: "one attributed source",
+    },
+    KindPolicy {
+        kind: "clickbait_headline",
+        finding: false,
+        measured: Some((0.0, 5)),
+        why: "model probability",
+    },
+    KindPolicy {
+        kind: "loaded_language",
+        finding: true,
+        measured: Some((1.0, 2)),
+        why: "a dense emotive vocabulary in the outlet's own voice",
+    },
+    KindPolicy {
+        kind: "secrecy_framing",
+        finding: false,
+        measured: Some((0.0, 1)),
+        why: "density of lexicon hits",
+    },
+];
+
+/// The precision a family of framing spans needs on the reviewed sample to be shown in
+/// `framing.spans` (the framing target: what a user reads is right at least this often).
+pub const MIN_SPAN_PRECISION: f32 = 0.85;
+
+/// How one family of framing spans (the rule's first part, its category, in the outlet's voice
+/// or inside a quotation) is shown, with its measured precision on the reviewed sample.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpanPolicy {
+    /// `lexicon`, `modal`, `vague-quantifier`, `intensifier`, `reaction-compound`.
+    pub family: &'static str,
+    pub category: &'static str,
+    /// None: both voices.
+    pub in_quote: Option<bool>,
+    pub shown: bool,
+    /// (correct, judged) on the reviewed sample.
+    pub measured: (usize, usize),
+}
+
+/// Framing-span families, by measured precision. A family missing here is a signal.
+pub const SPAN_POLICY: &[SpanPolicy] = &[
+    SpanPolicy {
+        family: "lexicon",
+        category: "hedge",
+        in_quote: None,
+        shown: true,
+        measured: (51, 55),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "exclusivity",
+        in_quote: Some(false),
+        shown: true,
+        measured: (1, 1),
+    },
+    SpanPolicy {
+        family: "modal",
+        category: "hedge",
+        in_quote: None,
+        shown: false,
+        measured: (21, 43),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "weasel",
+        in_quote: None,
+        shown: false,
+        measured: (3, 4),
+    },
+    SpanPolicy {
+        family: "vague-quantifier",
+        category: "weasel",
+        in_quote: None,
+        shown: false,
+        measured: (1, 2),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "loaded",
+        in_quote: Some(false),
+        shown: false,
+        measured: (9, 13),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "loaded",
+        in_quote: Some(true),
+        shown: false,
+        measured: (2, 7),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "hyperbole",
+        in_quote: None,
+        shown: false,
+        measured: (8, 21),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "fear",
+        in_quote: None,
+        shown: false,
+        measured: (2, 8),
+    },
+    SpanPolicy {
+        family: "lexicon",
+        category: "secrecy",
+        in_quote: None,
+        shown: false,
+        measured: (0, 2),
+    },
+    SpanPolicy {
+        family: "intensifier",
+        category: "hyperbole",
+        in_quote: None,
+        shown: false,
+        measured: (0, 1),
+    },
+];
+
+/// Whether a framing span is a signal (`signal: true` in `framing.spans`) rather than shown framing.
+pub fn framing_is_signal<S>(span: &crate::FramingSpan<S>) -> bool {
+    let family = span.rule.split(':').next().unwrap_or("");
+    !SPAN_POLICY.iter().any(|p| {
+        p.shown
+            && p.family == family
+            && p.category == span.category
+            && p.in_quote.is_none_or(|q| q == span.in_quote)
+    })
+}
+
+/// Whether findings of this kind are shown as signals rather than findings.
+pub fn is_signal(kind: &str) -> bool {
+    !POLICY.iter().any(|p| p.kind == kind && p.finding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accusations_need_a_policy_and_unknown_kinds_are_signals() {
+        assert!(!is_signal("self_contradiction"));
+        assert!(!is_signal("kb_conflict"));
+        assert!(is_signal("unattributed_claims"));
+        assert!(is_signal("some_new_kind"));
+        for p in SPAN_POLICY {
+            let (c, n) = p.measured;
+            assert_eq!(
+                p.shown,
+                n > 0 && c as f32 / n as f32 >= MIN_SPAN_PRECISION,
+                "{} {}",
+                p.family,
+                p.category
+            );
+        }
+        for p in POLICY {
+            if let (true, Some((precision, _))) = (p.finding, p.measured) {
+                assert!(
+                    precision >= MIN_PRECISION,
+                    "{} shown at {precision}",
+                    p.kind
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_report_shows_accusations_and_keeps_the_rest_as_signals() {
+        use crate::{Document, Finding, FramingSpan, Report, Severity, Span};
+        let mut doc =
+            Document::from_text(None, "Aides might resign, reportedly, in a brutal purge.");
+        let finding = |kind: &str| Finding {
+            kind: kind.into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            evidence: vec![Span::text(0, 5)],
+            rule: "test".into(),
+            score: 0.7,
+            signal: false,
+        };
+        doc.findings = vec![
+            finding("self_contradiction"),
+            finding("unattributed_claims"),
+        ];
+        let span = |start, end, category: &str, rule: &str| FramingSpan {
+            span: Span::text(start, end),
+            category: category.into(),
+            rule: rule.into(),
+            in_quote: false,
+            technique: None,
+            score: None,
+            signal: false,
+        };
+        doc.framing.spans = vec![
+            span(6, 18, "hedge", "modal:might"),
+            span(20, 30, "hedge", "lexicon:hedge:reportedly"),
+            span(37, 43, "loaded", "lexicon:loaded:brutal"),
+        ];
+        let r = Report::from_document(&doc);
+        let shown: Vec<_> = r.findings.iter().filter(|f| !f.signal).collect();
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].kind, "self_contradiction");
+        let signals: Vec<_> = r.findings.iter().filter(|f| f.signal).collect();
+        assert_eq!(signals.len(), 1);
+        assert_eq!(signals[0].severity, Severity::Info);
+        assert_eq!(signals[0].score, 0.7);
+        let shown: Vec<&str> = r
+            .framing
+            .spans
+            .iter()
+            .filter(|s| !s.signal)
+            .map(|s| s.span.text.as_str())
+            .collect();
+        assert_eq!(shown, ["reportedly"]);
+        assert_eq!(r.framing.spans.iter().filter(|s| s.signal).count(), 2);
+    }
+}
