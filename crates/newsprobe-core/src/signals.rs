@@ -74,9 +74,9 @@ pub const POLICY: &[KindPolicy] = &[
     },
     KindPolicy {
         kind: "loaded_language",
-        finding: true,
-        measured: Some((1.0, 2)),
-        why: "a dense emotive vocabulary in the outlet's own voice",
+        finding: false,
+        measured: Some((0.667, 3)),
+        why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample but 0/1 on the held-out part (\"mob boss\" read as loaded)",
     },
     KindPolicy {
         kind: "secrecy_framing",
