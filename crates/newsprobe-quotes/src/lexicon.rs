@@ -1179,7 +1179,6 @@ const GROUP_WORDS: &[&str] = &[
     "opponents",
     "commentators",
     "pundits",
-    "observers,",
     "democrats",
     "republicans",
     "conservatives",

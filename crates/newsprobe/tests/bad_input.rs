@@ -357,3 +357,21 @@ fn fuzz_regression_inputs() {
         assert!(matches!(run.code, Some(0) | Some(1)), "{}", run.stderr);
     }
 }
+
+/// A reader that closes the pipe early (`newsprobe eval ... | head`) ends the output quietly:
+/// no panic, exit 0. The child writes after the read end is gone, so it sees a broken pipe.
+#[test]
+fn closed_stdout_pipe_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsprobe"))
+        .args(["eval", "review", "--data", "eval/review"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsprobe runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("newsprobe ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+}

@@ -315,10 +315,9 @@ pub fn clusters(a: ClustersArgs) -> Result<ExitCode> {
                 .story_clusters(&StoryParams::default())
                 .context("clustering")?;
             if a.format == Format::Json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({ "clusters": clusters }))?
-                );
+                super::print_out(&serde_json::to_string_pretty(
+                    &serde_json::json!({ "clusters": clusters }),
+                )?)?;
                 return Ok(ExitCode::SUCCESS);
             }
             write_rows(
@@ -376,10 +375,9 @@ pub fn clusters(a: ClustersArgs) -> Result<ExitCode> {
                 .site_links(a.min_similarity)
                 .context("finding near-copies")?;
             if a.format == Format::Json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&serde_json::json!({ "site_links": links }))?
-                );
+                super::print_out(&serde_json::to_string_pretty(
+                    &serde_json::json!({ "site_links": links }),
+                )?)?;
                 return Ok(ExitCode::SUCCESS);
             }
             write_rows(
@@ -535,7 +533,7 @@ pub fn trace(a: TraceArgs) -> Result<ExitCode> {
         return Err(e).context("tracing");
     }
     if a.format == Format::Json && traces.len() == 1 {
-        println!("{}", serde_json::to_string_pretty(&traces[0])?);
+        super::print_out(&serde_json::to_string_pretty(&traces[0])?)?;
     } else {
         write_rows(
             a.format,

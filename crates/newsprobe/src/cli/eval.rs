@@ -55,7 +55,7 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "trace" => newsprobe_archive::trace_eval::run(&a.data, a.rewrites, a.seed)?,
         t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review, trace)"),
     };
-    println!("{}", report.trim_end());
+    super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -80,6 +80,6 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
         t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers)"),
     };
-    println!("{}", report.trim_end());
+    super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -175,3 +175,14 @@ fn print_reports(
         ExitCode::SUCCESS
     })
 }
+
+/// Writes one block of output and a newline to standard output. A reader that closed the pipe
+/// early (`newsprobe eval ... | head`) ends the output quietly instead of a panic.
+pub(crate) fn print_out(s: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{s}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
