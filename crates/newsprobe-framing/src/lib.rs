@@ -197,6 +197,30 @@ mod tests {
     }
 
     #[test]
+    fn a_fearful_verb_form_does_not_stand_for_its_noun() {
+        // "swamped" (overwhelmed) is fear language; "the swamp" of a political slogan is not.
+        let spans = |text: &str| {
+            let mut doc = Document::from_text(None, text);
+            newsprobe_quotes::annotate(&mut doc);
+            annotate(&mut doc, &Models::bundled());
+            doc.framing
+                .spans
+                .iter()
+                .filter(|s| s.category == "fear")
+                .map(|s| doc.text[s.span.start..s.span.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("Voters want to drain the swamp in the capital."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            spans("Hospitals were swamped with patients overnight."),
+            ["swamped"]
+        );
+    }
+
+    #[test]
     fn a_quoted_or_reported_charge_is_the_speakers_not_the_outlets() {
         let mut doc = Document::from_text(
             None,

@@ -499,6 +499,21 @@ pub fn is_nobody(ctx: &Ctx, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mention made of the first run of `words` (lower-cased) in the document.
+    fn mention_of(ctx: &Ctx, words: &[&str]) -> Mention {
+        let first = (0..ctx.len())
+            .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
+            .expect("words");
+        let last = first + words.len() - 1;
+        let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
+        Mention {
+            span,
+            first,
+            last,
+            clause: span,
+        }
+    }
     use crate::annotate;
     use newsprobe_core::{Document, SourceType};
 
@@ -569,19 +584,7 @@ mod tests {
             "In 2015 it rained. The late-afternoon meeting ended. 14 Catholics said no.",
         );
         let ctx = Ctx::new(&doc);
-        let m = |words: &[&str]| {
-            let first = (0..ctx.len())
-                .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
-                .expect("words");
-            let last = first + words.len() - 1;
-            let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
-            Mention {
-                span,
-                first,
-                last,
-                clause: span,
-            }
-        };
+        let m = |words: &[&str]| mention_of(&ctx, words);
         assert!(is_junk(&ctx, &m(&["2015"])));
         assert!(is_junk(&ctx, &m(&["meeting"])));
         assert!(!is_junk(&ctx, &m(&["14", "catholics"])));
@@ -594,19 +597,7 @@ mod tests {
             "The talks were fruitless and the plant was built. Having failed, they left. Police arrived. A new plan came.",
         );
         let ctx = Ctx::new(&doc);
-        let m = |words: &[&str]| {
-            let first = (0..ctx.len())
-                .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
-                .expect("words");
-            let last = first + words.len() - 1;
-            let span = newsprobe_core::Span::text(ctx.span(first).start, ctx.span(last).end);
-            Mention {
-                span,
-                first,
-                last,
-                clause: span,
-            }
-        };
+        let m = |words: &[&str]| mention_of(&ctx, words);
         assert!(is_junk(&ctx, &m(&["fruitless"])));
         assert!(is_junk(&ctx, &m(&["built"])));
         assert!(is_junk(&ctx, &m(&["having"])));
