@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use newsprobe_core::{Report, SourceType};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::minhash::{shingle_hashes_of_words, Signature};
 use crate::Error;
@@ -102,6 +102,33 @@ impl Archive {
     pub fn open(path: &Path) -> Result<Archive, Error> {
         let conn = Connection::open(path)?;
         Self::init(conn)
+    }
+
+    /// Opens an existing archive for reading only, in SQLite's read-only mode: nothing done
+    /// through it can change the file (a server without `--allow-ingest`). An archive in an
+    /// older layout is refused: opening it once with [`Archive::open`] (any `ingest`) migrates it.
+    pub fn open_read_only(path: &Path) -> Result<Archive, Error> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.execute_batch("PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")?;
+        let current: bool = conn.query_row(
+            "SELECT count(*) FILTER (WHERE name IN ('articles', 'band_index', 'fts')) = 3
+                    AND count(*) FILTER (WHERE name = 'bands') = 0
+             FROM sqlite_schema",
+            [],
+            |r| r.get(0),
+        )?;
+        if !current {
+            return Err(Error::Data(format!(
+                "{}: not an archive in the current layout (open it once for writing, e.g. with \
+                 `newsprobe ingest`, to create or migrate it)",
+                path.display()
+            )));
+        }
+        Ok(Archive { conn })
     }
 
     /// An archive in memory (tests).

@@ -144,7 +144,9 @@ impl App {
             } else if !db.exists() {
                 return Err(ServeError::NoArchive(db.display().to_string()));
             }
-            readers.push(Archive::open(db)?);
+            // Readers are read-only connections: without --allow-ingest nothing can change the
+            // file; with it, only the one writer does.
+            readers.push(Archive::open_read_only(db)?);
         }
         Ok(Arc::new(App {
             backend,
@@ -216,7 +218,7 @@ impl App {
         let conn = self.readers.lock().ok().and_then(|mut v| v.pop());
         let conn = match conn {
             Some(c) => c,
-            None => Archive::open(db)?,
+            None => Archive::open_read_only(db)?,
         };
         let r = f(&conn);
         if let Ok(mut v) = self.readers.lock() {
