@@ -7,6 +7,8 @@ use newsprobe_core::{
 };
 
 use crate::Contradiction;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
 
 fn words_in(doc: &Document, span: &Span) -> usize {
     doc.tokens_in(span)
@@ -373,6 +375,19 @@ const NOT_VERIFIED: &[&str] = &[
     "has not been verified",
 ];
 
+/// [`NOT_VERIFIED`] then [`UNNAMED_SOURCE_CUES`] in one automaton, ASCII case-insensitive
+/// (pattern ids below `NOT_VERIFIED.len()` are admissions).
+fn sourcing_phrases() -> &'static AhoCorasick {
+    static PHRASES: OnceLock<AhoCorasick> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(NOT_VERIFIED.iter().chain(UNNAMED_SOURCE_CUES))
+            .expect("fixed phrase lists build an automaton")
+    })
+}
+
 /// Phrases that name unnamed sources ("confidential sources", "people familiar with").
 const UNNAMED_SOURCE_CUES: &[&str] = &[
     "confidential source",
@@ -417,17 +432,21 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         .filter(|s| s.kind == SourceType::Named)
         .map(|s| s.quoted_words)
         .sum();
-    let lower = doc.text.to_ascii_lowercase();
-    // Unnamed sources the text names even where no statement was attributed to them.
-    let cues: Vec<Span> = UNNAMED_SOURCE_CUES
-        .iter()
-        .flat_map(|c| {
-            lower
-                .match_indices(c)
-                .map(|(at, _)| Span::text(at, at + c.len()))
-        })
-        .take(4)
-        .collect();
+    // One pass over the text for both phrase lists: the outlet's admissions and the cues that
+    // name unnamed sources even where no statement was attributed to them.
+    let mut admissions: Vec<Span> = Vec::new();
+    let mut cues: Vec<Span> = Vec::new();
+    for m in sourcing_phrases().find_iter(doc.text.as_str()) {
+        let span = Span::text(m.start(), m.end());
+        if m.pattern().as_usize() < NOT_VERIFIED.len() {
+            admissions.push(span);
+        } else if cues.len() < 4 {
+            cues.push(span);
+        }
+    }
+    if admissions.is_empty() {
+        return None;
+    }
     let carried = !weak.is_empty() && weak_words >= named_words;
     if !carried && cues.is_empty() {
         return None;
@@ -440,13 +459,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
                 && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
         })
     };
-    let admission = NOT_VERIFIED.iter().find_map(|p| {
-        lower
-            .match_indices(p)
-            .map(|(at, _)| at)
-            .find(|&at| !inside_quote(at))
-            .map(|at| Span::text(at, at + p.len()))
-    })?;
+    let admission = admissions.into_iter().find(|a| !inside_quote(a.start))?;
     let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
     let mut evidence = vec![admission];
     if carried {
