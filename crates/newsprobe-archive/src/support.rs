@@ -182,29 +182,7 @@ fn is_year(norm: &str) -> bool {
         && (norm.starts_with("19") || norm.starts_with("20"))
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use newsprobe_core::lexicon::{MONTHS, WEEKDAYS};
 const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "overnight"];
 
 /// Whether word `k` names a day or date ("Wednesday", "June", "2013", "yesterday", the 13 of

@@ -15,6 +15,7 @@
 //! - [`lexicon`]: small word-level helpers shared by the detectors.
 
 pub mod document;
+pub mod html;
 pub mod lexicon;
 pub mod raw;
 pub mod report;

@@ -33,13 +33,6 @@ const TIME_HEADS: &[&str] = &[
     "yesterday",
     "tomorrow",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "late",
     "early",
     "earlier",
@@ -190,6 +183,10 @@ fn in_list(list: u32, word: &str) -> bool {
             for w in *l {
                 *t.entry(w).or_insert(0) |= 1 << i;
             }
+        }
+        // The weekdays are time heads too (core's one list of them).
+        for w in newsprobe_core::lexicon::WEEKDAYS {
+            *t.entry(w).or_insert(0) |= 1;
         }
         t
     });

@@ -6,36 +6,14 @@ use std::fmt::Write;
 use newsprobe_core::report::ReportSpan;
 use newsprobe_core::{Field, Report};
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            '\0' => o.push('\u{FFFD}'),
-            c => o.push(c),
-        }
-    }
-    o
-}
+pub use newsprobe_core::html::escape_html;
+use newsprobe_core::html::{highlight, Mark};
 
 fn name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
-}
-
-/// One highlighted region: a span, a CSS class and a tooltip.
-struct Mark {
-    start: usize,
-    end: usize,
-    class: String,
-    tip: String,
 }
 
 fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
@@ -47,6 +25,7 @@ fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
                 end: s.end,
                 class,
                 tip,
+                id: None,
             });
         }
     };
@@ -113,45 +92,6 @@ fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
         }
     }
     v
-}
-
-/// Renders `text` with the marks as nested `<mark>` elements, escaped. Offsets are code points.
-fn highlight(text: &str, marks: &[Mark]) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
-    let mut bounds: Vec<usize> = vec![0, n];
-    for m in marks {
-        bounds.push(m.start.min(n));
-        bounds.push(m.end.min(n));
-    }
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut o = String::with_capacity(text.len() * 2);
-    for w in bounds.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b {
-            continue;
-        }
-        let seg: String = chars[a..b].iter().collect();
-        let active: Vec<&Mark> = marks
-            .iter()
-            .filter(|m| m.start <= a && b <= m.end)
-            .collect();
-        if active.is_empty() {
-            o.push_str(&escape_html(&seg));
-        } else {
-            let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
-            let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
-            let _ = write!(
-                o,
-                "<mark class=\"{}\" title=\"{}\">{}</mark>",
-                escape_html(&classes.join(" ")),
-                escape_html(&tips.join("\n")),
-                escape_html(&seg)
-            );
-        }
-    }
-    o
 }
 
 const STYLE: &str = r#"
@@ -430,12 +370,14 @@ mod tests {
                 end: 5,
                 class: "a".into(),
                 tip: "<t>".into(),
+                id: None,
             },
             Mark {
                 start: 3,
                 end: 8,
                 class: "b".into(),
                 tip: "u".into(),
+                id: None,
             },
         ];
         let h = highlight("ab<cd>ef", &marks);
