@@ -10,10 +10,11 @@ use crate::Error;
 
 /// One ECB+ document.
 #[derive(Debug, serde::Deserialize)]
-struct EcbDoc {
-    subtopic: String,
-    split: String,
-    text: String,
+pub(crate) struct EcbDoc {
+    pub(crate) doc_id: String,
+    pub(crate) subtopic: String,
+    pub(crate) split: String,
+    pub(crate) text: String,
 }
 
 /// B-cubed precision, recall and F1 of `predicted` labels against `gold` labels.
@@ -48,7 +49,8 @@ pub fn b_cubed<P: Eq + std::hash::Hash, G: Eq + std::hash::Hash>(
     (p, r, f)
 }
 
-fn load(data: &Path) -> Result<Vec<EcbDoc>, Error> {
+/// The ECB+ documents of `ecbplus_docs.jsonl` (or of the file given), in file order.
+pub(crate) fn load(data: &Path) -> Result<Vec<EcbDoc>, Error> {
     let file = if data.is_dir() {
         data.join("ecbplus_docs.jsonl")
     } else {

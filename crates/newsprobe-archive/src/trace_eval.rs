@@ -5,7 +5,6 @@
 //! distractor.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::BufRead;
 use std::path::Path;
 
 use crate::launder::{rewrite, split_doc, PoolDoc, Rewrite};
@@ -14,29 +13,9 @@ use crate::synth::Rng;
 use crate::trace::TraceOptions;
 use crate::{Archive, Error};
 
-#[derive(Debug, serde::Deserialize)]
-struct EcbDoc {
-    doc_id: String,
-    subtopic: String,
-    text: String,
-}
-
 fn load(data: &Path) -> Result<Vec<PoolDoc>, Error> {
-    let file = if data.is_dir() {
-        data.join("ecbplus_docs.jsonl")
-    } else {
-        data.to_path_buf()
-    };
-    let f =
-        std::fs::File::open(&file).map_err(|e| Error::Data(format!("{}: {e}", file.display())))?;
     let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(f).lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let d: EcbDoc = serde_json::from_str(&line)
-            .map_err(|e| Error::Data(format!("{}:{}: {e}", file.display(), i + 1)))?;
+    for d in crate::eval::load(data)? {
         let (title, sentences) = split_doc(&d.text);
         out.push(PoolDoc {
             id: d.doc_id,
