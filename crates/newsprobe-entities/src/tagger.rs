@@ -299,26 +299,17 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
         if c {
             let ii = i as isize;
             let same = |j: isize| j >= 0 && (j as usize) < n && words[j as usize].sent == w.sent;
-            let prev = if same(ii - 1) {
-                norm_at(ii - 1)
-            } else {
-                b"<s>"
+            // The word `d` places away in the same sentence, or the sentence boundary marker.
+            let around = |d: isize| -> &[u8] {
+                if same(ii + d) {
+                    norm_at(ii + d)
+                } else if d < 0 {
+                    b"<s>"
+                } else {
+                    b"</s>"
+                }
             };
-            let next = if same(ii + 1) {
-                norm_at(ii + 1)
-            } else {
-                b"</s>"
-            };
-            let prev2 = if same(ii - 2) {
-                norm_at(ii - 2)
-            } else {
-                b"<s>"
-            };
-            let next2 = if same(ii + 2) {
-                norm_at(ii + 2)
-            } else {
-                b"</s>"
-            };
+            let (prev, next, prev2, next2) = (around(-1), around(1), around(-2), around(2));
             let sh = |j: isize| -> ([u8; 6], usize) {
                 if same(j) {
                     shape(words[j as usize].text)
