@@ -33,12 +33,14 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
             .count()
     };
     // The tuned-on sample: 25 ECB+ documents and 20 Scrapinghub pages; the held-out part
-    // (eval/review/heldout, nobody reads its errors): 8 ECB+ documents and 12 pages.
+    // (eval/review/heldout, nobody reads its errors): 8 ECB+ documents and 12 pages drawn in
+    // session 3, and 12 more pages drawn in session 4 (heldout/scrapinghub-2).
     assert_eq!(in_part("ecbplus", Dataset::Ecbplus), 25);
     assert_eq!(in_part("scrapinghub", Dataset::Scrapinghub), 20);
     assert_eq!(in_part("heldout/ecbplus", Dataset::Ecbplus), 8);
     assert_eq!(in_part("heldout/scrapinghub", Dataset::Scrapinghub), 12);
-    assert_eq!(files.len(), 65);
+    assert_eq!(in_part("heldout/scrapinghub-2", Dataset::Scrapinghub), 12);
+    assert_eq!(files.len(), 77);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -127,8 +129,9 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 20, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 32, "{json}");
     assert_eq!(json["figures"]["heldout/ecbplus"]["articles"], 8, "{json}");
+    assert_eq!(json["figures"]["heldout/scrapinghub-2"]["articles"], 12, "{json}");
     assert_eq!(json["figures"]["ecbplus"]["articles"], 25, "{json}");
     let held: Vec<String> = review::load_sample(&dir.join("heldout"))
         .unwrap()
