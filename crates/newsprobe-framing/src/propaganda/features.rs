@@ -5,7 +5,71 @@
 
 use newsprobe_classify::features::{combine, Token};
 
-use crate::lexicon::{Category, PhraseMatch, TokenKeys, LEXICON};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::lexicon::{Category, LEXICON};
+
+/// Keys that are already hashes (`Token::hash`) need no hashing again.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type WordMap = HashMap<u64, u8, BuildHasherDefault<Prehashed>>;
+
+/// The one-word entries of the framing lexicons with their regular inflections, by word hash
+/// (`Token::hash`), as [`lex_bit`] bits: a look-up per word instead of a lexicon pass (phrases
+/// of several words are left to the word pairs the tagger learns).
+static LEXICON_WORDS: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    let mut toks = Vec::new();
+    for e in (0..LEXICON.len()).filter_map(|i| LEXICON.entry(i)) {
+        let bit = lex_bit(e.category);
+        if bit == 0 || e.title_only || e.words.len() != 1 {
+            continue;
+        }
+        let w = e.words[0].as_str();
+        let mut forms = vec![w.to_string()];
+        if e.exact.is_none() {
+            for suffix in ["s", "es", "d", "ed", "ing"] {
+                forms.push(format!("{w}{suffix}"));
+            }
+            if let Some(b) = w.strip_suffix('e') {
+                forms.extend([format!("{b}ing"), format!("{b}ed")]);
+            }
+            if let Some(b) = w.strip_suffix('y') {
+                forms.extend([format!("{b}ies"), format!("{b}ied")]);
+            }
+            if let Some(c) = w.chars().last().filter(char::is_ascii_alphabetic) {
+                forms.extend([format!("{w}{c}ed"), format!("{w}{c}ing")]);
+            }
+        }
+        for f in forms
+            .iter()
+            .filter(|f| crate::lexicon::is_form_of(f, w) || *f == w)
+        {
+            newsprobe_classify::features::tokenize_into(f, &mut toks);
+            if let [t] = toks.as_slice() {
+                *map.entry(t.hash).or_default() |= bit;
+            }
+        }
+    }
+    map
+});
 
 /// Per-word context computed once per text.
 #[derive(Debug, Default, Clone)]
@@ -19,14 +83,13 @@ pub struct Context {
     pub sentence: Vec<u32>,
     /// Per sentence: first word, word count, whether it holds `!` / `?`.
     pub sentences: Vec<Sentence>,
-    /// Per word: the framing lexicon categories whose phrases cover it (bits, see [`lex_bit`]).
+    /// Per word: the framing lexicon categories of the word (bits, see [`lex_bit`]).
     pub lex: Vec<u8>,
     /// The text's density of emotive lexicon words (loaded, hyperbole, fear), bucketed 0..=6.
     pub density: u64,
     /// Clauses: runs of words of one sentence between commas, semicolons, colons, brackets,
     /// dashes and quotation marks, as (first word, end word): the span candidates.
     pub clauses: Vec<(usize, usize)>,
-    scratch: Vec<PhraseMatch>,
 }
 
 /// Whether the text between two words of one sentence ends a clause.
@@ -147,7 +210,15 @@ impl Context {
             s.exclaim |= tail.contains('!');
             s.question |= tail.contains('?');
         }
-        self.lexicon_hits(text);
+        let words = &*LEXICON_WORDS;
+        self.lex.clear();
+        self.lex.extend(
+            self.tokens
+                .iter()
+                .map(|t| words.get(&t.hash).copied().unwrap_or(0)),
+        );
+        let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
+        self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
         self.clauses.clear();
         let mut first = 0;
         for i in 1..=self.tokens.len() {
@@ -162,40 +233,6 @@ impl Context {
                 first = i;
             }
         }
-    }
-
-    /// Fills `lex` and `density` from one pass of the framing lexicons over the text.
-    fn lexicon_hits(&mut self, text: &str) {
-        self.lex.clear();
-        self.lex.resize(self.tokens.len(), 0);
-        self.density = 0;
-        if self.tokens.is_empty() {
-            return;
-        }
-        let toks = newsprobe_core::segment::tokenize(text, newsprobe_core::Field::Text);
-        let keys = TokenKeys::build(text, &toks);
-        self.scratch.clear();
-        LEXICON.find(text, &toks, &keys, &mut self.scratch);
-        for m in &self.scratch {
-            let Some(e) = LEXICON.entry(m.entry) else {
-                continue;
-            };
-            let bit = lex_bit(e.category);
-            let (Some(a), Some(b)) = (toks.get(m.first), toks.get(m.last)) else {
-                continue;
-            };
-            if bit == 0 || e.title_only {
-                continue;
-            }
-            let (start, end) = (a.span.start, b.span.end);
-            let mut i = self.tokens.partition_point(|t| t.start < start);
-            while i < self.tokens.len() && self.tokens[i].start < end {
-                self.lex[i] |= bit;
-                i += 1;
-            }
-        }
-        let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
-        self.density = ((emotive * 200 / self.tokens.len()) as u64).min(6);
     }
 
     fn word(&self, i: usize, offset: isize) -> u64 {
@@ -503,7 +540,7 @@ impl Context {
                 push(ns(403, combine(t.hash, self.tokens[k + 1].hash)), w);
             }
         }
-        let lex = &self.lex[a..b];
+        let lex = self.lex.get(a..b).unwrap_or(&[]);
         for bit in 0..7u64 {
             let c = lex.iter().filter(|&&x| x & (1 << bit) != 0).count();
             if c > 0 {
