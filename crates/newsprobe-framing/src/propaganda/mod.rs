@@ -57,7 +57,7 @@ pub const RULE: &str = "model:propaganda-ptc";
 pub const MODEL: &[u8] = include_bytes!("../../models/propaganda.bin");
 
 const MAGIC: &[u8; 4] = b"NPPT";
-pub(crate) const TAGGER_BITS: u8 = 18;
+pub(crate) const TAGGER_BITS: u8 = 16;
 pub(crate) const STACK_BITS: u8 = 14;
 pub(crate) const SENTENCE_BITS: u8 = 16;
 pub(crate) const TECHNIQUE_BITS: u8 = 16;
