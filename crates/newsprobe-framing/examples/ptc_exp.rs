@@ -34,7 +34,7 @@ fn main() {
 }
 
 fn cpu_time() -> f64 {
-    let mut ts = libc_timespec {
+    let mut ts = Timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
@@ -44,11 +44,11 @@ fn cpu_time() -> f64 {
 }
 
 #[repr(C)]
-struct libc_timespec {
+struct Timespec {
     tv_sec: i64,
     tv_nsec: i64,
 }
 
 extern "C" {
-    fn clock_gettime(clk: i32, ts: *mut libc_timespec) -> i32;
+    fn clock_gettime(clk: i32, ts: *mut Timespec) -> i32;
 }
