@@ -111,14 +111,14 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (51, 55),
+        measured: (63, 64),
     },
     SpanPolicy {
         family: "lexicon",
         category: "exclusivity",
         in_quote: Some(false),
         shown: true,
-        measured: (1, 1),
+        measured: (2, 2),
     },
     SpanPolicy {
         family: "modal",

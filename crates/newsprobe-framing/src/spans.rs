@@ -229,6 +229,9 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
                 if category.negatable() && negated(tokens, text, m.first) {
                     continue;
                 }
+                if category == Category::Hedge && !hedges_here(&entry.phrase, &tok_text, m) {
+                    continue;
+                }
                 // "many in the" + "alliance": a phrase ending in an article takes its noun.
                 let mut last = m.last;
                 if tok_text(last).eq_ignore_ascii_case("the") && is_word(last + 1) {
@@ -275,6 +278,60 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
     }
     drop_contained(&mut out.cues);
     out
+}
+
+/// Whether a hedge entry found at `m` hedges a claim in its context (`tok_text(i)`: token `i`'s
+/// text, "" past the end):
+/// - "alleged" is the adjective ("the alleged gunman"), not the verb that reports a charge
+///   ("prosecutors alleged that", "they alleged the firm lied"): the next word is a content word
+///   and the previous one no subject or auxiliary;
+/// - "likely" / "unlikely" after "more", "less", "as", "equally", "times" compare risks ("smokers
+///   are more likely to fall ill"): a statistic, not a hedge.
+fn hedges_here<'t>(phrase: &str, tok_text: &impl Fn(usize) -> &'t str, m: &PhraseMatch) -> bool {
+    let prev = m.first.checked_sub(1).map_or("", tok_text);
+    let next = tok_text(m.last + 1);
+    match phrase {
+        "alleged" => {
+            let content = next.chars().next().is_some_and(char::is_alphabetic)
+                && !is_function_word(next)
+                && !word_is(
+                    next,
+                    &[
+                        "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our",
+                        "in", "against", "from", "about", "over", "there",
+                    ],
+                );
+            let verb_use = word_is(
+                prev,
+                &[
+                    "has",
+                    "have",
+                    "had",
+                    "he",
+                    "she",
+                    "they",
+                    "we",
+                    "i",
+                    "you",
+                    "who",
+                    "which",
+                    "also",
+                    "previously",
+                    "repeatedly",
+                    "falsely",
+                    "it",
+                ],
+            );
+            content && !verb_use
+        }
+        "likely" | "unlikely" => !word_is(
+            prev,
+            &[
+                "more", "less", "as", "equally", "times", "twice", "so", "how",
+            ],
+        ),
+        _ => true,
+    }
 }
 
 /// The framing cues of one field (see [`scan`]).
@@ -494,6 +551,25 @@ mod tests {
         assert!(has(&found, "scathing attack", "loaded"), "{found:?}");
         let found = cues("She plays the trumpet in a band that is not ridiculously loud.");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn reports_of_charges_advice_and_risk_statistics_are_not_hedges() {
+        let found = cues(
+            "Prosecutors alleged that the firm lied, and the union is alleging fraud. She \
+             suggested a walk after lunch, and police indicated that the road was closed. The \
+             move will reignite speculation about his future after a rumor in the spring. \
+             Smokers are more likely to fall ill than others.",
+        );
+        assert!(found.iter().all(|(_, c)| *c != "hedge"), "{found:?}");
+        let found = cues(
+            "The alleged gunman, who is rumored to have fled, will likely appear in court; the \
+             data suggest that the plan failed.",
+        );
+        assert!(has(&found, "alleged", "hedge"), "{found:?}");
+        assert!(has(&found, "is rumored to", "hedge"), "{found:?}");
+        assert!(has(&found, "likely", "hedge"), "{found:?}");
+        assert!(has(&found, "suggest that", "hedge"), "{found:?}");
     }
 
     #[test]

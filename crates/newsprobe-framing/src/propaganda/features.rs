@@ -5,6 +5,72 @@
 
 use newsprobe_classify::features::{combine, Token};
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use crate::lexicon::{Category, LEXICON};
+
+/// Keys that are already hashes (`Token::hash`) need no hashing again.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type WordMap = HashMap<u64, u8, BuildHasherDefault<Prehashed>>;
+
+/// The one-word entries of the framing lexicons with their regular inflections, by word hash
+/// (`Token::hash`), as [`lex_bit`] bits: a look-up per word instead of a lexicon pass (phrases
+/// of several words are left to the word pairs the tagger learns).
+static LEXICON_WORDS: LazyLock<WordMap> = LazyLock::new(|| {
+    let mut map = WordMap::default();
+    let mut toks = Vec::new();
+    for e in (0..LEXICON.len()).filter_map(|i| LEXICON.entry(i)) {
+        let bit = lex_bit(e.category);
+        if bit == 0 || e.title_only || e.words.len() != 1 {
+            continue;
+        }
+        let w = e.words[0].as_str();
+        let mut forms = vec![w.to_string()];
+        if e.exact.is_none() {
+            for suffix in ["s", "es", "d", "ed", "ing"] {
+                forms.push(format!("{w}{suffix}"));
+            }
+            if let Some(b) = w.strip_suffix('e') {
+                forms.extend([format!("{b}ing"), format!("{b}ed")]);
+            }
+            if let Some(b) = w.strip_suffix('y') {
+                forms.extend([format!("{b}ies"), format!("{b}ied")]);
+            }
+            if let Some(c) = w.chars().last().filter(char::is_ascii_alphabetic) {
+                forms.extend([format!("{w}{c}ed"), format!("{w}{c}ing")]);
+            }
+        }
+        for f in forms
+            .iter()
+            .filter(|f| crate::lexicon::is_form_of(f, w) || *f == w)
+        {
+            newsprobe_classify::features::tokenize_into(f, &mut toks);
+            if let [t] = toks.as_slice() {
+                *map.entry(t.hash).or_default() |= bit;
+            }
+        }
+    }
+    map
+});
+
 /// Per-word context computed once per text.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -17,7 +83,35 @@ pub struct Context {
     pub sentence: Vec<u32>,
     /// Per sentence: first word, word count, whether it holds `!` / `?`.
     pub sentences: Vec<Sentence>,
+    /// Per word: the framing lexicon categories of the word (bits, see [`lex_bit`]).
+    pub lex: Vec<u8>,
+    /// The text's density of emotive lexicon words (loaded, hyperbole, fear), bucketed 0..=6.
+    pub density: u64,
+    /// Clauses: runs of words of one sentence between commas, semicolons, colons, brackets,
+    /// dashes and quotation marks, as (first word, end word): the span candidates.
+    pub clauses: Vec<(usize, usize)>,
 }
+
+/// Whether the text between two words of one sentence ends a clause.
+fn clause_break(gap: &str) -> bool {
+    gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']) || gap.contains(" - ")
+}
+
+/// The bit of a lexicon category in [`Context::lex`] (0: not a framing word class).
+pub fn lex_bit(c: Category) -> u8 {
+    match c {
+        Category::Loaded => 1,
+        Category::Hyperbole => 2,
+        Category::Fear => 4,
+        Category::Secrecy | Category::Exclusivity => 8,
+        Category::Hedge => 16,
+        Category::Weasel | Category::Quantifier | Category::GroupNoun => 32,
+        Category::Reporting | Category::Anonymity => 64,
+        Category::Modal | Category::Clickbait => 0,
+    }
+}
+
+const EMOTIVE: u8 = 1 | 2 | 4;
 
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Sentence {
@@ -116,6 +210,29 @@ impl Context {
             s.exclaim |= tail.contains('!');
             s.question |= tail.contains('?');
         }
+        let words = &*LEXICON_WORDS;
+        self.lex.clear();
+        self.lex.extend(
+            self.tokens
+                .iter()
+                .map(|t| words.get(&t.hash).copied().unwrap_or(0)),
+        );
+        let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
+        self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
+        self.clauses.clear();
+        let mut first = 0;
+        for i in 1..=self.tokens.len() {
+            let ends = i == self.tokens.len()
+                || self.sentence[i] != self.sentence[i - 1]
+                || clause_break(
+                    text.get(self.tokens[i - 1].end..self.tokens[i].start)
+                        .unwrap_or(""),
+                );
+            if ends {
+                self.clauses.push((first, i));
+                first = i;
+            }
+        }
     }
 
     fn word(&self, i: usize, offset: isize) -> u64 {
@@ -194,6 +311,16 @@ impl Context {
                 | u64::from(s.question) << 1
                 | u64::from(self.sentence[i] == 0) << 2,
         ));
+        {
+            // The framing lexicons' categories of the word and of the words around it.
+            let lo = i.saturating_sub(2).max(s.first);
+            let hi = (i + 3).min(s.first + s.len);
+            let near = self.lex[lo..hi].iter().fold(0u8, |m, &b| m | b) & !self.lex[i];
+            push(ns(16, u64::from(self.lex[i])));
+            push(ns(18, u64::from(near)));
+        }
+        push(ns(7, combine(wm1, w0)));
+        push(ns(8, combine(w0, wp1)));
     }
 
     /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
@@ -221,6 +348,7 @@ impl Context {
             | u64::from(quoted * 2 > s.len) << 3;
         push(ns(304, shape), 1.0);
         push(ns(305, (s.len.min(80) / 8) as u64), 1.0);
+
         out.sort_unstable_by_key(|f| f.0);
         let mut k = 0;
         for r in 0..out.len() {
@@ -379,6 +507,88 @@ impl Context {
             }
         }
         out.truncate(w);
+    }
+
+    /// The clause classifier's features of clause `ci`: its words, stems and word pairs, lexicon
+    /// hits, length and place in the sentence, the first stage's probabilities over its words
+    /// and the sentence around it (tenths), and the sentence classifier's probability `sentence`.
+    pub fn clause_features(
+        &self,
+        ci: usize,
+        first: &[f32],
+        sentence: f32,
+        bits: u8,
+        out: &mut Vec<(u32, f32)>,
+    ) {
+        out.clear();
+        let Some(&(a, b)) = self.clauses.get(ci) else {
+            return;
+        };
+        if a >= b || b > self.tokens.len() || b > first.len() {
+            return;
+        }
+        let s = &self.sentences[self.sentence[a] as usize];
+        let n = b - a;
+        let w = 1.0 / (n as f32).sqrt();
+        let tenth = |p: f32| (p.clamp(0.0, 0.999) * 10.0) as u64;
+        let mut push = |h: u64, v: f32| out.push((index(h, bits), v));
+        for k in a..b {
+            let t = &self.tokens[k];
+            push(ns(401, t.stem), w);
+            push(ns(402, t.hash), w);
+            if k + 1 < b {
+                push(ns(403, combine(t.hash, self.tokens[k + 1].hash)), w);
+            }
+        }
+        let lex = self.lex.get(a..b).unwrap_or(&[]);
+        for bit in 0..7u64 {
+            let c = lex.iter().filter(|&&x| x & (1 << bit) != 0).count();
+            if c > 0 {
+                push(ns(404, bit), (c as f32).sqrt());
+            }
+        }
+        let len = match n {
+            1 => 0u64,
+            2 => 1,
+            3..=4 => 2,
+            5..=7 => 3,
+            8..=12 => 4,
+            13..=20 => 5,
+            _ => 6,
+        };
+        push(ns(405, len), 1.0);
+        let place = u64::from(a == s.first) | u64::from(b == s.first + s.len) << 1;
+        push(ns(406, place | ((s.len.min(60) / 10) as u64) << 2), 1.0);
+        let words = &first[a..b];
+        let max = words.iter().fold(0.0f32, |m, &p| m.max(p));
+        let mean = words.iter().sum::<f32>() / n as f32;
+        let (smax, smean) = sentence_stats(first, s);
+        push(ns(407, tenth(max)), 1.0);
+        push(ns(408, tenth(mean * 2.0)), 1.0);
+        push(ns(409, combine(tenth(max), len)), 1.0);
+        push(ns(410, tenth(sentence)), 1.0);
+        push(ns(411, combine(tenth(sentence), tenth(max))), 1.0);
+        push(ns(412, combine(tenth(smax), tenth(smean * 2.0))), 1.0);
+        let shape = u64::from(self.in_quote[a])
+            | u64::from(s.exclaim) << 1
+            | u64::from(s.question) << 2
+            | u64::from(self.sentence[a] == 0) << 3;
+        push(ns(413, shape), 1.0);
+        push(ns(414, self.density), 1.0);
+
+        push(ns(415, self.tokens[a].hash), 1.0);
+        push(ns(416, self.tokens[b - 1].hash), 1.0);
+        out.sort_unstable_by_key(|f| f.0);
+        let mut k = 0;
+        for r in 0..out.len() {
+            if k > 0 && out[k - 1].0 == out[r].0 {
+                out[k - 1].1 += out[r].1;
+            } else {
+                out[k] = out[r];
+                k += 1;
+            }
+        }
+        out.truncate(k);
     }
 
     /// How many times the word sequence `a..b` occurs in the text.

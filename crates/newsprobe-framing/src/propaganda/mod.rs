@@ -61,6 +61,7 @@ pub(crate) const TAGGER_BITS: u8 = 16;
 pub(crate) const STACK_BITS: u8 = 14;
 pub(crate) const SENTENCE_BITS: u8 = 16;
 pub(crate) const TECHNIQUE_BITS: u8 = 16;
+pub(crate) const CLAUSE_BITS: u8 = 17;
 
 /// One passage found: byte range, the tagger's score (mean word probability), the most likely
 /// technique and its probability.
@@ -83,12 +84,18 @@ pub struct PropagandaModel {
     pub word_threshold: f32,
     /// Reports show runs of words whose first-stage probability reaches this (see [`shown`]).
     pub show_threshold: f32,
+    /// A clause is a passage when the clause classifier's probability reaches this, trimmed to
+    /// the words whose probability reaches `clause_word_threshold` (see [`clause_passages`]).
+    pub clause_threshold: f32,
+    pub clause_word_threshold: f32,
     pub tagger: Linear,
     /// The sentence classifier: does the sentence hold a passage?
     pub sentences: Linear,
     /// The second stage: the word and the first stage's probabilities around it.
     pub stack: Linear,
     pub techniques: Linear,
+    /// The clause classifier: is the clause (a span candidate) in a passage?
+    pub clauses: Linear,
 }
 
 static BUNDLED: LazyLock<Option<PropagandaModel>> =
@@ -102,32 +109,39 @@ pub fn bundled() -> Option<&'static PropagandaModel> {
 impl PropagandaModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        write_header(&mut out, MAGIC, 1);
+        write_header(&mut out, MAGIC, 2);
         out.extend_from_slice(&self.seed.to_le_bytes());
         out.extend_from_slice(&self.sentence_threshold.to_le_bytes());
         out.extend_from_slice(&self.word_threshold.to_le_bytes());
         out.extend_from_slice(&self.show_threshold.to_le_bytes());
+        out.extend_from_slice(&self.clause_threshold.to_le_bytes());
+        out.extend_from_slice(&self.clause_word_threshold.to_le_bytes());
         self.tagger.write(&mut out);
         self.sentences.write(&mut out);
         self.stack.write(&mut out);
         write_sparse(&self.techniques, &mut out);
+        self.clauses.write(&mut out);
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<PropagandaModel, Error> {
         let mut r = Reader::new(bytes);
-        r.header(MAGIC, 1)?;
+        r.header(MAGIC, 2)?;
         let seed = r.u64()?;
         let sentence_threshold = r.f32()?;
         let word_threshold = r.f32()?;
         let show_threshold = r.f32()?;
+        let clause_threshold = r.f32()?;
+        let clause_word_threshold = r.f32()?;
         let tagger = Linear::read(&mut r)?;
         let sentences = Linear::read(&mut r)?;
         let stack = Linear::read(&mut r)?;
         let techniques = read_sparse(&mut r)?;
+        let clauses = Linear::read(&mut r)?;
         if tagger.outputs != 1
             || sentences.outputs != 1
             || stack.outputs != 1
+            || clauses.outputs != 1
             || techniques.outputs != TECHNIQUES.len()
             || !r.finished()
         {
@@ -138,11 +152,26 @@ impl PropagandaModel {
             sentence_threshold,
             word_threshold,
             show_threshold,
+            clause_threshold,
+            clause_word_threshold,
             tagger,
             sentences,
             stack,
             techniques,
+            clauses,
         })
+    }
+
+    /// Each clause's probability of lying in a passage (into `out`, one per `ctx.clauses`),
+    /// from the first stage's word probabilities `first` and the sentences' `sent`.
+    pub fn clause_probabilities(
+        &self,
+        ctx: &Context,
+        (first, sent): (&[f32], &[f32]),
+        buf: &mut Vec<(u32, f32)>,
+        out: &mut Vec<f32>,
+    ) {
+        clause_stage(&self.clauses, ctx, (first, sent), buf, out);
     }
 
     /// Each word's probability of standing in a propaganda passage (both stages); `first` and
@@ -363,6 +392,50 @@ pub(crate) fn sentence_stage(
         model.scores(buf, &mut s);
         out.push(sigmoid(s[0]));
     }
+}
+
+/// Each clause's probability under the clause classifier `model`.
+pub(crate) fn clause_stage(
+    model: &Linear,
+    ctx: &Context,
+    (first, sent): (&[f32], &[f32]),
+    buf: &mut Vec<(u32, f32)>,
+    out: &mut Vec<f32>,
+) {
+    out.clear();
+    let mut s = [0.0f32];
+    for (ci, &(a, _)) in ctx.clauses.iter().enumerate() {
+        let p = sent.get(ctx.sentence[a] as usize).copied().unwrap_or(0.0);
+        ctx.clause_features(ci, first, p, model.bits, buf);
+        model.scores(buf, &mut s);
+        out.push(sigmoid(s[0]));
+    }
+}
+
+/// The clauses whose probability reaches `threshold`, each trimmed to its first and last word
+/// whose word probability (`words`) reaches `word_threshold` (the whole clause when none does):
+/// (first word, end word, clause probability).
+pub fn clause_passages(
+    ctx: &Context,
+    (clauses, words): (&[f32], &[f32]),
+    threshold: f32,
+    word_threshold: f32,
+) -> Vec<(usize, usize, f32)> {
+    ctx.clauses
+        .iter()
+        .zip(clauses)
+        .filter(|(_, &p)| p >= threshold)
+        .map(|(&(a, b), &p)| {
+            let b = b.min(words.len()).max(a);
+            let mut at = (a..b).filter(|&i| words[i] >= word_threshold);
+            match (at.next(), at.next_back()) {
+                (Some(x), Some(y)) => (x, y + 1, p),
+                (Some(x), None) => (x, x + 1, p),
+                _ => (a, b, p),
+            }
+        })
+        .filter(|&(a, b, _)| a < b)
+        .collect()
 }
 
 /// The second stage's word probabilities from the first stage's and the sentences'.
@@ -593,6 +666,46 @@ mod tests {
                 .map(|d| (d.start, d.end))
                 .collect();
             assert_eq!(lazy, full, "threshold {threshold}");
+        }
+    }
+
+    #[test]
+    fn clauses_are_the_span_candidates_and_score_loaded_ones_higher() {
+        let m = bundled().expect("model");
+        let text = "These shameful traitors, who hate our great nation, will stop at nothing to \
+                    destroy it; the council meets on Tuesday in the town hall.";
+        let mut ctx = Context::default();
+        ctx.build(text);
+        let clause_texts: Vec<&str> = ctx
+            .clauses
+            .iter()
+            .map(|&(a, b)| &text[ctx.tokens[a].start..ctx.tokens[b - 1].end])
+            .collect();
+        assert_eq!(
+            clause_texts,
+            [
+                "These shameful traitors",
+                "who hate our great nation",
+                "will stop at nothing to destroy it",
+                "the council meets on Tuesday in the town hall"
+            ]
+        );
+        // The framing lexicons mark "shameful" and "traitors" (loaded).
+        assert!(ctx.lex[1] & 1 != 0 && ctx.lex[2] & 1 != 0, "{:?}", ctx.lex);
+        let (mut buf, mut first, mut sent, mut probs, mut clauses) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+        m.clause_probabilities(&ctx, (&first, &sent), &mut buf, &mut clauses);
+        assert_eq!(clauses.len(), ctx.clauses.len());
+        assert!(clauses.iter().all(|p| (0.0..=1.0).contains(p)));
+        assert!(
+            clauses[0] > clauses[3],
+            "the name-calling clause scores above the meeting notice: {clauses:?}"
+        );
+        // Passages are clauses, trimmed to words at the word threshold, never across clauses.
+        for (a, b, p) in clause_passages(&ctx, (&clauses, &probs), 0.0, m.clause_word_threshold) {
+            assert!(a < b && (0.0..=1.0).contains(&p));
+            assert!(ctx.clauses.iter().any(|&(x, y)| x <= a && b <= y));
         }
     }
 

@@ -17,8 +17,8 @@ use newsprobe_classify::Error;
 use super::data::{self, Article};
 use super::features::{sentence_stats, Context};
 use super::{
-    decode, first_stage, sentence_stage, shown, PropagandaModel, SENTENCE_BITS, STACK_BITS,
-    TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
+    clause_passages, clause_stage, decode, first_stage, sentence_stage, shown, PropagandaModel,
+    CLAUSE_BITS, SENTENCE_BITS, STACK_BITS, TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
 };
 
 /// Reports show runs of words whose first-stage probability reaches this: a fixed cut where
@@ -99,10 +99,21 @@ fn sentence_config(seed: u64) -> TrainConfig {
 /// Folds of the train articles for out-of-fold first-stage probabilities.
 const FOLDS: usize = 4;
 
-/// Second-stage examples: each train article's words with first-stage probabilities from a
-/// tagger that did not see the article (trained on the other folds).
-fn stack_examples(train: &[&Article], seed: u64) -> Result<Vec<Example>, Error> {
+/// Whether any word of `a..b` lies inside a gold span.
+fn clause_label(ctx: &Context, (a, b): (usize, usize), spans: &[(usize, usize)]) -> usize {
+    usize::from(
+        ctx.tokens[a..b]
+            .iter()
+            .any(|t| inside(t.start, t.end, spans)),
+    )
+}
+
+/// Second-stage and clause examples: each train article's words and clauses with first-stage
+/// and sentence probabilities from models that did not see the article (trained on the other
+/// folds).
+fn stack_examples(train: &[&Article], seed: u64) -> Result<(Vec<Example>, Vec<Example>), Error> {
     let mut out = Vec::new();
+    let mut clauses = Vec::new();
     let mut ctx = Context::default();
     let (mut buf, mut probs, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     for fold in 0..FOLDS {
@@ -141,9 +152,14 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Vec<Example>, Error> 
                 ctx.stacked_features(i, &probs, (sent[si], stats[si]), STACK_BITS, &mut buf);
                 out.push((buf.clone(), usize::from(inside(t.start, t.end, &a.spans))));
             }
+            for (ci, &(wa, _)) in ctx.clauses.iter().enumerate() {
+                let si = ctx.sentence[wa] as usize;
+                ctx.clause_features(ci, &probs, sent[si], CLAUSE_BITS, &mut buf);
+                clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
+            }
         }
     }
-    Ok(out)
+    Ok((out, clauses))
 }
 
 fn technique_examples(articles: &[&Article]) -> Vec<Example> {
@@ -168,6 +184,7 @@ struct Tagged<'a> {
     ctx: Context,
     first: Vec<f32>,
     probs: Vec<f32>,
+    clauses: Vec<f32>,
 }
 
 /// Per-article word probabilities and contexts of `articles`.
@@ -178,13 +195,15 @@ fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> 
         .map(|a| {
             let mut ctx = Context::default();
             ctx.build(&a.text);
-            let (mut first, mut probs) = (Vec::new(), Vec::new());
+            let (mut first, mut probs, mut clauses) = (Vec::new(), Vec::new(), Vec::new());
             m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+            clause_stage(&m.clauses, &ctx, (&first, &sent), &mut buf, &mut clauses);
             Tagged {
                 article: a,
                 ctx,
                 first,
                 probs,
+                clauses,
             }
         })
         .collect()
@@ -278,6 +297,13 @@ fn span_score(tagged: &[Tagged<'_>], (st, wt): (f32, f32)) -> SpanScore {
     score_of(tagged, |t| decode(&t.ctx, &t.probs, st, wt))
 }
 
+/// The span score of the clause decoding at the clause and word thresholds.
+fn clause_score(tagged: &[Tagged<'_>], (ct, wt): (f32, f32)) -> SpanScore {
+    score_of(tagged, |t| {
+        clause_passages(&t.ctx, (&t.clauses, &t.probs), ct, wt)
+    })
+}
+
 /// The span score of the passages reports show at `threshold`.
 fn shown_score(tagged: &[Tagged<'_>], sentence_threshold: f32, threshold: f32) -> SpanScore {
     score_of(tagged, |t| {
@@ -337,10 +363,26 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         &sentence_config(seed.wrapping_add(3)),
     )
     .quantized()?;
+    let (stack_ex, clause_ex) = stack_examples(&train, seed)?;
+    let clauses = Linear::train(
+        CLAUSE_BITS,
+        1,
+        &clause_ex,
+        &TrainConfig {
+            epochs: 4,
+            learning_rate: 0.1,
+            l2: 1e-6,
+            seed: seed.wrapping_add(4),
+            class_weights: Vec::new(),
+            average: true,
+        },
+    )
+    .quantized()?;
+    drop(clause_ex);
     let stack = Linear::train(
         STACK_BITS,
         1,
-        &stack_examples(&train, seed)?,
+        &stack_ex,
         &TrainConfig {
             epochs: 4,
             learning_rate: 0.1,
@@ -370,10 +412,13 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         sentence_threshold: 0.5,
         word_threshold: 0.5,
         show_threshold: 0.5,
+        clause_threshold: 0.5,
+        clause_word_threshold: 0.0,
         tagger,
         sentences,
         stack,
         techniques,
+        clauses,
     };
     // The decoding thresholds that give the best dev span F1.
     let dev_tagged = tagged(&m, &dev);
@@ -388,6 +433,16 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         }
     }
     (m.sentence_threshold, m.word_threshold) = best.1;
+    let mut best = (f64::MIN, (0.5f32, 0.0f32));
+    for ct in grid(5, 80).step_by(5) {
+        for wt in grid(0, 60).step_by(5) {
+            let f = clause_score(&dev_tagged, (ct, wt)).f1();
+            if f > best.0 {
+                best = (f, (ct, wt));
+            }
+        }
+    }
+    (m.clause_threshold, m.clause_word_threshold) = best.1;
     m.show_threshold = SHOW_THRESHOLD;
     let report = evaluate_loaded(&m, &articles);
     Ok((m, report))
@@ -432,6 +487,7 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
     };
     let th = (m.sentence_threshold, m.word_threshold);
     let tuned = span_score(&dev_tagged, th);
+    let clause = clause_score(&dev_tagged, (m.clause_threshold, m.clause_word_threshold));
     let shown = shown_score(&dev_tagged, m.sentence_threshold, m.show_threshold);
     let mut curve = String::new();
     for t in [0.3f32, 0.4, 0.5, 0.6, 0.7] {
@@ -453,6 +509,7 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
     let (tr_right, tr_rows) = technique_accuracy(m, &train);
     format!(
         "split: {} train / {} dev articles (dev: FNV-1a of the article id = 0 mod 5)\n\
+         span identification, dev, clauses at {:.2}, trimmed to words at {:.2} (tuned on dev for F1): {}\n\
          span identification, dev, sentence/word thresholds {:.2}/{:.2} (tuned on dev for F1): {}\n\
          span identification, dev, passages shown in reports (first-stage word probability >= {:.2}): {}\n\
          shown passages by threshold, dev:{}\n\
@@ -460,6 +517,9 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
          train (fitted): span F1 {:.3}; technique micro-F1 {:.3}",
         train.len(),
         dev.len(),
+        m.clause_threshold,
+        m.clause_word_threshold,
+        line(clause),
         m.sentence_threshold,
         m.word_threshold,
         line(tuned),
