@@ -407,7 +407,7 @@ async fn openapi_lists_every_endpoint_and_every_response_has_a_csp() {
         "/sites",
         "/clusters",
         "/static/app.css",
-        "/static/app.js",
+        "/static/trace.js",
         "/static/report.js",
         "/nope",
         "/api/openapi.json",
