@@ -124,6 +124,9 @@ mod tests {
         let svg = site_links_svg(&links);
         assert_eq!(svg.matches("class=\"edge\"").count(), 2);
         assert_eq!(svg.matches("class=\"site\"").count(), 3);
-        assert!(!svg.contains("<b>") && svg.contains("3 near-copies"), "{svg}");
+        assert!(
+            !svg.contains("<b>") && svg.contains("3 near-copies"),
+            "{svg}"
+        );
     }
 }

@@ -194,7 +194,10 @@ impl Archive {
     fn rowids(&self, sql: &str, params: &[Value]) -> Result<Vec<(i64, f64)>, Error> {
         let mut st = self.conn.prepare_cached(sql)?;
         let rows = st.query_map(params_from_iter(params.iter()), |r| {
-            Ok((r.get(0)?, r.get::<_, Option<f64>>(1).ok().flatten().unwrap_or(0.0)))
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<f64>>(1).ok().flatten().unwrap_or(0.0),
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -447,8 +450,14 @@ mod tests {
         let (p1, more1) = a.search_page("dredging", 0, 3).unwrap();
         let (p3, more3) = a.search_page("dredging", 6, 3).unwrap();
         assert!(more1 && !more3);
-        assert_eq!(p1.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ids[..3]);
-        assert_eq!(p3.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ids[6..]);
+        assert_eq!(
+            p1.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ids[..3]
+        );
+        assert_eq!(
+            p3.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ids[6..]
+        );
         assert!(all.windows(2).all(|w| w[0].score >= w[1].score));
         // Every hit carries its passage with the word marked; filters page too.
         for h in &p1 {

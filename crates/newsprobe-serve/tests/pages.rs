@@ -166,10 +166,10 @@ fn hostile() -> impl Strategy<Value = String> {
 /// Elements the server writes; anything else in a page came from the text.
 const TAGS: &[&str] = &[
     "html", "head", "meta", "title", "style", "link", "body", "header", "nav", "a", "b", "main",
-    "div", "h1", "h2", "h3", "p", "span", "mark", "aside", "section", "ul", "ol", "li", "q", "table",
-    "tr", "th", "td", "form", "input", "textarea", "label", "button", "details", "summary",
-    "select", "option", "code", "br", "article", "script", "svg", "defs", "marker", "path", "line",
-    "circle", "text",
+    "div", "h1", "h2", "h3", "p", "span", "mark", "aside", "section", "ul", "ol", "li", "q",
+    "table", "tr", "th", "td", "form", "input", "textarea", "label", "button", "details",
+    "summary", "select", "option", "code", "br", "article", "script", "svg", "defs", "marker",
+    "path", "line", "circle", "text",
 ];
 
 /// Tag and attribute names of a page, read as a browser's tokenizer would (roughly).
