@@ -96,6 +96,22 @@ fn anonymous_passage(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     Some((passage, vec![(before, before + len)]))
 }
 
+/// A hit from `id, site, url, published, title` at columns `first..first + 5` of a row, with
+/// no score or passage yet.
+fn hit_of_row(r: &rusqlite::Row<'_>, first: usize, field: &str) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        id: r.get(first)?,
+        site: r.get(first + 1)?,
+        url: r.get(first + 2)?,
+        published: r.get(first + 3)?,
+        title: r.get(first + 4)?,
+        score: 0.0,
+        field: field.to_string(),
+        passage: String::new(),
+        highlights: Vec::new(),
+    })
+}
+
 impl Archive {
     /// Runs `query`, best first, at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
@@ -209,20 +225,7 @@ impl Archive {
         )?;
         let row = st
             .query_row([rowid], |r| {
-                Ok((
-                    Hit {
-                        id: r.get(0)?,
-                        site: r.get(1)?,
-                        url: r.get(2)?,
-                        published: r.get(3)?,
-                        title: r.get(4)?,
-                        score: 0.0,
-                        field: "text".into(),
-                        passage: String::new(),
-                        highlights: Vec::new(),
-                    },
-                    r.get::<_, String>(5)?,
-                ))
+                Ok((hit_of_row(r, 0, "text")?, r.get::<_, String>(5)?))
             })
             .optional()?;
         Ok(row.map(|(mut h, text)| {
@@ -275,20 +278,13 @@ impl Archive {
                 }
             }
             let (col, passage, highlights) = best.unwrap_or((1, String::new(), Vec::new()));
-            Ok((
-                r.get::<_, i64>(0)?,
-                Hit {
-                    id: r.get(1)?,
-                    site: r.get(2)?,
-                    url: r.get(3)?,
-                    published: r.get(4)?,
-                    title: r.get(5)?,
-                    score: 0.0,
-                    field: COLUMNS.get(col).copied().unwrap_or("text").to_string(),
-                    passage,
-                    highlights,
-                },
-            ))
+            let field = COLUMNS.get(col).copied().unwrap_or("text");
+            let hit = Hit {
+                passage,
+                highlights,
+                ..hit_of_row(r, 1, field)?
+            };
+            Ok((r.get::<_, i64>(0)?, hit))
         })?;
         let mut by_row: HashMap<i64, Hit> = HashMap::with_capacity(page.len());
         for row in rows {
