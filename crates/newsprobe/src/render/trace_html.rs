@@ -80,9 +80,9 @@ fn section(o: &mut String, t: &Trace, k: usize) {
             .enumerate()
             .map(|(i, c)| (i, c, &c.article_span))
     };
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<section class=\"trace-of\" id=\"trace-{k}\"><h2>Trace of {}</h2>\n",
+        "<section class=\"trace-of\" id=\"trace-{k}\"><h2>Trace of {}</h2>",
         escape_html(&t.article.id)
     );
     for (i, c) in t.changes.iter().enumerate() {
