@@ -147,9 +147,8 @@ impl Archive {
             }
             let sql = format!(
                 "SELECT a.rowid FROM articles a WHERE ?1 = ?1 {filters}
-                 ORDER BY a.published DESC, a.rowid LIMIT ?{next}"
+                 ORDER BY a.published DESC, a.rowid LIMIT {want}"
             );
-            params.push(Value::Integer(want));
             let rows = self.rowids(&sql, &params)?;
             let more = rows.len() > skip + take;
             let anonymous = q.types.iter().any(|t| t == "anonymous");
@@ -170,29 +169,35 @@ impl Archive {
         // The newest RANKED_MATCHES matches only: the row id at or below which matches are not
         // ranked. The words alone first (a walk of the posting lists); with filters, only when
         // the words match more than that, the filtered matches.
-        params.push(Value::Integer(RANKED_MATCHES as i64));
+        // LIMIT and OFFSET are written into the statements, not bound: a bound one is handed to
+        // the FTS5 table's planner, and rebinding it makes SQLite prepare the statement again.
         let mut floor = self
             .rowids(
-                "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                &[params[0].clone(), Value::Integer(RANKED_MATCHES as i64)],
+                &format!(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
+                ),
+                &params[..1],
             )?
             .first()
             .map(|r| r.0);
         if floor.is_some() && !filters.is_empty() {
             let floor_sql = format!(
                 "SELECT fts.rowid FROM fts {join} WHERE fts MATCH ?1 {filters}
-                 ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?{next}"
+                 ORDER BY fts.rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
             );
             floor = self.rowids(&floor_sql, &params)?.first().map(|r| r.0);
         }
-        params.pop();
-        params.push(Value::Integer(floor.unwrap_or(i64::MIN)));
-        params.push(Value::Integer(want));
+        let above = match floor {
+            Some(f) => {
+                params.push(Value::Integer(f));
+                format!("AND fts.rowid > ?{next}")
+            }
+            None => String::new(),
+        };
         let rank_sql = format!(
             "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) AS score FROM fts {join}
-             WHERE fts MATCH ?1 AND fts.rowid > ?{next} {filters}
-             ORDER BY score LIMIT ?{}",
-            next + 1
+             WHERE fts MATCH ?1 {above} {filters} ORDER BY score LIMIT {want}"
         );
         let ranked = self.rowids(&rank_sql, &params)?;
         let more = ranked.len() > skip + take;
