@@ -6,6 +6,7 @@
 //! - [`search`]: which stored articles match a query, and where (highlighted passages)?
 //! - [`minhash`]: which stored articles are near-copies of this one (MinHash + LSH bands)?
 //! - [`clusters`]: which articles tell the same story, and which sites copy which?
+//! - [`html`]: how are the site links drawn (the near-copy network as SVG and as a table)?
 //! - [`trace`]: which earlier articles did this one draw on, and what was changed?
 //! - [`eval`]: how good are the same-story clusters on ECB+ (B-cubed)?
 //! - [`synth`]: a seeded synthetic archive for the benchmark.
@@ -16,6 +17,7 @@ pub mod clusters;
 pub mod cues;
 pub mod eval;
 pub mod expect;
+pub mod html;
 pub mod launder;
 pub mod minhash;
 pub mod query;

@@ -2,7 +2,10 @@
 //! quotes and speakers, with SQL filters for site, date and source type, and the best matching
 //! passage of each hit with its highlighted words.
 
-use rusqlite::params_from_iter;
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::Serialize;
 
 use crate::query::Query;
@@ -29,6 +32,9 @@ pub struct Hit {
 
 /// A passage: column number, plain text, highlighted ranges.
 type Passage = (usize, String, Vec<(usize, usize)>);
+
+/// Matches ranked at most: a query matching more articles ranks the newest this many.
+pub const RANKED_MATCHES: usize = 20_000;
 
 const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
@@ -90,70 +96,180 @@ fn anonymous_passage(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     Some((passage, vec![(before, before + len)]))
 }
 
+/// A hit from `id, site, url, published, title` at columns `first..first + 5` of a row, with
+/// no score or passage yet.
+fn hit_of_row(r: &rusqlite::Row<'_>, first: usize, field: &str) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        id: r.get(first)?,
+        site: r.get(first + 1)?,
+        url: r.get(first + 2)?,
+        published: r.get(first + 3)?,
+        title: r.get(first + 4)?,
+        score: 0.0,
+        field: field.to_string(),
+        passage: String::new(),
+        highlights: Vec::new(),
+    })
+}
+
 impl Archive {
     /// Runs `query`, best first, at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
+        Ok(self.search_page(query, 0, limit)?.0)
+    }
+
+    /// Hits `skip..skip + take` of `query`, best first, and whether a hit follows them.
+    ///
+    /// Two steps: the matches are ranked (BM25, or date for filter-only queries) without
+    /// reading any text, then only the hits of the page get their passage. A query whose words
+    /// match more than [`RANKED_MATCHES`] articles (after the filters) ranks the newest
+    /// [`RANKED_MATCHES`] of them (by storage order) and returns hits from those only.
+    pub fn search_page(
+        &self,
+        query: &str,
+        skip: usize,
+        take: usize,
+    ) -> Result<(Vec<Hit>, bool), Error> {
         let q = Query::parse(query)?;
-        let (filters, mut params) = q.filters();
-        let limit = limit.clamp(1, 10_000);
+        let (filters, filter_params) = q.filters();
+        let take = take.clamp(1, 10_000);
+        let skip = skip.min(10_000);
+        // One more than the page, to tell whether another page follows.
+        let want = (skip + take + 1) as i64;
+        let mut params: Vec<Value> = Vec::with_capacity(filter_params.len() + 3);
+        params.push(Value::Text(q.fts.clone()));
+        params.extend(filter_params.into_iter().map(Value::Text));
+        let next = params.len() + 1;
         let mut hits = Vec::new();
         if q.fts.is_empty() {
             if filters.is_empty() {
                 return Err(Error::Query("empty query".into()));
             }
             let sql = format!(
-                "SELECT a.id, a.site, a.url, a.published, a.title, a.text FROM articles a
-                 WHERE ?1 = ?1 {filters} ORDER BY a.published DESC, a.rowid LIMIT {limit}"
+                "SELECT a.rowid FROM articles a WHERE ?1 = ?1 {filters}
+                 ORDER BY a.published DESC, a.rowid LIMIT {want}"
             );
-            params.insert(0, String::new());
-            let mut st = self.conn.prepare(&sql)?;
-            let rows = st.query_map(params_from_iter(params.iter()), |r| {
-                Ok(Hit {
-                    id: r.get(0)?,
-                    site: r.get(1)?,
-                    url: r.get(2)?,
-                    published: r.get(3)?,
-                    title: r.get(4)?,
-                    score: 0.0,
-                    field: "text".into(),
-                    passage: first_chars(&r.get::<_, String>(5)?, 200),
-                    highlights: Vec::new(),
-                })
-            })?;
-            for h in rows {
-                hits.push(h?);
-            }
-            drop(st);
-            if q.types.iter().any(|t| t == "anonymous") {
-                for h in &mut hits {
-                    let text: Option<String> = self
-                        .conn
-                        .query_row("SELECT text FROM articles WHERE id = ?1", [&h.id], |r| {
-                            r.get(0)
-                        })
-                        .ok();
-                    if let Some((p, hl)) = text.as_deref().and_then(anonymous_passage) {
-                        h.passage = p;
-                        h.highlights = hl;
-                    }
+            let rows = self.rowids(&sql, &params)?;
+            let more = rows.len() > skip + take;
+            let anonymous = q.types.iter().any(|t| t == "anonymous");
+            for (rowid, _) in rows.into_iter().skip(skip).take(take) {
+                if let Some(h) = self.plain_hit(rowid, anonymous)? {
+                    hits.push(h);
                 }
             }
-            return Ok(hits);
+            return Ok((hits, more));
         }
-        params.insert(0, q.fts.clone());
-        // One snippet per column; the passage shown is the one with most highlighted words,
-        // preferring quotes, then text, then title.
-        let sql = format!(
-            "SELECT a.id, a.site, a.url, a.published, a.title, bm25(fts, 4.0, 1.0, 2.0, 2.0),
+        // Ranking reads the posting lists and each match's column sizes, never its text; the
+        // filters join the articles table (columns before the text, except `type:`).
+        let join = if filters.is_empty() {
+            ""
+        } else {
+            "JOIN articles a ON a.rowid = fts.rowid"
+        };
+        // The newest RANKED_MATCHES matches only: the row id at or below which matches are not
+        // ranked. The words alone first (a walk of the posting lists); with filters, only when
+        // the words match more than that, the filtered matches.
+        // LIMIT and OFFSET are written into the statements, not bound: a bound one is handed to
+        // the FTS5 table's planner, and rebinding it makes SQLite prepare the statement again.
+        let mut floor = self
+            .rowids(
+                &format!(
+                    "SELECT rowid FROM fts WHERE fts MATCH ?1
+                     ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
+                ),
+                &params[..1],
+            )?
+            .first()
+            .map(|r| r.0);
+        if floor.is_some() && !filters.is_empty() {
+            let floor_sql = format!(
+                "SELECT fts.rowid FROM fts {join} WHERE fts MATCH ?1 {filters}
+                 ORDER BY fts.rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
+            );
+            floor = self.rowids(&floor_sql, &params)?.first().map(|r| r.0);
+        }
+        let above = match floor {
+            Some(f) => {
+                params.push(Value::Integer(f));
+                format!("AND fts.rowid > ?{next}")
+            }
+            None => String::new(),
+        };
+        let rank_sql = format!(
+            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) AS score FROM fts {join}
+             WHERE fts MATCH ?1 {above} {filters} ORDER BY score LIMIT {want}"
+        );
+        let ranked = self.rowids(&rank_sql, &params)?;
+        let more = ranked.len() > skip + take;
+        let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
+        hits = self.fts_hits(&q.fts, &page)?;
+        if !q.speakers.is_empty() {
+            for h in &mut hits {
+                self.speaker_passage(h, &q.speakers)?;
+            }
+        }
+        Ok((hits, more))
+    }
+
+    /// Row ids (and a score, 0 when the query has none) from a ranking statement.
+    fn rowids(&self, sql: &str, params: &[Value]) -> Result<Vec<(i64, f64)>, Error> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params_from_iter(params.iter()), |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<f64>>(1).ok().flatten().unwrap_or(0.0),
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A hit of a filter-only query: the start of the text, or around its first anonymous cue.
+    fn plain_hit(&self, rowid: i64, anonymous: bool) -> Result<Option<Hit>, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, site, url, published, title, text FROM articles WHERE rowid = ?1",
+        )?;
+        let row = st
+            .query_row([rowid], |r| {
+                Ok((hit_of_row(r, 0, "text")?, r.get::<_, String>(5)?))
+            })
+            .optional()?;
+        Ok(row.map(|(mut h, text)| {
+            match anonymous.then(|| anonymous_passage(&text)).flatten() {
+                Some((p, hl)) => {
+                    h.passage = p;
+                    h.highlights = hl;
+                }
+                None => h.passage = first_chars(&text, 200),
+            }
+            h
+        }))
+    }
+
+    /// The hits of a word query's page, in `page` order, each with its best passage: of one
+    /// snippet per column, the one with most highlighted words, preferring quotes, then text,
+    /// then title. One statement for the page (the match is evaluated once, over the page's row
+    /// id range, and snippets made for the page's rows only).
+    fn fts_hits(&self, fts: &str, page: &[(i64, f64)]) -> Result<Vec<Hit>, Error> {
+        let (Some(lo), Some(hi)) = (
+            page.iter().map(|p| p.0).min(),
+            page.iter().map(|p| p.0).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
+        let ids = serde_json::to_string(&page.iter().map(|p| p.0).collect::<Vec<_>>())?;
+        // `+ 0` keeps the row id list out of the virtual table's plan (one scan, not one
+        // match per row).
+        let mut st = self.conn.prepare_cached(
+            "SELECT fts.rowid, a.id, a.site, a.url, a.published, a.title,
                     snippet(fts, 0, char(1), char(2), '…', 24),
                     snippet(fts, 1, char(1), char(2), '…', 24),
                     snippet(fts, 2, char(1), char(2), '…', 24),
                     snippet(fts, 3, char(1), char(2), '…', 24)
              FROM fts JOIN articles a ON a.rowid = fts.rowid
-             WHERE fts MATCH ?1 {filters} ORDER BY bm25(fts, 4.0, 1.0, 2.0, 2.0) LIMIT {limit}"
-        );
-        let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(params_from_iter(params.iter()), |r| {
+             WHERE fts MATCH ?1 AND fts.rowid BETWEEN ?2 AND ?3
+               AND fts.rowid + 0 IN (SELECT value FROM json_each(?4))",
+        )?;
+        let rows = st.query_map(params![fts, lo, hi, ids], |r| {
             let mut best: Option<Passage> = None;
             for i in [2usize, 1, 0, 3] {
                 let s: Option<String> = r.get(6 + i)?;
@@ -167,28 +283,28 @@ impl Archive {
                 }
             }
             let (col, passage, highlights) = best.unwrap_or((1, String::new(), Vec::new()));
-            Ok(Hit {
-                id: r.get(0)?,
-                site: r.get(1)?,
-                url: r.get(2)?,
-                published: r.get(3)?,
-                title: r.get(4)?,
-                score: -r.get::<_, f64>(5)?,
-                field: COLUMNS.get(col).copied().unwrap_or("text").to_string(),
+            let field = COLUMNS.get(col).copied().unwrap_or("text");
+            let hit = Hit {
                 passage,
                 highlights,
-            })
+                ..hit_of_row(r, 1, field)?
+            };
+            Ok((r.get::<_, i64>(0)?, hit))
         })?;
-        for h in rows {
-            hits.push(h?);
+        let mut by_row: HashMap<i64, Hit> = HashMap::with_capacity(page.len());
+        for row in rows {
+            let (rowid, hit) = row?;
+            by_row.insert(rowid, hit);
         }
-        drop(st);
-        if !q.speakers.is_empty() {
-            for h in &mut hits {
-                self.speaker_passage(h, &q.speakers)?;
-            }
-        }
-        Ok(hits)
+        Ok(page
+            .iter()
+            .filter_map(|&(rowid, score)| {
+                by_row.remove(&rowid).map(|mut h| {
+                    h.score = -score;
+                    h
+                })
+            })
+            .collect())
     }
 
     /// For `speaker:` queries, the passage is the speaker's first quote, highlighted.
@@ -314,5 +430,43 @@ mod tests {
         assert_eq!(a.search("\"port fees\"", 10).unwrap()[0].id, "talks-2");
         assert!(a.search("\"fees port\"", 10).unwrap().is_empty());
         assert!(a.search("", 10).is_err());
+    }
+
+    #[test]
+    fn pages_follow_the_ranking_and_say_when_more_follow() {
+        let mut a = Archive::in_memory().unwrap();
+        let reports: Vec<_> = (0..7)
+            .map(|i| {
+                let text = format!(
+                    "The harbour board met on day {i}. {} The minutes were published later.",
+                    "Dredging of the harbour was discussed. ".repeat(i + 1)
+                );
+                plain_report(&format!("h-{i}"), Some("ledger"), None, None, &text)
+            })
+            .collect();
+        a.ingest(&reports).unwrap();
+        let all = a.search("dredging", 100).unwrap();
+        assert_eq!(all.len(), 7);
+        let ids: Vec<&str> = all.iter().map(|h| h.id.as_str()).collect();
+        let (p1, more1) = a.search_page("dredging", 0, 3).unwrap();
+        let (p3, more3) = a.search_page("dredging", 6, 3).unwrap();
+        assert!(more1 && !more3);
+        assert_eq!(
+            p1.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ids[..3]
+        );
+        assert_eq!(
+            p3.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+            ids[6..]
+        );
+        assert!(all.windows(2).all(|w| w[0].score >= w[1].score));
+        // Every hit carries its passage with the word marked; filters page too.
+        for h in &p1 {
+            let (s, e) = h.highlights[0];
+            let hl: String = h.passage.chars().skip(s).take(e - s).collect();
+            assert_eq!(hl, "Dredging");
+        }
+        let (f, more) = a.search_page("site:ledger", 5, 5).unwrap();
+        assert_eq!((f.len(), more), (2, false));
     }
 }

@@ -278,7 +278,7 @@ async fn article(
 ) -> Result<Response, Failure> {
     let params = query(q)?;
     let format = params.format.unwrap_or_else(|| "json".into());
-    app.run(move |app| {
+    app.read(move |app| {
         let report = stored_report(app, &id)?;
         let download = params.download.is_some().then_some(id.as_str());
         rendered(app, &[report], &format, download)
@@ -377,10 +377,7 @@ pub fn search_page(app: &App, p: &SearchParams) -> Result<SearchPage, Failure> {
             "pages go to result {MAX_RESULTS} at most"
         )));
     }
-    let mut hits = app.with_archive(|a| Ok(a.search(&query, skip + per + 1)?))?;
-    let more = hits.len() > skip + per;
-    hits.truncate(skip + per);
-    let hits = hits.split_off(skip.min(hits.len()));
+    let (hits, more) = app.with_archive(|a| Ok(a.search_page(&query, skip, per)?))?;
     Ok(SearchPage {
         query,
         page,
@@ -395,7 +392,7 @@ async fn search(
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Json<SearchPage>, Failure> {
     let p = query(q)?;
-    app.run(move |app| search_page(app, &p)).await.map(Json)
+    app.read(move |app| search_page(app, &p)).await.map(Json)
 }
 
 /// Traces a report against the archive (blocking).

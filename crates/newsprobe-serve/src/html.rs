@@ -32,7 +32,7 @@ pub fn page(title: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{} · newsprobe</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>\
-         <body>\n{}<main>\n{body}</main><script src=\"/static/app.js\"></script></body></html>\n",
+         <body>\n{}<main>\n{body}</main></body></html>\n",
         esc(title),
         nav()
     )
@@ -40,5 +40,3 @@ pub fn page(title: &str, body: &str) -> String {
 
 /// The workbench's style sheet.
 pub const CSS: &str = include_str!("../assets/app.css");
-/// The workbench's script (forms, file upload, finding clicks on stored reports).
-pub const JS: &str = include_str!("../assets/app.js");

@@ -7,9 +7,11 @@
 //! - [`pages`]: what does each page show (report, search, article, trace, sites, clusters)?
 //! - [`html`]: how is untrusted text put into a page (escaping, highlighting, the page shell)?
 //!
-//! Analysis, search and tracing run on tokio's blocking pool, at most `workers` at a time, with
-//! at most `queue` jobs admitted (running or waiting): a job beyond that is answered 429 at
-//! once, so a burst never grows memory or latency without bound.
+//! Analysis and tracing run on tokio's blocking pool, at most `workers` at a time, with at most
+//! `queue` jobs admitted (running or waiting): a job beyond that is answered 429 at once, so a
+//! burst never grows memory or latency without bound. Archive reads (search, stored articles)
+//! have their own lane: at most `read_workers` at a time, `read_queue` admitted, on read-only
+//! connections kept with their prepared statements, so a search never waits behind analyses.
 
 pub mod api;
 pub mod html;
@@ -22,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use newsprobe_archive::Archive;
+use newsprobe_archive::{Archive, Trace};
 use newsprobe_core::{RawArticle, Report};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -37,6 +39,10 @@ pub trait Backend: Send + Sync + 'static {
     fn page(&self, reports: &[Report], top: &str, tail: &str) -> String;
     /// The script the report page needs (clicking a finding scrolls to its evidence).
     fn page_script(&self) -> &'static str;
+    /// The CLI's HTML trace page (`trace --format html`), with `top` and `tail` as for `page`.
+    fn trace_page(&self, traces: &[Trace], top: &str, tail: &str) -> String;
+    /// The script the trace page needs (clicking a change flashes both of its sides).
+    fn trace_script(&self) -> &'static str;
 }
 
 /// Server settings (the `serve` command's options).
@@ -52,6 +58,10 @@ pub struct Config {
     pub queue: usize,
     /// When set, `POST /api/ingest` is open to requests bearing this token.
     pub ingest_token: Option<String>,
+    /// Archive reads (search, stored articles) run at once, apart from the analysis jobs.
+    pub read_workers: usize,
+    /// Archive reads admitted at once, running or waiting (429 beyond).
+    pub read_queue: usize,
 }
 
 impl Default for Config {
@@ -63,6 +73,8 @@ impl Default for Config {
             workers: cores,
             queue: 256,
             ingest_token: None,
+            read_workers: cores,
+            read_queue: 1024,
         }
     }
 }
@@ -82,12 +94,15 @@ pub enum ServeError {
 pub struct App {
     pub backend: Arc<dyn Backend>,
     pub config: Config,
-    /// Idle read connections to the archive (one per concurrent reader, reused).
+    /// Idle read connections to the archive (one per concurrent reader, reused with their
+    /// cached prepared statements).
     readers: Mutex<Vec<Archive>>,
     /// The one writer (ingest), serialised.
     writer: Mutex<Option<Archive>>,
     queue: Arc<Semaphore>,
     workers: Arc<Semaphore>,
+    read_queue: Arc<Semaphore>,
+    read_workers: Arc<Semaphore>,
 }
 
 /// An error answered as JSON (API) or as an HTML error page (pages).
@@ -152,6 +167,8 @@ impl App {
             backend,
             queue: Arc::new(Semaphore::new(config.queue.max(1))),
             workers: Arc::new(Semaphore::new(config.workers.max(1))),
+            read_queue: Arc::new(Semaphore::new(config.read_queue.max(1))),
+            read_workers: Arc::new(Semaphore::new(config.read_workers.max(1))),
             config,
             readers: Mutex::new(readers),
             writer: Mutex::new(writer),
@@ -178,6 +195,22 @@ impl App {
         self.run_admitted(admitted, job).await
     }
 
+    /// Runs an archive read (a search, a stored article) in the read lane: apart from the
+    /// analysis jobs, at most `read_workers` at once; 429 when `read_queue` reads wait already.
+    pub async fn read<T, F>(self: &Arc<Self>, job: F) -> Result<T, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
+    {
+        let admitted = self.read_queue.clone().try_acquire_owned().map_err(|_| {
+            Failure::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "the read queue is full; retry shortly",
+            )
+        })?;
+        self.run_on(&self.read_workers, admitted, job).await
+    }
+
     /// Runs an admitted job once a worker is free.
     pub async fn run_admitted<T, F>(
         self: &Arc<Self>,
@@ -188,8 +221,20 @@ impl App {
         T: Send + 'static,
         F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
     {
-        let running = self
-            .workers
+        self.run_on(&self.workers, admitted, job).await
+    }
+
+    async fn run_on<T, F>(
+        self: &Arc<Self>,
+        workers: &Arc<Semaphore>,
+        admitted: OwnedSemaphorePermit,
+        job: F,
+    ) -> Result<T, Failure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
+    {
+        let running = workers
             .clone()
             .acquire_owned()
             .await
@@ -222,7 +267,7 @@ impl App {
         };
         let r = f(&conn);
         if let Ok(mut v) = self.readers.lock() {
-            if v.len() < self.config.workers.max(1) {
+            if v.len() < self.config.workers.max(1) + self.config.read_workers.max(1) {
                 v.push(conn);
             }
         }

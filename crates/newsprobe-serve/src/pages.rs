@@ -9,7 +9,6 @@
 //! | `/sites` | the near-copy network of sites, drawn as SVG | `/api/sites` |
 //! | `/clusters` | same-story clusters with their timelines | `/api/clusters` |
 
-use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -19,10 +18,12 @@ use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use newsprobe_core::{Field, Report};
+use newsprobe_core::Report;
+
+use newsprobe_archive::html::{site_links_svg, site_links_table};
 
 use crate::api::{self, ArticleIn, SearchParams};
-use crate::html::{esc, highlight, nav, page, url_enc, Mark, CSS, JS};
+use crate::html::{esc, highlight, nav, page, url_enc, Mark, CSS};
 use crate::{App, Failure};
 
 pub fn routes() -> Router<Arc<App>> {
@@ -35,7 +36,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/sites", get(sites))
         .route("/clusters", get(clusters))
         .route("/static/app.css", get(css))
-        .route("/static/app.js", get(js))
+        .route("/static/trace.js", get(trace_js))
         .route("/static/report.js", get(report_js))
         .fallback(not_found)
 }
@@ -67,10 +68,10 @@ async fn css() -> Response {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS).into_response()
 }
 
-async fn js() -> Response {
+async fn trace_js(State(app): State<Arc<App>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-        JS,
+        app.backend.trace_script(),
     )
         .into_response()
 }
@@ -110,8 +111,8 @@ fn report_top(links: &str) -> String {
     )
 }
 
-const REPORT_TAIL: &str =
-    "<script src=\"/static/report.js\"></script><script src=\"/static/app.js\"></script>";
+const REPORT_TAIL: &str = "<script src=\"/static/report.js\"></script>";
+const TRACE_TAIL: &str = "<script src=\"/static/trace.js\"></script>";
 
 /// The fields of the paste/upload form.
 #[derive(Default)]
@@ -339,7 +340,7 @@ async fn search(
         .into_response();
     }
     let p2 = p.clone();
-    let r = app.run(move |app| api::search_page(app, &p2)).await;
+    let r = app.read(move |app| api::search_page(app, &p2)).await;
     let res = match r {
         Ok(res) => res,
         Err(f) if f.status == StatusCode::BAD_REQUEST => {
@@ -420,152 +421,18 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respons
     html_result(r)
 }
 
-fn kind_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-/// Title and text of a report with marks, as two escaped strings.
-fn marked(r: &Report, marks: &[(Field, Mark)]) -> (String, String) {
-    let pick = |f: Field| -> Vec<Mark> {
-        marks
-            .iter()
-            .filter(|(g, _)| *g == f)
-            .map(|(_, m)| m.clone())
-            .collect()
-    };
-    (
-        highlight(
-            r.metadata.title.as_deref().unwrap_or(""),
-            &pick(Field::Title),
-        ),
-        highlight(&r.text, &pick(Field::Text)),
-    )
-}
-
 async fn trace(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
     let r = app
         .run(move |app| {
             let report = api::stored_report(app, &id)?;
             let t = api::trace_report(app, &report)?;
-            // The sources shown: those a change points into, then the best others, at most 4.
-            let mut shown: Vec<String> = Vec::new();
-            for c in &t.changes {
-                if let Some(s) = &c.source_id {
-                    if !shown.contains(s) {
-                        shown.push(s.clone());
-                    }
-                }
-            }
-            for s in &t.sources {
-                if shown.len() >= 4 {
-                    break;
-                }
-                if !shown.contains(&s.id) {
-                    shown.push(s.id.clone());
-                }
-            }
-            shown.truncate(4);
-            let mut sources: Vec<Report> = Vec::new();
-            for s in &shown {
-                if let Ok(r) = api::stored_report(app, s) {
-                    sources.push(r);
-                }
-            }
-            let mut mine: Vec<(Field, Mark)> = Vec::new();
-            let mut theirs: HashMap<&str, Vec<(Field, Mark)>> = HashMap::new();
-            let mut rows = String::new();
-            for (i, c) in t.changes.iter().enumerate() {
-                let kind = kind_name(&c.kind);
-                let a = &c.article_span;
-                mine.push((
-                    a.field,
-                    Mark {
-                        start: a.start,
-                        end: a.end,
-                        class: format!("chg chg-{kind}"),
-                        tip: format!("{kind}: {}", c.detail),
-                        id: Some(format!("a-{i}")),
-                    },
-                ));
-                let mut flash = format!("a-{i}");
-                if let (Some(sid), Some(s)) = (&c.source_id, &c.source_span) {
-                    theirs.entry(sid.as_str()).or_default().push((
-                        s.field,
-                        Mark {
-                            start: s.start,
-                            end: s.end,
-                            class: format!("chg chg-{kind}"),
-                            tip: format!("{kind}: {}", c.detail),
-                            id: Some(format!("s-{i}")),
-                        },
-                    ));
-                    flash.push_str(&format!(" s-{i}"));
-                }
-                let _ = write!(
-                    rows,
-                    "<tr class=\"change change-{kind}\" data-flash=\"{flash}\"><td><b>{kind}</b></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&a.text),
-                    esc(c.source_span.as_ref().map(|s| s.text.as_str()).unwrap_or("")),
-                    esc(&c.detail)
-                );
-            }
-            let (title, text) = marked(&report, &mine);
-            let mut body = format!(
-                "<h1>Trace of {}</h1><p class=\"meta\"><a href=\"/articles/{}\">the article</a> · \
-                 JSON twin <a href=\"/api/articles/{1}/trace\">/api/articles/…/trace</a></p>",
-                esc(&report.source.id),
-                url_enc(&report.source.id)
+            let e = url_enc(&id);
+            let links = format!(
+                "<a href=\"/articles/{e}\">the article</a> · <a href=\"/articles/{e}/trace\">permalink</a> · \
+                 JSON twin <a href=\"/api/articles/{e}/trace\">/api/articles/{}/trace</a>",
+                esc(&id)
             );
-            body.push_str("<div class=\"card\"><h2>Changes</h2>");
-            if t.changes.is_empty() {
-                body.push_str("<p>No change against the sources found.</p>");
-            } else {
-                let _ = write!(
-                    body,
-                    "<table id=\"changes\"><tr><th>kind</th><th>rewrite</th><th>source</th><th>detail</th></tr>{rows}</table>"
-                );
-            }
-            body.push_str("<h2>Sources</h2><ol>");
-            if t.sources.is_empty() {
-                body.push_str("<li>no earlier source found</li>");
-            }
-            for s in &t.sources {
-                let _ = write!(
-                    body,
-                    "<li><a href=\"/articles/{}\">{}</a> <span class=\"meta\">{} · {} · score {:.2} · containment {:.2} · {} shared sentence(s), {} shared quote(s)</span></li>",
-                    url_enc(&s.id),
-                    esc(&s.id),
-                    esc(s.site.as_deref().unwrap_or("-")),
-                    esc(s.published.as_deref().unwrap_or("-")),
-                    s.score,
-                    s.evidence.text_containment,
-                    s.evidence.shared_sentences,
-                    s.evidence.shared_quotes
-                );
-            }
-            body.push_str("</ol></div><div class=\"trace\">");
-            let _ = write!(
-                body,
-                "<section class=\"card side rewrite\" id=\"rewrite\"><h2>Rewrite: {title}</h2><p class=\"meta\">{} · {}</p><div class=\"text\">{text}</div></section><section class=\"side sources\">",
-                esc(report.metadata.site.as_deref().unwrap_or("-")),
-                esc(report.metadata.published.as_deref().unwrap_or("-")),
-            );
-            for s in &sources {
-                let marks = theirs.get(s.source.id.as_str()).cloned().unwrap_or_default();
-                let (title, text) = marked(s, &marks);
-                let _ = write!(
-                    body,
-                    "<div class=\"card source\"><h2>Source {}: {title}</h2><p class=\"meta\">{} · {}</p><div class=\"text\">{text}</div></div>",
-                    esc(&s.source.id),
-                    esc(s.metadata.site.as_deref().unwrap_or("-")),
-                    esc(s.metadata.published.as_deref().unwrap_or("-")),
-                );
-            }
-            body.push_str("</section></div>");
-            Ok(page(&format!("trace of {}", report.source.id), &body))
+            Ok(app.backend.trace_page(&[t], &report_top(&links), TRACE_TAIL))
         })
         .await;
     html_result(r)
@@ -574,74 +441,6 @@ async fn trace(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response 
 #[derive(Debug, Default, serde::Deserialize)]
 struct SitesParams {
     min_similarity: Option<f64>,
-}
-
-/// The near-copy network as SVG: sites on a circle, an arrow from the site that published first
-/// to the one that copied, as thick as the number of copies.
-pub fn sites_svg(links: &[newsprobe_archive::SiteLink]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for l in links {
-        for s in [l.from.as_str(), l.to.as_str()] {
-            if !names.contains(&s) {
-                names.push(s);
-            }
-        }
-    }
-    let n = names.len().max(1) as f64;
-    let (w, h, r) = (900.0, 640.0, 240.0);
-    let pos = |i: usize| {
-        let a = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
-        (w / 2.0 + r * a.cos(), h / 2.0 + r * a.sin())
-    };
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let max = links.iter().map(|l| l.count).max().unwrap_or(1).max(1) as f64;
-    let mut o = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" id=\"network\" role=\"img\" aria-label=\"near-copy network of sites\">\
-         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"14\" markerHeight=\"14\" orient=\"auto-start-reverse\">\
-         <path d=\"M0,0L10,5L0,10z\" fill=\"#b91c1c\"/></marker></defs>"
-    );
-    for l in links {
-        let (Some(&a), Some(&b)) = (index.get(l.from.as_str()), index.get(l.to.as_str())) else {
-            continue;
-        };
-        let ((x1, y1), (x2, y2)) = (pos(a), pos(b));
-        // Stop short of the node's circle.
-        let (dx, dy) = (x2 - x1, y2 - y1);
-        let len = (dx * dx + dy * dy).sqrt().max(1.0);
-        let (ex, ey) = (x2 - dx / len * 16.0, y2 - dy / len * 16.0);
-        let width = 1.0 + 7.0 * l.count as f64 / max;
-        let _ = write!(
-            o,
-            "<line class=\"edge\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{ex:.1}\" y2=\"{ey:.1}\" stroke=\"#b91c1c\" stroke-opacity=\"0.6\" stroke-width=\"{width:.1}\" marker-end=\"url(#arrow)\">\
-             <title>{} → {}: {} near-cop{}, mean similarity {:.2}, first seen {}</title></line>",
-            esc(&l.from),
-            esc(&l.to),
-            l.count,
-            if l.count == 1 { "y" } else { "ies" },
-            l.mean_similarity,
-            esc(l.first_seen.as_deref().unwrap_or("-"))
-        );
-    }
-    for (i, s) in names.iter().enumerate() {
-        let (x, y) = pos(i);
-        let anchor = if x < w / 2.0 - 1.0 {
-            "end"
-        } else if x > w / 2.0 + 1.0 {
-            "start"
-        } else {
-            "middle"
-        };
-        let lx = x + (x - w / 2.0) / r * 22.0;
-        let ly = y + (y - h / 2.0) / r * 22.0 + 4.0;
-        let _ = write!(
-            o,
-            "<circle class=\"site\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"12\" fill=\"#1f2a44\"/>\
-             <text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" font-size=\"14\" font-family=\"sans-serif\">{}</text>",
-            esc(s)
-        );
-    }
-    o.push_str("</svg>");
-    o
 }
 
 async fn sites(
@@ -666,20 +465,12 @@ async fn sites(
             if links.is_empty() {
                 body.push_str("<div class=\"card\">No near-copies between sites.</div>");
             } else {
-                let _ = write!(body, "<div class=\"card\">{}</div>", sites_svg(&links));
-                body.push_str("<div class=\"card\"><table><tr><th>from</th><th>to</th><th>near-copies</th><th>first seen</th><th>similarity</th></tr>");
-                for l in &links {
-                    let _ = write!(
-                        body,
-                        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td></tr>",
-                        esc(&l.from),
-                        esc(&l.to),
-                        l.count,
-                        esc(l.first_seen.as_deref().unwrap_or("-")),
-                        l.mean_similarity
-                    );
-                }
-                body.push_str("</table></div>");
+                let _ = write!(
+                    body,
+                    "<div class=\"card\">{}</div><div class=\"card\">{}</div>",
+                    site_links_svg(&links),
+                    site_links_table(&links)
+                );
             }
             Ok(page("sites", &body))
         })

@@ -346,6 +346,12 @@ impl Backend for Slow {
     fn page_script(&self) -> &'static str {
         self.0.page_script()
     }
+    fn trace_page(&self, t: &[newsprobe_archive::Trace], top: &str, tail: &str) -> String {
+        self.0.trace_page(t, top, tail)
+    }
+    fn trace_script(&self) -> &'static str {
+        self.0.trace_script()
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -407,7 +413,7 @@ async fn openapi_lists_every_endpoint_and_every_response_has_a_csp() {
         "/sites",
         "/clusters",
         "/static/app.css",
-        "/static/app.js",
+        "/static/trace.js",
         "/static/report.js",
         "/nope",
         "/api/openapi.json",

@@ -118,10 +118,16 @@ async fn archive_pages_show_search_trace_sites_and_clusters() {
     let flash = &flash[..flash.find('"').unwrap()];
     let ids: Vec<&str> = flash.split(' ').collect();
     assert_eq!(ids.len(), 2, "both sides: {flash}");
-    let rewrite = &t[t.find("id=\"rewrite\"").unwrap()..t.find("class=\"side sources\"").unwrap()];
-    let sources = &t[t.find("class=\"side sources\"").unwrap()..];
-    assert!(rewrite.contains(&format!("id=\"{}\"", ids[0])));
-    assert!(sources.contains(&format!("id=\"{}\"", ids[1])));
+    // Each side's mark sits in its side's cell of the aligned table.
+    let cell_of = |id: &str| {
+        let at = t.find(&format!("id=\"{id}\"")).expect(id);
+        let cell = t[..at].rfind("<td class=\"").unwrap();
+        t[cell..at].split('"').nth(1).unwrap().to_string()
+    };
+    assert_eq!(cell_of(ids[0]), "rw side rewrite");
+    assert_eq!(cell_of(ids[1]), "src side sources");
+    // The CLI's trace page, not a second one: its legend and aligned table.
+    assert!(t.contains("class=\"legend\"") && t.contains("class=\"aligned\""));
 
     let s = get(&app, "/sites").await.text();
     assert!(s.contains("<svg") && s.contains("class=\"edge\"") && s.contains("class=\"site\""));
@@ -160,10 +166,10 @@ fn hostile() -> impl Strategy<Value = String> {
 /// Elements the server writes; anything else in a page came from the text.
 const TAGS: &[&str] = &[
     "html", "head", "meta", "title", "style", "link", "body", "header", "nav", "a", "b", "main",
-    "div", "h1", "h2", "p", "span", "mark", "aside", "section", "ul", "ol", "li", "q", "table",
-    "tr", "th", "td", "form", "input", "textarea", "label", "button", "details", "summary",
-    "select", "option", "code", "br", "article", "script", "svg", "defs", "marker", "path", "line",
-    "circle", "text",
+    "div", "h1", "h2", "h3", "p", "span", "mark", "aside", "section", "ul", "ol", "li", "q",
+    "table", "tr", "th", "td", "form", "input", "textarea", "label", "button", "details",
+    "summary", "select", "option", "code", "br", "article", "script", "svg", "defs", "marker",
+    "path", "line", "circle", "text",
 ];
 
 /// Tag and attribute names of a page, read as a browser's tokenizer would (roughly).

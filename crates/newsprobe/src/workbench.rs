@@ -1,7 +1,8 @@
 //! The CLI's engine and renderer as the workbench server's [`newsprobe_serve::Backend`]: the
-//! server analyses with the same [`Engine`] and renders with the same [`ReportWriter`] and HTML
-//! report page as `newsprobe analyze`.
+//! server analyses with the same [`Engine`] and renders with the same [`ReportWriter`], HTML
+//! report page and HTML trace page as `newsprobe analyze` and `newsprobe trace`.
 
+use newsprobe_archive::Trace;
 use newsprobe_core::{RawArticle, Report};
 
 use crate::render::{self, Format, Part, ReportWriter, Shell};
@@ -34,5 +35,19 @@ impl newsprobe_serve::Backend for Engine {
 
     fn page_script(&self) -> &'static str {
         render::SCRIPT
+    }
+
+    fn trace_page(&self, traces: &[Trace], top: &str, tail: &str) -> String {
+        render::render_trace_page_in(
+            traces,
+            Shell {
+                top: Some(top),
+                tail,
+            },
+        )
+    }
+
+    fn trace_script(&self) -> &'static str {
+        render::TRACE_SCRIPT
     }
 }

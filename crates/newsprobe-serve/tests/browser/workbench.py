@@ -146,7 +146,7 @@ def main():
             check(len(ids) == 2, "with a span on each side")
             row.click()
             page.wait_for_timeout(700)
-            left = page.locator(f"#rewrite #{ids[0]}")
+            left = page.locator(f".side.rewrite #{ids[0]}")
             right = page.locator(f".side.sources #{ids[1]}")
             check(left.count() == 1 and "flash" in left.get_attribute("class"),
                   "the rewrite's altered quote is highlighted")

@@ -418,18 +418,11 @@ pub fn clusters(a: ClustersArgs) -> Result<ExitCode> {
                     s
                 },
                 |ls: &[SiteLink]| {
-                    let mut body = String::from("<table><tr><th>from</th><th>to</th><th>near-copies</th><th>first seen</th><th>similarity</th></tr>\n");
-                    for l in ls {
-                        body += &format!(
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td></tr>\n",
-                            escape_html(&l.from),
-                            escape_html(&l.to),
-                            l.count,
-                            escape_html(l.first_seen.as_deref().unwrap_or("-")),
-                            l.mean_similarity
-                        );
-                    }
-                    body.push_str("</table>\n");
+                    let body = format!(
+                        "{}\n{}",
+                        newsprobe_archive::html::site_links_svg(ls),
+                        newsprobe_archive::html::site_links_table(ls)
+                    );
                     page("newsprobe near-copy network", &body)
                 },
             )?;
