@@ -21,6 +21,8 @@ use crate::Error;
 pub(crate) struct GumDoc {
     pub(crate) doc_id: String,
     pub(crate) split: String,
+    #[serde(default)]
+    pub(crate) genre: String,
     pub(crate) text: String,
     tokens: Vec<GumToken>,
     mentions: Vec<GumMention>,

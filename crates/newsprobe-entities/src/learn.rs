@@ -167,6 +167,69 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
     ))
 }
 
+/// For tuning the tagger (`cargo run --release -p newsprobe-entities --example ner_tune`):
+/// trains on the `train` documents of `data` and prints, for each margins setting, named person /
+/// organisation / place F1 on the dev documents of every genre and on the news dev+test ones.
+#[doc(hidden)]
+pub fn tune(data: &Path, seed: u64, grid: &[tagger::Margins]) -> Result<String, Error> {
+    let docs = read_gum(data)?;
+    let started = std::time::Instant::now();
+    let examples: Vec<Example> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .map(example)
+        .collect();
+    let bytes = tagger::train(&examples, EPOCHS, seed);
+    let mut model = Model::from_bytes(&bytes)?;
+    let mut out = format!(
+        "trained in {:.1} s, {} bytes\n",
+        started.elapsed().as_secs_f64(),
+        bytes.len()
+    );
+    let f = |c: &[Counts; 3]| {
+        let f: Vec<String> = c
+            .iter()
+            .map(|c| {
+                let (p, _, f) = c.prf();
+                format!("{f:.3} (P {p:.3})")
+            })
+            .collect();
+        f.join(" / ")
+    };
+    let groups: [(&str, &dyn Fn(&GumDoc) -> bool); 3] = [
+        ("dev all genres", &|d: &GumDoc| d.split == "dev"),
+        ("news dev+test", &|d: &GumDoc| {
+            d.split != "train" && d.genre == "news"
+        }),
+        ("test all genres", &|d: &GumDoc| d.split == "test"),
+    ];
+    for (mi, m) in std::iter::once(None).chain(grid.iter().map(Some)).enumerate() {
+        if let Some(m) = m {
+            model.margins = *m;
+        }
+        for (name, keep) in &groups {
+            if mi == 0 && *name == "test all genres" {
+                continue;
+            }
+            let mut sum = [Counts::default(); 3];
+            for d in docs.iter().filter(|d| keep(d)) {
+                let counts = score_doc(d, if mi == 0 { None } else { Some(&model) });
+                for (s, c) in sum.iter_mut().zip(counts) {
+                    s.tp += c.tp;
+                    s.fp += c.fp;
+                    s.fn_ += c.fn_;
+                }
+            }
+            let label = match m {
+                None => "rules alone".to_string(),
+                Some(m) => format!("{m:?}"),
+            };
+            out.push_str(&format!("{label} {name}: {}\n", f(&sum)));
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,7 +114,7 @@ pub fn analyze_with(
         if let Some(m) = model {
             let (mut labels, mut margins) = (Vec::new(), Vec::new());
             m.decode(&feats, &mut labels, &mut margins);
-            tagger::apply(&body_words, &labels, &margins, &mut all);
+            tagger::apply(&body_words, &labels, &margins, &m.margins, &mut all);
             all = mentions::sort_mentions(all);
         }
         if let Some(c) = collect {

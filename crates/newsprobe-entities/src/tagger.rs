@@ -423,6 +423,30 @@ pub struct Model {
     /// Quantised weights (the file's own), times `scale`.
     weights: Vec<i16>,
     scale: f32,
+    /// How sure the tagger must be before [`apply`] changes the rules' names (the constants
+    /// below; a tuning run may set others).
+    pub margins: Margins,
+}
+
+/// The margins [`apply`] asks of the tagger.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// See [`DROP_MARGIN`].
+    pub drop: f32,
+    /// See [`TYPE_MARGIN`].
+    pub type_other: f32,
+    /// See [`ADD_PERSON_MARGIN`].
+    pub add_person: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Margins {
+        Margins {
+            drop: DROP_MARGIN,
+            type_other: TYPE_MARGIN,
+            add_person: ADD_PERSON_MARGIN,
+        }
+    }
 }
 
 impl Model {
@@ -449,7 +473,11 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Model { weights, scale })
+        Ok(Model {
+            weights,
+            scale,
+            margins: Margins::default(),
+        })
     }
 
     /// Whether two models have the same weights and scale, bit for bit.
@@ -626,7 +654,13 @@ pub const ADD_PERSON_MARGIN: f32 = 10.0;
 /// reads as no name, with no title bound before it and no gazetteer entry, is dropped; a tagged name overlapping no rule
 /// mention is added (a person only when the tagger is sure). Names the rules could not type
 /// (`Other`) otherwise stay, untyped, for coreference.
-pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Mention>) {
+pub fn apply(
+    words: &[Word],
+    labels: &[u8],
+    margins: &[f32],
+    need: &Margins,
+    all: &mut Vec<Mention>,
+) {
     let spans = spans(labels);
     let byte = |a: usize, b: usize| (words[a].start, words[b - 1].end);
     let ov = |x: (usize, usize), y: (usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
@@ -699,7 +733,7 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
             // organisation F1); names they could not type take the tagger's when it is sure.
             let (a, b, t) = spans[si];
             let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
-            if m.etype == EntityType::Other && sure > TYPE_MARGIN {
+            if m.etype == EntityType::Other && sure > need.type_other {
                 m.etype = t;
                 m.weak = false;
             }
@@ -710,7 +744,7 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
             // The least sure word of the name: how surely the tagger read it as no name.
             let sure = idx.clone().map(|i| margins[i]).fold(f32::MAX, f32::min);
             let idx: Vec<usize> = idx.collect();
-            if sure != f32::MAX && sure > DROP_MARGIN && !in_gazetteer(words, &idx) {
+            if sure != f32::MAX && sure > need.drop && !in_gazetteer(words, &idx) {
                 keep[mi] = false;
             }
         }
@@ -718,12 +752,12 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
     // Names the rules missed.
     for &(a, b, t) in &spans {
         let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
-        let need = if t == EntityType::Person {
-            ADD_PERSON_MARGIN
+        let least = if t == EntityType::Person {
+            need.add_person
         } else {
             0.0
         };
-        if !covered[a..b].iter().any(|&c| c) && sure > need {
+        if !covered[a..b].iter().any(|&c| c) && sure > least {
             added.push(tagged_mention(words, a, b, t));
         }
     }
