@@ -29,7 +29,13 @@ fn main() {
     }
     for (i, w) in words.iter().enumerate() {
         if f.cand[i] {
-            print!("{}[s{} {}/{:.0}] ", w.text, w.sent, l.get(i).copied().unwrap_or(0), m.get(i).copied().unwrap_or(0.0));
+            print!(
+                "{}[s{} {}/{:.0}] ",
+                w.text,
+                w.sent,
+                l.get(i).copied().unwrap_or(0),
+                m.get(i).copied().unwrap_or(0.0)
+            );
         } else {
             print!("{}[s{}] ", w.text, w.sent);
         }
@@ -40,7 +46,10 @@ fn main() {
         println!("== {name}");
         for m in &a.mentions {
             if m.kind == mentions::MentionKind::Name {
-                println!("  {:?} {:?} title={:?} weak={}", m.etype, m.name_text, m.title_text, m.weak);
+                println!(
+                    "  {:?} {:?} title={:?} weak={}",
+                    m.etype, m.name_text, m.title_text, m.weak
+                );
             }
         }
     }

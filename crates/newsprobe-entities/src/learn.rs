@@ -14,6 +14,7 @@ use newsprobe_core::EntityType;
 
 use crate::eval::{gold_mentions, score_doc, Counts, GumDoc};
 use crate::tagger::{self, Example, Features, Model};
+use crate::typer;
 use crate::Error;
 
 /// Passes over the training documents.
@@ -47,6 +48,56 @@ pub(crate) fn read_gum(data: &Path) -> Result<Vec<GumDoc>, Error> {
         return Err(Error::Data(format!("{}: no documents", file.display())));
     }
     Ok(out)
+}
+
+/// Passes of the mention typer over its examples.
+pub const TYPER_EPOCHS: usize = 10;
+
+/// The typer's examples of one GUM document: each name the rules found, classed by the gold
+/// named mention it overlaps most (none when it overlaps none).
+pub(crate) fn typer_examples(d: &GumDoc, ex: &Example) -> Vec<typer::Example> {
+    let golds: Vec<(EntityType, (usize, usize))> = gold_mentions(d)
+        .into_iter()
+        .filter(|g| g.named)
+        .map(|g| (g.etype, g.min))
+        .collect();
+    let mut char_at = vec![0usize; d.text.len() + 1];
+    let mut n = 0;
+    for (b, _) in d.text.char_indices() {
+        char_at[b] = n;
+        n += 1;
+    }
+    char_at[d.text.len()] = n;
+    ex.features
+        .typer
+        .iter()
+        .map(|(r, f)| {
+            let r = (
+                char_at[r.0.min(d.text.len())],
+                char_at[r.1.min(d.text.len())],
+            );
+            let best = golds
+                .iter()
+                .map(|g| (g.1 .1.min(r.1).saturating_sub(g.1 .0.max(r.0)), g.0))
+                .filter(|g| g.0 > 0)
+                .max_by_key(|g| g.0);
+            typer::Example {
+                features: f.clone(),
+                gold: best.map_or(0, |g| typer::class(g.1)),
+            }
+        })
+        .collect()
+}
+
+/// Trains the mention typer on the examples of the tagger's training documents.
+fn train_typer(docs: &[GumDoc], examples: &[Example], seed: u64) -> Vec<u8> {
+    let train: Vec<typer::Example> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .zip(examples)
+        .flat_map(|(d, e)| typer_examples(d, e))
+        .collect();
+    typer::train(&train, TYPER_EPOCHS, seed)
 }
 
 /// The tagger's features and gold labels of one GUM document.
@@ -136,7 +187,10 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
             "no training documents (split \"train\")".into(),
         ));
     }
-    let bytes = tagger::train(&examples, EPOCHS, seed);
+    let bytes = Model::join(
+        &tagger::train(&examples, EPOCHS, seed),
+        &train_typer(docs, &examples, seed),
+    );
     let model = Model::from_bytes(&bytes)?;
     let mut with = [Counts::default(); 3];
     let mut without = [Counts::default(); 3];
@@ -171,7 +225,11 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
 /// trains on the `train` documents of `data` and prints, for each margins setting, named person /
 /// organisation / place F1 on the dev documents of every genre and on the news dev+test ones.
 #[doc(hidden)]
-pub fn tune(data: &Path, seed: u64, grid: &[tagger::Margins]) -> Result<String, Error> {
+pub fn tune(
+    data: &Path,
+    seed: u64,
+    grid: &[(tagger::Margins, Option<typer::Margins>)],
+) -> Result<String, Error> {
     let docs = read_gum(data)?;
     let started = std::time::Instant::now();
     let examples: Vec<Example> = docs
@@ -179,8 +237,12 @@ pub fn tune(data: &Path, seed: u64, grid: &[tagger::Margins]) -> Result<String, 
         .filter(|d| d.split == "train")
         .map(example)
         .collect();
-    let bytes = tagger::train(&examples, EPOCHS, seed);
+    let bytes = Model::join(
+        &tagger::train(&examples, EPOCHS, seed),
+        &train_typer(&docs, &examples, seed),
+    );
     let mut model = Model::from_bytes(&bytes)?;
+    let typer_model = model.types.take();
     let mut out = format!(
         "trained in {:.1} s, {} bytes\n",
         started.elapsed().as_secs_f64(),
@@ -203,9 +265,18 @@ pub fn tune(data: &Path, seed: u64, grid: &[tagger::Margins]) -> Result<String, 
         }),
         ("test all genres", &|d: &GumDoc| d.split == "test"),
     ];
-    for (mi, m) in std::iter::once(None).chain(grid.iter().map(Some)).enumerate() {
-        if let Some(m) = m {
+    for (mi, m) in std::iter::once(None)
+        .chain(grid.iter().map(Some))
+        .enumerate()
+    {
+        if let Some((m, t)) = m {
             model.margins = *m;
+            model.types = None;
+            if let (Some(t), Some(tm)) = (t, &typer_model) {
+                let mut x = tm.clone();
+                x.margins = *t;
+                model.types = Some(x);
+            }
         }
         for (name, keep) in &groups {
             if mi == 0 && *name == "test all genres" {
@@ -222,7 +293,7 @@ pub fn tune(data: &Path, seed: u64, grid: &[tagger::Margins]) -> Result<String, 
             }
             let label = match m {
                 None => "rules alone".to_string(),
-                Some(m) => format!("{m:?}"),
+                Some((m, t)) => format!("{m:?} {t:?}"),
             };
             out.push_str(&format!("{label} {name}: {}\n", f(&sum)));
         }
