@@ -119,11 +119,11 @@ pub fn analyze_with(
             tagger::apply(&body_words, &labels, &margins, &m.margins, &mut all);
             all = mentions::sort_mentions(all);
             if let Some(t) = &m.types {
-                typer::apply(t, &body_words, &lowercase, &mut all);
+                typer::apply(t, &body_words, &lowercase, ctx.sports, &mut all);
             }
         }
         if let Some(c) = collect {
-            feats.typer = typer::features(&body_words, &all, &lowercase)
+            feats.typer = typer::features(&body_words, &all, &lowercase, ctx.sports)
                 .into_iter()
                 .map(|(i, f)| {
                     let n = all[i].name.unwrap_or(all[i].span);

@@ -676,9 +676,11 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
 }
 
 /// How sure the tagger must be that a name the rules typed is no name at all before it is dropped
-/// (the margin of `O` over the best name label, at the name's least sure word).
-/// Tuned on GUM dev (all genres).
-pub const DROP_MARGIN: f32 = 5.0;
+/// (the margin of `O` over the best name label, at the name's least sure word). Off: a word-level
+/// drop removed whole organisation names ("the Environmental Protection Agency", "the NFL")
+/// whose words GUM tags partly as nouns and adjectives; the mention typer ([`crate::typer`])
+/// untypes names instead, reading the whole name (it was 5.0).
+pub const DROP_MARGIN: f32 = f32::INFINITY;
 
 /// How sure the tagger must be to type a name the rules could not type (on GUM dev: precision of
 /// all three types above the rules' alone).

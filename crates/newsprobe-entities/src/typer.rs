@@ -64,7 +64,7 @@ pub struct Margins {
 pub const MARGINS: Margins = Margins {
     type_other: 1.0,
     retype: 3.0,
-    untype: 16.0,
+    untype: 4.0,
 };
 
 /// A trained mention typer.
@@ -79,7 +79,12 @@ fn bucket(h: H) -> usize {
 }
 
 /// Hashed features of the body name mentions of `all` (index into `all`, features).
-pub fn features(words: &[Word], all: &[Mention], lowercase: &Set<&str>) -> Vec<(usize, Vec<u32>)> {
+pub fn features(
+    words: &[Word],
+    all: &[Mention],
+    lowercase: &Set<&str>,
+    sports: bool,
+) -> Vec<(usize, Vec<u32>)> {
     let word_range = |a: usize, b: usize| {
         let x = words.partition_point(|w| w.end <= a);
         let y = words.partition_point(|w| w.start < b);
@@ -181,6 +186,15 @@ pub fn features(words: &[Word], all: &[Mention], lowercase: &Set<&str>) -> Vec<(
         f.push(bucket(H::new(24).n(inner).n(digits)) as u32);
         f.push(bucket(H::new(25).bytes(prev).sep().bytes(last.norm.as_bytes())) as u32);
         f.push(bucket(H::new(26).bytes(suf.as_bytes()).bytes(next)) as u32);
+        // A plural name ("the Colts", "Kansas City Chiefs"), in a sports report or not.
+        let plural = last.norm.ends_with('s') && !last.norm.ends_with("ss") && !last.poss;
+        f.push(bucket(
+            H::new(27)
+                .n(sports as u32)
+                .n(plural as u32)
+                .n((prev == b"the") as u32),
+        ) as u32);
+        f.push(bucket(H::new(28).n(sports as u32).n(etype).n(n.min(2))) as u32);
         out.push((i, f));
     }
     out
@@ -254,9 +268,15 @@ fn best(s: &[f32; CLASSES]) -> (u8, f32) {
 }
 
 /// Types, retypes or untypes the body names of `all` by the model, where it is sure.
-pub fn apply(model: &TypeModel, words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) {
+pub fn apply(
+    model: &TypeModel,
+    words: &[Word],
+    lowercase: &Set<&str>,
+    sports: bool,
+    all: &mut [Mention],
+) {
     let need = model.margins;
-    for (i, f) in features(words, all, lowercase) {
+    for (i, f) in features(words, all, lowercase, sports) {
         let (c, margin) = best(&model.scores(&f));
         let m = &mut all[i];
         let now = class(m.etype);
@@ -266,7 +286,7 @@ pub fn apply(model: &TypeModel, words: &[Word], lowercase: &Set<&str>, all: &mut
         if now == 0 && margin > need.type_other {
             m.etype = class_type(c);
             m.weak = false;
-        } else if now != 0 && c != 0 && margin > need.retype && m.title_text.is_none() {
+        } else if now != 0 && c != 0 && margin > need.retype && m.title_text.is_none() && now == 1 {
             m.etype = class_type(c);
         } else if now != 0 && c == 0 && margin > need.untype && m.title_text.is_none() {
             m.etype = EntityType::Other;

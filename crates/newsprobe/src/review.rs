@@ -828,9 +828,18 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         }
         let slot = c.entities.entry(type_key(e.kind).into()).or_default();
         slot[0] += 1;
-        let matches: Vec<usize> = (0..file.entities.len())
-            .filter(|&i| gold_norm[i].contains(&n))
-            .collect();
+        // The name itself, or a full name (two words or more) after words of a title or role
+        // ("Linebacker Steve Foley" names Steve Foley), as the junk-speaker check reads them.
+        let names = |i: usize| {
+            gold_norm[i].contains(&n)
+                || gold_norm[i].iter().any(|g| {
+                    g.contains(' ')
+                        && n.len() > g.len()
+                        && n.ends_with(g.as_str())
+                        && n.as_bytes()[n.len() - g.len() - 1] == b' '
+                })
+        };
+        let matches: Vec<usize> = (0..file.entities.len()).filter(|&i| names(i)).collect();
         if let Some(&i) = matches.iter().find(|&&i| file.entities[i].kind == e.kind) {
             slot[1] += 1;
             found[i] = true;
