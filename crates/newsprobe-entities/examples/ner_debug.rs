@@ -3,7 +3,7 @@
 //! --example ner_debug -- FILE`.
 
 use newsprobe_core::Document;
-use newsprobe_entities::{analyze_with, mentions, tagger};
+use newsprobe_entities::{analyze_with, mentions, tagger, typer};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -41,6 +41,23 @@ fn main() {
         }
     }
     println!();
+    // The typer's scores of the rules' names (none, person, organisation, place).
+    if let Some(t) = model.and_then(|m| m.types.as_ref()) {
+        let mut lower: newsprobe_entities::gazetteer::Set<&str> = Default::default();
+        for w in &words {
+            if w.is_word && !w.cap {
+                lower.insert(w.norm);
+            }
+        }
+        println!("== typer on the rules' names");
+        for (i, f) in typer::features(&words, &rules.mentions, &lower, false) {
+            let s = t.scores(&f);
+            println!(
+                "  {:?} {:?} {:.1?}",
+                rules.mentions[i].name_text, rules.mentions[i].etype, s
+            );
+        }
+    }
     let with = analyze_with(&doc, model, None);
     for (name, a) in [("rules", &rules), ("tagged", &with)] {
         println!("== {name}");

@@ -265,7 +265,8 @@ pub fn tune(
             .collect();
         f.join(" / ")
     };
-    let groups: [(&str, &dyn Fn(&GumDoc) -> bool); 3] = [
+    type Keep<'a> = &'a dyn Fn(&GumDoc) -> bool;
+    let groups: [(&str, Keep); 3] = [
         ("dev all genres", &|d: &GumDoc| d.split == "dev"),
         ("news dev+test", &|d: &GumDoc| {
             d.split != "train" && d.genre == "news"

@@ -837,8 +837,8 @@ fn split_at_and(
             continue;
         }
         let mut s = a;
-        for i in a..b {
-            if words[i].norm == "and" {
+        for (i, w) in words.iter().enumerate().take(b).skip(a) {
+            if w.norm == "and" {
                 if i > s {
                     out.push((s, i, t));
                 }
