@@ -868,7 +868,7 @@ impl Best for Option<(usize, usize)> {
 
 /// Whether the words `idx` (consecutive) are one gazetteer place, country or organisation name:
 /// the tagger does not drop those.
-fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
+pub(crate) fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
     let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
         return false;
     };

@@ -64,7 +64,7 @@ pub struct Margins {
 pub const MARGINS: Margins = Margins {
     type_other: 1.0,
     retype: 3.0,
-    untype: 4.0,
+    untype: 2.0,
 };
 
 /// A trained mention typer.
@@ -288,10 +288,26 @@ pub fn apply(
             m.weak = false;
         } else if now != 0 && c != 0 && margin > need.retype && m.title_text.is_none() && now == 1 {
             m.etype = class_type(c);
-        } else if now != 0 && c == 0 && margin > need.untype && m.title_text.is_none() {
+        } else if now != 0
+            && c == 0
+            && margin > need.untype
+            && m.title_text.is_none()
+            && !gazetteer_name(words, m)
+        {
             m.etype = EntityType::Other;
         }
     }
+}
+
+/// Whether a mention's name is one gazetteer place, country or organisation name: the typer
+/// does not untype those ("Arizona", "Anchorage": GUM marks many place names inside longer
+/// descriptions as no name of their own, "the Arizona desert").
+fn gazetteer_name(words: &[Word], m: &Mention) -> bool {
+    let n = m.name.unwrap_or(m.span);
+    let a = words.partition_point(|w| w.end <= n.start);
+    let b = words.partition_point(|w| w.start < n.end);
+    let idx: Vec<usize> = (a..b.max(a)).collect();
+    crate::tagger::in_gazetteer(words, &idx)
 }
 
 /// One training example: features and gold class.
