@@ -293,6 +293,7 @@ pub fn apply(
             && margin > need.untype
             && m.title_text.is_none()
             && !gazetteer_name(words, m)
+            && now != 3
         {
             m.etype = EntityType::Other;
         }

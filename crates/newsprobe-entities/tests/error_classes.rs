@@ -181,3 +181,19 @@ fn company_names_without_a_known_head_word_are_not_people() {
         }
     }
 }
+
+#[test]
+fn known_places_stay_places() {
+    let doc = analysed(
+        "The dairy plant in Anchorage closed last spring. Its owner, who grew up in Arizona, \
+         said the herd would be sold to a farm near Fairbanks.",
+    );
+    let k = kinds(&doc);
+    for name in ["Anchorage", "Arizona"] {
+        assert_eq!(
+            kind_of(&doc, name),
+            Some(EntityType::Place),
+            "{name}: {k:?}"
+        );
+    }
+}
