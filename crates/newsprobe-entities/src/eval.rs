@@ -21,6 +21,8 @@ use crate::Error;
 pub(crate) struct GumDoc {
     pub(crate) doc_id: String,
     pub(crate) split: String,
+    #[serde(default)]
+    pub(crate) genre: String,
     pub(crate) text: String,
     tokens: Vec<GumToken>,
     mentions: Vec<GumMention>,
@@ -40,6 +42,9 @@ struct GumMention {
     start_tok: usize,
     end_tok: usize,
     minspan: serde_json::Value,
+    /// Wikipedia title, for a mention of a linked entity.
+    #[serde(default)]
+    identity: Option<serde_json::Value>,
 }
 
 /// Counts per type, B-cubed sums and documents of one group of documents.
@@ -89,10 +94,16 @@ pub(crate) struct Gold {
     entity: String,
     pub(crate) min: (usize, usize),
     pub(crate) named: bool,
+    /// A mention of an entity linked to Wikipedia whose minimal span is all capitalised words
+    /// and no pronoun ("the European Space Agency", which GUM tags partly as adjective and noun,
+    /// so not named under the evaluation's convention).
+    pub(crate) capitalised: bool,
 }
 
 pub(crate) fn gold_mentions(d: &GumDoc) -> Vec<Gold> {
     let mut out = Vec::new();
+    // Token offsets count characters.
+    let chars: Vec<char> = d.text.chars().collect();
     for m in &d.mentions {
         let Some(&(etype, _)) = TYPES.iter().find(|t| t.1 == m.etype) else {
             continue;
@@ -119,11 +130,23 @@ pub(crate) fn gold_mentions(d: &GumDoc) -> Vec<Gold> {
         };
         let last = idx.iter().map(|&i| d.tokens[i].end).max().unwrap_or(first);
         let named = idx.iter().all(|&i| d.tokens[i].upos == "PROPN");
+        let linked = m
+            .identity
+            .as_ref()
+            .is_some_and(|v| v.as_str().is_some_and(|s| !s.is_empty()));
+        let capitalised = linked
+            && idx.iter().all(|&i| {
+                d.tokens[i].upos != "PRON"
+                    && chars
+                        .get(d.tokens[i].start)
+                        .is_some_and(|c| c.is_uppercase())
+            });
         out.push(Gold {
             etype,
             entity: m.entity_id.to_string(),
             min: (first, last),
             named,
+            capitalised,
         });
     }
     out

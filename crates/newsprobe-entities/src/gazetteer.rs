@@ -223,6 +223,8 @@ party|union|association|federation|alliance|coalition|league|society|foundation|
 church|army|navy|forces|force|corps|guard|police|command|brigade|regiment|
 club|team|fc|network|news|times|post|journal|herald|tribune|gazette|press|magazine|radio|television|tv|
 airlines|airways|motors|systems|technologies|industries|media|studios|records|entertainment|
+foods|networks|financial|advisors|advisers|partners|distributors|solutions|properties|telecom|
+communications|pharmaceuticals|securities|investments|ventures|enterprises|insurance|bancorp|creamery|
 movement|front|org|democrats|republicans|greens|socialists|conservatives|liberals|government|cabinet|hospital|clinic|municipality|
 ";
 

@@ -2,9 +2,16 @@
 //! --out crates/newsprobe-entities/models/ner.bin --seed 42`.
 //!
 //! GUM's training documents of every genre (the `train` split of `gum_all.jsonl`) give the
-//! labels: a named person, organisation or place mention (its minimal span all proper nouns, the
-//! evaluation's convention) labels the words inside that minimal span, outer names first. The
-//! dev documents of every genre measure the result. The same data and seed give the same bytes.
+//! labels: a named person, organisation or place mention labels the words inside its minimal
+//! span, outer names first. Named here means a minimal span all proper nouns (the evaluation's
+//! convention) or all capitalised words: GUM tags words of many organisation names as adjectives
+//! and nouns ("the European Space Agency", "the Royal Society"), and a tagger trained on proper
+//! nouns alone learnt to drop exactly those names. The
+//! same documents train the mention typer ([`crate::typer`]): each name the rules find (without
+//! the tagger, whose output on its own training documents would be too good to learn from) is
+//! classed by the gold named mention it overlaps most, or none. Both models go into one file.
+//! The dev documents of every genre measure the result. The same data and seed give the same
+//! bytes.
 
 use std::path::Path;
 
@@ -14,6 +21,7 @@ use newsprobe_core::EntityType;
 
 use crate::eval::{gold_mentions, score_doc, Counts, GumDoc};
 use crate::tagger::{self, Example, Features, Model};
+use crate::typer;
 use crate::Error;
 
 /// Passes over the training documents.
@@ -49,6 +57,56 @@ pub(crate) fn read_gum(data: &Path) -> Result<Vec<GumDoc>, Error> {
     Ok(out)
 }
 
+/// Passes of the mention typer over its examples.
+pub const TYPER_EPOCHS: usize = 20;
+
+/// The typer's examples of one GUM document: each name the rules found, classed by the gold
+/// named mention it overlaps most (none when it overlaps none).
+pub(crate) fn typer_examples(d: &GumDoc, ex: &Example) -> Vec<typer::Example> {
+    let golds: Vec<(EntityType, (usize, usize))> = gold_mentions(d)
+        .into_iter()
+        .filter(|g| g.named || g.capitalised)
+        .map(|g| (g.etype, g.min))
+        .collect();
+    let mut char_at = vec![0usize; d.text.len() + 1];
+    let mut n = 0;
+    for (b, _) in d.text.char_indices() {
+        char_at[b] = n;
+        n += 1;
+    }
+    char_at[d.text.len()] = n;
+    ex.features
+        .typer
+        .iter()
+        .map(|(r, f)| {
+            let r = (
+                char_at[r.0.min(d.text.len())],
+                char_at[r.1.min(d.text.len())],
+            );
+            let best = golds
+                .iter()
+                .map(|g| (g.1 .1.min(r.1).saturating_sub(g.1 .0.max(r.0)), g.0))
+                .filter(|g| g.0 > 0)
+                .max_by_key(|g| g.0);
+            typer::Example {
+                features: f.clone(),
+                gold: best.map_or(0, |g| typer::class(g.1)),
+            }
+        })
+        .collect()
+}
+
+/// Trains the mention typer on the examples of the tagger's training documents.
+fn train_typer(docs: &[GumDoc], examples: &[Example], seed: u64) -> Vec<u8> {
+    let train: Vec<typer::Example> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .zip(examples)
+        .flat_map(|(d, e)| typer_examples(d, e))
+        .collect();
+    typer::train(&train, TYPER_EPOCHS, seed)
+}
+
 /// The tagger's features and gold labels of one GUM document.
 pub(crate) fn example(d: &GumDoc) -> Example {
     let doc = Document::from_text(None, &d.text);
@@ -65,7 +123,7 @@ pub(crate) fn example(d: &GumDoc) -> Example {
     let mut gold = vec![0u8; features.spans.len()];
     let mut golds: Vec<(EntityType, (usize, usize))> = gold_mentions(d)
         .into_iter()
-        .filter(|g| g.named)
+        .filter(|g| g.named || g.capitalised)
         .map(|g| (g.etype, g.min))
         .collect();
     // Outer names first: a name inside a longer one keeps the longer one's label.
@@ -136,7 +194,10 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
             "no training documents (split \"train\")".into(),
         ));
     }
-    let bytes = tagger::train(&examples, EPOCHS, seed);
+    let bytes = Model::join(
+        &tagger::train(&examples, EPOCHS, seed),
+        &train_typer(docs, &examples, seed),
+    );
     let model = Model::from_bytes(&bytes)?;
     let mut with = [Counts::default(); 3];
     let mut without = [Counts::default(); 3];
@@ -158,13 +219,94 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
     Ok((
         bytes,
         format!(
-            "{} train documents, {EPOCHS} epochs; dev ({dev} documents, all genres) named \
-             person / organisation / place F1 {} (rules alone {})",
+            "{} train documents, {EPOCHS} epochs (typer {TYPER_EPOCHS}); dev ({dev} documents, \
+             all genres) named person / organisation / place F1 {} (rules alone {})",
             examples.len(),
             f(&with),
             f(&without)
         ),
     ))
+}
+
+/// For tuning the tagger (`cargo run --release -p newsprobe-entities --example ner_tune`):
+/// trains on the `train` documents of `data` and prints, for each margins setting, named person /
+/// organisation / place F1 on the dev documents of every genre and on the news dev+test ones.
+#[doc(hidden)]
+pub fn tune(
+    data: &Path,
+    seed: u64,
+    grid: &[(tagger::Margins, Option<typer::Margins>)],
+) -> Result<String, Error> {
+    let docs = read_gum(data)?;
+    let started = std::time::Instant::now();
+    let examples: Vec<Example> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .map(example)
+        .collect();
+    let bytes = Model::join(
+        &tagger::train(&examples, EPOCHS, seed),
+        &train_typer(&docs, &examples, seed),
+    );
+    let mut model = Model::from_bytes(&bytes)?;
+    let typer_model = model.types.take();
+    let mut out = format!(
+        "trained in {:.1} s, {} bytes\n",
+        started.elapsed().as_secs_f64(),
+        bytes.len()
+    );
+    let f = |c: &[Counts; 3]| {
+        let f: Vec<String> = c
+            .iter()
+            .map(|c| {
+                let (p, _, f) = c.prf();
+                format!("{f:.3} (P {p:.3})")
+            })
+            .collect();
+        f.join(" / ")
+    };
+    type Keep<'a> = &'a dyn Fn(&GumDoc) -> bool;
+    let groups: [(&str, Keep); 3] = [
+        ("dev all genres", &|d: &GumDoc| d.split == "dev"),
+        ("news dev+test", &|d: &GumDoc| {
+            d.split != "train" && d.genre == "news"
+        }),
+        ("test all genres", &|d: &GumDoc| d.split == "test"),
+    ];
+    for (mi, m) in std::iter::once(None)
+        .chain(grid.iter().map(Some))
+        .enumerate()
+    {
+        if let Some((m, t)) = m {
+            model.margins = *m;
+            model.types = None;
+            if let (Some(t), Some(tm)) = (t, &typer_model) {
+                let mut x = tm.clone();
+                x.margins = *t;
+                model.types = Some(x);
+            }
+        }
+        for (name, keep) in &groups {
+            if mi == 0 && *name == "test all genres" {
+                continue;
+            }
+            let mut sum = [Counts::default(); 3];
+            for d in docs.iter().filter(|d| keep(d)) {
+                let counts = score_doc(d, if mi == 0 { None } else { Some(&model) });
+                for (s, c) in sum.iter_mut().zip(counts) {
+                    s.tp += c.tp;
+                    s.fp += c.fp;
+                    s.fn_ += c.fn_;
+                }
+            }
+            let label = match m {
+                None => "rules alone".to_string(),
+                Some((m, t)) => format!("{m:?} {t:?}"),
+            };
+            out.push_str(&format!("{label} {name}: {}\n", f(&sum)));
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -196,6 +338,18 @@ mod tests {
             a,
             tagger::train(&few, 2, 7),
             "the seed orders the documents"
+        );
+        let docs3: Vec<GumDoc> = docs
+            .into_iter()
+            .filter(|d| d.split == "train")
+            .take(3)
+            .collect();
+        let t = train_typer(&docs3, &few, 42);
+        assert_eq!(t, train_typer(&docs3, &few, 42));
+        assert!(typer::TypeModel::from_bytes(&t).is_ok());
+        assert!(
+            few.iter().any(|e| !e.features.typer.is_empty()),
+            "the rules' names are collected for the typer"
         );
     }
 

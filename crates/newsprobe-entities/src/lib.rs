@@ -6,7 +6,8 @@
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
-//! - [`learn`]: how is the tagger trained (`newsprobe train entities`)?
+//! - [`typer`]: which type is each name found (learned, one decision per name)?
+//! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
 //! - [`kb`]: which knowledge-base record is it?
 //! - [`conflicts`]: does the article contradict the record?
@@ -24,6 +25,7 @@ pub mod kb;
 pub mod learn;
 pub mod mentions;
 pub mod tagger;
+pub mod typer;
 pub mod wikidata;
 
 pub use kb::{KbRecord, KbRole, KnowledgeBase};
@@ -114,10 +116,20 @@ pub fn analyze_with(
         if let Some(m) = model {
             let (mut labels, mut margins) = (Vec::new(), Vec::new());
             m.decode(&feats, &mut labels, &mut margins);
-            tagger::apply(&body_words, &labels, &margins, &mut all);
+            tagger::apply(&body_words, &labels, &margins, &m.margins, &mut all);
             all = mentions::sort_mentions(all);
+            if let Some(t) = &m.types {
+                typer::apply(t, &body_words, &lowercase, ctx.sports, &mut all);
+            }
         }
         if let Some(c) = collect {
+            feats.typer = typer::features(&body_words, &all, &lowercase, ctx.sports)
+                .into_iter()
+                .map(|(i, f)| {
+                    let n = all[i].name.unwrap_or(all[i].span);
+                    ((n.start, n.end), f)
+                })
+                .collect();
             *c = feats;
         }
     }

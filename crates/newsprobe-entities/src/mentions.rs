@@ -281,10 +281,47 @@ pub fn words<'a>(
     let mut sent = 0;
     let mut prev_sent = usize::MAX;
     let mut after_opener = true;
-    for t in tokens {
+    for (ti, t) in tokens.iter().enumerate() {
         let raw = t.span.slice(text);
-        // "Adm." "Dr." "Gov.": the period of a title abbreviation belongs to the word.
+        // "Adm." "Dr." "Gov.": the period of a title abbreviation belongs to the word; so does
+        // the period of an initial before a capitalised word of the same sentence ("Franklin D.
+        // Roosevelt", "G. Gordon Liddy") and of "Jr." / "Sr.".
         if raw == "." {
+            let last = out.len().wrapping_sub(1);
+            if let Some(prev) = out.last_mut() {
+                let next = tokens.get(ti + 1);
+                let initial = prev.text.len() == 1
+                    && prev.text.as_bytes()[0].is_ascii_uppercase()
+                    && next.is_some_and(|n| {
+                        n.kind == TokenKind::Word
+                            && n.span
+                                .slice(text)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                            && sentences
+                                .get(prev.sent)
+                                .is_none_or(|s| n.span.start < s.span.end)
+                    });
+                let suffix = matches!(prev.text, "Jr" | "Sr");
+                if prev.is_word && prev.end == t.span.start && !prev.poss && (initial || suffix) {
+                    prev.end = t.span.end;
+                    prev.text = text.get(prev.start..prev.end).unwrap_or(prev.text);
+                    prev.raw = prev.text;
+                    prev.norm = if initial {
+                        INITIAL_NORMS[(prev.text.as_bytes()[0] - b'A') as usize]
+                    } else if prev.text.starts_with('J') {
+                        "jr."
+                    } else {
+                        "sr."
+                    };
+                    // The normal form is a static string now, not the buffer's.
+                    if owned.last().is_some_and(|o| o.0 == last) {
+                        owned.pop();
+                    }
+                    continue;
+                }
+            }
             let last = out.len().wrapping_sub(1);
             if let Some(prev) = out.last_mut() {
                 let prev: &mut Word = prev;
@@ -371,6 +408,12 @@ pub fn words<'a>(
     }
     out
 }
+
+/// Normal forms of initials ("D." -> "d.").
+const INITIAL_NORMS: [&str; 26] = [
+    "a.", "b.", "c.", "d.", "e.", "f.", "g.", "h.", "i.", "j.", "k.", "l.", "m.", "n.", "o.", "p.",
+    "q.", "r.", "s.", "t.", "u.", "v.", "w.", "x.", "y.", "z.",
+];
 
 /// Whether a word is its own normal form (most words): ASCII without capitals.
 fn is_lower(word: &str) -> bool {

@@ -29,6 +29,8 @@ pub const LABELS: usize = 7;
 /// Weights per bucket (labels padded to 8).
 const STRIDE: usize = 8;
 const MAGIC: &[u8; 8] = b"NPNER01\0";
+/// A file holding a tagger and a mention typer.
+const MAGIC2: &[u8; 8] = b"NPNER02\0";
 
 /// The bundled model, decoded once; `None` when the file is empty or damaged (the rules alone
 /// answer then).
@@ -68,40 +70,43 @@ pub struct Features {
     pub feats: Vec<u32>,
     /// Byte range of each word.
     pub spans: Vec<(usize, usize)>,
+    /// When collected for training: the byte range of each body name the rules found and its
+    /// [`crate::typer`] features.
+    pub typer: Vec<((usize, usize), Vec<u32>)>,
 }
 
 /// FNV-1a over a template number and bytes, finished by a multiply-shift into the table.
 #[derive(Clone, Copy)]
-struct H(u64);
+pub(crate) struct H(pub(crate) u64);
 
 impl H {
     #[inline]
-    fn new(t: u8) -> H {
+    pub(crate) fn new(t: u8) -> H {
         H((0xcbf2_9ce4_8422_2325 ^ t as u64).wrapping_mul(0x0100_0000_01b3))
     }
     #[inline]
-    fn bytes(mut self, b: &[u8]) -> H {
+    pub(crate) fn bytes(mut self, b: &[u8]) -> H {
         for &x in b {
             self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
         }
         self
     }
     #[inline]
-    fn sep(self) -> H {
+    pub(crate) fn sep(self) -> H {
         self.bytes(&[0xff])
     }
     #[inline]
-    fn n(self, v: u32) -> H {
+    pub(crate) fn n(self, v: u32) -> H {
         self.bytes(&v.to_le_bytes())
     }
     #[inline]
-    fn finish(self) -> u32 {
+    pub(crate) fn finish(self) -> u32 {
         (self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as u32
     }
 }
 
 /// Shape of a word: X upper, x lower, d digit, other bytes as written; runs collapsed, at most 6.
-fn shape(w: &str) -> ([u8; 6], usize) {
+pub(crate) fn shape(w: &str) -> ([u8; 6], usize) {
     let mut out = [0u8; 6];
     let mut n = 0;
     for c in w.chars() {
@@ -129,7 +134,7 @@ fn shape(w: &str) -> ([u8; 6], usize) {
 }
 
 /// First and last three characters of a normalised word.
-fn affixes(w: &str) -> (&str, &str) {
+pub(crate) fn affixes(w: &str) -> (&str, &str) {
     let p = w.char_indices().nth(3).map_or(w.len(), |(i, _)| i);
     let count = w.chars().count();
     let s = if count > 3 {
@@ -174,7 +179,7 @@ fn candidate(words: &[Word], i: usize) -> bool {
 }
 
 /// Gazetteer flags that matter as features.
-const FLAG_MASK: u32 = flag::NEVER_NAME
+pub(crate) const FLAG_MASK: u32 = flag::NEVER_NAME
     | flag::NOT_NAME
     | flag::ORG_HEAD
     | flag::PLACE_HEAD
@@ -232,7 +237,7 @@ fn rule_labels(words: &[Word], rules: &[Mention], out: &mut Vec<u8>) {
 }
 
 /// Multi-word gazetteer place (1/2) and organisation (3/4) names, begin/inside, per word.
-fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
+pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
     out.clear();
     out.resize(words.len(), 0);
     let g = &*GAZETTEER;
@@ -280,6 +285,7 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
     out.starts.clear();
     out.feats.clear();
     out.spans.clear();
+    out.typer.clear();
     let mut rl = Vec::new();
     rule_labels(words, rules, &mut rl);
     let mut gl = Vec::new();
@@ -423,11 +429,63 @@ pub struct Model {
     /// Quantised weights (the file's own), times `scale`.
     weights: Vec<i16>,
     scale: f32,
+    /// How sure the tagger must be before [`apply`] changes the rules' names (the constants
+    /// below; a tuning run may set others).
+    pub margins: Margins,
+    /// The mention typer trained with it, when the file holds one.
+    pub types: Option<crate::typer::TypeModel>,
+}
+
+/// The margins [`apply`] asks of the tagger.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    /// See [`DROP_MARGIN`].
+    pub drop: f32,
+    /// See [`TYPE_MARGIN`].
+    pub type_other: f32,
+    /// See [`ADD_PERSON_MARGIN`].
+    pub add_person: f32,
+    /// See [`RETYPE_MARGIN`].
+    pub retype: f32,
+}
+
+impl Default for Margins {
+    fn default() -> Margins {
+        Margins {
+            drop: DROP_MARGIN,
+            type_other: TYPE_MARGIN,
+            add_person: ADD_PERSON_MARGIN,
+            retype: RETYPE_MARGIN,
+        }
+    }
 }
 
 impl Model {
-    /// Reads a model file.
+    /// Reads a model file: a tagger, or (`NPNER02`) a tagger's bytes and a mention typer's.
     pub fn from_bytes(b: &[u8]) -> Result<Model, Error> {
+        if b.len() >= 12 && &b[..8] == MAGIC2 {
+            let len = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
+            let Some(tagger) = b.get(12..12 + len) else {
+                return Err(Error::Data("tagger model is truncated".into()));
+            };
+            let mut m = Model::from_bytes(tagger)?;
+            m.types = Some(crate::typer::TypeModel::from_bytes(&b[12 + len..])?);
+            return Ok(m);
+        }
+        Model::tagger_from_bytes(b)
+    }
+
+    /// Both models in one file.
+    pub fn join(tagger: &[u8], typer: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(12 + tagger.len() + typer.len());
+        out.extend_from_slice(MAGIC2);
+        out.extend_from_slice(&(tagger.len() as u32).to_le_bytes());
+        out.extend_from_slice(tagger);
+        out.extend_from_slice(typer);
+        out
+    }
+
+    fn tagger_from_bytes(b: &[u8]) -> Result<Model, Error> {
         use std::io::Read;
         if b.len() < 16 || &b[..8] != MAGIC {
             return Err(Error::Data("not a newsprobe entity tagger model".into()));
@@ -449,12 +507,23 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Model { weights, scale })
+        Ok(Model {
+            weights,
+            scale,
+            margins: Margins::default(),
+            types: None,
+        })
     }
 
     /// Whether two models have the same weights and scale, bit for bit.
     pub fn same_weights(&self, other: &Model) -> bool {
-        self.scale.to_bits() == other.scale.to_bits() && self.weights == other.weights
+        self.scale.to_bits() == other.scale.to_bits()
+            && self.weights == other.weights
+            && match (&self.types, &other.types) {
+                (Some(a), Some(b)) => a.same_weights(b),
+                (None, None) => true,
+                _ => false,
+            }
     }
 
     /// Labels of the words whose features are `f`, and each label's margin over the best label
@@ -607,9 +676,11 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, EntityType)> {
 }
 
 /// How sure the tagger must be that a name the rules typed is no name at all before it is dropped
-/// (the margin of `O` over the best name label, at the name's least sure word).
-/// Tuned on GUM dev (all genres).
-pub const DROP_MARGIN: f32 = 5.0;
+/// (the margin of `O` over the best name label, at the name's least sure word). Off: a word-level
+/// drop removed whole organisation names ("the Environmental Protection Agency", "the NFL")
+/// whose words GUM tags partly as nouns and adjectives; the mention typer ([`crate::typer`])
+/// untypes names instead, reading the whole name (it was 5.0).
+pub const DROP_MARGIN: f32 = f32::INFINITY;
 
 /// How sure the tagger must be to type a name the rules could not type (on GUM dev: precision of
 /// all three types above the rules' alone).
@@ -619,6 +690,9 @@ pub const TYPE_MARGIN: f32 = 30.0;
 /// sure word's margin); tuned on GUM dev to keep person precision where the rules had it.
 pub const ADD_PERSON_MARGIN: f32 = 10.0;
 
+/// How sure the tagger must be to change the type the rules gave an untitled name.
+pub const RETYPE_MARGIN: f32 = f32::INFINITY;
+
 /// Changes the rules' body names by the tagger's. A tagged name that is exactly two or more
 /// untitled rule names side by side replaces them ("South" + "Sudan" become "South Sudan"); a
 /// rule name a tagged name overlaps stays (with its title, gender and descriptors), and when the
@@ -626,8 +700,14 @@ pub const ADD_PERSON_MARGIN: f32 = 10.0;
 /// reads as no name, with no title bound before it and no gazetteer entry, is dropped; a tagged name overlapping no rule
 /// mention is added (a person only when the tagger is sure). Names the rules could not type
 /// (`Other`) otherwise stay, untyped, for coreference.
-pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Mention>) {
-    let spans = spans(labels);
+pub fn apply(
+    words: &[Word],
+    labels: &[u8],
+    margins: &[f32],
+    need: &Margins,
+    all: &mut Vec<Mention>,
+) {
+    let spans = split_at_and(words, spans(labels));
     let byte = |a: usize, b: usize| (words[a].start, words[b - 1].end);
     let ov = |x: (usize, usize), y: (usize, usize)| x.1.min(y.1).saturating_sub(x.0.max(y.0));
     let body_name = |m: &Mention| m.kind == MentionKind::Name && m.span.field == Field::Text;
@@ -645,7 +725,10 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
         let inside: Vec<usize> = (0..all.len())
             .filter(|&mi| body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0)
             .collect();
+        // Two names side by side, never two names joined by "and" ("Reggie Bush and Julius
+        // Jones", "Kraft Foods and Arbor Networks").
         let exact = inside.len() >= 2
+            && (a..b).all(|i| !matches!(words[i].norm, "and" | "&"))
             && inside.iter().all(|&mi| {
                 let m = &all[mi];
                 m.title_text.is_none() && m.span.start >= r.0 && m.span.end <= r.1
@@ -699,9 +782,15 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
             // organisation F1); names they could not type take the tagger's when it is sure.
             let (a, b, t) = spans[si];
             let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
-            if m.etype == EntityType::Other && sure > TYPE_MARGIN {
+            if m.etype == EntityType::Other && sure > need.type_other {
                 m.etype = t;
                 m.weak = false;
+            } else if m.etype != EntityType::Other
+                && m.etype != t
+                && m.title_text.is_none()
+                && sure > need.retype
+            {
+                m.etype = t;
             }
         } else if m.etype != EntityType::Other
             && m.title_text.is_none()
@@ -710,7 +799,7 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
             // The least sure word of the name: how surely the tagger read it as no name.
             let sure = idx.clone().map(|i| margins[i]).fold(f32::MAX, f32::min);
             let idx: Vec<usize> = idx.collect();
-            if sure != f32::MAX && sure > DROP_MARGIN && !in_gazetteer(words, &idx) {
+            if sure != f32::MAX && sure > need.drop && !in_gazetteer(words, &idx) {
                 keep[mi] = false;
             }
         }
@@ -718,12 +807,12 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
     // Names the rules missed.
     for &(a, b, t) in &spans {
         let sure = margins[a..b].iter().fold(f32::MAX, |x, &y| x.min(y));
-        let need = if t == EntityType::Person {
-            ADD_PERSON_MARGIN
+        let least = if t == EntityType::Person {
+            need.add_person
         } else {
             0.0
         };
-        if !covered[a..b].iter().any(|&c| c) && sure > need {
+        if !covered[a..b].iter().any(|&c| c) && sure > least {
             added.push(tagged_mention(words, a, b, t));
         }
     }
@@ -733,6 +822,34 @@ pub fn apply(words: &[Word], labels: &[u8], margins: &[f32], all: &mut Vec<Menti
         keep[k - 1]
     });
     all.extend(added);
+}
+
+/// Tagged person and place names split at "and" ("Reggie Bush and Julius Jones" is two people,
+/// "Queens and Schenectady" two places); organisation names keep it ("Procter and Gamble").
+fn split_at_and(
+    words: &[Word],
+    spans: Vec<(usize, usize, EntityType)>,
+) -> Vec<(usize, usize, EntityType)> {
+    let mut out = Vec::with_capacity(spans.len());
+    for (a, b, t) in spans {
+        if t == EntityType::Organization {
+            out.push((a, b, t));
+            continue;
+        }
+        let mut s = a;
+        for (i, w) in words.iter().enumerate().take(b).skip(a) {
+            if w.norm == "and" {
+                if i > s {
+                    out.push((s, i, t));
+                }
+                s = i + 1;
+            }
+        }
+        if b > s {
+            out.push((s, b, t));
+        }
+    }
+    out
 }
 
 /// `None`, or a best overlap below `o`.
@@ -751,7 +868,7 @@ impl Best for Option<(usize, usize)> {
 
 /// Whether the words `idx` (consecutive) are one gazetteer place, country or organisation name:
 /// the tagger does not drop those.
-fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
+pub(crate) fn in_gazetteer(words: &[Word], idx: &[usize]) -> bool {
     let (Some(&a), Some(&b)) = (idx.first(), idx.last()) else {
         return false;
     };

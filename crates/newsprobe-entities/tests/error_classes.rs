@@ -121,3 +121,79 @@ fn mr_is_never_a_role() {
         }
     }
 }
+
+#[test]
+fn initials_and_suffixes_stay_inside_names() {
+    let doc = analysed(
+        "The memorial to Franklin D. Roosevelt was crowded on Sunday. Two of the burglars, \
+         James W. McCord Jr. and G. Gordon Liddy, were later convicted, court records show.",
+    );
+    let k = kinds(&doc);
+    for name in [
+        "Franklin D. Roosevelt",
+        "James W. McCord Jr.",
+        "G. Gordon Liddy",
+    ] {
+        assert_eq!(
+            kind_of(&doc, name),
+            Some(EntityType::Person),
+            "{name}: {k:?}"
+        );
+    }
+    for fragment in ["Franklin D", "James W", "McCord Jr", "G", "Roosevelt"] {
+        assert!(!k.iter().any(|(n, _)| n == fragment), "{fragment}: {k:?}");
+    }
+}
+
+#[test]
+fn names_joined_by_and_stay_apart() {
+    let doc = analysed(
+        "The Saints signed Reggie Bush and Julius Jones before the season opened. \
+         Analysts at Kraft Foods and Arbor Networks said the outage lasted two hours.",
+    );
+    let k = kinds(&doc);
+    assert!(
+        !k.iter().any(|(n, _)| n.contains(" and ")),
+        "two names made one: {k:?}"
+    );
+    assert_eq!(
+        kind_of(&doc, "Reggie Bush"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+    assert_eq!(
+        kind_of(&doc, "Julius Jones"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn company_names_without_a_known_head_word_are_not_people() {
+    let doc = analysed(
+        "Shares of Tolliver Networks rose 4 percent after the company reported record sales. \
+         Analysts at Brightwater Financial said Tolliver Networks had gained customers in Ohio.",
+    );
+    let k = kinds(&doc);
+    for (name, kind) in &k {
+        if name.contains("Tolliver") || name.contains("Brightwater") {
+            assert_ne!(*kind, EntityType::Person, "{name} typed person: {k:?}");
+        }
+    }
+}
+
+#[test]
+fn known_places_stay_places() {
+    let doc = analysed(
+        "The dairy plant in Anchorage closed last spring. Its owner, who grew up in Arizona, \
+         said the herd would be sold to a farm near Fairbanks.",
+    );
+    let k = kinds(&doc);
+    for name in ["Anchorage", "Arizona"] {
+        assert_eq!(
+            kind_of(&doc, name),
+            Some(EntityType::Place),
+            "{name}: {k:?}"
+        );
+    }
+}

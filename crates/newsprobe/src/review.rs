@@ -279,6 +279,19 @@ impl ArticleSource {
     }
 }
 
+/// Whether a predicted entity name (normalised) names a gold entity (its normalised name and
+/// aliases): one of them exactly, or a full name of two words or more after words of a title or
+/// role ("linebacker steve foley" names Steve Foley), as the junk-speaker check reads them.
+fn names_entity(gold: &HashSet<String>, n: &str) -> bool {
+    gold.contains(n)
+        || gold.iter().any(|g| {
+            g.contains(' ')
+                && n.len() > g.len()
+                && n.ends_with(g.as_str())
+                && n.as_bytes()[n.len() - g.len() - 1] == b' '
+        })
+}
+
 /// Lower case, letters and digits only, single spaces, without a leading "the".
 pub fn normalize(s: &str) -> String {
     let mapped: String = s
@@ -829,7 +842,7 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         let slot = c.entities.entry(type_key(e.kind).into()).or_default();
         slot[0] += 1;
         let matches: Vec<usize> = (0..file.entities.len())
-            .filter(|&i| gold_norm[i].contains(&n))
+            .filter(|&i| names_entity(&gold_norm[i], &n))
             .collect();
         if let Some(&i) = matches.iter().find(|&&i| file.entities[i].kind == e.kind) {
             slot[1] += 1;
@@ -1217,6 +1230,19 @@ pub fn render_json(ev: &ReviewEval, verbose: bool) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_name_after_title_words_names_its_entity() {
+        let gold: HashSet<String> = ["steve foley".to_string(), "foley".to_string()].into();
+        assert!(names_entity(&gold, "steve foley"));
+        assert!(names_entity(&gold, "linebacker steve foley"));
+        assert!(
+            !names_entity(&gold, "mr foley"),
+            "one-word forms need the exact name"
+        );
+        assert!(!names_entity(&gold, "bsteve foley"));
+        assert!(!names_entity(&gold, "steve foley jr"));
+    }
 
     #[test]
     fn names_compare_without_case_punctuation_or_a_leading_the() {
