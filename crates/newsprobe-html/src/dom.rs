@@ -177,7 +177,25 @@ impl<'a> Dom<'a> {
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII that is neither whitespace nor NUL is copied in one piece.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | 0))
+            .count();
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&s[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() || c == '\u{0}' || c == '\u{200B}' {
             pending_space = !out.is_empty();
         } else {
@@ -740,6 +758,16 @@ mod tests {
 
     fn dom_text(html: &str) -> String {
         parse(html).text_of(Dom::ROOT)
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        assert_eq!(
+            collapse_whitespace("  a\t\r\n b\u{a0}\u{200B}c\u{0}d\u{2009}–  e\u{b}\u{c}f "),
+            "a b c d – e f"
+        );
+        assert_eq!(collapse_whitespace("\u{1c}x\u{85}"), "\u{1c}x");
+        assert_eq!(collapse_whitespace(""), "");
     }
 
     #[test]

@@ -242,8 +242,9 @@ fn is_author_element(e: &dom::Element) -> bool {
     e.attr("class").is_some_and(|c| {
         (contains_ignore_ascii_case(c, "byline")
             || contains_ignore_ascii_case(c, "author-name")
-            || c.split_whitespace()
-                .any(|w| w.eq_ignore_ascii_case("author")))
+            || (contains_ignore_ascii_case(c, "author")
+                && c.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("author"))))
             && !contains_ignore_ascii_case(c, "bio")
             && !contains_ignore_ascii_case(c, "image")
             && !contains_ignore_ascii_case(c, "avatar")
