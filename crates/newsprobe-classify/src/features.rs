@@ -80,7 +80,7 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    newsprobe_core::lexicon::is_alphanumeric(c)
 }
 
 /// Splits a text into word tokens: runs of letters and digits, keeping inner apostrophes
@@ -194,7 +194,7 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
         let mut wh = WordHash::new();
         wh.push(c);
         let capitalized = c.is_uppercase();
-        let mut numeric = c.is_numeric();
+        let mut numeric = newsprobe_core::lexicon::is_numeric(c);
         let mut prev_numeric = numeric;
         i += len;
         let mut end = i;
@@ -217,7 +217,7 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
             let (d, dl) = char_at(text, i);
             if is_word_char(d) {
                 wh.push(d);
-                prev_numeric = d.is_numeric();
+                prev_numeric = newsprobe_core::lexicon::is_numeric(d);
                 numeric |= prev_numeric;
                 i += dl;
                 end = i;
@@ -230,7 +230,7 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
                 break;
             }
             let (m, _) = char_at(text, i + dl);
-            if is_word_char(m) && (!separator || m.is_numeric()) {
+            if is_word_char(m) && (!separator || newsprobe_core::lexicon::is_numeric(m)) {
                 wh.push(d);
                 i += dl;
             } else {

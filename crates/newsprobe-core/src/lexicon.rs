@@ -12,6 +12,78 @@ pub fn normalize(word: &str) -> String {
         .collect()
 }
 
+/// The General Punctuation block (curly quotes, dashes, ellipsis, thin spaces): among the
+/// commonest non-ASCII characters of news text, none of them a letter or a digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// Characters below this (Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic...) are classified
+/// by a table.
+const TABLE_END: u32 = 0x800;
+
+/// `char::is_alphabetic` and `char::is_numeric` of every character below [`TABLE_END`], one bit
+/// each, built once from the standard library's answers (so they cannot disagree).
+struct CharTable {
+    alphabetic: [u64; TABLE_END as usize / 64],
+    numeric: [u64; TABLE_END as usize / 64],
+}
+
+static CHAR_TABLE: std::sync::LazyLock<CharTable> = std::sync::LazyLock::new(|| {
+    let mut table = CharTable {
+        alphabetic: [0; TABLE_END as usize / 64],
+        numeric: [0; TABLE_END as usize / 64],
+    };
+    for c in (0..TABLE_END).filter_map(char::from_u32) {
+        let (word, bit) = (c as usize / 64, c as u32 % 64);
+        table.alphabetic[word] |= u64::from(c.is_alphabetic()) << bit;
+        table.numeric[word] |= u64::from(c.is_numeric()) << bit;
+    }
+    table
+});
+
+#[inline]
+fn bit(bits: &[u64], c: char) -> bool {
+    let c = c as usize;
+    bits[c / 64] >> (c % 64) & 1 == 1
+}
+
+/// `char::is_alphabetic`, answering ASCII, the scripts below U+0800 and General Punctuation
+/// without the Unicode table search (a few hundred instructions a character; the tokenizers ask
+/// it of every character of the text).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if (c as u32) < TABLE_END {
+        bit(&CHAR_TABLE.alphabetic, c)
+    } else {
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
+    }
+}
+
+/// `char::is_numeric`, with the same fast paths as [`is_alphabetic`].
+#[inline]
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else if (c as u32) < TABLE_END {
+        bit(&CHAR_TABLE.numeric, c)
+    } else {
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
+    }
+}
+
+/// `char::is_alphanumeric`, with the same fast paths as [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if (c as u32) < TABLE_END {
+        bit(&CHAR_TABLE.alphabetic, c) || bit(&CHAR_TABLE.numeric, c)
+    } else {
+        !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+    }
+}
+
 /// Reads a word list: one entry per line, `#` comments and blank lines skipped, normalised.
 pub fn parse_word_list(text: &str) -> Vec<String> {
     text.lines()
@@ -69,6 +141,18 @@ pub const MONTHS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        let chars = (0u32..0x3000)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32);
+        for c in chars {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn normalizes_apostrophes_and_case() {

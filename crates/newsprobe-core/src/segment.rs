@@ -6,6 +6,7 @@
 //! ("U.S. Senate") and decimals do not end sentences. Sentences never cross paragraphs.
 
 use crate::document::{Document, Sentence, Token, TokenKind};
+use crate::lexicon::{is_alphabetic, is_alphanumeric, is_numeric};
 use crate::span::{Field, Span};
 
 /// Titles and name suffixes written with a full stop ("Adm.", "Sen.", "Jr."), lower-cased
@@ -139,21 +140,20 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if c.is_numeric() {
+        if is_numeric(c) {
             i += 1;
             while i < n {
                 let c = chars[i].1;
-                if c.is_numeric() {
+                if is_numeric(c) {
                     i += 1;
-                } else if matches!(c, ',' | '.' | ':') && at(i + 1).is_some_and(|d| d.is_numeric())
-                {
+                } else if matches!(c, ',' | '.' | ':') && at(i + 1).is_some_and(is_numeric) {
                     i += 2;
                 } else {
                     break;
                 }
             }
             // "1990s", "5th", "3km": letters glued to a number stay in the token.
-            while i < n && chars[i].1.is_alphabetic() {
+            while i < n && is_alphabetic(chars[i].1) {
                 i += 1;
             }
             out.push(Token {
@@ -164,21 +164,21 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
                 },
                 kind: TokenKind::Number,
             });
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             let mut segment_len = 0;
             let mut dotted = false;
             while i < n {
                 let c = chars[i].1;
-                if c.is_alphanumeric() || c.is_mark() {
+                if is_alphanumeric(c) || c.is_mark() {
                     i += 1;
                     segment_len += 1;
-                } else if is_inner_joiner(c) && at(i + 1).is_some_and(|d| d.is_alphanumeric()) {
+                } else if is_inner_joiner(c) && at(i + 1).is_some_and(is_alphanumeric) {
                     i += 1;
                     segment_len = 0;
                 } else if c == '.'
                     && segment_len <= 2
-                    && at(i + 1).is_some_and(|d| d.is_alphabetic())
-                    && (dotted || at(i + 2).is_some_and(|d| d == '.' || !d.is_alphabetic()))
+                    && at(i + 1).is_some_and(is_alphabetic)
+                    && (dotted || at(i + 2).is_some_and(|d| d == '.' || !is_alphabetic(d)))
                 {
                     // Initialisms: "U.S.", "e.g.", "U.K."
                     dotted = true;

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::dom::{self, Dom, NodeData, NodeId, NONE};
+use crate::metadata::contains_ignore_ascii_case;
 
 /// A run of text between block-level boundaries.
 #[derive(Debug, Clone)]
@@ -68,13 +69,30 @@ static BOILERPLATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Calls to action and contact lines that close many articles.
+/// Calls to action and contact lines that close many articles. The two alternatives with word
+/// boundaries are in [`PROMO_WORDS`]: a Unicode `\b` makes the regex engine leave its fast DFA
+/// for a slow one on any line with a non-ASCII character (curly quotes, dashes), and this
+/// regex runs on every short block.
 static PROMO_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(follow (us|@|him|her|them|me)|subscribe (to|now|today)|sign up (for|to|now)|get the latest|have a (news )?tip|(click|tap) here|this slideshow requires|tell us what you think|advert\b|send us your|get [\w ]+ delivered)|^\S+@\S+\.\w+$|^(https?://|www\.|twitter\.com/)\S+$|may be reached at \S+@|\bemail (him|her|them|me) at\b|^email [\w .'-]+ at \S+@|^if you enjoyed this article|^follow [\w' ]+ (full )?coverage",
+        r"(?i)^(follow (us|@|him|her|them|me)|subscribe (to|now|today)|sign up (for|to|now)|get the latest|have a (news )?tip|(click|tap) here|this slideshow requires|tell us what you think|send us your|get [\w ]+ delivered)|^\S+@\S+\.\w+$|^(https?://|www\.|twitter\.com/)\S+$|may be reached at \S+@|^email [\w .'-]+ at \S+@|^if you enjoyed this article|^follow [\w' ]+ (full )?coverage",
     )
     .expect("valid regex")
 });
+
+/// The rest of the calls to action, run only on lines holding "advert" or "email" in some
+/// case (none of their letters has a non-ASCII case variant, so that test misses no match).
+static PROMO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^advert\b|\bemail (him|her|them|me) at\b").expect("valid regex")
+});
+
+/// Is this line a call to action or a contact line?
+fn is_promo_line(text: &str) -> bool {
+    PROMO_LINE.is_match(text)
+        || ((contains_ignore_ascii_case(text, "advert")
+            || contains_ignore_ascii_case(text, "email"))
+            && PROMO_WORDS.is_match(text))
+}
 
 /// Tags whose subtree is never article text.
 fn is_never_content(tag: &str) -> bool {
@@ -141,17 +159,18 @@ fn is_boilerplate_tag(e: &dom::Element) -> bool {
     }
     if let Some(class) = e.attr("class") {
         if class.split_ascii_whitespace().any(|c| {
-            matches!(
-                c.to_ascii_lowercase().as_str(),
-                "hidden"
-                    | "hide"
-                    | "d-none"
-                    | "is-hidden"
-                    | "visually-hidden"
-                    | "sr-only"
-                    | "screen-reader-text"
-                    | "visuallyhidden"
-            )
+            [
+                "hidden",
+                "hide",
+                "d-none",
+                "is-hidden",
+                "visually-hidden",
+                "sr-only",
+                "screen-reader-text",
+                "visuallyhidden",
+            ]
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h))
         }) {
             return true;
         }
@@ -638,7 +657,7 @@ fn keep_block(dom: &Dom, block: &Block) -> bool {
     if block.chars < 60 && BOILERPLATE_LINE.is_match(&block.text) {
         return false;
     }
-    if block.chars < 200 && PROMO_LINE.is_match(&block.text) {
+    if block.chars < 200 && is_promo_line(&block.text) {
         return false;
     }
     true

@@ -6,6 +6,10 @@
 //! document order (a parent always has a smaller id than its children), so later passes walk the
 //! tree with loops over ids or parent links, never recursion: 100,000-deep nesting is safe, and
 //! nesting beyond [`MAX_DEPTH`] is flattened so every pass stays linear.
+//!
+//! The tree borrows from the page: tag and attribute names already in lower case, attribute
+//! values and text without character references, and raw script/style content are slices of the
+//! input, not copies (a 170 KiB page has thousands of each).
 
 use std::borrow::Cow;
 
@@ -23,58 +27,59 @@ pub type NodeId = u32;
 /// Marks a missing link.
 pub const NONE: NodeId = u32::MAX;
 
-/// One element: lower-case tag name and attributes (lower-case names, decoded values).
+/// One element: lower-case tag name and attributes (lower-case names, decoded values), borrowed
+/// from the page where they need no change.
 #[derive(Debug, Clone)]
-pub struct Element {
-    pub name: Box<str>,
-    pub attrs: Vec<(Box<str>, String)>,
+pub struct Element<'a> {
+    pub name: Cow<'a, str>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl Element {
+impl Element<'_> {
     /// The value of attribute `name` (lower-case).
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| &**n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 }
 
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum NodeData {
+pub enum NodeData<'a> {
     Document,
-    Element(Element),
+    Element(Element<'a>),
     /// Text with character references decoded (raw for script/style content).
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 /// A node and its links.
 #[derive(Debug, Clone)]
-pub struct Node {
-    pub data: NodeData,
+pub struct Node<'a> {
+    pub data: NodeData<'a>,
     pub parent: NodeId,
     pub first_child: NodeId,
     pub last_child: NodeId,
     pub next_sibling: NodeId,
 }
 
-/// The parsed page.
+/// The parsed page, borrowing from its text.
 #[derive(Debug, Clone)]
-pub struct Dom {
-    pub nodes: Vec<Node>,
+pub struct Dom<'a> {
+    pub nodes: Vec<Node<'a>>,
 }
 
-impl Dom {
+impl<'a> Dom<'a> {
     /// The document root.
     pub const ROOT: NodeId = 0;
 
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id as usize]
     }
 
     /// The element at `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
         match &self.nodes.get(id as usize)?.data {
             NodeData::Element(e) => Some(e),
             _ => None,
@@ -135,7 +140,7 @@ impl Dom {
         collapse_whitespace(&out)
     }
 
-    fn push(&mut self, data: NodeData, parent: NodeId) -> NodeId {
+    fn push(&mut self, data: NodeData<'a>, parent: NodeId) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
             data,
@@ -156,15 +161,15 @@ impl Dom {
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
-    fn push_text(&mut self, text: &str, parent: NodeId) {
+    fn push_text(&mut self, text: Cow<'a, str>, parent: NodeId) {
         let last = self.nodes[parent as usize].last_child;
         if last != NONE {
             if let NodeData::Text(t) = &mut self.nodes[last as usize].data {
-                t.push_str(text);
+                t.to_mut().push_str(&text);
                 return;
             }
         }
-        self.push(NodeData::Text(text.to_owned()), parent);
+        self.push(NodeData::Text(text), parent);
     }
 }
 
@@ -172,7 +177,25 @@ impl Dom {
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII that is neither whitespace nor NUL is copied in one piece.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | 0))
+            .count();
+        if run > 0 {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&s[i..i + run]);
+            i += run;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         if c.is_whitespace() || c == '\u{0}' || c == '\u{200B}' {
             pending_space = !out.is_empty();
         } else {
@@ -327,7 +350,7 @@ fn is_scope_boundary(tag: &str) -> bool {
 }
 
 /// Parses HTML text into a [`Dom`]. Never fails; linear in the input size.
-pub fn parse(html: &str) -> Dom {
+pub fn parse(html: &str) -> Dom<'_> {
     let mut dom = Dom {
         nodes: Vec::with_capacity(html.len() / 40 + 16),
     };
@@ -340,7 +363,7 @@ pub fn parse(html: &str) -> Dom {
     });
     let mut builder = Builder {
         dom,
-        stack: vec![(Dom::ROOT, Box::from(""))],
+        stack: vec![(Dom::ROOT, Cow::Borrowed(""))],
         open_counts: Default::default(),
         elements: 0,
     };
@@ -376,10 +399,9 @@ pub fn parse(html: &str) -> Dom {
                 if !content.is_empty() {
                     let parent = builder.current();
                     if matches!(&*name, "title" | "textarea") {
-                        let decoded = entities::decode(content);
-                        builder.dom.push_text(&decoded, parent);
+                        builder.dom.push_text(entities::decode(content), parent);
                     } else {
-                        builder.dom.push_text(content, parent);
+                        builder.dom.push_text(Cow::Borrowed(content), parent);
                     }
                 }
                 builder.end_tag(&name);
@@ -402,29 +424,28 @@ pub fn parse(html: &str) -> Dom {
     builder.dom
 }
 
-struct Builder {
-    dom: Dom,
+struct Builder<'a> {
+    dom: Dom<'a>,
     /// Open elements: id and tag name.
-    stack: Vec<(NodeId, Box<str>)>,
+    stack: Vec<(NodeId, Cow<'a, str>)>,
     /// How many elements of each name are open, so an end tag with no open start tag costs
     /// nothing and every search that runs ends in a pop (linear time overall).
-    open_counts: std::collections::HashMap<Box<str>, u32>,
+    open_counts: std::collections::HashMap<Cow<'a, str>, u32, foldhash::fast::FixedState>,
     /// Start tags seen so far.
     elements: usize,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn current(&self) -> NodeId {
         self.stack.last().map_or(Dom::ROOT, |(id, _)| *id)
     }
 
-    fn text(&mut self, raw: &str) {
+    fn text(&mut self, raw: &'a str) {
         if raw.is_empty() {
             return;
         }
-        let decoded: Cow<str> = entities::decode(raw);
         let parent = self.current();
-        self.dom.push_text(&decoded, parent);
+        self.dom.push_text(entities::decode(raw), parent);
     }
 
     /// Pops up to and including the nearest open `tag`, searching at most `limit` entries and
@@ -432,14 +453,19 @@ impl Builder {
     /// Pops the open elements from index `i` up.
     fn truncate(&mut self, i: usize) {
         for (_, name) in self.stack.drain(i..) {
-            if let Some(count) = self.open_counts.get_mut(&name) {
+            if let Some(count) = self.open_counts.get_mut(&*name) {
                 *count = count.saturating_sub(1);
             }
         }
     }
 
-    fn push_open(&mut self, id: NodeId, name: Box<str>) {
-        *self.open_counts.entry(name.clone()).or_insert(0) += 1;
+    fn push_open(&mut self, id: NodeId, name: Cow<'a, str>) {
+        match self.open_counts.get_mut(&*name) {
+            Some(count) => *count += 1,
+            None => {
+                self.open_counts.insert(name.clone(), 1);
+            }
+        }
         self.stack.push((id, name));
     }
 
@@ -457,7 +483,7 @@ impl Builder {
         }
     }
 
-    fn start_tag(&mut self, element: Element, self_closing: bool) {
+    fn start_tag(&mut self, element: Element<'a>, self_closing: bool) {
         self.elements += 1;
         if self.elements > MAX_ELEMENTS && !is_raw_text(&element.name) {
             return;
@@ -525,14 +551,14 @@ fn skip_declaration(bytes: &[u8], lt: usize) -> usize {
 }
 
 /// Reads `name ...>` after `</`; returns the lower-cased name and the position after `>`.
-fn read_end_tag(html: &str, start: usize) -> (String, usize) {
+fn read_end_tag(html: &str, start: usize) -> (Cow<'_, str>, usize) {
     let bytes = html.as_bytes();
     let name_end = start
         + bytes[start..]
             .iter()
             .take_while(|b| !b.is_ascii_whitespace() && **b != b'>' && **b != b'/')
             .count();
-    let name = html[start..name_end].to_ascii_lowercase();
+    let name = lower(&html[start..name_end]);
     let end = match memchr::memchr(b'>', &bytes[name_end..]) {
         Some(at) => name_end + at + 1,
         None => bytes.len(),
@@ -542,14 +568,14 @@ fn read_end_tag(html: &str, start: usize) -> (String, usize) {
 
 /// Reads a start tag after `<`; returns the element, whether it ended in `/>`, and the
 /// position after `>`.
-fn read_start_tag(html: &str, start: usize) -> (Element, bool, usize) {
+fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut i = start;
     while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/' {
         i += 1;
     }
-    let name: Box<str> = lower(&html[start..i]);
+    let name = lower(&html[start..i]);
     let mut attrs = Vec::new();
     let mut self_closing = false;
     loop {
@@ -576,7 +602,7 @@ fn read_start_tag(html: &str, start: usize) -> (Element, bool, usize) {
         while i < len && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = Cow::Borrowed("");
         if i < len && bytes[i] == b'=' {
             i += 1;
             while i < len && bytes[i].is_ascii_whitespace() {
@@ -589,14 +615,14 @@ fn read_start_tag(html: &str, start: usize) -> (Element, bool, usize) {
                     Some(at) => value_start + at,
                     None => len,
                 };
-                value = entities::decode(&html[value_start..value_end]).into_owned();
+                value = entities::decode(&html[value_start..value_end]);
                 i = (value_end + 1).min(len);
             } else {
                 let value_start = i;
                 while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
-                value = entities::decode(&html[value_start..i]).into_owned();
+                value = entities::decode(&html[value_start..i]);
             }
         }
         if attrs.len() < 64 && !attrs.iter().any(|(n, _)| *n == attr_name) {
@@ -606,11 +632,11 @@ fn read_start_tag(html: &str, start: usize) -> (Element, bool, usize) {
     (Element { name, attrs }, self_closing, i)
 }
 
-fn lower(s: &str) -> Box<str> {
+fn lower(s: &str) -> Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        s.to_ascii_lowercase().into_boxed_str()
+        Cow::Owned(s.to_ascii_lowercase())
     } else {
-        Box::from(s)
+        Cow::Borrowed(s)
     }
 }
 
@@ -683,7 +709,7 @@ mod tests {
             .find(|&i| dom.tag(i) == "script")
             .unwrap();
         let text = match &dom.node(dom.node(script).first_child).data {
-            NodeData::Text(t) => t.clone(),
+            NodeData::Text(t) => t.to_string(),
             _ => String::new(),
         };
         assert_eq!(text, "if (a < b && c) { x = '</p>'; }");
@@ -732,6 +758,16 @@ mod tests {
 
     fn dom_text(html: &str) -> String {
         parse(html).text_of(Dom::ROOT)
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        assert_eq!(
+            collapse_whitespace("  a\t\r\n b\u{a0}\u{200B}c\u{0}d\u{2009}–  e\u{b}\u{c}f "),
+            "a b c d – e f"
+        );
+        assert_eq!(collapse_whitespace("\u{1c}x\u{85}"), "\u{1c}x");
+        assert_eq!(collapse_whitespace(""), "");
     }
 
     #[test]

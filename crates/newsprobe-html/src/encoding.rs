@@ -5,6 +5,7 @@
 //! then content sniffing (valid UTF-8, UTF-16 without a BOM, else chardetng's guess).
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// How many leading bytes the `<meta charset>` prescan looks at (the HTML standard says 1024;
 /// real pages often put a long `<head>` first, so look further).
@@ -27,10 +28,21 @@ pub fn decode(
     transport: Option<&str>,
     url: Option<&str>,
 ) -> (String, &'static Encoding, EncodingSource) {
+    let (text, encoding, source) = decode_borrowed(bytes, transport, url);
+    (text.into_owned(), encoding, source)
+}
+
+/// As [`decode`], borrowing the bytes when they already are the page's text (valid UTF-8 read
+/// as UTF-8, or ASCII in an ASCII-compatible encoding): no copy of the page.
+pub fn decode_borrowed<'b>(
+    bytes: &'b [u8],
+    transport: Option<&str>,
+    url: Option<&str>,
+) -> (Cow<'b, str>, &'static Encoding, EncodingSource) {
     let (encoding, source, skip) = detect(bytes, transport, url);
     let rest = bytes.get(skip..).unwrap_or_default();
     let (text, _had_errors) = encoding.decode_without_bom_handling(rest);
-    (text.into_owned(), encoding, source)
+    (text, encoding, source)
 }
 
 /// Chooses the encoding; returns it, where the decision came from, and how many BOM bytes to skip.

@@ -50,7 +50,7 @@ pub fn extract(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(HtmlError::Empty);
     }
-    let (text, encoding, _) = encoding::decode(bytes, charset, url);
+    let (text, encoding, _) = encoding::decode_borrowed(bytes, charset, url);
     if text.chars().all(|c| c.is_whitespace() || c == '\0') {
         return Err(HtmlError::Empty);
     }

@@ -104,7 +104,7 @@ fn gather(dom: &Dom) -> Evidence {
                         .is_some_and(|p| p.contains("datePublished"))
                         || e.attr("pubdate").is_some()
                         || e.attr("class")
-                            .is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                            .is_some_and(|c| contains_ignore_ascii_case(c, "publish"));
                     if marked && published_time.is_none() {
                         published_time = Some(dt.to_owned());
                     } else if ev.times.len() < 20 {
@@ -152,28 +152,74 @@ fn date_element(e: &dom::Element) -> Option<bool> {
     ) {
         return None;
     }
-    let mut names = String::new();
+    // Class, id and itemprop, each searched for the words below in any case. None of the words
+    // holds a space, so searching the values one by one finds what searching them joined by
+    // spaces would.
+    let (mut other, mut publish, mut date) = (false, false, false);
     for key in ["class", "id", "itemprop"] {
-        if let Some(v) = e.attr(key) {
-            names.push_str(v);
-            names.push(' ');
+        let Some(v) = e.attr(key) else { continue };
+        let v = v.as_bytes();
+        for i in 0..v.len() {
+            if !DATE_WORD_START[usize::from(v[i])] {
+                continue;
+            }
+            let rest = &v[i..];
+            let has = |word: &str| {
+                rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            };
+            match v[i].to_ascii_lowercase() {
+                b'u' if has("update") => other = true,
+                b'm' if has("modif") => other = true,
+                b'r' if has("recommend") || has("related") => other = true,
+                b'p' if has("publish") || has("posted") => publish = true,
+                b'd' if has("date") => date = true,
+                b't' if has("timestamp") => date = true,
+                _ => {}
+            }
         }
     }
-    names.make_ascii_lowercase();
-    if names.contains("update")
-        || names.contains("modif")
-        || names.contains("recommend")
-        || names.contains("related")
-    {
-        return None;
-    }
-    if names.contains("publish") || names.contains("posted") {
+    if other {
+        None
+    } else if publish {
         Some(true)
-    } else if names.contains("date") || names.contains("timestamp") {
+    } else if date {
         Some(false)
     } else {
         None
     }
+}
+
+/// The first letters (either case) of the words `date_element` looks for.
+static DATE_WORD_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let letters = b"umrpdtUMRPDT";
+    let mut i = 0;
+    while i < letters.len() {
+        table[letters[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `haystack` holds `needle` (lower-case ASCII) in any ASCII case, without copying it.
+pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let upper = first.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(first, upper, &hay[from..]) {
+        let start = from + at + 1;
+        if hay
+            .get(start..start + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+        {
+            return true;
+        }
+        from = start;
+    }
+    false
 }
 
 fn is_author_element(e: &dom::Element) -> bool {
@@ -194,13 +240,14 @@ fn is_author_element(e: &dom::Element) -> bool {
         return true;
     }
     e.attr("class").is_some_and(|c| {
-        let c = c.to_ascii_lowercase();
-        (c.contains("byline")
-            || c.contains("author-name")
-            || c.split_whitespace().any(|w| w == "author"))
-            && !c.contains("bio")
-            && !c.contains("image")
-            && !c.contains("avatar")
+        (contains_ignore_ascii_case(c, "byline")
+            || contains_ignore_ascii_case(c, "author-name")
+            || (contains_ignore_ascii_case(c, "author")
+                && c.split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case("author"))))
+            && !contains_ignore_ascii_case(c, "bio")
+            && !contains_ignore_ascii_case(c, "image")
+            && !contains_ignore_ascii_case(c, "avatar")
     })
 }
 
@@ -855,6 +902,22 @@ pub fn days_apart(a: &str, b: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_blind_search_without_copies() {
+        assert!(contains_ignore_ascii_case("Article-BYLINE wide", "byline"));
+        assert!(contains_ignore_ascii_case("bbyline", "byline"));
+        assert!(!contains_ignore_ascii_case("bylin", "byline"));
+        assert!(!contains_ignore_ascii_case("", "a"));
+        assert!(contains_ignore_ascii_case("É Pubdate", "pubdate"));
+        let dom = dom::parse(
+            r#"<span class="entry-Date">3 May</span><span id="LastUpdated" class="date">4 May</span><div itemprop="datePublished">5 May</div><p class="story">x</p>"#,
+        );
+        let found: Vec<Option<bool>> = (0..dom.nodes.len() as NodeId)
+            .filter_map(|i| dom.element(i).map(date_element))
+            .collect();
+        assert_eq!(found, [Some(false), None, Some(true), None]);
+    }
 
     #[test]
     fn dates_normalise_to_rfc3339() {
