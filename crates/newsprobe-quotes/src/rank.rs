@@ -293,7 +293,7 @@ fn not_speaker_heads(
                 .filter(|&i| i >= 1)
                 .map(|i| start + i - 1)
                 .filter(|&i| toks.get(i).is_some_and(|t| t["upos"] == "NOUN"))
-                .last();
+                .next_back();
             let Some(h) = head else { continue };
             let w = toks[h]["form"].as_str().unwrap_or("").to_lowercase();
             let c = counts.entry(w).or_insert((0, 0));
