@@ -292,8 +292,7 @@ fn not_speaker_heads(
                 .filter_map(|x| x.trim().parse::<usize>().ok())
                 .filter(|&i| i >= 1)
                 .map(|i| start + i - 1)
-                .filter(|&i| toks.get(i).is_some_and(|t| t["upos"] == "NOUN"))
-                .next_back();
+                .rfind(|&i| toks.get(i).is_some_and(|t| t["upos"] == "NOUN"));
             let Some(h) = head else { continue };
             let w = toks[h]["form"].as_str().unwrap_or("").to_lowercase();
             let c = counts.entry(w).or_insert((0, 0));
