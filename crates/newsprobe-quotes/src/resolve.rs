@@ -13,6 +13,39 @@ use crate::lexicon::{self, Gender};
 use crate::source_type;
 use crate::speaker::{Ctx, Mention};
 
+/// Heads of definite descriptions of an organisation ("the company", "the agency").
+const ORG_DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "corporation",
+    "agency",
+    "organisation",
+    "organization",
+    "newspaper",
+    "paper",
+    "network",
+    "club",
+    "team",
+    "bank",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "carrier",
+    "maker",
+    "studio",
+    "league",
+    "union",
+    "charity",
+    "university",
+    "hospital",
+    "broadcaster",
+    "magazine",
+    "insurer",
+    "lender",
+    "giant",
+    "group",
+];
+
 /// A resolved person or group the article talks about.
 #[derive(Debug, Clone)]
 struct Referent<'c> {
@@ -225,6 +258,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let kind = source_type::classify(ctx, m, anonymity_cue.is_some());
         let first_word = ctx.word(m.first);
 
+        // 3a. "The company said": the one organisation the entity stage found in the last few
+        // sentences, when only one is there ("Kraft Foods confirmed … the company said").
+        if matches!(first_word, "the" | "this" | "that")
+            && kind != SourceType::Named
+            && m.last == m.first + 1
+            && ORG_DESCRIPTIONS.contains(&head)
+            && anonymity_cue.is_none()
+        {
+            if let Some(e) = self.recent_organisation(m) {
+                self.remember(
+                    pos,
+                    &e.name,
+                    SourceType::Named,
+                    Some(e.id.clone()),
+                    None,
+                    false,
+                    words,
+                );
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(e.name.clone()),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity: Some(e.id.clone()),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
         // 3. Definite descriptions: "the ambassador", "the former leader".
         if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
             let generic = matches!(
@@ -265,7 +328,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
 
         // 4. A name: an earlier, longer form of it ("Dragone" -> "Admiral Dragone").
-        let mut name = if kind == SourceType::Named {
+        let mut name = if source_type::is_named_state_body(ctx, m) {
+            // "the Indian navy" -> "Indian navy"
+            let from = if ctx.is_determiner(m.first) {
+                m.first + 1
+            } else {
+                m.first
+            };
+            ctx.doc
+                .span_text(&Span::text(ctx.span(from).start, ctx.span(m.last).end))
+                .to_string()
+        } else if kind == SourceType::Named {
             name_of(ctx, m)
         } else {
             ctx.doc.span_text(&ctx.np_span(m)).to_string()
@@ -293,6 +366,29 @@ impl<'c, 'a> Resolver<'c, 'a> {
             },
             anonymity_cue,
         }
+    }
+
+    /// The only organisation entity with a mention in the three sentences before the mention
+    /// (or earlier in its own); `None` when there is none or another organisation stands there
+    /// too.
+    fn recent_organisation(&self, m: &Mention) -> Option<&'a Entity> {
+        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        let s = doc.sentence_at(m.span.start)?;
+        let from = doc.sentences[s.saturating_sub(3)].span.start;
+        let window = Span::text(from, m.span.start);
+        let mut found: Option<&'a Entity> = None;
+        for e in &doc.entities {
+            if e.kind != EntityType::Organization || !e.mentions.iter().any(|x| window.contains(x))
+            {
+                continue;
+            }
+            if found.is_some_and(|f| f.id != e.id) {
+                return None;
+            }
+            found = Some(e);
+        }
+        found
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -396,6 +492,35 @@ mod tests {
 
     /// "State" in "The Islamic State" is a name, not a description resolved to "State media";
     /// a noun read as a cue ("State" in "State media reported") does not cut the speaker.
+    #[test]
+    fn the_company_is_the_one_company_just_named() {
+        let source = |text: &str, needle: &str| {
+            let mut doc = newsprobe_core::Document::from_text(None, text);
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect("the quote");
+            (q.source.name.clone(), q.source.kind)
+        };
+        let (name, kind) = source(
+            "Microsoft confirmed on Tuesday that a flaw in its browser had been exploited. \
+             “We are working on a patch to close the hole,” the company said in a statement.",
+            "working on a patch",
+        );
+        assert_eq!(name.as_deref(), Some("Microsoft"));
+        assert_eq!(kind, SourceType::Named);
+        // Two organisations just named: which one is meant is not guessed.
+        let (name, kind) = source(
+            "Microsoft sued Google over the licence fees on Monday. \
+             “We have done nothing wrong,” the company said.",
+            "nothing wrong",
+        );
+        assert_ne!(kind, SourceType::Named, "{name:?}");
+    }
+
     #[test]
     fn a_named_organisation_is_not_a_description() {
         let mut doc = newsprobe_core::Document::from_text(

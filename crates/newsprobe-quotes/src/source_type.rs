@@ -112,6 +112,40 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     true
 }
 
+/// Bodies of a state that a country's or place's name makes one named organisation.
+const STATE_BODIES: &[&str] = &[
+    "government",
+    "navy",
+    "army",
+    "military",
+    "police",
+    "ministry",
+    "embassy",
+    "parliament",
+    "cabinet",
+    "senate",
+    "congress",
+    "coastguard",
+];
+
+/// "The Indian navy", "Russia's government", "the U.S. military": a state body with its
+/// country or place written before it is one named organisation (not a role or a group).
+pub fn is_named_state_body(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first >= m.last || m.last - m.first > 4 || !STATE_BODIES.contains(&ctx.word(m.last)) {
+        return false;
+    }
+    let start = ctx.sentence_bounds(m.first).0;
+    (m.first..m.last).any(|k| {
+        ctx.is_capitalized(k)
+            && ctx.is_word(k)
+            && (k != start || !ctx.is_determiner(k))
+            && !ctx.is_determiner(k)
+            && !ctx.is_title(k)
+            && !ctx.is_role_noun(k)
+            && !ctx.is_pronoun(k)
+    })
+}
+
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).
 pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     let head = ctx.word(m.last);
@@ -122,6 +156,9 @@ pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     }
     if anonymous_cue || anonymous_head {
         return SourceType::Anonymous;
+    }
+    if is_named_state_body(ctx, m) {
+        return SourceType::Named;
     }
     let first = if m.first <= m.last {
         ctx.word(m.first)
@@ -210,6 +247,29 @@ mod tests {
         assert_eq!(
             kind_of("Many liberals said the budget was fair.", "said"),
             SourceType::Vague
+        );
+        // A state body with its country's name is a named organisation; alone it is not.
+        assert_eq!(
+            kind_of("The Indian navy said it had sunk a pirate vessel.", "said"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "On Monday Russia's government said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of("The government said the talks had failed.", "said"),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of(
+                "A senior Indian government official said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
         );
         // A report resting on confidential sources.
         assert_eq!(
