@@ -81,7 +81,7 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
 
 /// Generational suffixes that end a name ("Jr.", "Sr.", "III"), lower-cased as
 /// [`Ctx::word`] gives them.
-fn is_name_suffix(w: &str) -> bool {
+pub(crate) fn is_name_suffix(w: &str) -> bool {
     matches!(w, "jr" | "sr" | "jr." | "sr." | "ii" | "iii" | "iv")
 }
 

@@ -76,19 +76,28 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
     // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
     // Gonchar" -> "Denis Gonchar".
     let mut first = m.first;
-    for k in m.first..=m.last {
+    // ("James P. Kennedy Jr.": the suffix's dot is no part of the name.)
+    let last = if m.last > m.first && ctx.word(m.last) == "." {
+        m.last - 1
+    } else {
+        m.last
+    };
+    for k in m.first..=last {
         let w = ctx.word(k);
         if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
             first = k + 2;
-        } else if k >= first && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k)) {
+        } else if k >= first
+            && !(k > first && ctx.is_abbreviation_dot(k))
+            && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k))
+        {
             first = k + 1;
         }
     }
-    if first > m.last {
-        first = m.last;
+    if first > last {
+        first = last;
     }
-    let span = Span::text(ctx.span(first).start, ctx.span(m.last).end);
+    let span = Span::text(ctx.span(first).start, ctx.span(last).end);
     let name = ctx.doc.span_text(&span);
     name.trim_end_matches("’s")
         .trim_end_matches("'s")
@@ -119,11 +128,31 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn entity_for(&self, m: &Mention) -> Option<&'a Entity> {
         // The entity must cover the head of the mention ("a senior NATO official" is not NATO).
-        let head = self.ctx.span(m.last);
-        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        let ctx = self.ctx;
+        let k = source_type::name_head(ctx, m);
+        let head = ctx.span(k);
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        // A name must share a word with the entity's name: two people merged on a suffix
+        // ("Kennedy Jr." and "Carlineo Jr.") are not one.
+        let name = ctx.is_capitalized(k) && !ctx.is_pronoun(k);
+        let written = doc.span_text(&ctx.np_span(m));
         doc.entities.iter().find(|e| {
             matches!(e.kind, EntityType::Person | EntityType::Organization)
                 && e.mentions.iter().any(|x| x.overlaps(&head))
+                && (!name
+                    || e.name.split_whitespace().any(|w| {
+                        let w = w.trim_end_matches('.');
+                        w.len() > 1
+                            && !crate::apposition::is_name_suffix(&w.to_lowercase())
+                            && written.split_whitespace().any(|x| {
+                                let x = x.trim_end_matches(['.', ',']);
+                                let x = x
+                                    .strip_suffix("'s")
+                                    .or_else(|| x.strip_suffix("’s"))
+                                    .unwrap_or(x);
+                                x == w
+                            })
+                    }))
         })
     }
 
@@ -344,11 +373,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ctx.doc.span_text(&ctx.np_span(m)).to_string()
         };
         if kind == SourceType::Named {
-            let last = name.split_whitespace().last().unwrap_or("").to_string();
-            if let Some(r) = self.referents.iter().rev().find(|r| {
-                r.kind == SourceType::Named
-                    && r.name.split_whitespace().last() == Some(last.as_str())
-            }) {
+            // (The surname, not a suffix: "Kennedy Jr." is no later form of "Carlineo Jr.")
+            let surname = |n: &str| {
+                n.split_whitespace()
+                    .rfind(|w| {
+                        !crate::apposition::is_name_suffix(&w.trim_end_matches('.').to_lowercase())
+                    })
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+                    .to_string()
+            };
+            let last = surname(&name);
+            if let Some(r) = self
+                .referents
+                .iter()
+                .rev()
+                .find(|r| r.kind == SourceType::Named && surname(&r.name) == last)
+            {
                 if r.name.len() >= name.len() {
                     name = r.name.clone();
                     gender = gender.or(r.gender);
@@ -519,6 +560,27 @@ mod tests {
             "nothing wrong",
         );
         assert_ne!(kind, SourceType::Named, "{name:?}");
+    }
+
+    /// A name with a middle initial and a suffix is one named person, never another
+    /// "Jr." of the article.
+    #[test]
+    fn names_with_suffixes_stay_apart() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Mark T. Hollis Jr. was sentenced to a year in prison on Friday.\n\n\
+             U.S. Attorney James P. Kennedy Jr. said the case showed that threats are not free speech.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("not free speech"))
+            .expect("the statement");
+        assert_eq!(q.source.kind, SourceType::Named);
+        let name = q.source.name.as_deref().unwrap_or_default();
+        assert!(name.contains("Kennedy"), "{name}");
     }
 
     #[test]

@@ -76,9 +76,22 @@ const PARTIES: &[&str] = &[
     "reformists",
 ];
 
+/// The head token of a mention, before a name suffix and its dot ("Kennedy" in "James P.
+/// Kennedy Jr.").
+pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
+    let mut head = m.last;
+    if head > m.first && ctx.word(head) == "." {
+        head -= 1;
+    }
+    if head > m.first && crate::apposition::is_name_suffix(ctx.word(head)) {
+        head -= 1;
+    }
+    head
+}
+
 /// Whether a mention's head word is a capitalised name (not a title or role).
 pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
-    let head = m.last;
+    let head = name_head(ctx, m);
     if !ctx.is_capitalized(head) {
         return false;
     }
@@ -267,6 +280,14 @@ mod tests {
         assert_ne!(
             kind_of(
                 "A senior Indian government official said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        // A name with a suffix is a name.
+        assert_eq!(
+            kind_of(
+                "U.S. Attorney James P. Kennedy Jr. said the sentence was fair.",
                 "said"
             ),
             SourceType::Named
