@@ -29,13 +29,32 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     if k == start || k - start > 5 {
         return None;
     }
-    let last = k - 1;
+    let mut last = k - 1;
     // The name ends its apposition: a comma, a closing dash or parenthesis, or the cue.
     let ends = matches!(ctx.word(k), "," | "—" | "–" | "--" | "(" | ")") || ctx.cue(k).is_some();
-    if !ends || ctx.word(last) == "." {
+    // A name suffix keeps its dot ("Tom Carlineo Jr., said"); any other dot ends a sentence.
+    let suffix_dot = last > start
+        && ctx.word(last) == "."
+        && is_name_suffix(ctx.word(last - 1))
+        && ctx.span(last - 1).end == ctx.span(last).start;
+    if !ends || (ctx.word(last) == "." && !suffix_dot) {
         return None;
     }
-    let head = ctx.word(last);
+    let head_at = if suffix_dot {
+        last - 2
+    } else if is_name_suffix(ctx.word(last)) && last > start {
+        last - 1
+    } else {
+        last
+    };
+    if head_at < start {
+        return None;
+    }
+    if suffix_dot {
+        // The name as written ends at the suffix; the dot is its abbreviation mark.
+        last -= 1;
+    }
+    let head = ctx.word(head_at);
     if lexicon::is_title(head)
         || lexicon::is_role_noun(head)
         || lexicon::is_group_word(head)
@@ -60,6 +79,12 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     })
 }
 
+/// Generational suffixes that end a name ("Jr.", "Sr.", "III"), lower-cased as
+/// [`Ctx::word`] gives them.
+pub(crate) fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "jr" | "sr" | "jr." | "sr." | "ii" | "iii" | "iv")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::annotate;
@@ -82,6 +107,7 @@ mod tests {
             ("“We will appeal the ruling,” a government spokesman, Peter Lindqvist, said on Monday.", "appeal", "Peter Lindqvist"),
             ("The hearing was short. “My client is innocent,” his lawyer, Maria Costa, told reporters.", "innocent", "Maria Costa"),
             ("“We will not surrender the town,” one of the rebel leaders, Joseph Akol, said.", "surrender", "Joseph Akol"),
+            ("The appeal was filed on Friday. His lawyer, Tom Carlineo Jr., said the verdict would not stand.", "not stand", "Tom Carlineo Jr"),
         ];
         for (text, needle, name) in cases {
             let (got, kind) = source_of(text, needle);

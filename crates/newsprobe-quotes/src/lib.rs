@@ -56,6 +56,13 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         let marks = marks::find(doc);
         let mut found = find_all(&ctx, &marks);
         rank::rerank(&ctx, &marks, &mut found, model);
+        // A head noun that names no person, organisation or group ("the number", "Moments")
+        // leaves the statement unattributed.
+        for f in found.iter_mut() {
+            if f.speaker.is_some_and(|m| model.not_a_speaker(&ctx, &m)) {
+                f.speaker = None;
+            }
+        }
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;

@@ -100,8 +100,10 @@ fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bo
         Family::GuillemetReversed => c == '«',
         Family::LowHigh => c == '“' || c == '”',
         Family::StraightSingle => c == '\'' && after_ok && prev.is_some_and(|p| !p.is_whitespace()),
-        // Handled in `find`, which sees both apostrophes.
-        Family::DoubleApostrophe => false,
+        // Two apostrophes are handled in `find`, which sees both; converted newswire text
+        // closes them with a straight double quote, glued to either side or to neither
+        // (''We won, "he said).
+        Family::DoubleApostrophe => c == '"',
     }
 }
 
@@ -373,6 +375,11 @@ mod tests {
         assert_eq!(
             quotes("''We will not retreat,'' the general said. ''Ever.''"),
             vec!["We will not retreat,", "Ever."]
+        );
+        // Converted wire copy closes them with a straight quote, spaced or not.
+        assert_eq!(
+            quotes("''We missed too many chances today, \"the coach said. ''We move on.\""),
+            vec!["We missed too many chances today,", "We move on."]
         );
     }
 

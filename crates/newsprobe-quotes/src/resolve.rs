@@ -13,6 +13,39 @@ use crate::lexicon::{self, Gender};
 use crate::source_type;
 use crate::speaker::{Ctx, Mention};
 
+/// Heads of definite descriptions of an organisation ("the company", "the agency").
+const ORG_DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "corporation",
+    "agency",
+    "organisation",
+    "organization",
+    "newspaper",
+    "paper",
+    "network",
+    "club",
+    "team",
+    "bank",
+    "airline",
+    "retailer",
+    "manufacturer",
+    "carrier",
+    "maker",
+    "studio",
+    "league",
+    "union",
+    "charity",
+    "university",
+    "hospital",
+    "broadcaster",
+    "magazine",
+    "insurer",
+    "lender",
+    "giant",
+    "group",
+];
+
 /// A resolved person or group the article talks about.
 #[derive(Debug, Clone)]
 struct Referent<'c> {
@@ -43,19 +76,28 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
     // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
     // Gonchar" -> "Denis Gonchar".
     let mut first = m.first;
-    for k in m.first..=m.last {
+    // ("James P. Kennedy Jr.": the suffix's dot is no part of the name.)
+    let last = if m.last > m.first && ctx.word(m.last) == "." {
+        m.last - 1
+    } else {
+        m.last
+    };
+    for k in m.first..=last {
         let w = ctx.word(k);
         if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
             first = k + 2;
-        } else if k >= first && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k)) {
+        } else if k >= first
+            && !(k > first && ctx.is_abbreviation_dot(k))
+            && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k))
+        {
             first = k + 1;
         }
     }
-    if first > m.last {
-        first = m.last;
+    if first > last {
+        first = last;
     }
-    let span = Span::text(ctx.span(first).start, ctx.span(m.last).end);
+    let span = Span::text(ctx.span(first).start, ctx.span(last).end);
     let name = ctx.doc.span_text(&span);
     name.trim_end_matches("’s")
         .trim_end_matches("'s")
@@ -86,11 +128,31 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn entity_for(&self, m: &Mention) -> Option<&'a Entity> {
         // The entity must cover the head of the mention ("a senior NATO official" is not NATO).
-        let head = self.ctx.span(m.last);
-        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        let ctx = self.ctx;
+        let k = source_type::name_head(ctx, m);
+        let head = ctx.span(k);
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        // A name must share a word with the entity's name: two people merged on a suffix
+        // ("Kennedy Jr." and "Carlineo Jr.") are not one.
+        let name = ctx.is_capitalized(k) && !ctx.is_pronoun(k);
+        let written = doc.span_text(&ctx.np_span(m));
         doc.entities.iter().find(|e| {
             matches!(e.kind, EntityType::Person | EntityType::Organization)
                 && e.mentions.iter().any(|x| x.overlaps(&head))
+                && (!name
+                    || e.name.split_whitespace().any(|w| {
+                        let w = w.trim_end_matches('.');
+                        w.len() > 1
+                            && !crate::apposition::is_name_suffix(&w.to_lowercase())
+                            && written.split_whitespace().any(|x| {
+                                let x = x.trim_end_matches(['.', ',']);
+                                let x = x
+                                    .strip_suffix("'s")
+                                    .or_else(|| x.strip_suffix("’s"))
+                                    .unwrap_or(x);
+                                x == w
+                            })
+                    }))
         })
     }
 
@@ -225,6 +287,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let kind = source_type::classify(ctx, m, anonymity_cue.is_some());
         let first_word = ctx.word(m.first);
 
+        // 3a. "The company said": the one organisation the entity stage found in the last few
+        // sentences, when only one is there ("Kraft Foods confirmed … the company said").
+        if matches!(first_word, "the" | "this" | "that")
+            && kind != SourceType::Named
+            && m.last == m.first + 1
+            && ORG_DESCRIPTIONS.contains(&head)
+            && anonymity_cue.is_none()
+        {
+            if let Some(e) = self.recent_organisation(m) {
+                self.remember(
+                    pos,
+                    &e.name,
+                    SourceType::Named,
+                    Some(e.id.clone()),
+                    None,
+                    false,
+                    words,
+                );
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(e.name.clone()),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity: Some(e.id.clone()),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
         // 3. Definite descriptions: "the ambassador", "the former leader".
         if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
             let generic = matches!(
@@ -265,17 +357,39 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
 
         // 4. A name: an earlier, longer form of it ("Dragone" -> "Admiral Dragone").
-        let mut name = if kind == SourceType::Named {
+        let mut name = if source_type::is_named_state_body(ctx, m) {
+            // "the Indian navy" -> "Indian navy"
+            let from = if ctx.is_determiner(m.first) {
+                m.first + 1
+            } else {
+                m.first
+            };
+            ctx.doc
+                .span_text(&Span::text(ctx.span(from).start, ctx.span(m.last).end))
+                .to_string()
+        } else if kind == SourceType::Named {
             name_of(ctx, m)
         } else {
             ctx.doc.span_text(&ctx.np_span(m)).to_string()
         };
         if kind == SourceType::Named {
-            let last = name.split_whitespace().last().unwrap_or("").to_string();
-            if let Some(r) = self.referents.iter().rev().find(|r| {
-                r.kind == SourceType::Named
-                    && r.name.split_whitespace().last() == Some(last.as_str())
-            }) {
+            // (The surname, not a suffix: "Kennedy Jr." is no later form of "Carlineo Jr.")
+            let surname = |n: &str| {
+                n.split_whitespace()
+                    .rfind(|w| {
+                        !crate::apposition::is_name_suffix(&w.trim_end_matches('.').to_lowercase())
+                    })
+                    .unwrap_or("")
+                    .trim_end_matches('.')
+                    .to_string()
+            };
+            let last = surname(&name);
+            if let Some(r) = self
+                .referents
+                .iter()
+                .rev()
+                .find(|r| r.kind == SourceType::Named && surname(&r.name) == last)
+            {
                 if r.name.len() >= name.len() {
                     name = r.name.clone();
                     gender = gender.or(r.gender);
@@ -293,6 +407,29 @@ impl<'c, 'a> Resolver<'c, 'a> {
             },
             anonymity_cue,
         }
+    }
+
+    /// The only organisation entity with a mention in the three sentences before the mention
+    /// (or earlier in its own); `None` when there is none or another organisation stands there
+    /// too.
+    fn recent_organisation(&self, m: &Mention) -> Option<&'a Entity> {
+        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        let s = doc.sentence_at(m.span.start)?;
+        let from = doc.sentences[s.saturating_sub(3)].span.start;
+        let window = Span::text(from, m.span.start);
+        let mut found: Option<&'a Entity> = None;
+        for e in &doc.entities {
+            if e.kind != EntityType::Organization || !e.mentions.iter().any(|x| window.contains(x))
+            {
+                continue;
+            }
+            if found.is_some_and(|f| f.id != e.id) {
+                return None;
+            }
+            found = Some(e);
+        }
+        found
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -396,6 +533,56 @@ mod tests {
 
     /// "State" in "The Islamic State" is a name, not a description resolved to "State media";
     /// a noun read as a cue ("State" in "State media reported") does not cut the speaker.
+    #[test]
+    fn the_company_is_the_one_company_just_named() {
+        let source = |text: &str, needle: &str| {
+            let mut doc = newsprobe_core::Document::from_text(None, text);
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect("the quote");
+            (q.source.name.clone(), q.source.kind)
+        };
+        let (name, kind) = source(
+            "Microsoft confirmed on Tuesday that a flaw in its browser had been exploited. \
+             “We are working on a patch to close the hole,” the company said in a statement.",
+            "working on a patch",
+        );
+        assert_eq!(name.as_deref(), Some("Microsoft"));
+        assert_eq!(kind, SourceType::Named);
+        // Two organisations just named: which one is meant is not guessed.
+        let (name, kind) = source(
+            "Microsoft sued Google over the licence fees on Monday. \
+             “We have done nothing wrong,” the company said.",
+            "nothing wrong",
+        );
+        assert_ne!(kind, SourceType::Named, "{name:?}");
+    }
+
+    /// A name with a middle initial and a suffix is one named person, never another
+    /// "Jr." of the article.
+    #[test]
+    fn names_with_suffixes_stay_apart() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Mark T. Hollis Jr. was sentenced to a year in prison on Friday.\n\n\
+             U.S. Attorney James P. Kennedy Jr. said the case showed that threats are not free speech.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("not free speech"))
+            .expect("the statement");
+        assert_eq!(q.source.kind, SourceType::Named);
+        let name = q.source.name.as_deref().unwrap_or_default();
+        assert!(name.contains("Kennedy"), "{name}");
+    }
+
     #[test]
     fn a_named_organisation_is_not_a_description() {
         let mut doc = newsprobe_core::Document::from_text(

@@ -76,9 +76,22 @@ const PARTIES: &[&str] = &[
     "reformists",
 ];
 
+/// The head token of a mention, before a name suffix and its dot ("Kennedy" in "James P.
+/// Kennedy Jr.").
+pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
+    let mut head = m.last;
+    if head > m.first && ctx.word(head) == "." {
+        head -= 1;
+    }
+    if head > m.first && crate::apposition::is_name_suffix(ctx.word(head)) {
+        head -= 1;
+    }
+    head
+}
+
 /// Whether a mention's head word is a capitalised name (not a title or role).
 pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
-    let head = m.last;
+    let head = name_head(ctx, m);
     if !ctx.is_capitalized(head) {
         return false;
     }
@@ -112,6 +125,40 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     true
 }
 
+/// Bodies of a state that a country's or place's name makes one named organisation.
+const STATE_BODIES: &[&str] = &[
+    "government",
+    "navy",
+    "army",
+    "military",
+    "police",
+    "ministry",
+    "embassy",
+    "parliament",
+    "cabinet",
+    "senate",
+    "congress",
+    "coastguard",
+];
+
+/// "The Indian navy", "Russia's government", "the U.S. military": a state body with its
+/// country or place written before it is one named organisation (not a role or a group).
+pub fn is_named_state_body(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first >= m.last || m.last - m.first > 4 || !STATE_BODIES.contains(&ctx.word(m.last)) {
+        return false;
+    }
+    let start = ctx.sentence_bounds(m.first).0;
+    (m.first..m.last).any(|k| {
+        ctx.is_capitalized(k)
+            && ctx.is_word(k)
+            && (k != start || !ctx.is_determiner(k))
+            && !ctx.is_determiner(k)
+            && !ctx.is_title(k)
+            && !ctx.is_role_noun(k)
+            && !ctx.is_pronoun(k)
+    })
+}
+
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).
 pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     let head = ctx.word(m.last);
@@ -122,6 +169,9 @@ pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     }
     if anonymous_cue || anonymous_head {
         return SourceType::Anonymous;
+    }
+    if is_named_state_body(ctx, m) {
+        return SourceType::Named;
     }
     let first = if m.first <= m.last {
         ctx.word(m.first)
@@ -210,6 +260,37 @@ mod tests {
         assert_eq!(
             kind_of("Many liberals said the budget was fair.", "said"),
             SourceType::Vague
+        );
+        // A state body with its country's name is a named organisation; alone it is not.
+        assert_eq!(
+            kind_of("The Indian navy said it had sunk a pirate vessel.", "said"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "On Monday Russia's government said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of("The government said the talks had failed.", "said"),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of(
+                "A senior Indian government official said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        // A name with a suffix is a name.
+        assert_eq!(
+            kind_of(
+                "U.S. Attorney James P. Kennedy Jr. said the sentence was fair.",
+                "said"
+            ),
+            SourceType::Named
         );
         // A report resting on confidential sources.
         assert_eq!(
