@@ -635,13 +635,33 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
         ids: Vec::with_capacity(32),
         names: None,
     };
+    // One speech verb has one subject: a second quotation hung on the same cue ("‘A,’ said a
+    // senior official. ‘B.’") takes the speaker chosen for the first.
+    let mut decided: Vec<(usize, Mention)> = Vec::new();
     for f in found.iter_mut() {
         let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
             continue;
         };
+        if let Some(&(_, m)) = decided.iter().find(|(k, _)| *k == c) {
+            f.speaker = Some(m);
+            continue;
+        }
+        // "…, said a senior official, who asked not to be named. ‘B.’": the relative pronoun
+        // is the speaker just chosen before it, not a new subject to rank.
+        if matches!(ctx.doc.span_text(&rule.span), "who" | "Who" | "whom") {
+            if let Some(&(_, m)) = decided
+                .last()
+                .filter(|(_, m)| m.span.end <= rule.span.start && rule.span.start - m.span.end <= 3)
+            {
+                f.speaker = Some(m);
+                decided.push((c, m));
+                continue;
+            }
+        }
         // A name right next to its cue ("Smith said", "said Smith") is what the model keeps
         // anyway: not ranked, which keeps the stage fast.
         if adjacent_name(ctx, &rule, c) {
+            decided.push((c, rule));
             continue;
         }
         let cands = candidates(ctx, f, rule, c, &ents);
@@ -663,6 +683,9 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
                 let m = cands[i].m;
                 f.speaker = Some(crate::apposition::name_after_role(ctx, &m).unwrap_or(m));
             }
+        }
+        if let Some(m) = f.speaker {
+            decided.push((c, m));
         }
     }
 }
