@@ -301,17 +301,27 @@ impl<'a> Prepared<'a> {
         let t = self.text;
         let b = t.as_bytes();
         for (i, c) in t.char_indices() {
-            let end_here = match c {
-                '\n' => true,
+            if i < start {
+                continue;
+            }
+            let end_at = match c {
+                '\n' => Some(i + 1),
                 '.' | '!' | '?' => {
-                    let next = b.get(i + 1).copied();
-                    matches!(next, None | Some(b' ') | Some(b'\n'))
-                        && (c != '.' || !abbreviation_before(t, i))
+                    // Closing quotes and brackets stay with the sentence they close
+                    // (`…the question?" He gave…`).
+                    let closing = t[i + 1..]
+                        .chars()
+                        .take_while(|c| matches!(c, '"' | '”' | '’' | ')' | '\''))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    let e = i + 1 + closing;
+                    (matches!(b.get(e), None | Some(b' ') | Some(b'\n'))
+                        && (c != '.' || !abbreviation_before(t, i)))
+                    .then_some(e)
                 }
-                _ => false,
+                _ => None,
             };
-            if end_here {
-                let e = i + c.len_utf8();
+            if let Some(e) = end_at {
                 if t[start..e].trim().len() > 1 {
                     out.push((start, e));
                 }

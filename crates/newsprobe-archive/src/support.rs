@@ -116,9 +116,12 @@ pub fn is_hedge(ws: &[Word], k: usize) -> bool {
         // "May" capitalised mid-sentence is the month.
         "may" => !w.capitalized || k == 0,
         // "about", "around", "nearly" hedge only a number.
-        "about" | "nearly" | "approximately" | "roughly" | "around" => ws
-            .get(k + 1)
-            .is_some_and(|n| number_value(&n.norm).is_some()),
+        // ("about 40", "about 6am", "around 200m", "nearly a dozen" is left alone).
+        "about" | "nearly" | "approximately" | "roughly" | "around" => {
+            ws.get(k + 1).is_some_and(|n| {
+                number_value(&n.norm).is_some() || n.norm.starts_with(|c: char| c.is_ascii_digit())
+            })
+        }
         n => HEDGES.contains(&n),
     }
 }

@@ -830,7 +830,9 @@ fn quote_changes(
                         sp.key != "anonymous"
                             && !caps.is_empty()
                             && !crate::support::is_weekday_or_month(&sp.key)
-                            && (caps.len() >= 2 || p.described.iter().any(|d| d.key == sp.key))
+                            && (caps.len() >= 2
+                                || p.described.iter().any(|d| d.key == sp.key)
+                                || p.names.contains(&sp.key))
                     };
                     let named = person(input, a) && person(p, b);
                     if a.key != b.key && same_words && !crossed && named {
@@ -1016,6 +1018,42 @@ fn setting_changes(
             }
         }
         let Some((src, p, s)) = replaced else {
+            // No source gives a setting to replace: a setting added to a sentence a source
+            // tells without one ("Berg said." → "Berg said in a closed-door meeting.").
+            let Some(u) = unit else { continue };
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (pi, (_, p)) in pool.iter().enumerate() {
+                let pu = crate::support::units(p);
+                if let Some((sc, k, _)) = crate::support::best_in(u, &pu) {
+                    if best.is_none_or(|b| sc > b.0) {
+                        best = Some((sc, pi, k));
+                    }
+                }
+            }
+            let Some((sc, pi, k)) = best.filter(|b| b.0 >= crate::support::ALIGNED) else {
+                continue;
+            };
+            let (src, p) = &pool[pi];
+            let v = &crate::support::units(p)[k];
+            let t = cut(p.text, v.start, v.end);
+            let lead = t.len() - t.trim_start().len();
+            let (vs, ve) = (v.start + lead, v.start + lead + t.trim().len());
+            let (a, b) = (&input.words[h.first], &input.words[h.last]);
+            out.push(Change {
+                words: Some(crate::trace::WordDiff {
+                    added: vec![cut(input.text, a.start, b.end).to_string()],
+                    ..Default::default()
+                }),
+                kind: ChangeKind::SettingChanged,
+                article_span: input.span(a.start, b.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(vs, ve)),
+                detail: format!(
+                    "{:?} here; the source sentence (support {sc:.2}) gives no setting: {:?}",
+                    h.phrase,
+                    t.trim()
+                ),
+            });
             continue;
         };
         let (a, b) = (&input.words[h.first], &input.words[h.last]);

@@ -206,6 +206,20 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
         );
         let t = archive.trace(&input, &opt)?;
         sc.rewrites += 1;
+        if debug.as_deref() == Some(r.id.as_str()) {
+            for row in &t.support {
+                eprintln!(
+                    "ROW {:?} {:?} {:.2}\n    <- {:?}",
+                    row.sentence.text,
+                    row.source_id,
+                    row.score,
+                    row.source_span.as_ref().map(|x| x.text.as_str())
+                );
+            }
+            for c in &t.changes {
+                eprintln!("CHANGE {:?} {:?}: {}", c.kind, c.article_span.text, c.detail);
+            }
+        }
         let truth: Vec<&str> = r.sources.iter().map(String::as_str).collect();
         // An equivalent stands for its source: its rank counts as the source's.
         let mut rank: HashMap<&str, usize> = HashMap::new();
@@ -294,6 +308,19 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
                     "MISS {} {}: {txt}\n   sources {:?}",
                     p.kind, r.id, r.sources
                 );
+                for row in t.support.iter().filter(|row| {
+                    !p.in_title && row.sentence.start < p.end && row.sentence.end > p.start
+                }) {
+                    eprintln!(
+                        "   aligned {:?} {:.2} {:?}",
+                        row.source_id,
+                        row.score,
+                        row.source_span.as_ref().map(|x| x.text.as_str())
+                    );
+                }
+                for c in t.changes.iter().filter(|c| overlaps(c, p)) {
+                    eprintln!("   reported {:?}: {}", c.kind, c.detail);
+                }
             }
         }
         for c in &t.changes {

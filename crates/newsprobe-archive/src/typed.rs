@@ -129,13 +129,12 @@ pub fn typed_changes(
         if a.score < ALIGNED {
             continue;
         }
-        let text = me.text.get(u.start..u.end).unwrap_or("");
-        let has_speech = me.words[u.first..u.last].iter().any(|w| is_speech(&w.norm));
-        if has_speech || text.contains(['“', '”', '"']) {
+        // A cue of its own, outside its quotations (a bare quotation attributes only itself).
+        let has_speech = me.words[u.first..u.last]
+            .iter()
+            .any(|w| is_speech(&w.norm) && !in_ranges(&my_quotes, w.start));
+        if has_speech {
             attributed.insert((a.pool, a.src));
-            if let Some(j) = a.src2 {
-                attributed.insert((a.pool, j));
-            }
         }
     }
     for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
@@ -289,7 +288,7 @@ pub fn typed_changes(
         let src_hedges: Vec<usize> = (0..owned_src.len())
             .filter(|&j| src_out(j) && is_hedge(&owned_src, j))
             .collect();
-        if src_hedges.len() > in_hedges.len() {
+        if !src_hedges.is_empty() {
             let kept: HashSet<&str> = in_hedges
                 .iter()
                 .map(|&k| owned_in[k].norm.as_str())
@@ -314,10 +313,16 @@ pub fn typed_changes(
                 same_j.iter().any(|&x| x < j && x + 4 > j)
                     && same_j.iter().any(|&x| x > j && x < j + 4)
             };
+            // Nor replaced by another hedge ("could" → "might").
+            let rehedged = |j: usize| {
+                subs.iter()
+                    .any(|(x, y)| y.contains(&j) && x.iter().any(|k| in_hedges.contains(k)))
+            };
             if let Some(&j) = src_hedges.iter().find(|&&j| {
                 !kept.contains(owned_src[j].norm.as_str())
                     && removed_j.contains(&j)
                     && kept_around(j)
+                    && !rehedged(j)
             }) {
                 // The input words standing where the hedge stood.
                 let mut anchor: Option<usize> = None;
@@ -364,10 +369,98 @@ pub fn typed_changes(
                 }
             }
         }
-        // Attribution.
-        let src_speech =
-            (0..owned_src.len()).find(|&j| src_out(j) && is_speech(&owned_src[j].norm));
-        let in_speech = owned_in.iter().any(|w| is_speech(&w.norm));
+        // Attribution: a speech cue of the source sentence that the word alignment carries
+        // nowhere (neither kept nor replaced by another cue), whose speaker words are gone too,
+        // while the input has fewer cues than the source: the source's attributed claim is
+        // stated as fact here.
+        let same_src: HashSet<usize> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Same(_, j) => Some(*j),
+                _ => None,
+            })
+            .collect();
+        // "reportedly", "allegedly" still tell the reader the claim is someone's.
+        let in_cues = (0..owned_in.len())
+            .filter(|&k| {
+                in_out(k)
+                    && (is_speech(&owned_in[k].norm)
+                        || matches!(owned_in[k].norm.as_str(), "reportedly" | "allegedly"))
+            })
+            .count();
+        // The source sentence a source word stands in, and that sentence's own support of
+        // this one: in a merge, only the cue of a sentence this one was drawn from counts.
+        let first_len = {
+            let k0 = a.src2.map_or(a.src, |j| j.min(a.src));
+            units[k0].last - units[k0].first
+        };
+        let own_unit = |j: usize| match a.src2 {
+            Some(k2) if j >= first_len => k2.max(a.src),
+            Some(k2) => k2.min(a.src),
+            None => a.src,
+        };
+        let drawn_from = |j: usize| {
+            let v = &units[own_unit(j)];
+            let set: HashSet<&str> = v.stems.iter().map(|x| x.0.as_str()).collect();
+            crate::support::share(u, &set) >= ALIGNED
+        };
+        // A cue beside a quotation mark attributes the quotation ("…," said Berg / Berg
+        // said: "…"), not the claim around it.
+        let beside_quote = |j: usize| {
+            let w = &owned_src[j];
+            let prev_end = j.checked_sub(1).map_or(w.start, |i| owned_src[i].end);
+            let next_start = owned_src.get(j + 1).map_or(w.end, |x| x.start);
+            let before = p.text.get(prev_end.min(w.start)..w.start).unwrap_or("");
+            let after = p.text.get(w.end..next_start.max(w.end)).unwrap_or("");
+            let mark = |g: &str| g.contains(['"', '“', '”']);
+            // Not across a sentence end ("…, Gaskin said.\n\"We …").
+            mark(before) && !before.contains(['.', '!', '?'])
+                || mark(after) && !after.contains(['.', '!', '?', '\n'])
+        };
+        let src_cues: Vec<usize> = (0..owned_src.len())
+            .filter(|&j| {
+                src_out(j) && is_speech(&owned_src[j].norm) && drawn_from(j) && !beside_quote(j)
+            })
+            .collect();
+        let in_stems: HashSet<String> = owned_in
+            .iter()
+            .map(|w| crate::support::stem(&w.norm))
+            .collect();
+        let recued = |j: usize| {
+            subs.iter()
+                .any(|(x, y)| y.contains(&j) && x.iter().any(|&k| is_speech(&owned_in[k].norm)))
+        };
+        // The speaker's words beside the cue ("Tim Mead said", "according to the BBC"), when
+        // it has any: all of them missing here.
+        let speaker_gone = |j: usize| {
+            let near: Vec<&Word> = owned_src[j.saturating_sub(3)..(j + 4).min(owned_src.len())]
+                .iter()
+                .filter(|w| !is_speech(&w.norm) && !crate::words::is_stop(&w.norm))
+                .collect();
+            near.iter()
+                .all(|w| !in_stems.contains(&crate::support::stem(&w.norm)))
+        };
+        if std::env::var("TYPED_DEBUG").is_ok() {
+            eprintln!(
+                "TD {:?} src_cues {:?} in_cues {in_cues} all_cues {:?} score {:.2}",
+                sentence_text,
+                src_cues.iter().map(|&j| &owned_src[j].norm).collect::<Vec<_>>(),
+                (0..owned_src.len())
+                    .filter(|&j| is_speech(&owned_src[j].norm))
+                    .map(|j| (&owned_src[j].norm, src_out(j), drawn_from(j), beside_quote(j)))
+                    .collect::<Vec<_>>(),
+                a.score
+            );
+        }
+        let src_speech = (src_cues.len() > in_cues)
+            .then(|| {
+                src_cues
+                    .iter()
+                    .copied()
+                    .find(|&j| !same_src.contains(&j) && !recued(j) && (true || speaker_gone(j)))
+            })
+            .flatten();
+        let in_speech = false;
         let in_quote_marks = sentence_text.contains(['“', '”', '"']);
         let elsewhere = attributed.contains(&(a.pool, a.src))
             || a.src2.is_some_and(|j| attributed.contains(&(a.pool, j)));
