@@ -314,7 +314,8 @@ pub fn best_in_sets(u: &Unit, sets: &[HashSet<&str>]) -> Option<(f64, usize, Opt
     // A merge of two source sentences.
     let mut best = (bs, bi, None);
     for (j, s) in scores.iter().enumerate() {
-        if j == bi || *s < 0.2 {
+        // Sentences a rewrite merges stand near each other in their source.
+        if j == bi || *s < 0.2 || j.abs_diff(bi) > 3 {
             continue;
         }
         let union: HashSet<&str> = sets[bi].union(&sets[j]).copied().collect();

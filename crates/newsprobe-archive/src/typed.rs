@@ -467,7 +467,7 @@ pub fn typed_changes(
         if let Some(j) = src_speech {
             // Only on a close alignment: a loose one may pair the sentence with another
             // source sentence that happens to carry an attribution.
-            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote && a.score >= 0.55 {
+            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote && a.score >= ALIGNED {
                 let jw = &owned_src[j];
                 out.push(Change {
                     kind: ChangeKind::AttributionDropped,
