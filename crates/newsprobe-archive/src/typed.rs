@@ -315,14 +315,33 @@ pub fn typed_changes(
             };
             // Nor replaced by another hedge ("could" → "might").
             let rehedged = |j: usize| {
-                subs.iter()
-                    .any(|(x, y)| y.contains(&j) && x.iter().any(|k| in_hedges.contains(k)))
+                subs.iter().any(|(x, y)| {
+                    y.contains(&j)
+                        && x.iter().any(|k| {
+                            in_hedges.contains(k)
+                                || matches!(owned_in[*k].norm.as_str(), "would" | "should")
+                        })
+                })
             };
+            // "about 9:25" → "9:25" wherever the rewrite moved the number: the number is here,
+            // with no hedge before it.
+            let bare_number = |j: usize| {
+                let hedged_number = matches!(
+                    owned_src[j].norm.as_str(),
+                    "about" | "nearly" | "approximately" | "roughly" | "around"
+                );
+                hedged_number
+                    && owned_src.get(j + 1).is_some_and(|n| {
+                        (0..owned_in.len()).any(|k| {
+                            owned_in[k].norm == n.norm
+                                && in_out(k)
+                                && (k == 0 || !is_hedge(&owned_in, k - 1))
+                        })
+                    })
+            };
+            let _ = &kept;
             if let Some(&j) = src_hedges.iter().find(|&&j| {
-                !kept.contains(owned_src[j].norm.as_str())
-                    && removed_j.contains(&j)
-                    && kept_around(j)
-                    && !rehedged(j)
+                removed_j.contains(&j) && (kept_around(j) || bare_number(j)) && !rehedged(j)
             }) {
                 // The input words standing where the hedge stood.
                 let mut anchor: Option<usize> = None;
