@@ -349,8 +349,7 @@ fn drop_attribution(s: &str) -> Option<String> {
     // "<A>, <X> said."
     if let Some(i) = body.rfind(", ") {
         let tw = words_of(&body[i + 2..]);
-        if (1..=4).contains(&tw.len()) && matches!(tw.last(), Some(&"said") | Some(&"says"))
-        {
+        if (1..=4).contains(&tw.len()) && matches!(tw.last(), Some(&"said") | Some(&"says")) {
             return Some(format!("{}.", &body[..i]));
         }
     }
@@ -381,15 +380,27 @@ fn still_attributed(s: &str) -> bool {
         || words_of(&lower).iter().any(|w| {
             matches!(
                 w.trim_matches(|c: char| !c.is_alphanumeric()),
-                "said" | "says" | "say" | "told" | "tells" | "added" | "reported" | "stated"
-                    | "announced" | "claimed" | "insisted" | "saying"
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "added"
+                    | "reported"
+                    | "stated"
+                    | "announced"
+                    | "claimed"
+                    | "insisted"
+                    | "saying"
             )
         })
 }
 
 /// The byte range of the speaker's name beside the speech verb of a quote, outside the quote.
 fn speaker_run(s: &str, qr: &[(usize, usize)]) -> Option<(usize, usize)> {
-    const VERBS: &[&str] = &["said", "says", "told", "tells", "added", "insisted", "stated"];
+    const VERBS: &[&str] = &[
+        "said", "says", "told", "tells", "added", "insisted", "stated",
+    ];
     // Words with byte offsets, outside quotes only.
     let mut ws: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
@@ -434,7 +445,8 @@ fn speaker_run(s: &str, qr: &[(usize, usize)]) -> Option<(usize, usize)> {
         // capitalised words are an organisation before the real name ("said Microsoft
         // security chief Jan Budd").
         let end = ws.get(e).map_or(0, |w| w.0 + word(e).len());
-        let closes = s[end..].trim_start().starts_with([',', '.', ';']) || s[end..].trim().is_empty();
+        let closes =
+            s[end..].trim_start().starts_with([',', '.', ';']) || s[end..].trim().is_empty();
         if e > v && closes {
             return Some((ws[v + 1].0, end));
         }

@@ -804,17 +804,8 @@ fn quote_changes(
                 // The same words attributed to someone else: not a quote that merely shares a
                 // few words with another speaker's.
                 // (A title or a scare quote of two or three words is nobody's statement.)
-                let same_words = n >= 4
-                    && l as f64 >= 0.8 * n as f64
-                    && l as f64 >= 0.6 * c.words.len() as f64;
-                if std::env::var("TYPED_DEBUG").is_ok() {
-                    eprintln!(
-                        "SPK {:?} here {:?} there {:?} same {same_words}",
-                        here,
-                        q.speaker.as_ref().map(|a| (&a.key, cut(input.text, a.start, a.end))),
-                        c.speaker.as_ref().map(|b| (&b.key, cut(p.text, b.start, b.end)))
-                    );
-                }
+                let same_words =
+                    n >= 4 && l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
                 if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
                     // A swap only when neither sentence still names the other speaker (else
                     // the attribution was read differently, not changed).
@@ -842,7 +833,6 @@ fn quote_changes(
                             && !crate::words::is_stop(&sp.key)
                             && !crate::words::is_stop(&t.trim().to_lowercase())
                             && !crate::support::is_weekday_or_month(&sp.key)
-
                     };
                     let named = person(input, a) && person(p, b);
                     if a.key != b.key && same_words && !crossed && named {

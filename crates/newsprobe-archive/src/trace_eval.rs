@@ -217,7 +217,10 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
                 );
             }
             for c in &t.changes {
-                eprintln!("CHANGE {:?} {:?}: {}", c.kind, c.article_span.text, c.detail);
+                eprintln!(
+                    "CHANGE {:?} {:?}: {}",
+                    c.kind, c.article_span.text, c.detail
+                );
             }
         }
         let truth: Vec<&str> = r.sources.iter().map(String::as_str).collect();

@@ -289,10 +289,6 @@ pub fn typed_changes(
             .filter(|&j| src_out(j) && is_hedge(&owned_src, j))
             .collect();
         if !src_hedges.is_empty() {
-            let kept: HashSet<&str> = in_hedges
-                .iter()
-                .map(|&k| owned_in[k].norm.as_str())
-                .collect();
             // A hedge the rewrite dropped from a passage it kept: removed in the word
             // alignment, with kept words on both sides of it.
             let removed_j: HashSet<usize> = steps
@@ -339,7 +335,6 @@ pub fn typed_changes(
                         })
                     })
             };
-            let _ = &kept;
             if let Some(&j) = src_hedges.iter().find(|&&j| {
                 removed_j.contains(&j) && (kept_around(j) || bare_number(j)) && !rehedged(j)
             }) {
@@ -389,7 +384,7 @@ pub fn typed_changes(
             }
         }
         // Attribution: a speech cue of the source sentence that the word alignment carries
-        // nowhere (neither kept nor replaced by another cue), whose speaker words are gone too,
+        // nowhere (neither kept nor replaced by another cue), in a sentence this one was drawn from,
         // while the input has fewer cues than the source: the source's attributed claim is
         // stated as fact here.
         let same_src: HashSet<usize> = steps
@@ -441,52 +436,25 @@ pub fn typed_changes(
                 src_out(j) && is_speech(&owned_src[j].norm) && drawn_from(j) && !beside_quote(j)
             })
             .collect();
-        let in_stems: HashSet<String> = owned_in
-            .iter()
-            .map(|w| crate::support::stem(&w.norm))
-            .collect();
         let recued = |j: usize| {
             subs.iter()
                 .any(|(x, y)| y.contains(&j) && x.iter().any(|&k| is_speech(&owned_in[k].norm)))
         };
-        // The speaker's words beside the cue ("Tim Mead said", "according to the BBC"), when
-        // it has any: all of them missing here.
-        let speaker_gone = |j: usize| {
-            let near: Vec<&Word> = owned_src[j.saturating_sub(3)..(j + 4).min(owned_src.len())]
-                .iter()
-                .filter(|w| !is_speech(&w.norm) && !crate::words::is_stop(&w.norm))
-                .collect();
-            near.iter()
-                .all(|w| !in_stems.contains(&crate::support::stem(&w.norm)))
-        };
-        if std::env::var("TYPED_DEBUG").is_ok() {
-            eprintln!(
-                "TD {:?} src_cues {:?} in_cues {in_cues} all_cues {:?} score {:.2}",
-                sentence_text,
-                src_cues.iter().map(|&j| &owned_src[j].norm).collect::<Vec<_>>(),
-                (0..owned_src.len())
-                    .filter(|&j| is_speech(&owned_src[j].norm))
-                    .map(|j| (&owned_src[j].norm, src_out(j), drawn_from(j), beside_quote(j)))
-                    .collect::<Vec<_>>(),
-                a.score
-            );
-        }
         let src_speech = (src_cues.len() > in_cues)
             .then(|| {
                 src_cues
                     .iter()
                     .copied()
-                    .find(|&j| !same_src.contains(&j) && !recued(j) && (true || speaker_gone(j)))
+                    .find(|&j| !same_src.contains(&j) && !recued(j))
             })
             .flatten();
-        let in_speech = false;
         let in_quote_marks = sentence_text.contains(['“', '”', '"']);
         let elsewhere = attributed.contains(&(a.pool, a.src))
             || a.src2.is_some_and(|j| attributed.contains(&(a.pool, j)));
         if let Some(j) = src_speech {
             // Only on a close alignment: a loose one may pair the sentence with another
             // source sentence that happens to carry an attribution.
-            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote && a.score >= ALIGNED {
+            if !in_quote_marks && !elsewhere && !mostly_quote && a.score >= ALIGNED {
                 let jw = &owned_src[j];
                 out.push(Change {
                     kind: ChangeKind::AttributionDropped,
