@@ -108,6 +108,21 @@ fn source_span(p: &Prepared<'_>, units: &[Unit], a: &Aligned) -> (usize, usize) 
     trimmed(p.text, s, e)
 }
 
+/// Whether word `k` attributes a claim: a speech cue, but not a passive participle that
+/// names no one and introduces nothing ("receivers that were announced last year"; "he was
+/// told that …" still does).
+fn attributes(ws: &[Word], k: usize) -> bool {
+    if !is_speech(&ws[k].norm) {
+        return false;
+    }
+    let passive = k > 0
+        && matches!(
+            ws[k - 1].norm.as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        );
+    !passive || ws.get(k + 1).is_some_and(|w| matches!(w.norm.as_str(), "that" | "by"))
+}
+
 /// The typed changes of every aligned sentence, appended to `out`.
 pub fn typed_changes(
     me: &Prepared<'_>,
@@ -123,18 +138,18 @@ pub fn typed_changes(
     let pool_units: Vec<Vec<Unit>> = pool.iter().map(|(_, p)| crate::support::units(p)).collect();
     let my_quotes = quote_ranges(me);
     // Attributions present in input sentences, by the source sentence they were drawn from.
-    let mut attributed: HashSet<(usize, usize)> = HashSet::new();
-    for (u, a) in my_units.iter().zip(aligned) {
+    let mut attributed: HashSet<(usize, usize, usize)> = HashSet::new();
+    for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
         let Some(a) = a else { continue };
         if a.score < ALIGNED {
             continue;
         }
         // A cue of its own, outside its quotations (a bare quotation attributes only itself).
-        let has_speech = me.words[u.first..u.last]
-            .iter()
-            .any(|w| is_speech(&w.norm) && !in_ranges(&my_quotes, w.start));
+        let ws = &me.words[u.first..u.last];
+        let has_speech =
+            (0..ws.len()).any(|k| attributes(ws, k) && !in_ranges(&my_quotes, ws[k].start));
         if has_speech {
-            attributed.insert((a.pool, a.src));
+            attributed.insert((a.pool, a.src, ui));
         }
     }
     for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
@@ -398,7 +413,7 @@ pub fn typed_changes(
         let in_cues = (0..owned_in.len())
             .filter(|&k| {
                 in_out(k)
-                    && (is_speech(&owned_in[k].norm)
+                    && (attributes(&owned_in, k)
                         || matches!(owned_in[k].norm.as_str(), "reportedly" | "allegedly"))
             })
             .count();
@@ -433,7 +448,7 @@ pub fn typed_changes(
         };
         let src_cues: Vec<usize> = (0..owned_src.len())
             .filter(|&j| {
-                src_out(j) && is_speech(&owned_src[j].norm) && drawn_from(j) && !beside_quote(j)
+                src_out(j) && attributes(&owned_src, j) && drawn_from(j) && !beside_quote(j)
             })
             .collect();
         let recued = |j: usize| {
@@ -449,8 +464,10 @@ pub fn typed_changes(
             })
             .flatten();
         let in_quote_marks = sentence_text.contains(['“', '”', '"']);
-        let elsewhere = attributed.contains(&(a.pool, a.src))
-            || a.src2.is_some_and(|j| attributed.contains(&(a.pool, j)));
+        // (Another sentence of the input, drawn from the same source sentence, attributes.)
+        let elsewhere = attributed.iter().any(|&(pi, k, other)| {
+            pi == a.pool && other != ui && (k == a.src || a.src2 == Some(k))
+        });
         if let Some(j) = src_speech {
             // Only on a close alignment: a loose one may pair the sentence with another
             // source sentence that happens to carry an attribution.
