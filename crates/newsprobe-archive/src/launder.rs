@@ -40,6 +40,8 @@ pub struct Rewrite {
     pub planted: Vec<Planted>,
     /// A near-copy of the rewrite (id, title, text), published after it.
     pub near_copy: Option<(String, String, String)>,
+    /// The sentences taken from each source (before paraphrase), by source id.
+    pub used: Vec<(String, Vec<String>)>,
 }
 
 const SYNONYMS: &[(&str, &str)] = &[
@@ -717,6 +719,7 @@ fn free_slot(rng: &mut Rng, sents: &[String]) -> usize {
 /// One rewrite over `sources` (same story), its id `id`.
 pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
     let mut picked: Vec<String> = Vec::new();
+    let mut taken: Vec<(String, Vec<String>)> = Vec::new();
     for d in sources {
         let usable: Vec<&String> = d
             .sentences
@@ -726,6 +729,13 @@ pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
         let take = (3 + rng.below(3)).min(usable.len());
         let start = rng.below(usable.len().saturating_sub(take) + 1);
         picked.extend(usable[start..start + take].iter().map(|s| s.to_string()));
+        taken.push((
+            d.id.clone(),
+            usable[start..start + take]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        ));
     }
     let names = names_in(&picked);
     // Paraphrase most sentences; merge or split a few.
@@ -868,6 +878,7 @@ pub fn rewrite(rng: &mut Rng, id: &str, sources: &[&PoolDoc]) -> Rewrite {
         sources: sources.iter().map(|d| d.id.clone()).collect(),
         planted,
         near_copy,
+        used: taken,
     }
 }
 
