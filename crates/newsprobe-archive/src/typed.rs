@@ -110,7 +110,7 @@ fn source_span(p: &Prepared<'_>, units: &[Unit], a: &Aligned) -> (usize, usize) 
 
 /// Whether word `k` attributes a claim: a speech cue, but not a passive participle that
 /// names no one and introduces nothing ("receivers that were announced last year"; "he was
-/// told that …" still does).
+/// told that …" still does), nor one opening a relative clause.
 fn attributes(ws: &[Word], k: usize) -> bool {
     if !is_speech(&ws[k].norm) {
         return false;
@@ -120,7 +120,14 @@ fn attributes(ws: &[Word], k: usize) -> bool {
             ws[k - 1].norm.as_str(),
             "was" | "were" | "been" | "being" | "is" | "are" | "be"
         );
-    !passive || ws.get(k + 1).is_some_and(|w| matches!(w.norm.as_str(), "that" | "by"))
+    // A cue in a relative clause ("Nichols, who argued he was insane, spoke …") attributes
+    // that clause only, not the sentence's claim.
+    let relative = k > 0 && matches!(ws[k - 1].norm.as_str(), "who" | "which");
+    !relative
+        && (!passive
+            || ws
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.norm.as_str(), "that" | "by")))
 }
 
 /// The typed changes of every aligned sentence, appended to `out`.
