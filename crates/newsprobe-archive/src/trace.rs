@@ -10,7 +10,7 @@
 //!    by setting, anonymous source by anonymous source, and headline to headline; every
 //!    difference becomes a [`Change`] with spans on both sides.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use newsprobe_core::report::ReportSpan;
 use newsprobe_core::Report;
@@ -165,6 +165,9 @@ impl Default for TraceOptions {
         }
     }
 }
+
+/// A search term in more articles than this names nothing in particular (read no further).
+const TERM_CAP: i64 = 2000;
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -420,23 +423,39 @@ impl Archive {
             self.near_copies(&Signature::of_hashes(&hashes), 0.3)?
         };
         let mut candidates: Vec<i64> = near.iter().map(|n| n.0).collect();
-        // Text search for names and quoted words.
+        // Text search for names and content words: each term's posting list is read alone,
+        // without BM25 (which scores every row any term matches: most of the cost at 100,000
+        // articles), a term found in more than `TERM_CAP` articles is too common to tell a
+        // source and is dropped, and an article scores the rarity (inverse document
+        // frequency) of the terms it shares; the best `search_candidates` go on.
         let terms = search_terms(&me);
         if !terms.is_empty() {
-            let q = terms
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" OR ");
-            let mut st = self.conn.prepare_cached(
-                "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?2",
-            )?;
-            let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
-                r.get::<_, i64>(0)
-            })?;
-            for r in rows {
-                candidates.push(r?);
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT ?2")?;
+            let mut shared: HashMap<i64, f64> = HashMap::new();
+            for t in &terms {
+                let rows: Vec<i64> = st
+                    .query_map(rusqlite::params![format!("\"{t}\""), TERM_CAP + 1], |r| {
+                        r.get::<_, i64>(0)
+                    })?
+                    .collect::<Result<_, _>>()?;
+                if rows.is_empty() || rows.len() > TERM_CAP as usize {
+                    continue;
+                }
+                let idf = ((TERM_CAP as f64 + 1.0) / rows.len() as f64).ln();
+                for r in rows {
+                    *shared.entry(r).or_insert(0.0) += idf;
+                }
             }
+            let mut ranked: Vec<(i64, f64)> = shared.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+            candidates.extend(
+                ranked
+                    .into_iter()
+                    .take(opt.search_candidates)
+                    .map(|(r, _)| r),
+            );
         }
         // Phrases of the quotes (a source that holds part of a quote, extended or cut, is found
         // even when its other words differ) and names with the numbers beside them.
