@@ -543,7 +543,7 @@ fn operate(rng: &mut Rng, kind: &str, s: &str, names: &[String]) -> Option<Strin
             }
             // The claim must read as fact afterwards: a sentence that still attributes (another
             // "said", "according to", a merged clause's speaker) kept its sourcing.
-            return drop_attribution(s).filter(|r| !still_attributed(r));
+            drop_attribution(s).filter(|r| !still_attributed(r))
         }
         "descriptor_changed" => {
             let ws = words_of(s);
