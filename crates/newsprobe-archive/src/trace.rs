@@ -326,7 +326,7 @@ fn score(
                 .map(|w| w.norm.as_str())
                 .collect();
             let exact = containment(&ws, &cand.trigrams);
-            per_unit[k] = b.0 * (0.8 + 0.2 * exact);
+            per_unit[k] = b.0 * (0.5 + 0.5 * exact);
         }
     }
     let support_share = if total_w > 0.0 {
