@@ -139,8 +139,10 @@ fn quote_mark_spans(text: &str) -> Vec<(usize, usize)> {
                         out.push((s, i));
                     }
                     open = None;
-                } else if c == '\n' && next == '\n' {
-                    // Paragraph break: restart when the next paragraph opens with a mark.
+                } else if c == '\n' {
+                    // Paragraph break (one line a paragraph, as wire copy often is): restart
+                    // when the next paragraph opens with a mark, as a quotation running on
+                    // over paragraphs does.
                     let rest = text[i..].trim_start();
                     if rest.starts_with(['“', '«', '„', '‘', '"']) || i - s > MAX_QUOTE {
                         open = None;
@@ -301,17 +303,27 @@ impl<'a> Prepared<'a> {
         let t = self.text;
         let b = t.as_bytes();
         for (i, c) in t.char_indices() {
-            let end_here = match c {
-                '\n' => true,
+            if i < start {
+                continue;
+            }
+            let end_at = match c {
+                '\n' => Some(i + 1),
                 '.' | '!' | '?' => {
-                    let next = b.get(i + 1).copied();
-                    matches!(next, None | Some(b' ') | Some(b'\n'))
-                        && (c != '.' || !abbreviation_before(t, i))
+                    // Closing quotes and brackets stay with the sentence they close
+                    // (`…the question?" He gave…`).
+                    let closing = t[i + 1..]
+                        .chars()
+                        .take_while(|c| matches!(c, '"' | '”' | '’' | ')' | '\''))
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    let e = i + 1 + closing;
+                    (matches!(b.get(e), None | Some(b' ') | Some(b'\n'))
+                        && (c != '.' || !abbreviation_before(t, i)))
+                    .then_some(e)
                 }
-                _ => false,
+                _ => None,
             };
-            if end_here {
-                let e = i + c.len_utf8();
+            if let Some(e) = end_at {
                 if t[start..e].trim().len() > 1 {
                     out.push((start, e));
                 }
@@ -562,9 +574,12 @@ impl<'a> Prepared<'a> {
     fn speaker_near(&self, qs: usize, qe: usize) -> Option<Speaker> {
         let t = self.text;
         // After the closing mark, up to the end of the sentence.
+        // (A title's period, "Mr. Sznewajs said", ends nothing.)
         let after_end = t[qe..]
-            .find(['.', '\n', '!', '?', '“'])
-            .map_or(t.len(), |i| qe + i);
+            .match_indices(['.', '\n', '!', '?', '“'])
+            .map(|(i, _)| qe + i)
+            .find(|&i| t.as_bytes()[i] != b'.' || !abbreviation_before(t, i))
+            .unwrap_or(t.len());
         let after = self.words_in(qe, after_end);
         let before_start = t[..qs]
             .rfind(['.', '\n', '!', '?', '”'])
@@ -578,6 +593,40 @@ impl<'a> Prepared<'a> {
                     start: ws[h.first].start,
                     end: ws[h.last].end,
                 });
+            }
+            // The name right beside the speech verb ("…," Colts coach Tony Dungy said / said
+            // Dr. Alsip, …): the run of capitalised words touching it.
+            let joined = |a: usize, b: usize| {
+                let gap = &t[ws[a].end..ws[b].start];
+                gap == " " || (gap == ". " && ws[a].norm.chars().count() <= 3)
+            };
+            let name_word = |k: usize| ws[k].capitalized && !is_stop(&ws[k].norm);
+            if let Some(v) = ws
+                .iter()
+                .position(|w| SPEECH_VERBS.contains(&w.norm.as_str()))
+            {
+                let run = if v > 0 && name_word(v - 1) && joined(v - 1, v) {
+                    let mut a = v - 1;
+                    while a > 0 && name_word(a - 1) && joined(a - 1, a) && a + 3 > v - 1 {
+                        a -= 1;
+                    }
+                    Some((a, v - 1))
+                } else if v + 1 < ws.len() && name_word(v + 1) && joined(v, v + 1) {
+                    let mut e = v + 1;
+                    while e + 1 < ws.len() && name_word(e + 1) && joined(e, e + 1) && e < v + 4 {
+                        e += 1;
+                    }
+                    Some((v + 1, e))
+                } else {
+                    None
+                };
+                if let Some((a, e)) = run {
+                    return Some(Speaker {
+                        key: surname(&ws[e]),
+                        start: ws[a].start,
+                        end: ws[e].end,
+                    });
+                }
             }
             let idx: Vec<usize> = (0..ws.len()).collect();
             let order: Box<dyn Iterator<Item = &usize>> = if last {

@@ -36,6 +36,8 @@ pub const SETTINGS: &[&str] = &[
     "parliamentary hearing",
     "summit",
     "leaked memo",
+    "memo",
+    "internal memo",
     "leaked recording",
     "off the record",
     "town hall",

@@ -116,9 +116,12 @@ pub fn is_hedge(ws: &[Word], k: usize) -> bool {
         // "May" capitalised mid-sentence is the month.
         "may" => !w.capitalized || k == 0,
         // "about", "around", "nearly" hedge only a number.
-        "about" | "nearly" | "approximately" | "roughly" | "around" => ws
-            .get(k + 1)
-            .is_some_and(|n| number_value(&n.norm).is_some()),
+        // ("about 40", "about 6am", "around 200m", "nearly a dozen" is left alone).
+        "about" | "nearly" | "approximately" | "roughly" | "around" => {
+            ws.get(k + 1).is_some_and(|n| {
+                number_value(&n.norm).is_some() || n.norm.starts_with(|c: char| c.is_ascii_digit())
+            })
+        }
         n => HEDGES.contains(&n),
     }
 }
@@ -311,7 +314,8 @@ pub fn best_in_sets(u: &Unit, sets: &[HashSet<&str>]) -> Option<(f64, usize, Opt
     // A merge of two source sentences.
     let mut best = (bs, bi, None);
     for (j, s) in scores.iter().enumerate() {
-        if j == bi || *s < 0.2 {
+        // Sentences a rewrite merges stand near each other in their source.
+        if j == bi || *s < 0.2 || j.abs_diff(bi) > 3 {
             continue;
         }
         let union: HashSet<&str> = sets[bi].union(&sets[j]).copied().collect();

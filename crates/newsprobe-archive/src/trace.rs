@@ -10,7 +10,7 @@
 //!    by setting, anonymous source by anonymous source, and headline to headline; every
 //!    difference becomes a [`Change`] with spans on both sides.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use newsprobe_core::report::ReportSpan;
 use newsprobe_core::Report;
@@ -165,6 +165,9 @@ impl Default for TraceOptions {
         }
     }
 }
+
+/// A search term in more articles than this names nothing in particular (read no further).
+const TERM_CAP: i64 = 2000;
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
@@ -323,7 +326,7 @@ fn score(
                 .map(|w| w.norm.as_str())
                 .collect();
             let exact = containment(&ws, &cand.trigrams);
-            per_unit[k] = b.0 * (0.8 + 0.2 * exact);
+            per_unit[k] = b.0 * (0.5 + 0.5 * exact);
         }
     }
     let support_share = if total_w > 0.0 {
@@ -420,23 +423,39 @@ impl Archive {
             self.near_copies(&Signature::of_hashes(&hashes), 0.3)?
         };
         let mut candidates: Vec<i64> = near.iter().map(|n| n.0).collect();
-        // Text search for names and quoted words.
+        // Text search for names and content words: each term's posting list is read alone,
+        // without BM25 (which scores every row any term matches: most of the cost at 100,000
+        // articles), a term found in more than `TERM_CAP` articles is too common to tell a
+        // source and is dropped, and an article scores the rarity (inverse document
+        // frequency) of the terms it shares; the best `search_candidates` go on.
         let terms = search_terms(&me);
         if !terms.is_empty() {
-            let q = terms
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(" OR ");
-            let mut st = self.conn.prepare_cached(
-                "SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY bm25(fts, 2.0, 1.0, 2.0, 1.0) LIMIT ?2",
-            )?;
-            let rows = st.query_map(rusqlite::params![q, opt.search_candidates as i64], |r| {
-                r.get::<_, i64>(0)
-            })?;
-            for r in rows {
-                candidates.push(r?);
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ?1 LIMIT ?2")?;
+            let mut shared: HashMap<i64, f64> = HashMap::new();
+            for t in &terms {
+                let rows: Vec<i64> = st
+                    .query_map(rusqlite::params![format!("\"{t}\""), TERM_CAP + 1], |r| {
+                        r.get::<_, i64>(0)
+                    })?
+                    .collect::<Result<_, _>>()?;
+                if rows.is_empty() || rows.len() > TERM_CAP as usize {
+                    continue;
+                }
+                let idf = ((TERM_CAP as f64 + 1.0) / rows.len() as f64).ln();
+                for r in rows {
+                    *shared.entry(r).or_insert(0.0) += idf;
+                }
             }
+            let mut ranked: Vec<(i64, f64)> = shared.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+            candidates.extend(
+                ranked
+                    .into_iter()
+                    .take(opt.search_candidates)
+                    .map(|(r, _)| r),
+            );
         }
         // Phrases of the quotes (a source that holds part of a quote, extended or cut, is found
         // even when its other words differ) and names with the numbers beside them.
@@ -803,8 +822,9 @@ fn quote_changes(
                 }
                 // The same words attributed to someone else: not a quote that merely shares a
                 // few words with another speaker's.
+                // (A title or a scare quote of two or three words is nobody's statement.)
                 let same_words =
-                    l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
+                    n >= 4 && l as f64 >= 0.8 * n as f64 && l as f64 >= 0.6 * c.words.len() as f64;
                 if let (Some(a), Some(b)) = (&q.speaker, &c.speaker) {
                     // A swap only when neither sentence still names the other speaker (else
                     // the attribution was read differently, not changed).
@@ -829,8 +849,9 @@ fn quote_changes(
                             .collect();
                         sp.key != "anonymous"
                             && !caps.is_empty()
+                            && !crate::words::is_stop(&sp.key)
+                            && !crate::words::is_stop(&t.trim().to_lowercase())
                             && !crate::support::is_weekday_or_month(&sp.key)
-                            && (caps.len() >= 2 || p.described.iter().any(|d| d.key == sp.key))
                     };
                     let named = person(input, a) && person(p, b);
                     if a.key != b.key && same_words && !crossed && named {
@@ -1016,6 +1037,42 @@ fn setting_changes(
             }
         }
         let Some((src, p, s)) = replaced else {
+            // No source gives a setting to replace: a setting added to a sentence a source
+            // tells without one ("Berg said." → "Berg said in a closed-door meeting.").
+            let Some(u) = unit else { continue };
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (pi, (_, p)) in pool.iter().enumerate() {
+                let pu = crate::support::units(p);
+                if let Some((sc, k, _)) = crate::support::best_in(u, &pu) {
+                    if best.is_none_or(|b| sc > b.0) {
+                        best = Some((sc, pi, k));
+                    }
+                }
+            }
+            let Some((sc, pi, k)) = best.filter(|b| b.0 >= crate::support::ALIGNED) else {
+                continue;
+            };
+            let (src, p) = &pool[pi];
+            let v = &crate::support::units(p)[k];
+            let t = cut(p.text, v.start, v.end);
+            let lead = t.len() - t.trim_start().len();
+            let (vs, ve) = (v.start + lead, v.start + lead + t.trim().len());
+            let (a, b) = (&input.words[h.first], &input.words[h.last]);
+            out.push(Change {
+                words: Some(crate::trace::WordDiff {
+                    added: vec![cut(input.text, a.start, b.end).to_string()],
+                    ..Default::default()
+                }),
+                kind: ChangeKind::SettingChanged,
+                article_span: input.span(a.start, b.end),
+                source_id: Some(src.id.clone()),
+                source_span: Some(p.span(vs, ve)),
+                detail: format!(
+                    "{:?} here; the source sentence (support {sc:.2}) gives no setting: {:?}",
+                    h.phrase,
+                    t.trim()
+                ),
+            });
             continue;
         };
         let (a, b) = (&input.words[h.first], &input.words[h.last]);

@@ -206,7 +206,44 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
         );
         let t = archive.trace(&input, &opt)?;
         sc.rewrites += 1;
+        if debug.as_deref() == Some(r.id.as_str()) {
+            for row in &t.support {
+                eprintln!(
+                    "ROW {:?} {:?} {:.2}\n    <- {:?}",
+                    row.sentence.text,
+                    row.source_id,
+                    row.score,
+                    row.source_span.as_ref().map(|x| x.text.as_str())
+                );
+            }
+            for c in &t.changes {
+                eprintln!(
+                    "CHANGE {:?} {:?}: {}",
+                    c.kind, c.article_span.text, c.detail
+                );
+            }
+        }
         let truth: Vec<&str> = r.sources.iter().map(String::as_str).collect();
+        // For this rewrite, a document of the story that holds word for word (nearly) every
+        // sentence the rewrite took from a source is that source's equivalent too: nothing
+        // in the rewrite can tell the two apart.
+        let mut equivalent = equivalent.clone();
+        for (src, taken) in &r.used {
+            for d in by_story.values().flatten() {
+                let id = d.id.as_str();
+                if id == src || truth.contains(&id) {
+                    continue;
+                }
+                let held = taken
+                    .iter()
+                    .filter(|s| sets[id].contains(s.as_str()))
+                    .count();
+                if held as f64 >= 0.8 * taken.len() as f64 {
+                    equivalent.entry(src.as_str()).or_default().push(id);
+                    equivalent.entry(id).or_default().push(src.as_str());
+                }
+            }
+        }
         // An equivalent stands for its source: its rank counts as the source's.
         let mut rank: HashMap<&str, usize> = HashMap::new();
         let mut pos = 0;
@@ -294,6 +331,19 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
                     "MISS {} {}: {txt}\n   sources {:?}",
                     p.kind, r.id, r.sources
                 );
+                for row in t.support.iter().filter(|row| {
+                    !p.in_title && row.sentence.start < p.end && row.sentence.end > p.start
+                }) {
+                    eprintln!(
+                        "   aligned {:?} {:.2} {:?}",
+                        row.source_id,
+                        row.score,
+                        row.source_span.as_ref().map(|x| x.text.as_str())
+                    );
+                }
+                for c in t.changes.iter().filter(|c| overlaps(c, p)) {
+                    eprintln!("   reported {:?}: {}", c.kind, c.detail);
+                }
             }
         }
         for c in &t.changes {

@@ -108,6 +108,28 @@ fn source_span(p: &Prepared<'_>, units: &[Unit], a: &Aligned) -> (usize, usize) 
     trimmed(p.text, s, e)
 }
 
+/// Whether word `k` attributes a claim: a speech cue, but not a passive participle that
+/// names no one and introduces nothing ("receivers that were announced last year"; "he was
+/// told that …" still does), nor one opening a relative clause.
+fn attributes(ws: &[Word], k: usize) -> bool {
+    if !is_speech(&ws[k].norm) {
+        return false;
+    }
+    let passive = k > 0
+        && matches!(
+            ws[k - 1].norm.as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        );
+    // A cue in a relative clause ("Nichols, who argued he was insane, spoke …") attributes
+    // that clause only, not the sentence's claim.
+    let relative = k > 0 && matches!(ws[k - 1].norm.as_str(), "who" | "which");
+    !relative
+        && (!passive
+            || ws
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.norm.as_str(), "that" | "by")))
+}
+
 /// The typed changes of every aligned sentence, appended to `out`.
 pub fn typed_changes(
     me: &Prepared<'_>,
@@ -123,19 +145,18 @@ pub fn typed_changes(
     let pool_units: Vec<Vec<Unit>> = pool.iter().map(|(_, p)| crate::support::units(p)).collect();
     let my_quotes = quote_ranges(me);
     // Attributions present in input sentences, by the source sentence they were drawn from.
-    let mut attributed: HashSet<(usize, usize)> = HashSet::new();
-    for (u, a) in my_units.iter().zip(aligned) {
+    let mut attributed: HashSet<(usize, usize, usize)> = HashSet::new();
+    for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
         let Some(a) = a else { continue };
         if a.score < ALIGNED {
             continue;
         }
-        let text = me.text.get(u.start..u.end).unwrap_or("");
-        let has_speech = me.words[u.first..u.last].iter().any(|w| is_speech(&w.norm));
-        if has_speech || text.contains(['“', '”', '"']) {
-            attributed.insert((a.pool, a.src));
-            if let Some(j) = a.src2 {
-                attributed.insert((a.pool, j));
-            }
+        // A cue of its own, outside its quotations (a bare quotation attributes only itself).
+        let ws = &me.words[u.first..u.last];
+        let has_speech =
+            (0..ws.len()).any(|k| attributes(ws, k) && !in_ranges(&my_quotes, ws[k].start));
+        if has_speech {
+            attributed.insert((a.pool, a.src, ui));
         }
     }
     for (ui, (u, a)) in my_units.iter().zip(aligned).enumerate() {
@@ -289,11 +310,7 @@ pub fn typed_changes(
         let src_hedges: Vec<usize> = (0..owned_src.len())
             .filter(|&j| src_out(j) && is_hedge(&owned_src, j))
             .collect();
-        if src_hedges.len() > in_hedges.len() {
-            let kept: HashSet<&str> = in_hedges
-                .iter()
-                .map(|&k| owned_in[k].norm.as_str())
-                .collect();
+        if !src_hedges.is_empty() {
             // A hedge the rewrite dropped from a passage it kept: removed in the word
             // alignment, with kept words on both sides of it.
             let removed_j: HashSet<usize> = steps
@@ -314,10 +331,34 @@ pub fn typed_changes(
                 same_j.iter().any(|&x| x < j && x + 4 > j)
                     && same_j.iter().any(|&x| x > j && x < j + 4)
             };
+            // Nor replaced by another hedge ("could" → "might").
+            let rehedged = |j: usize| {
+                subs.iter().any(|(x, y)| {
+                    y.contains(&j)
+                        && x.iter().any(|k| {
+                            in_hedges.contains(k)
+                                || matches!(owned_in[*k].norm.as_str(), "would" | "should")
+                        })
+                })
+            };
+            // "about 9:25" → "9:25" wherever the rewrite moved the number: the number is here,
+            // with no hedge before it.
+            let bare_number = |j: usize| {
+                let hedged_number = matches!(
+                    owned_src[j].norm.as_str(),
+                    "about" | "nearly" | "approximately" | "roughly" | "around"
+                );
+                hedged_number
+                    && owned_src.get(j + 1).is_some_and(|n| {
+                        (0..owned_in.len()).any(|k| {
+                            owned_in[k].norm == n.norm
+                                && in_out(k)
+                                && (k == 0 || !is_hedge(&owned_in, k - 1))
+                        })
+                    })
+            };
             if let Some(&j) = src_hedges.iter().find(|&&j| {
-                !kept.contains(owned_src[j].norm.as_str())
-                    && removed_j.contains(&j)
-                    && kept_around(j)
+                removed_j.contains(&j) && (kept_around(j) || bare_number(j)) && !rehedged(j)
             }) {
                 // The input words standing where the hedge stood.
                 let mut anchor: Option<usize> = None;
@@ -364,17 +405,80 @@ pub fn typed_changes(
                 }
             }
         }
-        // Attribution.
-        let src_speech =
-            (0..owned_src.len()).find(|&j| src_out(j) && is_speech(&owned_src[j].norm));
-        let in_speech = owned_in.iter().any(|w| is_speech(&w.norm));
+        // Attribution: a speech cue of the source sentence that the word alignment carries
+        // nowhere (neither kept nor replaced by another cue), in a sentence this one was drawn from,
+        // while the input has fewer cues than the source: the source's attributed claim is
+        // stated as fact here.
+        let same_src: HashSet<usize> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Same(_, j) => Some(*j),
+                _ => None,
+            })
+            .collect();
+        // "reportedly", "allegedly" still tell the reader the claim is someone's.
+        let in_cues = (0..owned_in.len())
+            .filter(|&k| {
+                in_out(k)
+                    && (attributes(&owned_in, k)
+                        || matches!(owned_in[k].norm.as_str(), "reportedly" | "allegedly"))
+            })
+            .count();
+        // The source sentence a source word stands in, and that sentence's own support of
+        // this one: in a merge, only the cue of a sentence this one was drawn from counts.
+        let first_len = {
+            let k0 = a.src2.map_or(a.src, |j| j.min(a.src));
+            units[k0].last - units[k0].first
+        };
+        let own_unit = |j: usize| match a.src2 {
+            Some(k2) if j >= first_len => k2.max(a.src),
+            Some(k2) => k2.min(a.src),
+            None => a.src,
+        };
+        let drawn_from = |j: usize| {
+            let v = &units[own_unit(j)];
+            let set: HashSet<&str> = v.stems.iter().map(|x| x.0.as_str()).collect();
+            crate::support::share(u, &set) >= ALIGNED
+        };
+        // A cue beside a quotation mark attributes the quotation ("…," said Berg / Berg
+        // said: "…"), not the claim around it.
+        let beside_quote = |j: usize| {
+            let w = &owned_src[j];
+            let prev_end = j.checked_sub(1).map_or(w.start, |i| owned_src[i].end);
+            let next_start = owned_src.get(j + 1).map_or(w.end, |x| x.start);
+            let before = p.text.get(prev_end.min(w.start)..w.start).unwrap_or("");
+            let after = p.text.get(w.end..next_start.max(w.end)).unwrap_or("");
+            let mark = |g: &str| g.contains(['"', '“', '”']);
+            // Not across a sentence end ("…, Gaskin said.\n\"We …").
+            mark(before) && !before.contains(['.', '!', '?'])
+                || mark(after) && !after.contains(['.', '!', '?', '\n'])
+        };
+        let src_cues: Vec<usize> = (0..owned_src.len())
+            .filter(|&j| {
+                src_out(j) && attributes(&owned_src, j) && drawn_from(j) && !beside_quote(j)
+            })
+            .collect();
+        let recued = |j: usize| {
+            subs.iter()
+                .any(|(x, y)| y.contains(&j) && x.iter().any(|&k| is_speech(&owned_in[k].norm)))
+        };
+        let src_speech = (src_cues.len() > in_cues)
+            .then(|| {
+                src_cues
+                    .iter()
+                    .copied()
+                    .find(|&j| !same_src.contains(&j) && !recued(j))
+            })
+            .flatten();
         let in_quote_marks = sentence_text.contains(['“', '”', '"']);
-        let elsewhere = attributed.contains(&(a.pool, a.src))
-            || a.src2.is_some_and(|j| attributed.contains(&(a.pool, j)));
+        // (Another sentence of the input, drawn from the same source sentence, attributes.)
+        let elsewhere = attributed.iter().any(|&(pi, k, other)| {
+            pi == a.pool && other != ui && (k == a.src || a.src2 == Some(k))
+        });
         if let Some(j) = src_speech {
             // Only on a close alignment: a loose one may pair the sentence with another
             // source sentence that happens to carry an attribution.
-            if !in_speech && !in_quote_marks && !elsewhere && !mostly_quote && a.score >= 0.55 {
+            if !in_quote_marks && !elsewhere && !mostly_quote && a.score >= ALIGNED {
                 let jw = &owned_src[j];
                 out.push(Change {
                     kind: ChangeKind::AttributionDropped,

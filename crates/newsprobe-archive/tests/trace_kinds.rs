@@ -174,3 +174,106 @@ fn invented_quote_given_to_an_anonymous_official_is_not_a_speaker_change() {
     assert!(none_of(&t, ChangeKind::SpeakerChanged), "{t:#?}");
     assert!(found(&t, ChangeKind::QuoteUnsourced, "jamming"), "{t:#?}");
 }
+
+#[test]
+fn hedge_removed_though_another_hedge_stays() {
+    // "could affect" became "will affect"; the "could" of the added clause hides nothing.
+    let t = trace(
+        "The interference will affect flights to the northern airports, which could face \
+         delays, the civil aviation authority said in a statement.",
+    );
+    assert!(found(&t, ChangeKind::HedgeRemoved, "will"), "{t:#?}");
+}
+
+#[test]
+fn hedge_removed_from_a_moved_number() {
+    // "about 12 homes" → "12 homes", the attribution moved to the end.
+    let t = trace(
+        "12 homes near the Kallio radar station had lost their satellite television signal, \
+         the ministry said.",
+    );
+    assert!(found(&t, ChangeKind::HedgeRemoved, "12"), "{t:#?}");
+    assert!(none_of(&t, ChangeKind::AttributionDropped), "{t:#?}");
+}
+
+#[test]
+fn attribution_dropped_though_the_sentence_keeps_a_passive_verb() {
+    // "Berg told reporters that …" became a statement of fact; "was announced" is no speaker.
+    let t = trace(
+        "The government would ask the European Commission for help with new receivers that \
+         were announced last year.",
+    );
+    assert!(
+        found(&t, ChangeKind::AttributionDropped, "European Commission"),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn setting_added_where_the_source_gives_none() {
+    let t = trace_with(
+        "Fire crews pumped water out of the flooded cellars overnight, fire chief Olli \
+         Rantanen said.",
+        "Fire crews pumped water out of the flooded cellars overnight, fire chief Olli \
+         Rantanen said in a closed-door meeting.",
+    );
+    assert!(
+        found(&t, ChangeKind::SettingChanged, "closed-door meeting"),
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn speaker_changed_between_named_people() {
+    let src = "“The pumps will run through the night and the bridge stays closed,” fire chief \
+               Olli Rantanen said at the scene.\n\n“We are not aware of any leak at the \
+               plant,” Mr. Rantanen said.";
+    let t = trace_with(
+        src,
+        "“The pumps will run through the night and the bridge stays closed,” Mayor Liisa Aho \
+         said at the scene.",
+    );
+    assert!(found(&t, ChangeKind::SpeakerChanged, "Liisa Aho"), "{t:#?}");
+    // A title with its period ("Mr. Rantanen") is read as one name.
+    let t = trace_with(
+        src,
+        "“We are not aware of any leak at the plant,” Mr. Aho said.",
+    );
+    assert!(found(&t, ChangeKind::SpeakerChanged, "Aho"), "{t:#?}");
+    // The same words, the same speaker: nothing changed.
+    let t = trace_with(
+        src,
+        "“We are not aware of any leak at the plant,” Rantanen said.",
+    );
+    assert!(none_of(&t, ChangeKind::SpeakerChanged), "{t:#?}");
+}
+
+/// A trace of `rewrite` against one source report `source` and the distractor.
+fn trace_with(source: &str, rewrite: &str) -> Trace {
+    let mut a = Archive::in_memory().unwrap();
+    a.ingest(&[
+        plain_report(
+            "wire-flood",
+            Some("wire.example"),
+            Some("2026-02-10T08:00:00Z"),
+            Some("Floods close the Vantaa bridge"),
+            source,
+        ),
+        plain_report(
+            "wire-kallio",
+            Some("wire.example"),
+            Some("2026-02-09T08:00:00Z"),
+            Some("New border station opens in Kallio"),
+            DISTRACTOR,
+        ),
+    ])
+    .unwrap();
+    let input = plain_report(
+        "rewrite",
+        Some("alarm.example"),
+        Some("2026-02-12T08:00:00Z"),
+        Some("Floods: the bridge stays closed"),
+        rewrite,
+    );
+    a.trace(&input, &TraceOptions::default()).unwrap()
+}
