@@ -44,7 +44,7 @@ def main():
 
     base = Path(a.dir)
     crawl = base / "crawl"
-    if not (crawl / "truth.jsonl").exists() or len(list(crawl.glob("*.warc"))) != -(-a.articles // 2000):
+    if not Path(gencrawl.truth_path(str(crawl))).exists() or len(list(crawl.glob("*.warc"))) != -(-a.articles // 2000):
         shutil.rmtree(base, ignore_errors=True)
         gencrawl.generate(str(crawl), a.articles, seed=a.seed, per_file=2000, copies=0.05)
     size = sum(f.stat().st_size for f in crawl.glob("*.warc"))
@@ -78,7 +78,7 @@ def main():
     import pyarrow.compute as pc
     import newsprobe
 
-    truth = [json.loads(x) for x in (crawl / "truth.jsonl").read_text().splitlines()]
+    truth = [json.loads(x) for x in Path(gencrawl.truth_path(str(crawl))).read_text().splitlines()]
     pairs = ds.dataset(str(out / "near_copies")).to_table(columns=["a", "b", "jaccard"]).to_pylist()
     found = {frozenset((r["a"], r["b"])): r["jaccard"] for r in pairs}
     hit = [t for t in truth if frozenset((t["copy"], t["original"])) in found]

@@ -5,8 +5,8 @@
 
 Writes DIR/crawl-00000.warc ... (HTTP `response` records of HTML pages with a headline, a byline,
 site name, publication time and canonical URL in their metadata, and news-like paragraphs:
-named people, organisations, places, numbers, quotations with "said") and DIR/truth.jsonl, one
-line per planted near-copy: {"copy", "original", "copy_url", "original_url"} (WARC record ids).
+named people, organisations, places, numbers, quotations with "said") and a truth file, one
+line per planted near-copy (in DIR.truth.jsonl, beside the folder): {"copy", "original", "copy_url", "original_url"} (WARC record ids).
 A near-copy republishes an earlier article on another site 1 to 48 hours later with a few words
 edited (its word-shingle Jaccard with the original stays well above 0.5). Nothing here is taken
 from a data set: the words are generated.
@@ -123,12 +123,17 @@ def warc_record(uri, html, record_id, date):
     return head + http + b"\r\n\r\n"
 
 
+def truth_path(out):
+    """Where the planted pairs go: beside the crawl's folder, so no reader takes them for articles."""
+    return out.rstrip("/") + ".truth.jsonl"
+
+
 def generate(out, n, seed=42, per_file=2000, copies=0.05, gz=False):
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
     start = datetime(2026, 3, 1, tzinfo=timezone.utc)
     recent = []  # (record id, url, title, paras, site, published datetime, byline)
-    truth = open(os.path.join(out, "truth.jsonl"), "w", encoding="utf-8")
+    truth = open(truth_path(out), "w", encoding="utf-8")
     f = None
     for i in range(n):
         if i % per_file == 0:

@@ -38,7 +38,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Iterator, List
+from typing import List
 
 DESCRIPTION = __doc__
 
@@ -86,98 +86,136 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
 SPAN = [("start", "long"), ("end", "long"), ("in", "string"), ("text", "string")]
 
 
-def arrow_schema():
+def child_types():
     import pyarrow as pa
 
     span = [(n, pa.int64() if t == "long" else pa.string()) for n, t in SPAN]
-    quote = pa.struct([("n", pa.int64()), ("kind", pa.string()), *span, ("speaker", pa.string()),
-                       ("source_type", pa.string()), ("entity", pa.string()), ("cue", pa.string())])
-    source = pa.struct([("name", pa.string()), ("source_type", pa.string()), ("entity", pa.string()),
-                        ("quotes", pa.int64()), ("quoted_words", pa.int64())])
-    entity = pa.struct([("entity", pa.string()), ("name", pa.string()), ("type", pa.string()),
-                        ("kb_id", pa.string()), ("mentions", pa.int64()),
-                        ("descriptors", pa.list_(pa.string()))])
-    finding = pa.struct([("kind", pa.string()), ("severity", pa.string()), ("signal", pa.bool_()),
-                         ("rule", pa.string()), ("score", pa.float64()), ("message", pa.string()),
-                         ("evidence", pa.list_(pa.string())), ("evidence_start", pa.list_(pa.int64())),
-                         ("evidence_end", pa.list_(pa.int64())), ("evidence_in", pa.list_(pa.string()))])
-    framing = pa.struct([("category", pa.string()), ("rule", pa.string()), ("technique", pa.string()),
-                         ("score", pa.float64()), ("in_quote", pa.bool_()), *span])
-    return pa.schema([
-        ("ord", pa.int64()), ("file", pa.string()), ("error", pa.string()),
-        ("id", pa.string()), ("path", pa.string()), ("url", pa.string()), ("title", pa.string()),
-        ("published", pa.string()), ("site", pa.string()), ("language", pa.string()),
-        ("byline", pa.string()), ("words", pa.int64()), ("sentences", pa.int64()),
-        ("entities", pa.int64()), ("quotes", pa.int64()), ("sources_named", pa.int64()),
-        ("sources_anonymous", pa.int64()), ("sources_unnamed", pa.int64()),
-        ("sources_vague", pa.int64()), ("unattributed_quotes", pa.int64()),
-        ("anonymous_quoted_word_share", pa.float64()), ("clickbait_probability", pa.float64()),
-        ("headline_stance", pa.string()), ("framing_spans", pa.int64()), ("findings", pa.int64()),
-        ("alerts", pa.int64()), ("finding_kinds", pa.string()),
-        ("signature", pa.list_(pa.int64())), ("bands", pa.list_(pa.int64())),
-        ("report", pa.string()),
-        ("quote_rows", pa.list_(quote)), ("source_rows", pa.list_(source)),
-        ("entity_rows", pa.list_(entity)), ("finding_rows", pa.list_(finding)),
-        ("framing_rows", pa.list_(framing)),
-    ])
+    evidence = pa.struct(span)
+    descriptor = pa.struct([("kind", pa.string()), ("text", pa.string())])
+    return {
+        "quotes": [("n", pa.int64()), ("kind", pa.string()), *span, ("speaker", pa.string()),
+                   ("source_type", pa.string()), ("entity", pa.string()), ("cue", pa.string())],
+        "sources": [("name", pa.string()), ("source_type", pa.string()), ("entity", pa.string()),
+                    ("quotes", pa.int64()), ("quoted_words", pa.int64())],
+        "entities": [("entity", pa.string()), ("name", pa.string()), ("type", pa.string()),
+                     ("kb_id", pa.string()), ("mentions", pa.int64()),
+                     ("descriptors", pa.list_(descriptor))],
+        "findings": [("kind", pa.string()), ("severity", pa.string()), ("signal", pa.bool_()),
+                     ("rule", pa.string()), ("score", pa.float64()), ("message", pa.string()),
+                     ("evidence", pa.list_(evidence))],
+        "framing_spans": [("category", pa.string()), ("rule", pa.string()), ("technique", pa.string()),
+                          ("score", pa.float64()), ("in_quote", pa.bool_()), *span],
+        "evidence": span,
+        "descriptors": [("kind", pa.string()), ("text", pa.string())],
+    }
 
 
-def _strip_id(rows):
-    for r in rows:
-        r.pop("id", None)
-    return rows
+ARTICLE_COLUMNS = [
+    ("id", "s"), ("path", "s"), ("url", "s"), ("title", "s"), ("published", "s"), ("site", "s"),
+    ("language", "s"), ("byline", "s"), ("words", "i"), ("sentences", "i"), ("entities", "i"),
+    ("quotes", "i"), ("sources_named", "i"), ("sources_anonymous", "i"), ("sources_unnamed", "i"),
+    ("sources_vague", "i"), ("unattributed_quotes", "i"), ("anonymous_quoted_word_share", "f"),
+    ("clickbait_probability", "f"), ("headline_stance", "s"), ("framing_spans", "i"),
+    ("findings", "i"), ("alerts", "i"), ("finding_kinds", "s"),
+]
+NESTED = [("quote_rows", "quotes"), ("source_rows", "sources"), ("entity_rows", "entities"),
+          ("finding_rows", "findings"), ("framing_rows", "framing_spans")]
 
 
-def analysed_rows(file_no: int, name: str, records, fmt_batch: int, threads: int) -> Iterator[list]:
-    """Rows of the wide `_analysed` table for one input's records, `fmt_batch` at a time."""
+def arrow_schema():
+    import pyarrow as pa
+
+    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
+    ct = child_types()
+    return pa.schema(
+        [("ord", pa.int64()), ("file", pa.string()), ("error", pa.string())]
+        + [(n, kinds[k]) for n, k in ARTICLE_COLUMNS]
+        + [("signature", pa.list_(pa.int64())), ("bands", pa.list_(pa.int64())), ("report", pa.string())]
+        + [(col, pa.list_(pa.struct(ct[table]))) for col, table in NESTED])
+
+
+def _struct(cols, fields):
+    import pyarrow as pa
+
+    n = len(next(iter(cols.values()))) if cols else 0
+    arrays = [cols[name] if isinstance(cols.get(name), pa.Array)
+              else pa.array(cols.get(name, [None] * n), type=t) for name, t in fields]
+    return pa.StructArray.from_arrays(arrays, fields=[pa.field(nm, t) for nm, t in fields]) if fields else None
+
+
+def _lists(parents, index, values):
+    """A list column: `values` grouped by their (sorted) parent `index`."""
+    import numpy as np
+    import pyarrow as pa
+
+    counts = np.bincount(np.asarray(index, dtype=np.int64), minlength=parents) if len(index) else \
+        np.zeros(parents, dtype=np.int64)
+    offsets = np.zeros(parents + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+def arrow_batch(file_no, name, first_n, c):
+    """An Arrow record batch of the wide table from `newsprobe.analyze_columns`' output."""
+    import numpy as np
+    import pyarrow as pa
+
+    arts = c["articles"]
+    n = len(arts["error"])
+    ct = child_types()
+    out = {
+        "ord": pa.array((np.int64(file_no) << 32) | np.arange(first_n, first_n + n, dtype=np.int64)),
+        "file": pa.array([name] * n, type=pa.string()),
+        "error": pa.array(arts["error"], type=pa.string()),
+    }
+    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
+    for col, k in ARTICLE_COLUMNS:
+        out[col] = pa.array(arts[col], type=kinds[k])
+    mask = pa.array(~np.asarray(c["has_signature"], dtype=bool))
+    sig = np.frombuffer(c["signature"], dtype="<u4").astype(np.int64)
+    out["signature"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)),
+                                                pa.array(sig), mask=mask)
+    bands = np.frombuffer(c["bands"], dtype="<i8")
+    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
+                                            pa.array(bands), mask=mask)
+    out["report"] = pa.array(arts["report"], type=pa.string())
+    # Grandchildren first: descriptors of entities, evidence of findings.
+    ents, finds = c["entities"], c["findings"]
+    n_ent = len(ents.get("article", []))
+    n_find = len(finds.get("article", []))
+    ents = dict(ents)
+    ents["descriptors"] = _lists(n_ent, c["descriptors"].get("entity", []),
+                                 _struct(c["descriptors"], ct["descriptors"]))
+    finds = dict(finds)
+    finds["evidence"] = _lists(n_find, c["evidence"].get("finding", []), _struct(c["evidence"], ct["evidence"]))
+    tables = {"quotes": c["quotes"], "sources": c["sources"], "entities": ents, "findings": finds,
+              "framing_spans": c["framing_spans"]}
+    for col, table in NESTED:
+        t = tables[table]
+        out[col] = _lists(n, t.get("article", []), _struct(t, ct[table]))
+    return pa.RecordBatch.from_pydict(out, schema=arrow_schema())
+
+
+def analysed_batches(file_no, name, records, batch, threads):
+    """Arrow batches of the wide `_analysed` table for one input's records."""
+    import itertools
+
     import newsprobe
 
-    def flush(batch):
-        out = []
-        ok = [(n, r) for n, r in batch if "error" not in r]
-        reports = newsprobe.analyze_many([r for _, r in ok], threads=threads, on_error="return",
-                                         output="json") if ok else []
-        by_n = {n: rep for (n, _), rep in zip(ok, reports)}
-        for n, r in batch:
-            ord_ = (file_no << 32) | n
-            if "error" in r:
-                out.append({"ord": ord_, "file": name, "error": r["error"]})
-                continue
-            rep = by_n[n]
-            if not isinstance(rep, str):  # {"error": "record:K: message"}
-                msg = rep["error"].split(": ", 1)[-1]
-                out.append({"ord": ord_, "file": name, "error": f"{r.get('id')}: {msg}"})
-                continue
-            d = json.loads(rep)
-            t = newsprobe.tables(d)
-            row = t["articles"][0]
-            title = d["metadata"].get("title")
-            mh = newsprobe.minhash(d["text"] if title is None else f"{title}\n{d['text']}")
-            row.update(
-                ord=ord_, file=name, signature=mh["signature"], bands=mh["bands"], report=rep,
-                quote_rows=_strip_id(t["quotes"]), source_rows=_strip_id(t["sources"]),
-                entity_rows=_strip_id(t["entities"]), finding_rows=_strip_id(t["findings"]),
-                framing_rows=_strip_id(t["framing_spans"]),
-            )
-            out.append(row)
-        return out
-
-    batch = []
-    for n, r in enumerate(records, start=1):
-        batch.append((n, r))
-        if len(batch) >= fmt_batch:
-            yield flush(batch)
-            batch = []
-    if batch:
-        yield flush(batch)
+    it = iter(records)
+    first = 1
+    while True:
+        chunk = list(itertools.islice(it, batch))
+        if not chunk:
+            return
+        yield arrow_batch(file_no, name, first, newsprobe.analyze_columns(chunk, threads=threads))
+        first += len(chunk)
 
 
 def make_analyse(fmt, batch, threads):
     def analyse(batches):
-        import pyarrow as pa
         import newsprobe
 
-        schema = arrow_schema()
         for b in batches:
             for file_no, path, content in zip(b.column("file_no").to_pylist(),
                                               b.column("path").to_pylist(),
@@ -188,8 +226,7 @@ def make_analyse(fmt, batch, threads):
                 else:
                     records = newsprobe.read_bytes(path.rsplit("/", 1)[-1], content, format=fmt,
                                                    on_error="return")
-                for rows in analysed_rows(file_no, path, records, batch, threads):
-                    yield pa.RecordBatch.from_pylist(rows, schema=schema)
+                yield from analysed_batches(file_no, path, records, batch, threads)
 
     return analyse
 
@@ -258,7 +295,8 @@ def input_files(spark, paths: List[str]):
         else:
             remote.append((n, p))
             n += 1 << 20  # room for the files a remote glob expands to
-    df = spark.createDataFrame(local_rows, schema).repartition(max(1, len(local_rows)), "file_no") \
+    # One file a partition (a task reads and analyses one file).
+    df = spark.createDataFrame(spark.sparkContext.parallelize(local_rows, max(1, len(local_rows))), schema) \
         if local_rows else spark.createDataFrame([], schema)
     for base, pattern in remote:
         files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(pattern))

@@ -37,7 +37,7 @@ def run(tmp_path_factory):
     base = tmp_path_factory.mktemp("crawl")
     crawl = base / "crawl"
     gencrawl.generate(str(crawl), ARTICLES, seed=7, per_file=500, copies=0.05)
-    truth = [json.loads(line) for line in (crawl / "truth.jsonl").read_text().splitlines()]
+    truth = [json.loads(line) for line in Path(gencrawl.truth_path(str(crawl))).read_text().splitlines()]
     assert len(truth) > 50
     # Trace a few planted copies, an original and an article nobody copied.
     copies = [t["copy"] for t in truth[:: max(1, len(truth) // 5)]][:5]

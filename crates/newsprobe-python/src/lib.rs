@@ -22,6 +22,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 
+mod columns;
+
 create_exception!(
     _native,
     NewsprobeError,
@@ -308,6 +310,50 @@ fn analyze_many<'py>(
         }
     }
     Ok(out)
+}
+
+/// Analyses records like `analyze_many` and returns the outcomes as columns (what the Spark job
+/// turns into Arrow arrays): `{"articles": {column: [...]}, "quotes": {...}, "sources",
+/// "entities", "descriptors", "findings", "evidence", "framing_spans", "signature": bytes,
+/// "bands": bytes, "has_signature": [...]}`. Child rows carry the index of their parent row
+/// (`article`, or `entity`/`finding`); `signature` packs 100 little-endian u32 an article, `bands`
+/// 20 little-endian i64 (zeros where `has_signature` is false); a failed record is an articles
+/// row whose `error` is set (`record:N: message`, or `PATH[:LINE]: message` for records of `read`).
+#[pyfunction]
+#[pyo3(signature = (records, threads=1))]
+fn analyze_columns<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut raws: Vec<Result<RawArticle, String>> = Vec::new();
+    for (i, rec) in records.try_iter()?.enumerate() {
+        let rec = rec?;
+        let n = i as u64 + 1;
+        let err_of = |m: String| format!("record:{n}: {m}");
+        let raw = match rec.cast::<PyDict>() {
+            Ok(d) if d.contains("error")? => Err(d
+                .get_item("error")?
+                .map(|e| e.to_string())
+                .unwrap_or_default()),
+            _ => raw_from_dict(&rec, "record", n).map_err(err_of),
+        };
+        raws.push(raw);
+    }
+    let pool = pool(threads)?;
+    let cols = py.detach(move || {
+        let results: Vec<Result<Report, String>> = pool.install(|| {
+            raws.into_par_iter()
+                .map(|r| r.and_then(analyze_raw))
+                .collect()
+        });
+        let mut cols = columns::Columns::default();
+        for r in results {
+            cols.push(r);
+        }
+        cols
+    });
+    cols.to_py(py)
 }
 
 /// Extracts the article from an HTML page (str, or bytes with an optional `charset`): a dict
@@ -720,6 +766,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NewsprobeError", m.py().get_type::<NewsprobeError>())?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_columns, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(minhash, m)?)?;
     m.add_function(wrap_pyfunction!(signature_text_of, m)?)?;

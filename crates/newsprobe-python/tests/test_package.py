@@ -89,6 +89,29 @@ def test_summary_and_tables_rows():
     assert len(t["framing_spans"]) == len(r["framing"]["spans"])
 
 
+def test_columns_hold_the_reports():
+    records = list(newsprobe.read(str(EXAMPLES / "trace/port-sale/archive.jsonl")))
+    records.insert(1, {"error": "bad.warc#2: truncated record"})
+    records.append({"id": "empty", "text": ""})
+    c = newsprobe.analyze_columns(records, threads=2)
+    arts = c["articles"]
+    assert arts["error"][1] == "bad.warc#2: truncated record"
+    assert arts["error"][-1] == 'record:9: empty "text" and no "title"'
+    reports = [json.loads(r) if r else None for r in arts["report"]]
+    assert reports[0] == newsprobe.analyze_many([records[0]])[0]
+    for i, r in enumerate(reports):
+        if r is None:
+            continue
+        assert arts["id"][i] == r["source"]["id"]
+        assert arts["quotes"][i] == len(r["quotes"]) == c["quotes"]["article"].count(i)
+        assert c["findings"]["article"].count(i) == len(r["findings"])
+        sig = newsprobe.minhash(newsprobe.signature_text_of(r))
+        packed = c["signature"][400 * i: 400 * (i + 1)]
+        assert [int.from_bytes(packed[k: k + 4], "little") for k in range(0, 400, 4)] == sig["signature"]
+        assert newsprobe.summary(r)["sources_anonymous"] == arts["sources_anonymous"][i]
+    assert c["has_signature"][1] is False and c["signature"][400:800] == bytes(400)
+
+
 def test_errors_carry_the_cli_messages():
     with pytest.raises(newsprobe.NewsprobeError, match='article: empty "text" and no "title"'):
         newsprobe.analyze(text="   ")

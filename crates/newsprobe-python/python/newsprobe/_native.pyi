@@ -30,6 +30,10 @@ def analyze_many(
 ) -> List[Any]:
     """Reports of many records, in parallel with the GIL released, in input order."""
 
+def analyze_columns(records: Iterable[Record], threads: Optional[int] = 1) -> Dict[str, Any]:
+    """Outcomes as columns for Arrow: per-table column lists (child rows carry their parent's
+    index), signatures and band keys packed as little-endian bytes; failures as rows with ``error``."""
+
 def extract(html: Union[str, bytes], url: Optional[str] = None, charset: Optional[str] = None) -> Dict[str, Any]:
     """The article of an HTML page: title, text, byline, published, site, language, url."""
 
