@@ -88,13 +88,17 @@ def test_near_copy_pairs_equal_the_archives_band_index(run):
     for k, v in mine.items():
         assert abs(spark_pairs[k] - v) < 1e-9
     # Every planted copy is found, its estimate close to the exact Jaccard.
+    # 100 MinHash values estimate a Jaccard of ~0.75 with a standard deviation of ~0.045.
     reports = {r["id"]: r["report"] for r in parquet(run["out"], "reports")}
+    gaps = []
     for t in run["truth"]:
         key = frozenset((t["copy"], t["original"]))
         assert key in spark_pairs, t
         exact = newsprobe.jaccard(newsprobe.signature_text_of(reports[t["copy"]]),
                                   newsprobe.signature_text_of(reports[t["original"]]))
-        assert abs(spark_pairs[key] - exact) <= 0.1
+        gaps.append(abs(spark_pairs[key] - exact))
+    assert max(gaps) <= 0.2
+    assert sum(gaps) / len(gaps) <= 0.05
     firsts = {frozenset((p["a"], p["b"])): p["first"] for p in pairs}
     for t in run["truth"]:
         assert firsts[frozenset((t["copy"], t["original"]))] == t["original"]
