@@ -5,7 +5,8 @@
 
 Writes DIR/crawl-00000.warc ... (HTTP `response` records of HTML pages with a headline, a byline,
 site name, publication time and canonical URL in their metadata, and news-like paragraphs:
-named people, organisations, places, numbers, quotations with "said") and a truth file, one
+English function words around pseudo-words of Zipf frequencies, pseudo-names of people and
+places, numbers, quotations with "said": unrelated articles share few phrases) and a truth file, one
 line per planted near-copy (in DIR.truth.jsonl, beside the folder): {"copy", "original", "copy_url", "original_url"} (WARC record ids).
 A near-copy republishes an earlier article on another site 1 to 48 hours later with a few words
 edited (its word-shingle Jaccard with the original stays well above 0.5). Nothing here is taken
@@ -23,75 +24,85 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from html import escape
 
-FIRST = ["Anna", "Marek", "Elena", "Tomas", "Ines", "Pavel", "Sara", "Jonas", "Lucia", "Viktor",
-         "Maria", "Oskar", "Nadia", "Felix", "Irena", "Bruno", "Clara", "Emil", "Hana", "Leon"]
-LAST = ["Kowal", "Varga", "Lindqvist", "Moretti", "Novak", "Brandt", "Costa", "Halvorsen", "Ionescu",
-        "Jansen", "Keller", "Laine", "Mazur", "Nieminen", "Ortega", "Petrov", "Quist", "Rossi",
-        "Sandberg", "Tamm", "Urban", "Vidal", "Weber", "Zielinski"]
-ROLES = ["Harbour Minister", "Finance Minister", "the mayor", "a union leader", "the chief executive",
-         "a government spokesman", "the port director", "an opposition lawmaker", "the regional governor"]
-ORGS = ["Northport Authority", "Baltic Freight Union", "the Coastal Bank", "Meridian Shipping",
-        "the Transport Ministry", "Harbour Workers Guild", "the City Council", "Atlas Logistics"]
-PLACES = ["Northport", "Eastbay", "Kessel", "Valmora", "Lindholm", "Port Arden", "Seravo", "Tallby"]
-TOPICS = ["terminal", "ferry", "rail link", "budget", "contract", "strike", "bridge", "pension fund",
-          "harbour", "tariff", "shipyard", "airport", "water supply", "housing plan", "wind farm"]
-VERBS = ["approved", "delayed", "rejected", "announced", "reviewed", "cancelled", "expanded", "funded",
-         "questioned", "defended", "postponed", "criticised", "signed", "proposed", "blocked"]
-NOUNS = ["plan", "deal", "report", "vote", "offer", "inquiry", "agreement", "proposal", "audit",
-         "decision", "tender", "study", "loan", "permit", "claim", "schedule", "review", "budget"]
-ADJ = ["new", "costly", "regional", "disputed", "long-awaited", "secret", "revised", "public",
-       "private", "final", "early", "annual", "joint", "modest", "major", "local", "foreign"]
-FILL = ["on Monday", "on Tuesday", "last week", "after months of talks", "earlier this year",
-        "in a statement", "at a meeting", "despite objections", "for the second time", "by a wide margin",
-        "in the city", "before the summer", "under pressure", "without a vote", "as expected"]
 SITES = [f"{a}-{b}.example" for a in ("north", "east", "baltic", "harbour", "city", "daily", "free", "euro",
                                        "patriot", "coastal") for b in ("ledger", "courier", "herald", "post",
                                                                        "times", "alarm", "truth", "news")]
+ROLES = ["the minister", "the mayor", "a union leader", "the chief executive", "a spokesman",
+         "the director", "an opposition lawmaker", "the governor", "a senior official", "the chairman"]
+CUES = ["said", "told reporters", "said in a statement", "wrote", "added", "said on Monday"]
+FUNCTION = ["the", "of", "and", "to", "in", "for", "that", "was", "with", "on", "by", "from", "at", "is"]
 
 
-def person(rng):
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+class Lexicon:
+    """Pseudo-words with Zipf frequencies, and pseudo-names: unrelated articles share few
+    phrases, as real news on different stories does."""
+
+    def __init__(self, rng, words=30000, surnames=3000, first=300, places=600):
+        syll = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + \
+               [c + v + e for c in "bdgklmnprst" for v in "aeiou" for e in "nrsl"]
+
+        def word(lo, hi):
+            return "".join(rng.choice(syll) for _ in range(rng.randint(lo, hi)))
+
+        def distinct(n, lo, hi, cap=False):
+            seen, out = set(FUNCTION), []
+            while len(out) < n:
+                w = word(lo, hi)
+                if w not in seen:
+                    seen.add(w)
+                    out.append(w.capitalize() if cap else w)
+            return out
+
+        self.words = distinct(words, 1, 3)
+        self.cum = []
+        total = 0.0
+        for r in range(1, words + 1):
+            total += 1.0 / (r + 200) ** 1.1  # no pseudo-word as common as a stop word
+            self.cum.append(total)
+        self.surnames = distinct(surnames, 2, 3, cap=True)
+        self.first = distinct(first, 2, 2, cap=True)
+        self.places = distinct(places, 2, 3, cap=True)
+
+    def content(self, rng, k):
+        return rng.choices(self.words, cum_weights=self.cum, k=k)
 
 
-def sentence(rng, people):
+def sentence(rng, lex, people, places):
     kind = rng.random()
-    topic, noun = rng.choice(TOPICS), rng.choice(NOUNS)
+    w = lex.content(rng, 12)
     if kind < 0.25:
-        who = rng.choice(people)
-        return (f"\u201cThe {rng.choice(ADJ)} {topic} {noun} will be {rng.choice(VERBS)} {rng.choice(FILL)},\u201d "
-                f"said {who}, {rng.choice(ROLES)}.")
-    if kind < 0.4:
-        return (f"{rng.choice(ORGS)} {rng.choice(VERBS)} the {rng.choice(ADJ)} {noun} for the {topic} "
-                f"{rng.choice(FILL)}, according to {rng.choice(['officials', 'documents', 'two people familiar with the matter', rng.choice(people)])}.")
-    if kind < 0.55:
+        return (f"\u201cThe {w[0]} {w[1]} of {w[2]} will {w[3]} the {w[4]} {w[5]} in {rng.choice(places)},\u201d "
+                f"{rng.choice(CUES)} {rng.choice(people)}, {rng.choice(ROLES)}.")
+    if kind < 0.45:
         n = rng.randint(2, 900)
-        return (f"The {topic} in {rng.choice(PLACES)} will cost {n} million euros, "
-                f"{rng.choice(people)} told reporters {rng.choice(FILL)}.")
-    if kind < 0.7:
-        return (f"{rng.choice(people)} {rng.choice(VERBS)} the {rng.choice(ADJ)} {noun} {rng.choice(FILL)}, "
-                f"and the {rng.choice(ADJ)} {topic} in {rng.choice(PLACES)} was {rng.choice(VERBS)} as well.")
-    return (f"The {rng.choice(ADJ)} {noun} on the {topic} was {rng.choice(VERBS)} {rng.choice(FILL)} "
-            f"after {rng.choice(ORGS)} and {rng.choice(ORGS)} {rng.choice(VERBS)} it.")
+        return (f"The {w[0]} {w[1]} in {rng.choice(places)} was {w[2]} by {n} {w[3]} for the {w[4]} "
+                f"of {w[5]} and {w[6]}, {rng.choice(people)} {rng.choice(CUES)}.")
+    if kind < 0.6:
+        return (f"{rng.choice(people)} {w[0]} that the {w[1]} {w[2]} was {w[3]} with {w[4]} {w[5]} "
+                f"to the {w[6]} on {w[7]}.")
+    return (f"The {w[0]} of {w[1]} {w[2]} is {w[3]} from the {w[4]} {w[5]} at {rng.choice(places)}, "
+            f"and the {w[6]} {w[7]} {w[8]} for {w[9]} {w[10]}.")
 
 
-def article(rng):
-    people = [person(rng) for _ in range(rng.randint(2, 4))]
-    topic = rng.choice(TOPICS)
-    title = f"{rng.choice(PLACES)} {topic} {rng.choice(NOUNS)} {rng.choice(VERBS)} as {people[0]} weighs in"
+def article(rng, lex):
+    people = [f"{rng.choice(lex.first)} {rng.choice(lex.surnames)}" for _ in range(rng.randint(2, 4))]
+    places = [rng.choice(lex.places) for _ in range(2)]
+    w = lex.content(rng, 4)
+    title = f"{places[0]} {w[0]} {w[1]} as {people[0]} {w[2]} the {w[3]}"
     paras = []
     for _ in range(rng.randint(5, 12)):
-        paras.append(" ".join(sentence(rng, people) for _ in range(rng.randint(2, 5))))
+        paras.append(" ".join(sentence(rng, lex, people, places) for _ in range(rng.randint(2, 5))))
     return title, paras, people[0]
 
 
-def edit(rng, paras, share=0.03):
+def edit(rng, lex, paras, share=0.03):
     """A near-copy's paragraphs: a few words replaced, one paragraph possibly dropped."""
     out = []
     for p in paras:
         words = p.split(" ")
         for i in range(len(words)):
             if rng.random() < share:
-                words[i] = rng.choice(ADJ + NOUNS)
+                words[i] = rng.choice(lex.words[:2000])
         out.append(" ".join(words))
     if len(out) > 6 and rng.random() < 0.3:
         del out[rng.randrange(len(out))]
@@ -130,6 +141,7 @@ def truth_path(out):
 
 def generate(out, n, seed=42, per_file=2000, copies=0.05, gz=False):
     rng = random.Random(seed)
+    lex = Lexicon(random.Random(seed ^ 0x5EED))
     os.makedirs(out, exist_ok=True)
     start = datetime(2026, 3, 1, tzinfo=timezone.utc)
     recent = []  # (record id, url, title, paras, site, published datetime, byline)
@@ -146,13 +158,13 @@ def generate(out, n, seed=42, per_file=2000, copies=0.05, gz=False):
         if recent and rng.random() < copies:
             o = rng.choice(recent)
             site = rng.choice([s for s in SITES if s != o[4]])
-            title, paras, byline = o[2], edit(rng, o[3]), o[6]
+            title, paras, byline = o[2], edit(rng, lex, o[3]), o[6]
             when = o[5] + timedelta(hours=rng.randint(1, 48), seconds=rng.randint(0, 3599))
             url = f"https://{site}/{when:%Y/%m/%d}/{i}"
             truth.write(json.dumps({"copy": rid, "original": o[0],
                                     "copy_url": url, "original_url": o[1]}) + "\n")
         else:
-            title, paras, byline = article(rng)
+            title, paras, byline = article(rng, lex)
             site = rng.choice(SITES)
             url = f"https://{site}/{when:%Y/%m/%d}/{i}"
             recent.append((rid, url, title, paras, site, when, byline))
