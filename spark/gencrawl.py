@@ -67,21 +67,23 @@ class Lexicon:
         return rng.choices(self.words, cum_weights=self.cum, k=k)
 
 
+def words(rng, lex, n):
+    """n words: pseudo-words of Zipf frequencies, three in ten an English function word."""
+    content = lex.content(rng, n)
+    return " ".join(rng.choice(FUNCTION) if rng.random() < 0.3 else w for w in content)
+
+
 def sentence(rng, lex, people, places):
     kind = rng.random()
-    w = lex.content(rng, 12)
     if kind < 0.25:
-        return (f"\u201cThe {w[0]} {w[1]} of {w[2]} will {w[3]} the {w[4]} {w[5]} in {rng.choice(places)},\u201d "
+        return (f"\u201c{words(rng, lex, rng.randint(6, 16)).capitalize()},\u201d "
                 f"{rng.choice(CUES)} {rng.choice(people)}, {rng.choice(ROLES)}.")
-    if kind < 0.45:
-        n = rng.randint(2, 900)
-        return (f"The {w[0]} {w[1]} in {rng.choice(places)} was {w[2]} by {n} {w[3]} for the {w[4]} "
-                f"of {w[5]} and {w[6]}, {rng.choice(people)} {rng.choice(CUES)}.")
-    if kind < 0.6:
-        return (f"{rng.choice(people)} {w[0]} that the {w[1]} {w[2]} was {w[3]} with {w[4]} {w[5]} "
-                f"to the {w[6]} on {w[7]}.")
-    return (f"The {w[0]} of {w[1]} {w[2]} is {w[3]} from the {w[4]} {w[5]} at {rng.choice(places)}, "
-            f"and the {w[6]} {w[7]} {w[8]} for {w[9]} {w[10]}.")
+    if kind < 0.4:
+        return (f"The {words(rng, lex, rng.randint(4, 10))} in {rng.choice(places)} was "
+                f"{rng.randint(2, 900)} {words(rng, lex, rng.randint(3, 8))}, {rng.choice(people)} {rng.choice(CUES)}.")
+    if kind < 0.55:
+        return f"{rng.choice(people)} {words(rng, lex, rng.randint(8, 20))}."
+    return f"{words(rng, lex, rng.randint(8, 24)).capitalize()}."
 
 
 def article(rng, lex):
