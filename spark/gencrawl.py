@@ -37,7 +37,7 @@ class Lexicon:
     """Pseudo-words with Zipf frequencies, and pseudo-names: unrelated articles share few
     phrases, as real news on different stories does."""
 
-    def __init__(self, rng, words=30000, surnames=3000, first=300, places=600):
+    def __init__(self, rng, words=30000, surnames=60000, first=3000, places=5000):
         syll = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"] + \
                [c + v + e for c in "bdgklmnprst" for v in "aeiou" for e in "nrsl"]
 

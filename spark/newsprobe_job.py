@@ -27,7 +27,9 @@ Python worker, loaded once), and writes Parquet tables under DIR:
                   site_network.graphml beside it
   clusters        id, cluster, size (connected components of the near-copy graph, computed in
                   Spark by label propagation; cluster = the first-read member's id)
-  traces          id, trace (JSON, the CLI's trace), sources (ids, best first), changes (kinds)
+  traces          id, trace (JSON, the CLI's trace), sources (ids, best first), changes (kinds);
+                  candidates: articles sharing a band key, a rare word of an entity's name, or
+                  among the --trace-candidates sharing the most rare words
 
 ord is the article's read order (file number << 32 | record number), the archive's row order.
 """
@@ -517,10 +519,22 @@ def trace_step(spark, args, out, wide, sigs, reports):
                 .groupBy("tid", "id").agg(F.count("*").alias("shared"))
                 .withColumn("rank", F.row_number().over(Window.partitionBy("tid").orderBy(F.desc("shared"), "id")))
                 .where(F.col("rank") <= args.trace_candidates).select("tid", "id"))
+    # Names (words of the entities' names): every article sharing a rare one is a candidate, as
+    # the archive's search puts names first.
+    def names(df, idcol, textcol):
+        ns = F.from_json(F.get_json_object(textcol, "$.entities[*].name"), "array<string>")
+        ws = F.flatten(F.transform(F.coalesce(ns, F.array().cast("array<string>")),
+                                   lambda n: F.split(F.lower(n), r"[^\p{L}\p{N}]+")))
+        return df.select(idcol, F.explode(F.array_distinct(ws)).alias("term")).where(F.length("term") >= 3)
+
+    crawl_names = names(reports, "id", "report")
+    name_df = crawl_names.groupBy("term").agg(F.count("*").alias("df")).where(F.col("df") <= rare_df)
+    by_names = (names(inputs, "tid", "treport").join(crawl_names.join(name_df.select("term"), "term"), "term")
+                .where(F.col("tid") != F.col("id")).select("tid", "id"))
     in_keys = inputs.select("tid", F.explode("bands").alias("key"))
     crawl_keys = sigs.select("id", F.explode("bands").alias("key"))
     by_band = in_keys.join(crawl_keys, "key").where(F.col("tid") != F.col("id")).select("tid", "id")
-    cands = by_terms.union(by_band).distinct().join(reports, "id")
+    cands = by_terms.union(by_band).union(by_names).distinct().join(reports, "id")
     grouped = (cands.groupBy("tid").agg(F.sort_array(F.collect_list(F.struct("ord", "report"))).alias("pool"))
                .join(inputs.select("tid", "treport"), "tid", "right"))
 
