@@ -70,6 +70,11 @@ def main():
     print(f"spark job: {spark_s:.1f} s in all (JVM start {t['session']:.1f} s, analysis {t['analysis']:.1f} s, "
           f"tables {t['tables']:.1f} s, near-copies {t['near_copies']:.1f} s, site network {t['site_links']:.1f} s, "
           f"clusters {t['clusters']:.1f} s), {spark_cpu:.1f} CPU s")
+    cpu_analysis = t["cpu_after_tables"]
+    cpu_all = max(v for k, v in t.items() if k.startswith("cpu_after_"))
+    print(f"spark CPU (the job's process tree, from /proc): {cpu_analysis:.1f} s to the tables "
+          f"({1000 * cpu_analysis / a.articles:.2f} ms/article = {native_cpu / cpu_analysis:.2f} x native's "
+          f"articles per CPU second), {cpu_all:.1f} s in all ({native_cpu / cpu_all:.2f} x)")
     print(f"spark analysis + tables + signatures: {a.articles / analysis_s:.0f} articles/s = "
           f"{(a.articles / analysis_s) / (a.articles / native_s):.2f} x native")
     print(f"spark whole job: {a.articles / spark_s:.0f} articles/s = {native_s / spark_s:.2f} x native")

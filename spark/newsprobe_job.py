@@ -31,6 +31,9 @@ Python worker, loaded once), and writes Parquet tables under DIR:
                   candidates: articles sharing a band key, a rare word of an entity's name, or
                   among the --trace-candidates sharing the most rare words
 
+  _analysed       the wide table every table above is cut from (one row an article, nested
+                  rows); safe to delete after the run
+
 ord is the article's read order (file number << 32 | record number), the archive's row order.
 """
 
@@ -552,6 +555,32 @@ def trace_step(spark, args, out, wide, sigs, reports):
     write(traced, out, "traces")
 
 
+def tree_cpu() -> float:
+    """CPU seconds (user + system, with reaped children) of this process and its descendants
+    (the JVM, the Python daemon and workers, in local mode), from /proc; 0 where there is none."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        stats = {}
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    stats[int(pid)] = (int(fields[1]), sum(int(x) for x in fields[11:15]))
+                except OSError:
+                    continue
+        mine, frontier = {os.getpid()}, [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            for pid, (ppid, _) in stats.items():
+                if ppid == parent and pid not in mine:
+                    mine.add(pid)
+                    frontier.append(pid)
+        return sum(stats[p][1] for p in mine if p in stats) / tick
+    except (OSError, ValueError):
+        return 0.0
+
+
 def main(argv=None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     import time
@@ -566,6 +595,7 @@ def main(argv=None) -> int:
         now = time.time()
         times[step] += now - clock[0]
         clock[0] = now
+        times["cpu_after_" + step] = tree_cpu()
 
     spark = spark_session(args)
     lap("session")

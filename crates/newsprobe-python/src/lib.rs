@@ -24,6 +24,11 @@ use rayon::prelude::*;
 
 mod columns;
 
+/// mimalloc for the engine's allocations, as in the CLI (the analysis allocates many small,
+/// short-lived strings and vectors). Python's own objects keep Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _native,
     NewsprobeError,
