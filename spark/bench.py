@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Spark local[N] against the native `newsprobe ingest` on the same generated crawl.
+
+    python spark/bench.py [--articles 100000] [--cores 2] [--dir /tmp/newsprobe-spark-bench] [--bin target/release/newsprobe]
+
+Generates the crawl (spark/gencrawl.py: WARC files of 2,000 HTML pages, 5% planted near-copies),
+ingests it with the CLI (analysis + SQLite archive, `--threads N`), runs the Spark job on it in
+local[N] (analysis + Parquet tables + signatures, then the band join, the site network and the
+clusters), and prints articles/s of each, the Spark/native ratio, CPU seconds, and the band
+join's recall on the planted copies with the largest gap between a pair's estimated and exact
+Jaccard. Wall-clock figures: run it on a quiet machine (it runs each side once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "spark"))
+import gencrawl  # noqa: E402
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--articles", type=int, default=100_000)
+    p.add_argument("--cores", type=int, default=2)
+    p.add_argument("--dir", default="/tmp/newsprobe-spark-bench")
+    p.add_argument("--bin", default=str(ROOT / "target/release/newsprobe"))
+    p.add_argument("--seed", type=int, default=42)
+    a = p.parse_args()
+
+    base = Path(a.dir)
+    crawl = base / "crawl"
+    if not Path(gencrawl.truth_path(str(crawl))).exists() or len(list(crawl.glob("*.warc"))) != -(-a.articles // 2000):
+        shutil.rmtree(base, ignore_errors=True)
+        gencrawl.generate(str(crawl), a.articles, seed=a.seed, per_file=2000, copies=0.05)
+    size = sum(f.stat().st_size for f in crawl.glob("*.warc"))
+    print(f"crawl: {a.articles} articles, {size / 1e6:.0f} MB of WARC in {len(list(crawl.glob('*.warc')))} files")
+
+    db = base / "native.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    cpu0, t0 = children_cpu(), time.time()
+    subprocess.run([a.bin, "ingest", "--threads", str(a.cores), "--db", str(db), str(crawl)], check=True)
+    native_s, native_cpu = time.time() - t0, children_cpu() - cpu0
+    print(f"native ingest: {native_s:.1f} s, {a.articles / native_s:.0f} articles/s, "
+          f"{native_cpu:.1f} CPU s ({1000 * native_cpu / a.articles:.2f} ms/article)")
+
+    out = base / "spark-out"
+    timings = base / "timings.json"
+    cpu0, t0 = children_cpu(), time.time()
+    subprocess.run([sys.executable, str(ROOT / "spark/newsprobe_job.py"), "--input", str(crawl), "--output", str(out),
+                    "--master", f"local[{a.cores}]", "--timings", str(timings)], check=True)
+    spark_s, spark_cpu = time.time() - t0, children_cpu() - cpu0
+    t = json.loads(timings.read_text())
+    analysis_s = t["session"] + t["analysis"] + t["tables"]
+    print(f"spark job: {spark_s:.1f} s in all (JVM start {t['session']:.1f} s, analysis {t['analysis']:.1f} s, "
+          f"tables {t['tables']:.1f} s, near-copies {t['near_copies']:.1f} s, site network {t['site_links']:.1f} s, "
+          f"clusters {t['clusters']:.1f} s), {spark_cpu:.1f} CPU s")
+    cpu_analysis = t["cpu_after_tables"]
+    cpu_all = max(v for k, v in t.items() if k.startswith("cpu_after_"))
+    print(f"spark CPU (the job's process tree, from /proc): {cpu_analysis:.1f} s to the tables "
+          f"({1000 * cpu_analysis / a.articles:.2f} ms/article = {native_cpu / cpu_analysis:.2f} x native's "
+          f"articles per CPU second), {cpu_all:.1f} s in all ({native_cpu / cpu_all:.2f} x)")
+    print(f"spark analysis + tables + signatures: {a.articles / analysis_s:.0f} articles/s = "
+          f"{(a.articles / analysis_s) / (a.articles / native_s):.2f} x native")
+    print(f"spark whole job: {a.articles / spark_s:.0f} articles/s = {native_s / spark_s:.2f} x native")
+
+    import pyarrow.dataset as ds
+    import pyarrow.compute as pc
+    import newsprobe
+
+    truth = [json.loads(x) for x in Path(gencrawl.truth_path(str(crawl))).read_text().splitlines()]
+    pairs = ds.dataset(str(out / "near_copies")).to_table(columns=["a", "b", "jaccard"]).to_pylist()
+    found = {frozenset((r["a"], r["b"])): r["jaccard"] for r in pairs}
+    hit = [t for t in truth if frozenset((t["copy"], t["original"])) in found]
+    need = sorted({t["copy"] for t in truth} | {t["original"] for t in truth})
+    rep = ds.dataset(str(out / "reports")).to_table(columns=["id", "report"],
+                                                    filter=pc.field("id").isin(need)).to_pylist()
+    text = {r["id"]: newsprobe.signature_text_of(r["report"]) for r in rep}
+    gaps = [abs(found[frozenset((t["copy"], t["original"]))] - newsprobe.jaccard(text[t["copy"]], text[t["original"]]))
+            for t in hit]
+    print(f"band join: {len(pairs)} near-copy pairs; planted copies found {len(hit)}/{len(truth)} "
+          f"(recall {len(hit) / len(truth):.3f}); |estimated - exact Jaccard| max {max(gaps):.3f}, "
+          f"mean {sum(gaps) / len(gaps):.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,634 @@
+#!/usr/bin/env python3
+"""newsprobe over a crawl with Apache Spark.
+
+    spark-submit spark/newsprobe_job.py --input PATH... --output DIR [--master local[2]]
+
+Reads WARC files (local paths, s3a://, hdfs://; Common Crawl CC-NEWS files) or JSON Lines inside
+the executors through the `newsprobe` package, analyses every article there (one engine per
+Python worker, loaded once), and writes Parquet tables under DIR:
+
+  articles        one row an article: id, url, site, published, title, language, byline, words,
+                  sentences, entities, quotes, sources_named|anonymous|unnamed|vague,
+                  unattributed_quotes, anonymous_quoted_word_share, clickbait_probability,
+                  headline_stance, framing_spans, findings, alerts, finding_kinds, ord, file
+  quotes          id, n, kind, start, end, in, text, speaker, source_type, entity, cue
+  sources         id, name, source_type, entity, quotes, quoted_words
+  entities        id, entity, name, type, kb_id, mentions, descriptors
+  findings        id, kind, severity, signal, rule, score, message, evidence[_start|_end|_in]
+  framing_spans   id, category, rule, technique, score, in_quote, start, end, in, text
+  signatures      id, ord, site, published, signature (100 MinHash values), bands (20 LSH keys)
+  reports         id, ord, report (the contract's report as JSON, for trace and re-use)
+  errors          location, message (records that could not be read or analysed)
+  near_copies     a, b (article ids, a read before b), jaccard (estimated from the signatures),
+                  first (the id published first; the earlier-read one when the order is unknown),
+                  a_site, b_site, a_published, b_published, delay_hours
+  site_links      from, to, count, first_seen, mean_similarity, median_delay_hours (sites as
+                  nodes, an edge from the site that published first); also site_links.csv and
+                  site_network.graphml beside it
+  clusters        id, cluster, size (connected components of the near-copy graph, computed in
+                  Spark by label propagation; cluster = the first-read member's id)
+  traces          id, trace (JSON, the CLI's trace), sources (ids, best first), changes (kinds);
+                  candidates: articles sharing a band key, a rare word of an entity's name, or
+                  among the --trace-candidates sharing the most rare words
+
+  _analysed       the wide table every table above is cut from (one row an article, nested
+                  rows); safe to delete after the run
+
+ord is the article's read order (file number << 32 | record number), the archive's row order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import List
+
+DESCRIPTION = __doc__
+
+
+def parse_args(argv: List[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="newsprobe_job.py",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--input", nargs="+", required=True, metavar="PATH",
+                   help="WARC (.warc, .warc.gz) or JSON Lines (.jsonl, .jsonl.gz) files or folders; "
+                        "local, file://, s3a://, hdfs:// (Hadoop globs allowed); read in this order, "
+                        "folders in sorted order, as `newsprobe ingest` reads them")
+    p.add_argument("--output", required=True, metavar="DIR", help="output folder (overwritten)")
+    p.add_argument("--master", default=None, help="Spark master, e.g. local[2] (default: spark-submit's)")
+    p.add_argument("--format", default=None, choices=["warc", "jsonl", "html", "text"],
+                   help="force the input kind (default: from each file's name, else its content)")
+    p.add_argument("--threads-per-task", type=int, default=1,
+                   help="analysis threads inside one Spark task (default 1: Spark runs one task a core)")
+    p.add_argument("--batch", type=int, default=256, help="records analysed per call (default 256)")
+    p.add_argument("--min-similarity", type=float, default=None,
+                   help="least estimated Jaccard of a near-copy (default: the archive's, 0.5)")
+    p.add_argument("--shuffle-partitions", type=int, default=None,
+                   help="spark.sql.shuffle.partitions (default: 4 per core in local mode)")
+    p.add_argument("--max-iterations", type=int, default=50,
+                   help="label-propagation rounds for the clusters (default 50)")
+    p.add_argument("--trace-ids", default=None, help="comma-separated article ids to trace against the crawl")
+    p.add_argument("--trace-ids-file", default=None, help="a file of article ids to trace, one a line")
+    p.add_argument("--trace-input", nargs="+", default=None, metavar="PATH",
+                   help="rewrites to analyse and trace against the crawl (any input kind)")
+    p.add_argument("--rare-df", type=int, default=None,
+                   help="a term is rare when at most this many articles hold it (default: 1%% of "
+                        "the articles, at least 20)")
+    p.add_argument("--trace-candidates", type=int, default=200,
+                   help="candidates by shared rare terms per traced article (default 200)")
+    p.add_argument("--timings", default=None, metavar="FILE",
+                   help="write each step's wall-clock seconds to FILE (JSON), for the bench")
+    p.add_argument("--skip", default="", help="comma-separated steps to skip: near_copies, clusters")
+    return p.parse_args(argv)
+
+
+# --- Analysis, inside the executors -------------------------------------------------------------
+
+SPAN = [("start", "long"), ("end", "long"), ("in", "string"), ("text", "string")]
+
+
+def child_types():
+    import pyarrow as pa
+
+    span = [(n, pa.int64() if t == "long" else pa.string()) for n, t in SPAN]
+    evidence = pa.struct(span)
+    descriptor = pa.struct([("kind", pa.string()), ("text", pa.string())])
+    return {
+        "quotes": [("n", pa.int64()), ("kind", pa.string()), *span, ("speaker", pa.string()),
+                   ("source_type", pa.string()), ("entity", pa.string()), ("cue", pa.string())],
+        "sources": [("name", pa.string()), ("source_type", pa.string()), ("entity", pa.string()),
+                    ("quotes", pa.int64()), ("quoted_words", pa.int64())],
+        "entities": [("entity", pa.string()), ("name", pa.string()), ("type", pa.string()),
+                     ("kb_id", pa.string()), ("mentions", pa.int64()),
+                     ("descriptors", pa.list_(descriptor))],
+        "findings": [("kind", pa.string()), ("severity", pa.string()), ("signal", pa.bool_()),
+                     ("rule", pa.string()), ("score", pa.float64()), ("message", pa.string()),
+                     ("evidence", pa.list_(evidence))],
+        "framing_spans": [("category", pa.string()), ("rule", pa.string()), ("technique", pa.string()),
+                          ("score", pa.float64()), ("in_quote", pa.bool_()), *span],
+        "evidence": span,
+        "descriptors": [("kind", pa.string()), ("text", pa.string())],
+    }
+
+
+ARTICLE_COLUMNS = [
+    ("id", "s"), ("path", "s"), ("url", "s"), ("title", "s"), ("published", "s"), ("site", "s"),
+    ("language", "s"), ("byline", "s"), ("words", "i"), ("sentences", "i"), ("entities", "i"),
+    ("quotes", "i"), ("sources_named", "i"), ("sources_anonymous", "i"), ("sources_unnamed", "i"),
+    ("sources_vague", "i"), ("unattributed_quotes", "i"), ("anonymous_quoted_word_share", "f"),
+    ("clickbait_probability", "f"), ("headline_stance", "s"), ("framing_spans", "i"),
+    ("findings", "i"), ("alerts", "i"), ("finding_kinds", "s"),
+]
+NESTED = [("quote_rows", "quotes"), ("source_rows", "sources"), ("entity_rows", "entities"),
+          ("finding_rows", "findings"), ("framing_rows", "framing_spans")]
+
+
+def arrow_schema():
+    import pyarrow as pa
+
+    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
+    ct = child_types()
+    return pa.schema(
+        [("ord", pa.int64()), ("file", pa.string()), ("error", pa.string())]
+        + [(n, kinds[k]) for n, k in ARTICLE_COLUMNS]
+        + [("signature", pa.list_(pa.int64())), ("bands", pa.list_(pa.int64())), ("report", pa.string())]
+        + [(col, pa.list_(pa.struct(ct[table]))) for col, table in NESTED])
+
+
+def _struct(cols, fields):
+    import pyarrow as pa
+
+    n = len(next(iter(cols.values()))) if cols else 0
+    arrays = [cols[name] if isinstance(cols.get(name), pa.Array)
+              else pa.array(cols.get(name, [None] * n), type=t) for name, t in fields]
+    return pa.StructArray.from_arrays(arrays, fields=[pa.field(nm, t) for nm, t in fields]) if fields else None
+
+
+def _lists(parents, index, values):
+    """A list column: `values` grouped by their (sorted) parent `index`."""
+    import numpy as np
+    import pyarrow as pa
+
+    counts = np.bincount(np.asarray(index, dtype=np.int64), minlength=parents) if len(index) else \
+        np.zeros(parents, dtype=np.int64)
+    offsets = np.zeros(parents + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), values)
+
+
+def arrow_batch(file_no, name, first_n, c):
+    """An Arrow record batch of the wide table from `newsprobe.analyze_columns`' output."""
+    import numpy as np
+    import pyarrow as pa
+
+    arts = c["articles"]
+    n = len(arts["error"])
+    ct = child_types()
+    out = {
+        "ord": pa.array((np.int64(file_no) << 32) | np.arange(first_n, first_n + n, dtype=np.int64)),
+        "file": pa.array([name] * n, type=pa.string()),
+        "error": pa.array(arts["error"], type=pa.string()),
+    }
+    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
+    for col, k in ARTICLE_COLUMNS:
+        out[col] = pa.array(arts[col], type=kinds[k])
+    mask = pa.array(~np.asarray(c["has_signature"], dtype=bool))
+    sig = np.frombuffer(c["signature"], dtype="<u4").astype(np.int64)
+    out["signature"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)),
+                                                pa.array(sig), mask=mask)
+    bands = np.frombuffer(c["bands"], dtype="<i8")
+    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
+                                            pa.array(bands), mask=mask)
+    out["report"] = pa.array(arts["report"], type=pa.string())
+    # Grandchildren first: descriptors of entities, evidence of findings.
+    ents, finds = c["entities"], c["findings"]
+    n_ent = len(ents.get("article", []))
+    n_find = len(finds.get("article", []))
+    ents = dict(ents)
+    ents["descriptors"] = _lists(n_ent, c["descriptors"].get("entity", []),
+                                 _struct(c["descriptors"], ct["descriptors"]))
+    finds = dict(finds)
+    finds["evidence"] = _lists(n_find, c["evidence"].get("finding", []), _struct(c["evidence"], ct["evidence"]))
+    tables = {"quotes": c["quotes"], "sources": c["sources"], "entities": ents, "findings": finds,
+              "framing_spans": c["framing_spans"]}
+    for col, table in NESTED:
+        t = tables[table]
+        out[col] = _lists(n, t.get("article", []), _struct(t, ct[table]))
+    return pa.RecordBatch.from_pydict(out, schema=arrow_schema())
+
+
+def analysed_batches(file_no, name, records, batch, threads):
+    """Arrow batches of the wide `_analysed` table for one input's records."""
+    import itertools
+
+    import newsprobe
+
+    it = iter(records)
+    first = 1
+    while True:
+        chunk = list(itertools.islice(it, batch))
+        if not chunk:
+            return
+        yield arrow_batch(file_no, name, first, newsprobe.analyze_columns(chunk, threads=threads))
+        first += len(chunk)
+
+
+def make_analyse(fmt, batch, threads):
+    def analyse(batches):
+        import newsprobe
+
+        for b in batches:
+            for file_no, path, content in zip(b.column("file_no").to_pylist(),
+                                              b.column("path").to_pylist(),
+                                              b.column("content").to_pylist()):
+                if content is None:
+                    local = path[len("file://"):] if path.startswith("file://") else path
+                    records = newsprobe.read(local, format=fmt, on_error="return")
+                else:
+                    records = newsprobe.read_bytes(path.rsplit("/", 1)[-1], content, format=fmt,
+                                                   on_error="return")
+                yield from analysed_batches(file_no, path, records, batch, threads)
+
+    return analyse
+
+
+# --- The driver ---------------------------------------------------------------------------------
+
+SUPPORTED = (".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".html", ".htm",
+             ".txt", ".html.gz", ".txt.gz", ".xhtml")
+
+
+def is_local(path: str) -> bool:
+    return "://" not in path or path.startswith("file://")
+
+
+def expand_local(path: str) -> List[str]:
+    p = path[len("file://"):] if path.startswith("file://") else path
+    if os.path.isdir(p):
+        out = []
+        for root, dirs, files in os.walk(p):
+            dirs.sort()
+            for f in sorted(files):
+                if f.lower().endswith(SUPPORTED):
+                    out.append(os.path.join(root, f))
+        return sorted(out)
+    return [p]
+
+
+def spark_session(args):
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    b = SparkSession.builder.appName("newsprobe")
+    if args.master:
+        b = b.master(args.master)
+    master = args.master or ""
+    if master.startswith("local"):
+        cores = master[len("local["):-1] if master.startswith("local[") else "1"
+        cores = os.cpu_count() or 2 if cores == "*" else int(cores)
+        b = (b.config("spark.ui.enabled", "false")
+             .config("spark.driver.host", "127.0.0.1")
+             .config("spark.driver.bindAddress", "127.0.0.1")
+             .config("spark.sql.shuffle.partitions", str(args.shuffle_partitions or 4 * cores)))
+    elif args.shuffle_partitions:
+        b = b.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
+    # One input file per Arrow batch into the analysis (a batch holds whole files' bytes when
+    # they come from remote storage).
+    b = b.config("spark.sql.execution.arrow.maxRecordsPerBatch", "1")
+    return b.getOrCreate()
+
+
+def input_files(spark, paths: List[str]):
+    """A DataFrame (file_no, path, content): local files by path (read in the executors), remote
+    files through Spark's binaryFile source (bytes handed to the executors)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    schema = T.StructType([T.StructField("file_no", T.LongType()), T.StructField("path", T.StringType()),
+                           T.StructField("content", T.BinaryType())])
+    local_rows, remote = [], []
+    n = 0
+    for p in paths:
+        if is_local(p):
+            for f in expand_local(p):
+                local_rows.append((n, f, None))
+                n += 1
+        else:
+            remote.append((n, p))
+            n += 1 << 20  # room for the files a remote glob expands to
+    # One file a partition (a task reads and analyses one file).
+    df = spark.createDataFrame(spark.sparkContext.parallelize(local_rows, max(1, len(local_rows))), schema) \
+        if local_rows else spark.createDataFrame([], schema)
+    for base, pattern in remote:
+        files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(pattern))
+        names = sorted(r.path for r in files.select("path").collect())
+        order = spark.createDataFrame([(base + i, nm) for i, nm in enumerate(names)], "file_no long, path string")
+        df = df.unionByName(order.join(files.select("path", "content"), "path")
+                            .select("file_no", "path", "content").repartition(max(1, len(names)), "file_no"))
+    return df
+
+
+def write(df, out, name):
+    df.write.mode("overwrite").parquet(f"{out}/{name}")
+
+
+def analyse(spark, args, paths, out, tag):
+    """Analyses the inputs once into `out/_analysed{tag}` and returns it read back."""
+    files = input_files(spark, paths)
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    fn = make_analyse(args.format, args.batch, args.threads_per_task)
+    wide = files.mapInArrow(fn, from_arrow_schema(arrow_schema()))
+    write(wide, out, f"_analysed{tag}")
+    return spark.read.parquet(f"{out}/_analysed{tag}")
+
+
+def tables_from(wide, out):
+    from pyspark.sql import functions as F
+
+    ok = wide.where(F.col("error").isNull())
+    write(wide.where(F.col("error").isNotNull()).select(F.col("file"), F.col("error").alias("message")),
+          out, "errors")
+    scalars = [c for c in wide.columns if c not in (
+        "error", "signature", "bands", "report", "quote_rows", "source_rows", "entity_rows",
+        "finding_rows", "framing_rows")]
+    write(ok.select(*scalars), out, "articles")
+    for col, name in (("quote_rows", "quotes"), ("source_rows", "sources"), ("entity_rows", "entities"),
+                      ("finding_rows", "findings"), ("framing_rows", "framing_spans")):
+        write(ok.select("id", F.explode(col).alias("r")).select("id", "r.*"), out, name)
+    write(ok.select("id", "ord", "site", "published", "signature", "bands"), out, "signatures")
+    write(ok.select("id", "ord", "report"), out, "reports")
+
+
+def near_copies(spark, sigs, min_sim):
+    """Pairs of articles sharing an LSH band key whose estimated Jaccard reaches `min_sim`."""
+    from pyspark.sql import functions as F
+
+    keys = sigs.select("id", "ord", F.explode("bands").alias("key"))
+    pairs = (keys.alias("x").join(keys.alias("y"), "key")
+             .where(F.col("x.ord") < F.col("y.ord"))
+             .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
+             .distinct())
+    s = sigs.select("id", "ord", "site", "published", "signature")
+    a = s.select(*[F.col(c).alias("a_" + c) for c in s.columns])
+    b = s.select(*[F.col(c).alias("b_" + c) for c in s.columns])
+    j = (pairs.join(a, pairs.a == a.a_id).join(b, pairs.b == b.b_id)
+         .withColumn("jaccard", F.size(F.filter(F.zip_with("a_signature", "b_signature",
+                                                           lambda x, y: x == y), lambda e: e))
+                     / F.size("a_signature"))
+         .where(F.col("jaccard") >= min_sim))
+    # Who came first: the earlier publication (string order, as the archive compares dates);
+    # an unknown date goes last; with both unknown, the earlier-read article.
+    a_first = (F.when(F.col("a_published").isNotNull() & F.col("b_published").isNotNull(),
+                      F.col("a_published") <= F.col("b_published"))
+               .when(F.col("a_published").isNotNull(), F.lit(True))
+               .when(F.col("b_published").isNotNull(), F.lit(False))
+               .otherwise(F.lit(True)))
+    ta, tb = F.to_timestamp("a_published"), F.to_timestamp("b_published")
+    delay = (F.abs(F.unix_timestamp(tb) - F.unix_timestamp(ta)) / 3600.0)
+    return j.select(
+        "a", "b", "jaccard",
+        F.when(a_first, F.col("a")).otherwise(F.col("b")).alias("first"),
+        "a_site", "b_site", "a_published", "b_published", "a_ord", "b_ord",
+        delay.alias("delay_hours"),
+    )
+
+
+def site_links(pairs):
+    from pyspark.sql import functions as F
+
+    unknown = F.lit("(unknown)")
+    p = pairs.select(
+        "jaccard", "delay_hours",
+        F.coalesce("a_site", unknown).alias("sa"), F.coalesce("b_site", unknown).alias("sb"),
+        "a_published", "b_published", (F.col("first") == F.col("a")).alias("a_first"),
+    ).where(F.col("sa") != F.col("sb"))
+    oriented = p.select(
+        F.when(F.col("a_first"), F.col("sa")).otherwise(F.col("sb")).alias("from"),
+        F.when(F.col("a_first"), F.col("sb")).otherwise(F.col("sa")).alias("to"),
+        F.when(F.col("a_first"), F.col("b_published")).otherwise(F.col("a_published")).alias("to_published"),
+        "jaccard", "delay_hours",
+    )
+    return (oriented.groupBy("from", "to")
+            .agg(F.count("*").alias("count"), F.min("to_published").alias("first_seen"),
+                 F.avg("jaccard").alias("mean_similarity"),
+                 F.percentile_approx("delay_hours", 0.5).alias("median_delay_hours"))
+            .orderBy(F.desc("count"), "from", "to"))
+
+
+def write_graph(links, out):
+    """site_links.csv and site_network.graphml (the site graph is small: collected here)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    rows = links.collect()
+    csv_lines = ["from,to,count,first_seen,mean_similarity,median_delay_hours"]
+
+    def cell(v):
+        s = "" if v is None else str(v)
+        return '"' + s.replace('"', '""') + '"' if any(c in s for c in ',"\n\r') else s
+
+    nodes = sorted({r["from"] for r in rows} | {r["to"] for r in rows})
+    g = ['<?xml version="1.0" encoding="UTF-8"?>',
+         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+         '<key id="count" for="edge" attr.name="count" attr.type="int"/>',
+         '<key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/>',
+         '<key id="mean_similarity" for="edge" attr.name="mean_similarity" attr.type="double"/>',
+         '<key id="median_delay_hours" for="edge" attr.name="median_delay_hours" attr.type="double"/>',
+         '<graph id="sites" edgedefault="directed">']
+    g += [f"<node id={quoteattr(n)}/>" for n in nodes]
+    for r in rows:
+        csv_lines.append(",".join(cell(r[c]) for c in ("from", "to", "count", "first_seen",
+                                                        "mean_similarity", "median_delay_hours")))
+        g.append(f"<edge source={quoteattr(r['from'])} target={quoteattr(r['to'])}>"
+                 f"<data key=\"count\">{r['count']}</data>"
+                 f"<data key=\"first_seen\">{escape(r['first_seen'] or '')}</data>"
+                 f"<data key=\"mean_similarity\">{r['mean_similarity']}</data>"
+                 + (f"<data key=\"median_delay_hours\">{r['median_delay_hours']}</data>"
+                    if r["median_delay_hours"] is not None else "") + "</edge>")
+    g += ["</graph>", "</graphml>"]
+    put_text(links.sparkSession, f"{out}/site_links.csv", "\n".join(csv_lines) + "\n")
+    put_text(links.sparkSession, f"{out}/site_network.graphml", "\n".join(g) + "\n")
+
+
+def put_text(spark, path, text):
+    """Writes one small text file, locally or through Hadoop's file system (s3a://, hdfs://)."""
+    if is_local(path):
+        with open(path[len("file://"):] if path.startswith("file://") else path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return
+    jvm = spark.sparkContext._jvm
+    hp = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hp.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    stream = fs.create(hp, True)
+    stream.write(bytearray(text.encode("utf-8")))
+    stream.close()
+
+
+def components(spark, pairs, max_iterations):
+    """Connected components of the near-copy graph by label propagation over DataFrames (each
+    vertex takes the least read order among itself and its neighbours, until nothing changes)."""
+    from pyspark.sql import functions as F
+
+    e = pairs.select(F.col("a_ord").alias("src"), F.col("b_ord").alias("dst"))
+    edges = e.union(e.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).localCheckpoint()
+    labels = edges.select(F.col("src").alias("v")).distinct().withColumn("l", F.col("v")).localCheckpoint()
+    for _ in range(max_iterations):
+        moved = (edges.join(labels, edges.src == labels.v).select(F.col("dst").alias("v"), "l")
+                 .union(labels).groupBy("v").agg(F.min("l").alias("l")).localCheckpoint())
+        changed = moved.join(labels.withColumnRenamed("l", "old"), "v").where(F.col("l") != F.col("old")).count()
+        labels = moved
+        if changed == 0:
+            break
+    return labels
+
+
+def clusters_table(spark, articles, pairs, max_iterations, out):
+    from pyspark.sql import functions as F
+
+    labels = components(spark, pairs, max_iterations)
+    ids = articles.select("id", "ord")
+    with_label = ids.join(labels, ids.ord == labels.v, "left").select(
+        "id", "ord", F.coalesce("l", "ord").alias("l"))
+    first = ids.select(F.col("ord").alias("l"), F.col("id").alias("cluster"))
+    sized = with_label.join(first, "l").withColumn("size", F.count("*").over(
+        __import__("pyspark.sql.window", fromlist=["Window"]).Window.partitionBy("l")))
+    write(sized.select("id", "cluster", "size"), out, "clusters")
+
+
+def trace_step(spark, args, out, wide, sigs, reports):
+    """Traces the given ids (or rewrites) against the crawl: candidates by band key and by shared
+    rare terms, then `newsprobe.trace_among` (the archive's trace code) on each candidate set."""
+    from pyspark.sql import functions as F
+
+    ids: List[str] = []
+    if args.trace_ids:
+        ids += [i for i in args.trace_ids.split(",") if i]
+    if args.trace_ids_file:
+        with open(args.trace_ids_file, encoding="utf-8") as f:
+            ids += [line.strip() for line in f if line.strip()]
+    inputs = None
+    if ids:
+        want = spark.createDataFrame([(i,) for i in ids], "tid string")
+        inputs = (want.join(sigs, want.tid == sigs.id).join(reports.select("id", F.col("report").alias("treport")), "id")
+                  .select("tid", "bands", "treport"))
+    if args.trace_input:
+        extra = analyse(spark, args, args.trace_input, out, "_trace_input").where(F.col("error").isNull())
+        extra = extra.select(F.col("id").alias("tid"), "bands", F.col("report").alias("treport"))
+        inputs = extra if inputs is None else inputs.unionByName(extra)
+    if inputs is None:
+        return
+    inputs = inputs.localCheckpoint()
+    n = reports.count()
+    rare_df = args.rare_df or max(20, n // 100)
+
+    def terms(df, idcol, textcol):
+        words = F.split(F.lower(F.get_json_object(textcol, "$.text")), r"[^\p{L}\p{N}]+")
+        title = F.split(F.lower(F.coalesce(F.get_json_object(textcol, "$.metadata.title"), F.lit(""))),
+                        r"[^\p{L}\p{N}]+")
+        return (df.select(idcol, F.explode(F.array_distinct(F.concat(title, words))).alias("term"))
+                .where(F.length("term") >= 4))
+
+    crawl_terms = terms(reports, "id", "report")
+    df_ = crawl_terms.groupBy("term").agg(F.count("*").alias("df")).where(F.col("df") <= rare_df)
+    rare = crawl_terms.join(df_.select("term"), "term")
+    in_terms = terms(inputs, "tid", "treport")
+    from pyspark.sql.window import Window
+
+    by_terms = (in_terms.join(rare, "term").where(F.col("tid") != F.col("id"))
+                .groupBy("tid", "id").agg(F.count("*").alias("shared"))
+                .withColumn("rank", F.row_number().over(Window.partitionBy("tid").orderBy(F.desc("shared"), "id")))
+                .where(F.col("rank") <= args.trace_candidates).select("tid", "id"))
+    # Names (words of the entities' names): every article sharing a rare one is a candidate, as
+    # the archive's search puts names first.
+    def names(df, idcol, textcol):
+        ns = F.from_json(F.get_json_object(textcol, "$.entities[*].name"), "array<string>")
+        ws = F.flatten(F.transform(F.coalesce(ns, F.array().cast("array<string>")),
+                                   lambda n: F.split(F.lower(n), r"[^\p{L}\p{N}]+")))
+        return df.select(idcol, F.explode(F.array_distinct(ws)).alias("term")).where(F.length("term") >= 3)
+
+    crawl_names = names(reports, "id", "report")
+    name_df = crawl_names.groupBy("term").agg(F.count("*").alias("df")).where(F.col("df") <= rare_df)
+    by_names = (names(inputs, "tid", "treport").join(crawl_names.join(name_df.select("term"), "term"), "term")
+                .where(F.col("tid") != F.col("id")).select("tid", "id"))
+    in_keys = inputs.select("tid", F.explode("bands").alias("key"))
+    crawl_keys = sigs.select("id", F.explode("bands").alias("key"))
+    by_band = in_keys.join(crawl_keys, "key").where(F.col("tid") != F.col("id")).select("tid", "id")
+    cands = by_terms.union(by_band).union(by_names).distinct().join(reports, "id")
+    grouped = (cands.groupBy("tid").agg(F.sort_array(F.collect_list(F.struct("ord", "report"))).alias("pool"))
+               .join(inputs.select("tid", "treport"), "tid", "right"))
+
+    def run(rows):
+        import newsprobe
+
+        for r in rows:
+            pool = [c["report"] for c in (r["pool"] or [])]
+            t = newsprobe.trace_among(r["treport"], pool)
+            yield (r["tid"], json.dumps(t, ensure_ascii=False, sort_keys=True),
+                   [s["id"] for s in t["sources"]], [c["kind"] for c in t["changes"]])
+
+    traced = grouped.rdd.mapPartitions(run).toDF(
+        "id string, trace string, sources array<string>, changes array<string>")
+    write(traced, out, "traces")
+
+
+def tree_cpu() -> float:
+    """CPU seconds (user + system, with reaped children) of this process and its descendants
+    (the JVM, the Python daemon and workers, in local mode), from /proc; 0 where there is none."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        stats = {}
+        for pid in os.listdir("/proc"):
+            if pid.isdigit():
+                try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    stats[int(pid)] = (int(fields[1]), sum(int(x) for x in fields[11:15]))
+                except OSError:
+                    continue
+        mine, frontier = {os.getpid()}, [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            for pid, (ppid, _) in stats.items():
+                if ppid == parent and pid not in mine:
+                    mine.add(pid)
+                    frontier.append(pid)
+        return sum(stats[p][1] for p in mine if p in stats) / tick
+    except (OSError, ValueError):
+        return 0.0
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    import time
+
+    import newsprobe
+    from pyspark.sql import functions as F
+
+    times = {k: 0.0 for k in ("session", "analysis", "tables", "near_copies", "site_links", "clusters", "trace")}
+    clock = [time.time()]
+
+    def lap(step):
+        now = time.time()
+        times[step] += now - clock[0]
+        clock[0] = now
+        times["cpu_after_" + step] = tree_cpu()
+
+    spark = spark_session(args)
+    lap("session")
+    out = args.output.rstrip("/")
+    min_sim = args.min_similarity if args.min_similarity is not None else \
+        newsprobe.near_copy_params()["min_similarity"]
+    skip = set(filter(None, args.skip.split(",")))
+    try:
+        wide = analyse(spark, args, args.input, out, "")
+        lap("analysis")
+        tables_from(wide, out)
+        lap("tables")
+        sigs = spark.read.parquet(f"{out}/signatures")
+        reports = spark.read.parquet(f"{out}/reports")
+        if "near_copies" not in skip:
+            write(near_copies(spark, sigs, min_sim), out, "near_copies")
+            pairs = spark.read.parquet(f"{out}/near_copies")
+            lap("near_copies")
+            write(site_links(pairs), out, "site_links")
+            write_graph(spark.read.parquet(f"{out}/site_links").orderBy(F.desc("count"), "from", "to"), out)
+            lap("site_links")
+            if "clusters" not in skip:
+                clusters_table(spark, spark.read.parquet(f"{out}/articles"), pairs, args.max_iterations, out)
+                lap("clusters")
+        trace_step(spark, args, out, wide, sigs, reports)
+        lap("trace")
+    finally:
+        spark.stop()
+    if args.timings:
+        with open(args.timings, "w", encoding="utf-8") as f:
+            json.dump(times, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
