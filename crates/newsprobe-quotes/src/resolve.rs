@@ -7,7 +7,7 @@
 //! that carries the same role word (or any person for "the leader"), and a surname the earlier
 //! full name.
 
-use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span};
+use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span, SpanIndex};
 
 use crate::lexicon::{self, Gender};
 use crate::source_type;
@@ -31,12 +31,29 @@ pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     referents: Vec<Referent<'c>>,
     anonymity_cues: Vec<Span>,
+    /// The mentions of people and organisations, and the entity each belongs to.
+    mentions: SpanIndex,
+    mention_entity: Vec<usize>,
 }
+
+/// The most referents kept for pronouns, descriptions and names to refer back to: a speech
+/// transcript names hundreds of thousands of mentions, and each look-up scans the referents.
+const MAX_REFERENTS: usize = 256;
 
 /// The result for one mention, plus the anonymity cue that made it anonymous (if any).
 pub struct Resolved {
     pub source: QuoteSource,
     pub anonymity_cue: Option<Span>,
+}
+
+/// Adds the words not yet among a referent's (only whether a word is there is ever asked: a
+/// set, so a name mentioned thousands of times keeps a short list).
+fn add_unique<'c>(words: &mut Vec<&'c str>, new: &[&'c str]) {
+    for w in new {
+        if !words.contains(w) {
+            words.push(w);
+        }
+    }
 }
 
 fn name_of(ctx: &Ctx, m: &Mention) -> String {
@@ -64,10 +81,26 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
+        let mut mention_entity = Vec::new();
+        let mentions = SpanIndex::new(
+            ctx.doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.kind, EntityType::Person | EntityType::Organization))
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (i, *s)))
+                .map(|(i, s)| {
+                    mention_entity.push(i);
+                    s
+                })
+                .collect::<Vec<_>>(),
+        );
         Resolver {
             ctx,
             referents: Vec::new(),
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
+            mentions,
+            mention_entity,
         }
     }
 
@@ -88,10 +121,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // The entity must cover the head of the mention ("a senior NATO official" is not NATO).
         let head = self.ctx.span(m.last);
         let doc: &'a newsprobe_core::Document = self.ctx.doc;
-        doc.entities.iter().find(|e| {
-            matches!(e.kind, EntityType::Person | EntityType::Organization)
-                && e.mentions.iter().any(|x| x.overlaps(&head))
-        })
+        let first = self
+            .mentions
+            .overlapping(head)
+            .map(|k| self.mention_entity[k])
+            .min()?;
+        doc.entities.get(first)
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
@@ -308,7 +343,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     ) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
             r.pos = pos;
-            r.words.extend(words);
+            add_unique(&mut r.words, &words);
             r.gender = r.gender.or(gender);
             if r.kind != SourceType::Named {
                 r.kind = kind.min(r.kind);
@@ -326,6 +361,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // Most recent last.
         self.referents.sort_by_key(|r| r.pos);
+        if self.referents.len() > MAX_REFERENTS {
+            self.referents.remove(0);
+        }
     }
 
     fn set_gender(&mut self, name: &str, g: Option<Gender>) {
@@ -336,7 +374,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn add_words(&mut self, name: &str, words: &[&'c str]) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
-            r.words.extend_from_slice(words);
+            add_unique(&mut r.words, words);
         }
     }
 }
