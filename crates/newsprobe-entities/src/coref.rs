@@ -7,10 +7,11 @@
 //! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
 //! own entity.
 
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use newsprobe_core::{Document, EntityType, Field};
+use newsprobe_core::{DescriptorKind, Document, EntityType, Field, Span};
 
 use crate::gazetteer::{Gender, GAZETTEER};
 use crate::mentions::{FoundDescriptor, Mention, MentionKind, GENERIC_HEADS};
@@ -34,6 +35,9 @@ pub struct Cluster {
     pub gender: Gender,
     pub plural: bool,
     pub descriptors: Vec<FoundDescriptor>,
+    /// The (span, kind) of each of `descriptors`: a role named in every paragraph of a
+    /// transcript is checked in one look-up, not a scan over all its descriptors.
+    descriptor_keys: HashSet<(Span, DescriptorKind)>,
     /// The description, for people known only by a role.
     pub description: Option<String>,
     /// A short title bound to a one-word name ("Admiral").
@@ -57,6 +61,7 @@ impl Cluster {
             gender: Gender::Unknown,
             plural: m.plural,
             descriptors: Vec::new(),
+            descriptor_keys: HashSet::new(),
             description: None,
             short_title: None,
             last: 0,
@@ -141,11 +146,7 @@ impl Cluster {
                 }
             }
             self.former |= d.former;
-            if !self
-                .descriptors
-                .iter()
-                .any(|x| x.span == d.span && x.kind == d.kind)
-            {
+            if self.descriptor_keys.insert((d.span, d.kind)) {
                 self.descriptors.push(d.clone());
             }
         }
