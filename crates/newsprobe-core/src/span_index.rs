@@ -74,7 +74,9 @@ impl SpanIndex {
 
     /// Positions of the spans that contain `span` (in start order).
     pub fn containing(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        self.hits(self.window(span.start, span.end), move |s| s.contains(&span))
+        self.hits(self.window(span.start, span.end), move |s| {
+            s.contains(&span)
+        })
     }
 
     /// Positions of the spans inside `span` (in start order).

@@ -135,7 +135,10 @@ fn child(shape: &str, bytes: usize) {
     std::hint::black_box(Report::from_document(&doc));
     t[4] = cpu() - s;
     t[5] = t[..5].iter().sum();
-    let secs: Vec<String> = t.iter().map(|d| format!("{:.6}", d.as_secs_f64())).collect();
+    let secs: Vec<String> = t
+        .iter()
+        .map(|d| format!("{:.6}", d.as_secs_f64()))
+        .collect();
     println!("{len} {} {:.1}", secs.join(" "), peak_rss_mb());
 }
 

@@ -24,7 +24,12 @@ fn field_of(obj: &serde_json::Map<String, Value>) -> &str {
 fn walk(
     value: &Value,
     path: &mut String,
-    check: &mut dyn FnMut(&str, usize, usize, &serde_json::Map<String, Value>) -> Result<(), SpanError>,
+    check: &mut dyn FnMut(
+        &str,
+        usize,
+        usize,
+        &serde_json::Map<String, Value>,
+    ) -> Result<(), SpanError>,
 ) -> Result<(), SpanError> {
     match value {
         Value::Object(obj) => {
@@ -207,6 +212,8 @@ mod tests {
             .unwrap_err()
             .contains("character boundaries"));
         doc.paragraphs.push(Span::title(0, 400));
-        assert!(check_document(&doc).unwrap_err().contains("outside the title"));
+        assert!(check_document(&doc)
+            .unwrap_err()
+            .contains("outside the title"));
     }
 }
