@@ -42,10 +42,10 @@ pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
                 if span.overlaps(&tok)
                     && quoted.containing(span).next().is_none()
                     // (Disjoint spans: only the last to start before this one's end can overlap.)
-                    && !kept
+                    && kept
                         .range(..span.end)
                         .next_back()
-                        .is_some_and(|(_, &end)| end > span.start)
+                        .is_none_or(|(_, &end)| end <= span.start)
                 {
                     kept.insert(span.start, span.end);
                     out.push(span);

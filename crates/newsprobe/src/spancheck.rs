@@ -20,17 +20,12 @@ fn field_of(obj: &serde_json::Map<String, Value>) -> &str {
     obj.get("in").and_then(Value::as_str).unwrap_or("text")
 }
 
+/// A check of one span: its path, start, end and the object it is in.
+type Check<'a> =
+    dyn FnMut(&str, usize, usize, &serde_json::Map<String, Value>) -> Result<(), SpanError> + 'a;
+
 /// Calls `check` on every `{start, end, ...}` object in `value`, with its path.
-fn walk(
-    value: &Value,
-    path: &mut String,
-    check: &mut dyn FnMut(
-        &str,
-        usize,
-        usize,
-        &serde_json::Map<String, Value>,
-    ) -> Result<(), SpanError>,
-) -> Result<(), SpanError> {
+fn walk(value: &Value, path: &mut String, check: &mut Check) -> Result<(), SpanError> {
     match value {
         Value::Object(obj) => {
             if let (Some(s), Some(e)) = (
