@@ -22,11 +22,13 @@ pub mod report;
 pub mod segment;
 pub mod signals;
 pub mod span;
+pub mod span_index;
 
 pub use document::*;
 pub use raw::{Content, RawArticle};
 pub use report::Report;
 pub use span::{Field, Span};
+pub use span_index::SpanIndex;
 
 /// Version of the report schema in `../shared/contract.md`.
 pub const SCHEMA_VERSION: &str = "1";

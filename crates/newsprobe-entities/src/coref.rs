@@ -7,10 +7,11 @@
 //! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
 //! own entity.
 
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use newsprobe_core::{Document, EntityType, Field};
+use newsprobe_core::{DescriptorKind, Document, EntityType, Field, Span};
 
 use crate::gazetteer::{Gender, GAZETTEER};
 use crate::mentions::{FoundDescriptor, Mention, MentionKind, GENERIC_HEADS};
@@ -34,6 +35,9 @@ pub struct Cluster {
     pub gender: Gender,
     pub plural: bool,
     pub descriptors: Vec<FoundDescriptor>,
+    /// The (span, kind) of each of `descriptors`: a role named in every paragraph of a
+    /// transcript is checked in one look-up, not a scan over all its descriptors.
+    descriptor_keys: HashSet<(Span, DescriptorKind)>,
     /// The description, for people known only by a role.
     pub description: Option<String>,
     /// A short title bound to a one-word name ("Admiral").
@@ -57,6 +61,7 @@ impl Cluster {
             gender: Gender::Unknown,
             plural: m.plural,
             descriptors: Vec::new(),
+            descriptor_keys: HashSet::new(),
             description: None,
             short_title: None,
             last: 0,
@@ -141,11 +146,7 @@ impl Cluster {
                 }
             }
             self.former |= d.former;
-            if !self
-                .descriptors
-                .iter()
-                .any(|x| x.span == d.span && x.kind == d.kind)
-            {
+            if self.descriptor_keys.insert((d.span, d.kind)) {
                 self.descriptors.push(d.clone());
             }
         }
@@ -283,6 +284,11 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
     // The forms of each distinct name in this document, computed once ("Romon" ... "Romon").
     let mut forms_of: crate::gazetteer::Map<&str, Arc<NameForms>> =
         crate::gazetteer::Map::with_capacity_and_hasher(names, Default::default());
+    // (sentence, cluster) of every body mention a cluster absorbed, in text order: pronouns
+    // look only at the clusters mentioned in their last few sentences, not at all of them (a
+    // transcript naming thousands of people stays linear).
+    let mut touched: Vec<(usize, usize)> = Vec::new();
+    let mut near: Vec<usize> = Vec::new();
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
@@ -306,9 +312,15 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 if in_title {
                     continue;
                 }
-                match_pronoun(&clusters, m, sent)
+                let from = touched.partition_point(|&(s, _)| s + PRONOUN_SENTENCES < sent);
+                near.clear();
+                near.extend(touched[from..].iter().map(|&(_, c)| c));
+                near.sort_unstable();
+                near.dedup();
+                match_pronoun(&clusters, &near, m, sent)
             }
         };
+        let body = !in_title;
         match target {
             Some(c) => {
                 let cl = &mut clusters[c];
@@ -323,6 +335,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 }
                 if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
                     index.add(c, f);
+                }
+                if body {
+                    touched.push((sent, c));
                 }
             }
             None => {
@@ -340,6 +355,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                     let mut c = Cluster::new(m);
                     if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
                         index.add(clusters.len(), f);
+                    }
+                    if body {
+                        touched.push((sent, clusters.len()));
                     }
                     clusters.push(c);
                 } else if m.weak {
@@ -727,13 +745,19 @@ fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
     best
 }
 
-fn match_pronoun(clusters: &[Cluster], m: &Mention, sent: usize) -> Option<usize> {
+/// How many sentences back a pronoun looks for its person.
+const PRONOUN_SENTENCES: usize = 3;
+
+/// The latest person a pronoun agrees with among `near` (the clusters, in index order,
+/// mentioned in the body within the last [`PRONOUN_SENTENCES`] sentences).
+fn match_pronoun(clusters: &[Cluster], near: &[usize], m: &Mention, sent: usize) -> Option<usize> {
     let mut best: Option<usize> = None;
-    for (i, c) in clusters.iter().enumerate() {
+    for &i in near {
+        let c = &clusters[i];
         if c.etype != EntityType::Person || c.plural || c.last >= m.span.start {
             continue;
         }
-        if sent.saturating_sub(c.last_sentence) > 3 {
+        if sent.saturating_sub(c.last_sentence) > PRONOUN_SENTENCES {
             continue;
         }
         if c.gender != Gender::Unknown && m.gender != Gender::Unknown && c.gender != m.gender {

@@ -193,13 +193,13 @@ pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
         spans.sort_by_key(|s| (s.field != Field::Title, s.start, s.end));
         spans.dedup();
         let mut descriptors: Vec<Descriptor> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for d in &c.descriptors {
-            let x = Descriptor {
-                span: d.span,
-                kind: d.kind,
-            };
-            if !descriptors.contains(&x) {
-                descriptors.push(x);
+            if seen.insert((d.span, d.kind)) {
+                descriptors.push(Descriptor {
+                    span: d.span,
+                    kind: d.kind,
+                });
             }
         }
         let record = kb.and_then(|kb| kb.link(c).map(|i| &kb.records[i]));

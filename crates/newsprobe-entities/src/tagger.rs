@@ -719,12 +719,21 @@ pub fn apply(
     };
     let mut keep = vec![true; all.len()];
     let mut added: Vec<Mention> = Vec::new();
-    // Joins: only a tagged name of two words or more can join rule names.
+    // Joins: only a tagged name of two words or more can join rule names. (The mentions by
+    // span: each tagged name looks up the few it overlaps, not all of them.)
+    let by_span = newsprobe_core::SpanIndex::new(all.iter().map(|m| m.span));
+    let mut inside: Vec<usize> = Vec::new();
     for &(a, b, t) in spans.iter().filter(|s| s.1 - s.0 >= 2) {
         let r = byte(a, b);
-        let inside: Vec<usize> = (0..all.len())
-            .filter(|&mi| body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0)
-            .collect();
+        inside.clear();
+        inside.extend(
+            by_span
+                .overlapping(newsprobe_core::Span::text(r.0, r.1))
+                .filter(|&mi| {
+                    body_name(&all[mi]) && ov((all[mi].span.start, all[mi].span.end), r) > 0
+                }),
+        );
+        inside.sort_unstable();
         // Two names side by side, never two names joined by "and" ("Reggie Bush and Julius
         // Jones", "Kraft Foods and Arbor Networks").
         let exact = inside.len() >= 2

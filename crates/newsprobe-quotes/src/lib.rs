@@ -27,7 +27,8 @@ pub mod resolve;
 pub mod source_type;
 pub mod speaker;
 
-use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span};
+use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
+use std::collections::{HashMap, HashSet};
 
 use speaker::{Ctx, Mention};
 
@@ -74,6 +75,7 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
 /// person, organisation or group (or one inside another quotation) is no speaker at all.
 fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
     found.retain(|f| !f.speaker.is_some_and(|m| junk::is_nobody(ctx, &m)));
+    let quoted = SpanIndex::new(marks.iter().map(|q| q.content));
     for f in found.iter_mut() {
         let Some(mut m) = f.speaker else { continue };
         if let Some(s) = locative::subject_before_place(ctx, &m, f.cue_token) {
@@ -87,9 +89,9 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
         // ("“We did not fire,” said Haddad, denying the claim": "We" is not who denies.)
         let quoted_elsewhere = f.kind == QuoteKind::Reported
             && !f.inherited
-            && marks
-                .iter()
-                .any(|q| q.content.contains(&m.span) && !q.content.overlaps(&f.content));
+            && quoted
+                .containing(m.span)
+                .any(|j| !marks[j].content.overlaps(&f.content));
         f.speaker = if junk::is_junk(ctx, &m)
             || quoted_elsewhere
             || no_comment::refused_to_answer(ctx, &m, content_start)
@@ -111,18 +113,29 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     let direct = direct::find(ctx, marks, &reported, &labels);
     // Reported speech that a partial quote already covers whole stays; reported speech
     // whose cue a direct quote uses is that quote's attribution, not a second one.
+    // (Direct quotes by cue token and by content span: look-ups, not scans over all of them.)
+    let mut direct_by_cue: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, d) in direct.iter().enumerate() {
+        if let (QuoteKind::Direct, Some(c)) = (d.kind, d.cue_token) {
+            direct_by_cue.entry(c).or_default().push(j);
+        }
+    }
     reported.retain(|r| {
-        !direct.iter().any(|d| {
-            d.kind == QuoteKind::Direct
-                && (!d.inherited || d.content.overlaps(&r.content))
-                && d.cue_token.is_some()
-                && d.cue_token == r.cue_token
+        let Some(c) = r.cue_token else { return true };
+        !direct_by_cue.get(&c).is_some_and(|js| {
+            js.iter().any(|&j| {
+                let d = &direct[j];
+                !d.inherited || d.content.overlaps(&r.content)
+            })
         })
     });
+    let direct_index = SpanIndex::new(direct.iter().map(|d| d.content));
     // "He said he had not seen it, and when asked …, he said, “I hope not.”": reported
     // speech ends before a direct quotation with its own speaker and cue inside it.
     for r in &mut reported {
-        let Some(d) = direct.iter().find(|d| {
+        let mut inside: Vec<usize> = direct_index.within(r.content).collect();
+        inside.sort_unstable();
+        let Some(d) = inside.into_iter().map(|j| &direct[j]).find(|d| {
             d.kind == QuoteKind::Direct
                 && !d.inherited
                 && d.cue_token != r.cue_token
@@ -183,48 +196,51 @@ fn resolve_all(
     // Speakers and sentence subjects, in text order, so pronouns see what came before.
     let mut events: Vec<(usize, Option<usize>, Mention)> =
         Vec::with_capacity(found.len() + ctx.doc.sentences.len());
+    // (Sets and indexes, not scans over all events, quotes or mentions: linear in the length.)
+    let mut event_spans: HashSet<Span> = HashSet::new();
     for (i, f) in found.iter().enumerate() {
         if let Some(m) = f.speaker {
             events.push((m.span.start, Some(i), m));
+            event_spans.insert(m.span);
         }
     }
+    let quoted = SpanIndex::new(marks.iter().map(|m| m.content));
     for (si, s) in ctx.doc.sentences.iter().enumerate() {
         let (a, b) = ctx.sentence_tokens(si);
-        if a >= b
-            || marks
-                .iter()
-                .any(|m| m.content.start <= s.span.start && s.span.start < m.content.end)
-        {
+        let at = s.span.start;
+        if a >= b || quoted.containing(Span::text(at, at + 1)).next().is_some() {
             continue;
         }
         if let Some(m) = ctx.sentence_subject(a, b) {
             // (A junk subject, "The truth", is no referent for a later "the senator".)
-            if !events.iter().any(|e| e.2.span == m.span) && !junk::is_junk(ctx, &m) {
+            if !event_spans.contains(&m.span) && !junk::is_junk(ctx, &m) {
                 events.push((m.span.start, None, m));
+                event_spans.insert(m.span);
             }
         }
     }
     events.sort_by_key(|e| (e.0, e.1.is_none()));
     let mut sources: Vec<Option<QuoteSource>> = vec![None; found.len()];
-    let mut by_mention: Vec<(Span, QuoteSource)> = Vec::new();
+    let mut by_mention: HashMap<Span, QuoteSource> = HashMap::new();
     let mut contradictions = Vec::new();
+    let mut contradicted: HashSet<Span> = HashSet::new();
     for (_, idx, m) in events {
         match idx {
             None => resolver.observe(&m),
             Some(i) => {
-                if let Some((_, s)) = by_mention.iter().find(|(sp, _)| *sp == m.span) {
+                if let Some(s) = by_mention.get(&m.span) {
                     sources[i] = Some(s.clone());
                     continue;
                 }
                 let r = resolver.resolve(&m);
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     if let Some(cue) = r.anonymity_cue {
-                        if !contradictions.iter().any(|c: &Contradiction| c.0 == m.span) {
+                        if contradicted.insert(m.span) {
                             contradictions.push((m.span, cue));
                         }
                     }
                 }
-                by_mention.push((m.span, r.source.clone()));
+                by_mention.insert(m.span, r.source.clone());
                 sources[i] = Some(r.source);
             }
         }

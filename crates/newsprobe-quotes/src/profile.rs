@@ -8,6 +8,9 @@ use newsprobe_core::{
 
 use crate::Contradiction;
 use aho_corasick::{AhoCorasick, MatchKind};
+use newsprobe_core::SpanIndex;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 fn words_in(doc: &Document, span: &Span) -> usize {
@@ -22,9 +25,14 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     let mut sources: Vec<SourceSummary> = Vec::new();
     let mut total_words = 0usize;
     let mut weak_words = 0usize;
+    // Row of each (name, kind) in `sources`, and the quotes by span: one look-up each, not a
+    // scan over all sources or quotes (linear in a transcript's thousands of quotes).
+    let mut rows: HashMap<(String, SourceType), usize> = HashMap::new();
+    let by_span = SpanIndex::new(doc.quotes.iter().map(|q| q.span));
     for (i, q) in doc.quotes.iter().enumerate() {
         // A partial quote inside its source's own statement is counted once, with it.
-        let nested = doc.quotes.iter().enumerate().any(|(j, o)| {
+        let nested = by_span.containing(q.span).any(|j| {
+            let o = &doc.quotes[j];
             j != i
                 && o.source.name == q.source.name
                 && o.source.kind == q.source.kind
@@ -50,21 +58,23 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             .name
             .clone()
             .unwrap_or_else(|| "(no source)".to_string());
-        match sources
-            .iter_mut()
-            .find(|s| s.name == name && s.kind == q.source.kind)
-        {
-            Some(s) => {
+        match rows.entry((name, q.source.kind)) {
+            Entry::Occupied(row) => {
+                let s = &mut sources[*row.get()];
                 s.quotes += 1;
                 s.quoted_words += words;
             }
-            None => sources.push(SourceSummary {
-                name,
-                kind: q.source.kind,
-                entity: q.source.entity.clone(),
-                quotes: 1,
-                quoted_words: words,
-            }),
+            Entry::Vacant(row) => {
+                let name = row.key().0.clone();
+                row.insert(sources.len());
+                sources.push(SourceSummary {
+                    name,
+                    kind: q.source.kind,
+                    entity: q.source.entity.clone(),
+                    quotes: 1,
+                    quoted_words: words,
+                });
+            }
         }
     }
     let anonymous: Vec<Span> = doc
@@ -72,12 +82,13 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         .iter()
         .filter(|q| q.source.kind == SourceType::Anonymous)
         .filter_map(|q| q.source.mention)
-        .fold(Vec::new(), |mut acc, s| {
-            if !acc.contains(&s) {
+        .fold((Vec::new(), HashSet::new()), |(mut acc, mut seen), s| {
+            if seen.insert(s) {
                 acc.push(s);
             }
-            acc
-        });
+            (acc, seen)
+        })
+        .0;
     let mut findings = Vec::new();
     if !anonymous.is_empty() {
         let share = if total_words > 0 {
@@ -416,12 +427,13 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         .iter()
         .filter(|q| is_unnamed(q.source.kind))
         .filter_map(|q| q.source.mention)
-        .fold(Vec::new(), |mut acc, s| {
-            if !acc.contains(&s) {
+        .fold((Vec::new(), HashSet::new()), |(mut acc, mut seen), s| {
+            if seen.insert(s) {
                 acc.push(s);
             }
-            acc
-        });
+            (acc, seen)
+        })
+        .0;
     let weak_words: usize = sources
         .iter()
         .filter(|s| is_unnamed(s.kind))

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use newsprobe_core::report::CharIndex;
-use newsprobe_core::{Document, EntityType, QuoteKind, Span};
+use newsprobe_core::{Document, EntityType, QuoteKind, Span, SpanIndex};
 
 use crate::marks::Marked;
 use crate::speaker::{Ctx, Mention};
@@ -471,10 +471,26 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
+/// The quotations' contents and the entity mentions, indexed by span: the features look up
+/// the few near a candidate instead of scanning all of them (linear in long transcripts).
+struct Lookup {
+    quoted: SpanIndex,
+    ents: SpanIndex,
+}
+
+impl Lookup {
+    fn new(marks: &[Marked], ents: &[(Span, EntityType)]) -> Self {
+        Lookup {
+            quoted: SpanIndex::new(marks.iter().map(|q| q.content)),
+            ents: SpanIndex::new(ents.iter().map(|(s, _)| *s)),
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn features(
     ctx: &Ctx,
-    marks: &[Marked],
+    look: &Lookup,
     f: &Found,
     c: usize,
     cand: &Cand,
@@ -543,9 +559,10 @@ fn features(
         out.add(&["cap", pos]);
     }
     let head_span = ctx.span(m.last);
-    let etype = ents
-        .iter()
-        .find(|(s, _)| s.overlaps(&head_span))
+    let etype = look
+        .ents
+        .first_overlapping(head_span)
+        .map(|i| &ents[i])
         .map(|(_, k)| match k {
             EntityType::Person => "person",
             EntityType::Organization => "org",
@@ -592,7 +609,7 @@ fn features(
     let next = ctx.word(m.last + 1);
     out.add(&["prev", closed(ctx, m.first.wrapping_sub(1), prev)]);
     out.add(&["next", closed(ctx, m.last + 1, next)]);
-    if marks.iter().any(|q| q.content.contains(&m.span)) {
+    if look.quoted.containing(m.span).next().is_some() {
         out.add(&["in_quote"]);
     }
     let content_start = ctx.token_at_or_after(f.content.start);
@@ -631,6 +648,7 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
         return;
     }
     let ents = entity_mentions(ctx.doc);
+    let look = Lookup::new(marks, &ents);
     let mut feats = Feats {
         ids: Vec::with_capacity(32),
         names: None,
@@ -671,7 +689,7 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
         let mut best: Option<(f32, usize)> = None;
         for (i, cand) in cands.iter().enumerate() {
             feats.ids.clear();
-            features(ctx, marks, f, c, cand, &cands, &rule, &ents, &mut feats);
+            features(ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
             let s = model.score(&feats.ids);
             if best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, i));
@@ -728,6 +746,7 @@ fn examples(
         let marks = crate::marks::find(&doc);
         let found = crate::find_all(&ctx, &marks);
         let ents = entity_mentions(&doc);
+        let look = Lookup::new(&marks, &ents);
         let index = CharIndex::new(&doc.text);
         let ch = |s: &Span| (index.char_offset(s.start), index.char_offset(s.end));
         for f in &found {
@@ -758,7 +777,7 @@ fn examples(
                     ids: Vec::new(),
                     names: Some(Vec::new()),
                 };
-                features(&ctx, &marks, f, c, cand, &cands, &rule, &ents, &mut feats);
+                features(&ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
                 for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
                     names.entry(*id).or_insert(name);
                 }

@@ -35,7 +35,14 @@ fn content_span(ctx: &Ctx, a: usize, mut b: usize) -> Option<Span> {
 
 /// Whether the tokens `[a, b)` are mostly one quotation already (handled as direct speech).
 fn mostly_quoted(ctx: &Ctx, marks: &[Marked], content: Span) -> bool {
-    let covered: usize = marks.iter().map(|m| m.outer.overlap_len(&content)).sum();
+    // (`marks` are the outermost stretches in text order, disjoint: only those between the
+    // content's ends can overlap it.)
+    let from = marks.partition_point(|m| m.outer.end <= content.start);
+    let covered: usize = marks[from..]
+        .iter()
+        .take_while(|m| m.outer.start < content.end)
+        .map(|m| m.outer.overlap_len(&content))
+        .sum();
     let _ = ctx;
     covered * 10 >= content.len() * 7
 }
@@ -430,8 +437,8 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     // opens with a quotation and runs on past it.
     let quoted_start = ctx.is_quote_mark(s)
         && marks
-            .iter()
-            .find(|m| m.outer.start == ctx.span(s).start)
+            .get(marks.partition_point(|m| m.outer.start < ctx.span(s).start))
+            .filter(|m| m.outer.start == ctx.span(s).start)
             .is_some_and(|m| {
                 let after = ctx.token_at_or_after(m.outer.end);
                 after < b && ctx.is_word(after) && !ctx.is_capitalized(after)

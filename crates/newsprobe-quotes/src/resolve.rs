@@ -7,7 +7,7 @@
 //! that carries the same role word (or any person for "the leader"), and a surname the earlier
 //! full name.
 
-use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span};
+use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span, SpanIndex};
 
 use crate::lexicon::{self, Gender};
 use crate::source_type;
@@ -64,12 +64,29 @@ pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     referents: Vec<Referent<'c>>,
     anonymity_cues: Vec<Span>,
+    /// The mentions of people and organisations, and the entity each belongs to.
+    mentions: SpanIndex,
+    mention_entity: Vec<usize>,
 }
+
+/// The most referents kept for pronouns, descriptions and names to refer back to: a speech
+/// transcript names hundreds of thousands of mentions, and each look-up scans the referents.
+const MAX_REFERENTS: usize = 256;
 
 /// The result for one mention, plus the anonymity cue that made it anonymous (if any).
 pub struct Resolved {
     pub source: QuoteSource,
     pub anonymity_cue: Option<Span>,
+}
+
+/// Adds the words not yet among a referent's (only whether a word is there is ever asked: a
+/// set, so a name mentioned thousands of times keeps a short list).
+fn add_unique<'c>(words: &mut Vec<&'c str>, new: &[&'c str]) {
+    for w in new {
+        if !words.contains(w) {
+            words.push(w);
+        }
+    }
 }
 
 fn name_of(ctx: &Ctx, m: &Mention) -> String {
@@ -106,10 +123,26 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
+        let mut mention_entity = Vec::new();
+        let mentions = SpanIndex::new(
+            ctx.doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| matches!(e.kind, EntityType::Person | EntityType::Organization))
+                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (i, *s)))
+                .map(|(i, s)| {
+                    mention_entity.push(i);
+                    s
+                })
+                .collect::<Vec<_>>(),
+        );
         Resolver {
             ctx,
             referents: Vec::new(),
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
+            mentions,
+            mention_entity,
         }
     }
 
@@ -136,24 +169,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // ("Kennedy Jr." and "Carlineo Jr.") are not one.
         let name = ctx.is_capitalized(k) && !ctx.is_pronoun(k);
         let written = doc.span_text(&ctx.np_span(m));
-        doc.entities.iter().find(|e| {
-            matches!(e.kind, EntityType::Person | EntityType::Organization)
-                && e.mentions.iter().any(|x| x.overlaps(&head))
-                && (!name
-                    || e.name.split_whitespace().any(|w| {
-                        let w = w.trim_end_matches('.');
-                        w.len() > 1
-                            && !crate::apposition::is_name_suffix(&w.to_lowercase())
-                            && written.split_whitespace().any(|x| {
-                                let x = x.trim_end_matches(['.', ',']);
-                                let x = x
-                                    .strip_suffix("'s")
-                                    .or_else(|| x.strip_suffix("’s"))
-                                    .unwrap_or(x);
-                                x == w
-                            })
-                    }))
-        })
+        let shares_a_word = |e: &Entity| {
+            !name
+                || e.name.split_whitespace().any(|w| {
+                    let w = w.trim_end_matches('.');
+                    w.len() > 1
+                        && !crate::apposition::is_name_suffix(&w.to_lowercase())
+                        && written.split_whitespace().any(|x| {
+                            let x = x.trim_end_matches(['.', ',']);
+                            let x = x
+                                .strip_suffix("'s")
+                                .or_else(|| x.strip_suffix("’s"))
+                                .unwrap_or(x);
+                            x == w
+                        })
+                })
+        };
+        // The people and organisations whose mentions overlap the head (indexed), first in
+        // the entities' order.
+        let mut found: Vec<usize> = self
+            .mentions
+            .overlapping(head)
+            .map(|i| self.mention_entity[i])
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .filter_map(|i| doc.entities.get(i))
+            .find(|e| shares_a_word(e))
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
@@ -445,7 +489,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     ) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
             r.pos = pos;
-            r.words.extend(words);
+            add_unique(&mut r.words, &words);
             r.gender = r.gender.or(gender);
             if r.kind != SourceType::Named {
                 r.kind = kind.min(r.kind);
@@ -463,6 +507,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // Most recent last.
         self.referents.sort_by_key(|r| r.pos);
+        if self.referents.len() > MAX_REFERENTS {
+            self.referents.remove(0);
+        }
     }
 
     fn set_gender(&mut self, name: &str, g: Option<Gender>) {
@@ -473,7 +520,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn add_words(&mut self, name: &str, words: &[&'c str]) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
-            r.words.extend_from_slice(words);
+            add_unique(&mut r.words, words);
         }
     }
 }

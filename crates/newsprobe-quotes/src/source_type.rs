@@ -5,7 +5,8 @@
 //! described. Unnamed: identifiable by a role without a name ("the former Polish Prime
 //! Minister"). Vague: a group ("experts", "some Western officials"). Unattributed: no source.
 
-use newsprobe_core::{SourceType, Span};
+use newsprobe_core::{SourceType, Span, SpanIndex};
+use std::collections::BTreeMap;
 
 use crate::lexicon;
 use crate::speaker::{Ctx, Mention};
@@ -16,6 +17,10 @@ use crate::speaker::{Ctx, Mention};
 pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
     let text = &ctx.doc.text;
     let mut out: Vec<Span> = Vec::new();
+    // (The quotations indexed, and the cues kept so far by start, disjoint: each check is a
+    // look-up, not a scan, so the stage stays linear in the article's length.)
+    let quoted = SpanIndex::new(quotes.iter().copied());
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
     for i in 0..ctx.len() {
         if !ctx.lex(i).has(lexicon::Lex::ANONYMITY_ANCHOR) {
             continue;
@@ -35,9 +40,14 @@ pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
             for (at, _) in window.match_indices(cue) {
                 let span = Span::text(a + at, a + at + cue.len());
                 if span.overlaps(&tok)
-                    && !quotes.iter().any(|q| q.contains(&span))
-                    && !out.iter().any(|o| o.overlaps(&span))
+                    && quoted.containing(span).next().is_none()
+                    // (Disjoint spans: only the last to start before this one's end can overlap.)
+                    && kept
+                        .range(..span.end)
+                        .next_back()
+                        .is_none_or(|(_, &end)| end <= span.start)
                 {
+                    kept.insert(span.start, span.end);
                     out.push(span);
                 }
             }
@@ -58,7 +68,10 @@ pub fn anonymity_cue(ctx: &Ctx, m: &Mention, cues: &[Span]) -> Option<Span> {
         sentence.start.min(m.clause.start),
         sentence.end.max(m.clause.end),
     );
-    cues.iter().find(|c| region.contains(c)).copied()
+    // (`cues` are sorted and disjoint, as `anonymity_cues` returns them: the first to start
+    // inside the region is the only one that can be the first inside it.)
+    let first = cues.partition_point(|c| c.start < region.start);
+    cues.get(first).filter(|c| region.contains(c)).copied()
 }
 
 /// Party names that are also common plurals; capitalised they name the party.

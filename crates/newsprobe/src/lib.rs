@@ -6,11 +6,13 @@
 //!   Annotations.
 //! - `workbench`: the engine and renderer as the `serve` command's backend.
 //! - [`review`]: `eval review`, newsprobe against the reviewed sample of real articles.
+//! - [`spancheck`]: does every span of a document and its report lie inside its field?
 
 pub mod batch;
 pub mod pipeline;
 pub mod render;
 pub mod review;
+pub mod spancheck;
 mod workbench;
 
 pub use pipeline::{AnalyzeError, Engine};

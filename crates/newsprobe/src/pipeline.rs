@@ -9,7 +9,9 @@
 //! the entities' mention clusters; framing needs the quotes to tell the outlet's voice from a
 //! speaker's.
 
-use newsprobe_core::{Content, Document, Metadata, RawArticle, Report, SourceInfo};
+use newsprobe_core::{
+    Content, Document, Finding, Metadata, RawArticle, Report, Severity, SourceInfo,
+};
 use newsprobe_entities::KnowledgeBase;
 use newsprobe_framing::Models;
 use thiserror::Error;
@@ -80,9 +82,13 @@ impl Engine {
         if text.trim().is_empty() && metadata.title.is_none() {
             return Err(AnalyzeError::Empty);
         }
+        let (text, cut_from) = cap_text(text);
         let mut doc = Document::new(SourceInfo { id, path, url }, metadata, text);
         if doc.metadata.language.is_none() {
             doc.metadata.language = detect_language(&doc.text, doc.title());
+        }
+        if let Some(full) = cut_from {
+            doc.findings.push(truncated_finding(&doc, full));
         }
         Ok(doc)
     }
@@ -104,6 +110,57 @@ impl Engine {
     /// Reads and analyses one article into the contract's report.
     pub fn report(&self, raw: RawArticle) -> Result<Report, AnalyzeError> {
         Ok(Report::from_document(&self.analyze(raw)?))
+    }
+}
+
+/// The most text one article is analysed over, in bytes (16 MiB, some 2.5 million words: ten
+/// times the longest hearing transcript or live blog). Analysis is linear in the length, but
+/// its annotations take some 50 bytes of memory per byte of text; past this, a hostile page
+/// (tens of MB of generated paragraphs) would need gigabytes. Longer text is cut at the last
+/// paragraph break before the cap, and the report says so (a `truncated` finding).
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
+
+/// The text cut to [`MAX_TEXT_BYTES`] at a paragraph break (else a line break, else a
+/// character boundary), and the length it had when it was cut.
+fn cap_text(mut text: String) -> (String, Option<usize>) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, None);
+    }
+    let full = text.len();
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // (Only breaks in the last quarter: a cut that keeps most of the allowance.)
+    let floor = end / 4 * 3;
+    let cut = head
+        .rfind("\n\n")
+        .filter(|&i| i >= floor)
+        .or_else(|| head.rfind('\n').filter(|&i| i >= floor))
+        .unwrap_or(end);
+    text.truncate(cut);
+    text.shrink_to_fit();
+    (text, Some(full))
+}
+
+/// The finding that says the text was cut, with the last sentence analysed as its evidence.
+fn truncated_finding(doc: &Document, full: usize) -> Finding {
+    let mb = |n: usize| n as f64 / 1e6;
+    Finding {
+        kind: "truncated".into(),
+        severity: Severity::Warning,
+        message: format!(
+            "the article's text is {:.1} MB; only its first {:.1} MB were analysed (the limit \
+             is {} MiB), so nothing after this point is in the report",
+            mb(full),
+            mb(doc.text.len()),
+            MAX_TEXT_BYTES >> 20
+        ),
+        evidence: doc.sentences.last().map(|s| s.span).into_iter().collect(),
+        rule: "pipeline.max_text_bytes".into(),
+        score: 1.0,
+        signal: false,
     }
 }
 
@@ -240,6 +297,33 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_past_the_cap_is_cut_at_a_paragraph_break_and_the_report_says_so() {
+        let para = "The committee heard a witness say “the ledger was altered” in 2019.\n\n";
+        let long = para.repeat(MAX_TEXT_BYTES / para.len() + 10);
+        let (cut, full) = cap_text(long.clone());
+        assert_eq!(full, Some(long.len()));
+        assert!(cut.len() <= MAX_TEXT_BYTES && cut.len() > MAX_TEXT_BYTES - para.len());
+        assert!(cut.ends_with("in 2019."), "cut at a paragraph break");
+        let (short, none) = cap_text(para.to_string());
+        assert_eq!((short.as_str(), none), (para, None));
+
+        let doc = Document::from_text(Some("Hearing"), para);
+        let f = truncated_finding(&doc, long.len());
+        assert_eq!(f.kind, "truncated");
+        assert!(f.message.contains("only its first"), "{}", f.message);
+        assert_eq!(f.evidence.len(), 1);
+    }
+
+    #[test]
+    fn text_with_no_break_is_cut_on_a_character_boundary() {
+        let long = "é".repeat(MAX_TEXT_BYTES / 2 + 3);
+        let (cut, full) = cap_text(long);
+        assert!(full.is_some());
+        assert!(cut.len() <= MAX_TEXT_BYTES && cut.len() >= MAX_TEXT_BYTES - 1);
+        assert!(cut.chars().all(|c| c == 'é'));
+    }
 
     #[test]
     fn language_of_english_and_russian() {

@@ -280,6 +280,50 @@ fn hundred_megabyte_page() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A 2 MB transcript of short quoted paragraphs (issue 13's shape, with a few speakers) is
+/// analysed well inside a generous limit. Linear analysis takes a few seconds even in a debug
+/// build on a loaded two-core machine; the quadratic steps this guards against (every quote
+/// checked against every other, every mention against every mention) took minutes here.
+#[test]
+fn two_megabyte_transcript_in_linear_time() {
+    const LIMIT: Duration = Duration::from_secs(90);
+    let dir = scratch("long");
+    let speakers = ["The minister", "Senator Alma Reyes", "A spokesman", "She"];
+    let mut text = String::from("Hearing on the port contract\n\n");
+    let mut paragraphs = 0;
+    while text.len() < 2_000_000 {
+        let who = speakers[paragraphs % speakers.len()];
+        if paragraphs % 5 == 4 {
+            text.push_str(&format!(
+                "{who} said this is a long paragraph of text according to officials.\n\n"
+            ));
+        } else {
+            text.push_str(&format!(
+                "{who} said \"this is a long paragraph of text\" according to officials.\n\n"
+            ));
+        }
+        paragraphs += 1;
+    }
+    let path = write(&dir, "transcript.txt", text.as_bytes());
+    let start = Instant::now();
+    let run = newsprobe(&["analyze", "--format", "jsonl", &path], None);
+    let took = start.elapsed();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let got = reports(&run);
+    assert_eq!(got.len(), 1);
+    let quotes = got[0]["quotes"].as_array().map_or(0, Vec::len);
+    assert!(
+        quotes >= paragraphs * 4 / 5,
+        "{quotes} quotes in {paragraphs} paragraphs"
+    );
+    assert!(
+        took < LIMIT,
+        "2 MB analysed in {took:?}: past {LIMIT:?}, a step has turned super-linear"
+    );
+    eprintln!("2 MB transcript ({paragraphs} paragraphs) analysed in {took:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
