@@ -34,7 +34,7 @@ pub const POLICY: &[KindPolicy] = &[
         kind: "self_contradiction",
         finding: true,
         measured: None,
-        why: "a named speaker said to speak anonymously, only when the cue is about speaking",
+        why: "a named person said to speak anonymously, only when the cue is about speaking and the name is no organisation's (judged 0/1 on the sample before that last condition: 'a France Telecom spokeswoman who asked not to be named'; it no longer fires there)",
     },
     KindPolicy {
         kind: "unverified_sourcing",
@@ -111,14 +111,16 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (63, 64),
+        measured: (77, 79),
     },
+    // 2/2 until session 4's held-out round judged "the exclusive presence they receive as the
+    // only ad in view" (sole, not a claim of exclusive reporting): 2/3, a signal.
     SpanPolicy {
         family: "lexicon",
         category: "exclusivity",
         in_quote: Some(false),
-        shown: true,
-        measured: (2, 2),
+        shown: false,
+        measured: (2, 3),
     },
     SpanPolicy {
         family: "modal",

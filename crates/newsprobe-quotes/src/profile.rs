@@ -207,6 +207,15 @@ fn before(doc: &Document, start: usize, n: usize) -> &str {
 /// else is anonymous: "(anonymously gathered, says Apple)", "an anonymous donor", "anonymous
 /// data". A cue inside parentheses or an aside of the speaker's own statement is never one.
 fn speaks_anonymously(doc: &Document, mention: &Span, cue: &Span) -> bool {
+    // An organisation named with an anonymous speaker is no contradiction: "a France Telecom
+    // spokeswoman who asked not to be named" speaks for the company, and only a person can be
+    // both named and anonymous.
+    if doc.entities.iter().any(|e| {
+        e.kind == newsprobe_core::EntityType::Organization
+            && e.mentions.iter().any(|m| m.overlaps(mention))
+    }) {
+        return false;
+    }
     let sentence = doc
         .sentence_at(cue.start)
         .and_then(|i| doc.sentences.get(i))
@@ -535,6 +544,25 @@ mod tests {
              as risky.",
         );
         assert!(k.iter().any(|k| k == "self_contradiction"), "{k:?}");
+    }
+
+    /// A company's anonymous spokesperson: the company is named, the speaker is not, and
+    /// nothing contradicts itself.
+    #[test]
+    fn an_organisation_with_an_anonymous_spokesperson_is_no_contradiction() {
+        let mut doc = Document::from_text(
+            None,
+            "Two undersea cables were cut on Friday, according to Nordvik Telecom. The cuts hit \
+             the lines to Malta and Tunisia, a Nordvik Telecom spokeswoman who asked not to be \
+             named said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        assert!(
+            !doc.findings.iter().any(|f| f.kind == "self_contradiction"),
+            "{:?}",
+            doc.findings
+        );
     }
 
     #[test]
