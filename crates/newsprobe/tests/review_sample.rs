@@ -131,7 +131,10 @@ fn eval_review_runs_end_to_end() {
     // The held-out part has figures of its own and none of its errors is listed.
     assert_eq!(json["figures"]["heldout"]["articles"], 32, "{json}");
     assert_eq!(json["figures"]["heldout/ecbplus"]["articles"], 8, "{json}");
-    assert_eq!(json["figures"]["heldout/scrapinghub-2"]["articles"], 12, "{json}");
+    assert_eq!(
+        json["figures"]["heldout/scrapinghub-2"]["articles"], 12,
+        "{json}"
+    );
     assert_eq!(json["figures"]["ecbplus"]["articles"], 25, "{json}");
     let held: Vec<String> = review::load_sample(&dir.join("heldout"))
         .unwrap()
