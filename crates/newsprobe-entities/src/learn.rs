@@ -96,6 +96,33 @@ pub(crate) fn typer_examples(d: &GumDoc, ex: &Example) -> Vec<typer::Example> {
         .collect()
 }
 
+/// The seeded shuffle both averaged perceptrons use for their example order (SplitMix64 steps,
+/// Fisher-Yates): one generator across epochs, so training is reproducible from the seed.
+pub(crate) struct Shuffler(u64);
+
+impl Shuffler {
+    /// A generator started from `seed` mixed with a per-model constant.
+    pub(crate) fn new(seed: u64, salt: u64) -> Self {
+        Shuffler(seed ^ salt)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Shuffles `order` in place (one epoch's order).
+    pub(crate) fn shuffle(&mut self, order: &mut [usize]) {
+        for i in (1..order.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+    }
+}
+
 /// Trains the mention typer on the examples of the tagger's training documents.
 fn train_typer(docs: &[GumDoc], examples: &[Example], seed: u64) -> Vec<u8> {
     let train: Vec<typer::Example> = docs

@@ -326,19 +326,9 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<u8> {
     let mut u = vec![0f64; size];
     let mut c = 1f64;
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = seed ^ 0x5851_F42D_4C95_7F2D;
-    let mut next = || {
-        rng = rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    let mut rng = crate::learn::Shuffler::new(seed, 0x5851_F42D_4C95_7F2D);
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            let j = (next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
             let mut s = [0f64; CLASSES];
