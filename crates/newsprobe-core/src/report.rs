@@ -138,6 +138,36 @@ impl Converter<'_> {
 }
 
 impl Report {
+    /// The share of quoted words that come from anonymous, unnamed or vague sources (0 when
+    /// nothing is quoted): the sourcing summary of the CSV row and the Python columns.
+    pub fn weak_quoted_word_share(&self) -> f64 {
+        let total: usize = self.sources.iter().map(|s| s.quoted_words).sum();
+        let weak: usize = self
+            .sources
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.kind,
+                    SourceType::Anonymous | SourceType::Unnamed | SourceType::Vague
+                )
+            })
+            .map(|s| s.quoted_words)
+            .sum();
+        if total == 0 {
+            0.0
+        } else {
+            weak as f64 / total as f64
+        }
+    }
+
+    /// The kinds of the report's findings, sorted, each once.
+    pub fn finding_kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = self.findings.iter().map(|f| f.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
+
     /// The report of an analysed document.
     pub fn from_document(doc: &Document) -> Report {
         let c = Converter {

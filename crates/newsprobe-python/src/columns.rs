@@ -147,21 +147,8 @@ impl Columns {
         };
         let row = self.has_signature.len() as i64;
         let count = |t: SourceType| r.sources.iter().filter(|s| s.kind == t).count() as i64;
-        let total_quoted: usize = r.sources.iter().map(|s| s.quoted_words).sum();
-        let anon_quoted: usize = r
-            .sources
-            .iter()
-            .filter(|s| {
-                matches!(
-                    s.kind,
-                    SourceType::Anonymous | SourceType::Unnamed | SourceType::Vague
-                )
-            })
-            .map(|s| s.quoted_words)
-            .sum();
-        let mut kinds: Vec<&str> = r.findings.iter().map(|f| f.kind.as_str()).collect();
-        kinds.sort_unstable();
-        kinds.dedup();
+        let share = r.weak_quoted_word_share();
+        let kinds = r.finding_kinds();
         a.s("error", None);
         a.s("id", Some(r.source.id.clone()));
         a.s("path", r.source.path.clone());
@@ -199,14 +186,7 @@ impl Columns {
                     .count() as i64,
             ),
         );
-        a.f(
-            "anonymous_quoted_word_share",
-            Some(if total_quoted == 0 {
-                0.0
-            } else {
-                anon_quoted as f64 / total_quoted as f64
-            }),
-        );
+        a.f("anonymous_quoted_word_share", Some(share));
         a.f(
             "clickbait_probability",
             Some(f64::from(r.framing.headline.clickbait.probability)),

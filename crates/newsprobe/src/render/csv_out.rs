@@ -32,26 +32,8 @@ pub const HEADER: &[&str] = &[
 pub fn row(r: &Report) -> Vec<String> {
     let count = |t: SourceType| r.sources.iter().filter(|s| s.kind == t).count().to_string();
     let words = r.text.split_whitespace().count();
-    let total_quoted: usize = r.sources.iter().map(|s| s.quoted_words).sum();
-    let anon_quoted: usize = r
-        .sources
-        .iter()
-        .filter(|s| {
-            matches!(
-                s.kind,
-                SourceType::Anonymous | SourceType::Unnamed | SourceType::Vague
-            )
-        })
-        .map(|s| s.quoted_words)
-        .sum();
-    let share = if total_quoted == 0 {
-        0.0
-    } else {
-        anon_quoted as f64 / total_quoted as f64
-    };
-    let mut kinds: Vec<&str> = r.findings.iter().map(|f| f.kind.as_str()).collect();
-    kinds.sort_unstable();
-    kinds.dedup();
+    let share = r.weak_quoted_word_share();
+    let kinds = r.finding_kinds();
     vec![
         r.source.id.clone(),
         r.source.path.clone().unwrap_or_default(),
