@@ -664,42 +664,17 @@ pub fn clean_names(raw: &[String], sites: &[&str]) -> Vec<String> {
 
 /// "Jeff Foust Monday" (a byline run into its date) -> "Jeff Foust".
 fn strip_trailing_date_words(name: &str) -> &str {
-    const DATE_WORDS: [&str; 30] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
+    // Weekdays and months (the core lexicon's lists) and the months' abbreviations.
+    const MONTH_ABBREVIATIONS: [&str; 11] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     ];
     let mut name = name.trim_end();
     while let Some((head, last)) = name.rsplit_once(' ') {
         let last = last.trim_end_matches([',', '.']).to_lowercase();
-        if DATE_WORDS.contains(&last.as_str())
+        let last_word = last.as_str();
+        if newsprobe_core::lexicon::WEEKDAYS.contains(&last_word)
+            || newsprobe_core::lexicon::MONTHS.contains(&last_word)
+            || MONTH_ABBREVIATIONS.contains(&last_word)
             || matches!(
                 last.as_str(),
                 "dec" | "on" | "at" | "updated" | "published" | "posted"

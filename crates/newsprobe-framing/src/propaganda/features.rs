@@ -349,17 +349,7 @@ impl Context {
         push(ns(304, shape), 1.0);
         push(ns(305, (s.len.min(80) / 8) as u64), 1.0);
 
-        out.sort_unstable_by_key(|f| f.0);
-        let mut k = 0;
-        for r in 0..out.len() {
-            if k > 0 && out[k - 1].0 == out[r].0 {
-                out[k - 1].1 += out[r].1;
-            } else {
-                out[k] = out[r];
-                k += 1;
-            }
-        }
-        out.truncate(k);
+        sum_duplicates(out);
     }
 
     /// The second-stage tagger's features of word `i`: the word and its stem, and the first
@@ -495,18 +485,7 @@ impl Context {
         for t in &self.tokens[s.first..s.first + s.len] {
             push(ns(113, t.stem), ctx);
         }
-        out.sort_unstable_by_key(|f| f.0);
-        // Sum duplicates.
-        let mut w = 0;
-        for r in 0..out.len() {
-            if w > 0 && out[w - 1].0 == out[r].0 {
-                out[w - 1].1 += out[r].1;
-            } else {
-                out[w] = out[r];
-                w += 1;
-            }
-        }
-        out.truncate(w);
+        sum_duplicates(out);
     }
 
     /// The clause classifier's features of clause `ci`: its words, stems and word pairs, lexicon
@@ -578,17 +557,7 @@ impl Context {
 
         push(ns(415, self.tokens[a].hash), 1.0);
         push(ns(416, self.tokens[b - 1].hash), 1.0);
-        out.sort_unstable_by_key(|f| f.0);
-        let mut k = 0;
-        for r in 0..out.len() {
-            if k > 0 && out[k - 1].0 == out[r].0 {
-                out[k - 1].1 += out[r].1;
-            } else {
-                out[k] = out[r];
-                k += 1;
-            }
-        }
-        out.truncate(k);
+        sum_duplicates(out);
     }
 
     /// How many times the word sequence `a..b` occurs in the text.
@@ -602,4 +571,20 @@ impl Context {
             })
             .count()
     }
+}
+
+/// Sorts hashed features by id and adds up the values of repeated ids (one entry per feature,
+/// in the order the models' weights are read).
+fn sum_duplicates(out: &mut Vec<(u32, f32)>) {
+    out.sort_unstable_by_key(|f| f.0);
+    let mut k = 0;
+    for r in 0..out.len() {
+        if k > 0 && out[k - 1].0 == out[r].0 {
+            out[k - 1].1 += out[r].1;
+        } else {
+            out[k] = out[r];
+            k += 1;
+        }
+    }
+    out.truncate(k);
 }
