@@ -33,7 +33,7 @@ pub mod words;
 pub use clusters::{Cluster, SiteLink};
 pub use search::Hit;
 pub use store::Archive;
-pub use trace::{Change, ChangeKind, Trace};
+pub use trace::{Change, ChangeKind, SourceConfidence, Trace, LIKELY_SOURCE_SCORE};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]

@@ -106,6 +106,25 @@ pub struct Evidence {
     pub shared_people: usize,
 }
 
+/// How far a listed source can be taken for a source of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceConfidence {
+    /// Score at least [`LIKELY_SOURCE_SCORE`], or a near-copy: on the generated rewrites of
+    /// `eval trace` such a listed source is a true source (or a text holding the same
+    /// sentences) 0.93 of the time.
+    Likely,
+    /// A scored signal, not a finding: an article that shares names, a quote or a few
+    /// sentences. On the generated rewrites most of these are other reports of the same story
+    /// (0.29 of all listed sources are true); a rewrite that paraphrases everything (the
+    /// NATO seed case) leaves its true sources here too.
+    Possible,
+}
+
+/// Least listed score of a `likely` source (precision 0.93 at 0.35 on `eval trace`; 0.89 at
+/// 0.30, 0.82 at 0.25).
+pub const LIKELY_SOURCE_SCORE: f64 = 0.35;
+
 /// A ranked source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceMatch {
@@ -114,6 +133,8 @@ pub struct SourceMatch {
     pub url: Option<String>,
     pub published: Option<String>,
     pub score: f64,
+    /// `likely` or `possible` (see [`SourceConfidence`]).
+    pub confidence: SourceConfidence,
     pub evidence: Evidence,
 }
 
@@ -569,6 +590,13 @@ impl Archive {
                     url: a.url.clone(),
                     published: a.published.clone(),
                     score: s,
+                    confidence: if s >= LIKELY_SOURCE_SCORE
+                        || ev.near_copy.is_some_and(|x| x >= opt.near_copy_min)
+                    {
+                        SourceConfidence::Likely
+                    } else {
+                        SourceConfidence::Possible
+                    },
                     evidence: ev,
                 })
                 .collect(),

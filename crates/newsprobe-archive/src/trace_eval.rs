@@ -39,6 +39,12 @@ pub struct Scores {
     pub at_5: usize,
     pub near_copies: usize,
     pub near_found: usize,
+    /// Sources listed in all traces, and those that are a true source (or its equivalent).
+    pub listed: usize,
+    pub listed_true: usize,
+    /// Listed sources marked `likely`, and those of them that are true.
+    pub likely: usize,
+    pub likely_true: usize,
     /// Per kind: (planted, planted found, reported, reported that match a planted change).
     pub kinds: BTreeMap<String, [usize; 4]>,
 }
@@ -85,6 +91,16 @@ impl Scores {
             f(self.near_found, self.near_copies),
             self.near_found,
             self.near_copies
+        );
+        s += &format!(
+            "  sources listed: {}, true or equivalent {} (precision {:.3}); marked likely {}, true {} (precision {:.3}, recall {:.3})\n",
+            self.listed,
+            self.listed_true,
+            f(self.listed_true, self.listed),
+            self.likely,
+            self.likely_true,
+            f(self.likely_true, self.likely),
+            f(self.likely_true, self.listed_true)
         );
         let mut total = [0usize; 4];
         s += "changes by kind:\n";
@@ -252,6 +268,16 @@ pub fn evaluate(data: &Path, n: usize, seed: u64) -> Result<Scores, Error> {
             let stands_for = truth
                 .iter()
                 .find(|tr| **tr == id || equivalent.get(*tr).is_some_and(|e| e.contains(&id)));
+            let is_true = stands_for.is_some()
+                || truth
+                    .iter()
+                    .any(|tr| equivalent.get(id).is_some_and(|e| e.contains(tr)));
+            sc.listed += 1;
+            sc.listed_true += usize::from(is_true);
+            if s.confidence == crate::SourceConfidence::Likely {
+                sc.likely += 1;
+                sc.likely_true += usize::from(is_true);
+            }
             match stands_for {
                 Some(tr) => {
                     rank.entry(tr).or_insert(pos);

@@ -442,12 +442,13 @@ fn trace_text(t: &Trace) -> String {
     }
     for (i, src) in t.sources.iter().enumerate() {
         s += &format!(
-            "  source {}: {} [{}] {}  score {:.2}  (containment {:.2}, {} shared sentence(s), {} shared quote(s){})\n",
+            "  source {}: {} [{}] {}  score {:.2} {}  (containment {:.2}, {} shared sentence(s), {} shared quote(s){})\n",
             i + 1,
             src.id,
             src.site.as_deref().unwrap_or("-"),
             src.published.as_deref().unwrap_or("-"),
             src.score,
+            newsprobe::render::confidence_word(src.confidence),
             src.evidence.text_containment,
             src.evidence.shared_sentences,
             src.evidence.shared_quotes,

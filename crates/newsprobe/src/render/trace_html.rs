@@ -14,6 +14,15 @@ use newsprobe_core::Field;
 
 use super::html::{escape_html, Shell};
 
+/// How the text and HTML traces name a source's confidence (`likely` sources are the ones to
+/// act on; `possible` ones are scored signals).
+pub fn confidence_word(c: newsprobe_archive::SourceConfidence) -> &'static str {
+    match c {
+        newsprobe_archive::SourceConfidence::Likely => "likely",
+        newsprobe_archive::SourceConfidence::Possible => "possible",
+    }
+}
+
 const KINDS: &[(ChangeKind, &str, &str)] = &[
     (ChangeKind::QuoteAltered, "quote_altered", "#f9c"),
     (ChangeKind::QuoteUnsourced, "quote_unsourced", "#f66"),
@@ -158,11 +167,13 @@ fn section(o: &mut String, t: &Trace, k: usize) {
     for s in &t.sources {
         let _ = write!(
             o,
-            "<li><span class=\"source-id\">{}</span> <span class=\"meta\">{} · {} · score {:.2} · containment {:.2} · {} shared sentence(s), {} shared quote(s)</span></li>",
+            "<li class=\"{}\"><span class=\"source-id\">{}</span> <span class=\"meta\">{} · {} · score {:.2} ({}) · containment {:.2} · {} shared sentence(s), {} shared quote(s)</span></li>",
+            confidence_word(s.confidence),
             escape_html(&s.id),
             escape_html(s.site.as_deref().unwrap_or("-")),
             escape_html(s.published.as_deref().unwrap_or("-")),
             s.score,
+            confidence_word(s.confidence),
             s.evidence.text_containment,
             s.evidence.shared_sentences,
             s.evidence.shared_quotes
@@ -195,7 +206,8 @@ pub fn render_trace_page_in(traces: &[Trace], shell: Shell<'_>) -> String {
          td.src{color:#333;background:#f7f7f7;width:45%}.meta{color:#666;font-size:85%}\
          tr.unsupported td.rw{border-left:4px solid #e33}tr.altered td.rw{border-left:4px solid #e93}\
          tr.supported td.rw{border-left:4px solid #3a3}.legend span{padding:0 .4em;margin-right:.3em}\
-         tr.change{cursor:pointer}mark.flash{box-shadow:0 0 0 3px #2563eb}",
+         tr.change{cursor:pointer}mark.flash{box-shadow:0 0 0 3px #2563eb}\
+         ol.sources li.possible .source-id{color:#666}ol.sources li.likely .source-id{font-weight:bold}",
     );
     // Unsupported sentences first: a change inside one keeps its own colour.
     for (_, n, c) in KINDS.iter().rev() {
