@@ -6,12 +6,14 @@
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("PTC directory");
-    let (m, report) =
-        newsprobe_framing::propaganda::train::train_model(
-            std::path::Path::new(&dir),
-            std::env::var("NPSEED").ok().and_then(|s| s.parse().ok()).unwrap_or(42),
-        )
-            .expect("trains");
+    let (m, report) = newsprobe_framing::propaganda::train::train_model(
+        std::path::Path::new(&dir),
+        std::env::var("NPSEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(42),
+    )
+    .expect("trains");
     println!("{report}");
     let Some(path) = args.next() else { return };
     if let Some(out) = args.next() {

@@ -219,7 +219,12 @@ impl PropagandaModel {
 
     /// Each word's probability of standing in a Loaded_Language or Name_Calling,Labeling span
     /// (the loaded-words tagger), into `out`.
-    pub fn loaded_probabilities(&self, ctx: &Context, buf: &mut Vec<(u32, f32)>, out: &mut Vec<f32>) {
+    pub fn loaded_probabilities(
+        &self,
+        ctx: &Context,
+        buf: &mut Vec<(u32, f32)>,
+        out: &mut Vec<f32>,
+    ) {
         first_stage(&self.loaded, ctx, buf, out);
     }
 
@@ -719,9 +724,12 @@ mod tests {
         assert_eq!(all[..from_clauses.len()], from_clauses[..]);
         for (i, &(a, b, _)) in all.iter().enumerate().skip(from_clauses.len()) {
             assert!(a < b);
-            assert!(!all[..from_clauses.len()]
-                .iter()
-                .any(|&(x, y, _)| a < y && x < b), "passage {i} overlaps a clause passage");
+            assert!(
+                !all[..from_clauses.len()]
+                    .iter()
+                    .any(|&(x, y, _)| a < y && x < b),
+                "passage {i} overlaps a clause passage"
+            );
         }
     }
 
