@@ -1,4 +1,4 @@
-//! Dumps the bundled propaganda model's word probabilities on PTC dev (for decoding studies):
+//! Dumps the bundled propaganda model's word and clause probabilities on PTC dev (for decoding studies):
 //! `cargo run --release -p newsprobe-framing --example ptc_dump -- ../shared/eval/propaganda/ptc > dump.jsonl`
 use newsprobe_framing::propaganda::{bundled, data, features::Context};
 
