@@ -1,4 +1,4 @@
-//! Dumps the bundled propaganda model's word probabilities on PTC dev (for decoding studies):
+//! Dumps the bundled propaganda model's word and clause probabilities on PTC dev (for decoding studies):
 //! `cargo run --release -p newsprobe-framing --example ptc_dump -- ../shared/eval/propaganda/ptc > dump.jsonl`
 use newsprobe_framing::propaganda::{bundled, data, features::Context};
 
@@ -7,16 +7,18 @@ fn main() {
     let all = std::env::args().any(|a| a == "--all");
     let m = bundled().expect("model");
     let articles = data::load(std::path::Path::new(&dir)).expect("PTC");
-    let (mut buf, mut first, mut sent, mut probs) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut buf, mut first, mut sent, mut probs, mut clauses) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for a in articles.iter().filter(|a| all || data::is_dev(&a.id)) {
         let mut ctx = Context::default();
         ctx.build(&a.text);
         m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
+        m.clause_probabilities(&ctx, (&first, &sent), &mut buf, &mut clauses);
         let toks: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
         let v = serde_json::json!({
             "id": a.id, "dev": data::is_dev(&a.id), "text": a.text, "tokens": toks, "sentence": ctx.sentence,
             "first": first, "probs": probs, "sent": sent, "spans": a.spans,
+            "clauses": ctx.clauses, "clause_probs": clauses, "techniques": a.techniques,
         });
         println!("{v}");
     }

@@ -2,13 +2,19 @@
 //! file of articles (`text` fields) also times the trained model's `detect` on them (thread CPU
 //! time), to weigh a feature's gain against its cost:
 //! `cargo run --release -p newsprobe-framing --example ptc_exp -- ../shared/eval/propaganda/ptc [in.jsonl [MODEL_OUT]]`
-//! (`newsprobe train propaganda` writes the same bytes).
+//! (`newsprobe train propaganda` writes the same bytes with seed 42; `NPSEED=N` trains with seed N,
+//! to see how much a change moves F1 across training seeds).
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("PTC directory");
-    let (m, report) =
-        newsprobe_framing::propaganda::train::train_model(std::path::Path::new(&dir), 42)
-            .expect("trains");
+    let (m, report) = newsprobe_framing::propaganda::train::train_model(
+        std::path::Path::new(&dir),
+        std::env::var("NPSEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(42),
+    )
+    .expect("trains");
     println!("{report}");
     let Some(path) = args.next() else { return };
     if let Some(out) = args.next() {

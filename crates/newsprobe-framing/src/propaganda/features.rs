@@ -489,12 +489,13 @@ impl Context {
     }
 
     /// The clause classifier's features of clause `ci`: its words, stems and word pairs, lexicon
-    /// hits, length and place in the sentence, the first stage's probabilities over its words
-    /// and the sentence around it (tenths), and the sentence classifier's probability `sentence`.
+    /// hits, length and place in the sentence, the first stage's (`first`) and the loaded-words
+    /// tagger's (`loaded`) probabilities over its words and the sentence around it (tenths), and
+    /// the sentence classifier's probability `sentence`.
     pub fn clause_features(
         &self,
         ci: usize,
-        first: &[f32],
+        (first, loaded): (&[f32], &[f32]),
         sentence: f32,
         bits: u8,
         out: &mut Vec<(u32, f32)>,
@@ -554,7 +555,16 @@ impl Context {
             | u64::from(self.sentence[a] == 0) << 3;
         push(ns(413, shape), 1.0);
         push(ns(414, self.density), 1.0);
-
+        // The loaded-words tagger over the clause: its best word, with the clause's length and
+        // the first stage's best word, and its sum (about how many loaded words).
+        if let Some(lw) = loaded.get(a..b) {
+            let lmax = lw.iter().fold(0.0f32, |m, &p| m.max(p));
+            let lsum = lw.iter().sum::<f32>();
+            push(ns(430, tenth(lmax)), 1.0);
+            push(ns(431, combine(tenth(lmax), len)), 1.0);
+            push(ns(432, combine(tenth(lmax), tenth(max))), 1.0);
+            push(ns(433, (lsum * 2.0).min(8.0) as u64), 1.0);
+        }
         push(ns(415, self.tokens[a].hash), 1.0);
         push(ns(416, self.tokens[b - 1].hash), 1.0);
         sum_duplicates(out);

@@ -1,7 +1,9 @@
-//! Which passages use a propaganda technique, and which one? A span tagger (logistic regression
-//! over each word's hashed features, decoded into runs of words) and a technique classifier
-//! (softmax over the 14 techniques of the Propaganda Techniques Corpus), both trained by
-//! `newsprobe train propaganda` on PTC and embedded in the binary.
+//! Which passages use a propaganda technique, and which one? Word taggers (logistic regressions
+//! over each word's hashed features: one for any technique, one for loaded words and name
+//! calling), a clause classifier over the span candidates, and a technique classifier (softmax
+//! over the 14 techniques of the Propaganda Techniques Corpus), all trained by
+//! `newsprobe train propaganda` on PTC and embedded in the binary. Reports show the loaded-words
+//! tagger's runs (precise); the eval's span identification decodes clauses and adds those runs.
 //!
 //! - [`features`]: which features a word and a span have;
 //! - [`data`]: the PTC articles and labels, and the fixed train/dev split;
@@ -82,12 +84,16 @@ pub struct PropagandaModel {
     pub sentence_threshold: f32,
     /// The passage stretches over the words whose probability reaches this.
     pub word_threshold: f32,
-    /// Reports show runs of words whose first-stage probability reaches this (see [`shown`]).
+    /// Reports show runs of words whose loaded-words probability reaches this (see
+    /// [`PropagandaModel::detect`]).
     pub show_threshold: f32,
     /// A clause is a passage when the clause classifier's probability reaches this, trimmed to
     /// the words whose probability reaches `clause_word_threshold` (see [`clause_passages`]).
     pub clause_threshold: f32,
     pub clause_word_threshold: f32,
+    /// The eval's passages add the loaded-words tagger's runs at this that overlap no clause
+    /// passage (see [`passages`]).
+    pub loaded_threshold: f32,
     pub tagger: Linear,
     /// The sentence classifier: does the sentence hold a passage?
     pub sentences: Linear,
@@ -96,6 +102,8 @@ pub struct PropagandaModel {
     pub techniques: Linear,
     /// The clause classifier: is the clause (a span candidate) in a passage?
     pub clauses: Linear,
+    /// The loaded-words tagger: is the word in a Loaded_Language or Name_Calling span?
+    pub loaded: Linear,
 }
 
 static BUNDLED: LazyLock<Option<PropagandaModel>> =
@@ -109,36 +117,41 @@ pub fn bundled() -> Option<&'static PropagandaModel> {
 impl PropagandaModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        write_header(&mut out, MAGIC, 2);
+        write_header(&mut out, MAGIC, 3);
         out.extend_from_slice(&self.seed.to_le_bytes());
         out.extend_from_slice(&self.sentence_threshold.to_le_bytes());
         out.extend_from_slice(&self.word_threshold.to_le_bytes());
         out.extend_from_slice(&self.show_threshold.to_le_bytes());
         out.extend_from_slice(&self.clause_threshold.to_le_bytes());
         out.extend_from_slice(&self.clause_word_threshold.to_le_bytes());
+        out.extend_from_slice(&self.loaded_threshold.to_le_bytes());
         self.tagger.write(&mut out);
         self.sentences.write(&mut out);
         self.stack.write(&mut out);
         write_sparse(&self.techniques, &mut out);
         self.clauses.write(&mut out);
+        self.loaded.write(&mut out);
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<PropagandaModel, Error> {
         let mut r = Reader::new(bytes);
-        r.header(MAGIC, 2)?;
+        r.header(MAGIC, 3)?;
         let seed = r.u64()?;
         let sentence_threshold = r.f32()?;
         let word_threshold = r.f32()?;
         let show_threshold = r.f32()?;
         let clause_threshold = r.f32()?;
         let clause_word_threshold = r.f32()?;
+        let loaded_threshold = r.f32()?;
         let tagger = Linear::read(&mut r)?;
         let sentences = Linear::read(&mut r)?;
         let stack = Linear::read(&mut r)?;
         let techniques = read_sparse(&mut r)?;
         let clauses = Linear::read(&mut r)?;
+        let loaded = Linear::read(&mut r)?;
         if tagger.outputs != 1
+            || loaded.outputs != 1
             || sentences.outputs != 1
             || stack.outputs != 1
             || clauses.outputs != 1
@@ -154,11 +167,13 @@ impl PropagandaModel {
             show_threshold,
             clause_threshold,
             clause_word_threshold,
+            loaded_threshold,
             tagger,
             sentences,
             stack,
             techniques,
             clauses,
+            loaded,
         })
     }
 
@@ -171,7 +186,7 @@ impl PropagandaModel {
         buf: &mut Vec<(u32, f32)>,
         out: &mut Vec<f32>,
     ) {
-        clause_stage(&self.clauses, ctx, (first, sent), buf, out);
+        clause_stage((&self.clauses, &self.loaded), ctx, (first, sent), buf, out);
     }
 
     /// Each word's probability of standing in a propaganda passage (both stages); `first` and
@@ -202,39 +217,29 @@ impl PropagandaModel {
         newsprobe_classify::linear::softmax(probs);
     }
 
-    /// The passages of `text` shown in reports (see [`shown`]) at `threshold` (the model's
-    /// `show_threshold` for reports), each with its technique.
+    /// Each word's probability of standing in a Loaded_Language or Name_Calling,Labeling span
+    /// (the loaded-words tagger), into `out`.
+    pub fn loaded_probabilities(
+        &self,
+        ctx: &Context,
+        buf: &mut Vec<(u32, f32)>,
+        out: &mut Vec<f32>,
+    ) {
+        first_stage(&self.loaded, ctx, buf, out);
+    }
+
+    /// The passages of `text` shown in reports at `threshold` (the model's `show_threshold` for
+    /// reports): runs of words whose loaded-words probability reaches it (see [`runs`]), scored
+    /// by their mean probability, each with its technique. One tagger pass over the words: the
+    /// clause classifier and the stacked stage serve the eval's span identification only.
     pub fn detect(&self, text: &str, threshold: f32) -> Vec<Detected> {
         let mut ctx = Context::default();
         ctx.build(text);
         let mut buf = Vec::with_capacity(32);
-        let mut first = Vec::with_capacity(ctx.tokens.len());
-        first_stage(&self.tagger, &ctx, &mut buf, &mut first);
-        // The second stage (and the sentence classifier) only where a run is a candidate: the
-        // sentence gate of `shown` reads no other sentence.
-        let candidates = runs(&ctx, &first, threshold);
-        let mut probs = vec![0.0f32; ctx.tokens.len()];
-        let mut done = usize::MAX;
-        let mut score = [0.0f32];
-        for &(a, _, _) in &candidates {
-            let si = ctx.sentence[a] as usize;
-            if si != done {
-                ctx.sentence_features(si, self.sentences.bits, &mut buf);
-                self.sentences.scores(&buf, &mut score);
-                let sentence = sigmoid(score[0]);
-                second_stage_sentence(
-                    &self.stack,
-                    &ctx,
-                    si,
-                    (&first, sentence),
-                    &mut buf,
-                    &mut probs,
-                );
-                done = si;
-            }
-        }
+        let mut probs = Vec::with_capacity(ctx.tokens.len());
+        self.loaded_probabilities(&ctx, &mut buf, &mut probs);
         let mut out = Vec::new();
-        for (a, b, score) in shown(&ctx, &first, &probs, self.sentence_threshold, threshold) {
+        for (a, b, score) in runs(&ctx, &probs, threshold) {
             let mut tp = [0.0f32; 14];
             self.technique_probabilities(&ctx, a, b, &mut buf, &mut tp);
             let (best, p) =
@@ -396,17 +401,19 @@ pub(crate) fn sentence_stage(
 
 /// Each clause's probability under the clause classifier `model`.
 pub(crate) fn clause_stage(
-    model: &Linear,
+    (model, loaded): (&Linear, &Linear),
     ctx: &Context,
     (first, sent): (&[f32], &[f32]),
     buf: &mut Vec<(u32, f32)>,
     out: &mut Vec<f32>,
 ) {
+    let mut lp = Vec::with_capacity(ctx.tokens.len());
+    first_stage(loaded, ctx, buf, &mut lp);
     out.clear();
     let mut s = [0.0f32];
     for (ci, &(a, _)) in ctx.clauses.iter().enumerate() {
         let p = sent.get(ctx.sentence[a] as usize).copied().unwrap_or(0.0);
-        ctx.clause_features(ci, first, p, model.bits, buf);
+        ctx.clause_features(ci, (first, &lp), p, model.bits, buf);
         model.scores(buf, &mut s);
         out.push(sigmoid(s[0]));
     }
@@ -436,6 +443,24 @@ pub fn clause_passages(
         })
         .filter(|&(a, b, _)| a < b)
         .collect()
+}
+
+/// The eval's passages: the clause passages (see [`clause_passages`]) and the runs of words
+/// whose loaded-words probability (`loaded`) reaches `loaded_threshold` (see [`runs`]) that
+/// overlap none of them.
+pub fn passages(
+    ctx: &Context,
+    (clauses, words, loaded): (&[f32], &[f32], &[f32]),
+    (threshold, word_threshold, loaded_threshold): (f32, f32, f32),
+) -> Vec<(usize, usize, f32)> {
+    let mut out = clause_passages(ctx, (clauses, words), threshold, word_threshold);
+    let n = out.len();
+    for (a, b, p) in runs(ctx, loaded, loaded_threshold) {
+        if !out[..n].iter().any(|&(x, y, _)| a < y && x < b) {
+            out.push((a, b, p));
+        }
+    }
+    out
 }
 
 /// The second stage's word probabilities from the first stage's and the sentences'.
@@ -504,27 +529,6 @@ pub fn runs(ctx: &Context, probs: &[f32], threshold: f32) -> Vec<(usize, usize, 
         i = b;
     }
     out
-}
-
-/// The passages reports show: runs of words whose first-stage probability reaches `threshold`,
-/// in sentences the sentence-wide decoding marks (the second stage's highest word probability
-/// reaches `sentence_threshold`), scored by their mean first-stage probability.
-pub fn shown(
-    ctx: &Context,
-    first: &[f32],
-    probs: &[f32],
-    sentence_threshold: f32,
-    threshold: f32,
-) -> Vec<(usize, usize, f32)> {
-    runs(ctx, first, threshold)
-        .into_iter()
-        .filter(|&(a, _, _)| {
-            let s = &ctx.sentences[ctx.sentence[a] as usize];
-            probs[s.first..(s.first + s.len).min(probs.len())]
-                .iter()
-                .any(|&p| p >= sentence_threshold)
-        })
-        .collect()
 }
 
 /// Decodes word probabilities into passages, one per sentence at most: a sentence whose
@@ -642,31 +646,36 @@ mod tests {
     }
 
     #[test]
-    fn detect_equals_the_full_two_stage_decoding() {
-        // `detect` runs the second stage only in candidate sentences; the passages must be those
-        // of `shown` over every word's probabilities.
+    fn detect_shows_the_loaded_words_runs() {
+        // `detect` is the runs of the loaded-words tagger's probabilities, each named.
         let m = bundled().expect("model");
         let text = "These corrupt, lying cowards betrayed every patriot in this nation! They \
                     hate our freedom and will stop at nothing. The shameful cover-up goes on.\n\
                     Officials said the report would be published on Monday.";
-        for threshold in [0.3f32, 0.4, m.show_threshold] {
-            let mut ctx = Context::default();
-            ctx.build(text);
-            let (mut buf, mut first, mut sent, mut probs) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
-            let full: Vec<(usize, usize)> =
-                shown(&ctx, &first, &probs, m.sentence_threshold, threshold)
-                    .into_iter()
-                    .map(|(a, b, _)| (ctx.tokens[a].start, ctx.tokens[b - 1].end))
-                    .collect();
-            let lazy: Vec<(usize, usize)> = m
+        let mut ctx = Context::default();
+        ctx.build(text);
+        let (mut buf, mut probs) = (Vec::new(), Vec::new());
+        m.loaded_probabilities(&ctx, &mut buf, &mut probs);
+        assert_eq!(probs.len(), ctx.tokens.len());
+        for threshold in [0.2f32, 0.3, m.show_threshold] {
+            let want: Vec<(usize, usize)> = runs(&ctx, &probs, threshold)
+                .into_iter()
+                .map(|(a, b, _)| (ctx.tokens[a].start, ctx.tokens[b - 1].end))
+                .collect();
+            let got: Vec<(usize, usize)> = m
                 .detect(text, threshold)
                 .iter()
                 .map(|d| (d.start, d.end))
                 .collect();
-            assert_eq!(lazy, full, "threshold {threshold}");
+            assert_eq!(got, want, "threshold {threshold}");
         }
+        let notice = text.find("Officials").unwrap();
+        assert!(
+            m.detect(text, m.show_threshold)
+                .iter()
+                .all(|d| d.end <= notice),
+            "nothing shown in the plain sentence"
+        );
     }
 
     #[test]
@@ -706,6 +715,21 @@ mod tests {
         for (a, b, p) in clause_passages(&ctx, (&clauses, &probs), 0.0, m.clause_word_threshold) {
             assert!(a < b && (0.0..=1.0).contains(&p));
             assert!(ctx.clauses.iter().any(|&(x, y)| x <= a && b <= y));
+        }
+        // The eval's passages add loaded-words runs that overlap no clause passage.
+        let mut loaded = Vec::new();
+        m.loaded_probabilities(&ctx, &mut buf, &mut loaded);
+        let all = passages(&ctx, (&clauses, &probs, &loaded), (0.5, 0.4, 0.0));
+        let from_clauses = clause_passages(&ctx, (&clauses, &probs), 0.5, 0.4);
+        assert_eq!(all[..from_clauses.len()], from_clauses[..]);
+        for (i, &(a, b, _)) in all.iter().enumerate().skip(from_clauses.len()) {
+            assert!(a < b);
+            assert!(
+                !all[..from_clauses.len()]
+                    .iter()
+                    .any(|&(x, y, _)| a < y && x < b),
+                "passage {i} overlaps a clause passage"
+            );
         }
     }
 
