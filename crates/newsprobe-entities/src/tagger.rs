@@ -743,7 +743,18 @@ pub fn apply(
         inside.sort_unstable();
         // Two names side by side, never two names joined by "and" ("Reggie Bush and Julius
         // Jones", "Kraft Foods and Arbor Networks").
+        // Nor a person's name and what follows a connector after it ("Lydia Buchtmann for Food
+        // Standards Australia" is a person and an organisation), nor a person across a connector
+        // ("Members of the Writers Guild" is no one's name).
+        let person_then_connector = inside.iter().any(|&mi| {
+            let m = &all[mi];
+            (m.etype == EntityType::Person || t == EntityType::Person) && {
+                let after = words.partition_point(|w| w.start < m.span.end);
+                after < b && !words[after].cap
+            }
+        });
         let exact = inside.len() >= 2
+            && !person_then_connector
             && (a..b).all(|i| !matches!(words[i].norm, "and" | "&"))
             && inside.iter().all(|&mi| {
                 let m = &all[mi];
