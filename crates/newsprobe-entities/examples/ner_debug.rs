@@ -22,7 +22,12 @@ fn main() {
     let words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
     let mut f = tagger::Features::default();
     let rules = analyze_with(&doc, None, Some(&mut f));
-    let model = tagger::MODEL.as_ref();
+    // NER_MODEL=FILE reads another model file than the bundled one.
+    let loaded = std::env::var("NER_MODEL")
+        .ok()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| tagger::Model::from_bytes(&b).ok());
+    let model = loaded.as_ref().or(tagger::MODEL.as_ref());
     let (mut l, mut m) = (Vec::new(), Vec::new());
     if let Some(model) = model {
         model.decode(&f, &mut l, &mut m);

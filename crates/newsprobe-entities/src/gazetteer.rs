@@ -170,6 +170,11 @@ const COUNTRIES: &[(&str, &str, &str)] = &[
     ("Vatican City", "vatican|holy see", ""),
 ];
 
+/// Place names from GeoNames (`data/places.txt`: cities of 15,000 people or more, countries,
+/// US states; 28,000 names): what the tagger and the mention typer know of a name, never an
+/// override (many are also surnames, words or organisations: "Troy", "Mobile", "Reading").
+pub const PLACE_LIST: &str = include_str!("../data/places.txt");
+
 /// Places other than countries: cities, regions, states, seas.
 const PLACES: &str = "
 brussels|washington|washington d.c.|new york|new york city|london|paris|berlin|rome|madrid|moscow|kyiv|kiev|warsaw|
@@ -226,6 +231,8 @@ airlines|airways|motors|systems|technologies|industries|media|studios|records|en
 foods|networks|financial|advisors|advisers|partners|distributors|solutions|properties|telecom|
 communications|pharmaceuticals|securities|investments|ventures|enterprises|insurance|bancorp|creamery|
 movement|front|org|democrats|republicans|greens|socialists|conservatives|liberals|government|cabinet|hospital|clinic|municipality|
+guild|
+daily|weekly|courier|chronicle|observer|telegraph|guardian|mirror|examiner|inquirer|sentinel|bulletin|dispatch|globe|star|sun|
 ";
 
 /// Words that end place names ("Black Sea", "Jamarat Bridge").
@@ -439,6 +446,8 @@ pub mod flag {
     pub const CONNECTOR: u32 = 1 << 21;
     /// [`crate::mentions::ORG_REFERENCES`].
     pub const ORG_REFERENCE: u32 = 1 << 22;
+    /// A one-word name of [`super::PLACE_LIST`] (a feature of the learned models only).
+    pub const PLACE_LIST: u32 = 1 << 23;
     pub const FIRST_NAME: u32 = MALE_NAME | FEMALE_NAME;
 }
 
@@ -468,6 +477,10 @@ pub struct Gazetteer {
     pub regional_adjectives: Set<String>,
     /// Proper prefixes of multi-word entries ("new", "new york" for "new york city").
     pub prefixes: Set<String>,
+    /// [`PLACE_LIST`], normalised.
+    pub place_list: Set<String>,
+    /// Words in the longest name of [`PLACE_LIST`].
+    pub max_place_list_words: usize,
     /// Every single word any list above knows (a quick "is this a known name word?").
     pub known_words: Set<String>,
     /// Titles ending in a period, without it ("adm" for "adm."): whether a word and a following
@@ -555,6 +568,23 @@ impl Gazetteer {
                 end += 1;
             }
         }
+        let place_list: Set<String> = PLACE_LIST
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            // The list is in lower case already: ASCII lines need no more (as [`norm`] reads
+            // them), which keeps the one-off build of 28,000 names cheap.
+            .map(norm)
+            .collect();
+        let max_place_list_words = place_list.iter().map(|t| words(t)).max().unwrap_or(1);
+        for entry in &place_list {
+            let mut end = 0;
+            while let Some(i) = entry[end..].find(' ') {
+                end += i;
+                prefixes.insert(entry[..end].to_string());
+                end += 1;
+            }
+        }
         let dotted_titles: Set<String> = titles
             .iter()
             .filter_map(|t| t.strip_suffix('.'))
@@ -568,6 +598,8 @@ impl Gazetteer {
             regional_adjectives: set(REGIONAL_ADJECTIVES),
             products,
             prefixes,
+            place_list,
+            max_place_list_words,
             known_words,
             country_of,
             demonyms,
@@ -628,6 +660,14 @@ impl Gazetteer {
         add(
             &mut self.country_of.keys().map(String::as_str),
             flag::COUNTRY_OF,
+        );
+        add(
+            &mut self
+                .place_list
+                .iter()
+                .map(String::as_str)
+                .filter(|p| !p.contains(' ')),
+            flag::PLACE_LIST,
         );
         add(
             &mut crate::mentions::ROLE_MODIFIERS.iter().copied(),

@@ -194,7 +194,8 @@ pub(crate) const FLAG_MASK: u32 = flag::NEVER_NAME
     | flag::PLACE
     | flag::COUNTRY_NAME
     | flag::PRODUCT
-    | flag::ORG_REFERENCE;
+    | flag::ORG_REFERENCE
+    | flag::PLACE_LIST;
 
 /// Rule label of each word: what [`mentions::find_mentions`] made of it (name type and B/I,
 /// 7 for a title bound before a name, 8 for a word in a description).
@@ -236,7 +237,8 @@ fn rule_labels(words: &[Word], rules: &[Mention], out: &mut Vec<u8>) {
     }
 }
 
-/// Multi-word gazetteer place (1/2) and organisation (3/4) names, begin/inside, per word.
+/// Multi-word gazetteer place (1/2) and organisation (3/4) names, and names only the GeoNames
+/// place list holds (5/6), begin/inside, per word.
 pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
     out.clear();
     out.resize(words.len(), 0);
@@ -258,10 +260,20 @@ pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
                 (&g.organizations, flag::ORGANIZATION),
             ],
         );
+        let [l] = mentions::longest_matches(
+            words,
+            i,
+            words.len(),
+            g.max_place_list_words,
+            &[(&g.place_list, flag::PLACE_LIST)],
+        );
         let (len, base) = if o >= p.max(c) && o > 1 {
             (o, 3)
         } else if p.max(c) > 1 {
             (p.max(c), 1)
+        } else if l > 1 {
+            // A multi-word name only the GeoNames list holds ("Bayou La Batre").
+            (l, 5)
         } else {
             (0, 0)
         };
@@ -579,6 +591,11 @@ pub struct Example {
 /// Trains the averaged perceptron for `epochs` passes, documents shuffled by `seed`; returns the
 /// model file's bytes.
 pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<u8> {
+    train_refs(&examples.iter().collect::<Vec<_>>(), epochs, seed)
+}
+
+/// [`train`] on borrowed examples.
+pub fn train_refs(examples: &[&Example], epochs: usize, seed: u64) -> Vec<u8> {
     use std::io::Write;
     let size = (1usize << BITS) * STRIDE;
     let mut w = vec![0f64; size];
@@ -589,7 +606,7 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<u8> {
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &e in &order {
-            let ex = &examples[e];
+            let ex = examples[e];
             let f = &ex.features;
             let mut prev = 0u8;
             let mut seen = crate::gazetteer::Map::default();
@@ -726,7 +743,18 @@ pub fn apply(
         inside.sort_unstable();
         // Two names side by side, never two names joined by "and" ("Reggie Bush and Julius
         // Jones", "Kraft Foods and Arbor Networks").
+        // Nor a person's name and what follows a connector after it ("Lydia Buchtmann for Food
+        // Standards Australia" is a person and an organisation), nor a person across a connector
+        // ("Members of the Writers Guild" is no one's name).
+        let person_then_connector = inside.iter().any(|&mi| {
+            let m = &all[mi];
+            (m.etype == EntityType::Person || t == EntityType::Person) && {
+                let after = words.partition_point(|w| w.start < m.span.end);
+                after < b && !words[after].cap
+            }
+        });
         let exact = inside.len() >= 2
+            && !person_then_connector
             && (a..b).all(|i| !matches!(words[i].norm, "and" | "&"))
             && inside.iter().all(|&mi| {
                 let m = &all[mi];

@@ -197,3 +197,67 @@ fn known_places_stay_places() {
         );
     }
 }
+
+#[test]
+fn guilds_and_newspapers_are_organisations() {
+    let doc = analysed(
+        "Members of the Writers Guild voted to end the strike on Friday, the Halifax Chronicle \
+         reported. A spokesperson for the guild, Dana Morrow, said talks with the studios had \
+         gone well.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Writers Guild"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert_eq!(
+        kind_of(&doc, "Halifax Chronicle"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(
+        !k.iter().any(|(n, _)| n.contains("of the Writers")),
+        "a description joined to the guild's name: {k:?}"
+    );
+}
+
+#[test]
+fn a_person_speaking_for_an_organisation_stays_apart_from_it() {
+    let doc = analysed(
+        "\"We are watching the river,\" said Omar Haddad for Harbor Logistics Group. The company \
+         moved its trucks to higher ground.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Omar Haddad"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+    assert!(
+        !k.iter()
+            .any(|(n, _)| n.contains("Haddad") && n.contains("Harbor")),
+        "{k:?}"
+    );
+    assert_ne!(
+        kind_of(&doc, "Harbor Logistics Group"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn cities_the_hand_written_lists_lack_are_places() {
+    let doc = analysed(
+        "Flood waters reached Tuscaloosa on Sunday, and shelters opened in Chattanooga and \
+         Lubbock, officials said. Crews from Fresno were sent east.",
+    );
+    let k = kinds(&doc);
+    for city in ["Tuscaloosa", "Chattanooga", "Lubbock", "Fresno"] {
+        assert_eq!(
+            kind_of(&doc, city),
+            Some(EntityType::Place),
+            "{city}: {k:?}"
+        );
+    }
+}
