@@ -199,12 +199,17 @@ pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
 
 /// [`featurize`] into `scratch.features`.
 fn featurize_into(sentence: &str, scratch: &mut Scratch) {
+    features::tokenize_into(sentence, &mut scratch.tokens);
+    featurize_tokens(sentence, scratch);
+}
+
+/// [`featurize_into`] of a sentence whose tokens are already in `scratch.tokens`.
+fn featurize_tokens(sentence: &str, scratch: &mut Scratch) {
     let Scratch {
         tokens,
         flags,
         features: buffers,
     } = scratch;
-    features::tokenize_into(sentence, tokens);
     let lex = &*LEX;
     flags.clear();
     flags.extend(tokens.iter().map(|t| lex.get(t.hash)));
@@ -316,6 +321,32 @@ impl CheckworthyModel {
     pub fn score_with(&self, sentence: &str, scratch: &mut Scratch) -> f32 {
         featurize_into(sentence, scratch);
         self.linear.probability(scratch.features.items())
+    }
+
+    /// Check-worthiness of each sentence `text[start..end]` of `sentences`, reading its words
+    /// from `tokens` (the [`features::tokenize`] tokens of the whole `text`) instead of
+    /// tokenizing each sentence again: the same scores as [`Self::score_all`].
+    pub fn score_spans(
+        &self,
+        text: &str,
+        tokens: &[features::Token],
+        sentences: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Vec<f32> {
+        let mut scratch = Scratch::default();
+        sentences
+            .into_iter()
+            .map(|(start, end)| {
+                let sentence = text.get(start..end).unwrap_or("");
+                if end.checked_sub(start) == Some(sentence.len())
+                    && features::tokens_in(tokens, start, end, &mut scratch.tokens)
+                {
+                    featurize_tokens(sentence, &mut scratch);
+                } else {
+                    featurize_into(sentence, &mut scratch);
+                }
+                self.linear.probability(scratch.features.items())
+            })
+            .collect()
     }
 
     /// Check-worthiness of each of `sentences`, with one set of buffers.

@@ -251,6 +251,46 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
     }
 }
 
+/// The tokens of the first `max_sentences` sentences of `tokens` (a `tokenize` result): what
+/// [`tokenize_sentences_into`] gives for the same text, without tokenizing it again.
+pub fn first_sentences(tokens: &[Token], max_sentences: usize) -> &[Token] {
+    let mut seen = 0usize;
+    for (k, t) in tokens.iter().enumerate() {
+        if t.sentence_start {
+            if seen >= max_sentences {
+                return &tokens[..k];
+            }
+            seen += 1;
+        }
+    }
+    tokens
+}
+
+/// The tokens [`tokenize`] gives for `text[start..end]` (offsets relative to `start`), taken
+/// from `tokens`, the tokens of the whole `text`, into `out`. `false` (with `out` unspecified)
+/// when a token of the whole text crosses either end of the range: tokenizing the slice alone
+/// would cut that word, so the caller tokenizes the slice instead.
+pub fn tokens_in(tokens: &[Token], start: usize, end: usize, out: &mut Vec<Token>) -> bool {
+    out.clear();
+    let first = tokens.partition_point(|t| t.end <= start);
+    for t in &tokens[first..] {
+        if t.start >= end {
+            break;
+        }
+        if t.start < start || t.end > end {
+            return false;
+        }
+        out.push(Token {
+            start: t.start - start,
+            end: t.end - start,
+            // A slice's first word starts its first sentence.
+            sentence_start: t.sentence_start || out.is_empty(),
+            ..*t
+        });
+    }
+    true
+}
+
 /// A finished sparse feature vector: (index, value) pairs sorted by index.
 pub type Sparse = Vec<(u32, f32)>;
 
@@ -542,6 +582,36 @@ mod tests {
         assert_eq!(strikes[0].stem, strikes[1].stem);
         assert_eq!(strikes[1].stem, strikes[2].stem);
         assert_eq!(strikes[3].stem, strikes[3].hash);
+    }
+
+    #[test]
+    fn tokens_of_a_slice_come_from_the_whole_text() {
+        let text = "The port closed. Ships waited 3.5 hours!\nThen it’s reopened, officials said.";
+        let all = tokenize(text);
+        let mut out = Vec::new();
+        // Every slice between char boundaries: the whole text's tokens either match the slice's
+        // own tokenization or report that a word crosses the slice's ends.
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut matched = 0;
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                if tokens_in(&all, a, b, &mut out) {
+                    assert_eq!(out, tokenize(&text[a..b]), "{:?}", &text[a..b]);
+                    matched += 1;
+                }
+            }
+        }
+        assert!(matched > 300, "{matched}");
+        // "3.5" cut in two is not taken from the whole text.
+        let cut = text.find("3.5").unwrap_or(0) + 2;
+        assert!(!tokens_in(&all, 0, cut, &mut out));
+        let mut head = Vec::new();
+        for n in 0..5 {
+            tokenize_sentences_into(text, n, &mut head);
+            assert_eq!(first_sentences(&all, n), head.as_slice());
+        }
     }
 
     #[test]

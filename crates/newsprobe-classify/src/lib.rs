@@ -100,6 +100,29 @@ impl Models {
         }
     }
 
+    /// [`Self::stance`] from the [`features::tokenize`] tokens of the whole body (tokenized once
+    /// for every model that reads it).
+    pub fn stance_tokens(&self, headline: &str, body_tokens: &[features::Token]) -> (Stance, f32) {
+        match &self.bundle.stance {
+            Some(m) => m.predict_tokens(headline, body_tokens),
+            None => (Stance::Discuss, 0.0),
+        }
+    }
+
+    /// [`Self::checkworthiness_all`] of the sentences `text[start..end]`, their words read from
+    /// `tokens` (the [`features::tokenize`] tokens of the whole `text`).
+    pub fn checkworthiness_spans(
+        &self,
+        text: &str,
+        tokens: &[features::Token],
+        sentences: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Vec<f32> {
+        match &self.bundle.checkworthy {
+            Some(m) => m.score_spans(text, tokens, sentences),
+            None => sentences.into_iter().map(|_| 0.0).collect(),
+        }
+    }
+
     /// Check-worthiness of one sentence, 0..1.
     pub fn checkworthiness(&self, sentence: &str) -> f32 {
         match &self.bundle.checkworthy {
@@ -132,6 +155,33 @@ mod tests {
         let m = Models::bundled();
         assert!(m.bundle.clickbait.is_some() && m.bundle.stance.is_some());
         assert!(m.bundle.checkworthy.is_some());
+    }
+
+    #[test]
+    fn shared_body_tokens_give_the_same_scores() {
+        let m = Models::bundled();
+        let body = "The council voted 7-2 on Tuesday to raise fares by 3.5% from March. \
+                    “We had no choice,” the mayor said!\nCritics called it a betrayal of riders; \
+                    officials didn’t say why costs rose 40% since 2019?";
+        let tokens = features::tokenize(body);
+        // Sentences as the segmenter might cut them, one cutting "3.5" (tokenized alone then).
+        let cut = body.find("3.5").map_or(0, |i| i + 2);
+        let at = |w: &str| body.find(w).unwrap_or(0);
+        let spans = [
+            (0, at("March.") + 6),
+            (at("“We"), at("said!") + 5),
+            (at("Critics"), body.len()),
+            (0, cut),
+            (cut, body.len()),
+        ];
+        let alone: Vec<f32> = spans
+            .iter()
+            .map(|&(a, b)| m.checkworthiness(&body[a..b]))
+            .collect();
+        assert_eq!(m.checkworthiness_spans(body, &tokens, spans), alone);
+        for headline in ["Council raises fares by 3.5%", "Mayor denies fare rise"] {
+            assert_eq!(m.stance_tokens(headline, &tokens), m.stance(headline, body));
+        }
     }
 
     #[test]

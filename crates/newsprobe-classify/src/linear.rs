@@ -108,6 +108,19 @@ impl Linear {
     /// ignored.
     pub fn scores(&self, x: &[(u32, f32)], out: &mut [f32]) {
         let k = self.outputs;
+        if k == 1 {
+            // A binary model: one running sum, in the same order as the loop below.
+            if let (Some(o), Some(&b)) = (out.first_mut(), self.bias.first()) {
+                let mut s = b;
+                for &(i, v) in x {
+                    if let Some(w) = self.weights.get(i as usize) {
+                        s += w * v;
+                    }
+                }
+                *o = s;
+            }
+            return;
+        }
         for (o, b) in out.iter_mut().zip(&self.bias) {
             *o = *b;
         }

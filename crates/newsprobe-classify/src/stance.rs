@@ -221,6 +221,19 @@ impl BodyInfo {
     pub fn new(body: &str, idf: &Idf) -> BodyInfo {
         let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
         features::tokenize_sentences_into(body, MAX_SENTENCES, &mut tokens);
+        Self::of_tokens(tokens, idf)
+    }
+
+    /// [`Self::new`] from the [`features::tokenize`] tokens of the whole body.
+    pub fn from_tokens(tokens: &[Token], idf: &Idf) -> BodyInfo {
+        Self::of_tokens(
+            features::first_sentences(tokens, MAX_SENTENCES).to_vec(),
+            idf,
+        )
+    }
+
+    /// The body's facts from the tokens of its first `MAX_SENTENCES` sentences.
+    fn of_tokens(tokens: Vec<Token>, idf: &Idf) -> BodyInfo {
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             if t.sentence_start || sentences.is_empty() {
@@ -610,6 +623,12 @@ impl StanceModel {
     /// Stance and confidence for a headline and body.
     pub fn predict(&self, headline: &str, body: &str) -> (Stance, f32) {
         let info = BodyInfo::new(body, &self.idf);
+        self.predict_with(headline, &info)
+    }
+
+    /// [`Self::predict`] from the [`features::tokenize`] tokens of the whole body.
+    pub fn predict_tokens(&self, headline: &str, body_tokens: &[Token]) -> (Stance, f32) {
+        let info = BodyInfo::from_tokens(body_tokens, &self.idf);
         self.predict_with(headline, &info)
     }
 

@@ -93,7 +93,14 @@ fn framing_spans(
 /// Fills `doc.framing`, `doc.sentences[].checkworthiness` and the framing findings.
 pub fn annotate(doc: &mut Document, models: &Models) {
     let clf = &models.classifiers;
-    let scores = clf.checkworthiness_all(doc.sentences.iter().map(|s| s.span.slice(&doc.text)));
+    // The classifiers' words of the body, tokenized once for check-worthiness, stance and the
+    // propaganda tagger.
+    let body_words = newsprobe_classify::features::tokenize(&doc.text);
+    let scores = clf.checkworthiness_spans(
+        &doc.text,
+        &body_words,
+        doc.sentences.iter().map(|s| (s.span.start, s.span.end)),
+    );
     for (sentence, score) in doc.sentences.iter_mut().zip(scores) {
         sentence.checkworthiness = unit(score);
     }
@@ -134,7 +141,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
             clickbait: Clickbait { probability },
             markers,
         };
-        let (stance, confidence) = clf.stance(title, &doc.text);
+        let (stance, confidence) = clf.stance_tokens(title, &body_words);
         let confidence = unit(confidence);
         headline_support = Some(HeadlineSupport { stance, confidence });
         let ev = support::evidence(doc, &title_keys, &body_keys, &title_cues, &body_scan);
@@ -152,7 +159,13 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         &QuoteRegions::of_title(title),
         &framing,
     );
-    let body_learned = propaganda::framing_spans(&doc.text, Field::Text, &body_quotes, &framing);
+    let body_learned = propaganda::framing_spans_tokens(
+        &doc.text,
+        &body_words,
+        Field::Text,
+        &body_quotes,
+        &framing,
+    );
     framing.extend(title_learned);
     framing.extend(body_learned);
 

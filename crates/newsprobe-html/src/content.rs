@@ -280,7 +280,13 @@ pub fn blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
             if !text.is_empty() {
                 let collapsed = dom::collapse_whitespace(text);
                 if !collapsed.is_empty() {
-                    let chars = collapsed.chars().filter(|c| !c.is_whitespace()).count();
+                    // `collapse_whitespace` leaves no whitespace but single ASCII spaces.
+                    let chars = collapsed.chars().count()
+                        - collapsed.bytes().filter(|&b| b == b' ').count();
+                    debug_assert_eq!(
+                        chars,
+                        collapsed.chars().filter(|c| !c.is_whitespace()).count()
+                    );
                     out.push(Block {
                         text: collapsed,
                         chars,

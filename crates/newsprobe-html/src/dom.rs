@@ -173,6 +173,17 @@ impl<'a> Dom<'a> {
     }
 }
 
+/// ASCII bytes that are neither whitespace (`\t` to `\r`, space) nor NUL, by byte value.
+static PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 1;
+    while b < 0x80 {
+        t[b] = !matches!(b as u8, b'\t'..=b'\r' | b' ');
+        b += 1;
+    }
+    t
+};
+
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -181,10 +192,11 @@ pub fn collapse_whitespace(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         // A run of ASCII that is neither whitespace nor NUL is copied in one piece.
-        let run = bytes[i..]
-            .iter()
-            .take_while(|&&b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ' | 0))
-            .count();
+        let mut j = i;
+        while j < bytes.len() && PLAIN_ASCII[bytes[j] as usize] {
+            j += 1;
+        }
+        let run = j - i;
         if run > 0 {
             if pending_space {
                 out.push(' ');

@@ -176,9 +176,10 @@ const LY_NOUNS: &[&str] = &[
 fn in_list(list: u32, word: &str) -> bool {
     use std::collections::HashMap;
     use std::sync::OnceLock;
-    static TABLE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    type Table = HashMap<&'static str, u16, foldhash::fast::FixedState>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<&'static str, u16> = HashMap::new();
+        let mut t = Table::default();
         for (i, l) in LISTS.iter().enumerate() {
             for w in *l {
                 *t.entry(w).or_insert(0) |= 1 << i;

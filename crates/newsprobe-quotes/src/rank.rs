@@ -641,6 +641,20 @@ fn adjacent_name(ctx: &Ctx, m: &Mention, c: usize) -> bool {
     next_to && m.span == ctx.np_span(m) && crate::source_type::is_named(ctx, m)
 }
 
+/// The speakers [`rerank`] has decided: the first for each cue token, and the last one.
+#[derive(Default)]
+struct Decided {
+    first: std::collections::HashMap<usize, Mention, foldhash::fast::FixedState>,
+    last: Option<Mention>,
+}
+
+impl Decided {
+    fn push(&mut self, cue: usize, m: Mention) {
+        self.first.entry(cue).or_insert(m);
+        self.last = Some(m);
+    }
+}
+
 /// Re-ranks the rule-chosen speaker of each attribution with a cue against the other
 /// candidates; the best-scoring one becomes the speaker (ties keep the rule's).
 pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
@@ -655,31 +669,33 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
     };
     // One speech verb has one subject: a second quotation hung on the same cue ("‘A,’ said a
     // senior official. ‘B.’") takes the speaker chosen for the first.
-    let mut decided: Vec<(usize, Mention)> = Vec::new();
+    // The first speaker decided for each cue token, and the last one decided (a hash map, not
+    // a list searched for each quotation: linear on transcripts of thousands of quotations).
+    let mut decided = Decided::default();
     for f in found.iter_mut() {
         let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
             continue;
         };
-        if let Some(&(_, m)) = decided.iter().find(|(k, _)| *k == c) {
+        if let Some(&m) = decided.first.get(&c) {
             f.speaker = Some(m);
             continue;
         }
         // "…, said a senior official, who asked not to be named. ‘B.’": the relative pronoun
         // is the speaker just chosen before it, not a new subject to rank.
         if matches!(ctx.doc.span_text(&rule.span), "who" | "Who" | "whom") {
-            if let Some(&(_, m)) = decided
-                .last()
-                .filter(|(_, m)| m.span.end <= rule.span.start && rule.span.start - m.span.end <= 3)
+            if let Some(m) = decided
+                .last
+                .filter(|m| m.span.end <= rule.span.start && rule.span.start - m.span.end <= 3)
             {
                 f.speaker = Some(m);
-                decided.push((c, m));
+                decided.push(c, m);
                 continue;
             }
         }
         // A name right next to its cue ("Smith said", "said Smith") is what the model keeps
         // anyway: not ranked, which keeps the stage fast.
         if adjacent_name(ctx, &rule, c) {
-            decided.push((c, rule));
+            decided.push(c, rule);
             continue;
         }
         let cands = candidates(ctx, f, rule, c, &ents);
@@ -703,7 +719,7 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
             }
         }
         if let Some(m) = f.speaker {
-            decided.push((c, m));
+            decided.push(c, m);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! subject of a sentence behind an introductory phrase ("Adding to the tension, Russian
 //! Ambassador to Belgium Denis Gonchar made…").
 
-use newsprobe_core::lexicon::normalize;
+use newsprobe_core::lexicon::normalize_into;
 use newsprobe_core::{Document, Span, TokenKind};
 
 use crate::lexicon;
@@ -88,7 +88,7 @@ impl<'a> Ctx<'a> {
                 (t.span.start, t.span.end)
             } else {
                 let start = lower.len();
-                lower.push_str(&normalize(raw));
+                normalize_into(raw, &mut lower);
                 (start, lower.len())
             };
             // The word's flags for now; the lexicon's facts are looked up below.

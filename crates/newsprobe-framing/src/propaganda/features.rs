@@ -150,6 +150,19 @@ impl Context {
     /// Fills the context for `text` (buffers reused).
     pub fn build(&mut self, text: &str) {
         newsprobe_classify::features::tokenize_into(text, &mut self.tokens);
+        self.fill(text);
+    }
+
+    /// [`Self::build`] from `text`'s tokens (`newsprobe_classify::features::tokenize`), when
+    /// the caller has them already.
+    pub fn build_from_tokens(&mut self, text: &str, tokens: &[Token]) {
+        self.tokens.clear();
+        self.tokens.extend_from_slice(tokens);
+        self.fill(text);
+    }
+
+    /// The rest of [`Self::build`], from `self.tokens`.
+    fn fill(&mut self, text: &str) {
         let bytes = text.as_bytes();
         self.suffix.clear();
         self.in_quote.clear();

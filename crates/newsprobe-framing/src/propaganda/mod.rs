@@ -22,6 +22,7 @@ use newsprobe_core::{Field, FramingSpan, Span};
 use crate::quotes::QuoteRegions;
 
 use features::Context;
+use newsprobe_classify::features::Token;
 
 /// The PTC techniques, in the classifier's output order.
 pub const TECHNIQUES: [&str; 14] = [
@@ -235,6 +236,18 @@ impl PropagandaModel {
     pub fn detect(&self, text: &str, threshold: f32) -> Vec<Detected> {
         let mut ctx = Context::default();
         ctx.build(text);
+        self.detect_in(ctx, threshold)
+    }
+
+    /// [`Self::detect`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
+    pub fn detect_tokens(&self, text: &str, tokens: &[Token], threshold: f32) -> Vec<Detected> {
+        let mut ctx = Context::default();
+        ctx.build_from_tokens(text, tokens);
+        self.detect_in(ctx, threshold)
+    }
+
+    /// [`Self::detect`] of a built context.
+    fn detect_in(&self, ctx: Context, threshold: f32) -> Vec<Detected> {
         let mut buf = Vec::with_capacity(32);
         let mut probs = Vec::with_capacity(ctx.tokens.len());
         self.loaded_probabilities(&ctx, &mut buf, &mut probs);
@@ -332,10 +345,22 @@ pub fn framing_spans(
     quotes: &QuoteRegions,
     existing: &[FramingSpan],
 ) -> Vec<FramingSpan> {
+    let tokens = newsprobe_classify::features::tokenize(text);
+    framing_spans_tokens(text, &tokens, field, quotes, existing)
+}
+
+/// [`framing_spans`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
+pub fn framing_spans_tokens(
+    text: &str,
+    tokens: &[Token],
+    field: Field,
+    quotes: &QuoteRegions,
+    existing: &[FramingSpan],
+) -> Vec<FramingSpan> {
     let Some(m) = bundled() else {
         return Vec::new();
     };
-    m.detect(text, m.show_threshold)
+    m.detect_tokens(text, tokens, m.show_threshold)
         .into_iter()
         .filter_map(|d| {
             let span = Span {
