@@ -132,6 +132,13 @@ fn hit_of_row(r: &rusqlite::Row<'_>, first: usize, field: &str) -> rusqlite::Res
 }
 
 impl Archive {
+    /// SQLite's data version of this connection: it changes whenever another connection (an
+    /// ingest) has committed since, so results cached under it are never older than the data.
+    pub fn data_version(&self) -> Result<i64, Error> {
+        let mut st = self.conn.prepare_cached("PRAGMA data_version")?;
+        Ok(st.query_row([], |r| r.get(0))?)
+    }
+
     /// Runs `query`, best first, at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
         Ok(self.search_page(query, 0, limit)?.0)
