@@ -465,6 +465,31 @@ mod tests {
     }
 
     #[test]
+    fn a_readers_data_version_moves_when_another_connection_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("news.db");
+        let mut writer = Archive::open(&db).unwrap();
+        let report = |id: &str| {
+            plain_report(
+                id,
+                Some("ledger"),
+                None,
+                None,
+                "The harbour board met on Monday.",
+            )
+        };
+        writer.ingest(&[report("h-1")]).unwrap();
+        let reader = Archive::open_read_only(&db).unwrap();
+        let v1 = reader.data_version().unwrap();
+        assert_eq!(reader.search("harbour", 10).unwrap().len(), 1);
+        // Reading does not move it; a commit by the writer does, and the reader sees the row.
+        assert_eq!(reader.data_version().unwrap(), v1);
+        writer.ingest(&[report("h-2")]).unwrap();
+        assert_ne!(reader.data_version().unwrap(), v1);
+        assert_eq!(reader.search("harbour", 10).unwrap().len(), 2);
+    }
+
+    #[test]
     fn pages_follow_the_ranking_and_say_when_more_follow() {
         let mut a = Archive::in_memory().unwrap();
         let reports: Vec<_> = (0..7)
