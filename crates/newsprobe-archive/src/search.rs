@@ -2,7 +2,8 @@
 //! quotes and speakers, with SQL filters for site, date and source type, and the best matching
 //! passage of each hit with its highlighted words.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
 
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension};
@@ -28,6 +29,24 @@ pub struct Hit {
     pub passage: String,
     /// Highlighted words: code-point `[start, end)` offsets into `passage`.
     pub highlights: Vec<(usize, usize)>,
+}
+
+/// A ranked match: BM25 (lower is better), then row id (older first on a tie).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Ranked(f64, i64);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
 }
 
 /// A passage: column number, plain text, highlighted ranges.
@@ -113,6 +132,13 @@ fn hit_of_row(r: &rusqlite::Row<'_>, first: usize, field: &str) -> rusqlite::Res
 }
 
 impl Archive {
+    /// SQLite's data version of this connection: it changes whenever another connection (an
+    /// ingest) has committed since, so results cached under it are never older than the data.
+    pub fn data_version(&self) -> Result<i64, Error> {
+        let mut st = self.conn.prepare_cached("PRAGMA data_version")?;
+        Ok(st.query_row([], |r| r.get(0))?)
+    }
+
     /// Runs `query`, best first, at most `limit` hits.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
         Ok(self.search_page(query, 0, limit)?.0)
@@ -121,9 +147,10 @@ impl Archive {
     /// Hits `skip..skip + take` of `query`, best first, and whether a hit follows them.
     ///
     /// Two steps: the matches are ranked (BM25, or date for filter-only queries) without
-    /// reading any text, then only the hits of the page get their passage. A query whose words
-    /// match more than [`RANKED_MATCHES`] articles (after the filters) ranks the newest
-    /// [`RANKED_MATCHES`] of them (by storage order) and returns hits from those only.
+    /// reading any text, in one walk of the posting lists, then only the hits of the page get
+    /// their passage. A query whose words match more than [`RANKED_MATCHES`] articles (after
+    /// the filters) ranks the newest [`RANKED_MATCHES`] of them (by storage order) and returns
+    /// hits from those only. Equal scores rank the older article first.
     pub fn search_page(
         &self,
         query: &str,
@@ -136,10 +163,9 @@ impl Archive {
         let skip = skip.min(10_000);
         // One more than the page, to tell whether another page follows.
         let want = (skip + take + 1) as i64;
-        let mut params: Vec<Value> = Vec::with_capacity(filter_params.len() + 3);
+        let mut params: Vec<Value> = Vec::with_capacity(filter_params.len() + 1);
         params.push(Value::Text(q.fts.clone()));
         params.extend(filter_params.into_iter().map(Value::Text));
-        let next = params.len() + 1;
         let mut hits = Vec::new();
         if q.fts.is_empty() {
             if filters.is_empty() {
@@ -166,40 +192,13 @@ impl Archive {
         } else {
             "JOIN articles a ON a.rowid = fts.rowid"
         };
-        // The newest RANKED_MATCHES matches only: the row id at or below which matches are not
-        // ranked. The words alone first (a walk of the posting lists); with filters, only when
-        // the words match more than that, the filtered matches.
-        // LIMIT and OFFSET are written into the statements, not bound: a bound one is handed to
-        // the FTS5 table's planner, and rebinding it makes SQLite prepare the statement again.
-        let mut floor = self
-            .rowids(
-                &format!(
-                    "SELECT rowid FROM fts WHERE fts MATCH ?1
-                     ORDER BY rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
-                ),
-                &params[..1],
-            )?
-            .first()
-            .map(|r| r.0);
-        if floor.is_some() && !filters.is_empty() {
-            let floor_sql = format!(
-                "SELECT fts.rowid FROM fts {join} WHERE fts MATCH ?1 {filters}
-                 ORDER BY fts.rowid DESC LIMIT 1 OFFSET {RANKED_MATCHES}"
-            );
-            floor = self.rowids(&floor_sql, &params)?.first().map(|r| r.0);
-        }
-        let above = match floor {
-            Some(f) => {
-                params.push(Value::Integer(f));
-                format!("AND fts.rowid > ?{next}")
-            }
-            None => String::new(),
-        };
+        // One walk of the matches, newest first, keeping the best `want` by score and stopping
+        // after RANKED_MATCHES of them: the newest RANKED_MATCHES matches are ranked.
         let rank_sql = format!(
-            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) AS score FROM fts {join}
-             WHERE fts MATCH ?1 {above} {filters} ORDER BY score LIMIT {want}"
+            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
+             WHERE fts MATCH ?1 {filters} ORDER BY fts.rowid DESC"
         );
-        let ranked = self.rowids(&rank_sql, &params)?;
+        let ranked = self.best_newest(&rank_sql, &params, want as usize)?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
         hits = self.fts_hits(&q.fts, &page)?;
@@ -221,6 +220,39 @@ impl Archive {
             ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The best `want` matches (lowest BM25, then oldest row) of a ranking statement that yields
+    /// `rowid, bm25` newest first, among its first [`RANKED_MATCHES`] rows: best first.
+    fn best_newest(
+        &self,
+        sql: &str,
+        params: &[Value],
+        want: usize,
+    ) -> Result<Vec<(i64, f64)>, Error> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let mut rows = st.query(params_from_iter(params.iter()))?;
+        // A max-heap of the best `want` so far: its top is the worst of them.
+        let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(want + 1);
+        let mut seen = 0usize;
+        while let Some(r) = rows.next()? {
+            let hit = Ranked(r.get::<_, Option<f64>>(1)?.unwrap_or(0.0), r.get(0)?);
+            if best.len() < want {
+                best.push(hit);
+            } else if best.peek().is_some_and(|worst| hit < *worst) {
+                best.pop();
+                best.push(hit);
+            }
+            seen += 1;
+            if seen >= RANKED_MATCHES {
+                break;
+            }
+        }
+        Ok(best
+            .into_sorted_vec()
+            .into_iter()
+            .map(|Ranked(score, rowid)| (rowid, score))
+            .collect())
     }
 
     /// A hit of a filter-only query: the start of the text, or around its first anonymous cue.
@@ -430,6 +462,31 @@ mod tests {
         assert_eq!(a.search("\"port fees\"", 10).unwrap()[0].id, "talks-2");
         assert!(a.search("\"fees port\"", 10).unwrap().is_empty());
         assert!(a.search("", 10).is_err());
+    }
+
+    #[test]
+    fn a_readers_data_version_moves_when_another_connection_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("news.db");
+        let mut writer = Archive::open(&db).unwrap();
+        let report = |id: &str| {
+            plain_report(
+                id,
+                Some("ledger"),
+                None,
+                None,
+                "The harbour board met on Monday.",
+            )
+        };
+        writer.ingest(&[report("h-1")]).unwrap();
+        let reader = Archive::open_read_only(&db).unwrap();
+        let v1 = reader.data_version().unwrap();
+        assert_eq!(reader.search("harbour", 10).unwrap().len(), 1);
+        // Reading does not move it; a commit by the writer does, and the reader sees the row.
+        assert_eq!(reader.data_version().unwrap(), v1);
+        writer.ingest(&[report("h-2")]).unwrap();
+        assert_ne!(reader.data_version().unwrap(), v1);
+        assert_eq!(reader.search("harbour", 10).unwrap().len(), 2);
     }
 
     #[test]

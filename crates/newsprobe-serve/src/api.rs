@@ -377,7 +377,14 @@ pub fn search_page(app: &App, p: &SearchParams) -> Result<SearchPage, Failure> {
             "pages go to result {MAX_RESULTS} at most"
         )));
     }
-    let (hits, more) = app.with_archive(|a| Ok(a.search_page(&query, skip, per)?))?;
+    let (hits, more) = app.with_archive_at(|a, generation| {
+        if let Some(page) = app.search_cache.get(generation, &query, skip, per) {
+            return Ok(page);
+        }
+        let page = a.search_page(&query, skip, per)?;
+        app.search_cache.put(generation, &query, skip, per, &page);
+        Ok(page)
+    })?;
     Ok(SearchPage {
         query,
         page,

@@ -6,6 +6,7 @@
 //! - [`api`]: what does each JSON endpoint take and answer, with which error status?
 //! - [`pages`]: what does each page show (report, search, article, trace, sites, clusters)?
 //! - [`html`]: how is untrusted text put into a page (escaping, highlighting, the page shell)?
+//! - [`search_cache`]: has this search been answered since the archive last changed?
 //!
 //! Analysis and tracing run on tokio's blocking pool, at most `workers` at a time, with at most
 //! `queue` jobs admitted (running or waiting): a job beyond that is answered 429 at once, so a
@@ -16,9 +17,11 @@
 pub mod api;
 pub mod html;
 pub mod pages;
+pub mod search_cache;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use axum::http::{header, HeaderValue, StatusCode};
@@ -62,6 +65,8 @@ pub struct Config {
     pub read_workers: usize,
     /// Archive reads admitted at once, running or waiting (429 beyond).
     pub read_queue: usize,
+    /// Search pages kept for the current archive generation (0: no cache).
+    pub search_cache: usize,
 }
 
 impl Default for Config {
@@ -75,6 +80,7 @@ impl Default for Config {
             ingest_token: None,
             read_workers: cores,
             read_queue: 1024,
+            search_cache: 1024,
         }
     }
 }
@@ -95,8 +101,12 @@ pub struct App {
     pub backend: Arc<dyn Backend>,
     pub config: Config,
     /// Idle read connections to the archive (one per concurrent reader, reused with their
-    /// cached prepared statements).
-    readers: Mutex<Vec<Archive>>,
+    /// cached prepared statements), each with the data version it saw last.
+    readers: Mutex<Vec<(Archive, Option<i64>)>>,
+    /// The archive's generation: one more each time a reader finds it changed (committed to).
+    generation: AtomicU64,
+    /// Search pages of the current generation.
+    pub search_cache: search_cache::SearchCache,
     /// The one writer (ingest), serialised.
     writer: Mutex<Option<Archive>>,
     queue: Arc<Semaphore>,
@@ -161,7 +171,7 @@ impl App {
             }
             // Readers are read-only connections: without --allow-ingest nothing can change the
             // file; with it, only the one writer does.
-            readers.push(Archive::open_read_only(db)?);
+            readers.push((Archive::open_read_only(db)?, None));
         }
         Ok(Arc::new(App {
             backend,
@@ -169,8 +179,10 @@ impl App {
             workers: Arc::new(Semaphore::new(config.workers.max(1))),
             read_queue: Arc::new(Semaphore::new(config.read_queue.max(1))),
             read_workers: Arc::new(Semaphore::new(config.read_workers.max(1))),
+            search_cache: search_cache::SearchCache::new(config.search_cache),
             config,
             readers: Mutex::new(readers),
+            generation: AtomicU64::new(0),
             writer: Mutex::new(writer),
         }))
     }
@@ -255,20 +267,39 @@ impl App {
         &self,
         f: impl FnOnce(&Archive) -> Result<T, Failure>,
     ) -> Result<T, Failure> {
+        self.with_archive_at(|a, _| f(a))
+    }
+
+    /// Calls `f` with a read connection and the archive's generation: every commit to the
+    /// archive made before this call is in data that `f` reads, and started a generation
+    /// later than any generation handed out before it (so a cache keyed by generation never
+    /// serves data older than a commit it could see).
+    pub fn with_archive_at<T>(
+        &self,
+        f: impl FnOnce(&Archive, u64) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
         let Some(db) = &self.config.db else {
             return Err(Failure::not_found(
                 "no archive: start the server with --db DB",
             ));
         };
         let conn = self.readers.lock().ok().and_then(|mut v| v.pop());
-        let conn = match conn {
+        let (conn, seen) = match conn {
             Some(c) => c,
-            None => Archive::open_read_only(db)?,
+            None => (Archive::open_read_only(db)?, None),
         };
-        let r = f(&conn);
+        // The data version changes when another connection commits; a connection seeing it
+        // change (or seeing it for the first time) starts a new generation.
+        let version = conn.data_version().ok();
+        let generation = if version.is_some() && version == seen {
+            self.generation.load(Ordering::SeqCst)
+        } else {
+            self.generation.fetch_add(1, Ordering::SeqCst) + 1
+        };
+        let r = f(&conn, generation);
         if let Ok(mut v) = self.readers.lock() {
             if v.len() < self.config.workers.max(1) + self.config.read_workers.max(1) {
-                v.push(conn);
+                v.push((conn, version));
             }
         }
         r

@@ -31,6 +31,9 @@ pub struct ServeArgs {
     /// Analyses admitted at once, running or waiting; more are answered 429.
     #[arg(long, default_value_t = 256)]
     pub queue: usize,
+    /// Search pages kept until the archive next changes (0: no cache).
+    #[arg(long, default_value_t = 1024)]
+    pub search_cache: usize,
 }
 
 pub fn serve(a: ServeArgs) -> Result<ExitCode> {
@@ -47,6 +50,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode> {
         max_body: a.max_body,
         queue: a.queue,
         ingest_token,
+        search_cache: a.search_cache,
         ..Default::default()
     };
     if let Some(w) = a.workers.filter(|&w| w > 0) {
