@@ -139,7 +139,10 @@ fn terms(doc: &StoryDoc) -> (Vec<String>, Vec<String>) {
 /// job's same-story edges), with the same TF-IDF over them.
 pub fn story_terms(doc: &StoryDoc) -> (Vec<String>, Vec<String>) {
     let (content, anchors) = terms(doc);
-    (content, anchors.into_iter().map(|t| format!("@{t}")).collect())
+    (
+        content,
+        anchors.into_iter().map(|t| format!("@{t}")).collect(),
+    )
 }
 
 /// A light suffix stripper ("earthquakes" and "earthquake" meet).

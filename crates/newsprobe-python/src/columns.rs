@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 
-
 use newsprobe_archive::clusters::{story_doc, story_terms};
 use newsprobe_archive::minhash::{hash_bytes, shingle_hashes, Signature, BANDS, HASHES};
 use newsprobe_archive::store::signature_text;
@@ -276,7 +275,7 @@ impl Columns {
                     ((((hash_bytes(t.as_bytes()) >> 2) << 1) as i64) | anchor, c)
                 })
                 .collect();
-            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            terms.sort_unstable_by_key(|a| a.0);
             self.story_counts.push(terms.len() as u32);
             for (t, c) in terms {
                 self.story_terms.extend(t.to_le_bytes());
