@@ -78,14 +78,15 @@ def main():
     analysis_s = t["session"] + t["analysis"]
     print(f"spark job: {spark_s:.1f} s in all (JVM start {t['session']:.1f} s, analysis and tables "
           f"{t['analysis']:.1f} s, near-copies {t['near_copies']:.1f} s, site network {t['site_links']:.1f} s, "
-          f"clusters {t['clusters']:.1f} s), {spark_cpu:.1f} CPU s")
+          f"same-story pairs {t['stories']:.1f} s, clusters {t['clusters']:.1f} s), {spark_cpu:.1f} CPU s")
     cpu_session = t["cpu_after_session"]
     cpu_analysis = t["cpu_after_analysis"]
     print(f"spark CPU: JVM start {cpu_session:.1f} s, analysis and tables {cpu_analysis - cpu_session:.1f} s "
           f"({1000 * (cpu_analysis - cpu_session) / a.articles:.2f} ms/article), then near-copies "
           f"{t['cpu_after_near_copies'] - cpu_analysis:.1f} s, site network "
-          f"{t['cpu_after_site_links'] - t['cpu_after_near_copies']:.1f} s, clusters "
-          f"{t['cpu_after_clusters'] - t['cpu_after_site_links']:.1f} s")
+          f"{t['cpu_after_site_links'] - t['cpu_after_near_copies']:.1f} s, same-story pairs "
+          f"{t.get('cpu_after_stories', t['cpu_after_site_links']) - t['cpu_after_site_links']:.1f} s, clusters "
+          f"{t['cpu_after_clusters'] - t.get('cpu_after_stories', t['cpu_after_site_links']):.1f} s")
     cpu_all = max(v for k, v in t.items() if k.startswith("cpu_after_"))
     print(f"spark CPU (the job's process tree, from /proc): {cpu_analysis:.1f} s to the tables "
           f"({1000 * cpu_analysis / a.articles:.2f} ms/article = {native_cpu / cpu_analysis:.2f} x native's "
@@ -109,7 +110,7 @@ def main():
           f"(recall {len(hit) / len(truth):.3f}); |jaccard - exact| max {max(gaps, default=0):.4f}; "
           f"|MinHash estimate - exact| max {max(est, default=0):.3f}, mean {sum(est) / max(1, len(est)):.3f}")
     clusters = ds.dataset(str(out / "clusters")).to_table(columns=["size"]).column("size").to_pylist()
-    story = ds.dataset(str(out / "story_pairs")).count_rows()
+    story = ds.dataset(str(out / "story_pairs")).count_rows() if (out / "story_pairs").exists() else 0
     print(f"clusters: {story} same-story pairs; {sum(1 for s in clusters if s > 1)} articles in clusters "
           f"of 2 or more, the largest {max(clusters, default=0)}")
 

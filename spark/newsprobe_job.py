@@ -99,7 +99,8 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     p.add_argument("--timings", default=None, metavar="FILE",
                    help="write each step's wall-clock seconds to FILE (JSON), for the bench")
     p.add_argument("--skip", default="",
-                   help="comma-separated steps to skip: near_copies (and everything after it), clusters")
+                   help="comma-separated steps to skip: near_copies (and everything after it), clusters, "
+                        "stories (the same-story pairs: clusters then join near-copies only)")
     return p.parse_args(argv)
 
 
@@ -149,7 +150,7 @@ def extras(args, tracing):
     skip = set(filter(None, args.skip.split(",")))
     return {"reports": bool(args.reports or tracing),
             "shingles": "near_copies" not in skip,
-            "stories": "near_copies" not in skip and "clusters" not in skip}
+            "stories": not skip & {"near_copies", "clusters", "stories"}}
 
 
 def signature_fields(opts):
@@ -666,13 +667,17 @@ def put_text(spark, path, text):
 
 
 def story_pairs(spark, sigs, n):
-    """Same-story pairs, as `clusters --by story` finds and weighs them, by joins: each article's
-    terms (stemmed content words, the title's twice; anchors: names, short numbers, entity and
-    speaker names) weighted by TF-IDF over the crawl, content and anchors each a unit vector;
-    candidates share at least `min_shared` of their `candidate_terms` strongest content terms
-    (terms in more than `max_df_share` of the articles, or in more than `max_postings` strong
-    lists, make none); their similarity mixes the two cosines and is halved when their
-    publication days are more than `max_days` apart. Pairs at the archive's threshold or above."""
+    """Same-story pairs, found and weighed by joins as `clusters --by story` finds and weighs
+    them: each article's terms (stemmed content words, the title's twice; anchors: names, short
+    numbers, entity and speaker names) weighted by TF-IDF over the crawl, content and anchors each
+    a unit vector; candidates share at least `min_shared` of their `candidate_terms` strongest
+    content terms (terms in more than `max_df_share` of the articles, or in more than
+    `max_postings` strong lists, make none); the similarity mixes the two cosines and is halved
+    when the publication days are more than `max_days` apart; pairs at the archive's threshold.
+    One self-join on terms gives both the candidates and the cosines, so the content cosine is
+    summed over the shared strong terms and the anchor cosine over anchors held by at most
+    `max_postings` articles: a lower bound of the archive's similarity (the terms left out are
+    each article's weakest), so a pair found here is one the archive's weighing finds too."""
     import math
 
     from pyspark.sql import functions as F
@@ -686,32 +691,32 @@ def story_pairs(spark, sigs, n):
          .select("ord", F.col("t.story_terms").alias("term"), F.col("t.story_counts").alias("c")))
     df_ = t.groupBy("term").agg(F.count("*").alias("df"))
     w = (1.0 + F.log("c")) * F.greatest(F.log((1.0 + n) / (1.0 + F.col("df"))), F.lit(0.0)) + 1e-6
-    t = (t.join(df_, "term").withColumn("anchor", (F.col("term") % 2) == 1).withColumn("w", w))
+    t = t.join(df_, "term").withColumn("anchor", (F.col("term") % 2) == 1).withColumn("w", w)
     norm = F.sqrt(F.sum(F.col("w") * F.col("w")).over(Window.partitionBy("ord", "anchor")))
-    t = t.withColumn("w", F.col("w") / norm).select("ord", "term", "anchor", "df", "w").localCheckpoint()
     max_df = max(math.ceil(n * p["max_df_share"]), 2)
-    strong = (t.where(~F.col("anchor") & (F.col("df") <= max_df))
-              .withColumn("rank", F.row_number().over(Window.partitionBy("ord").orderBy(F.desc("w"), "term")))
-              .where(F.col("rank") <= p["candidate_terms"]).select("ord", "term"))
-    postings = strong.groupBy("term").agg(F.count("*").alias("postings"))
-    strong = strong.join(postings.where(F.col("postings") <= p["max_postings"]), "term").select("ord", "term")
-    cand = (strong.alias("x").join(strong.alias("y"), "term").where(F.col("x.ord") < F.col("y.ord"))
-            .groupBy(F.col("x.ord").alias("a"), F.col("y.ord").alias("b")).agg(F.count("*").alias("shared"))
-            .where(F.col("shared") >= p["min_shared"]).select("a", "b"))
-    ta = t.select(F.col("ord").alias("a"), "term", "anchor", F.col("w").alias("wa"))
-    tb = t.select(F.col("ord").alias("b"), "term", F.col("w").alias("wb"))
-    cos = (cand.join(ta, "a").join(tb, ["b", "term"])
-           .groupBy("a", "b")
-           .agg(F.sum(F.when(~F.col("anchor"), F.col("wa") * F.col("wb")).otherwise(0.0)).alias("content"),
-                F.sum(F.when(F.col("anchor"), F.col("wa") * F.col("wb")).otherwise(0.0)).alias("anchors")))
+    t = t.withColumn("w", F.col("w") / norm).where(F.col("df") <= max_df)
+    rank = F.row_number().over(Window.partitionBy("ord", "anchor").orderBy(F.desc("w"), "term"))
+    kept = t.withColumn("rank", rank).where(F.col("anchor") | (F.col("rank") <= p["candidate_terms"]))
+    postings = kept.groupBy("term").agg(F.count("*").alias("postings"))
+    kept = (kept.join(postings.where(F.col("postings") <= p["max_postings"]), "term")
+            .select("ord", "term", "anchor", "w"))
+    x, y = kept.alias("x"), kept.alias("y")
+    prod = F.col("x.w") * F.col("y.w")
+    pairs = (x.join(y, "term").where(F.col("x.ord") < F.col("y.ord"))
+             .groupBy(F.col("x.ord").alias("a"), F.col("y.ord").alias("b"))
+             .agg(F.sum(F.when(~F.col("x.anchor"), 1).otherwise(0)).alias("shared"),
+                  F.sum(F.when(~F.col("x.anchor"), prod).otherwise(0.0)).alias("content"),
+                  F.sum(F.when(F.col("x.anchor"), prod).otherwise(0.0)).alias("anchors"))
+             .where(F.col("shared") >= p["min_shared"]))
     day = F.datediff(F.to_date(F.substring("published", 1, 10)), F.lit("1970-01-01"))
     days = sigs.select("ord", "id", day.alias("day"))
     da = days.select(F.col("ord").alias("a"), F.col("id").alias("a_id"), F.col("day").alias("da"))
     db = days.select(F.col("ord").alias("b"), F.col("id").alias("b_id"), F.col("day").alias("db"))
     sim = (1.0 - p["anchor_weight"]) * F.col("content") + p["anchor_weight"] * F.col("anchors")
     far = F.col("da").isNotNull() & F.col("db").isNotNull() & (F.abs(F.col("da") - F.col("db")) > p["max_days"])
-    return (cos.join(da, "a").join(db, "b")
-            .withColumn("similarity", F.when(far, sim * 0.5).otherwise(sim))
+    return (pairs.withColumn("s", sim).where(F.col("s") >= p["threshold"])
+            .join(da, "a").join(db, "b")
+            .withColumn("similarity", F.when(far, F.col("s") * 0.5).otherwise(F.col("s")))
             .where(F.col("similarity") >= p["threshold"])
             .select(F.col("a_id").alias("a"), F.col("b_id").alias("b"), "similarity",
                     F.col("a").alias("a_ord"), F.col("b").alias("b_ord")))
@@ -861,7 +866,7 @@ def main(argv=None) -> int:
     import newsprobe
     from pyspark.sql import functions as F
 
-    times = {k: 0.0 for k in ("session", "analysis", "near_copies", "site_links", "clusters", "trace")}
+    times = {k: 0.0 for k in ("session", "analysis", "near_copies", "site_links", "stories", "clusters", "trace")}
     clock = [time.time()]
 
     def lap(step):
@@ -879,6 +884,8 @@ def main(argv=None) -> int:
     tracing = bool(args.trace_ids or args.trace_ids_file or args.trace_input)
     opts = extras(args, tracing)
     try:
+        for t in ("near_copies", "site_links", "story_pairs", "clusters", "traces", "_trace_input"):
+            delete_path(spark, f"{out}/{t}")
         n = analyse(spark, args, args.input, out, opts)
         times["articles"] = n
         lap("analysis")
@@ -891,9 +898,12 @@ def main(argv=None) -> int:
             write_graph(spark.read.parquet(f"{out}/site_links").orderBy(F.desc("count"), "from", "to"), out)
             lap("site_links")
             if "clusters" not in skip:
-                write(story_pairs(spark, sigs, n), out, "story_pairs")
-                stories = spark.read.parquet(f"{out}/story_pairs")
-                edges = pairs.select("a_ord", "b_ord").union(stories.select("a_ord", "b_ord"))
+                edges = pairs.select("a_ord", "b_ord")
+                if opts["stories"]:
+                    write(story_pairs(spark, sigs, n), out, "story_pairs")
+                    lap("stories")
+                    stories = spark.read.parquet(f"{out}/story_pairs")
+                    edges = edges.union(stories.select("a_ord", "b_ord"))
                 clusters_table(spark, spark.read.parquet(f"{out}/articles"), edges, args.max_iterations, out)
                 lap("clusters")
         if tracing:
