@@ -79,6 +79,9 @@ def main():
     print(f"spark job: {spark_s:.1f} s in all (JVM start {t['session']:.1f} s, analysis and tables "
           f"{t['analysis']:.1f} s, near-copies {t['near_copies']:.1f} s, site network {t['site_links']:.1f} s, "
           f"same-story pairs {t['stories']:.1f} s, clusters {t['clusters']:.1f} s), {spark_cpu:.1f} CPU s")
+    for step in ("near_copies", "site_links", "stories", "clusters"):  # steps skipped: no time
+        t.setdefault(f"cpu_after_{step}", t[f"cpu_after_{'analysis' if step == 'near_copies' else prev}"])
+        prev = step
     cpu_session = t["cpu_after_session"]
     cpu_analysis = t["cpu_after_analysis"]
     print(f"spark CPU: JVM start {cpu_session:.1f} s, analysis and tables {cpu_analysis - cpu_session:.1f} s "
@@ -95,6 +98,8 @@ def main():
           f"{(a.articles / analysis_s) / (a.articles / native_s):.2f} x native")
     print(f"spark whole job: {a.articles / spark_s:.0f} articles/s = {native_s / spark_s:.2f} x native")
 
+    if not (out / "near_copies").exists():
+        return
     import pyarrow.dataset as ds
     import newsprobe
 
