@@ -16,24 +16,31 @@ Python worker, loaded once), and writes Parquet tables under DIR:
   entities        id, entity, name, type, kb_id, mentions, descriptors
   findings        id, kind, severity, signal, rule, score, message, evidence[_start|_end|_in]
   framing_spans   id, category, rule, technique, score, in_quote, start, end, in, text
-  signatures      id, ord, site, published, signature (100 MinHash values), bands (20 LSH keys)
-  reports         id, ord, report (the contract's report as JSON, for trace and re-use)
-  errors          location, message (records that could not be read or analysed)
-  near_copies     a, b (article ids, a read before b), jaccard (estimated from the signatures),
-                  first (the id published first; the earlier-read one when the order is unknown),
-                  a_site, b_site, a_published, b_published, delay_hours
+  signatures      id, ord, site, published, signature (100 MinHash values), bands (20 LSH keys),
+                  shingles (the sorted low 32 bits of the word-3-shingle hashes, for the exact
+                  Jaccard), story_terms, story_counts (hashed terms the same-story clusterer
+                  weighs, odd = anchor, with their counts)
+  reports         id, ord, report (the contract's report as JSON; only with --reports or tracing)
+  errors          file, message (records that could not be read or analysed)
+  near_copies     a, b (article ids, a read before b), jaccard (exact, from the shingles: what the
+                  threshold reads), estimate (from the MinHash signatures, as the archive's
+                  look-ups estimate), first (the id published first; the earlier-read one when
+                  the order is unknown), a_site, b_site, a_published, b_published, a_ord, b_ord,
+                  delay_hours
   site_links      from, to, count, first_seen, mean_similarity, median_delay_hours (sites as
                   nodes, an edge from the site that published first); also site_links.csv and
                   site_network.graphml beside it
-  clusters        id, cluster, size (connected components of the near-copy graph, computed in
-                  Spark by label propagation; cluster = the first-read member's id)
+  story_pairs     a, b, similarity, a_ord, b_ord: same-story pairs, found and weighed as
+                  `clusters --by story` does (TF-IDF cosines of content words and of names and
+                  numbers, halved beyond 3 days apart), at its threshold
+  clusters        id, cluster, size (connected components over near-copy and same-story pairs,
+                  computed in Spark by label propagation; cluster = the first-read member's id)
   traces          id, trace (JSON, the CLI's trace), sources (ids, best first), changes (kinds);
                   candidates: articles sharing a band key, a rare word of an entity's name, or
                   among the --trace-candidates sharing the most rare words
 
-  _analysed       the wide table every table above is cut from (one row an article, nested
-                  rows); safe to delete after the run
-
+Each analysis table holds one Parquet file per input file (`part-FILENO.parquet`), written by the
+Python workers (`--writer spark`: by Spark's writer instead).
 ord is the article's read order (file number << 32 | record number), the archive's row order.
 """
 
@@ -42,6 +49,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from typing import List
 
@@ -65,6 +73,14 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
     p.add_argument("--threads-per-task", type=int, default=1,
                    help="analysis threads inside one Spark task (default 1: Spark runs one task a core)")
     p.add_argument("--batch", type=int, default=256, help="records analysed per call (default 256)")
+    p.add_argument("--reports", action="store_true",
+                   help="also write `reports` (each article's full report as JSON, ~20 KB an article; "
+                        "always written when tracing)")
+    p.add_argument("--writer", default="direct", choices=["direct", "spark"],
+                   help="who writes the analysis tables: `direct` (default), the Python workers through "
+                        "pyarrow (local, s3a://, hdfs:// with libhdfs, gs://), one file a table per input "
+                        "file; `spark`, Spark's own writer (any Hadoop file system, slower: every row "
+                        "crosses into the JVM)")
     p.add_argument("--min-similarity", type=float, default=None,
                    help="least estimated Jaccard of a near-copy (default: the archive's, 0.5)")
     p.add_argument("--shuffle-partitions", type=int, default=None,
@@ -82,7 +98,9 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
                    help="candidates by shared rare terms per traced article (default 200)")
     p.add_argument("--timings", default=None, metavar="FILE",
                    help="write each step's wall-clock seconds to FILE (JSON), for the bench")
-    p.add_argument("--skip", default="", help="comma-separated steps to skip: near_copies, clusters")
+    p.add_argument("--skip", default="",
+                   help="comma-separated steps to skip: near_copies (and everything after it), clusters, "
+                        "stories (the same-story pairs: clusters then join near-copies only)")
     return p.parse_args(argv)
 
 
@@ -127,7 +145,27 @@ NESTED = [("quote_rows", "quotes"), ("source_rows", "sources"), ("entity_rows", 
           ("finding_rows", "findings"), ("framing_rows", "framing_spans")]
 
 
-def arrow_schema():
+def extras(args, tracing):
+    """What the analysis writes beyond the summary, child rows and signatures."""
+    skip = set(filter(None, args.skip.split(",")))
+    return {"reports": bool(args.reports or tracing),
+            "shingles": "near_copies" not in skip,
+            "stories": not skip & {"near_copies", "clusters", "stories"}}
+
+
+def signature_fields(opts):
+    import pyarrow as pa
+
+    f = [("signature", pa.list_(pa.int64())), ("bands", pa.list_(pa.int64()))]
+    if opts["shingles"]:
+        f.append(("shingles", pa.list_(pa.int32())))
+    if opts["stories"]:
+        f += [("story_terms", pa.list_(pa.int64())), ("story_counts", pa.list_(pa.float32()))]
+    return f
+
+
+def arrow_schema(opts):
+    """The wide table's schema (`--writer spark`)."""
     import pyarrow as pa
 
     kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
@@ -135,7 +173,8 @@ def arrow_schema():
     return pa.schema(
         [("ord", pa.int64()), ("file", pa.string()), ("error", pa.string())]
         + [(n, kinds[k]) for n, k in ARTICLE_COLUMNS]
-        + [("signature", pa.list_(pa.int64())), ("bands", pa.list_(pa.int64())), ("report", pa.string())]
+        + signature_fields(opts)
+        + ([("report", pa.string())] if opts["reports"] else [])
         + [(col, pa.list_(pa.struct(ct[table]))) for col, table in NESTED])
 
 
@@ -148,6 +187,16 @@ def _struct(cols, fields):
     return pa.StructArray.from_arrays(arrays, fields=[pa.field(nm, t) for nm, t in fields]) if fields else None
 
 
+def _offsets(counts):
+    import numpy as np
+    import pyarrow as pa
+
+    counts = np.asarray(counts, dtype=np.int64)
+    offsets = np.zeros(len(counts) + 1, dtype=np.int32)
+    np.cumsum(counts, out=offsets[1:])
+    return pa.array(offsets)
+
+
 def _lists(parents, index, values):
     """A list column: `values` grouped by their (sorted) parent `index`."""
     import numpy as np
@@ -155,54 +204,176 @@ def _lists(parents, index, values):
 
     counts = np.bincount(np.asarray(index, dtype=np.int64), minlength=parents) if len(index) else \
         np.zeros(parents, dtype=np.int64)
-    offsets = np.zeros(parents + 1, dtype=np.int32)
-    np.cumsum(counts, out=offsets[1:])
-    return pa.ListArray.from_arrays(pa.array(offsets), values)
+    return pa.ListArray.from_arrays(_offsets(counts), values)
 
 
-def arrow_batch(file_no, name, first_n, c):
-    """An Arrow record batch of the wide table from `newsprobe.analyze_columns`' output."""
+def signature_columns(c, n, opts):
+    """signature, bands (and shingles, story terms) as Arrow list columns, null without words."""
     import numpy as np
     import pyarrow as pa
 
-    arts = c["articles"]
-    n = len(arts["error"])
+    mask = pa.array(~np.asarray(c.get("has_signature", []), dtype=bool))
+    sig = np.frombuffer(c.get("signature", b""), dtype="<u4").astype(np.int64)
+    out = {"signature": pa.ListArray.from_arrays(
+        pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)), pa.array(sig), mask=mask)}
+    bands = np.frombuffer(c.get("bands", b""), dtype="<i8")
+    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
+                                            pa.array(bands), mask=mask)
+    if opts["shingles"]:
+        out["shingles"] = pa.ListArray.from_arrays(
+            _offsets(c.get("shingle_counts", [])),
+            pa.array(np.frombuffer(c.get("shingles", b""), dtype="<i4")), mask=mask)
+    if opts["stories"]:
+        offsets = _offsets(c.get("story_counts", []))
+        out["story_terms"] = pa.ListArray.from_arrays(
+            offsets, pa.array(np.frombuffer(c.get("story_terms", b""), dtype="<i8")), mask=mask)
+        out["story_counts"] = pa.ListArray.from_arrays(
+            offsets, pa.array(np.frombuffer(c.get("story_weights", b""), dtype="<f4")), mask=mask)
+    return out
+
+
+def _children(c):
+    """The child tables' columns, descriptors and evidence nested into entities and findings."""
     ct = child_types()
+    ents, finds = dict(c.get("entities", {})), dict(c.get("findings", {}))
+    ents["descriptors"] = _lists(len(ents.get("article", [])), c.get("descriptors", {}).get("entity", []),
+                                 _struct(c.get("descriptors", {}), ct["descriptors"]))
+    finds["evidence"] = _lists(len(finds.get("article", [])), c.get("evidence", {}).get("finding", []),
+                               _struct(c.get("evidence", {}), ct["evidence"]))
+    return {"quotes": c.get("quotes", {}), "sources": c.get("sources", {}), "entities": ents,
+            "findings": finds, "framing_spans": c.get("framing_spans", {})}
+
+
+def _article_columns(file_no, name, first_n, c):
+    import numpy as np
+    import pyarrow as pa
+
+    arts = c.get("articles", {})
+    n = len(arts.get("error", []))
+    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
     out = {
         "ord": pa.array((np.int64(file_no) << 32) | np.arange(first_n, first_n + n, dtype=np.int64)),
         "file": pa.array([name] * n, type=pa.string()),
-        "error": pa.array(arts["error"], type=pa.string()),
+        "error": pa.array(arts.get("error", []), type=pa.string()),
     }
-    kinds = {"s": pa.string(), "i": pa.int64(), "f": pa.float64()}
     for col, k in ARTICLE_COLUMNS:
-        out[col] = pa.array(arts[col], type=kinds[k])
-    mask = pa.array(~np.asarray(c["has_signature"], dtype=bool))
-    sig = np.frombuffer(c["signature"], dtype="<u4").astype(np.int64)
-    out["signature"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)),
-                                                pa.array(sig), mask=mask)
-    bands = np.frombuffer(c["bands"], dtype="<i8")
-    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
-                                            pa.array(bands), mask=mask)
-    out["report"] = pa.array(arts["report"], type=pa.string())
-    # Grandchildren first: descriptors of entities, evidence of findings.
-    ents, finds = c["entities"], c["findings"]
-    n_ent = len(ents.get("article", []))
-    n_find = len(finds.get("article", []))
-    ents = dict(ents)
-    ents["descriptors"] = _lists(n_ent, c["descriptors"].get("entity", []),
-                                 _struct(c["descriptors"], ct["descriptors"]))
-    finds = dict(finds)
-    finds["evidence"] = _lists(n_find, c["evidence"].get("finding", []), _struct(c["evidence"], ct["evidence"]))
-    tables = {"quotes": c["quotes"], "sources": c["sources"], "entities": ents, "findings": finds,
-              "framing_spans": c["framing_spans"]}
+        out[col] = pa.array(arts.get(col, [None] * n), type=kinds[k])
+    return n, out
+
+
+def arrow_batch(file_no, name, first_n, c, opts):
+    """An Arrow record batch of the wide table (`--writer spark`) from `analyze_columns`' output."""
+    import pyarrow as pa
+
+    n, out = _article_columns(file_no, name, first_n, c)
+    out.update(signature_columns(c, n, opts))
+    if opts["reports"]:
+        out["report"] = pa.array(c.get("articles", {}).get("report", [None] * n), type=pa.string())
+    ct = child_types()
+    tables = _children(c)
     for col, table in NESTED:
         t = tables[table]
         out[col] = _lists(n, t.get("article", []), _struct(t, ct[table]))
-    return pa.RecordBatch.from_pydict(out, schema=arrow_schema())
+    return pa.RecordBatch.from_pydict(out, schema=arrow_schema(opts))
 
 
-def analysed_batches(file_no, name, records, batch, threads):
-    """Arrow batches of the wide `_analysed` table for one input's records."""
+def part_tables(file_no, name, first_n, c, opts):
+    """Every output table's rows for one analysed chunk, as Arrow tables (the direct writer)."""
+    import numpy as np
+    import pyarrow as pa
+
+    n, cols = _article_columns(file_no, name, first_n, c)
+    failed = np.asarray([e is not None for e in c.get("articles", {}).get("error", [])], dtype=bool)
+    ok = pa.array(~failed)
+    out = {"errors": pa.table({"file": cols["file"], "message": cols["error"]}).filter(pa.array(failed))}
+    out["articles"] = pa.table({k: v for k, v in cols.items() if k != "error"}).filter(ok)
+    sig = {"id": cols["id"], "ord": cols["ord"], "site": cols["site"], "published": cols["published"]}
+    sig.update(signature_columns(c, n, opts))
+    out["signatures"] = pa.table(sig).filter(ok)
+    if opts["reports"]:
+        rep = pa.array(c.get("articles", {}).get("report", [None] * n), type=pa.string())
+        out["reports"] = pa.table({"id": cols["id"], "ord": cols["ord"], "report": rep}).filter(ok)
+    ct = child_types()
+    ids = cols["id"]
+    for table, t in _children(c).items():
+        parent = pa.array(np.asarray(t.get("article", []), dtype=np.int64), type=pa.int64())
+        rows = {"id": ids.take(parent)}
+        m = len(parent)
+        for f, typ in ct[table]:
+            v = t.get(f)
+            rows[f] = v if isinstance(v, pa.Array) else pa.array(v if v is not None else [None] * m, type=typ)
+        out[table] = pa.table(rows)
+    return out
+
+
+def output_fs(out):
+    """(pyarrow file system, path) of an output folder: local, s3a:// (as s3://), hdfs://, gs://."""
+    from pyarrow import fs as pafs
+
+    if is_local(out):
+        return pafs.LocalFileSystem(), os.path.abspath(out[len("file://"):] if out.startswith("file://") else out)
+    uri = "s3://" + out[len("s3a://"):] if out.startswith("s3a://") else out
+    return pafs.FileSystem.from_uri(uri)
+
+
+class PartWriter:
+    """One Parquet file a table for one input file (`TABLE/part-FILENO.parquet`), written from the
+    Python worker; a task run again rewrites the same names, and a local file appears only whole
+    (written under a hidden name, then renamed)."""
+
+    ROW_GROUP = 4096  # articles per row group
+
+    def __init__(self, out, file_no, opts):
+        self.fs, self.base = output_fs(out)
+        self.local = is_local(out)
+        self.file_no, self.opts = file_no, opts
+        self.pending, self.pending_n, self.writers = {}, 0, {}
+        self.articles = self.errors = 0
+
+    def add(self, tables):
+        self.articles += tables["articles"].num_rows
+        self.errors += tables["errors"].num_rows
+        for k, t in tables.items():
+            self.pending.setdefault(k, []).append(t)
+        self.pending_n += tables["articles"].num_rows + tables["errors"].num_rows
+        if self.pending_n >= self.ROW_GROUP:
+            self.flush()
+
+    def _path(self, table, hidden):
+        name = f"part-{self.file_no:010d}.parquet"
+        return f"{self.base}/{table}/" + (f".{name}.tmp" if hidden else name)
+
+    def flush(self):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for k, ts in self.pending.items():
+            t = pa.concat_tables(ts)
+            w = self.writers.get(k)
+            if w is None:
+                self.fs.create_dir(f"{self.base}/{k}", recursive=True)
+                w = self.writers[k] = pq.ParquetWriter(self._path(k, self.local), t.schema, filesystem=self.fs,
+                                                       compression="snappy")
+            w.write_table(t)
+        self.pending, self.pending_n = {}, 0
+
+    def close(self):
+        import newsprobe
+
+        if not self.writers and not self.pending:
+            # An input without records still gives every table a (typed, empty) file.
+            self.add(part_tables(self.file_no, "", 1, newsprobe.analyze_columns(
+                [], reports=self.opts["reports"], shingles=self.opts["shingles"],
+                stories=self.opts["stories"]), self.opts))
+        self.flush()
+        for k, w in self.writers.items():
+            w.close()
+            if self.local:
+                self.fs.move(self._path(k, True), self._path(k, False))
+
+
+def analysed_chunks(records, batch, threads, opts):
+    """(first record number, `analyze_columns` output) for each chunk of `records`."""
     import itertools
 
     import newsprobe
@@ -213,12 +384,17 @@ def analysed_batches(file_no, name, records, batch, threads):
         chunk = list(itertools.islice(it, batch))
         if not chunk:
             return
-        yield arrow_batch(file_no, name, first, newsprobe.analyze_columns(chunk, threads=threads))
+        yield first, newsprobe.analyze_columns(chunk, threads=threads, reports=opts["reports"],
+                                               shingles=opts["shingles"], stories=opts["stories"])
         first += len(chunk)
 
 
-def make_analyse(fmt, batch, threads):
+def make_analyse(fmt, batch, threads, opts, out):
+    """The function `mapInArrow` runs over (file_no, path, content) batches: with `out`, writes
+    every table itself and yields one summary row a file; without, yields the wide table."""
     def analyse(batches):
+        import pyarrow as pa
+
         import newsprobe
 
         for b in batches:
@@ -231,7 +407,19 @@ def make_analyse(fmt, batch, threads):
                 else:
                     records = newsprobe.read_bytes(path.rsplit("/", 1)[-1], content, format=fmt,
                                                    on_error="return")
-                yield from analysed_batches(file_no, path, records, batch, threads)
+                chunks = analysed_chunks(records, batch, threads, opts)
+                if out is None:
+                    for first, c in chunks:
+                        yield arrow_batch(file_no, path, first, c, opts)
+                    continue
+                w = PartWriter(out, file_no, opts)
+                for first, c in chunks:
+                    w.add(part_tables(file_no, path, first, c, opts))
+                w.close()
+                yield pa.RecordBatch.from_pydict(
+                    {"file_no": [file_no], "path": [path], "articles": [w.articles], "errors": [w.errors]},
+                    schema=pa.schema([("file_no", pa.int64()), ("path", pa.string()),
+                                      ("articles", pa.int64()), ("errors", pa.int64())]))
 
     return analyse
 
@@ -316,36 +504,64 @@ def write(df, out, name):
     df.write.mode("overwrite").parquet(f"{out}/{name}")
 
 
-def analyse(spark, args, paths, out, tag):
-    """Analyses the inputs once into `out/_analysed{tag}` and returns it read back."""
-    files = input_files(spark, paths)
+TABLES = ("articles", "quotes", "sources", "entities", "findings", "framing_spans", "signatures", "reports",
+          "errors")
+
+
+def delete_path(spark, path):
+    """Removes a file or folder, locally or through Hadoop's file system (s3a://, hdfs://)."""
+    if is_local(path):
+        shutil.rmtree(path[len("file://"):] if path.startswith("file://") else path, ignore_errors=True)
+        return
+    jvm = spark.sparkContext._jvm
+    hp = jvm.org.apache.hadoop.fs.Path(path)
+    hp.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(hp, True)
+
+
+def analyse(spark, args, paths, out, opts):
+    """Analyses the inputs once, in the executors, into the tables under `out` (TABLES; `reports`
+    only when opts asks). The direct writer (default) has the Python workers write each table's
+    Parquet themselves, one file a table per input file, so nothing but a count a file crosses
+    into the JVM; `--writer spark` hands the rows to Spark's writer (a wide table, then one
+    table cut from it at a time) for file systems pyarrow cannot reach."""
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    fn = make_analyse(args.format, args.batch, args.threads_per_task)
-    wide = files.mapInArrow(fn, from_arrow_schema(arrow_schema()))
-    write(wide, out, f"_analysed{tag}")
-    return spark.read.parquet(f"{out}/_analysed{tag}")
+    files = input_files(spark, paths)
+    for t in TABLES + ("_analysed",):
+        delete_path(spark, f"{out}/{t}")
+    if args.writer == "direct":
+        fn = make_analyse(args.format, args.batch, args.threads_per_task, opts, out)
+        done = files.mapInArrow(fn, "file_no long, path string, articles long, errors long").collect()
+        return sum(r["articles"] for r in done)
+    fn = make_analyse(args.format, args.batch, args.threads_per_task, opts, None)
+    write(files.mapInArrow(fn, from_arrow_schema(arrow_schema(opts))), out, "_analysed")
+    tables_from(spark.read.parquet(f"{out}/_analysed"), out, opts)
+    delete_path(spark, f"{out}/_analysed")
+    return spark.read.parquet(f"{out}/articles").count()
 
 
-def tables_from(wide, out):
+def tables_from(wide, out, opts):
     from pyspark.sql import functions as F
 
     ok = wide.where(F.col("error").isNull())
     write(wide.where(F.col("error").isNotNull()).select(F.col("file"), F.col("error").alias("message")),
           out, "errors")
+    sig = [f for f, _ in signature_fields(opts)]
     scalars = [c for c in wide.columns if c not in (
-        "error", "signature", "bands", "report", "quote_rows", "source_rows", "entity_rows",
-        "finding_rows", "framing_rows")]
+        "error", "report", "quote_rows", "source_rows", "entity_rows", "finding_rows", "framing_rows", *sig)]
     write(ok.select(*scalars), out, "articles")
     for col, name in (("quote_rows", "quotes"), ("source_rows", "sources"), ("entity_rows", "entities"),
                       ("finding_rows", "findings"), ("framing_rows", "framing_spans")):
         write(ok.select("id", F.explode(col).alias("r")).select("id", "r.*"), out, name)
-    write(ok.select("id", "ord", "site", "published", "signature", "bands"), out, "signatures")
-    write(ok.select("id", "ord", "report"), out, "reports")
+    write(ok.select("id", "ord", "site", "published", *sig), out, "signatures")
+    if opts["reports"]:
+        write(ok.select("id", "ord", "report"), out, "reports")
 
 
 def near_copies(spark, sigs, min_sim):
-    """Pairs of articles sharing an LSH band key whose estimated Jaccard reaches `min_sim`."""
+    """Pairs of articles sharing an LSH band key whose Jaccard reaches `min_sim`: candidates by the
+    band join, then verified on their shingle hashes (the exact Jaccard, beside the MinHash
+    estimate)."""
     from pyspark.sql import functions as F
 
     keys = sigs.select("id", "ord", F.explode("bands").alias("key"))
@@ -353,13 +569,15 @@ def near_copies(spark, sigs, min_sim):
              .where(F.col("x.ord") < F.col("y.ord"))
              .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
              .distinct())
-    s = sigs.select("id", "ord", "site", "published", "signature")
+    s = sigs.select("id", "ord", "site", "published", "signature", "shingles")
     a = s.select(*[F.col(c).alias("a_" + c) for c in s.columns])
     b = s.select(*[F.col(c).alias("b_" + c) for c in s.columns])
+    shared = F.size(F.array_intersect("a_shingles", "b_shingles"))
     j = (pairs.join(a, pairs.a == a.a_id).join(b, pairs.b == b.b_id)
-         .withColumn("jaccard", F.size(F.filter(F.zip_with("a_signature", "b_signature",
-                                                           lambda x, y: x == y), lambda e: e))
+         .withColumn("estimate", F.size(F.filter(F.zip_with("a_signature", "b_signature",
+                                                            lambda x, y: x == y), lambda e: e))
                      / F.size("a_signature"))
+         .withColumn("jaccard", shared / (F.size("a_shingles") + F.size("b_shingles") - shared))
          .where(F.col("jaccard") >= min_sim))
     # Who came first: the earlier publication (string order, as the archive compares dates);
     # an unknown date goes last; with both unknown, the earlier-read article.
@@ -371,7 +589,7 @@ def near_copies(spark, sigs, min_sim):
     ta, tb = F.to_timestamp("a_published"), F.to_timestamp("b_published")
     delay = (F.abs(F.unix_timestamp(tb) - F.unix_timestamp(ta)) / 3600.0)
     return j.select(
-        "a", "b", "jaccard",
+        "a", "b", "jaccard", "estimate",
         F.when(a_first, F.col("a")).otherwise(F.col("b")).alias("first"),
         "a_site", "b_site", "a_published", "b_published", "a_ord", "b_ord",
         delay.alias("delay_hours"),
@@ -448,9 +666,66 @@ def put_text(spark, path, text):
     stream.close()
 
 
+def story_pairs(spark, sigs, n):
+    """Same-story pairs, found and weighed by joins as `clusters --by story` finds and weighs
+    them: each article's terms (stemmed content words, the title's twice; anchors: names, short
+    numbers, entity and speaker names) weighted by TF-IDF over the crawl, content and anchors each
+    a unit vector; candidates share at least `min_shared` of their `candidate_terms` strongest
+    content terms (terms in more than `max_df_share` of the articles, or in more than
+    `max_postings` strong lists, make none); the similarity mixes the two cosines and is halved
+    when the publication days are more than `max_days` apart; pairs at the archive's threshold.
+    One self-join on terms gives both the candidates and the cosines, so the content cosine is
+    summed over the shared strong terms and the anchor cosine over anchors held by at most
+    `max_postings` articles: a lower bound of the archive's similarity (the terms left out are
+    each article's weakest), so a pair found here is one the archive's weighing finds too."""
+    import math
+
+    from pyspark.sql import functions as F
+    from pyspark.sql.window import Window
+
+    import newsprobe
+
+    p = newsprobe.story_params()
+    t = (sigs.where(F.col("story_terms").isNotNull())
+         .select("ord", F.explode(F.arrays_zip("story_terms", "story_counts")).alias("t"))
+         .select("ord", F.col("t.story_terms").alias("term"), F.col("t.story_counts").alias("c")))
+    df_ = t.groupBy("term").agg(F.count("*").alias("df"))
+    w = (1.0 + F.log("c")) * F.greatest(F.log((1.0 + n) / (1.0 + F.col("df"))), F.lit(0.0)) + 1e-6
+    t = t.join(df_, "term").withColumn("anchor", (F.col("term") % 2) == 1).withColumn("w", w)
+    norm = F.sqrt(F.sum(F.col("w") * F.col("w")).over(Window.partitionBy("ord", "anchor")))
+    max_df = max(math.ceil(n * p["max_df_share"]), 2)
+    t = t.withColumn("w", F.col("w") / norm).where(F.col("df") <= max_df)
+    rank = F.row_number().over(Window.partitionBy("ord", "anchor").orderBy(F.desc("w"), "term"))
+    kept = t.withColumn("rank", rank).where(F.col("anchor") | (F.col("rank") <= p["candidate_terms"]))
+    postings = kept.groupBy("term").agg(F.count("*").alias("postings"))
+    kept = (kept.join(postings.where(F.col("postings") <= p["max_postings"]), "term")
+            .select("ord", "term", "anchor", "w"))
+    x, y = kept.alias("x"), kept.alias("y")
+    prod = F.col("x.w") * F.col("y.w")
+    pairs = (x.join(y, "term").where(F.col("x.ord") < F.col("y.ord"))
+             .groupBy(F.col("x.ord").alias("a"), F.col("y.ord").alias("b"))
+             .agg(F.sum(F.when(~F.col("x.anchor"), 1).otherwise(0)).alias("shared"),
+                  F.sum(F.when(~F.col("x.anchor"), prod).otherwise(0.0)).alias("content"),
+                  F.sum(F.when(F.col("x.anchor"), prod).otherwise(0.0)).alias("anchors"))
+             .where(F.col("shared") >= p["min_shared"]))
+    day = F.datediff(F.to_date(F.substring("published", 1, 10)), F.lit("1970-01-01"))
+    days = sigs.select("ord", "id", day.alias("day"))
+    da = days.select(F.col("ord").alias("a"), F.col("id").alias("a_id"), F.col("day").alias("da"))
+    db = days.select(F.col("ord").alias("b"), F.col("id").alias("b_id"), F.col("day").alias("db"))
+    sim = (1.0 - p["anchor_weight"]) * F.col("content") + p["anchor_weight"] * F.col("anchors")
+    far = F.col("da").isNotNull() & F.col("db").isNotNull() & (F.abs(F.col("da") - F.col("db")) > p["max_days"])
+    return (pairs.withColumn("s", sim).where(F.col("s") >= p["threshold"])
+            .join(da, "a").join(db, "b")
+            .withColumn("similarity", F.when(far, F.col("s") * 0.5).otherwise(F.col("s")))
+            .where(F.col("similarity") >= p["threshold"])
+            .select(F.col("a_id").alias("a"), F.col("b_id").alias("b"), "similarity",
+                    F.col("a").alias("a_ord"), F.col("b").alias("b_ord")))
+
+
 def components(spark, pairs, max_iterations):
-    """Connected components of the near-copy graph by label propagation over DataFrames (each
-    vertex takes the least read order among itself and its neighbours, until nothing changes)."""
+    """Connected components of a graph of (a_ord, b_ord) edges by label propagation over
+    DataFrames (each vertex takes the least read order among itself and its neighbours, until
+    nothing changes)."""
     from pyspark.sql import functions as F
 
     e = pairs.select(F.col("a_ord").alias("src"), F.col("b_ord").alias("dst"))
@@ -479,7 +754,7 @@ def clusters_table(spark, articles, pairs, max_iterations, out):
     write(sized.select("id", "cluster", "size"), out, "clusters")
 
 
-def trace_step(spark, args, out, wide, sigs, reports):
+def trace_step(spark, args, out, sigs, reports):
     """Traces the given ids (or rewrites) against the crawl: candidates by band key and by shared
     rare terms, then `newsprobe.trace_among` (the archive's trace code) on each candidate set."""
     from pyspark.sql import functions as F
@@ -496,8 +771,11 @@ def trace_step(spark, args, out, wide, sigs, reports):
         inputs = (want.join(sigs, want.tid == sigs.id).join(reports.select("id", F.col("report").alias("treport")), "id")
                   .select("tid", "bands", "treport"))
     if args.trace_input:
-        extra = analyse(spark, args, args.trace_input, out, "_trace_input").where(F.col("error").isNull())
-        extra = extra.select(F.col("id").alias("tid"), "bands", F.col("report").alias("treport"))
+        tin = f"{out}/_trace_input"
+        analyse(spark, args, args.trace_input, tin, {"reports": True, "shingles": False, "stories": False})
+        extra = (spark.read.parquet(f"{tin}/signatures").select("id", "bands")
+                 .join(spark.read.parquet(f"{tin}/reports").select("id", "report"), "id")
+                 .select(F.col("id").alias("tid"), "bands", F.col("report").alias("treport")))
         inputs = extra if inputs is None else inputs.unionByName(extra)
     if inputs is None:
         return
@@ -588,7 +866,7 @@ def main(argv=None) -> int:
     import newsprobe
     from pyspark.sql import functions as F
 
-    times = {k: 0.0 for k in ("session", "analysis", "tables", "near_copies", "site_links", "clusters", "trace")}
+    times = {k: 0.0 for k in ("session", "analysis", "near_copies", "site_links", "stories", "clusters", "trace")}
     clock = [time.time()]
 
     def lap(step):
@@ -603,13 +881,15 @@ def main(argv=None) -> int:
     min_sim = args.min_similarity if args.min_similarity is not None else \
         newsprobe.near_copy_params()["min_similarity"]
     skip = set(filter(None, args.skip.split(",")))
+    tracing = bool(args.trace_ids or args.trace_ids_file or args.trace_input)
+    opts = extras(args, tracing)
     try:
-        wide = analyse(spark, args, args.input, out, "")
+        for t in ("near_copies", "site_links", "story_pairs", "clusters", "traces", "_trace_input"):
+            delete_path(spark, f"{out}/{t}")
+        n = analyse(spark, args, args.input, out, opts)
+        times["articles"] = n
         lap("analysis")
-        tables_from(wide, out)
-        lap("tables")
         sigs = spark.read.parquet(f"{out}/signatures")
-        reports = spark.read.parquet(f"{out}/reports")
         if "near_copies" not in skip:
             write(near_copies(spark, sigs, min_sim), out, "near_copies")
             pairs = spark.read.parquet(f"{out}/near_copies")
@@ -618,9 +898,16 @@ def main(argv=None) -> int:
             write_graph(spark.read.parquet(f"{out}/site_links").orderBy(F.desc("count"), "from", "to"), out)
             lap("site_links")
             if "clusters" not in skip:
-                clusters_table(spark, spark.read.parquet(f"{out}/articles"), pairs, args.max_iterations, out)
+                edges = pairs.select("a_ord", "b_ord")
+                if opts["stories"]:
+                    write(story_pairs(spark, sigs, n), out, "story_pairs")
+                    lap("stories")
+                    stories = spark.read.parquet(f"{out}/story_pairs")
+                    edges = edges.union(stories.select("a_ord", "b_ord"))
+                clusters_table(spark, spark.read.parquet(f"{out}/articles"), edges, args.max_iterations, out)
                 lap("clusters")
-        trace_step(spark, args, out, wide, sigs, reports)
+        if tracing:
+            trace_step(spark, args, out, sigs, spark.read.parquet(f"{out}/reports"))
         lap("trace")
     finally:
         spark.stop()

@@ -133,6 +133,18 @@ fn terms(doc: &StoryDoc) -> (Vec<String>, Vec<String>) {
     (content, anchors)
 }
 
+/// The terms the clusterer weighs for one document, each as often as it counts: content terms
+/// (stemmed words, the title's twice), then anchor terms (names and short numbers, prefixed `@`,
+/// as [`StoryIndex`] keeps them apart from content terms). For clustering elsewhere (the Spark
+/// job's same-story edges), with the same TF-IDF over them.
+pub fn story_terms(doc: &StoryDoc) -> (Vec<String>, Vec<String>) {
+    let (content, anchors) = terms(doc);
+    (
+        content,
+        anchors.into_iter().map(|t| format!("@{t}")).collect(),
+    )
+}
+
 /// A light suffix stripper ("earthquakes" and "earthquake" meet).
 fn stem(w: &str) -> &str {
     for suf in ["'s", "ing", "ed", "es", "s"] {
@@ -204,11 +216,11 @@ fn tfidf(raw: Vec<Vec<(u32, f32)>>) -> (Vec<Sparse>, Vec<u32>) {
 
 /// Candidate pairs come from each document's strongest terms only (an inverted index over
 /// them), so the work stays near-linear in a large archive.
-const CANDIDATE_TERMS: usize = 40;
+pub const CANDIDATE_TERMS: usize = 40;
 /// A strong term shared by more documents than this does not make candidates.
-const MAX_POSTINGS: usize = 2_000;
+pub const MAX_POSTINGS: usize = 2_000;
 /// Strong terms two documents must share to be compared.
-const MIN_SHARED: u16 = 2;
+pub const MIN_SHARED: u16 = 2;
 
 /// Builds the term vectors of a stream of documents (their texts are not kept).
 pub struct StoryIndex {

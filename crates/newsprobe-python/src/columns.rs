@@ -2,9 +2,14 @@
 //! child table (quotes, sources, entities, descriptors, findings, evidence, framing spans) as
 //! flat column lists with the index of their parent row, plus MinHash signatures and band keys as
 //! packed little-endian bytes. Built in Rust without the GIL; Python turns them into Arrow
-//! arrays column by column (no per-row Python work).
+//! arrays column by column (no per-row Python work). On request, also the report as JSON, the
+//! sorted 32-bit shingle hashes (for exact Jaccard of near-copy candidates) and the terms the
+//! same-story clusterer weighs (64-bit term hashes with their counts), all packed.
 
-use newsprobe_archive::minhash::{shingle_hashes, Signature, BANDS, HASHES};
+use std::collections::HashMap;
+
+use newsprobe_archive::clusters::{story_doc, story_terms};
+use newsprobe_archive::minhash::{hash_bytes, shingle_hashes, Signature, BANDS, HASHES};
 use newsprobe_archive::store::signature_text;
 use newsprobe_core::{Report, Severity, SourceType};
 use pyo3::prelude::*;
@@ -96,6 +101,37 @@ pub struct Columns {
     pub signatures: Vec<u8>,
     pub bands: Vec<u8>,
     pub has_signature: Vec<bool>,
+    /// What to add beyond the summary, child rows and signatures.
+    pub opts: Extras,
+    /// Sorted, distinct 32-bit shingle hashes (little-endian u32), `shingle_counts` an article.
+    pub shingles: Vec<u8>,
+    pub shingle_counts: Vec<u32>,
+    /// Story terms: 62-bit term hashes, shifted left one bit with the lowest set for an anchor
+    /// (little-endian i64), and their counts (little-endian f32), `story_counts` an article.
+    pub story_terms: Vec<u8>,
+    pub story_weights: Vec<u8>,
+    pub story_counts: Vec<u32>,
+}
+
+/// Optional outputs of [`Columns`].
+#[derive(Clone, Copy)]
+pub struct Extras {
+    /// The report as the CLI's `jsonl` line (`articles["report"]`).
+    pub reports: bool,
+    /// The shingle hashes.
+    pub shingles: bool,
+    /// The story terms.
+    pub stories: bool,
+}
+
+impl Default for Extras {
+    fn default() -> Self {
+        Extras {
+            reports: true,
+            shingles: false,
+            stories: false,
+        }
+    }
 }
 
 impl Columns {
@@ -138,10 +174,14 @@ impl Columns {
                 a.f("clickbait_probability", None);
                 a.s("headline_stance", None);
                 a.s("finding_kinds", None);
-                a.s("report", None);
+                if self.opts.reports {
+                    a.s("report", None);
+                }
                 self.signatures.extend([0u8; HASHES * 4]);
                 self.bands.extend([0u8; BANDS * 8]);
                 self.has_signature.push(false);
+                self.shingle_counts.push(0);
+                self.story_counts.push(0);
                 return;
             }
         };
@@ -200,14 +240,50 @@ impl Columns {
         );
         a.s("finding_kinds", Some(kinds.join(" ")));
         // The report as the CLI's `--format jsonl` writes it.
-        a.s(
-            "report",
-            serde_json::to_value(&r)
-                .ok()
-                .and_then(|v| serde_json::to_string(&v).ok()),
-        );
+        if self.opts.reports {
+            a.s(
+                "report",
+                serde_json::to_value(&r)
+                    .ok()
+                    .and_then(|v| serde_json::to_string(&v).ok()),
+            );
+        }
         // The archive's signature of the article (title, newline, text).
         let hashes = shingle_hashes(&signature_text(&r));
+        if self.opts.shingles {
+            let mut low: Vec<u32> = hashes.iter().map(|h| *h as u32).collect();
+            low.sort_unstable();
+            low.dedup();
+            self.shingle_counts.push(low.len() as u32);
+            for h in low {
+                self.shingles.extend(h.to_le_bytes());
+            }
+        } else {
+            self.shingle_counts.push(0);
+        }
+        if self.opts.stories {
+            let (content, anchors) = story_terms(&story_doc(&r));
+            let mut counts: HashMap<&str, f32> = HashMap::new();
+            for t in content.iter().chain(&anchors) {
+                *counts.entry(t.as_str()).or_insert(0.0) += 1.0;
+            }
+            let mut terms: Vec<(i64, f32)> = counts
+                .into_iter()
+                .map(|(t, c)| {
+                    // Non-negative, the lowest bit telling an anchor (odd) from a content term.
+                    let anchor = i64::from(t.starts_with('@'));
+                    ((((hash_bytes(t.as_bytes()) >> 2) << 1) as i64) | anchor, c)
+                })
+                .collect();
+            terms.sort_unstable_by_key(|a| a.0);
+            self.story_counts.push(terms.len() as u32);
+            for (t, c) in terms {
+                self.story_terms.extend(t.to_le_bytes());
+                self.story_weights.extend(c.to_le_bytes());
+            }
+        } else {
+            self.story_counts.push(0);
+        }
         if hashes.is_empty() {
             self.signatures.extend([0u8; HASHES * 4]);
             self.bands.extend([0u8; BANDS * 8]);
@@ -307,6 +383,15 @@ impl Columns {
         d.set_item("signature", PyBytes::new(py, &self.signatures))?;
         d.set_item("bands", PyBytes::new(py, &self.bands))?;
         d.set_item("has_signature", PyList::new(py, &self.has_signature)?)?;
+        if self.opts.shingles {
+            d.set_item("shingles", PyBytes::new(py, &self.shingles))?;
+            d.set_item("shingle_counts", PyList::new(py, &self.shingle_counts)?)?;
+        }
+        if self.opts.stories {
+            d.set_item("story_terms", PyBytes::new(py, &self.story_terms))?;
+            d.set_item("story_weights", PyBytes::new(py, &self.story_weights))?;
+            d.set_item("story_counts", PyList::new(py, &self.story_counts)?)?;
+        }
         Ok(d)
     }
 }

@@ -324,12 +324,20 @@ fn analyze_many<'py>(
 /// (`article`, or `entity`/`finding`); `signature` packs 100 little-endian u32 an article, `bands`
 /// 20 little-endian i64 (zeros where `has_signature` is false); a failed record is an articles
 /// row whose `error` is set (`record:N: message`, or `PATH[:LINE]: message` for records of `read`).
+/// `reports=False` leaves out `articles["report"]` (the JSON report); `shingles=True` adds
+/// `shingles` (each article's sorted, distinct low 32 bits of its shingle hashes, packed u32) and
+/// `shingle_counts`; `stories=True` adds `story_terms` (packed i64 term hashes, odd for an anchor
+/// term, even for a content term), `story_weights`
+/// (packed f32 counts) and `story_counts`: the terms `clusters --by story` weighs.
 #[pyfunction]
-#[pyo3(signature = (records, threads=1))]
+#[pyo3(signature = (records, threads=1, reports=true, shingles=false, stories=false))]
 fn analyze_columns<'py>(
     py: Python<'py>,
     records: &Bound<'py, PyAny>,
     threads: Option<usize>,
+    reports: bool,
+    shingles: bool,
+    stories: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let mut raws: Vec<Result<RawArticle, String>> = Vec::new();
     for (i, rec) in records.try_iter()?.enumerate() {
@@ -352,7 +360,14 @@ fn analyze_columns<'py>(
                 .map(|r| r.and_then(analyze_raw))
                 .collect()
         });
-        let mut cols = columns::Columns::default();
+        let mut cols = columns::Columns {
+            opts: columns::Extras {
+                reports,
+                shingles,
+                stories,
+            },
+            ..Default::default()
+        };
         for r in results {
             cols.push(r);
         }
@@ -441,6 +456,24 @@ fn near_copy_params<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     d.set_item("min_similarity", TraceOptions::default().near_copy_min)?;
     d.set_item("bands", newsprobe_archive::minhash::BANDS)?;
     d.set_item("rows", newsprobe_archive::minhash::ROWS)?;
+    Ok(d.into_any())
+}
+
+/// The parameters of `clusters --by story` (tuned on the ECB+ dev topics), for the Spark job's
+/// same-story edges: `{"anchor_weight", "threshold", "max_days", "max_df_share",
+/// "candidate_terms", "max_postings", "min_shared"}`.
+#[pyfunction]
+fn story_params<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+    use newsprobe_archive::clusters::{CANDIDATE_TERMS, MAX_POSTINGS, MIN_SHARED};
+    let p = StoryParams::default();
+    let d = PyDict::new(py);
+    d.set_item("anchor_weight", p.anchor_weight)?;
+    d.set_item("threshold", p.threshold)?;
+    d.set_item("max_days", p.max_days)?;
+    d.set_item("max_df_share", p.max_df_share)?;
+    d.set_item("candidate_terms", CANDIDATE_TERMS)?;
+    d.set_item("max_postings", MAX_POSTINGS)?;
+    d.set_item("min_shared", MIN_SHARED)?;
     Ok(d.into_any())
 }
 
@@ -778,6 +811,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(similarity, m)?)?;
     m.add_function(wrap_pyfunction!(jaccard, m)?)?;
     m.add_function(wrap_pyfunction!(near_copy_params, m)?)?;
+    m.add_function(wrap_pyfunction!(story_params, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_warc, m)?)?;
     m.add_function(wrap_pyfunction!(read_bytes, m)?)?;

@@ -112,6 +112,35 @@ def test_columns_hold_the_reports():
     assert c["has_signature"][1] is False and c["signature"][400:800] == bytes(400)
 
 
+def test_columns_extras_give_exact_jaccard_and_story_terms():
+    import array
+
+    records = list(newsprobe.read(str(EXAMPLES / "trace/port-sale/archive.jsonl")))[:4]
+    records.insert(1, {"id": "empty", "text": ""})
+    c = newsprobe.analyze_columns(records, reports=False, shingles=True, stories=True)
+    assert "report" not in c["articles"]
+    assert c["shingle_counts"][1] == 0 and c["story_counts"][1] == 0
+    shingles, offset = [], 0
+    for n in c["shingle_counts"]:
+        shingles.append(set(array.array("I", c["shingles"][4 * offset: 4 * (offset + n)])))
+        offset += n
+    assert offset * 4 == len(c["shingles"])
+    reports = newsprobe.analyze_many([r for r in records if r.get("text") != ""])
+    texts = [newsprobe.signature_text_of(r) for r in reports]
+    sets = [shingles[0]] + shingles[2:]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts)):
+            exact = newsprobe.jaccard(texts[i], texts[j])
+            assert abs(len(sets[i] & sets[j]) / len(sets[i] | sets[j]) - exact) < 1e-3
+    # Story terms: content terms even, anchors (names, numbers) odd, each with its count.
+    terms = array.array("q", c["story_terms"])
+    counts = array.array("f", c["story_weights"])
+    assert len(terms) == len(counts) == sum(c["story_counts"])
+    assert any(t % 2 == 1 for t in terms) and any(t % 2 == 0 for t in terms)
+    assert all(t >= 0 for t in terms) and all(x >= 1 for x in counts)
+    assert newsprobe.story_params()["threshold"] > 0
+
+
 def test_errors_carry_the_cli_messages():
     with pytest.raises(newsprobe.NewsprobeError, match='article: empty "text" and no "title"'):
         newsprobe.analyze(text="   ")

@@ -20,6 +20,7 @@ from ._native import (
     read_warc,
     signature_text_of,
     similarity,
+    story_params,
     trace_among,
 )
 from .tables import summary, tables
@@ -40,6 +41,7 @@ __all__ = [
     "read_warc",
     "signature_text_of",
     "similarity",
+    "story_params",
     "summary",
     "tables",
     "trace_among",

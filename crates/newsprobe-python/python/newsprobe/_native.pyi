@@ -30,15 +30,23 @@ def analyze_many(
 ) -> List[Any]:
     """Reports of many records, in parallel with the GIL released, in input order."""
 
-def analyze_columns(records: Iterable[Record], threads: Optional[int] = 1) -> Dict[str, Any]:
+def analyze_columns(records: Iterable[Record], threads: Optional[int] = 1, reports: bool = True,
+                    shingles: bool = False, stories: bool = False) -> Dict[str, Any]:
     """Outcomes as columns for Arrow: per-table column lists (child rows carry their parent's
-    index), signatures and band keys packed as little-endian bytes; failures as rows with ``error``."""
+    index), signatures and band keys packed as little-endian bytes; failures as rows with ``error``.
+    ``reports=False`` leaves out the JSON report; ``shingles=True`` adds the sorted 32-bit shingle
+    hashes (``shingles``, ``shingle_counts``); ``stories=True`` the same-story terms
+    (``story_terms``, ``story_weights``, ``story_counts``)."""
 
 def extract(html: Union[str, bytes], url: Optional[str] = None, charset: Optional[str] = None) -> Dict[str, Any]:
     """The article of an HTML page: title, text, byline, published, site, language, url."""
 
 def minhash(text: str) -> Dict[str, Any]:
     """The archive's MinHash: ``{"signature": [100 ints] | None, "bands": [20 keys]}``."""
+
+def story_params() -> Dict[str, Any]:
+    """The parameters of ``clusters --by story``: anchor_weight, threshold, max_days,
+    max_df_share, candidate_terms, max_postings, min_shared."""
 
 def signature_text_of(report: Union[Report, str]) -> str:
     """The text the archive signs for a report: title, newline, text."""
