@@ -207,7 +207,11 @@ fn resolve_all(
     let quoted = SpanIndex::new(marks.iter().map(|m| m.content));
     for (si, s) in ctx.doc.sentences.iter().enumerate() {
         let (a, b) = ctx.sentence_tokens(si);
-        let at = s.span.start;
+        // (The first word: a sentence that opens a quotation starts with its mark, and the
+        // people its speaker talks about are no referents of the article's pronouns.)
+        let at = (a..b)
+            .find(|&k| ctx.is_word(k))
+            .map_or(s.span.start, |k| ctx.span(k).start);
         if a >= b || quoted.containing(Span::text(at, at + 1)).next().is_some() {
             continue;
         }
