@@ -60,7 +60,9 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // A head noun that names no person, organisation or group ("the number", "Moments")
         // leaves the statement unattributed.
         for f in found.iter_mut() {
-            if f.speaker.is_some_and(|m| model.not_a_speaker(&ctx, &m)) {
+            if f.speaker
+                .is_some_and(|m| model.not_a_speaker(&ctx, &m) || lone_possessive(&ctx, &m))
+            {
                 f.speaker = None;
             }
         }
@@ -68,6 +70,15 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
     };
     doc.quotes = quotes;
     profile::fill(doc, &contradictions);
+}
+
+/// A possessive determiner cut off its noun ("His" of "His lawyer's …"): nobody.
+fn lone_possessive(ctx: &Ctx, m: &Mention) -> bool {
+    m.first == m.last
+        && matches!(
+            ctx.word(m.first),
+            "his" | "their" | "its" | "my" | "our" | "your"
+        )
 }
 
 /// Speakers checked before they are resolved: a place is not who chanted, a role's name in
@@ -279,6 +290,21 @@ pub enum Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "His" cut off its noun names nobody; "His lawyer" does.
+    #[test]
+    fn a_lone_possessive_is_no_speaker() {
+        let doc = Document::from_text(None, "His lawyer said the charges were baseless.");
+        let ctx = Ctx::new(&doc);
+        let m = |last: usize| Mention {
+            span: Span::text(ctx.span(0).start, ctx.span(last).end),
+            first: 0,
+            last,
+            clause: Span::text(ctx.span(0).start, ctx.span(last).end),
+        };
+        assert!(lone_possessive(&ctx, &m(0)));
+        assert!(!lone_possessive(&ctx, &m(1)));
+    }
 
     #[test]
     fn odd_inputs_never_panic() {

@@ -251,7 +251,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // "He’s claiming": the pronoun without its contracted "is".
         let head = match head.strip_suffix("'s") {
             Some(h @ ("he" | "she" | "it")) => h,
-            _ => head,
+            // "They've", "we're", "she'll": the pronoun without its contracted verb.
+            _ => ["'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+                .iter()
+                .find_map(|s| head.strip_suffix(s))
+                .filter(|h| matches!(*h, "he" | "she" | "they" | "we" | "i" | "you" | "it"))
+                .unwrap_or(head),
         };
         let pos = m.span.start;
         let words = self.words(m);
@@ -720,6 +725,23 @@ mod tests {
         assert_eq!(kind, SourceType::Anonymous);
         let (name, _) = source("see the ship").expect("the witness");
         assert_eq!(name, "Janis Ozols");
+    }
+
+    /// "They've argued" is the group named before, not a speaker called "They've".
+    #[test]
+    fn a_contracted_pronoun_resolves() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Environmental groups criticised the new rules on Tuesday. They've argued that the consultations mean months of delay for every project.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("consultations"))
+            .expect("the statement");
+        assert_eq!(q.source.name.as_deref(), Some("Environmental groups"));
     }
 
     #[test]
