@@ -67,6 +67,8 @@ pub struct Resolver<'c, 'a> {
     /// The mentions of people and organisations, and the entity each belongs to.
     mentions: SpanIndex,
     mention_entity: Vec<usize>,
+    /// Each entity's type, by id.
+    entity_kinds: std::collections::HashMap<&'a str, EntityType>,
 }
 
 /// The most referents kept for pronouns, descriptions and names to refer back to: a speech
@@ -163,6 +165,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
             mentions,
             mention_entity,
+            entity_kinds: ctx
+                .doc
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.kind))
+                .collect(),
         }
     }
 
@@ -305,11 +313,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if m.first == m.last {
             if let Some((pg, plural)) = lexicon::pronoun(head) {
                 // ("she" is no organisation: "NYPD" named before is not who watched.)
-                let doc = ctx.doc;
+                let kinds = &self.entity_kinds;
                 let entity_kind = |r: &Referent| {
                     r.entity
                         .as_ref()
-                        .and_then(|id| doc.entities.iter().find(|e| &e.id == id).map(|e| e.kind))
+                        .and_then(|id| kinds.get(id.as_str()).copied())
                 };
                 // "he" and "she" are people: a person entity, or a referent whose name has a
                 // role or gendered word ("a spokeswoman"), never an organisation nor "The cuts".
