@@ -65,11 +65,49 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             {
                 f.speaker = None;
             }
+            if let Some(m) = f.speaker.as_mut() {
+                whole_name(&ctx, m);
+            }
         }
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
     profile::fill(doc, &contradictions);
+}
+
+/// A speaker cut off the front of its name at a connective ("Prevention" of "the Chinese Center
+/// for Disease Control and Prevention") gets the whole name: the capitalised words and
+/// connectives before it, when "of" or "for" stands among them (so "Smith and Jones" stay two).
+fn whole_name(ctx: &Ctx, m: &mut Mention) {
+    let first = m.first;
+    if first < 2
+        || !ctx.is_capitalized(first)
+        || !matches!(ctx.word(first - 1), "and" | "for" | "of" | "&")
+        || !ctx.is_capitalized(first - 2)
+    {
+        return;
+    }
+    let (s, _) = ctx.sentence_bounds(first);
+    let mut j = first - 2;
+    let mut of_for = matches!(ctx.word(first - 1), "of" | "for");
+    while j > s {
+        let w = ctx.word(j - 1);
+        if ctx.is_capitalized(j - 1) && !ctx.is_determiner(j - 1) {
+            j -= 1;
+        } else if matches!(w, "and" | "for" | "of" | "&") && j >= s + 2 && ctx.is_capitalized(j - 2)
+        {
+            of_for |= matches!(w, "of" | "for");
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if !of_for || ctx.is_determiner(j) {
+        return;
+    }
+    m.first = j;
+    m.span = Span::text(ctx.span(j).start, m.span.end);
+    m.clause = Span::text(m.span.start.min(m.clause.start), m.clause.end);
 }
 
 /// A possessive determiner cut off its noun ("His" of "His lawyer's …"): nobody.

@@ -126,6 +126,15 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
         if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
             first = k + 2;
+        } else if matches!(w, "and" | "of" | "for" | "&")
+            && k > first
+            && k < last
+            && ctx.is_capitalized(k - 1)
+            && ctx.is_capitalized(k + 1)
+            && !ctx.is_title(k - 1)
+            && !ctx.is_role_noun(k - 1)
+        {
+            // "Center for Disease Control and Prevention": a connective inside a name.
         } else if k >= first
             && !(k > first && ctx.is_abbreviation_dot(k))
             && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k))
@@ -222,10 +231,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .collect();
         found.sort_unstable();
         found.dedup();
+        // ("Prevention" of "Chinese Center for Disease Control and Prevention": an entity that
+        // starts after a connective inside the mention is a fragment of its name.)
+        let fragment = |e: &Entity| {
+            e.mentions.iter().any(|x| {
+                let t = ctx.token_at_or_after(x.start);
+                x.overlaps(&head)
+                    && t > m.first
+                    && t <= m.last
+                    && matches!(ctx.word(t - 1), "and" | "of" | "for" | "&")
+            })
+        };
         found
             .into_iter()
             .filter_map(|i| doc.entities.get(i))
-            .find(|e| shares_a_word(e))
+            .find(|e| shares_a_word(e) && !fragment(e))
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
@@ -750,6 +770,27 @@ mod tests {
             .find(|q| doc.span_text(&q.span).contains("consultations"))
             .expect("the statement");
         assert_eq!(q.source.name.as_deref(), Some("Environmental groups"));
+    }
+
+    /// A speaker mention cut at a connective of its name gets the whole name.
+    #[test]
+    fn a_long_agency_name_stays_whole() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Two cases of plague were confirmed in Beijing on Tuesday. The Chinese Center for Disease Control and Prevention said it had conducted epidemiological investigations of the patients.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("epidemiological"))
+            .expect("the statement");
+        assert_eq!(
+            q.source.name.as_deref(),
+            Some("Chinese Center for Disease Control and Prevention")
+        );
+        assert_eq!(q.source.kind, SourceType::Named);
     }
 
     #[test]
