@@ -65,6 +65,14 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             {
                 f.speaker = None;
             }
+            // "She was told …", "Two cases were confirmed …": the subject of a passive cue is
+            // what was done to, no speaker; the statement stays, unattributed.
+            if f.speaker.is_some_and(|m| {
+                f.cue_token
+                    .is_some_and(|c| m.last < c && passive_cue(&ctx, c))
+            }) {
+                f.speaker = None;
+            }
             if let Some(m) = f.speaker.as_mut() {
                 whole_name(&ctx, m);
             }
@@ -108,6 +116,27 @@ fn whole_name(ctx: &Ctx, m: &mut Mention) {
     m.first = j;
     m.span = Span::text(ctx.span(j).start, m.span.end);
     m.clause = Span::text(m.span.start.min(m.clause.start), m.clause.end);
+}
+
+/// Whether the reporting verb at token `c` is a passive participle ("was told", "were
+/// confirmed", "has been widely reported").
+fn passive_cue(ctx: &Ctx, c: usize) -> bool {
+    if !ctx
+        .verb_cue(c)
+        .is_some_and(|cw| cw.form == lexicon::Form::Past)
+    {
+        return false;
+    }
+    let (a, _) = ctx.sentence_bounds(c);
+    let mut k = c;
+    while k > a + 1 && ctx.word(k - 1).ends_with("ly") && !ctx.is_capitalized(k - 1) {
+        k -= 1;
+    }
+    k > a
+        && matches!(
+            ctx.word(k - 1),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
 }
 
 /// A possessive determiner cut off its noun ("His" of "His lawyer's …"): nobody.
@@ -328,6 +357,24 @@ pub enum Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whoever "was told" something is not who said it: the statement stays, unattributed.
+    #[test]
+    fn the_subject_of_a_passive_cue_is_no_speaker() {
+        let mut doc = Document::from_text(
+            None,
+            "The theatre cut its budget in March. Ms. Anna Varga was told her contract would not be renewed after the season.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("renewed"))
+            .expect("the statement");
+        assert_eq!(q.source.name, None);
+        assert_eq!(q.source.kind, SourceType::Unattributed);
+    }
 
     /// "His" cut off its noun names nobody; "His lawyer" does.
     #[test]
