@@ -60,14 +60,92 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // A head noun that names no person, organisation or group ("the number", "Moments")
         // leaves the statement unattributed.
         for f in found.iter_mut() {
-            if f.speaker.is_some_and(|m| model.not_a_speaker(&ctx, &m)) {
+            if f.speaker
+                .is_some_and(|m| model.not_a_speaker(&ctx, &m) || lone_possessive(&ctx, &m))
+            {
                 f.speaker = None;
+            }
+            // "She was told …", "Two cases were confirmed …": the subject of a passive cue is
+            // what was done to, no speaker; the statement stays, unattributed.
+            if f.speaker.is_some_and(|m| {
+                f.cue_token
+                    .is_some_and(|c| m.last < c && passive_cue(&ctx, c))
+            }) {
+                f.speaker = None;
+            }
+            if let Some(m) = f.speaker.as_mut() {
+                whole_name(&ctx, m);
             }
         }
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
     profile::fill(doc, &contradictions);
+}
+
+/// A speaker cut off the front of its name at a connective ("Prevention" of "the Chinese Center
+/// for Disease Control and Prevention") gets the whole name: the capitalised words and
+/// connectives before it, when "of" or "for" stands among them (so "Smith and Jones" stay two).
+fn whole_name(ctx: &Ctx, m: &mut Mention) {
+    let first = m.first;
+    if first < 2
+        || !ctx.is_capitalized(first)
+        || !matches!(ctx.word(first - 1), "and" | "for" | "of" | "&")
+        || !ctx.is_capitalized(first - 2)
+    {
+        return;
+    }
+    let (s, _) = ctx.sentence_bounds(first);
+    let mut j = first - 2;
+    let mut of_for = matches!(ctx.word(first - 1), "of" | "for");
+    while j > s {
+        let w = ctx.word(j - 1);
+        if ctx.is_capitalized(j - 1) && !ctx.is_determiner(j - 1) {
+            j -= 1;
+        } else if matches!(w, "and" | "for" | "of" | "&") && j >= s + 2 && ctx.is_capitalized(j - 2)
+        {
+            of_for |= matches!(w, "of" | "for");
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if !of_for || ctx.is_determiner(j) {
+        return;
+    }
+    m.first = j;
+    m.span = Span::text(ctx.span(j).start, m.span.end);
+    m.clause = Span::text(m.span.start.min(m.clause.start), m.clause.end);
+}
+
+/// Whether the reporting verb at token `c` is a passive participle ("was told", "were
+/// confirmed", "has been widely reported").
+fn passive_cue(ctx: &Ctx, c: usize) -> bool {
+    if !ctx
+        .verb_cue(c)
+        .is_some_and(|cw| cw.form == lexicon::Form::Past)
+    {
+        return false;
+    }
+    let (a, _) = ctx.sentence_bounds(c);
+    let mut k = c;
+    while k > a + 1 && ctx.word(k - 1).ends_with("ly") && !ctx.is_capitalized(k - 1) {
+        k -= 1;
+    }
+    k > a
+        && matches!(
+            ctx.word(k - 1),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+}
+
+/// A possessive determiner cut off its noun ("His" of "His lawyer's …"): nobody.
+fn lone_possessive(ctx: &Ctx, m: &Mention) -> bool {
+    m.first == m.last
+        && matches!(
+            ctx.word(m.first),
+            "his" | "their" | "its" | "my" | "our" | "your"
+        )
 }
 
 /// Speakers checked before they are resolved: a place is not who chanted, a role's name in
@@ -207,7 +285,11 @@ fn resolve_all(
     let quoted = SpanIndex::new(marks.iter().map(|m| m.content));
     for (si, s) in ctx.doc.sentences.iter().enumerate() {
         let (a, b) = ctx.sentence_tokens(si);
-        let at = s.span.start;
+        // (The first word: a sentence that opens a quotation starts with its mark, and the
+        // people its speaker talks about are no referents of the article's pronouns.)
+        let at = (a..b)
+            .find(|&k| ctx.is_word(k))
+            .map_or(s.span.start, |k| ctx.span(k).start);
         if a >= b || quoted.containing(Span::text(at, at + 1)).next().is_some() {
             continue;
         }
@@ -275,6 +357,39 @@ pub enum Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whoever "was told" something is not who said it: the statement stays, unattributed.
+    #[test]
+    fn the_subject_of_a_passive_cue_is_no_speaker() {
+        let mut doc = Document::from_text(
+            None,
+            "The theatre cut its budget in March. Ms. Anna Varga was told her contract would not be renewed after the season.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("renewed"))
+            .expect("the statement");
+        assert_eq!(q.source.name, None);
+        assert_eq!(q.source.kind, SourceType::Unattributed);
+    }
+
+    /// "His" cut off its noun names nobody; "His lawyer" does.
+    #[test]
+    fn a_lone_possessive_is_no_speaker() {
+        let doc = Document::from_text(None, "His lawyer said the charges were baseless.");
+        let ctx = Ctx::new(&doc);
+        let m = |last: usize| Mention {
+            span: Span::text(ctx.span(0).start, ctx.span(last).end),
+            first: 0,
+            last,
+            clause: Span::text(ctx.span(0).start, ctx.span(last).end),
+        };
+        assert!(lone_possessive(&ctx, &m(0)));
+        assert!(!lone_possessive(&ctx, &m(1)));
+    }
 
     #[test]
     fn odd_inputs_never_panic() {

@@ -526,6 +526,26 @@ mod tests {
         assert!(doc.findings.iter().any(|f| f.kind == "single_source"));
     }
 
+    /// A partial quotation inside its speaker's own reported statement counts once in the
+    /// source's quotes and quoted words.
+    #[test]
+    fn a_nested_partial_quote_counts_once() {
+        let mut doc = Document::from_text(
+            None,
+            "Mayor Lena Fischer said the new bridge was “a waste of public money” and should be halted before winter.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        assert_eq!(doc.quotes.len(), 2, "the statement and its partial quote");
+        let fischer = doc
+            .sources
+            .iter()
+            .find(|s| s.name == "Lena Fischer")
+            .expect("the mayor is a source");
+        assert_eq!(fischer.quotes, 1);
+        assert_eq!(fischer.quoted_words, 15);
+    }
+
     fn kinds(text: &str) -> Vec<String> {
         let mut doc = Document::from_text(None, text);
         crate::annotate(&mut doc);

@@ -321,6 +321,14 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
 
 fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
     let cw = ctx.verb_cue(c)?;
+    // "a spokeswoman who asked not to be named said": a request for anonymity, no statement.
+    if matches!(cw.lemma, "ask" | "request")
+        && ctx.word(c + 1) == "not"
+        && ctx.word(c + 2) == "to"
+        && ctx.word(c + 3) == "be"
+    {
+        return None;
+    }
     let cue = ctx.span(c);
     // "…, X said." / "…, said X." after the statement.
     if let Some(mut f) = backward(ctx, marks, a, b, c, cue) {

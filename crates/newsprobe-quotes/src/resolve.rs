@@ -67,6 +67,8 @@ pub struct Resolver<'c, 'a> {
     /// The mentions of people and organisations, and the entity each belongs to.
     mentions: SpanIndex,
     mention_entity: Vec<usize>,
+    /// Each entity's type, by id.
+    entity_kinds: std::collections::HashMap<&'a str, EntityType>,
 }
 
 /// The most referents kept for pronouns, descriptions and names to refer back to: a speech
@@ -89,6 +91,26 @@ fn add_unique<'c>(words: &mut Vec<&'c str>, new: &[&'c str]) {
     }
 }
 
+/// Whether a pronoun can refer to the entity the entity stage joined it to: "he", "she", "I"
+/// only to a person with a written name (not "St" of "St. Albans"), "it" only to an
+/// organisation. A mention that is no pronoun: always.
+fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
+    if m.first != m.last || !ctx.is_pronoun(m.last) {
+        return true;
+    }
+    let named = e
+        .name
+        .split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    match ctx.word(m.last) {
+        "he" | "she" | "him" | "her" | "his" | "hers" | "i" | "me" | "my" | "he's" | "she's" => {
+            e.kind == EntityType::Person && named
+        }
+        "it" | "its" | "it's" => e.kind == EntityType::Organization && named,
+        _ => named,
+    }
+}
+
 fn name_of(ctx: &Ctx, m: &Mention) -> String {
     // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
     // Gonchar" -> "Denis Gonchar".
@@ -104,6 +126,15 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
         if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
             first = k + 2;
+        } else if matches!(w, "and" | "of" | "for" | "&")
+            && k > first
+            && k < last
+            && ctx.is_capitalized(k - 1)
+            && ctx.is_capitalized(k + 1)
+            && !ctx.is_title(k - 1)
+            && !ctx.is_role_noun(k - 1)
+        {
+            // "Center for Disease Control and Prevention": a connective inside a name.
         } else if k >= first
             && !(k > first && ctx.is_abbreviation_dot(k))
             && (!ctx.is_capitalized(k) || ctx.is_title(k) || ctx.is_role_noun(k))
@@ -143,6 +174,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
             mentions,
             mention_entity,
+            entity_kinds: ctx
+                .doc
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.kind))
+                .collect(),
         }
     }
 
@@ -194,10 +231,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .collect();
         found.sort_unstable();
         found.dedup();
+        // ("Prevention" of "Chinese Center for Disease Control and Prevention": an entity that
+        // starts after a connective inside the mention is a fragment of its name.)
+        let fragment = |e: &Entity| {
+            e.mentions.iter().any(|x| {
+                let t = ctx.token_at_or_after(x.start);
+                x.overlaps(&head)
+                    && t > m.first
+                    && t <= m.last
+                    && matches!(ctx.word(t - 1), "and" | "of" | "for" | "&")
+            })
+        };
         found
             .into_iter()
             .filter_map(|i| doc.entities.get(i))
-            .find(|e| shares_a_word(e))
+            .find(|e| shares_a_word(e) && !fragment(e))
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
@@ -214,7 +262,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
-        let entity = self.entity_for(m);
+        let entity = self
+            .entity_for(m)
+            .filter(|e| pronoun_may_be(self.ctx, m, e));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
             r.source.entity = entity.map(|e| e.id.clone());
@@ -229,7 +279,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // "He’s claiming": the pronoun without its contracted "is".
         let head = match head.strip_suffix("'s") {
             Some(h @ ("he" | "she" | "it")) => h,
-            _ => head,
+            // "They've", "we're", "she'll": the pronoun without its contracted verb.
+            _ => ["'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d"]
+                .iter()
+                .find_map(|s| head.strip_suffix(s))
+                .filter(|h| matches!(*h, "he" | "she" | "they" | "we" | "i" | "you" | "it"))
+                .unwrap_or(head),
         };
         let pos = m.span.start;
         let words = self.words(m);
@@ -277,11 +332,34 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // 2. Pronouns: the most recent agreeing referent.
         if m.first == m.last {
             if let Some((pg, plural)) = lexicon::pronoun(head) {
+                // ("she" is no organisation: "NYPD" named before is not who watched.)
+                let kinds = &self.entity_kinds;
+                let entity_kind = |r: &Referent| {
+                    r.entity
+                        .as_ref()
+                        .and_then(|id| kinds.get(id.as_str()).copied())
+                };
+                // "he" and "she" are people: a person entity, or a referent whose name has a
+                // role or gendered word ("a spokeswoman"), never an organisation nor "The cuts".
+                let person = |r: &Referent| match entity_kind(r) {
+                    Some(EntityType::Person) => true,
+                    Some(EntityType::Organization | EntityType::Place) => false,
+                    _ => {
+                        r.kind == SourceType::Named
+                            || r.name.split_whitespace().any(|w| {
+                                let w = w.to_lowercase();
+                                lexicon::is_role_noun(&w)
+                                    || lexicon::is_title(&w)
+                                    || lexicon::gender_of_word(&w).is_some()
+                            })
+                    }
+                };
                 let agrees = |r: &&Referent| {
                     r.pos < pos
                         && r.plural == plural
                         && (pg.is_none() || r.gender.is_none() || r.gender == pg)
                         && matches!(head, "he" | "she" | "they" | "it")
+                        && (!matches!(head, "he" | "she") || person(r))
                 };
                 // "She" after "Pell Grants" and "Clinton": a referent known to agree in gender
                 // among the last few wins over a more recent one of unknown gender.
@@ -649,6 +727,72 @@ mod tests {
 
     /// A description with no referent of its own stays as written: "the senator" does not
     /// become the sentence subject before it ("The truth about the senator").
+    /// "who asked not to be named" is no statement and does not cut the speaker off its cue;
+    /// "she" is the spokeswoman, not the company named before; a subject inside a quotation
+    /// ("The guard took …") is no referent of a later "she".
+    #[test]
+    fn she_is_the_anonymous_spokeswoman_not_the_company() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Phone and internet traffic across the Baltic was disrupted on Monday, according to Telia Company.\nThe damage was to two cables linking Sweden and Latvia, a Telia spokeswoman who asked not to be named said.\nTelia does not yet know what caused the damage, she said.\n“The guard took out his radio and called the coast guard,” Janis Ozols, a ferry captain, said.\n“I could not see the ship,” he said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let source = |needle: &str| {
+            doc.quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .map(|q| (q.source.name.clone().unwrap_or_default(), q.source.kind))
+        };
+        assert!(source("not to be named").is_none());
+        let (name, kind) = source("two cables").expect("the first statement");
+        assert_eq!(name, "a Telia spokeswoman");
+        assert_eq!(kind, SourceType::Anonymous);
+        let (name, kind) = source("caused the damage").expect("the second statement");
+        assert_eq!(name, "a Telia spokeswoman");
+        assert_eq!(kind, SourceType::Anonymous);
+        let (name, _) = source("see the ship").expect("the witness");
+        assert_eq!(name, "Janis Ozols");
+    }
+
+    /// "They've argued" is the group named before, not a speaker called "They've".
+    #[test]
+    fn a_contracted_pronoun_resolves() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Environmental groups criticised the new rules on Tuesday. They've argued that the consultations mean months of delay for every project.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("consultations"))
+            .expect("the statement");
+        assert_eq!(q.source.name.as_deref(), Some("Environmental groups"));
+    }
+
+    /// A speaker mention cut at a connective of its name gets the whole name.
+    #[test]
+    fn a_long_agency_name_stays_whole() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Two cases of plague were confirmed in Beijing on Tuesday. The Chinese Center for Disease Control and Prevention said it had conducted epidemiological investigations of the patients.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("epidemiological"))
+            .expect("the statement");
+        assert_eq!(
+            q.source.name.as_deref(),
+            Some("Chinese Center for Disease Control and Prevention")
+        );
+        assert_eq!(q.source.kind, SourceType::Named);
+    }
+
     #[test]
     fn a_junk_subject_is_no_referent() {
         let mut doc = newsprobe_core::Document::from_text(

@@ -578,6 +578,19 @@ impl<'a> Ctx<'a> {
         if matches!(self.word(j), "and" | "but" | "or") {
             return self.participle_subject(cue);
         }
+        // "a spokeswoman who asked not to be named said": an anonymity clause without commas
+        // between the subject and its cue.
+        if self.is_word(j) && matches!(self.word(j), "named" | "identified" | "anonymity") {
+            let w = (j.saturating_sub(8).max(limit + 1)..j)
+                .rev()
+                .take_while(|&k| self.is_word(k))
+                .find(|&k| self.word(k) == "who");
+            if let Some(w) = w.filter(|&w| w > limit + 1 && self.is_word(w - 1)) {
+                return self
+                    .np_ending_at(w - 1, limit, self.span(j).end)
+                    .map(|m| self.relative(m, w));
+            }
+        }
         if matches!(self.word(j), "to" | "not" | "also") {
             return None;
         }
