@@ -7,7 +7,7 @@
 //! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
 //! own entity.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
@@ -289,6 +289,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
     // transcript naming thousands of people stays linear).
     let mut touched: Vec<(usize, usize)> = Vec::new();
     let mut near: Vec<usize> = Vec::new();
+    // (last, cluster) of every cluster: descriptions look at the clusters latest mentioned first
+    // and stop at the first that fits (or after [`RECENT_CLUSTERS`]), not at all of them.
+    let mut recent: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
@@ -305,9 +308,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 .as_deref()
                 .and_then(|f| index.match_name(&clusters, m, f)),
             MentionKind::Description if m.etype == EntityType::Organization => {
-                match_organization(&clusters, m)
+                match_organization(&clusters, &recent, m)
             }
-            MentionKind::Description => match_description(&clusters, m),
+            MentionKind::Description => match_description(&clusters, &recent, m),
             MentionKind::Pronoun => {
                 if in_title {
                     continue;
@@ -333,8 +336,13 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 if m.kind == MentionKind::Pronoun && cl.gender == Gender::Unknown {
                     cl.gender = m.gender;
                 }
+                let before = cl.last;
                 if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
                     index.add(c, f);
+                }
+                if clusters[c].last != before {
+                    recent.remove(&(before, c));
+                    recent.insert((clusters[c].last, c));
                 }
                 if body {
                     touched.push((sent, c));
@@ -359,6 +367,7 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                     if body {
                         touched.push((sent, clusters.len()));
                     }
+                    recent.insert((c.last, clusters.len()));
                     clusters.push(c);
                 } else if m.weak {
                     deferred.push((idx, sent));
@@ -679,15 +688,27 @@ fn match_name_among(
     best
 }
 
-fn match_description(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+/// How many of the latest mentioned clusters a description looks at: every cluster of a news
+/// article, and a transcript naming thousands of people stays linear.
+const RECENT_CLUSTERS: usize = 1_000;
+
+/// The person a definite description ("the minister") refers to: the latest mentioned whose role
+/// (and nationality, and "former") fits, among the [`RECENT_CLUSTERS`] latest mentioned.
+/// `recent` holds (last, cluster) of every cluster, so the first that fits, walking it from the
+/// end, is the latest (among equally late, the highest index).
+fn match_description(
+    clusters: &[Cluster],
+    recent: &BTreeSet<(usize, usize)>,
+    m: &Mention,
+) -> Option<usize> {
     let countries: Vec<&str> = m
         .descriptors
         .iter()
         .flat_map(|d| d.countries.iter().copied())
         .collect();
     let former = m.descriptors.iter().any(|d| d.former);
-    let mut best: Option<usize> = None;
-    for (i, c) in clusters.iter().enumerate() {
+    for &(_, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
+        let c = &clusters[i];
         if c.etype != EntityType::Person || c.plural {
             continue;
         }
@@ -709,19 +730,28 @@ fn match_description(clusters: &[Cluster], m: &Mention) -> Option<usize> {
         if former && !c.former {
             continue;
         }
-        if best.is_none_or(|b| clusters[b].last <= c.last) {
-            best = Some(i);
-        }
+        return Some(i);
     }
-    best
+    None
 }
 
 /// "the alliance" -> the latest organisation whose name ends in "Alliance" or is NATO;
 /// "the bloc" -> the EU; "the company" -> the latest "... Company".
-fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+/// Among the [`RECENT_CLUSTERS`] latest mentioned (`recent`, as for [`match_description`]).
+fn match_organization(
+    clusters: &[Cluster],
+    recent: &BTreeSet<(usize, usize)>,
+    m: &Mention,
+) -> Option<usize> {
     let head = m.head.as_str();
     let mut best: Option<usize> = None;
-    for (i, c) in clusters.iter().enumerate() {
+    for &(last, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
+        // Walking from the latest: the first that fits wins, or among equally late ones the
+        // lowest index.
+        if best.is_some_and(|b| clusters[b].last != last) {
+            break;
+        }
+        let c = &clusters[i];
         if c.etype != EntityType::Organization || !c.is_named() || c.last >= m.span.start {
             continue;
         }
@@ -738,7 +768,7 @@ fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
                     _ => false,
                 }
         });
-        if fits && best.is_none_or(|b| clusters[b].last < c.last) {
+        if fits {
             best = Some(i);
         }
     }
