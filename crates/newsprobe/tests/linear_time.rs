@@ -28,13 +28,7 @@ fn person(i: usize) -> String {
     let s = |k: usize| SYLLABLE[(i >> (4 * k)) % 16];
     let mut last = s(0).to_string();
     last[..1].make_ascii_uppercase();
-    format!(
-        "{} {last}{}{}{}",
-        FIRST[(i >> 12) % 16],
-        s(1),
-        s(2),
-        s(3)
-    )
+    format!("{} {last}{}{}{}", FIRST[(i >> 12) % 16], s(1), s(2), s(3))
 }
 
 /// The transcript, about `bytes` long.
