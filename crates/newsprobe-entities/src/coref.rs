@@ -7,7 +7,7 @@
 //! few sentences and gender. Role-only people ("the former Polish Prime Minister") become their
 //! own entity.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::hash::BuildHasher;
 use std::sync::Arc;
 
@@ -289,6 +289,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
     // transcript naming thousands of people stays linear).
     let mut touched: Vec<(usize, usize)> = Vec::new();
     let mut near: Vec<usize> = Vec::new();
+    // (last, cluster) of every cluster: descriptions look at the clusters latest mentioned first
+    // and stop at the first that fits (or after [`RECENT_CLUSTERS`]), not at all of them.
+    let mut recent: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
@@ -305,9 +308,9 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 .as_deref()
                 .and_then(|f| index.match_name(&clusters, m, f)),
             MentionKind::Description if m.etype == EntityType::Organization => {
-                match_organization(&clusters, m)
+                match_organization(&clusters, &recent, m)
             }
-            MentionKind::Description => match_description(&clusters, m),
+            MentionKind::Description => match_description(&clusters, &recent, m),
             MentionKind::Pronoun => {
                 if in_title {
                     continue;
@@ -333,8 +336,13 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 if m.kind == MentionKind::Pronoun && cl.gender == Gender::Unknown {
                     cl.gender = m.gender;
                 }
+                let before = cl.last;
                 if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
                     index.add(c, f);
+                }
+                if clusters[c].last != before {
+                    recent.remove(&(before, c));
+                    recent.insert((clusters[c].last, c));
                 }
                 if body {
                     touched.push((sent, c));
@@ -359,6 +367,7 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                     if body {
                         touched.push((sent, clusters.len()));
                     }
+                    recent.insert((c.last, clusters.len()));
                     clusters.push(c);
                 } else if m.weak {
                     deferred.push((idx, sent));
@@ -508,9 +517,12 @@ fn push_initials(buf: &mut String, name: &str) {
 
 /// Which clusters have a name form with a given key, so that a name is compared only with the
 /// clusters it can match instead of with all of them. Every test in [`match_name_among`]
-/// compares a key of the name with a key of one of a cluster's forms (full name, name words,
-/// place key, initials, acronym), so the clusters sharing any key with the name are all it can
-/// match. Keys are hashes of the text: a collision only adds a candidate, and every candidate
+/// compares a key of the name with a key of one of a cluster's forms, each of its own kind
+/// ([`Key`]: full name, first word, last word, place key, initials, acronym), so the clusters
+/// sharing a key of the right kind with the name are all it can match. A key's kind is part of
+/// it: the first name of thousands of people in a transcript ("John") is looked up only for a
+/// one-word name, their initials only for an acronym, so a name does not gather them all. Keys
+/// are hashes of the kind and the text: a collision only adds a candidate, and every candidate
 /// is checked in full.
 struct NameIndex {
     state: foldhash::fast::FixedState,
@@ -519,6 +531,17 @@ struct NameIndex {
     /// (cluster, previous entry of the same key or `usize::MAX`).
     entries: Vec<(usize, usize)>,
     candidates: Vec<usize>,
+}
+
+/// The kinds of [`NameIndex`] keys.
+#[derive(Clone, Copy, Hash)]
+enum Key {
+    Full,
+    First,
+    Last,
+    Place,
+    Initials,
+    Acronym,
 }
 
 impl NameIndex {
@@ -531,44 +554,47 @@ impl NameIndex {
         }
     }
 
-    fn put(&mut self, text: &str, cluster: usize) {
-        let h = self.state.hash_one(text);
+    fn put(&mut self, kind: Key, text: &str, cluster: usize) {
+        let h = self.state.hash_one((kind, text));
         let next = self.entries.len();
-        let mut e = *self.head.entry(h).or_insert(usize::MAX);
-        while e != usize::MAX {
-            if self.entries[e].0 == cluster {
-                return;
-            }
-            e = self.entries[e].1;
-        }
         let old = self.head.insert(h, next).unwrap_or(usize::MAX);
+        // A cluster named again under the same key usually is the latest under it; any other
+        // repeat only repeats a candidate, which [`NameIndex::match_name`] drops (walking the
+        // whole list here would be quadratic in a key thousands of people share).
+        if old != usize::MAX && self.entries[old].0 == cluster {
+            self.head.insert(h, old);
+            return;
+        }
         self.entries.push((cluster, old));
     }
 
     /// Records that `cluster` is (now) called by a name with these forms.
     fn add(&mut self, cluster: usize, f: &NameForms) {
-        self.put(f.full(), cluster);
-        for w in f.words() {
-            self.put(w, cluster);
+        self.put(Key::Full, f.full(), cluster);
+        if let Some(w) = f.words().next() {
+            self.put(Key::First, w, cluster);
         }
-        self.put(f.place_key(), cluster);
-        self.put(f.initials(), cluster);
+        if let Some(w) = f.last_word() {
+            self.put(Key::Last, w, cluster);
+        }
+        self.put(Key::Place, f.place_key(), cluster);
+        self.put(Key::Initials, f.initials(), cluster);
         if let Some(a) = f.acronym() {
-            self.put(a, cluster);
+            self.put(Key::Acronym, a, cluster);
         }
     }
 
     /// The cluster a name belongs to ([`match_name_among`]), among the clusters that share a key
-    /// with the name: its full name (equal to a full name, or to a one-word name, like each of
-    /// its words), its last word (a surname, a first name key), its place key, its acronym
-    /// (against initials) and its initials (against an acronym).
+    /// of the right kind with the name: its full name (a full name), each of its words (a
+    /// one-word name), its last word (a last word), a one-word name (a first word), its place
+    /// key (a place key), its acronym (initials) and its initials (an acronym).
     fn match_name(&mut self, clusters: &[Cluster], m: &Mention, f: &NameForms) -> Option<usize> {
         let mut found = std::mem::take(&mut self.candidates);
         found.clear();
-        let mut look = |text: &str| {
+        let mut look = |kind: Key, text: &str| {
             let mut e = self
                 .head
-                .get(&self.state.hash_one(text))
+                .get(&self.state.hash_one((kind, text)))
                 .copied()
                 .unwrap_or(usize::MAX);
             while e != usize::MAX {
@@ -576,27 +602,37 @@ impl NameIndex {
                 e = self.entries[e].1;
             }
         };
-        look(f.full());
-        for w in f.words() {
-            look(w);
+        look(Key::Full, f.full());
+        if f.word_count() > 1 {
+            for w in f.words() {
+                look(Key::Full, w);
+            }
         }
-        if f.place_key() != f.full() {
-            look(f.place_key());
+        if let Some(last) = f.last_word() {
+            look(Key::Last, last);
+            if f.word_count() == 1 {
+                look(Key::First, last);
+            }
         }
+        look(Key::Place, f.place_key());
         if let Some(a) = f.acronym() {
-            look(a);
+            look(Key::Initials, a);
         }
-        look(f.initials());
+        look(Key::Acronym, f.initials());
         found.sort_unstable();
         found.dedup();
         let best = match_name_among(clusters, m, f, found.iter().copied());
-        // The index only narrows the search: comparing with every cluster finds the same.
-        debug_assert_eq!(
-            best,
-            match_name_among(clusters, m, f, 0..clusters.len()),
-            "{:?}",
-            m.name_text
-        );
+        // The index only narrows the search: comparing with every cluster finds the same
+        // (checked in debug builds, on articles of a usual size: on a transcript naming
+        // thousands of people the check itself would be quadratic).
+        if cfg!(debug_assertions) && clusters.len() <= 400 {
+            assert_eq!(
+                best,
+                match_name_among(clusters, m, f, 0..clusters.len()),
+                "{:?}",
+                m.name_text
+            );
+        }
         self.candidates = found;
         best
     }
@@ -679,15 +715,27 @@ fn match_name_among(
     best
 }
 
-fn match_description(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+/// How many of the latest mentioned clusters a description looks at: every cluster of a news
+/// article, and a transcript naming thousands of people stays linear.
+const RECENT_CLUSTERS: usize = 1_000;
+
+/// The person a definite description ("the minister") refers to: the latest mentioned whose role
+/// (and nationality, and "former") fits, among the [`RECENT_CLUSTERS`] latest mentioned.
+/// `recent` holds (last, cluster) of every cluster, so the first that fits, walking it from the
+/// end, is the latest (among equally late, the highest index).
+fn match_description(
+    clusters: &[Cluster],
+    recent: &BTreeSet<(usize, usize)>,
+    m: &Mention,
+) -> Option<usize> {
     let countries: Vec<&str> = m
         .descriptors
         .iter()
         .flat_map(|d| d.countries.iter().copied())
         .collect();
     let former = m.descriptors.iter().any(|d| d.former);
-    let mut best: Option<usize> = None;
-    for (i, c) in clusters.iter().enumerate() {
+    for &(_, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
+        let c = &clusters[i];
         if c.etype != EntityType::Person || c.plural {
             continue;
         }
@@ -709,19 +757,28 @@ fn match_description(clusters: &[Cluster], m: &Mention) -> Option<usize> {
         if former && !c.former {
             continue;
         }
-        if best.is_none_or(|b| clusters[b].last <= c.last) {
-            best = Some(i);
-        }
+        return Some(i);
     }
-    best
+    None
 }
 
 /// "the alliance" -> the latest organisation whose name ends in "Alliance" or is NATO;
 /// "the bloc" -> the EU; "the company" -> the latest "... Company".
-fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
+/// Among the [`RECENT_CLUSTERS`] latest mentioned (`recent`, as for [`match_description`]).
+fn match_organization(
+    clusters: &[Cluster],
+    recent: &BTreeSet<(usize, usize)>,
+    m: &Mention,
+) -> Option<usize> {
     let head = m.head.as_str();
     let mut best: Option<usize> = None;
-    for (i, c) in clusters.iter().enumerate() {
+    for &(last, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
+        // Walking from the latest: the first that fits wins, or among equally late ones the
+        // lowest index.
+        if best.is_some_and(|b| clusters[b].last != last) {
+            break;
+        }
+        let c = &clusters[i];
         if c.etype != EntityType::Organization || !c.is_named() || c.last >= m.span.start {
             continue;
         }
@@ -738,7 +795,7 @@ fn match_organization(clusters: &[Cluster], m: &Mention) -> Option<usize> {
                     _ => false,
                 }
         });
-        if fits && best.is_none_or(|b| clusters[b].last < c.last) {
+        if fits {
             best = Some(i);
         }
     }

@@ -2,9 +2,11 @@
 //!
 //! `cargo bench -p newsprobe --bench long [-- [--max-mb N] [--shape NAME] [--limit-s S]]`
 //!
-//! Generates four article shapes (short paragraphs each with one quote, `The minister said
+//! Generates five article shapes (short paragraphs each with one quote, `The minister said
 //! "this is a long paragraph of text" according to officials.`; the same without the quote
-//! marks; both as plain text and as an HTML page of `<p>` elements) at 10 KB, 100 KB, 1 MB and
+//! marks; both as plain text and as an HTML page of `<p>` elements; and `text-people`, a
+//! transcript naming a new person in each paragraph, "Elena Belkorvor, the deputy health
+//! minister, said ... The minister added "..."", thousands of distinct people) at 10 KB, 100 KB, 1 MB and
 //! 10 MB, analyses each once in a child process of its own, and prints the thread's CPU time per
 //! MB of input for each stage (read = extraction + language, entities, quotes, framing, report),
 //! the whole analysis, the ratio of the whole's time per MB to that at 10 KB, and the child's
@@ -26,7 +28,38 @@ const QUOTED: &str =
     "The minister said \"this is a long paragraph of text\" according to officials.";
 const PLAIN: &str = "The minister said this is a long paragraph of text according to officials.";
 
-const SHAPES: [&str; 4] = ["text-quotes", "text-plain", "html-quotes", "html-plain"];
+const SHAPES: [&str; 5] = [
+    "text-quotes",
+    "text-plain",
+    "html-quotes",
+    "html-plain",
+    "text-people",
+];
+
+/// The `i`th of 65,536 distinct made-up people ("Elena Belkorvor").
+fn person(i: usize) -> String {
+    const FIRST: [&str; 16] = [
+        "Maria", "John", "Elena", "David", "Sofia", "Peter", "Anna", "Michael", "Laura", "James",
+        "Clara", "Thomas", "Irene", "Daniel", "Nadia", "Paul",
+    ];
+    const SYLLABLE: [&str; 16] = [
+        "Kor", "bel", "tam", "vor", "lin", "dar", "mes", "rup", "gal", "sen", "hov", "pat", "zer",
+        "mon", "ful", "rak",
+    ];
+    let s = |k: usize| SYLLABLE[(i >> (4 * k)) % 16];
+    let mut last = s(0).to_string();
+    last[..1].make_ascii_uppercase();
+    format!("{} {last}{}{}{}", FIRST[(i >> 12) % 16], s(1), s(2), s(3))
+}
+
+/// A paragraph of the transcript naming thousands of people: a new person with a role, then a
+/// description of them ("the minister") and a quote.
+fn people_paragraph(i: usize) -> String {
+    format!(
+        "{}, the deputy health minister, said the port contract was sound. The minister added \"the figures will be published in March\".\n\n",
+        person(i)
+    )
+}
 const SIZES: [(usize, &str); 4] = [
     (10_000, "10 KB"),
     (100_000, "100 KB"),
@@ -47,8 +80,12 @@ fn article(shape: &str, bytes: usize) -> RawArticle {
     if html {
         body.push_str("<!doctype html><html><head><title>A long hearing</title></head><body><article><h1>A long hearing</h1>\n");
     }
+    let mut i = 0;
     while body.len() < bytes {
-        if html {
+        if shape == "text-people" {
+            body.push_str(&people_paragraph(i));
+            i += 1;
+        } else if html {
             body.push_str("<p>");
             body.push_str(para);
             body.push_str("</p>\n");

@@ -1,0 +1,111 @@
+//! A regression guard for quadratic time: the same generated transcript analysed at two sizes,
+//! 1x and 8x, must take about the same time per MB. An absolute limit ("2 MB in under 90 s") let
+//! a quadratic step through; a ratio does not: a step quadratic in the article's length takes 8x
+//! the time per MB at 8x the size, and the limit here is 3x.
+//!
+//! The transcript names a new person in each paragraph, with a role, a description of them and
+//! a quote ("Elena Belkorvor, the deputy health minister, said ... The minister added "...""),
+//! then has the paragraph with one quote and a speaker: what entities (names, thousands
+//! of distinct people, descriptions), quotes (quotes and speakers) and framing see in a long
+//! hearing. Time is this thread's CPU time, the minimum of a few runs (the machine is shared);
+//! the models load once, before any run.
+
+use std::time::Duration;
+
+use newsprobe::Engine;
+use newsprobe_core::{Content, RawArticle};
+
+/// The `i`th of 65,536 distinct made-up people ("Elena Belkorvor").
+fn person(i: usize) -> String {
+    const FIRST: [&str; 16] = [
+        "Maria", "John", "Elena", "David", "Sofia", "Peter", "Anna", "Michael", "Laura", "James",
+        "Clara", "Thomas", "Irene", "Daniel", "Nadia", "Paul",
+    ];
+    const SYLLABLE: [&str; 16] = [
+        "Kor", "bel", "tam", "vor", "lin", "dar", "mes", "rup", "gal", "sen", "hov", "pat", "zer",
+        "mon", "ful", "rak",
+    ];
+    let s = |k: usize| SYLLABLE[(i >> (4 * k)) % 16];
+    let mut last = s(0).to_string();
+    last[..1].make_ascii_uppercase();
+    format!("{} {last}{}{}{}", FIRST[(i >> 12) % 16], s(1), s(2), s(3))
+}
+
+/// The transcript, about `bytes` long.
+fn transcript(bytes: usize) -> RawArticle {
+    let mut text = String::with_capacity(bytes + 400);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!(
+            "{}, the deputy health minister, said the port contract was sound. The minister added \"the figures will be published in March\".\n\n",
+            person(i)
+        ));
+        text.push_str(
+            "The minister said \"this is a long paragraph of text\" according to officials.\n\n",
+        );
+        i += 1;
+    }
+    RawArticle {
+        id: format!("transcript-{bytes}"),
+        path: None,
+        line: None,
+        url: None,
+        site: None,
+        published: None,
+        title: Some("Hearing on the port contract".to_string()),
+        content: Content::Text(text),
+    }
+}
+
+/// This thread's CPU time.
+fn cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec to write into; the clock id is a constant.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// The least CPU seconds per MB of `runs` analyses of the transcript of `bytes`.
+fn secs_per_mb(engine: &Engine, bytes: usize, runs: usize) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let raw = transcript(bytes);
+            let len = match &raw.content {
+                Content::Text(t) => t.len(),
+                Content::Html { bytes, .. } => bytes.len(),
+            };
+            let start = cpu();
+            let doc = engine.analyze(raw).expect("the transcript is analysed");
+            let took = (cpu() - start).as_secs_f64();
+            assert!(!doc.quotes.is_empty(), "no quotes found in the transcript");
+            took / (len as f64 / 1e6)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn time_per_mb_does_not_grow_with_the_article() {
+    // The test profile is optimised (with debug assertions): 250 KB and 2 MB take about a
+    // second in all; 8x is large enough for a quadratic step to dominate.
+    let small = 250_000;
+    let engine = Engine::new(None);
+    // Warm up: the models and word lists load lazily on first use.
+    let _ = engine.analyze(transcript(2_000));
+    let one = secs_per_mb(&engine, small, 3);
+    let eight = secs_per_mb(&engine, small * 8, 2);
+    let ratio = eight / one;
+    eprintln!(
+        "{:.0} KB: {:.3} s/MB; {:.0} KB: {:.3} s/MB; ratio {ratio:.2}",
+        small as f64 / 1e3,
+        one,
+        small as f64 * 8.0 / 1e3,
+        eight
+    );
+    assert!(
+        ratio < 3.0,
+        "time per MB at 8x the size is {ratio:.2}x that at 1x ({one:.3} -> {eight:.3} s/MB): a step has turned super-linear"
+    );
+}
