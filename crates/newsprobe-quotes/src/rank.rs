@@ -125,15 +125,9 @@ impl Model {
         }
         if ctx.is_capitalized(k) {
             let lone_initial = m.first == k && m.last == k && ctx.sentence_bounds(k).0 == k;
-            let span = ctx.span(k);
-            let known = ctx
-                .doc
-                .entities
-                .iter()
-                .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
             // ("Wines believes": a surname right before its cue.)
-            let before_cue = ctx.verb_cue(k + 1).is_some();
-            if !lone_initial || known || before_cue {
+            if !lone_initial || ctx.verb_cue(k + 1).is_some() || ctx.in_entity_mention(ctx.span(k))
+            {
                 return false;
             }
         }

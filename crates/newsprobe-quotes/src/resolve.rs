@@ -67,6 +67,7 @@ pub struct Resolver<'c, 'a> {
     /// The mentions of people and organisations, and the entity each belongs to.
     mentions: SpanIndex,
     mention_entity: Vec<usize>,
+    mention_span: Vec<Span>,
     /// Each entity's type, by id.
     entity_kinds: std::collections::HashMap<&'a str, EntityType>,
 }
@@ -155,6 +156,7 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
         let mut mention_entity = Vec::new();
+        let mut mention_span = Vec::new();
         let mentions = SpanIndex::new(
             ctx.doc
                 .entities
@@ -164,6 +166,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .flat_map(|(i, e)| e.mentions.iter().map(move |s| (i, *s)))
                 .map(|(i, s)| {
                     mention_entity.push(i);
+                    mention_span.push(s);
                     s
                 })
                 .collect::<Vec<_>>(),
@@ -174,6 +177,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
             mentions,
             mention_entity,
+            mention_span,
             entity_kinds: ctx
                 .doc
                 .entities
@@ -224,19 +228,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         // The people and organisations whose mentions overlap the head (indexed), first in
         // the entities' order.
-        let mut found: Vec<usize> = self
-            .mentions
-            .overlapping(head)
-            .map(|i| self.mention_entity[i])
-            .collect();
+        let hits: Vec<usize> = self.mentions.overlapping(head).collect();
+        let mut found: Vec<usize> = hits.iter().map(|&i| self.mention_entity[i]).collect();
         found.sort_unstable();
         found.dedup();
         // ("Prevention" of "Chinese Center for Disease Control and Prevention": an entity that
-        // starts after a connective inside the mention is a fragment of its name.)
-        let fragment = |e: &Entity| {
-            e.mentions.iter().any(|x| {
-                let t = ctx.token_at_or_after(x.start);
-                x.overlaps(&head)
+        // starts after a connective inside the mention is a fragment of its name.) Only the
+        // entity's mentions over the head are read (from the index: an entity mentioned
+        // thousands of times in a transcript is not scanned for each speaker).
+        let fragment = |e: usize| {
+            hits.iter().any(|&i| {
+                let t = ctx.token_at_or_after(self.mention_span[i].start);
+                self.mention_entity[i] == e
                     && t > m.first
                     && t <= m.last
                     && matches!(ctx.word(t - 1), "and" | "of" | "for" | "&")
@@ -244,8 +247,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         found
             .into_iter()
+            .filter(|&i| !fragment(i))
             .filter_map(|i| doc.entities.get(i))
-            .find(|e| shares_a_word(e) && !fragment(e))
+            .find(|e| shares_a_word(e))
     }
 
     /// Records a person-like mention that is not a speaker (a sentence subject), so later
@@ -540,12 +544,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let s = doc.sentence_at(m.span.start)?;
         let from = doc.sentences[s.saturating_sub(3)].span.start;
         let window = Span::text(from, m.span.start);
+        // The organisations with a mention in the window, from the index (a scan of every
+        // entity's mentions for each speaker was quadratic in long transcripts).
+        let mut orgs: Vec<usize> = self
+            .mentions
+            .within(window)
+            .map(|i| self.mention_entity[i])
+            .filter(|&i| doc.entities[i].kind == EntityType::Organization)
+            .collect();
+        orgs.sort_unstable();
+        orgs.dedup();
         let mut found: Option<&'a Entity> = None;
-        for e in &doc.entities {
-            if e.kind != EntityType::Organization || !e.mentions.iter().any(|x| window.contains(x))
-            {
-                continue;
-            }
+        for e in orgs.into_iter().map(|i| &doc.entities[i]) {
             if found.is_some_and(|f| f.id != e.id) {
                 return None;
             }

@@ -7,7 +7,7 @@
 //! Ambassador to Belgium Denis Gonchar made…").
 
 use newsprobe_core::lexicon::normalize_into;
-use newsprobe_core::{Document, Span, TokenKind};
+use newsprobe_core::{Document, Span, SpanIndex, TokenKind};
 
 use crate::lexicon;
 
@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     info: Vec<TokenInfo>,
     /// Token range of each sentence.
     sentence_tokens: Vec<(usize, usize)>,
+    /// Every entity mention, indexed by span, built on first use.
+    mentions: std::cell::OnceCell<SpanIndex>,
 }
 
 /// What [`Ctx`] knows of one token.
@@ -134,7 +136,25 @@ impl<'a> Ctx<'a> {
             lower,
             info,
             sentence_tokens,
+            mentions: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Whether any entity mention overlaps `span` (an index look-up: linear in long
+    /// transcripts, where a scan of every mention for each word was quadratic).
+    pub fn in_entity_mention(&self, span: Span) -> bool {
+        self.mentions
+            .get_or_init(|| {
+                SpanIndex::new(
+                    self.doc
+                        .entities
+                        .iter()
+                        .flat_map(|e| e.mentions.iter().copied()),
+                )
+            })
+            .overlapping(span)
+            .next()
+            .is_some()
     }
 
     pub fn len(&self) -> usize {
