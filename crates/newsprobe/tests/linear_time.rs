@@ -15,34 +15,18 @@ use std::time::Duration;
 use newsprobe::Engine;
 use newsprobe_core::{Content, RawArticle};
 
-/// The `i`th of 65,536 distinct made-up people ("Elena Belkorvor").
-fn person(i: usize) -> String {
-    const FIRST: [&str; 16] = [
-        "Maria", "John", "Elena", "David", "Sofia", "Peter", "Anna", "Michael", "Laura", "James",
-        "Clara", "Thomas", "Irene", "Daniel", "Nadia", "Paul",
-    ];
-    const SYLLABLE: [&str; 16] = [
-        "Kor", "bel", "tam", "vor", "lin", "dar", "mes", "rup", "gal", "sen", "hov", "pat", "zer",
-        "mon", "ful", "rak",
-    ];
-    let s = |k: usize| SYLLABLE[(i >> (4 * k)) % 16];
-    let mut last = s(0).to_string();
-    last[..1].make_ascii_uppercase();
-    format!("{} {last}{}{}{}", FIRST[(i >> 12) % 16], s(1), s(2), s(3))
-}
+#[path = "support/long_text.rs"]
+mod long_text;
+use long_text::{people_paragraph, QUOTED};
 
 /// The transcript, about `bytes` long.
 fn transcript(bytes: usize) -> RawArticle {
     let mut text = String::with_capacity(bytes + 400);
     let mut i = 0;
     while text.len() < bytes {
-        text.push_str(&format!(
-            "{}, the deputy health minister, said the port contract was sound. The minister added \"the figures will be published in March\".\n\n",
-            person(i)
-        ));
-        text.push_str(
-            "The minister said \"this is a long paragraph of text\" according to officials.\n\n",
-        );
+        text.push_str(&people_paragraph(i));
+        text.push_str(QUOTED);
+        text.push_str("\n\n");
         i += 1;
     }
     RawArticle {
