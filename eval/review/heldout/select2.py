@@ -1,29 +1,9 @@
 #!/usr/bin/env python3
 """Seeded choice of the second held-out round (session 4) of the reviewed sample: Scrapinghub pages
-into eval/review/heldout/scrapinghub-2 (see eval/review/README.md).
+into eval/review/heldout/scrapinghub-2 (see eval/review/README.md; the rule is later_rounds.py's).
 Run from the repo root: python3 eval/review/heldout/select2.py"""
-import glob, hashlib, json, os, re, urllib.parse
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from later_rounds import select
 
-SEED = "newsprobe-review-heldout-2026-12"
-gt = json.load(open("../shared/eval/extraction/scrapinghub/ground-truth.json"))
-def host_of(i): return urllib.parse.urlparse(gt[i]["url"]).netloc.lower().removeprefix("www.")
-# Every page already anywhere in the sample, and its outlet, is skipped (this round's own folder excepted).
-used = {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)
-        if "scrapinghub-2" not in f}
-hosts = {host_of(i) for i in used if i in gt}
-def key(i): return hashlib.sha256((SEED + ":" + i).encode()).hexdigest()
-n = 0
-for i in sorted(gt, key=key):
-    body = gt[i]["articleBody"]
-    words = len(re.findall(r"\w+", body))
-    quotes = len(re.findall(r"[\u201c\"][^\u201d\"]{12,}[\u201d\"]", body))
-    letters = re.findall(r"[^\W\d_]", body)
-    english = sum(c.isascii() for c in letters) >= 0.95 * max(1, len(letters))
-    # ASCII letters alone let a Portuguese page through: English also uses "the" and "and" a lot.
-    low = [w.lower() for w in re.findall(r"\w+", body)]
-    english = english and sum(w in ("the", "and") for w in low) >= 0.03 * max(1, len(low))
-    if i in used or not (150 <= words <= 1000) or quotes < 1 or not english or host_of(i) in hosts:
-        continue
-    hosts.add(host_of(i)); n += 1
-    print("scrapinghub", i, host_of(i), words, quotes, sep="\t")
-    if n == 12: break
+select("newsprobe-review-heldout-2026-12", "scrapinghub-2", 12)

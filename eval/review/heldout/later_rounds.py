@@ -1,0 +1,32 @@
+"""The seeded rule of the later held-out rounds (sessions 4 and 5) of the reviewed sample:
+Scrapinghub pages in English (ASCII letters, and "the"/"and" at least 3% of the words), 150-1,000
+words, at least one quotation, one page per outlet, skipping every page and outlet already
+anywhere in eval/review (the round's own folder excepted), in sha256 order of SEED:id.
+select2.py and select3.py call it with their round's seed, folder and size (see
+eval/review/README.md). Run those from the repo root."""
+import glob, hashlib, json, os, re, urllib.parse
+
+
+def select(seed, folder, count):
+    gt = json.load(open("../shared/eval/extraction/scrapinghub/ground-truth.json"))
+    def host_of(i): return urllib.parse.urlparse(gt[i]["url"]).netloc.lower().removeprefix("www.")
+    # Every page already anywhere in the sample, and its outlet, is skipped (this round's own folder excepted).
+    used = {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)
+            if folder not in f}
+    hosts = {host_of(i) for i in used if i in gt}
+    def key(i): return hashlib.sha256((seed + ":" + i).encode()).hexdigest()
+    n = 0
+    for i in sorted(gt, key=key):
+        body = gt[i]["articleBody"]
+        words = len(re.findall(r"\w+", body))
+        quotes = len(re.findall(r"[\u201c\"][^\u201d\"]{12,}[\u201d\"]", body))
+        letters = re.findall(r"[^\W\d_]", body)
+        english = sum(c.isascii() for c in letters) >= 0.95 * max(1, len(letters))
+        # ASCII letters alone let a Portuguese page through: English also uses "the" and "and" a lot.
+        low = [w.lower() for w in re.findall(r"\w+", body)]
+        english = english and sum(w in ("the", "and") for w in low) >= 0.03 * max(1, len(low))
+        if i in used or not (150 <= words <= 1000) or quotes < 1 or not english or host_of(i) in hosts:
+            continue
+        hosts.add(host_of(i)); n += 1
+        print("scrapinghub", i, host_of(i), words, quotes, sep="\t")
+        if n == count: break
