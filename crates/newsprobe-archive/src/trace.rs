@@ -121,6 +121,16 @@ pub enum SourceConfidence {
     Possible,
 }
 
+impl SourceConfidence {
+    /// The name in reports (`likely`, `possible`), for the text and HTML traces.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceConfidence::Likely => "likely",
+            SourceConfidence::Possible => "possible",
+        }
+    }
+}
+
 /// Least listed score of a `likely` source (precision 0.93 at 0.35 on `eval trace`; 0.89 at
 /// 0.30, 0.82 at 0.25).
 pub const LIKELY_SOURCE_SCORE: f64 = 0.35;

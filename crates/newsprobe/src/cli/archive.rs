@@ -470,7 +470,7 @@ fn trace_text(t: &Trace) -> String {
             src.site.as_deref().unwrap_or("-"),
             src.published.as_deref().unwrap_or("-"),
             src.score,
-            newsprobe::render::confidence_word(src.confidence),
+            src.confidence.as_str(),
             src.evidence.text_containment,
             src.evidence.shared_sentences,
             src.evidence.shared_quotes,

@@ -15,7 +15,7 @@ use newsprobe_core::Report;
 pub use annotations::annotations;
 pub use html::{escape_html, render_page, render_page_in, Shell, SCRIPT};
 pub use text::render_text;
-pub use trace_html::{confidence_word, render_trace_page, render_trace_page_in, TRACE_SCRIPT};
+pub use trace_html::{render_trace_page, render_trace_page_in, TRACE_SCRIPT};
 
 /// Output format of the contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

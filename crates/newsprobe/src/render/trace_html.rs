@@ -14,15 +14,6 @@ use newsprobe_core::Field;
 
 use super::html::{escape_html, Shell};
 
-/// How the text and HTML traces name a source's confidence (`likely` sources are the ones to
-/// act on; `possible` ones are scored signals).
-pub fn confidence_word(c: newsprobe_archive::SourceConfidence) -> &'static str {
-    match c {
-        newsprobe_archive::SourceConfidence::Likely => "likely",
-        newsprobe_archive::SourceConfidence::Possible => "possible",
-    }
-}
-
 const KINDS: &[(ChangeKind, &str, &str)] = &[
     (ChangeKind::QuoteAltered, "quote_altered", "#f9c"),
     (ChangeKind::QuoteUnsourced, "quote_unsourced", "#f66"),
@@ -168,12 +159,12 @@ fn section(o: &mut String, t: &Trace, k: usize) {
         let _ = write!(
             o,
             "<li class=\"{}\"><span class=\"source-id\">{}</span> <span class=\"meta\">{} · {} · score {:.2} ({}) · containment {:.2} · {} shared sentence(s), {} shared quote(s)</span></li>",
-            confidence_word(s.confidence),
+            s.confidence.as_str(),
             escape_html(&s.id),
             escape_html(s.site.as_deref().unwrap_or("-")),
             escape_html(s.published.as_deref().unwrap_or("-")),
             s.score,
-            confidence_word(s.confidence),
+            s.confidence.as_str(),
             s.evidence.text_containment,
             s.evidence.shared_sentences,
             s.evidence.shared_quotes
