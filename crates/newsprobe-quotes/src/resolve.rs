@@ -7,7 +7,7 @@
 //! that carries the same role word (or any person for "the leader"), and a surname the earlier
 //! full name.
 
-use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span, SpanIndex};
+use newsprobe_core::{Entity, EntityType, QuoteSource, SourceType, Span};
 
 use crate::lexicon::{self, Gender};
 use crate::source_type;
@@ -64,10 +64,6 @@ pub struct Resolver<'c, 'a> {
     ctx: &'c Ctx<'a>,
     referents: Vec<Referent<'c>>,
     anonymity_cues: Vec<Span>,
-    /// The mentions of people and organisations, and the entity each belongs to.
-    mentions: SpanIndex,
-    mention_entity: Vec<usize>,
-    mention_span: Vec<Span>,
     /// Each entity's type, by id.
     entity_kinds: std::collections::HashMap<&'a str, EntityType>,
 }
@@ -155,29 +151,10 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
-        let mut mention_entity = Vec::new();
-        let mut mention_span = Vec::new();
-        let mentions = SpanIndex::new(
-            ctx.doc
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| matches!(e.kind, EntityType::Person | EntityType::Organization))
-                .flat_map(|(i, e)| e.mentions.iter().map(move |s| (i, *s)))
-                .map(|(i, s)| {
-                    mention_entity.push(i);
-                    mention_span.push(s);
-                    s
-                })
-                .collect::<Vec<_>>(),
-        );
         Resolver {
             ctx,
             referents: Vec::new(),
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
-            mentions,
-            mention_entity,
-            mention_span,
             entity_kinds: ctx
                 .doc
                 .entities
@@ -228,8 +205,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         // The people and organisations whose mentions overlap the head (indexed), first in
         // the entities' order.
-        let hits: Vec<usize> = self.mentions.overlapping(head).collect();
-        let mut found: Vec<usize> = hits.iter().map(|&i| self.mention_entity[i]).collect();
+        let ms = ctx.entity_mentions();
+        let person_or_org = |e: usize| {
+            matches!(
+                doc.entities[e].kind,
+                EntityType::Person | EntityType::Organization
+            )
+        };
+        let hits: Vec<usize> = ms
+            .index
+            .overlapping(head)
+            .filter(|&i| person_or_org(ms.entity[i]))
+            .collect();
+        let mut found: Vec<usize> = hits.iter().map(|&i| ms.entity[i]).collect();
         found.sort_unstable();
         found.dedup();
         // ("Prevention" of "Chinese Center for Disease Control and Prevention": an entity that
@@ -238,8 +226,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // thousands of times in a transcript is not scanned for each speaker).
         let fragment = |e: usize| {
             hits.iter().any(|&i| {
-                let t = ctx.token_at_or_after(self.mention_span[i].start);
-                self.mention_entity[i] == e
+                let t = ctx.token_at_or_after(ms.span[i].start);
+                ms.entity[i] == e
                     && t > m.first
                     && t <= m.last
                     && matches!(ctx.word(t - 1), "and" | "of" | "for" | "&")
@@ -546,10 +534,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let window = Span::text(from, m.span.start);
         // The organisations with a mention in the window, from the index (a scan of every
         // entity's mentions for each speaker was quadratic in long transcripts).
-        let mut orgs: Vec<usize> = self
-            .mentions
+        let ms = ctx.entity_mentions();
+        let mut orgs: Vec<usize> = ms
+            .index
             .within(window)
-            .map(|i| self.mention_entity[i])
+            .map(|i| ms.entity[i])
             .filter(|&i| doc.entities[i].kind == EntityType::Organization)
             .collect();
         orgs.sort_unstable();

@@ -24,7 +24,16 @@ pub struct Ctx<'a> {
     /// Token range of each sentence.
     sentence_tokens: Vec<(usize, usize)>,
     /// Every entity mention, indexed by span, built on first use.
-    mentions: std::cell::OnceCell<SpanIndex>,
+    mentions: std::cell::OnceCell<EntityMentions>,
+}
+
+/// Every entity mention of the document, indexed by span, with its entity (an index into
+/// `Document::entities`) and its span: the one look-up of "which entity is named here" for the
+/// speaker checks and the resolver.
+pub struct EntityMentions {
+    pub index: SpanIndex,
+    pub entity: Vec<usize>,
+    pub span: Vec<Span>,
 }
 
 /// What [`Ctx`] knows of one token.
@@ -140,18 +149,30 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The entity mentions, indexed (built on first use).
+    pub fn entity_mentions(&self) -> &EntityMentions {
+        self.mentions.get_or_init(|| {
+            let mut entity = Vec::new();
+            let mut span = Vec::new();
+            for (i, e) in self.doc.entities.iter().enumerate() {
+                for m in &e.mentions {
+                    entity.push(i);
+                    span.push(*m);
+                }
+            }
+            EntityMentions {
+                index: SpanIndex::new(span.iter().copied()),
+                entity,
+                span,
+            }
+        })
+    }
+
     /// Whether any entity mention overlaps `span` (an index look-up: linear in long
     /// transcripts, where a scan of every mention for each word was quadratic).
     pub fn in_entity_mention(&self, span: Span) -> bool {
-        self.mentions
-            .get_or_init(|| {
-                SpanIndex::new(
-                    self.doc
-                        .entities
-                        .iter()
-                        .flat_map(|e| e.mentions.iter().copied()),
-                )
-            })
+        self.entity_mentions()
+            .index
             .overlapping(span)
             .next()
             .is_some()
