@@ -3,19 +3,28 @@ Scrapinghub pages in English (ASCII letters, and "the"/"and" at least 3% of the 
 words, at least one quotation, one page per outlet, skipping every page and outlet already
 anywhere in eval/review (the round's own folder excepted), in sha256 order of SEED:id.
 select2.py and select3.py call it with their round's seed, folder and size (see
-eval/review/README.md). Run those from the repo root."""
+eval/review/README.md). Run those from the repo root.
+
+select_ecbplus (session 6, select4.py): ECB+ documents that fill a round, one per topic, from
+the other subtopic (another event of the topic) than any document of the topic already in the
+sample."""
 import glob, hashlib, json, os, re, urllib.parse
+
+
+def sample_ids(folder):
+    """The ids of every file already anywhere in eval/review, the given round's own folder excepted."""
+    return {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)
+            if folder not in f}
 
 
 def select(seed, folder, count):
     gt = json.load(open("../shared/eval/extraction/scrapinghub/ground-truth.json"))
     def host_of(i): return urllib.parse.urlparse(gt[i]["url"]).netloc.lower().removeprefix("www.")
     # Every page already anywhere in the sample, and its outlet, is skipped (this round's own folder excepted).
-    used = {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)
-            if folder not in f}
+    used = sample_ids(folder)
     hosts = {host_of(i) for i in used if i in gt}
     def key(i): return hashlib.sha256((seed + ":" + i).encode()).hexdigest()
-    n = 0
+    n, chosen = 0, []
     for i in sorted(gt, key=key):
         body = gt[i]["articleBody"]
         words = len(re.findall(r"\w+", body))
@@ -27,6 +36,33 @@ def select(seed, folder, count):
         english = english and sum(w in ("the", "and") for w in low) >= 0.03 * max(1, len(low))
         if i in used or not (150 <= words <= 1000) or quotes < 1 or not english or host_of(i) in hosts:
             continue
-        hosts.add(host_of(i)); n += 1
+        hosts.add(host_of(i)); n += 1; chosen.append(i)
         print("scrapinghub", i, host_of(i), words, quotes, sep="\t")
         if n == count: break
+    return chosen
+
+
+def select_ecbplus(seed, folder, count):
+    """ECB+ documents (the `text` field, read by `eval review` as a record with no title) of at
+    least 250 words with a `"` or the word "said", not already in the sample, at most one per
+    topic, and from the other subtopic than any sample document of the same topic (a different
+    event, so the names overlap little), in sha256 order of SEED:doc_id."""
+    docs = [json.loads(l) for l in open("../shared/eval/stories/ecbplus/ecbplus_docs.jsonl")]
+    by_id = {d["doc_id"]: d for d in docs}
+    used = sample_ids(folder)
+    used_sub = {}
+    for i in used:
+        if i in by_id:
+            used_sub.setdefault(by_id[i]["topic"], set()).add(by_id[i]["subtopic"])
+    def key(d): return hashlib.sha256((seed + ":" + d["doc_id"]).encode()).hexdigest()
+    topics, chosen = set(), []
+    for d in sorted(docs, key=key):
+        text, t = d["text"], d["topic"]
+        if d["doc_id"] in used or t in topics or d["subtopic"] in used_sub.get(t, set()):
+            continue
+        if len(text.split()) < 250 or not ('"' in text or re.search(r"\bsaid\b", text)):
+            continue
+        topics.add(t); chosen.append(d["doc_id"])
+        print("ecbplus", d["doc_id"], len(text.split()), sep="\t")
+        if len(chosen) == count: break
+    return chosen
