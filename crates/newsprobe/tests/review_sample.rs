@@ -34,15 +34,18 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     };
     // The tuned-on sample: 25 ECB+ documents and 20 Scrapinghub pages; the held-out part
     // (eval/review/heldout, nobody reads its errors): 8 ECB+ documents and 12 pages drawn in
-    // session 3, 12 more pages drawn in session 4 (heldout/scrapinghub-2) and 14 in session 5
-    // (heldout/scrapinghub-3).
+    // session 3, 12 more pages drawn in session 4 (heldout/scrapinghub-2), 14 in session 5
+    // (heldout/scrapinghub-3), and 8 pages and 8 ECB+ documents in session 6
+    // (heldout/scrapinghub-4, heldout/ecbplus-2).
     assert_eq!(in_part("ecbplus", Dataset::Ecbplus), 25);
     assert_eq!(in_part("scrapinghub", Dataset::Scrapinghub), 20);
     assert_eq!(in_part("heldout/ecbplus", Dataset::Ecbplus), 8);
     assert_eq!(in_part("heldout/scrapinghub", Dataset::Scrapinghub), 12);
     assert_eq!(in_part("heldout/scrapinghub-2", Dataset::Scrapinghub), 12);
     assert_eq!(in_part("heldout/scrapinghub-3", Dataset::Scrapinghub), 14);
-    assert_eq!(files.len(), 91);
+    assert_eq!(in_part("heldout/scrapinghub-4", Dataset::Scrapinghub), 8);
+    assert_eq!(in_part("heldout/ecbplus-2", Dataset::Ecbplus), 8);
+    assert_eq!(files.len(), 107);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -137,7 +140,7 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 46, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 62, "{json}");
     assert_eq!(json["figures"]["heldout/ecbplus"]["articles"], 8, "{json}");
     assert_eq!(
         json["figures"]["heldout/scrapinghub-2"]["articles"], 12,
@@ -147,16 +150,31 @@ fn eval_review_runs_end_to_end() {
         json["figures"]["heldout/scrapinghub-3"]["articles"], 14,
         "{json}"
     );
+    assert_eq!(
+        json["figures"]["heldout/scrapinghub-4"]["articles"], 8,
+        "{json}"
+    );
+    assert_eq!(
+        json["figures"]["heldout/ecbplus-2"]["articles"], 8,
+        "{json}"
+    );
     assert_eq!(json["figures"]["ecbplus"]["articles"], 25, "{json}");
     let held: Vec<String> = review::load_sample(&dir.join("heldout"))
         .unwrap()
         .iter()
         .map(|(p, f)| {
-            let ds = p.parent().unwrap().file_name().unwrap().to_string_lossy();
-            format!("{ds}/{}", f.id)
+            // Errors name their article "<data set>/<id>"; a later round's folder is
+            // "<data set>-<n>" ("heldout/ecbplus-2").
+            let folder = p.parent().unwrap().file_name().unwrap().to_string_lossy();
+            let ds = folder.split('-').next().unwrap_or_default().to_string();
+            format!("\"article\":\"{ds}/{}\"", f.id)
         })
         .collect();
     let listed = review::render_json(&ev, true).to_string();
+    assert!(
+        listed.contains("\"article\":\"ecbplus/"),
+        "tuned-on errors are listed by article"
+    );
     for id in &held {
         assert!(
             !listed.contains(id.as_str()),
