@@ -92,6 +92,10 @@ pub struct PropagandaModel {
     /// the words whose probability reaches `clause_word_threshold` (see [`clause_passages`]).
     pub clause_threshold: f32,
     pub clause_word_threshold: f32,
+    /// A clause passage whose most likely loaded word reaches this is cut instead to the runs
+    /// of its words whose loaded-words probability reaches `clause_run_threshold`.
+    pub clause_loaded_threshold: f32,
+    pub clause_run_threshold: f32,
     /// The eval's passages add the loaded-words tagger's runs at this that overlap no clause
     /// passage (see [`passages`]).
     pub loaded_threshold: f32,
@@ -118,7 +122,7 @@ pub fn bundled() -> Option<&'static PropagandaModel> {
 impl PropagandaModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        write_header(&mut out, MAGIC, 3);
+        write_header(&mut out, MAGIC, 4);
         out.extend_from_slice(&self.seed.to_le_bytes());
         out.extend_from_slice(&self.sentence_threshold.to_le_bytes());
         out.extend_from_slice(&self.word_threshold.to_le_bytes());
@@ -126,6 +130,8 @@ impl PropagandaModel {
         out.extend_from_slice(&self.clause_threshold.to_le_bytes());
         out.extend_from_slice(&self.clause_word_threshold.to_le_bytes());
         out.extend_from_slice(&self.loaded_threshold.to_le_bytes());
+        out.extend_from_slice(&self.clause_loaded_threshold.to_le_bytes());
+        out.extend_from_slice(&self.clause_run_threshold.to_le_bytes());
         self.tagger.write(&mut out);
         self.sentences.write(&mut out);
         self.stack.write(&mut out);
@@ -137,7 +143,7 @@ impl PropagandaModel {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<PropagandaModel, Error> {
         let mut r = Reader::new(bytes);
-        r.header(MAGIC, 3)?;
+        r.header(MAGIC, 4)?;
         let seed = r.u64()?;
         let sentence_threshold = r.f32()?;
         let word_threshold = r.f32()?;
@@ -145,6 +151,8 @@ impl PropagandaModel {
         let clause_threshold = r.f32()?;
         let clause_word_threshold = r.f32()?;
         let loaded_threshold = r.f32()?;
+        let clause_loaded_threshold = r.f32()?;
+        let clause_run_threshold = r.f32()?;
         let tagger = Linear::read(&mut r)?;
         let sentences = Linear::read(&mut r)?;
         let stack = Linear::read(&mut r)?;
@@ -169,6 +177,8 @@ impl PropagandaModel {
             clause_threshold,
             clause_word_threshold,
             loaded_threshold,
+            clause_loaded_threshold,
+            clause_run_threshold,
             tagger,
             sentences,
             stack,
@@ -176,6 +186,17 @@ impl PropagandaModel {
             clauses,
             loaded,
         })
+    }
+
+    /// The eval's decoding thresholds (see [`passages`]).
+    pub fn decoding(&self) -> Decoding {
+        Decoding {
+            clause: self.clause_threshold,
+            clause_word: self.clause_word_threshold,
+            clause_loaded: self.clause_loaded_threshold,
+            clause_run: self.clause_run_threshold,
+            loaded: self.loaded_threshold,
+        }
     }
 
     /// Each clause's probability of lying in a passage (into `out`, one per `ctx.clauses`),
@@ -444,43 +465,71 @@ pub(crate) fn clause_stage(
     }
 }
 
-/// The clauses whose probability reaches `threshold`, each trimmed to its first and last word
-/// whose word probability (`words`) reaches `word_threshold` (the whole clause when none does):
-/// (first word, end word, clause probability).
+/// The eval's decoding thresholds: which clauses are passages and how they are cut, and which
+/// loaded-words runs are added (see [`passages`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decoding {
+    /// A clause is a passage when the clause classifier's probability reaches this.
+    pub clause: f32,
+    /// Such a clause is trimmed to its first and last word whose second-stage probability
+    /// reaches this (the whole clause when none does)...
+    pub clause_word: f32,
+    /// ...unless its most likely loaded word reaches this: then its passages are the runs of
+    /// its words whose loaded-words probability reaches `clause_run` (see [`runs`]).
+    pub clause_loaded: f32,
+    pub clause_run: f32,
+    /// Loaded-words runs at this that overlap no clause passage are added.
+    pub loaded: f32,
+}
+
+/// The passages of the clauses whose probability reaches `d.clause` (see [`Decoding`]): a
+/// clause whose most likely loaded word (`loaded`) reaches `d.clause_loaded` gives the runs of
+/// its words at `d.clause_run` (the loaded words and the words between them: PTC's short
+/// Loaded_Language and Name_Calling spans inside the clause); any other is trimmed to its first
+/// and last word whose word probability (`words`) reaches `d.clause_word`. Passages never cross
+/// a clause and never overlap: (first word, end word, clause probability).
 pub fn clause_passages(
     ctx: &Context,
-    (clauses, words): (&[f32], &[f32]),
-    threshold: f32,
-    word_threshold: f32,
+    (clauses, words, loaded): (&[f32], &[f32], &[f32]),
+    d: Decoding,
 ) -> Vec<(usize, usize, f32)> {
-    ctx.clauses
-        .iter()
-        .zip(clauses)
-        .filter(|(_, &p)| p >= threshold)
-        .map(|(&(a, b), &p)| {
-            let b = b.min(words.len()).max(a);
-            let mut at = (a..b).filter(|&i| words[i] >= word_threshold);
-            match (at.next(), at.next_back()) {
-                (Some(x), Some(y)) => (x, y + 1, p),
-                (Some(x), None) => (x, x + 1, p),
-                _ => (a, b, p),
+    let mut out = Vec::new();
+    let n = words.len().min(loaded.len());
+    for (&(a, b), &p) in ctx.clauses.iter().zip(clauses) {
+        let b = b.min(n);
+        if p < d.clause || a >= b {
+            continue;
+        }
+        let best_loaded = loaded[a..b].iter().fold(0.0f32, |m, &q| m.max(q));
+        if best_loaded >= d.clause_loaded {
+            let from = out.len();
+            runs_between(loaded, d.clause_run, (a, b), &mut out);
+            if out.len() > from {
+                out[from..].iter_mut().for_each(|r| r.2 = p);
+                continue;
             }
-        })
-        .filter(|&(a, b, _)| a < b)
-        .collect()
+        }
+        let mut at = (a..b).filter(|&i| words[i] >= d.clause_word);
+        out.push(match (at.next(), at.next_back()) {
+            (Some(x), Some(y)) => (x, y + 1, p),
+            (Some(x), None) => (x, x + 1, p),
+            _ => (a, b, p),
+        });
+    }
+    out
 }
 
 /// The eval's passages: the clause passages (see [`clause_passages`]) and the runs of words
-/// whose loaded-words probability (`loaded`) reaches `loaded_threshold` (see [`runs`]) that
-/// overlap none of them.
+/// whose loaded-words probability (`loaded`) reaches `d.loaded` (see [`runs`]) that overlap
+/// none of them. No two passages overlap.
 pub fn passages(
     ctx: &Context,
     (clauses, words, loaded): (&[f32], &[f32], &[f32]),
-    (threshold, word_threshold, loaded_threshold): (f32, f32, f32),
+    d: Decoding,
 ) -> Vec<(usize, usize, f32)> {
-    let mut out = clause_passages(ctx, (clauses, words), threshold, word_threshold);
+    let mut out = clause_passages(ctx, (clauses, words, loaded), d);
     let n = out.len();
-    for (a, b, p) in runs(ctx, loaded, loaded_threshold) {
+    for (a, b, p) in runs(ctx, loaded, d.loaded) {
         if !out[..n].iter().any(|&(x, y, _)| a < y && x < b) {
             out.push((a, b, p));
         }
@@ -526,9 +575,30 @@ fn second_stage_sentence(
 /// two such words is bridged when its own probability reaches half the threshold), as (first
 /// word, end word, mean probability): the short passages shown in reports.
 pub fn runs(ctx: &Context, probs: &[f32], threshold: f32) -> Vec<(usize, usize, f32)> {
-    let mut out = Vec::new();
     let n = probs.len().min(ctx.tokens.len());
-    let mut i = 0;
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < n {
+        let s = ctx.sentence[a];
+        let mut b = a + 1;
+        while b < n && ctx.sentence[b] == s {
+            b += 1;
+        }
+        runs_between(probs, threshold, (a, b), &mut out);
+        a = b;
+    }
+    out
+}
+
+/// [`runs`] among the words `lo..hi` (of one sentence), appended to `out`.
+fn runs_between(
+    probs: &[f32],
+    threshold: f32,
+    (lo, hi): (usize, usize),
+    out: &mut Vec<(usize, usize, f32)>,
+) {
+    let n = hi.min(probs.len());
+    let mut i = lo;
     while i < n {
         if probs[i] < threshold {
             i += 1;
@@ -537,13 +607,9 @@ pub fn runs(ctx: &Context, probs: &[f32], threshold: f32) -> Vec<(usize, usize, 
         let a = i;
         let mut b = i + 1;
         loop {
-            if b < n && probs[b] >= threshold && ctx.sentence[b] == ctx.sentence[a] {
+            if b < n && probs[b] >= threshold {
                 b += 1;
-            } else if b + 1 < n
-                && probs[b + 1] >= threshold
-                && probs[b] >= threshold * 0.5
-                && ctx.sentence[b + 1] == ctx.sentence[a]
-            {
+            } else if b + 1 < n && probs[b + 1] >= threshold && probs[b] >= threshold * 0.5 {
                 b += 2;
             } else {
                 break;
@@ -553,7 +619,6 @@ pub fn runs(ctx: &Context, probs: &[f32], threshold: f32) -> Vec<(usize, usize, 
         out.push((a, b, mean));
         i = b;
     }
-    out
 }
 
 /// Decodes word probabilities into passages, one per sentence at most: a sentence whose
@@ -736,26 +801,52 @@ mod tests {
             clauses[0] > clauses[3],
             "the name-calling clause scores above the meeting notice: {clauses:?}"
         );
-        // Passages are clauses, trimmed to words at the word threshold, never across clauses.
-        for (a, b, p) in clause_passages(&ctx, (&clauses, &probs), 0.0, m.clause_word_threshold) {
+        // Passages lie inside clauses, never across two, and never overlap: clauses trimmed to
+        // words at the word threshold, or cut to their loaded-words runs.
+        let mut loaded = Vec::new();
+        m.loaded_probabilities(&ctx, &mut buf, &mut loaded);
+        let all_clauses = Decoding {
+            clause: 0.0,
+            ..m.decoding()
+        };
+        let disjoint = |ps: &[(usize, usize, f32)]| {
+            ps.iter()
+                .enumerate()
+                .all(|(i, &(a, b, _))| ps[..i].iter().all(|&(x, y, _)| b <= x || y <= a))
+        };
+        let from_all = clause_passages(&ctx, (&clauses, &probs, &loaded), all_clauses);
+        assert!(!from_all.is_empty() && disjoint(&from_all));
+        for &(a, b, p) in &from_all {
             assert!(a < b && (0.0..=1.0).contains(&p));
             assert!(ctx.clauses.iter().any(|&(x, y)| x <= a && b <= y));
         }
-        // The eval's passages add loaded-words runs that overlap no clause passage.
-        let mut loaded = Vec::new();
-        m.loaded_probabilities(&ctx, &mut buf, &mut loaded);
-        let all = passages(&ctx, (&clauses, &probs, &loaded), (0.5, 0.4, 0.0));
-        let from_clauses = clause_passages(&ctx, (&clauses, &probs), 0.5, 0.4);
-        assert_eq!(all[..from_clauses.len()], from_clauses[..]);
-        for (i, &(a, b, _)) in all.iter().enumerate().skip(from_clauses.len()) {
-            assert!(a < b);
-            assert!(
-                !all[..from_clauses.len()]
-                    .iter()
-                    .any(|&(x, y, _)| a < y && x < b),
-                "passage {i} overlaps a clause passage"
-            );
+        // A clause that holds a likely loaded word is cut to its runs: each run shown in reports
+        // that lies inside a clause is a passage of its own, not the clause around it.
+        let cut = Decoding {
+            clause: 0.0,
+            clause_loaded: 0.0,
+            clause_run: m.show_threshold,
+            ..m.decoding()
+        };
+        let shown = runs(&ctx, &loaded, m.show_threshold);
+        let cut_passages = clause_passages(&ctx, (&clauses, &probs, &loaded), cut);
+        for &(a, b, _) in &shown {
+            if ctx.clauses.iter().any(|&(x, y)| x <= a && b <= y) {
+                assert!(cut_passages.iter().any(|&(x, y, _)| (x, y) == (a, b)));
+            }
         }
+        // The eval's passages add loaded-words runs that overlap no clause passage.
+        let d = Decoding {
+            clause: 0.5,
+            clause_word: 0.4,
+            clause_loaded: f32::INFINITY,
+            clause_run: 0.0,
+            loaded: 0.0,
+        };
+        let all = passages(&ctx, (&clauses, &probs, &loaded), d);
+        let from_clauses = clause_passages(&ctx, (&clauses, &probs, &loaded), d);
+        assert_eq!(all[..from_clauses.len()], from_clauses[..]);
+        assert!(disjoint(&all));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use newsprobe_classify::Error;
 use super::data::{self, Article};
 use super::features::{sentence_stats, Context};
 use super::{
-    clause_stage, decode, first_stage, passages, runs, sentence_stage, PropagandaModel,
+    clause_stage, decode, first_stage, passages, runs, sentence_stage, Decoding, PropagandaModel,
     CLAUSE_BITS, SENTENCE_BITS, STACK_BITS, TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
 };
 
@@ -27,6 +27,27 @@ pub const SHOW_THRESHOLD: f32 = 0.4;
 
 /// The loaded-words thresholds the eval's decoding tries (infinity: clauses alone).
 const LOADED_GRID: [f32; 5] = [0.2, 0.3, 0.4, 0.5, f32::INFINITY];
+
+/// The (best loaded word, run) thresholds that cut a clause passage to its loaded-words runs
+/// that the eval's decoding tries (infinity: never).
+const CLAUSE_LOADED_GRID: [(f32, f32); 16] = [
+    (0.2, 0.05),
+    (0.2, 0.1),
+    (0.2, 0.15),
+    (0.25, 0.05),
+    (0.25, 0.1),
+    (0.25, 0.15),
+    (0.3, 0.05),
+    (0.3, 0.1),
+    (0.3, 0.15),
+    (0.35, 0.05),
+    (0.35, 0.1),
+    (0.35, 0.15),
+    (0.4, 0.05),
+    (0.4, 0.1),
+    (0.4, 0.15),
+    (f32::INFINITY, 0.0),
+];
 
 /// Whether word `t` (byte range) lies inside one of `spans`: its middle byte does.
 fn inside(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -337,11 +358,10 @@ fn span_score(tagged: &[Tagged<'_>], (st, wt): (f32, f32)) -> SpanScore {
     score_of(tagged, |t| decode(&t.ctx, &t.probs, st, wt))
 }
 
-/// The span score of the eval's passages (see [`passages`]) at the clause, word and
-/// loaded-words thresholds.
-fn passages_score(tagged: &[Tagged<'_>], thresholds: (f32, f32, f32)) -> SpanScore {
+/// The span score of the eval's passages (see [`passages`]) under the decoding `d`.
+fn passages_score(tagged: &[Tagged<'_>], d: Decoding) -> SpanScore {
     score_of(tagged, |t| {
-        passages(&t.ctx, (&t.clauses, &t.probs, &t.loaded), thresholds)
+        passages(&t.ctx, (&t.clauses, &t.probs, &t.loaded), d)
     })
 }
 
@@ -462,6 +482,8 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         show_threshold: 0.5,
         clause_threshold: 0.5,
         clause_word_threshold: 0.0,
+        clause_loaded_threshold: f32::INFINITY,
+        clause_run_threshold: 0.0,
         loaded_threshold: f32::INFINITY,
         tagger,
         sentences,
@@ -483,22 +505,51 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         }
     }
     (m.sentence_threshold, m.word_threshold) = best.1;
-    let mut best = (f64::MIN, (0.5f32, 0.0f32, f32::INFINITY));
-    for ct in grid(5, 80).step_by(5) {
-        for wt in grid(0, 60).step_by(5) {
-            for lt in LOADED_GRID {
-                let f = passages_score(&dev_tagged, (ct, wt, lt)).f1();
+    // First the clause, word and loaded-words thresholds with every clause trimmed by its
+    // words...
+    let mut best = (f64::MIN, m.decoding());
+    for clause in grid(5, 80).step_by(5) {
+        for clause_word in grid(0, 60).step_by(5) {
+            for loaded in LOADED_GRID {
+                let d = Decoding {
+                    clause,
+                    clause_word,
+                    loaded,
+                    ..m.decoding()
+                };
+                let f = passages_score(&dev_tagged, d).f1();
                 if f > best.0 {
-                    best = (f, (ct, wt, lt));
+                    best = (f, d);
                 }
             }
         }
     }
-    (
-        m.clause_threshold,
-        m.clause_word_threshold,
-        m.loaded_threshold,
-    ) = best.1;
+    // ...then the cut of the clauses that hold a loaded word to its runs, with the clause and
+    // loaded-words thresholds again (clause threshold on a finer grid).
+    let word = best.1.clause_word;
+    for clause in (4..=20).map(|k| k as f32 * 0.025) {
+        for (clause_loaded, clause_run) in CLAUSE_LOADED_GRID {
+            for loaded in LOADED_GRID {
+                let d = Decoding {
+                    clause,
+                    clause_word: word,
+                    clause_loaded,
+                    clause_run,
+                    loaded,
+                };
+                let f = passages_score(&dev_tagged, d).f1();
+                if f > best.0 {
+                    best = (f, d);
+                }
+            }
+        }
+    }
+    let d = best.1;
+    m.clause_threshold = d.clause;
+    m.clause_word_threshold = d.clause_word;
+    m.clause_loaded_threshold = d.clause_loaded;
+    m.clause_run_threshold = d.clause_run;
+    m.loaded_threshold = d.loaded;
     m.show_threshold = SHOW_THRESHOLD;
     let report = evaluate_loaded(&m, &articles);
     Ok((m, report))
@@ -543,9 +594,22 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
     };
     let th = (m.sentence_threshold, m.word_threshold);
     let tuned = span_score(&dev_tagged, th);
-    let (ct, wt) = (m.clause_threshold, m.clause_word_threshold);
-    let all = passages_score(&dev_tagged, (ct, wt, m.loaded_threshold));
-    let clause = passages_score(&dev_tagged, (ct, wt, f32::INFINITY));
+    let d = m.decoding();
+    let all = passages_score(&dev_tagged, d);
+    let clause = passages_score(
+        &dev_tagged,
+        Decoding {
+            loaded: f32::INFINITY,
+            ..d
+        },
+    );
+    let uncut = passages_score(
+        &dev_tagged,
+        Decoding {
+            clause_loaded: f32::INFINITY,
+            ..d
+        },
+    );
     let shown = shown_score(&dev_tagged, m.show_threshold);
     let mut curve = String::new();
     for t in [0.2f32, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
@@ -563,8 +627,9 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
     let (tr_right, tr_rows) = technique_accuracy(m, &train);
     format!(
         "split: {} train / {} dev articles (dev: FNV-1a of the article id = 0 mod 5)\n\
-         span identification, dev, clauses at {:.2} trimmed to words at {:.2}, and loaded-words runs at {:.2} outside them (tuned on dev for F1): {}\n\
+         span identification, dev, clauses at {:.3} trimmed to words at {:.2} or, when their best loaded word reaches {:.2}, cut to loaded-words runs at {:.2}, and loaded-words runs at {:.2} outside them (tuned on dev for F1): {}\n\
          span identification, dev, the clauses alone: {}\n\
+         span identification, dev, the same without the cut to loaded-words runs: {}\n\
          span identification, dev, sentence/word thresholds {:.2}/{:.2} (tuned on dev for F1): {}\n\
          span identification, dev, passages shown in reports (loaded-words probability >= {:.2}): {}\n\
          shown passages by threshold, dev:{}\n\
@@ -572,11 +637,14 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
          train (fitted): span F1 {:.3}; technique micro-F1 {:.3}",
         train.len(),
         dev.len(),
-        ct,
-        wt,
-        m.loaded_threshold,
+        d.clause,
+        d.clause_word,
+        d.clause_loaded,
+        d.clause_run,
+        d.loaded,
         line(all),
         line(clause),
+        line(uncut),
         m.sentence_threshold,
         m.word_threshold,
         line(tuned),
