@@ -22,6 +22,7 @@ pub mod launder;
 pub mod minhash;
 pub mod query;
 pub mod search;
+mod snippet;
 pub mod store;
 pub mod support;
 pub mod synth;

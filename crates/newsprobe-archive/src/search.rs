@@ -55,8 +55,8 @@ type Passage = (usize, String, Vec<(usize, usize)>);
 /// Matches ranked at most: a query matching more articles ranks the newest this many.
 pub const RANKED_MATCHES: usize = 20_000;
 
-const OPEN: char = '\u{1}';
-const CLOSE: char = '\u{2}';
+use crate::snippet::{Phrase, CLOSE, OPEN};
+
 const COLUMNS: [&str; 4] = ["title", "text", "quotes", "speakers"];
 
 /// Removes the marker characters, returning the plain passage and the marked ranges.
@@ -113,6 +113,23 @@ fn anonymous_passage(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     let tail = if to < text.len() { "…" } else { "" };
     let passage = format!("{lead}{}{tail}", text.get(from..to)?).replace(['\n', '\r'], " ");
     Some((passage, vec![(before, before + len)]))
+}
+
+/// The passage of a hit, from its four columns' snippets (`snippet(i)` for column `i`): the one
+/// with most highlighted words, preferring quotes, then text, then title, then speakers.
+fn best_passage(mut snippet: impl FnMut(usize) -> String) -> Passage {
+    let mut best: Option<Passage> = None;
+    for i in [2usize, 1, 0, 3] {
+        let (p, h) = unmark(&snippet(i));
+        let better = match &best {
+            None => true,
+            Some((_, _, bh)) => h.len() > bh.len(),
+        };
+        if better && (!h.is_empty() || best.is_none()) {
+            best = Some((i, p, h));
+        }
+    }
+    best.unwrap_or((1, String::new(), Vec::new()))
 }
 
 /// A hit from `id, site, url, published, title` at columns `first..first + 5` of a row, with
@@ -201,7 +218,7 @@ impl Archive {
         let ranked = self.best_newest(&rank_sql, &params, want as usize)?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
-        hits = self.fts_hits(&q.fts, &page)?;
+        hits = self.page_hits(&q, &page)?;
         if !q.speakers.is_empty() {
             for h in &mut hits {
                 self.speaker_passage(h, &q.speakers)?;
@@ -277,11 +294,87 @@ impl Archive {
         }))
     }
 
+    /// The hits of a word query's page, in `page` order, each with its best passage (as
+    /// [`Archive::fts_hits`] makes them): made here from each hit's stored columns
+    /// ([`crate::snippet`], the same passages as FTS5's), and by FTS5 for the hits (or a
+    /// query) whose text has characters that module leaves to FTS5.
+    fn page_hits(&self, q: &Query, page: &[(i64, f64)]) -> Result<Vec<Hit>, Error> {
+        let phrases: Option<Vec<Phrase>> = q
+            .phrases
+            .iter()
+            .map(|(column, text)| {
+                let column = match column {
+                    Some(c) => Some(COLUMNS.iter().position(|k| k == c)?),
+                    None => None,
+                };
+                Phrase::new(column, text)
+            })
+            .collect();
+        let Some(phrases) = phrases else {
+            return Ok(self
+                .fts_hits(&q.fts, page)?
+                .into_iter()
+                .map(|(_, h)| h)
+                .collect());
+        };
+        let sizes: Vec<usize> = phrases.iter().map(|p| p.tokens.len()).collect();
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, site, url, published, title, title, text, quotes, speakers
+             FROM articles WHERE rowid = ?1",
+        )?;
+        let mut made: Vec<(i64, f64, Option<Hit>)> = Vec::with_capacity(page.len());
+        let mut left: Vec<(i64, f64)> = Vec::new();
+        for &(rowid, score) in page {
+            let hit = st
+                .query_row([rowid], |r| {
+                    let mut columns: [(&str, Vec<(usize, usize)>); 4] = Default::default();
+                    for (i, c) in columns.iter_mut().enumerate() {
+                        let text = r.get_ref(5 + i)?.as_str_or_null()?.unwrap_or("");
+                        match crate::snippet::tokens(text) {
+                            Some(toks) => *c = (text, toks),
+                            None => return Ok(None),
+                        }
+                    }
+                    let (col, passage, highlights) = best_passage(|i| {
+                        let (text, toks) = &columns[i];
+                        let insts = crate::snippet::instances(text, toks, i, &phrases);
+                        crate::snippet::snippet(text, toks, &insts, &sizes)
+                    });
+                    let field = COLUMNS.get(col).copied().unwrap_or("text");
+                    Ok(Some(Hit {
+                        passage,
+                        highlights,
+                        score: -score,
+                        ..hit_of_row(r, 0, field)?
+                    }))
+                })
+                .optional()?;
+            match hit {
+                // Stored no more (replaced by a newer read of the archive).
+                None => {}
+                Some(None) => {
+                    left.push((rowid, score));
+                    made.push((rowid, score, None));
+                }
+                Some(hit) => made.push((rowid, score, hit)),
+            }
+        }
+        let mut by_fts: HashMap<i64, Hit> = if left.is_empty() {
+            HashMap::new()
+        } else {
+            self.fts_hits(&q.fts, &left)?.into_iter().collect()
+        };
+        Ok(made
+            .into_iter()
+            .filter_map(|(rowid, _, hit)| hit.or_else(|| by_fts.remove(&rowid)))
+            .collect())
+    }
+
     /// The hits of a word query's page, in `page` order, each with its best passage: of one
     /// snippet per column, the one with most highlighted words, preferring quotes, then text,
     /// then title. One statement for the page (the match is evaluated once, over the page's row
     /// id range, and snippets made for the page's rows only).
-    fn fts_hits(&self, fts: &str, page: &[(i64, f64)]) -> Result<Vec<Hit>, Error> {
+    fn fts_hits(&self, fts: &str, page: &[(i64, f64)]) -> Result<Vec<(i64, Hit)>, Error> {
         let (Some(lo), Some(hi)) = (
             page.iter().map(|p| p.0).min(),
             page.iter().map(|p| p.0).max(),
@@ -302,19 +395,12 @@ impl Archive {
                AND fts.rowid + 0 IN (SELECT value FROM json_each(?4))",
         )?;
         let rows = st.query_map(params![fts, lo, hi, ids], |r| {
-            let mut best: Option<Passage> = None;
-            for i in [2usize, 1, 0, 3] {
-                let s: Option<String> = r.get(6 + i)?;
-                let (p, h) = unmark(s.as_deref().unwrap_or(""));
-                let better = match &best {
-                    None => true,
-                    Some((_, _, bh)) => h.len() > bh.len(),
-                };
-                if better && (!h.is_empty() || best.is_none()) {
-                    best = Some((i, p, h));
-                }
+            let mut snippets: [Option<String>; 4] = Default::default();
+            for (i, s) in snippets.iter_mut().enumerate() {
+                *s = r.get(6 + i)?;
             }
-            let (col, passage, highlights) = best.unwrap_or((1, String::new(), Vec::new()));
+            let (col, passage, highlights) =
+                best_passage(|i| snippets[i].take().unwrap_or_default());
             let field = COLUMNS.get(col).copied().unwrap_or("text");
             let hit = Hit {
                 passage,
@@ -333,7 +419,7 @@ impl Archive {
             .filter_map(|&(rowid, score)| {
                 by_row.remove(&rowid).map(|mut h| {
                     h.score = -score;
-                    h
+                    (rowid, h)
                 })
             })
             .collect())
