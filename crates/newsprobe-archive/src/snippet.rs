@@ -46,31 +46,51 @@ fn separator(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{ab}' | '\u{bb}' | '\u{2000}'..='\u{206f}')
 }
 
+/// Byte classes: 1 for an ASCII token character (letter or digit), 2 for the bytes of
+/// non-ASCII characters, 0 for ASCII separators.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if (i as u8).is_ascii_alphanumeric() {
+            1
+        } else if i >= 0x80 {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The byte ranges of the tokens of `text` as FTS5's `unicode61` tokenizer finds them, or
 /// `None` when the text has a character whose handling this module does not reproduce.
 pub(crate) fn tokens(text: &str) -> Option<Vec<(usize, usize)>> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
+    while let Some(&c) = b.get(i) {
+        match CLASS[c as usize] {
+            0 => i += 1,
+            1 => {
+                let start = i;
                 i += 1;
+                while b.get(i).is_some_and(|&c| CLASS[c as usize] == 1) {
+                    i += 1;
+                }
+                if i - start > MAX_TOKEN {
+                    return None;
+                }
+                out.push((start, i));
             }
-            if i - start > MAX_TOKEN {
-                return None;
+            _ => {
+                let ch = text.get(i..)?.chars().next()?;
+                if !separator(ch) {
+                    return None;
+                }
+                i += ch.len_utf8();
             }
-            out.push((start, i));
-        } else if c < 0x80 {
-            i += 1;
-        } else {
-            let ch = text.get(i..)?.chars().next()?;
-            if !separator(ch) {
-                return None;
-            }
-            i += ch.len_utf8();
         }
     }
     Some(out)
@@ -186,11 +206,15 @@ pub(crate) fn snippet(
     let doc = toks.len() as i64;
     let mut seen = vec![false; sizes.len()];
     let (mut best, mut best_start) = (0i64, 0i64);
-    // Sentence starts: the first token, and each token after '.' or ':' and white space.
+    // Sentence starts: the first token, and each token after '.' or ':' and white space (only
+    // those up to the last instance count: the search below stops at the first start after an
+    // instance, or at the end).
+    let last_inst = insts.iter().map(|i| i.1).max().unwrap_or(0);
     let firsts: Vec<i64> = if insts.is_empty() || doc <= WINDOW {
         Vec::new()
     } else {
         toks.iter()
+            .take(last_inst + 2)
             .enumerate()
             .filter(|&(pos, &(s, _))| {
                 if pos == 0 {
