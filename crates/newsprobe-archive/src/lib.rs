@@ -21,6 +21,7 @@ pub mod html;
 pub mod launder;
 pub mod minhash;
 pub mod query;
+mod rank;
 pub mod search;
 mod snippet;
 pub mod store;

@@ -183,7 +183,6 @@ impl Archive {
         let mut params: Vec<Value> = Vec::with_capacity(filter_params.len() + 1);
         params.push(Value::Text(q.fts.clone()));
         params.extend(filter_params.into_iter().map(Value::Text));
-        let mut hits = Vec::new();
         if q.fts.is_empty() {
             if filters.is_empty() {
                 return Err(Error::Query("empty query".into()));
@@ -195,6 +194,7 @@ impl Archive {
             let rows = self.rowids(&sql, &params)?;
             let more = rows.len() > skip + take;
             let anonymous = q.types.iter().any(|t| t == "anonymous");
+            let mut hits = Vec::new();
             for (rowid, _) in rows.into_iter().skip(skip).take(take) {
                 if let Some(h) = self.plain_hit(rowid, anonymous)? {
                     hits.push(h);
@@ -202,6 +202,32 @@ impl Archive {
             }
             return Ok((hits, more));
         }
+        // One read transaction for the ranking and the passages (one state of the archive),
+        // unless the caller holds one.
+        let own = self.conn.is_autocommit();
+        if own {
+            self.conn.prepare_cached("BEGIN")?.execute([])?;
+        }
+        let ranked = self.rank_page(&q, &filters, &params, skip, take, want);
+        if own {
+            self.conn.prepare_cached("COMMIT")?.execute([])?;
+        }
+        ranked
+    }
+
+    /// The page `skip..skip + take` of a word query (`want` = `skip + take + 1`), ranked, with
+    /// passages, and whether more follow.
+    fn rank_page(
+        &self,
+        q: &Query,
+        filters: &str,
+        params: &[Value],
+        skip: usize,
+        take: usize,
+        want: i64,
+    ) -> Result<(Vec<Hit>, bool), Error> {
+        // Row lengths as of this transaction's state of the archive (for `np_bm25`).
+        crate::rank::refresh(&self.conn, &self.lengths)?;
         // Ranking reads the posting lists and each match's column sizes, never its text; the
         // filters join the articles table (columns before the text, except `type:`).
         let join = if filters.is_empty() {
@@ -212,13 +238,13 @@ impl Archive {
         // One walk of the matches, newest first, keeping the best `want` by score and stopping
         // after RANKED_MATCHES of them: the newest RANKED_MATCHES matches are ranked.
         let rank_sql = format!(
-            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
+            "SELECT fts.rowid, np_bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
              WHERE fts MATCH ?1 {filters} ORDER BY fts.rowid DESC"
         );
-        let ranked = self.best_newest(&rank_sql, &params, want as usize)?;
+        let ranked = self.best_newest(&rank_sql, params, want as usize)?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
-        hits = self.page_hits(&q, &page)?;
+        let mut hits = self.page_hits(q, &page)?;
         if !q.speakers.is_empty() {
             for h in &mut hits {
                 self.speaker_passage(h, &q.speakers)?;
