@@ -1,11 +1,13 @@
 //! Cost of archive searches, one query at a time (no server): the page of 20 hits each.
 //!
-//! `cargo run --release -p newsprobe-archive --example bench_search -- DB QUERIES [new|old]`
+//! `cargo run --release -p newsprobe-archive --example bench_search -- DB QUERIES [new|old|dump]`
 //! runs every query of QUERIES (one a line, the CLI's query language) against the archive DB
 //! (opened read-only) and prints the per-query time percentiles in ms. `old` runs instead the
 //! single statement search used before the two-step search (BM25 and the four snippets computed
 //! for every match, then sorted), for comparison; it understands plain words only. Compare under
-//! load with instruction counts (`perf stat -e instructions`), not the printed times.
+//! load with instruction counts (`perf stat -e instructions`), not the printed times. `dump`
+//! prints instead every query's page (ids, scores, fields, passages, highlights) as one JSON
+//! line a query, to compare the results of two builds.
 
 use std::time::Instant;
 
@@ -15,9 +17,10 @@ use newsprobe_archive::Archive;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(db), Some(queries)) = (args.first(), args.get(1)) else {
-        return Err("usage: bench_search DB QUERIES [new|old]".into());
+        return Err("usage: bench_search DB QUERIES [new|old|dump]".into());
     };
     let old = args.get(2).is_some_and(|m| m == "old");
+    let dump = args.get(2).is_some_and(|m| m == "dump");
     let queries: Vec<String> = std::fs::read_to_string(queries)?
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -46,6 +49,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             )?;
             let n = st.query_map([&fts], |r| r.get::<_, String>(0))?.count();
             hits += n.min(20);
+        } else if dump {
+            let (page, more) = archive.search_page(q, 0, 20)?;
+            hits += page.len();
+            println!(
+                "{}",
+                serde_json::json!({"query": q, "more": more, "hits": page})
+            );
         } else {
             hits += archive.search_page(q, 0, 20)?.0.len();
         }

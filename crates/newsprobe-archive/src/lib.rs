@@ -4,6 +4,8 @@
 //! - [`store`]: where are the analysed articles kept (SQLite, WAL, batched transactions)?
 //! - [`query`]: what does a search query ask for (words, phrases, `speaker:`, `site:`, ...)?
 //! - [`search`]: which stored articles match a query, and where (highlighted passages)?
+//! - `snippet` (private): where in a hit's columns do the words occur (FTS5's snippet in Rust)?
+//! - `rank` (private): how well does an article match (FTS5's bm25, article lengths kept)?
 //! - [`minhash`]: which stored articles are near-copies of this one (MinHash + LSH bands)?
 //! - [`clusters`]: which articles tell the same story, and which sites copy which?
 //! - [`html`]: how are the site links drawn (the near-copy network as SVG and as a table)?
@@ -21,7 +23,9 @@ pub mod html;
 pub mod launder;
 pub mod minhash;
 pub mod query;
+mod rank;
 pub mod search;
+mod snippet;
 pub mod store;
 pub mod support;
 pub mod synth;

@@ -25,6 +25,9 @@ pub struct Query {
     pub types: Vec<String>,
     /// Lower-cased words of each `speaker:` value (to pick the speaker's quote as the passage).
     pub speakers: Vec<Vec<String>>,
+    /// The phrases of `fts`, in its order: the column one is limited to (`title`, `text`,
+    /// `quotes`, `speakers`) and the phrase's text as FTS5 reads it between the quotes.
+    pub phrases: Vec<(Option<String>, String)>,
 }
 
 const TYPES: &[&str] = &["named", "anonymous", "unnamed", "vague", "unattributed"];
@@ -57,13 +60,15 @@ fn split(q: &str) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
-/// An FTS5 string literal: the words of `s` as one phrase.
-fn phrase(s: &str) -> Option<String> {
+/// The words of `s` as one phrase: its text, and as an FTS5 string literal.
+fn phrase(s: &str) -> Option<(String, String)> {
     let words: Vec<String> = crate::words::norms(s.trim_matches('"'));
     if words.is_empty() {
         None
     } else {
-        Some(format!("\"{}\"", words.join(" ").replace('"', "\"\"")))
+        let text = words.join(" ");
+        let literal = format!("\"{}\"", text.replace('"', "\"\""));
+        Some((text, literal))
     }
 }
 
@@ -82,7 +87,12 @@ impl Query {
                 _ => (None, part.clone()),
             };
             match field.as_deref() {
-                None => fts.extend(phrase(&value)),
+                None => {
+                    if let Some((text, literal)) = phrase(&value) {
+                        out.phrases.push((None, text));
+                        fts.push(literal);
+                    }
+                }
                 Some("speaker") | Some("title") | Some("quote") | Some("text") => {
                     let column = match field.as_deref() {
                         Some("speaker") => "speakers",
@@ -90,8 +100,9 @@ impl Query {
                         Some(f) => f,
                         None => "text",
                     };
-                    let p = phrase(&value)
+                    let (text, p) = phrase(&value)
                         .ok_or_else(|| Error::Query(format!("{part:?} has no words")))?;
+                    out.phrases.push((Some(column.to_string()), text));
                     fts.push(format!("{column} : {p}"));
                     if column == "speakers" {
                         out.speakers

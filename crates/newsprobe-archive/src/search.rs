@@ -55,8 +55,8 @@ type Passage = (usize, String, Vec<(usize, usize)>);
 /// Matches ranked at most: a query matching more articles ranks the newest this many.
 pub const RANKED_MATCHES: usize = 20_000;
 
-const OPEN: char = '\u{1}';
-const CLOSE: char = '\u{2}';
+use crate::snippet::{Phrase, CLOSE, OPEN};
+
 const COLUMNS: [&str; 4] = ["title", "text", "quotes", "speakers"];
 
 /// Removes the marker characters, returning the plain passage and the marked ranges.
@@ -115,6 +115,23 @@ fn anonymous_passage(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
     Some((passage, vec![(before, before + len)]))
 }
 
+/// The passage of a hit, from its four columns' snippets (`snippet(i)` for column `i`): the one
+/// with most highlighted words, preferring quotes, then text, then title, then speakers.
+fn best_passage(mut snippet: impl FnMut(usize) -> String) -> Passage {
+    let mut best: Option<Passage> = None;
+    for i in [2usize, 1, 0, 3] {
+        let (p, h) = unmark(&snippet(i));
+        let better = match &best {
+            None => true,
+            Some((_, _, bh)) => h.len() > bh.len(),
+        };
+        if better && (!h.is_empty() || best.is_none()) {
+            best = Some((i, p, h));
+        }
+    }
+    best.unwrap_or((1, String::new(), Vec::new()))
+}
+
 /// A hit from `id, site, url, published, title` at columns `first..first + 5` of a row, with
 /// no score or passage yet.
 fn hit_of_row(r: &rusqlite::Row<'_>, first: usize, field: &str) -> rusqlite::Result<Hit> {
@@ -166,7 +183,6 @@ impl Archive {
         let mut params: Vec<Value> = Vec::with_capacity(filter_params.len() + 1);
         params.push(Value::Text(q.fts.clone()));
         params.extend(filter_params.into_iter().map(Value::Text));
-        let mut hits = Vec::new();
         if q.fts.is_empty() {
             if filters.is_empty() {
                 return Err(Error::Query("empty query".into()));
@@ -178,6 +194,7 @@ impl Archive {
             let rows = self.rowids(&sql, &params)?;
             let more = rows.len() > skip + take;
             let anonymous = q.types.iter().any(|t| t == "anonymous");
+            let mut hits = Vec::new();
             for (rowid, _) in rows.into_iter().skip(skip).take(take) {
                 if let Some(h) = self.plain_hit(rowid, anonymous)? {
                     hits.push(h);
@@ -185,6 +202,32 @@ impl Archive {
             }
             return Ok((hits, more));
         }
+        // One read transaction for the ranking and the passages (one state of the archive),
+        // unless the caller holds one.
+        let own = self.conn.is_autocommit();
+        if own {
+            self.conn.prepare_cached("BEGIN")?.execute([])?;
+        }
+        let ranked = self.rank_page(&q, &filters, &params, skip, take, want);
+        if own {
+            self.conn.prepare_cached("COMMIT")?.execute([])?;
+        }
+        ranked
+    }
+
+    /// The page `skip..skip + take` of a word query (`want` = `skip + take + 1`), ranked, with
+    /// passages, and whether more follow.
+    fn rank_page(
+        &self,
+        q: &Query,
+        filters: &str,
+        params: &[Value],
+        skip: usize,
+        take: usize,
+        want: i64,
+    ) -> Result<(Vec<Hit>, bool), Error> {
+        // Row lengths as of this transaction's state of the archive (for `np_bm25`).
+        crate::rank::refresh(&self.conn, &self.lengths)?;
         // Ranking reads the posting lists and each match's column sizes, never its text; the
         // filters join the articles table (columns before the text, except `type:`).
         let join = if filters.is_empty() {
@@ -195,13 +238,13 @@ impl Archive {
         // One walk of the matches, newest first, keeping the best `want` by score and stopping
         // after RANKED_MATCHES of them: the newest RANKED_MATCHES matches are ranked.
         let rank_sql = format!(
-            "SELECT fts.rowid, bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
+            "SELECT fts.rowid, np_bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
              WHERE fts MATCH ?1 {filters} ORDER BY fts.rowid DESC"
         );
-        let ranked = self.best_newest(&rank_sql, &params, want as usize)?;
+        let ranked = self.best_newest(&rank_sql, params, want as usize)?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
-        hits = self.fts_hits(&q.fts, &page)?;
+        let mut hits = self.page_hits(q, &page)?;
         if !q.speakers.is_empty() {
             for h in &mut hits {
                 self.speaker_passage(h, &q.speakers)?;
@@ -277,11 +320,87 @@ impl Archive {
         }))
     }
 
+    /// The hits of a word query's page, in `page` order, each with its best passage (as
+    /// [`Archive::fts_hits`] makes them): made here from each hit's stored columns
+    /// ([`crate::snippet`], the same passages as FTS5's), and by FTS5 for the hits (or a
+    /// query) whose text has characters that module leaves to FTS5.
+    fn page_hits(&self, q: &Query, page: &[(i64, f64)]) -> Result<Vec<Hit>, Error> {
+        let phrases: Option<Vec<Phrase>> = q
+            .phrases
+            .iter()
+            .map(|(column, text)| {
+                let column = match column {
+                    Some(c) => Some(COLUMNS.iter().position(|k| k == c)?),
+                    None => None,
+                };
+                Phrase::new(column, text)
+            })
+            .collect();
+        let Some(phrases) = phrases else {
+            return Ok(self
+                .fts_hits(&q.fts, page)?
+                .into_iter()
+                .map(|(_, h)| h)
+                .collect());
+        };
+        let sizes: Vec<usize> = phrases.iter().map(|p| p.tokens.len()).collect();
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, site, url, published, title, title, text, quotes, speakers
+             FROM articles WHERE rowid = ?1",
+        )?;
+        let mut made: Vec<(i64, f64, Option<Hit>)> = Vec::with_capacity(page.len());
+        let mut left: Vec<(i64, f64)> = Vec::new();
+        for &(rowid, score) in page {
+            let hit = st
+                .query_row([rowid], |r| {
+                    let mut columns: [(&str, Vec<(usize, usize)>); 4] = Default::default();
+                    for (i, c) in columns.iter_mut().enumerate() {
+                        let text = r.get_ref(5 + i)?.as_str_or_null()?.unwrap_or("");
+                        match crate::snippet::tokens(text) {
+                            Some(toks) => *c = (text, toks),
+                            None => return Ok(None),
+                        }
+                    }
+                    let (col, passage, highlights) = best_passage(|i| {
+                        let (text, toks) = &columns[i];
+                        let insts = crate::snippet::instances(text, toks, i, &phrases);
+                        crate::snippet::snippet(text, toks, &insts, &sizes)
+                    });
+                    let field = COLUMNS.get(col).copied().unwrap_or("text");
+                    Ok(Some(Hit {
+                        passage,
+                        highlights,
+                        score: -score,
+                        ..hit_of_row(r, 0, field)?
+                    }))
+                })
+                .optional()?;
+            match hit {
+                // Stored no more (replaced by a newer read of the archive).
+                None => {}
+                Some(None) => {
+                    left.push((rowid, score));
+                    made.push((rowid, score, None));
+                }
+                Some(hit) => made.push((rowid, score, hit)),
+            }
+        }
+        let mut by_fts: HashMap<i64, Hit> = if left.is_empty() {
+            HashMap::new()
+        } else {
+            self.fts_hits(&q.fts, &left)?.into_iter().collect()
+        };
+        Ok(made
+            .into_iter()
+            .filter_map(|(rowid, _, hit)| hit.or_else(|| by_fts.remove(&rowid)))
+            .collect())
+    }
+
     /// The hits of a word query's page, in `page` order, each with its best passage: of one
     /// snippet per column, the one with most highlighted words, preferring quotes, then text,
     /// then title. One statement for the page (the match is evaluated once, over the page's row
     /// id range, and snippets made for the page's rows only).
-    fn fts_hits(&self, fts: &str, page: &[(i64, f64)]) -> Result<Vec<Hit>, Error> {
+    fn fts_hits(&self, fts: &str, page: &[(i64, f64)]) -> Result<Vec<(i64, Hit)>, Error> {
         let (Some(lo), Some(hi)) = (
             page.iter().map(|p| p.0).min(),
             page.iter().map(|p| p.0).max(),
@@ -302,19 +421,12 @@ impl Archive {
                AND fts.rowid + 0 IN (SELECT value FROM json_each(?4))",
         )?;
         let rows = st.query_map(params![fts, lo, hi, ids], |r| {
-            let mut best: Option<Passage> = None;
-            for i in [2usize, 1, 0, 3] {
-                let s: Option<String> = r.get(6 + i)?;
-                let (p, h) = unmark(s.as_deref().unwrap_or(""));
-                let better = match &best {
-                    None => true,
-                    Some((_, _, bh)) => h.len() > bh.len(),
-                };
-                if better && (!h.is_empty() || best.is_none()) {
-                    best = Some((i, p, h));
-                }
+            let mut snippets: [Option<String>; 4] = Default::default();
+            for (i, s) in snippets.iter_mut().enumerate() {
+                *s = r.get(6 + i)?;
             }
-            let (col, passage, highlights) = best.unwrap_or((1, String::new(), Vec::new()));
+            let (col, passage, highlights) =
+                best_passage(|i| snippets[i].take().unwrap_or_default());
             let field = COLUMNS.get(col).copied().unwrap_or("text");
             let hit = Hit {
                 passage,
@@ -333,7 +445,7 @@ impl Archive {
             .filter_map(|&(rowid, score)| {
                 by_row.remove(&rowid).map(|mut h| {
                     h.score = -score;
-                    h
+                    (rowid, h)
                 })
             })
             .collect())

@@ -63,6 +63,8 @@ fn epoch_of(rowid: i64) -> i64 {
 /// The article archive: one SQLite database file.
 pub struct Archive {
     pub(crate) conn: Connection,
+    /// Row lengths for the search's ranking (`np_bm25`, [`crate::rank`]).
+    pub(crate) lengths: crate::rank::SharedLengths,
 }
 
 /// One stored article with its report.
@@ -140,7 +142,14 @@ impl Archive {
                 path.display()
             )));
         }
-        Ok(Archive { conn })
+        Self::with_ranking(conn)
+    }
+
+    /// The archive of `conn`, with the search's ranking function registered on it.
+    fn with_ranking(conn: Connection) -> Result<Archive, Error> {
+        let lengths = crate::rank::SharedLengths::default();
+        crate::rank::register(&conn, &lengths)?;
+        Ok(Archive { conn, lengths })
     }
 
     /// An archive in memory (tests).
@@ -186,7 +195,7 @@ impl Archive {
                  INSERT INTO fts(fts, rank) VALUES('automerge', 8);",
             )?;
         }
-        Ok(Archive { conn })
+        Self::with_ranking(conn)
     }
 
     /// Stores a batch of reports in one transaction; an id already stored is replaced.
