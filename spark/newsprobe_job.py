@@ -16,7 +16,7 @@ Python worker, loaded once), and writes Parquet tables under DIR:
   entities        id, entity, name, type, kb_id, mentions, descriptors
   findings        id, kind, severity, signal, rule, score, message, evidence[_start|_end|_in]
   framing_spans   id, category, rule, technique, score, in_quote, start, end, in, text
-  signatures      id, ord, site, published, signature (100 MinHash values), bands (20 LSH keys),
+  signatures      id, ord, site, published, signature (100 MinHash values), bands (33 LSH keys),
                   shingles (the sorted low 32 bits of the word-3-shingle hashes, for the exact
                   Jaccard), story_terms, story_counts (hashed terms the same-story clusterer
                   weighs, odd = anchor, with their counts)
@@ -207,17 +207,26 @@ def _lists(parents, index, values):
     return pa.ListArray.from_arrays(_offsets(counts), values)
 
 
+def lsh_shape():
+    """The archive's signature length and band count (`newsprobe.near_copy_params`)."""
+    import newsprobe
+
+    return newsprobe.near_copy_params()
+
+
 def signature_columns(c, n, opts):
     """signature, bands (and shingles, story terms) as Arrow list columns, null without words."""
     import numpy as np
     import pyarrow as pa
 
     mask = pa.array(~np.asarray(c.get("has_signature", []), dtype=bool))
+    shape = lsh_shape()
+    h, k = shape["hashes"], shape["bands"]
     sig = np.frombuffer(c.get("signature", b""), dtype="<u4").astype(np.int64)
     out = {"signature": pa.ListArray.from_arrays(
-        pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)), pa.array(sig), mask=mask)}
+        pa.array(np.arange(0, h * n + 1, h, dtype=np.int32)), pa.array(sig), mask=mask)}
     bands = np.frombuffer(c.get("bands", b""), dtype="<i8")
-    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
+    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, k * n + 1, k, dtype=np.int32)),
                                             pa.array(bands), mask=mask)
     if opts["shingles"]:
         out["shingles"] = pa.ListArray.from_arrays(
