@@ -111,6 +111,8 @@ def main():
     exact = {k: newsprobe.jaccard(*(newsprobe.signature_text_of(archive.get(i)) for i in sorted(k))) for k in found}
     gaps = [abs(found[k]["jaccard"] - exact[k]) for k in found]
     est = [abs(found[k]["estimate"] - exact[k]) for k in found]
+    print(f"band join: {t.get('candidates', 0)} candidate pairs ({t.get('candidates', 0) / a.articles:.3f} an article, "
+          f"{t.get('candidate_articles', 0)} articles in them)")
     print(f"band join: {len(pairs)} near-copy pairs; planted copies found {len(hit)}/{len(truth)} "
           f"(recall {len(hit) / len(truth):.3f}); |jaccard - exact| max {max(gaps, default=0):.4f}; "
           f"|MinHash estimate - exact| max {max(est, default=0):.3f}, mean {sum(est) / max(1, len(est)):.3f}")

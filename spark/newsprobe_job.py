@@ -54,6 +54,10 @@ import sys
 from typing import List
 
 DESCRIPTION = __doc__
+# A local run's JVM: short-lived, on a few cores, its work small beside the Python analysis; the
+# JIT's optimising tier and the parallel collector cost it more CPU than they save (a 20,000-article
+# run's JVM start, band join, site network and clusters: 35.5 -> 18.9 CPU s).
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 def parse_args(argv: List[str]) -> argparse.Namespace:
@@ -96,6 +100,11 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
                         "the articles, at least 20)")
     p.add_argument("--trace-candidates", type=int, default=200,
                    help="candidates by shared rare terms per traced article (default 200)")
+    p.add_argument("--local-jvm-options", default=LOCAL_JVM_OPTIONS, metavar="OPTS",
+                   help="Java options of the driver JVM when this script starts it in local mode "
+                        f"(default: \"{LOCAL_JVM_OPTIONS}\": the JIT's quick tier only and the serial "
+                        "collector, which halve the JVM's own CPU in a local run whose work is the "
+                        "Python analysis; \"\" for the JVM's defaults)")
     p.add_argument("--timings", default=None, metavar="FILE",
                    help="write each step's wall-clock seconds to FILE (JSON), for the bench")
     p.add_argument("--skip", default="",
@@ -471,6 +480,10 @@ def spark_session(args):
              .config("spark.driver.host", "127.0.0.1")
              .config("spark.driver.bindAddress", "127.0.0.1")
              .config("spark.sql.shuffle.partitions", str(args.shuffle_partitions or 4 * cores)))
+        if args.local_jvm_options:
+            # Read when this process launches the JVM (python newsprobe_job.py); under
+            # spark-submit the JVM is already running: pass --driver-java-options there.
+            b = b.config("spark.driver.extraJavaOptions", args.local_jvm_options)
     elif args.shuffle_partitions:
         b = b.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
     # One input file per Arrow batch into the analysis (a batch holds whole files' bytes when
@@ -567,27 +580,37 @@ def tables_from(wide, out, opts):
         write(ok.select("id", "ord", "report"), out, "reports")
 
 
-def near_copies(spark, sigs, min_sim):
+def near_copies(spark, sigs, min_sim, broadcast_rows=2_000_000, stats=None):
     """Pairs of articles sharing an LSH band key whose Jaccard reaches `min_sim`: candidates by the
-    band join, then verified on their shingle hashes (the exact Jaccard, beside the MinHash
-    estimate)."""
+    band join (read orders only: 33 keys an article), then verified on their shingle hashes (the
+    exact Jaccard, beside the MinHash estimate). Only the candidates' signature rows are read
+    into the verification (a semi-join on the candidates' read orders, broadcast while there are
+    at most `broadcast_rows` of them), once for both sides of the pairs."""
     from pyspark.sql import functions as F
 
-    keys = sigs.select("id", "ord", F.explode("bands").alias("key"))
-    pairs = (keys.alias("x").join(keys.alias("y"), "key")
-             .where(F.col("x.ord") < F.col("y.ord"))
-             .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
-             .distinct())
-    s = sigs.select("id", "ord", "site", "published", "signature", "shingles")
+    keys = sigs.where(F.col("bands").isNotNull()).select("ord", F.explode("bands").alias("key"))
+    x, y = keys.alias("x"), keys.alias("y")
+    cand = (x.join(y, "key").where(F.col("x.ord") < F.col("y.ord"))
+            .select(F.col("x.ord").alias("a_ord"), F.col("y.ord").alias("b_ord"))
+            .distinct().localCheckpoint())
+    members = cand.select(F.col("a_ord").alias("ord")).union(cand.select(F.col("b_ord").alias("ord"))).distinct()
+    held = members.count()
+    if stats is not None:
+        stats.update(candidates=cand.count(), candidate_articles=held)
+    if held <= broadcast_rows:
+        members = F.broadcast(members)
+    s = (sigs.select("ord", "id", "site", "published", "signature", "shingles")
+         .join(members, "ord").localCheckpoint())
     a = s.select(*[F.col(c).alias("a_" + c) for c in s.columns])
     b = s.select(*[F.col(c).alias("b_" + c) for c in s.columns])
     shared = F.size(F.array_intersect("a_shingles", "b_shingles"))
-    j = (pairs.join(a, pairs.a == a.a_id).join(b, pairs.b == b.b_id)
+    j = (cand.join(a, "a_ord").join(b, "b_ord")
          .withColumn("estimate", F.size(F.filter(F.zip_with("a_signature", "b_signature",
                                                             lambda x, y: x == y), lambda e: e))
                      / F.size("a_signature"))
          .withColumn("jaccard", shared / (F.size("a_shingles") + F.size("b_shingles") - shared))
-         .where(F.col("jaccard") >= min_sim))
+         .where(F.col("jaccard") >= min_sim)
+         .withColumnRenamed("a_id", "a").withColumnRenamed("b_id", "b"))
     # Who came first: the earlier publication (string order, as the archive compares dates);
     # an unknown date goes last; with both unknown, the earlier-read article.
     a_first = (F.when(F.col("a_published").isNotNull() & F.col("b_published").isNotNull(),
@@ -734,33 +757,39 @@ def story_pairs(spark, sigs, n):
 def components(spark, pairs, max_iterations):
     """Connected components of a graph of (a_ord, b_ord) edges by label propagation over
     DataFrames (each vertex takes the least read order among itself and its neighbours, until
-    nothing changes)."""
+    nothing changes): `(v, l)` for the vertices of the edges."""
     from pyspark.sql import functions as F
 
     e = pairs.select(F.col("a_ord").alias("src"), F.col("b_ord").alias("dst"))
     edges = e.union(e.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).localCheckpoint()
     labels = edges.select(F.col("src").alias("v")).distinct().withColumn("l", F.col("v")).localCheckpoint()
     for _ in range(max_iterations):
-        moved = (edges.join(labels, edges.src == labels.v).select(F.col("dst").alias("v"), "l")
-                 .union(labels).groupBy("v").agg(F.min("l").alias("l")).localCheckpoint())
-        changed = moved.join(labels.withColumnRenamed("l", "old"), "v").where(F.col("l") != F.col("old")).count()
-        labels = moved
-        if changed == 0:
+        # The least label among the neighbours' and its own, beside its own (`old`): one
+        # aggregation a round, and the rows that changed counted on its result.
+        moved = (edges.join(labels, edges.src == labels.v)
+                 .select(F.col("dst").alias("v"), "l", F.lit(None).cast("long").alias("old"))
+                 .union(labels.select("v", "l", F.col("l").alias("old")))
+                 .groupBy("v").agg(F.min("l").alias("l"), F.min("old").alias("old")).localCheckpoint())
+        labels = moved.select("v", "l")
+        if moved.where(F.col("l") != F.col("old")).isEmpty():
             break
     return labels
 
 
 def clusters_table(spark, articles, pairs, max_iterations, out):
+    """Each article's cluster (the first-read member's id) and its size: the components of the
+    edges, then every article, alone where it has no edge."""
     from pyspark.sql import functions as F
 
     labels = components(spark, pairs, max_iterations)
     ids = articles.select("id", "ord")
-    with_label = ids.join(labels, ids.ord == labels.v, "left").select(
-        "id", "ord", F.coalesce("l", "ord").alias("l"))
-    first = ids.select(F.col("ord").alias("l"), F.col("id").alias("cluster"))
-    sized = with_label.join(first, "l").withColumn("size", F.count("*").over(
-        __import__("pyspark.sql.window", fromlist=["Window"]).Window.partitionBy("l")))
-    write(sized.select("id", "cluster", "size"), out, "clusters")
+    sizes = labels.groupBy("l").agg(F.count("*").alias("size"))
+    named = (labels.join(sizes, "l")
+             .join(ids.select(F.col("ord").alias("l"), F.col("id").alias("cluster")), "l")
+             .select("v", "cluster", "size"))
+    write(ids.join(named, ids.ord == named.v, "left")
+          .select("id", F.coalesce("cluster", "id").alias("cluster"),
+                  F.coalesce("size", F.lit(1)).cast("long").alias("size")), out, "clusters")
 
 
 def trace_step(spark, args, out, sigs, reports):
@@ -900,7 +929,7 @@ def main(argv=None) -> int:
         lap("analysis")
         sigs = spark.read.parquet(f"{out}/signatures")
         if "near_copies" not in skip:
-            write(near_copies(spark, sigs, min_sim), out, "near_copies")
+            write(near_copies(spark, sigs, min_sim, stats=times), out, "near_copies")
             pairs = spark.read.parquet(f"{out}/near_copies")
             lap("near_copies")
             write(site_links(pairs), out, "site_links")
