@@ -871,30 +871,63 @@ def trace_step(spark, args, out, sigs, reports):
     write(traced, out, "traces")
 
 
-def tree_cpu() -> float:
-    """CPU seconds (user + system, with reaped children) of this process and its descendants
-    (the JVM, the Python daemon and workers, in local mode), from /proc; 0 where there is none."""
-    try:
-        tick = os.sysconf("SC_CLK_TCK")
+class TreeCpu:
+    """CPU seconds (user + system) of this process and its descendants (the JVM, the Python
+    daemon and workers, in local mode), from /proc, sampled every `every` seconds by a thread:
+    a process that has ended keeps the CPU it was last seen with (Python workers end when idle,
+    and no process of the tree reaps them into its own count); 0 where there is no /proc."""
+
+    def __init__(self, every=0.5):
+        import threading
+
+        self.seen = {}  # (pid, start time) -> CPU seconds when last seen
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        try:
+            self.tick = os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError):
+            self.tick = 0
+        self.sample()
+        if self.tick:
+            t = threading.Thread(target=self._run, args=(every,), daemon=True)
+            t.start()
+
+    def _run(self, every):
+        while not self.stop.wait(every):
+            self.sample()
+
+    def sample(self):
+        if not self.tick:
+            return
         stats = {}
-        for pid in os.listdir("/proc"):
+        try:
+            pids = os.listdir("/proc")
+        except OSError:
+            return
+        for pid in pids:
             if pid.isdigit():
                 try:
                     with open(f"/proc/{pid}/stat") as f:
                         fields = f.read().rsplit(")", 1)[1].split()
-                    stats[int(pid)] = (int(fields[1]), sum(int(x) for x in fields[11:15]))
-                except OSError:
+                    stats[int(pid)] = (int(fields[1]), fields[19], int(fields[11]) + int(fields[12]))
+                except (OSError, IndexError, ValueError):
                     continue
         mine, frontier = {os.getpid()}, [os.getpid()]
         while frontier:
             parent = frontier.pop()
-            for pid, (ppid, _) in stats.items():
+            for pid, (ppid, _, _) in stats.items():
                 if ppid == parent and pid not in mine:
                     mine.add(pid)
                     frontier.append(pid)
-        return sum(stats[p][1] for p in mine if p in stats) / tick
-    except (OSError, ValueError):
-        return 0.0
+        with self.lock:
+            for p in mine:
+                if p in stats:
+                    self.seen[(p, stats[p][1])] = stats[p][2] / self.tick
+
+    def __call__(self) -> float:
+        self.sample()
+        with self.lock:
+            return sum(self.seen.values())
 
 
 def main(argv=None) -> int:
@@ -904,6 +937,7 @@ def main(argv=None) -> int:
     import newsprobe
     from pyspark.sql import functions as F
 
+    tree_cpu = TreeCpu()
     times = {k: 0.0 for k in ("session", "analysis", "near_copies", "site_links", "stories", "clusters", "trace")}
     clock = [time.time()]
 
