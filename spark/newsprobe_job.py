@@ -16,7 +16,7 @@ Python worker, loaded once), and writes Parquet tables under DIR:
   entities        id, entity, name, type, kb_id, mentions, descriptors
   findings        id, kind, severity, signal, rule, score, message, evidence[_start|_end|_in]
   framing_spans   id, category, rule, technique, score, in_quote, start, end, in, text
-  signatures      id, ord, site, published, signature (100 MinHash values), bands (20 LSH keys),
+  signatures      id, ord, site, published, signature (100 MinHash values), bands (33 LSH keys),
                   shingles (the sorted low 32 bits of the word-3-shingle hashes, for the exact
                   Jaccard), story_terms, story_counts (hashed terms the same-story clusterer
                   weighs, odd = anchor, with their counts)
@@ -54,6 +54,10 @@ import sys
 from typing import List
 
 DESCRIPTION = __doc__
+# A local run's JVM: short-lived, on a few cores, its work small beside the Python analysis; the
+# JIT's optimising tier and the parallel collector cost it more CPU than they save (a 20,000-article
+# run's JVM start, band join, site network and clusters: 35.5 -> 18.9 CPU s).
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 
 def parse_args(argv: List[str]) -> argparse.Namespace:
@@ -96,6 +100,11 @@ def parse_args(argv: List[str]) -> argparse.Namespace:
                         "the articles, at least 20)")
     p.add_argument("--trace-candidates", type=int, default=200,
                    help="candidates by shared rare terms per traced article (default 200)")
+    p.add_argument("--local-jvm-options", default=LOCAL_JVM_OPTIONS, metavar="OPTS",
+                   help="Java options of the driver JVM when this script starts it in local mode "
+                        f"(default: \"{LOCAL_JVM_OPTIONS}\": the JIT's quick tier only and the serial "
+                        "collector, which halve the JVM's own CPU in a local run whose work is the "
+                        "Python analysis; \"\" for the JVM's defaults)")
     p.add_argument("--timings", default=None, metavar="FILE",
                    help="write each step's wall-clock seconds to FILE (JSON), for the bench")
     p.add_argument("--skip", default="",
@@ -207,17 +216,26 @@ def _lists(parents, index, values):
     return pa.ListArray.from_arrays(_offsets(counts), values)
 
 
+def lsh_shape():
+    """The archive's signature length and band count (`newsprobe.near_copy_params`)."""
+    import newsprobe
+
+    return newsprobe.near_copy_params()
+
+
 def signature_columns(c, n, opts):
     """signature, bands (and shingles, story terms) as Arrow list columns, null without words."""
     import numpy as np
     import pyarrow as pa
 
     mask = pa.array(~np.asarray(c.get("has_signature", []), dtype=bool))
+    shape = lsh_shape()
+    h, k = shape["hashes"], shape["bands"]
     sig = np.frombuffer(c.get("signature", b""), dtype="<u4").astype(np.int64)
     out = {"signature": pa.ListArray.from_arrays(
-        pa.array(np.arange(0, 100 * n + 1, 100, dtype=np.int32)), pa.array(sig), mask=mask)}
+        pa.array(np.arange(0, h * n + 1, h, dtype=np.int32)), pa.array(sig), mask=mask)}
     bands = np.frombuffer(c.get("bands", b""), dtype="<i8")
-    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, 20 * n + 1, 20, dtype=np.int32)),
+    out["bands"] = pa.ListArray.from_arrays(pa.array(np.arange(0, k * n + 1, k, dtype=np.int32)),
                                             pa.array(bands), mask=mask)
     if opts["shingles"]:
         out["shingles"] = pa.ListArray.from_arrays(
@@ -462,6 +480,10 @@ def spark_session(args):
              .config("spark.driver.host", "127.0.0.1")
              .config("spark.driver.bindAddress", "127.0.0.1")
              .config("spark.sql.shuffle.partitions", str(args.shuffle_partitions or 4 * cores)))
+        if args.local_jvm_options:
+            # Read when this process launches the JVM (python newsprobe_job.py); under
+            # spark-submit the JVM is already running: pass --driver-java-options there.
+            b = b.config("spark.driver.extraJavaOptions", args.local_jvm_options)
     elif args.shuffle_partitions:
         b = b.config("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
     # One input file per Arrow batch into the analysis (a batch holds whole files' bytes when
@@ -558,27 +580,37 @@ def tables_from(wide, out, opts):
         write(ok.select("id", "ord", "report"), out, "reports")
 
 
-def near_copies(spark, sigs, min_sim):
+def near_copies(spark, sigs, min_sim, broadcast_rows=2_000_000, stats=None):
     """Pairs of articles sharing an LSH band key whose Jaccard reaches `min_sim`: candidates by the
-    band join, then verified on their shingle hashes (the exact Jaccard, beside the MinHash
-    estimate)."""
+    band join (read orders only: 33 keys an article), then verified on their shingle hashes (the
+    exact Jaccard, beside the MinHash estimate). Only the candidates' signature rows are read
+    into the verification (a semi-join on the candidates' read orders, broadcast while there are
+    at most `broadcast_rows` of them), once for both sides of the pairs."""
     from pyspark.sql import functions as F
 
-    keys = sigs.select("id", "ord", F.explode("bands").alias("key"))
-    pairs = (keys.alias("x").join(keys.alias("y"), "key")
-             .where(F.col("x.ord") < F.col("y.ord"))
-             .select(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
-             .distinct())
-    s = sigs.select("id", "ord", "site", "published", "signature", "shingles")
+    keys = sigs.where(F.col("bands").isNotNull()).select("ord", F.explode("bands").alias("key"))
+    x, y = keys.alias("x"), keys.alias("y")
+    cand = (x.join(y, "key").where(F.col("x.ord") < F.col("y.ord"))
+            .select(F.col("x.ord").alias("a_ord"), F.col("y.ord").alias("b_ord"))
+            .distinct().localCheckpoint())
+    members = cand.select(F.col("a_ord").alias("ord")).union(cand.select(F.col("b_ord").alias("ord"))).distinct()
+    held = members.count()
+    if stats is not None:
+        stats.update(candidates=cand.count(), candidate_articles=held)
+    if held <= broadcast_rows:
+        members = F.broadcast(members)
+    s = (sigs.select("ord", "id", "site", "published", "signature", "shingles")
+         .join(members, "ord").localCheckpoint())
     a = s.select(*[F.col(c).alias("a_" + c) for c in s.columns])
     b = s.select(*[F.col(c).alias("b_" + c) for c in s.columns])
     shared = F.size(F.array_intersect("a_shingles", "b_shingles"))
-    j = (pairs.join(a, pairs.a == a.a_id).join(b, pairs.b == b.b_id)
+    j = (cand.join(a, "a_ord").join(b, "b_ord")
          .withColumn("estimate", F.size(F.filter(F.zip_with("a_signature", "b_signature",
                                                             lambda x, y: x == y), lambda e: e))
                      / F.size("a_signature"))
          .withColumn("jaccard", shared / (F.size("a_shingles") + F.size("b_shingles") - shared))
-         .where(F.col("jaccard") >= min_sim))
+         .where(F.col("jaccard") >= min_sim)
+         .withColumnRenamed("a_id", "a").withColumnRenamed("b_id", "b"))
     # Who came first: the earlier publication (string order, as the archive compares dates);
     # an unknown date goes last; with both unknown, the earlier-read article.
     a_first = (F.when(F.col("a_published").isNotNull() & F.col("b_published").isNotNull(),
@@ -725,33 +757,39 @@ def story_pairs(spark, sigs, n):
 def components(spark, pairs, max_iterations):
     """Connected components of a graph of (a_ord, b_ord) edges by label propagation over
     DataFrames (each vertex takes the least read order among itself and its neighbours, until
-    nothing changes)."""
+    nothing changes): `(v, l)` for the vertices of the edges."""
     from pyspark.sql import functions as F
 
     e = pairs.select(F.col("a_ord").alias("src"), F.col("b_ord").alias("dst"))
     edges = e.union(e.select(F.col("dst").alias("src"), F.col("src").alias("dst"))).localCheckpoint()
     labels = edges.select(F.col("src").alias("v")).distinct().withColumn("l", F.col("v")).localCheckpoint()
     for _ in range(max_iterations):
-        moved = (edges.join(labels, edges.src == labels.v).select(F.col("dst").alias("v"), "l")
-                 .union(labels).groupBy("v").agg(F.min("l").alias("l")).localCheckpoint())
-        changed = moved.join(labels.withColumnRenamed("l", "old"), "v").where(F.col("l") != F.col("old")).count()
-        labels = moved
-        if changed == 0:
+        # The least label among the neighbours' and its own, beside its own (`old`): one
+        # aggregation a round, and the rows that changed counted on its result.
+        moved = (edges.join(labels, edges.src == labels.v)
+                 .select(F.col("dst").alias("v"), "l", F.lit(None).cast("long").alias("old"))
+                 .union(labels.select("v", "l", F.col("l").alias("old")))
+                 .groupBy("v").agg(F.min("l").alias("l"), F.min("old").alias("old")).localCheckpoint())
+        labels = moved.select("v", "l")
+        if moved.where(F.col("l") != F.col("old")).isEmpty():
             break
     return labels
 
 
 def clusters_table(spark, articles, pairs, max_iterations, out):
+    """Each article's cluster (the first-read member's id) and its size: the components of the
+    edges, then every article, alone where it has no edge."""
     from pyspark.sql import functions as F
 
     labels = components(spark, pairs, max_iterations)
     ids = articles.select("id", "ord")
-    with_label = ids.join(labels, ids.ord == labels.v, "left").select(
-        "id", "ord", F.coalesce("l", "ord").alias("l"))
-    first = ids.select(F.col("ord").alias("l"), F.col("id").alias("cluster"))
-    sized = with_label.join(first, "l").withColumn("size", F.count("*").over(
-        __import__("pyspark.sql.window", fromlist=["Window"]).Window.partitionBy("l")))
-    write(sized.select("id", "cluster", "size"), out, "clusters")
+    sizes = labels.groupBy("l").agg(F.count("*").alias("size"))
+    named = (labels.join(sizes, "l")
+             .join(ids.select(F.col("ord").alias("l"), F.col("id").alias("cluster")), "l")
+             .select("v", "cluster", "size"))
+    write(ids.join(named, ids.ord == named.v, "left")
+          .select("id", F.coalesce("cluster", "id").alias("cluster"),
+                  F.coalesce("size", F.lit(1)).cast("long").alias("size")), out, "clusters")
 
 
 def trace_step(spark, args, out, sigs, reports):
@@ -833,30 +871,63 @@ def trace_step(spark, args, out, sigs, reports):
     write(traced, out, "traces")
 
 
-def tree_cpu() -> float:
-    """CPU seconds (user + system, with reaped children) of this process and its descendants
-    (the JVM, the Python daemon and workers, in local mode), from /proc; 0 where there is none."""
-    try:
-        tick = os.sysconf("SC_CLK_TCK")
+class TreeCpu:
+    """CPU seconds (user + system) of this process and its descendants (the JVM, the Python
+    daemon and workers, in local mode), from /proc, sampled every `every` seconds by a thread:
+    a process that has ended keeps the CPU it was last seen with (Python workers end when idle,
+    and no process of the tree reaps them into its own count); 0 where there is no /proc."""
+
+    def __init__(self, every=0.5):
+        import threading
+
+        self.seen = {}  # (pid, start time) -> CPU seconds when last seen
+        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        try:
+            self.tick = os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError):
+            self.tick = 0
+        self.sample()
+        if self.tick:
+            t = threading.Thread(target=self._run, args=(every,), daemon=True)
+            t.start()
+
+    def _run(self, every):
+        while not self.stop.wait(every):
+            self.sample()
+
+    def sample(self):
+        if not self.tick:
+            return
         stats = {}
-        for pid in os.listdir("/proc"):
+        try:
+            pids = os.listdir("/proc")
+        except OSError:
+            return
+        for pid in pids:
             if pid.isdigit():
                 try:
                     with open(f"/proc/{pid}/stat") as f:
                         fields = f.read().rsplit(")", 1)[1].split()
-                    stats[int(pid)] = (int(fields[1]), sum(int(x) for x in fields[11:15]))
-                except OSError:
+                    stats[int(pid)] = (int(fields[1]), fields[19], int(fields[11]) + int(fields[12]))
+                except (OSError, IndexError, ValueError):
                     continue
         mine, frontier = {os.getpid()}, [os.getpid()]
         while frontier:
             parent = frontier.pop()
-            for pid, (ppid, _) in stats.items():
+            for pid, (ppid, _, _) in stats.items():
                 if ppid == parent and pid not in mine:
                     mine.add(pid)
                     frontier.append(pid)
-        return sum(stats[p][1] for p in mine if p in stats) / tick
-    except (OSError, ValueError):
-        return 0.0
+        with self.lock:
+            for p in mine:
+                if p in stats:
+                    self.seen[(p, stats[p][1])] = stats[p][2] / self.tick
+
+    def __call__(self) -> float:
+        self.sample()
+        with self.lock:
+            return sum(self.seen.values())
 
 
 def main(argv=None) -> int:
@@ -866,6 +937,7 @@ def main(argv=None) -> int:
     import newsprobe
     from pyspark.sql import functions as F
 
+    tree_cpu = TreeCpu()
     times = {k: 0.0 for k in ("session", "analysis", "near_copies", "site_links", "stories", "clusters", "trace")}
     clock = [time.time()]
 
@@ -891,7 +963,7 @@ def main(argv=None) -> int:
         lap("analysis")
         sigs = spark.read.parquet(f"{out}/signatures")
         if "near_copies" not in skip:
-            write(near_copies(spark, sigs, min_sim), out, "near_copies")
+            write(near_copies(spark, sigs, min_sim, stats=times), out, "near_copies")
             pairs = spark.read.parquet(f"{out}/near_copies")
             lap("near_copies")
             write(site_links(pairs), out, "site_links")

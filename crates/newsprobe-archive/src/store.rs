@@ -9,7 +9,7 @@ use std::path::Path;
 use newsprobe_core::{Report, SourceType};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
-use crate::minhash::{shingle_hashes_of_words, Signature};
+use crate::minhash::{shingle_hashes_of_words, Signature, BANDS, BAND_SHAPE};
 use crate::Error;
 
 const SCHEMA: &str = "
@@ -142,6 +142,17 @@ impl Archive {
                 path.display()
             )));
         }
+        // Band keys of another shape never match this build's: look-ups would find nothing.
+        let shape = band_shape(&conn)?;
+        if shape != BAND_SHAPE {
+            return Err(Error::Data(format!(
+                "{}: its near-copy index has band shape {shape}, this newsprobe reads band shape \
+                 {BAND_SHAPE} (open it once for writing, e.g. with `newsprobe clusters --db {}`, \
+                 to re-band it from the stored signatures)",
+                path.display(),
+                path.display()
+            )));
+        }
         Self::with_ranking(conn)
     }
 
@@ -184,6 +195,7 @@ impl Archive {
         ))?;
         conn.execute_batch(SCHEMA)?;
         migrate_band_table(&conn)?;
+        reband(&conn)?;
         if fresh {
             // FTS5 keeps new terms in memory until `hashsize` bytes (default 1 MiB), then writes a
             // segment; level-0 segments are merged `automerge` at a time (default 4). A larger
@@ -248,7 +260,7 @@ impl Archive {
             )?;
             // The batch's band keys, inserted in key order after the articles: neighbouring keys
             // share leaf pages.
-            let mut new_bands: Vec<(i64, i64, i64)> = Vec::with_capacity(reports.len() * 20);
+            let mut new_bands: Vec<(i64, i64, i64)> = Vec::with_capacity(reports.len() * BANDS);
             for (i, r) in reports.iter().enumerate() {
                 let previous: Option<(i64, Option<Vec<u8>>, FtsColumns)> = old
                     .query_row([&r.source.id], |row| {
@@ -492,6 +504,63 @@ fn migrate_band_table(conn: &Connection) -> Result<(), Error> {
         ))?;
     }
     Ok(())
+}
+
+/// The band shape ([`BAND_SHAPE`]) the archive's near-copy index was built with, kept in SQLite's
+/// `user_version`; 0 in an archive written before it was kept (bands of shape 1).
+fn band_shape(conn: &Connection) -> Result<i64, Error> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Rebuilds the band index from the stored signatures when it was built with another band shape
+/// (signatures are the same hash values in every shape), one epoch at a time, in one
+/// transaction; a new archive just records the shape. An index of a newer shape is an error.
+fn reband(conn: &Connection) -> Result<(), Error> {
+    let shape = band_shape(conn)?;
+    if shape == BAND_SHAPE {
+        return Ok(());
+    }
+    if shape > BAND_SHAPE {
+        return Err(Error::Data(format!(
+            "the archive's near-copy index has band shape {shape}, newer than this newsprobe's \
+             ({BAND_SHAPE}): open it with a newer newsprobe"
+        )));
+    }
+    conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM band_index;")?;
+    let done = (|| -> Result<(), Error> {
+        let last: i64 =
+            conn.query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| {
+                r.get(0)
+            })?;
+        let mut read = conn.prepare(
+            "SELECT rowid, signature FROM articles WHERE rowid >= ?1 AND rowid < ?2
+                    AND signature IS NOT NULL",
+        )?;
+        let mut add = conn
+            .prepare("INSERT OR IGNORE INTO band_index(epoch, key, article) VALUES (?1, ?2, ?3)")?;
+        for epoch in 0..=epoch_of(last) {
+            let mut keys: Vec<(i64, i64)> = Vec::new();
+            let rows = read.query_map([epoch << EPOCH_BITS, (epoch + 1) << EPOCH_BITS], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
+            })?;
+            for row in rows {
+                let (rowid, bytes) = row?;
+                if let Some(sig) = Signature::from_bytes(&bytes) {
+                    keys.extend(sig.band_keys().into_iter().map(|k| (k, rowid)));
+                }
+            }
+            keys.sort_unstable();
+            for (key, rowid) in keys {
+                add.execute(params![epoch, key, rowid])?;
+            }
+        }
+        conn.execute_batch(&format!("PRAGMA user_version = {BAND_SHAPE}; COMMIT;"))?;
+        Ok(())
+    })();
+    if done.is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    done
 }
 
 /// Largest report JSON a stored row may claim to unpack to (a guard against a damaged file).
@@ -832,5 +901,51 @@ mod tests {
             )
             .unwrap();
         assert_eq!(old, 0);
+    }
+
+    #[test]
+    fn an_archive_banded_with_another_shape_is_refused_read_only_and_rebanded_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shape1.db");
+        let copy = HARBOUR.replace("regional", "local");
+        {
+            let mut a = Archive::open(&path).unwrap();
+            a.ingest(&[
+                plain_report("orig", None, None, None, HARBOUR),
+                plain_report("other", None, None, None, "Rain flooded the lower town."),
+            ])
+            .unwrap();
+            // The index as band shape 1 left it: keys this build never computes, no version.
+            a.conn
+                .execute_batch("UPDATE band_index SET key = key + 12345; PRAGMA user_version = 0;")
+                .unwrap();
+            assert!(a
+                .near_copies(&Signature::of_text(&copy), 0.5)
+                .unwrap()
+                .is_empty());
+        }
+        let e = Archive::open_read_only(&path)
+            .err()
+            .expect("an old band shape is refused");
+        assert!(e.to_string().contains("band shape 0"), "{e}");
+        let a = Archive::open(&path).unwrap();
+        let hits = a.near_copies(&Signature::of_text(&copy), 0.5).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        let keys: i64 = a
+            .conn
+            .query_row("SELECT count(*) FROM band_index", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(keys, 2 * BANDS as i64);
+        drop(a);
+        assert!(Archive::open_read_only(&path).is_ok());
+        // An index from a newer newsprobe is not touched.
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch(&format!("PRAGMA user_version = {};", BAND_SHAPE + 1))
+            .unwrap();
+        let e = Archive::open(&path)
+            .err()
+            .expect("a newer band shape is refused");
+        assert!(e.to_string().contains("newer"), "{e}");
     }
 }

@@ -322,7 +322,7 @@ fn analyze_many<'py>(
 /// "entities", "descriptors", "findings", "evidence", "framing_spans", "signature": bytes,
 /// "bands": bytes, "has_signature": [...]}`. Child rows carry the index of their parent row
 /// (`article`, or `entity`/`finding`); `signature` packs 100 little-endian u32 an article, `bands`
-/// 20 little-endian i64 (zeros where `has_signature` is false); a failed record is an articles
+/// 33 little-endian i64 (`near_copy_params()`' `hashes` and `bands`) (zeros where `has_signature` is false); a failed record is an articles
 /// row whose `error` is set (`record:N: message`, or `PATH[:LINE]: message` for records of `read`).
 /// `reports=False` leaves out `articles["report"]` (the JSON report); `shingles=True` adds
 /// `shingles` (each article's sorted, distinct low 32 bits of its shingle hashes, packed u32) and
@@ -412,7 +412,8 @@ fn extract<'py>(
 }
 
 /// The archive's MinHash of a text (for an article: its title, a newline, then its text, as
-/// the archive signs it): `{"signature": [100 ints] | None, "bands": [20 band keys]}`.
+/// the archive signs it): `{"signature": [100 ints] | None, "bands": [33 band keys]}` (the band keys the archive's
+/// near-copy index holds: 33 bands of 3 rows over the first 99 values).
 /// A text without words has no signature and no bands.
 #[pyfunction]
 fn minhash<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -449,13 +450,17 @@ fn jaccard(a: &str, b: &str) -> f64 {
 }
 
 /// The near-copy threshold of `clusters --by site` and of trace's near-copies (estimated
-/// Jaccard), and the LSH shape: `{"min_similarity", "bands", "rows"}`.
+/// Jaccard), and the LSH shape: `{"min_similarity", "hashes", "bands", "rows", "band_shape"}`
+/// (signature values, band keys, values per band, and the shape's version as the archive
+/// records it).
 #[pyfunction]
 fn near_copy_params<'py>(py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
     let d = PyDict::new(py);
     d.set_item("min_similarity", TraceOptions::default().near_copy_min)?;
+    d.set_item("hashes", newsprobe_archive::minhash::HASHES)?;
     d.set_item("bands", newsprobe_archive::minhash::BANDS)?;
     d.set_item("rows", newsprobe_archive::minhash::ROWS)?;
+    d.set_item("band_shape", newsprobe_archive::minhash::BAND_SHAPE)?;
     Ok(d.into_any())
 }
 

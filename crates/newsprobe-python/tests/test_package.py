@@ -227,7 +227,9 @@ def test_minhash_is_the_archives():
     base = (EXAMPLES / "shocking-port-deal.txt").read_text()
     edited = base.replace("Wednesday", "Thursday", 1)
     a, b = newsprobe.minhash(base), newsprobe.minhash(edited)
-    assert len(a["signature"]) == 100 and len(a["bands"]) == 20
+    shape = newsprobe.near_copy_params()
+    assert (shape["hashes"], shape["bands"], shape["rows"]) == (100, 33, 3)
+    assert len(a["signature"]) == 100 and len(a["bands"]) == 33
     assert newsprobe.minhash(base) == a
     est = newsprobe.similarity(a["signature"], b["signature"])
     exact = newsprobe.jaccard(base, edited)

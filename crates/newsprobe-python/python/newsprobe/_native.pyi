@@ -42,7 +42,8 @@ def extract(html: Union[str, bytes], url: Optional[str] = None, charset: Optiona
     """The article of an HTML page: title, text, byline, published, site, language, url."""
 
 def minhash(text: str) -> Dict[str, Any]:
-    """The archive's MinHash: ``{"signature": [100 ints] | None, "bands": [20 keys]}``."""
+    """The archive's MinHash: ``{"signature": [100 ints] | None, "bands": [33 keys]}``
+    (33 bands of 3 rows over the first 99 values, as the archive's near-copy index keys them)."""
 
 def story_params() -> Dict[str, Any]:
     """The parameters of ``clusters --by story``: anchor_weight, threshold, max_days,
@@ -58,7 +59,8 @@ def jaccard(a: str, b: str) -> float:
     """Exact Jaccard similarity of the word-shingle sets of two texts."""
 
 def near_copy_params() -> Dict[str, Any]:
-    """``{"min_similarity", "bands", "rows"}`` of the archive's near-copy index."""
+    """``{"min_similarity", "hashes", "bands", "rows", "band_shape"}`` of the archive's near-copy
+    index (signature values, band keys, values per band, the shape's version)."""
 
 class Records(Iterator[Record]):
     def __iter__(self) -> "Records": ...
