@@ -1051,6 +1051,14 @@ fn extend_modifiers_back(words: &[Word], mut s: usize) -> usize {
     s
 }
 
+/// Whether an organisation's head word stands before a lower-case connector inside a name
+/// ("Max Planck Institute for Astrophysics", "Bank of Montreal"): the head is not the last word.
+fn heads_org_before_connector(name: &[Word]) -> bool {
+    name.windows(2).any(|p| {
+        p[0].cap && p[0].is(flag::ORG_HEAD) && !p[1].cap && CONNECTORS.contains(&p[1].norm)
+    })
+}
+
 /// The type of an unknown capitalised name, and where a title bound to it starts.
 fn type_unknown(
     words: &[Word],
@@ -1062,7 +1070,7 @@ fn type_unknown(
     let last = &words[b - 1];
     // An organisation's head word decides before any title nearby ("the Prime Minister's
     // Office", "Chairman of Halvorsen Logistics").
-    if last.is(flag::ORG_HEAD) {
+    if last.is(flag::ORG_HEAD) || heads_org_before_connector(&words[a..b]) {
         return (a, EntityType::Organization);
     }
     if let Some(s) = title_before(words, merged, idx) {

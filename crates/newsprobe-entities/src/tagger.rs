@@ -33,8 +33,15 @@ const MAGIC: &[u8; 8] = b"NPNER01\0";
 const MAGIC2: &[u8; 8] = b"NPNER02\0";
 
 /// The bundled model, decoded once; `None` when the file is empty or damaged (the rules alone
-/// answer then).
-pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::from_bytes(NER_MODEL).ok());
+/// answer then). `NEWSPROBE_NER_MODEL=PATH` reads another model file instead, for comparing a
+/// retrained model without rebuilding (an unreadable file: the rules alone).
+pub static MODEL: LazyLock<Option<Model>> =
+    LazyLock::new(|| match std::env::var_os("NEWSPROBE_NER_MODEL") {
+        Some(p) => std::fs::read(p)
+            .ok()
+            .and_then(|b| Model::from_bytes(&b).ok()),
+        None => Model::from_bytes(NER_MODEL).ok(),
+    });
 
 /// Label of an entity type at the start (`B`) or inside (`I`) of a name.
 pub fn label(t: EntityType, inside: bool) -> u8 {

@@ -261,3 +261,29 @@ fn cities_the_hand_written_lists_lack_are_places() {
         );
     }
 }
+
+#[test]
+fn an_institute_named_after_a_person_is_no_person() {
+    // The head word stands before "for"/"of", not last; the founder's first name opens the name.
+    let doc = analysed(
+        "The simulation was run by astronomers at the Max Planck Institute for Astrophysics in \
+         Garching. Julia Brandt, who led the work, said the Walter Hoffmann Foundation for \
+         Marine Research had paid for the computer time.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Max Planck Institute for Astrophysics"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert_eq!(
+        kind_of(&doc, "Walter Hoffmann Foundation for Marine Research"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert_eq!(
+        kind_of(&doc, "Julia Brandt"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
