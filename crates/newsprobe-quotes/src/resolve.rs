@@ -118,7 +118,8 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
     } else {
         m.last
     };
-    for k in m.first..=last {
+    // (The last word is the name's own: "Tishana King" keeps "King".)
+    for k in m.first..last {
         let w = ctx.word(k);
         if matches!(w, "to" | "of" | "for") && k > m.first && ctx.is_title(k - 1) {
             // "Ambassador to Belgium", "Secretary of State": the next word is part of the title.
@@ -280,7 +281,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         let pos = m.span.start;
         let words = self.words(m);
-        let mut gender = words.iter().find_map(|w| lexicon::gender_of_word(w));
+        // (A name's own words give no gender by their meaning: "Tishana King" is no king.)
+        let name_at =
+            source_type::is_named(ctx, m).then(|| source_type::name_head(ctx, m) - m.first);
+        let mut gender = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| Some(i) != name_at)
+            .find_map(|(_, w)| lexicon::gender_of_word(w));
 
         // 1. The entity stage.
         if let Some(e) = entity {
@@ -400,6 +408,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
         let kind = source_type::classify(ctx, m, anonymity_cue.is_some());
         let first_word = ctx.word(m.first);
+
+        // 2a. "King told the Daily News" after "Tishana King says": a lone capitalised word
+        // that is the surname of a person named before is that person, even where the word is
+        // also a title.
+        if m.first == m.last && kind != SourceType::Named && ctx.is_capitalized(m.last) {
+            let written = ctx.doc.span_text(&ctx.span(m.last));
+            let found = self
+                .referents
+                .iter()
+                .rev()
+                .find(|r| {
+                    r.kind == SourceType::Named
+                        && !r.plural
+                        && r.name.contains(' ')
+                        && r.name.split_whitespace().last() == Some(written)
+                })
+                .map(|r| (r.name.clone(), r.entity.clone()));
+            if let Some((name, entity)) = found {
+                self.add_words(&name, &words);
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(name),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity,
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
 
         // 3a. "The company said": the one organisation the entity stage found in the last few
         // sentences, when only one is there ("Kraft Foods confirmed … the company said").
@@ -543,14 +581,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .collect();
         orgs.sort_unstable();
         orgs.dedup();
-        let mut found: Option<&'a Entity> = None;
-        for e in orgs.into_iter().map(|i| &doc.entities[i]) {
-            if found.is_some_and(|f| f.id != e.id) {
-                return None;
-            }
-            found = Some(e);
+        if orgs.len() > 1 {
+            // Several: the one that spoke last ("Microsoft said … The company said", with the
+            // product's name tagged an organisation in between).
+            return self
+                .referents
+                .iter()
+                .rev()
+                .filter(|r| r.kind == SourceType::Named)
+                .find_map(|r| {
+                    orgs.iter()
+                        .map(|&i| &doc.entities[i])
+                        .find(|e| r.entity.as_deref() == Some(e.id.as_str()))
+                });
         }
-        found
+        orgs.first().map(|&i| &doc.entities[i])
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -684,6 +729,50 @@ mod tests {
             "nothing wrong",
         );
         assert_ne!(kind, SourceType::Named, "{name:?}");
+        // Two organisations named, one of which spoke: the company is the one that spoke.
+        let (name, kind) = source(
+            "Northwind Systems said on Tuesday that attackers were exploiting a flaw in servers \
+             it sells to Contoso Bank and Fabrikam Insurance. \
+             The company said it was working on an official patch to plug the hole.",
+            "official patch",
+        );
+        assert_eq!(name.as_deref(), Some("Northwind Systems"));
+        assert_eq!(kind, SourceType::Named);
+    }
+
+    /// "Tishana King says …", then "King told the Daily News": a surname that is also a title
+    /// word is the named person, not an unnamed king, and gives no gender.
+    #[test]
+    fn a_surname_that_is_a_title_word_is_the_named_person() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Tishana King says she saw the whole shooting from her third-floor window. \
+             “I’m certain he didn’t have anything in his hands,” King told the Daily News. \
+             King, 39, a medical records clerk, said she gave a recorded interview to detectives. \
+             “I couldn’t see what the kids were doing,” she said.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let source = |needle: &str| {
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect("the quote");
+            (q.source.name.clone().unwrap_or_default(), q.source.kind)
+        };
+        for needle in [
+            "whole shooting",
+            "anything in his hands",
+            "recorded interview",
+            "what the kids",
+        ] {
+            assert_eq!(
+                source(needle),
+                ("Tishana King".to_string(), SourceType::Named),
+                "{needle}"
+            );
+        }
     }
 
     /// A name with a middle initial and a suffix is one named person, never another
