@@ -46,6 +46,26 @@ const ORG_DESCRIPTIONS: &[&str] = &[
     "group",
 ];
 
+/// Heads of descriptions of a public body, read back to the body's name written before ("the
+/// sheriff's department" after "the Los Angeles County Sheriff's Department").
+const BODY_DESCRIPTIONS: &[&str] = &[
+    "department",
+    "ministry",
+    "office",
+    "court",
+    "committee",
+    "council",
+    "commission",
+    "board",
+    "authority",
+    "institute",
+    "service",
+    "bureau",
+];
+
+/// The most sentences before a description that its body's name is looked for in.
+const BODY_NAME_WINDOW: usize = 12;
+
 /// A resolved person or group the article talks about.
 #[derive(Debug, Clone)]
 struct Referent<'c> {
@@ -443,7 +463,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // sentences, when only one is there ("Kraft Foods confirmed … the company said").
         if matches!(first_word, "the" | "this" | "that")
             && kind != SourceType::Named
-            && m.last == m.first + 1
+            && m.last > m.first
+            && m.last <= m.first + 3
+            // ("the telecommunications company", "the Paris-based firm": modifiers that are no
+            // roles and no names of another body.)
+            && (m.first + 1..m.last).all(|k| {
+                ctx.is_word(k)
+                    && !ctx.is_role_noun(k)
+                    && !ctx.is_pronoun(k)
+                    && !ctx.is_determiner(k)
+                    && (!ctx.is_capitalized(k) || ctx.word(k).contains('-'))
+            })
             && ORG_DESCRIPTIONS.contains(&head)
             && anonymity_cue.is_none()
         {
@@ -463,6 +493,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind: SourceType::Named,
                         mention: Some(m.span),
                         entity: Some(e.id.clone()),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
+        // 3b. "according to the sheriff's department": the capitalised name written before
+        // that ends in the description's words ("Los Angeles County Sheriff's Department").
+        if first_word == "the" && kind != SourceType::Named && anonymity_cue.is_none() {
+            if let Some(name) = self.body_name_before(m) {
+                self.remember(pos, &name, SourceType::Named, None, None, false, words);
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(name),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity: None,
                     },
                     anonymity_cue,
                 };
@@ -559,6 +606,53 @@ impl<'c, 'a> Resolver<'c, 'a> {
             },
             anonymity_cue,
         }
+    }
+
+    /// "the sheriff's department" (a description of a body, lower-case after "the"): the
+    /// last name in the sentences before it written with the same words capitalised and at
+    /// least one capitalised word more ("Los Angeles County Sheriff's Department").
+    fn body_name_before(&self, m: &Mention) -> Option<String> {
+        let ctx = self.ctx;
+        let head = ctx.word(m.last);
+        if m.last <= m.first
+            || m.last > m.first + 3
+            || !(ORG_DESCRIPTIONS.contains(&head) || BODY_DESCRIPTIONS.contains(&head))
+            || (m.first + 1..=m.last).any(|k| ctx.is_capitalized(k) || !ctx.is_word(k))
+        {
+            return None;
+        }
+        let words: Vec<&str> = (m.first + 1..=m.last).map(|k| ctx.word(k)).collect();
+        let n = words.len();
+        let doc = ctx.doc;
+        let s = doc.sentence_at(m.span.start)?;
+        let from =
+            ctx.token_at_or_after(doc.sentences[s.saturating_sub(BODY_NAME_WINDOW)].span.start);
+        let mut k = m.first;
+        while k > from + n {
+            k -= 1;
+            let start = k + 1 - n;
+            let same =
+                (0..n).all(|j| ctx.word(start + j) == words[j] && ctx.is_capitalized(start + j));
+            if !same {
+                continue;
+            }
+            // The capitalised words before it, within its sentence, no determiner.
+            let sentence_start = ctx.sentence_bounds(start).0;
+            let mut first = start;
+            while first > sentence_start
+                && ctx.is_word(first - 1)
+                && ctx.is_capitalized(first - 1)
+                && !ctx.is_determiner(first - 1)
+            {
+                first -= 1;
+            }
+            if first == start {
+                continue;
+            }
+            let span = Span::text(ctx.span(first).start, ctx.span(k).end);
+            return Some(doc.span_text(&span).to_string());
+        }
+        None
     }
 
     /// The only organisation entity with a mention in the three sentences before the mention
@@ -738,6 +832,50 @@ mod tests {
         );
         assert_eq!(name.as_deref(), Some("Northwind Systems"));
         assert_eq!(kind, SourceType::Named);
+        // A description with modifiers: "the telecommunications company".
+        let (name, kind) = source(
+            "Three undersea data cables were cut, according to Orange Telecom on Friday. \
+             The cut occurred on lines that connect Sicily to Tunisia, the telecommunications \
+             company said.",
+            "Sicily",
+        );
+        assert_eq!(name.as_deref(), Some("Orange Telecom"));
+        assert_eq!(kind, SourceType::Named);
+    }
+
+    /// "according to the sheriff's department" after "the Los Angeles County Sheriff's
+    /// Department" names the department; a description with no such name before stays unnamed.
+    #[test]
+    fn a_body_described_after_its_name_is_named() {
+        let source = |text: &str, needle: &str| {
+            let mut doc = newsprobe_core::Document::from_text(None, text);
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect("the quote");
+            (q.source.name.clone().unwrap_or_default(), q.source.kind)
+        };
+        assert_eq!(
+            source(
+                "A Los Angeles County Sheriff's Department deputy died after a shooting on \
+                 Friday. He was wearing knee-length shorts and white tennis shoes, according \
+                 to the sheriff's department.",
+                "tennis shoes",
+            ),
+            (
+                "Los Angeles County Sheriff's Department".to_string(),
+                SourceType::Named
+            )
+        );
+        let (_, kind) = source(
+            "A deputy died after a shooting on Friday. He was wearing knee-length shorts and \
+             white tennis shoes, according to the sheriff's department.",
+            "tennis shoes",
+        );
+        assert_ne!(kind, SourceType::Named);
     }
 
     /// "Tishana King says …", then "King told the Daily News": a surname that is also a title
