@@ -160,7 +160,14 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
             .entities
             .iter()
             .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
-        if !known && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
+        // ("MSPoweruser reported", "Engadget reported": a word written capitalised inside a
+        // sentence elsewhere, or with a capital inside it, and never lower-case, is a name.)
+        let raw = ctx.doc.span_text(&span);
+        let camel =
+            raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+        let cases = ctx.word_cases(head);
+        let written_as_name = !cases.lower && (camel || cases.capitalized_inside);
+        if !known && !written_as_name && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
             return false;
         }
     }
@@ -242,7 +249,18 @@ mod tests {
     use newsprobe_core::Document;
 
     fn kind_of(text: &str, cue: &str) -> SourceType {
-        let doc = Document::from_text(None, text);
+        kind_in(Document::from_text(None, text), cue)
+    }
+
+    /// As [`kind_of`], after the entity stage.
+    fn kind_with_entities(text: &str, cue: &str) -> SourceType {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        assert!(!doc.entities.is_empty());
+        kind_in(doc, cue)
+    }
+
+    fn kind_in(doc: Document, cue: &str) -> SourceType {
         let ctx = Ctx::new(&doc);
         let c = (0..ctx.len()).find(|&i| ctx.word(i) == cue).expect("cue");
         let m = ctx
@@ -331,6 +349,29 @@ mod tests {
             kind_of(
                 "U.S. Attorney James P. Kennedy Jr. said the sentence was fair.",
                 "said"
+            ),
+            SourceType::Named
+        );
+        // A name the entity stage does not know, at a sentence start: written with an inner
+        // capital, or capitalised inside another sentence.
+        assert_eq!(
+            kind_with_entities(
+                "Microsoft is preparing new tablets. MSPoweruser reported that the update would come in March.",
+                "reported"
+            ),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_with_entities(
+                "The phone was shown on Friday, as Engadget wrote. Engadget reported that it would cost $999.",
+                "reported"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_with_entities(
+                "Microsoft is preparing new tablets. Staff reported that the update would come in March.",
+                "reported"
             ),
             SourceType::Named
         );
