@@ -108,6 +108,9 @@ mod tests {
             ("The hearing was short. “My client is innocent,” his lawyer, Maria Costa, told reporters.", "innocent", "Maria Costa"),
             ("“We will not surrender the town,” one of the rebel leaders, Joseph Akol, said.", "surrender", "Joseph Akol"),
             ("The appeal was filed on Friday. His lawyer, Tom Carlineo Jr., said the verdict would not stand.", "not stand", "Tom Carlineo Jr"),
+            // Kin: "her nephew, NAME, 32, of Coney Island".
+            ("“We are really just shocked,” said her nephew, Ravi Sandhu, 32, of Coney Island.", "shocked", "Ravi Sandhu"),
+            ("“He never came home,” his sister, Alma Ruiz, told reporters on Friday.", "came home", "Alma Ruiz"),
         ];
         for (text, needle, name) in cases {
             let (got, kind) = source_of(text, needle);

@@ -576,7 +576,15 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             if n_start != p_end || n_end - n_start > 14 || next_mark < n_end {
                 return None;
             }
-            after(ctx, n_start, n_end)
+            // ("Ilana Muhlstein, a dietitian, recommends eating slowly.": a cue with a content
+            // of its own after it opens a statement, it signs no quotation before it.)
+            after(ctx, n_start, n_end).filter(|a| {
+                a.0.is_none_or(|c| {
+                    let k = if a.2.first > c { a.2.last + 1 } else { c + 1 };
+                    let w = ctx.word(k);
+                    !(w == "that" || (w.len() > 4 && w.ends_with("ing")) || is_mark(ctx.raw(k)))
+                })
+            })
         };
         // "“…,” he said" after the quotation wins, unless the quotation ends its sentence and
         // a cue stands right before it ("He said, “…”").
@@ -1072,6 +1080,28 @@ mod tests {
         assert_eq!(r[0].2, "The governor");
         let r = direct("Kowalski had a blunt message: „Wir bleiben hier, egal was passiert.“");
         assert_eq!(r[0].2, "Kowalski");
+    }
+
+    #[test]
+    fn a_next_paragraph_with_its_own_statement_signs_no_quotation() {
+        let speaker_of = |text: &str, needle: &str| {
+            let mut doc = Document::from_text(None, text);
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect("the quote");
+            q.source.name.clone().unwrap_or_default()
+        };
+        let text = "The company's lawyer, Daniel Okafor, said the suit had no merit.\n\
+             “This is a publicity stunt,” Okafor said. “Nothing more.”\n\
+             Ilana Muhlstein, a dietitian in Los Angeles, recommends eating slowly.";
+        assert_eq!(speaker_of(text, "Nothing more"), "Daniel Okafor");
+        // A short attribution paragraph still signs it.
+        let r = direct("“We will not be ignored any longer.”\nshe wrote on Facebook.");
+        assert!(r.iter().any(|(_, _, who)| who == "she"), "{r:?}");
     }
 
     #[test]

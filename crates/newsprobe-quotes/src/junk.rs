@@ -298,9 +298,15 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
             return true;
         }
         let initial = m.first == ctx.sentence_bounds(m.first).0;
+        // ("King said", "Manning said": a surname ending in "-ing" that is also a title word
+        // or a name the entity stage found is no gerund.)
+        let name = ctx.is_title(m.last)
+            || ctx.is_role_noun(m.last)
+            || ctx.in_entity_mention(ctx.span(m.last));
         if ctx.is_capitalized(m.last)
             && initial
-            && (w.ends_with("ing") || matches!(w, "rather" | "instead" | "still" | "also" | "even"))
+            && ((w.ends_with("ing") && !name)
+                || matches!(w, "rather" | "instead" | "still" | "also" | "even"))
         {
             return true;
         }

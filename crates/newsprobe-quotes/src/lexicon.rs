@@ -1007,6 +1007,33 @@ const ROLE_NOUNS: &[&str] = &[
     "husband",
     "son",
     "daughter",
+    // (Kin and close companions: "said her nephew, Ravi Singh," names who spoke.)
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "stepfather",
+    "stepmother",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+    "widow",
+    "widower",
+    "colleague",
+    "coworker",
+    "co-worker",
+    "roommate",
+    "classmate",
     "friend",
     "neighbor",
     "neighbour",
@@ -1114,15 +1141,18 @@ pub fn gender_of_word(word: &str) -> Option<Gender> {
         | "spokeswoman" | "chairwoman" | "congresswoman" | "woman" | "queen" | "lady"
         | "mother" | "wife" | "daughter" | "hillary" | "sarah" | "elizabeth" | "mary" | "nancy"
         | "kellyanne" | "jill" | "ivanka" | "melania" | "michelle" | "carly" | "kamala"
-        | "angela" | "theresa" | "ursula" | "kaja" | "madam" => Some(Gender::Female),
+        | "angela" | "theresa" | "ursula" | "kaja" | "madam" | "sister" | "aunt" | "niece"
+        | "grandmother" | "granddaughter" | "stepmother" | "girlfriend" | "fiancée" | "widow" => {
+            Some(Gender::Female)
+        }
         "mr." | "mr" | "he" | "him" | "his" | "himself" | "spokesman" | "chairman"
         | "congressman" | "man" | "king" | "prince" | "father" | "husband" | "son"
         | "gentleman" | "donald" | "bernie" | "ted" | "marco" | "john" | "barack" | "mike"
         | "bill" | "jeb" | "ben" | "chris" | "joe" | "paul" | "tim" | "rand" | "vladimir"
         | "denis" | "eric" | "rudy" | "newt" | "mitt" | "george" | "james" | "robert" | "david"
-        | "michael" | "william" | "giuseppe" | "sergei" | "emmanuel" | "olaf" | "donald's" => {
-            Some(Gender::Male)
-        }
+        | "michael" | "william" | "giuseppe" | "sergei" | "emmanuel" | "olaf" | "donald's"
+        | "brother" | "uncle" | "nephew" | "grandfather" | "grandson" | "stepfather"
+        | "boyfriend" | "widower" => Some(Gender::Male),
         _ => None,
     }
 }

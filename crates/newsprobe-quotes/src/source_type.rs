@@ -102,6 +102,33 @@ pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
     head
 }
 
+/// Title words that are also common surnames ("Tishana King", "Alexander Pope", "Elizabeth
+/// Bishop").
+const SURNAME_TITLES: &[&str] = &["king", "pope", "bishop"];
+
+/// "Tishana King": a title word that is a common surname, after a capitalised word of the
+/// mention that is itself no title, role, group, determiner or nationality ("the King",
+/// "Catholic Bishop", "King Charles" are not).
+fn surname_like_title(ctx: &Ctx, m: &Mention, head: usize) -> bool {
+    if head <= m.first || !SURNAME_TITLES.contains(&ctx.word(head)) {
+        return false;
+    }
+    let k = head - 1;
+    let w = ctx.word(k);
+    ctx.is_capitalized(k)
+        && ctx.is_word(k)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !ctx.is_determiner(k)
+        && !ctx.is_title(k)
+        && !ctx.is_role_noun(k)
+        && !ctx.is_group_word(k)
+        && !ctx.is_pronoun(k)
+        && !w.ends_with("'s")
+        && !["ish", "ian", "ese", "ean", "can", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
+
 /// Whether a mention's head word is a capitalised name (not a title or role).
 pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     let head = name_head(ctx, m);
@@ -115,7 +142,9 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     if PARTIES.contains(&w) {
         return true;
     }
-    if lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w) {
+    if (lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w))
+        && !surname_like_title(ctx, m, head)
+    {
         return false;
     }
     // Sentence-initial common words are capitalised too ("Sources said", "Readers may not",
@@ -131,7 +160,14 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
             .entities
             .iter()
             .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
-        if !known && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
+        // ("MSPoweruser reported", "Engadget reported": a word written capitalised inside a
+        // sentence elsewhere, or with a capital inside it, and never lower-case, is a name.)
+        let raw = ctx.doc.span_text(&span);
+        let camel =
+            raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+        let cases = ctx.word_cases(head);
+        let written_as_name = !cases.lower && (camel || cases.capitalized_inside);
+        if !known && !written_as_name && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
             return false;
         }
     }
@@ -213,7 +249,18 @@ mod tests {
     use newsprobe_core::Document;
 
     fn kind_of(text: &str, cue: &str) -> SourceType {
-        let doc = Document::from_text(None, text);
+        kind_in(Document::from_text(None, text), cue)
+    }
+
+    /// As [`kind_of`], after the entity stage.
+    fn kind_with_entities(text: &str, cue: &str) -> SourceType {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        assert!(!doc.entities.is_empty());
+        kind_in(doc, cue)
+    }
+
+    fn kind_in(doc: Document, cue: &str) -> SourceType {
         let ctx = Ctx::new(&doc);
         let c = (0..ctx.len()).find(|&i| ctx.word(i) == cue).expect("cue");
         let m = ctx
@@ -303,6 +350,42 @@ mod tests {
                 "U.S. Attorney James P. Kennedy Jr. said the sentence was fair.",
                 "said"
             ),
+            SourceType::Named
+        );
+        // A name the entity stage does not know, at a sentence start: written with an inner
+        // capital, or capitalised inside another sentence.
+        assert_eq!(
+            kind_with_entities(
+                "Microsoft is preparing new tablets. MSPoweruser reported that the update would come in March.",
+                "reported"
+            ),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_with_entities(
+                "The phone was shown on Friday, as Engadget wrote. Engadget reported that it would cost $999.",
+                "reported"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_with_entities(
+                "Microsoft is preparing new tablets. Staff reported that the update would come in March.",
+                "reported"
+            ),
+            SourceType::Named
+        );
+        // A surname that is also a title word ("King", "Pope", "Bishop") after a first name.
+        assert_eq!(
+            kind_of("Tishana King says she saw the shooting.", "says"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of("On Monday the King said the talks had failed.", "said"),
+            SourceType::Unnamed
+        );
+        assert_ne!(
+            kind_of("The Catholic Bishop said the talks had failed.", "said"),
             SourceType::Named
         );
         // A report resting on confidential sources.

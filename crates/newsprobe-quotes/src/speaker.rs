@@ -25,6 +25,16 @@ pub struct Ctx<'a> {
     sentence_tokens: Vec<(usize, usize)>,
     /// Every entity mention, indexed by span, built on first use.
     mentions: std::cell::OnceCell<EntityMentions>,
+    /// How each lower-cased word is written in the document, built on first use.
+    word_cases: std::cell::OnceCell<foldhash::HashMap<String, WordCases>>,
+}
+
+/// How a word is written across a document: lower-case somewhere, capitalised inside a
+/// sentence somewhere (not as its first word).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordCases {
+    pub lower: bool,
+    pub capitalized_inside: bool,
 }
 
 /// Every entity mention of the document, indexed by span, with its entity (an index into
@@ -146,7 +156,32 @@ impl<'a> Ctx<'a> {
             info,
             sentence_tokens,
             mentions: std::cell::OnceCell::new(),
+            word_cases: std::cell::OnceCell::new(),
         }
+    }
+
+    /// How the word of token `i` is written across the document (built once, on first use).
+    pub fn word_cases(&self, i: usize) -> WordCases {
+        let map = self.word_cases.get_or_init(|| {
+            let mut map: foldhash::HashMap<String, WordCases> = Default::default();
+            for k in 0..self.len() {
+                if !self.is_word(k) {
+                    continue;
+                }
+                let inside = self.sentence_bounds(k).0 != k;
+                let e = match map.get_mut(self.word(k)) {
+                    Some(e) => e,
+                    None => map.entry(self.word(k).to_string()).or_default(),
+                };
+                if !self.is_capitalized(k) {
+                    e.lower = true;
+                } else if inside {
+                    e.capitalized_inside = true;
+                }
+            }
+            map
+        });
+        map.get(self.word(i)).copied().unwrap_or_default()
     }
 
     /// The entity mentions, indexed (built on first use).
