@@ -10,6 +10,12 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "opposite",
 ];
 
+/// Whether `m` ends in a place preposition ("Protesters outside" of "Protesters outside the
+/// courthouse chanted"): a cut noun phrase, never a speaker of its own.
+pub fn ends_in_preposition(ctx: &Ctx, m: &Mention) -> bool {
+    m.last > m.first && PLACE_PREPOSITIONS.contains(&ctx.word(m.last))
+}
+
 /// The subject before a place phrase, when `m` (right before the cue at `cue`) is that place.
 pub fn subject_before_place(ctx: &Ctx, m: &Mention, cue: Option<usize>) -> Option<Mention> {
     let cue = cue?;

@@ -416,6 +416,7 @@ fn candidates(
         if i > 0
             && (junk::is_junk(ctx, &m)
                 || junk::is_nobody(ctx, &m)
+                || crate::locative::ends_in_preposition(ctx, &m)
                 || f.content.contains(&m.span)
                 || kept
                     .iter()
