@@ -469,6 +469,32 @@ mod tests {
     }
 
     #[test]
+    fn tokens_keep_byte_offsets_across_multibyte_characters() {
+        let text = "L’état a dit «non» à 1.990 €… U.K.";
+        assert_eq!(
+            toks(text),
+            [
+                "L’état",
+                "a",
+                "dit",
+                "«",
+                "non",
+                "»",
+                "à",
+                "1.990",
+                "€",
+                "…",
+                "U.K."
+            ]
+        );
+        let kinds: Vec<TokenKind> = tokenize(text, Field::Text).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[3], TokenKind::Punct);
+        assert_eq!(kinds[7], TokenKind::Number);
+        assert_eq!(kinds[8], TokenKind::Symbol);
+        assert_eq!(kinds[10], TokenKind::Word);
+    }
+
+    #[test]
     fn tokens_keep_initialisms_contractions_and_numbers() {
         assert_eq!(
             toks("The U.S. Navy’s 1,500 ships—don’t worry, 3.5%."),
