@@ -79,6 +79,7 @@ pub struct Token {
     pub sentence_start: bool,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     newsprobe_core::lexicon::is_alphanumeric(c)
 }

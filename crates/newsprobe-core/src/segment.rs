@@ -125,60 +125,70 @@ fn is_inner_joiner(c: char) -> bool {
     is_apostrophe(c) || matches!(c, '-' | '‐' | '‑' | '_' | '&')
 }
 
+/// The character starting at byte `b` of `s` (`b` on a character boundary), if any.
+#[inline]
+fn char_at(s: &str, b: usize) -> Option<char> {
+    let x = *s.as_bytes().get(b)?;
+    if x < 0x80 {
+        Some(char::from(x))
+    } else {
+        s[b..].chars().next()
+    }
+}
+
 /// Splits `s` into word, number, punctuation and symbol tokens.
+///
+/// Walks the text by byte offsets, decoding each character where it is read (no array of
+/// characters is built first).
 pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let byte = |i: usize| chars.get(i).map(|&(b, _)| b).unwrap_or(s.len());
-    let mut out = Vec::with_capacity(n / 5);
+    let n = s.len();
+    let at = |b: usize| char_at(s, b);
+    // The byte after the character at `b` (the end of the text when there is none).
+    let after = |b: usize| at(b).map_or(n, |c| b + c.len_utf8());
+    let mut out = Vec::with_capacity(n / 6);
+    let token = |start: usize, end: usize, kind: TokenKind| Token {
+        span: Span { start, end, field },
+        kind,
+    };
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
+        let width = c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i += width;
             continue;
         }
         let start = i;
         if is_numeric(c) {
-            i += 1;
-            while i < n {
-                let c = chars[i].1;
+            i += width;
+            while let Some(c) = at(i) {
                 if is_numeric(c) {
-                    i += 1;
+                    i += c.len_utf8();
                 } else if matches!(c, ',' | '.' | ':') && at(i + 1).is_some_and(is_numeric) {
-                    i += 2;
+                    i = after(i + 1);
                 } else {
                     break;
                 }
             }
             // "1990s", "5th", "3km": letters glued to a number stay in the token.
-            while i < n && is_alphabetic(chars[i].1) {
-                i += 1;
+            while let Some(c) = at(i).filter(|&c| is_alphabetic(c)) {
+                i += c.len_utf8();
             }
-            out.push(Token {
-                span: Span {
-                    start: byte(start),
-                    end: byte(i),
-                    field,
-                },
-                kind: TokenKind::Number,
-            });
+            out.push(token(start, i, TokenKind::Number));
         } else if is_alphabetic(c) {
             let mut segment_len = 0;
             let mut dotted = false;
-            while i < n {
-                let c = chars[i].1;
+            while let Some(c) = at(i) {
+                let width = c.len_utf8();
                 if is_alphanumeric(c) || c.is_mark() {
-                    i += 1;
+                    i += width;
                     segment_len += 1;
-                } else if is_inner_joiner(c) && at(i + 1).is_some_and(is_alphanumeric) {
-                    i += 1;
+                } else if is_inner_joiner(c) && at(i + width).is_some_and(is_alphanumeric) {
+                    i += width;
                     segment_len = 0;
                 } else if c == '.'
                     && segment_len <= 2
                     && at(i + 1).is_some_and(is_alphabetic)
-                    && (dotted || at(i + 2).is_some_and(|d| d == '.' || !is_alphabetic(d)))
+                    && (dotted || at(after(i + 1)).is_some_and(|d| d == '.' || !is_alphabetic(d)))
                 {
                     // Initialisms: "U.S.", "e.g.", "U.K."
                     dotted = true;
@@ -191,16 +201,9 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
             if dotted && at(i) == Some('.') {
                 i += 1;
             }
-            out.push(Token {
-                span: Span {
-                    start: byte(start),
-                    end: byte(i),
-                    field,
-                },
-                kind: TokenKind::Word,
-            });
+            out.push(token(start, i, TokenKind::Word));
         } else {
-            i += 1;
+            i += width;
             // "..." is one token.
             if c == '.' {
                 while at(i) == Some('.') {
@@ -212,14 +215,7 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
             } else {
                 TokenKind::Symbol
             };
-            out.push(Token {
-                span: Span {
-                    start: byte(start),
-                    end: byte(i),
-                    field,
-                },
-                kind,
-            });
+            out.push(token(start, i, kind));
         }
     }
     out
@@ -470,6 +466,32 @@ mod tests {
             .iter()
             .map(|t| t.span.slice(text).to_string())
             .collect()
+    }
+
+    #[test]
+    fn tokens_keep_byte_offsets_across_multibyte_characters() {
+        let text = "L’état a dit «non» à 1.990 €… U.K.";
+        assert_eq!(
+            toks(text),
+            [
+                "L’état",
+                "a",
+                "dit",
+                "«",
+                "non",
+                "»",
+                "à",
+                "1.990",
+                "€",
+                "…",
+                "U.K."
+            ]
+        );
+        let kinds: Vec<TokenKind> = tokenize(text, Field::Text).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[3], TokenKind::Punct);
+        assert_eq!(kinds[7], TokenKind::Number);
+        assert_eq!(kinds[8], TokenKind::Symbol);
+        assert_eq!(kinds[10], TokenKind::Word);
     }
 
     #[test]

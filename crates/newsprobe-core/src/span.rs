@@ -77,6 +77,7 @@ impl Span {
     }
 
     /// The slice of `s` this span covers ("" when out of range or not on char boundaries).
+    #[inline]
     pub fn slice<'a>(&self, s: &'a str) -> &'a str {
         s.get(self.start..self.end).unwrap_or("")
     }

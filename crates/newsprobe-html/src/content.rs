@@ -246,7 +246,7 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         }
         let node = &dom.nodes[id];
         if let NodeData::Text(t) = &node.data {
-            text[id] = t.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+            text[id] = non_whitespace_bytes(t.as_bytes()) as u32;
         }
         if node.parent != NONE {
             text[node.parent as usize] = text[node.parent as usize].saturating_add(text[id]);
@@ -265,6 +265,19 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         }
     }
     removed
+}
+
+/// How many bytes of `text` are not ASCII whitespace, counted in chunks small enough for byte
+/// counters (which the compiler turns into vector compares).
+fn non_whitespace_bytes(text: &[u8]) -> usize {
+    text.chunks(255)
+        .map(|chunk| {
+            let blank = chunk
+                .iter()
+                .fold(0u8, |n, b| n + u8::from(b.is_ascii_whitespace()));
+            chunk.len() - usize::from(blank)
+        })
+        .sum()
 }
 
 /// Cuts the non-removed part of the page into text blocks, in document order.
@@ -672,6 +685,15 @@ fn keep_block(dom: &Dom, block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_whitespace_bytes_counts_across_chunks() {
+        let text = "The council said \u{201c}no\u{201d}\ton Monday.\r\n ".repeat(40);
+        let expected = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+        assert_eq!(non_whitespace_bytes(text.as_bytes()), expected);
+        assert_eq!(non_whitespace_bytes(b""), 0);
+        assert_eq!(non_whitespace_bytes(&[b' '; 600]), 0);
+    }
 
     fn text(html: &str) -> String {
         main_text(&dom::parse(html))

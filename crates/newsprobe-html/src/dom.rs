@@ -482,6 +482,10 @@ impl<'a> Builder<'a> {
     }
 
     fn close_implied(&mut self, tag: &str, stop_at: &[&str]) {
+        // Nothing to close when no `tag` is open (most `<div>`s close no `<p>`): skip the walk.
+        if self.open_counts.get(tag).is_none_or(|&c| c == 0) {
+            return;
+        }
         let depth = self.stack.len();
         for i in (1..depth).rev().take(END_TAG_SEARCH) {
             let open = &*self.stack[i].1;

@@ -7,7 +7,14 @@ use std::borrow::Cow;
 
 /// Replaces character references in `raw`. Borrows when there is nothing to replace.
 pub fn decode(raw: &str) -> Cow<'_, str> {
-    let Some(first) = memchr::memchr(b'&', raw.as_bytes()) else {
+    let bytes = raw.as_bytes();
+    // Most attribute values are short: a plain scan costs less than starting `memchr`.
+    let first = if bytes.len() < 16 {
+        bytes.iter().position(|&b| b == b'&')
+    } else {
+        memchr::memchr(b'&', bytes)
+    };
+    let Some(first) = first else {
         return Cow::Borrowed(raw);
     };
     let mut out = String::with_capacity(raw.len());

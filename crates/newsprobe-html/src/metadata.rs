@@ -240,11 +240,12 @@ fn is_author_element(e: &dom::Element) -> bool {
         return true;
     }
     e.attr("class").is_some_and(|c| {
+        // "author-name" holds "author": one search for it rules out both.
         (contains_ignore_ascii_case(c, "byline")
-            || contains_ignore_ascii_case(c, "author-name")
             || (contains_ignore_ascii_case(c, "author")
-                && c.split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case("author"))))
+                && (contains_ignore_ascii_case(c, "author-name")
+                    || c.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("author")))))
             && !contains_ignore_ascii_case(c, "bio")
             && !contains_ignore_ascii_case(c, "image")
             && !contains_ignore_ascii_case(c, "avatar")

@@ -83,6 +83,11 @@ fn opener(c: char, prev: Option<char>, next: Option<char>) -> Option<Family> {
     }
 }
 
+/// The characters [`opener`] may accept (and the apostrophe of `''`).
+fn may_open(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '«' | '»' | '„')
+}
+
 /// Whether `c` closes a quotation of `family` here.
 fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bool {
     let after_ok = next.is_none_or(|n| !n.is_alphanumeric());
@@ -199,6 +204,11 @@ pub fn find(doc: &Document) -> Vec<Marked> {
         let mut k = 0;
         while k < chars.len() {
             let (b, c) = chars[k];
+            if open.is_none() && !may_open(c) {
+                // Nothing open and no mark here: `opener` and the `''` test would say no.
+                k += 1;
+                continue;
+            }
             let prev = k.checked_sub(1).map(|j| chars[j].1);
             let next = chars.get(k + 1).map(|x| x.1);
             if c == '\'' && next == Some('\'') {
