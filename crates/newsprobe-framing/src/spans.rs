@@ -285,6 +285,9 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
 /// - "alleged" is the adjective ("the alleged gunman"), not the verb that reports a charge
 ///   ("prosecutors alleged that", "they alleged the firm lied"): the next word is a content word
 ///   and the previous one no subject or auxiliary;
+/// - "suggest(s) that" / "indicate(s) that" after "to" or a third-person or relative pronoun is
+///   a person's claim ("tried to suggest that"), reported speech rather than an evidential hedge
+///   (a speaker's own "we suggest that" stays one);
 /// - "likely" / "unlikely" after "more", "less", "as", "equally", "times" compare risks ("smokers
 ///   are more likely to fall ill"): a statistic, not a hedge.
 fn hedges_here<'t>(phrase: &str, tok_text: &impl Fn(usize) -> &'t str, m: &PhraseMatch) -> bool {
@@ -323,6 +326,12 @@ fn hedges_here<'t>(phrase: &str, tok_text: &impl Fn(usize) -> &'t str, m: &Phras
                 ],
             );
             content && !verb_use
+        }
+        // The evidential verb of data ("the data suggest that"), not a person's act of saying
+        // ("he tried to suggest that", "she suggests that", "officials who indicate that"),
+        // which is reported speech. A speaker's own "we suggest that" stays a hedge.
+        "suggest that" | "suggests that" | "indicate that" | "indicates that" => {
+            !word_is(prev, &["to", "he", "she", "they", "who"])
         }
         "likely" | "unlikely" => !word_is(
             prev,
@@ -569,6 +578,19 @@ mod tests {
         assert!(has(&found, "alleged", "hedge"), "{found:?}");
         assert!(has(&found, "is rumored to", "hedge"), "{found:?}");
         assert!(has(&found, "likely", "hedge"), "{found:?}");
+        assert!(has(&found, "suggest that", "hedge"), "{found:?}");
+    }
+
+    #[test]
+    fn a_persons_suggestion_is_reported_speech_not_a_hedge() {
+        let found = cues(
+            "The president has tried to suggest that he barely knows the envoy. She suggests \
+             that voters wait, and aides who indicate that the talks stalled were not named.",
+        );
+        assert!(found.iter().all(|(_, c)| *c != "hedge"), "{found:?}");
+        let found = cues("The early results indicate that turnout fell.");
+        assert!(has(&found, "indicate that", "hedge"), "{found:?}");
+        let found = cues("\"We suggest that the plumes come and go,\" the team wrote.");
         assert!(has(&found, "suggest that", "hedge"), "{found:?}");
     }
 
