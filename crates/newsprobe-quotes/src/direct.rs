@@ -1085,15 +1085,9 @@ mod tests {
     #[test]
     fn a_next_paragraph_with_its_own_statement_signs_no_quotation() {
         let speaker_of = |text: &str, needle: &str| {
-            let mut doc = Document::from_text(None, text);
-            newsprobe_entities::annotate(&mut doc, None);
-            crate::annotate(&mut doc);
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| doc.span_text(&q.span).contains(needle))
-                .expect("the quote");
-            q.source.name.clone().unwrap_or_default()
+            crate::test_support::source_of(text, needle)
+                .0
+                .unwrap_or_default()
         };
         let text = "The company's lawyer, Daniel Okafor, said the suit had no merit.\n\
              “This is a publicity stunt,” Okafor said. “Nothing more.”\n\

@@ -354,6 +354,26 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// Test helpers shared by the modules' tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use newsprobe_core::{Document, SourceType};
+
+    /// The name and source type of the quotation holding `needle` in `text`, after the entity
+    /// stage and this one ran on it (as `analyze` runs them).
+    pub(crate) fn source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
+        (q.source.name.clone(), q.source.kind)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -777,21 +777,10 @@ mod tests {
         assert_eq!(res.source.kind, SourceType::Named);
     }
 
-    /// "State" in "The Islamic State" is a name, not a description resolved to "State media";
-    /// a noun read as a cue ("State" in "State media reported") does not cut the speaker.
+    /// "the company" after one company named is that company; after two it is not guessed.
     #[test]
     fn the_company_is_the_one_company_just_named() {
-        let source = |text: &str, needle: &str| {
-            let mut doc = newsprobe_core::Document::from_text(None, text);
-            newsprobe_entities::annotate(&mut doc, None);
-            crate::annotate(&mut doc);
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| doc.span_text(&q.span).contains(needle))
-                .expect("the quote");
-            (q.source.name.clone(), q.source.kind)
-        };
+        let source = crate::test_support::source_of;
         let (name, kind) = source(
             "Microsoft confirmed on Tuesday that a flaw in its browser had been exploited. \
              “We are working on a patch to close the hole,” the company said in a statement.",
@@ -823,15 +812,8 @@ mod tests {
     #[test]
     fn a_body_described_after_its_name_is_named() {
         let source = |text: &str, needle: &str| {
-            let mut doc = newsprobe_core::Document::from_text(None, text);
-            newsprobe_entities::annotate(&mut doc, None);
-            crate::annotate(&mut doc);
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| doc.span_text(&q.span).contains(needle))
-                .expect("the quote");
-            (q.source.name.clone().unwrap_or_default(), q.source.kind)
+            let (name, kind) = crate::test_support::source_of(text, needle);
+            (name.unwrap_or_default(), kind)
         };
         assert_eq!(
             source(
@@ -909,6 +891,8 @@ mod tests {
         assert!(name.contains("Kennedy"), "{name}");
     }
 
+    /// "State" in "The Islamic State" is a name, not a description resolved to "State media";
+    /// a noun read as a cue ("State" in "State media reported") does not cut the speaker.
     #[test]
     fn a_named_organisation_is_not_a_description() {
         let mut doc = newsprobe_core::Document::from_text(
