@@ -287,7 +287,6 @@ const CUE_LEMMAS: &[&str] = &[
     "quote",
     "read",
     "defend",
-    "seek",
     "vow",
     "refuse",
     "plan",
@@ -338,7 +337,6 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("forecast", &["forecast", "forecasted"]),
     ("show", &["showed", "shown"]),
     ("learn", &["learned", "learnt"]),
-    ("seek", &["sought"]),
     ("sing", &["sang", "sung"]),
     ("read", &["read"]),
 ];

@@ -378,6 +378,30 @@ pub(crate) mod test_support {
 mod tests {
     use super::*;
 
+    /// "sought" takes a thing or an aim, not a statement: "she sought safety in a store" is no
+    /// reported speech (it was a cue word once, and its object became a statement).
+    #[test]
+    fn seeking_is_not_saying() {
+        let mut doc = Document::from_text(
+            None,
+            "Armstead said she sought safety for herself and her son in a store. The mayor \
+             sought to calm the crowd.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        annotate(&mut doc);
+        let texts: Vec<&str> = doc.quotes.iter().map(|q| doc.span_text(&q.span)).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("she sought safety")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.starts_with("safety") || t.contains("calm the crowd")),
+            "{texts:?}"
+        );
+    }
+
     /// Whoever "was told" something is not who said it: the statement stays, unattributed.
     #[test]
     fn the_subject_of_a_passive_cue_is_no_speaker() {
