@@ -135,6 +135,11 @@ impl SourceConfidence {
 /// 0.30, 0.82 at 0.25).
 pub const LIKELY_SOURCE_SCORE: f64 = 0.35;
 
+/// Estimated Jaccard from which an earlier near-copy is taken to carry this article's own
+/// changes (a copy of the rewrite), so that changes are aligned against the original reporting
+/// instead. A light rewrite of its source sits lower (0.5-0.7) and is that original.
+const COPY_CARRIES_CHANGES: f64 = 0.8;
+
 /// A ranked source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceMatch {
@@ -555,7 +560,7 @@ impl Archive {
         // Changes are found against the original reporting: an earlier near-copy of this
         // article carries the same changes, so it is aligned with only when nothing else is.
         let is_copy = |s: &(f64, Evidence, &StoredArticle)| {
-            s.1.near_copy.is_some_and(|x| x >= opt.near_copy_min)
+            s.1.near_copy.is_some_and(|x| x >= COPY_CARRIES_CHANGES)
         };
         let originals: Vec<&(f64, Evidence, &StoredArticle)> =
             scored.iter().filter(|s| !is_copy(s)).collect();

@@ -277,3 +277,33 @@ fn trace_with(source: &str, rewrite: &str) -> Trace {
     );
     a.trace(&input, &TraceOptions::default()).unwrap()
 }
+
+/// A light rewrite of its source (a near-copy at an estimated Jaccard under 0.8) is the
+/// original reporting, not a copy that already carries the rewrite's changes: its changed
+/// number is found against it, even with a second same-story source in the archive.
+#[test]
+fn a_light_rewrite_is_aligned_with_its_source() {
+    let rewrite = SOURCE
+        .replace("41 days since January.\n", "60 days since January.\n")
+        .replace(
+            "The interference could affect flights to the northern airports, the civil aviation \
+             authority said in a statement.",
+            "Flights to airports in the north could be hit, according to the civil aviation \
+             authority.",
+        );
+    let t = trace(&rewrite);
+    // The premise: the rewrite is a near-copy of its source, under 0.8, and the distractor is
+    // listed too.
+    let near = t
+        .sources
+        .iter()
+        .find(|s| s.id == "wire-berg")
+        .and_then(|s| s.evidence.near_copy);
+    assert!(near.is_some_and(|j| (0.5..0.8).contains(&j)), "{near:?}");
+    assert!(t.sources.iter().any(|s| s.id == "wire-kallio"));
+    assert!(
+        found(&t, ChangeKind::NumberChanged, "60"),
+        "{:?}",
+        t.changes
+    );
+}
