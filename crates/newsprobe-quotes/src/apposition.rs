@@ -87,19 +87,9 @@ pub(crate) fn is_name_suffix(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::annotate;
-    use newsprobe_core::{Document, SourceType};
-
-    fn source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
-        let mut doc = Document::from_text(None, text);
-        annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains(needle))
-            .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
-        (q.source.name.clone(), q.source.kind)
-    }
+    // The rules alone, without the entity stage: the name is what the apposition rule cuts.
+    use crate::test_support::rules_only_source_of as source_of;
+    use newsprobe_core::SourceType;
 
     #[test]
     fn a_name_after_a_role_is_named() {

@@ -364,6 +364,15 @@ pub(crate) mod test_support {
     pub(crate) fn source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
         let mut doc = Document::from_text(None, text);
         newsprobe_entities::annotate(&mut doc, None);
+        source_in(doc, needle)
+    }
+
+    /// The same with this stage alone (no entity mentions): what the rules choose by themselves.
+    pub(crate) fn rules_only_source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
+        source_in(Document::from_text(None, text), needle)
+    }
+
+    fn source_in(mut doc: Document, needle: &str) -> (Option<String>, SourceType) {
         crate::annotate(&mut doc);
         let q = doc
             .quotes
