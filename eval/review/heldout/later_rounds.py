@@ -7,7 +7,10 @@ eval/review/README.md). Run those from the repo root.
 
 select_ecbplus (session 6, select4.py): ECB+ documents that fill a round, one per topic, from
 the other subtopic (another event of the topic) than any document of the topic already in the
-sample."""
+sample.
+
+select_fnc1 (session 7, select5.py): FNC-1 article bodies of 250-900 words with a quotation mark
+and "said", skipping near-duplicates (the same first 200 characters as an earlier pick)."""
 import glob, hashlib, json, os, re, urllib.parse
 
 
@@ -64,5 +67,31 @@ def select_ecbplus(seed, folder, count):
             continue
         topics.add(t); chosen.append(d["doc_id"])
         print("ecbplus", d["doc_id"], len(text.split()), sep="\t")
+        if len(chosen) == count: break
+    return chosen
+
+
+def select_fnc1(seed, folder, count):
+    """FNC-1 article bodies (session 7, select5.py; `train_bodies.csv`, read by `eval review` as a
+    record with the `articleBody` as text and no title) of 250 to 900 words (whitespace-separated)
+    that hold a quotation mark (straight or curly) and the word "said", in sha256 order of
+    SEED:Body ID, skipping a body whose first 200 characters equal an earlier pick's (FNC-1 has
+    near-duplicate bodies) and any body already in the sample (the round's own folder excepted)."""
+    import csv
+    used = sample_ids(folder)
+    rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
+    def key(r): return hashlib.sha256((seed + ":" + r["Body ID"]).encode()).hexdigest()
+    heads, chosen = set(), []
+    for r in sorted(rows, key=key):
+        text, i = r["articleBody"], r["Body ID"]
+        words = len(text.split())
+        if i in used or not (250 <= words <= 900):
+            continue
+        if not re.search(r"[\"\u201c\u201d]", text) or not re.search(r"\bsaid\b", text):
+            continue
+        if text[:200] in heads:
+            continue
+        heads.add(text[:200]); chosen.append(i)
+        print("fnc1", i, words, sep="\t")
         if len(chosen) == count: break
     return chosen
