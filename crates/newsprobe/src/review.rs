@@ -45,6 +45,9 @@ pub enum Dataset {
     Ecbplus,
     /// `extraction/scrapinghub/html/<id>.html.gz`, with its `url` from `ground-truth.json`.
     Scrapinghub,
+    /// `stance/fnc1/train_bodies.csv`, by `Body ID`; the `articleBody` analysed as a record with
+    /// no title (the bodies have no headline of their own).
+    Fnc1,
 }
 
 impl Dataset {
@@ -52,6 +55,7 @@ impl Dataset {
         match self {
             Dataset::Ecbplus => "ecbplus",
             Dataset::Scrapinghub => "scrapinghub",
+            Dataset::Fnc1 => "fnc1",
         }
     }
 }
@@ -183,6 +187,31 @@ pub struct ArticleSource {
     shared: PathBuf,
     ecbplus: Option<HashMap<String, String>>,
     scrapinghub_urls: Option<HashMap<String, String>>,
+    fnc1: Option<HashMap<String, String>>,
+}
+
+/// The FNC-1 bodies file, relative to `../shared/eval`.
+const FNC1_BODIES: &str = "stance/fnc1/train_bodies.csv";
+
+#[derive(Deserialize)]
+struct FncBody {
+    #[serde(rename = "Body ID")]
+    id: String,
+    #[serde(rename = "articleBody")]
+    body: String,
+}
+
+/// The article bodies of an FNC-1 `train_bodies.csv` (columns `Body ID`, `articleBody`), by id.
+fn parse_fnc1_bodies(path: &Path, bytes: &[u8]) -> Result<HashMap<String, String>, ReviewError> {
+    let mut bodies = HashMap::new();
+    for row in csv::Reader::from_reader(bytes).deserialize::<FncBody>() {
+        let row = row.map_err(|e| ReviewError::Data {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        bodies.insert(row.id, row.body);
+    }
+    Ok(bodies)
 }
 
 #[derive(Deserialize)]
@@ -202,6 +231,7 @@ impl ArticleSource {
             shared: shared.into(),
             ecbplus: None,
             scrapinghub_urls: None,
+            fnc1: None,
         }
     }
 
@@ -274,6 +304,21 @@ impl ArticleSource {
                     .and_then(|u| u.get(&file.id))
                     .cloned();
                 Ok(raw)
+            }
+            Dataset::Fnc1 => {
+                if self.fnc1.is_none() {
+                    let (path, bytes) = self.read(FNC1_BODIES)?;
+                    self.fnc1 = Some(parse_fnc1_bodies(&path, &bytes)?);
+                }
+                let text = self
+                    .fnc1
+                    .as_ref()
+                    .and_then(|d| d.get(&file.id))
+                    .ok_or_else(|| ReviewError::Data {
+                        path: self.shared.join(FNC1_BODIES),
+                        message: format!("no body with Body ID {:?}", file.id),
+                    })?;
+                Ok(RawArticle::from_text(file.id.clone(), None, text.clone()))
             }
         }
     }
@@ -1230,6 +1275,38 @@ pub fn render_json(ev: &ReviewEval, verbose: bool) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fnc1_bodies_are_read_by_body_id_with_quoted_fields() {
+        let csv = "Body ID,articleBody\n7,\"The mayor said the bridge would \"\"reopen soon\"\".\nNo date was given.\"\n12,Short body.\n";
+        let path = Path::new("train_bodies.csv");
+        let bodies = parse_fnc1_bodies(path, csv.as_bytes()).unwrap();
+        assert_eq!(
+            bodies["7"],
+            "The mayor said the bridge would \"reopen soon\".\nNo date was given."
+        );
+        assert_eq!(bodies["12"], "Short body.");
+
+        let dir = std::env::temp_dir().join(format!("newsprobe-fnc1-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("stance/fnc1")).unwrap();
+        std::fs::write(dir.join(FNC1_BODIES), csv).unwrap();
+        let mut source = ArticleSource::new(&dir);
+        let file = |id: &str| ReviewFile {
+            dataset: Dataset::Fnc1,
+            id: id.into(),
+            reviewed_by: String::new(),
+            quotes: vec![],
+            entities: vec![],
+            findings: vec![],
+            framing: vec![],
+            notes: None,
+        };
+        let raw = source.raw(&file("12")).unwrap();
+        assert_eq!(raw.id, "12");
+        let err = source.raw(&file("99")).unwrap_err().to_string();
+        assert!(err.contains("no body with Body ID \"99\""), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     #[test]
     fn a_full_name_after_title_words_names_its_entity() {
