@@ -241,7 +241,11 @@ impl Archive {
             "SELECT fts.rowid, np_bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
              WHERE fts MATCH ?1 {filters} ORDER BY fts.rowid DESC"
         );
-        let ranked = self.best_newest(&rank_sql, params, want as usize)?;
+        // The ranking keeps (and reads again) the query's corpus statistics under its name.
+        crate::rank::set_query(&self.lengths, Some(&q.fts))?;
+        let ranked = self.best_newest(&rank_sql, params, want as usize);
+        crate::rank::set_query(&self.lengths, None)?;
+        let ranked = ranked?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
         let mut hits = self.page_hits(q, &page)?;
