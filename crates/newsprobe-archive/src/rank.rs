@@ -11,7 +11,15 @@
 //! then ranks in, so a length is always the one of the row ranked. (Reading all lengths again
 //! on each change instead cost ~1,075 instructions a row, 107 M at 100,000 articles, per
 //! connection and commit: more than it saved while an ingest commits every second.)
+//!
+//! The corpus statistics of a query (the row count, the total size and, for each phrase, the
+//! number of rows containing it: one walk of the phrase's posting list each, `xQueryPhrase`,
+//! ~12% of a search) are kept too, by query, in the same generation: a query asked again before
+//! the archive changes reads them from [`Lengths`] instead of counting again. The search names
+//! its query ([`set_query`]) around the one statement that ranks it; without a name, nothing is
+//! kept or read.
 
+use std::collections::HashMap;
 use std::ffi::{c_int, c_void, CStr};
 use std::sync::{Arc, Mutex};
 
@@ -29,6 +37,31 @@ pub(crate) struct Lengths {
     generation: u32,
     /// `(data_version, total_changes)` of the current generation; `None`: none yet.
     state: Option<(i64, u64)>,
+    /// The FTS5 query the running ranking statement matches (set by [`set_query`]).
+    query: Option<String>,
+    /// Corpus statistics of the queries ranked in the current generation, by FTS5 query.
+    stats: HashMap<String, Stats>,
+}
+
+/// A query's corpus statistics: rows, tokens (all columns), rows containing each phrase.
+#[derive(Debug, Clone)]
+struct Stats {
+    rows: i64,
+    tokens: i64,
+    hits: Vec<i64>,
+}
+
+/// Queries whose statistics are kept at most in one generation.
+const MAX_STATS: usize = 4096;
+
+/// Names the FTS5 query that the next ranking statement on this connection matches (`None`
+/// after it): `np_bm25` keeps and reads that query's corpus statistics under this name.
+pub(crate) fn set_query(lengths: &SharedLengths, query: Option<&str>) -> Result<(), Error> {
+    let mut l = lengths
+        .lock()
+        .map_err(|_| Error::Data("article lengths lock poisoned".into()))?;
+    l.query = query.map(str::to_string);
+    Ok(())
 }
 
 /// Row ids kept at most (larger ones are looked up by FTS5 every time).
@@ -49,6 +82,7 @@ pub(crate) fn refresh(conn: &Connection, lengths: &SharedLengths) -> Result<(), 
         .map_err(|_| Error::Data("article lengths lock poisoned".into()))?;
     if l.state != Some(state) {
         l.state = Some(state);
+        l.stats.clear();
         l.generation = l.generation.wrapping_add(1);
         if l.generation == 0 {
             // Wrapped: no old entry may look current.
@@ -134,22 +168,52 @@ unsafe fn bm25_inner(
     // SAFETY (whole body): the API functions are called as FTS5 documents them, with pointers
     // to live locals; the aux data is the QueryData this function stored.
     unsafe {
+        let lengths = &*(call!(xUserData) as *const Mutex<Lengths>);
         let mut data = call!(xGetAuxdata, 0) as *mut QueryData;
         if data.is_null() {
             let phrases = call!(xPhraseCount).max(0) as usize;
-            let (mut rows, mut tokens) = (0i64, 0i64);
-            check!(call!(xRowCount, &mut rows));
-            check!(call!(xColumnTotalSize, -1, &mut tokens));
+            // The statistics kept for this query in this generation, if any.
+            let (name, kept) = match lengths.lock() {
+                Ok(l) if l.state.is_some() => {
+                    let name = l.query.clone();
+                    let kept = name.as_ref().and_then(|q| l.stats.get(q)).cloned();
+                    (name, kept)
+                }
+                _ => (None, None),
+            };
+            let stats = match kept.filter(|s| s.hits.len() == phrases) {
+                Some(s) => s,
+                None => {
+                    let (mut rows, mut tokens) = (0i64, 0i64);
+                    check!(call!(xRowCount, &mut rows));
+                    check!(call!(xColumnTotalSize, -1, &mut tokens));
+                    let mut hits = Vec::with_capacity(phrases);
+                    for i in 0..phrases {
+                        let mut n = 0i64;
+                        check!(call!(
+                            xQueryPhrase,
+                            i as c_int,
+                            &mut n as *mut i64 as *mut c_void,
+                            Some(count_rows)
+                        ));
+                        hits.push(n);
+                    }
+                    let s = Stats { rows, tokens, hits };
+                    if let (Some(q), Ok(mut l)) = (name, lengths.lock()) {
+                        if l.state.is_some() && l.query.as_ref() == Some(&q) {
+                            if l.stats.len() >= MAX_STATS {
+                                l.stats.clear();
+                            }
+                            l.stats.insert(q, s.clone());
+                        }
+                    }
+                    s
+                }
+            };
+            let (rows, tokens) = (stats.rows, stats.tokens);
             let avgdl = tokens as f64 / rows as f64;
             let mut idf = Vec::with_capacity(phrases);
-            for i in 0..phrases {
-                let mut hits = 0i64;
-                check!(call!(
-                    xQueryPhrase,
-                    i as c_int,
-                    &mut hits as *mut i64 as *mut c_void,
-                    Some(count_rows)
-                ));
+            for &hits in &stats.hits {
                 let x = ((rows - hits) as f64 + 0.5) / (hits as f64 + 0.5);
                 let v = x.ln();
                 idf.push(if v <= 0.0 { 1e-6 } else { v });
@@ -185,7 +249,6 @@ unsafe fn bm25_inner(
         let row = usize::try_from(call!(xRowid))
             .ok()
             .filter(|&r| r < MAX_ROWS);
-        let lengths = &*(call!(xUserData) as *const Mutex<Lengths>);
         let known = row.and_then(|r| {
             let l = lengths.lock().ok()?;
             let (n, generation) = l.by_row.get(r).copied()?;
@@ -319,6 +382,35 @@ mod tests {
         let after = scores(&a, "port fees");
         assert_eq!(after, fts5_scores(&a, "\"port\" \"fees\""));
         assert_ne!(after, first);
+    }
+
+    #[test]
+    fn kept_phrase_counts_follow_an_article_added_by_another_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("news.db");
+        let mut writer = Archive::open(&db).unwrap();
+        let report = |id: &str, text: &str| plain_report(id, Some("ledger"), None, None, text);
+        writer
+            .ingest(&[
+                report("t-1", "The tariff on steel was doubled by the ministry."),
+                report("t-2", "Steel mills said the tariff would cost jobs."),
+                report("t-3", "Fishing quotas were cut again this spring."),
+                report("t-4", "The ferry timetable changes in May."),
+            ])
+            .unwrap();
+        let reader = Archive::open_read_only(&db).unwrap();
+        let first = scores(&reader, "tariff");
+        assert_eq!(first, fts5_scores(&reader, "\"tariff\""));
+        // Asked again in the same state: the kept counts give the same scores.
+        assert_eq!(scores(&reader, "tariff"), first);
+        // A third article with the word: fewer rows lack it, so its IDF (and every score) falls.
+        writer
+            .ingest(&[report("t-5", "A new tariff on aluminium was announced.")])
+            .unwrap();
+        let after = scores(&reader, "tariff");
+        assert_eq!(after.len(), 3);
+        assert_eq!(after, fts5_scores(&reader, "\"tariff\""));
+        assert!(after[0].1 < first[0].1);
     }
 
     #[test]

@@ -229,11 +229,26 @@ impl Archive {
         // Row lengths as of this transaction's state of the archive (for `np_bm25`).
         crate::rank::refresh(&self.conn, &self.lengths)?;
         // Ranking reads the posting lists and each match's column sizes, never its text; the
-        // filters join the articles table (columns before the text, except `type:`).
-        let join = if filters.is_empty() {
-            ""
+        // filters join the articles table (columns before the text, except `type:`). Filters
+        // of sites only, where the archive has the case-blind site index, need no join: each
+        // site's rows are read from that index once and every match is looked up among them
+        // (before, each match's article row was looked up: ~10% of a search's instructions).
+        let site_rows;
+        let (join, filters) = if filters.is_empty() {
+            ("", filters)
+        } else if q.published.is_empty() && q.types.is_empty() && self.has_site_index()? {
+            site_rows = (0..q.sites.len())
+                .map(|i| {
+                    format!(
+                        " AND fts.rowid + 0 IN (SELECT rowid FROM articles
+                           WHERE site = ?{} COLLATE NOCASE)",
+                        i + 2
+                    )
+                })
+                .collect::<String>();
+            ("", site_rows.as_str())
         } else {
-            "JOIN articles a ON a.rowid = fts.rowid"
+            ("JOIN articles a ON a.rowid = fts.rowid", filters)
         };
         // One walk of the matches, newest first, keeping the best `want` by score and stopping
         // after RANKED_MATCHES of them: the newest RANKED_MATCHES matches are ranked.
@@ -241,7 +256,11 @@ impl Archive {
             "SELECT fts.rowid, np_bm25(fts, 4.0, 1.0, 2.0, 2.0) FROM fts {join}
              WHERE fts MATCH ?1 {filters} ORDER BY fts.rowid DESC"
         );
-        let ranked = self.best_newest(&rank_sql, params, want as usize)?;
+        // The ranking keeps (and reads again) the query's corpus statistics under its name.
+        crate::rank::set_query(&self.lengths, Some(&q.fts))?;
+        let ranked = self.best_newest(&rank_sql, params, want as usize);
+        crate::rank::set_query(&self.lengths, None)?;
+        let ranked = ranked?;
         let more = ranked.len() > skip + take;
         let page: Vec<(i64, f64)> = ranked.into_iter().skip(skip).take(take).collect();
         let mut hits = self.page_hits(q, &page)?;
@@ -251,6 +270,16 @@ impl Archive {
             }
         }
         Ok((hits, more))
+    }
+
+    /// Whether the archive has the case-blind index of sites (archives written before it have
+    /// it once a writer opened them).
+    fn has_site_index(&self) -> Result<bool, Error> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT count(*) > 0 FROM sqlite_schema
+             WHERE type = 'index' AND name = 'articles_site_nocase'",
+        )?;
+        Ok(st.query_row([], |r| r.get(0))?)
     }
 
     /// Row ids (and a score, 0 when the query has none) from a ranking statement.
@@ -487,6 +516,47 @@ mod tests {
     use crate::store::plain_report;
     use newsprobe_core::report::ReportSpan;
     use newsprobe_core::{Quote, QuoteKind, QuoteSource, SourceType};
+
+    #[test]
+    fn a_site_filter_finds_the_same_pages_with_and_without_the_site_index() {
+        let mut a = Archive::in_memory().unwrap();
+        let reports: Vec<_> = (0..12)
+            .map(|i| {
+                let site = ["Ledger.example", "ledger.example", "courier.example"][i % 3];
+                let text = format!(
+                    "The harbour board met on day {i}. {} Dredging resumes in spring.",
+                    "Cranes were idle at the harbour. ".repeat(i % 4 + 1)
+                );
+                plain_report(&format!("s-{i}"), Some(site), None, None, &text)
+            })
+            .collect();
+        a.ingest(&reports).unwrap();
+        let queries = [
+            "harbour site:LEDGER.example",
+            "harbour dredging site:ledger.example",
+            "harbour site:courier.example site:ledger.example",
+        ];
+        let with: Vec<_> = queries
+            .iter()
+            .map(|q| a.search_page(q, 0, 5).unwrap())
+            .collect();
+        // Both spellings of the ledger's site match, without case.
+        assert_eq!(with[0].0.len(), 5);
+        assert!(with[0].1);
+        assert!(with[0].0.iter().all(|h| h
+            .site
+            .as_deref()
+            .is_some_and(|s| s.eq_ignore_ascii_case("ledger.example"))));
+        assert!(with[2].0.is_empty());
+        assert!(a.has_site_index().unwrap());
+        a.conn
+            .execute_batch("DROP INDEX articles_site_nocase")
+            .unwrap();
+        assert!(!a.has_site_index().unwrap());
+        for (q, page) in queries.iter().zip(&with) {
+            assert_eq!(&a.search_page(q, 0, 5).unwrap(), page, "{q}");
+        }
+    }
 
     fn archive() -> Archive {
         let mut a = Archive::in_memory().unwrap();

@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS articles(
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+-- `site:` filters compare without case: this index finds a site's rows for them.
+CREATE INDEX IF NOT EXISTS articles_site_nocase ON articles(site COLLATE NOCASE);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, text, quotes, speakers,
     content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
