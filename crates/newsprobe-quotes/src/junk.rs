@@ -196,7 +196,7 @@ fn in_list(list: u32, word: &str) -> bool {
 }
 
 /// The lists [`in_list`] reads, by index.
-const LISTS: [&[&str]; 12] = [
+const LISTS: [&[&str]; 14] = [
     TIME_HEADS,
     ABSTRACT_HEADS,
     START_WORDS,
@@ -209,6 +209,8 @@ const LISTS: [&[&str]; 12] = [
     SPEAKING_HEADS,
     NOT_PERSONS,
     TRAILING_ADVERBS,
+    EVENT_HEADS,
+    LONE_OPENERS,
 ];
 
 /// Whether a well-formed phrase still names no speaker: its head is a thing, an adjective or
@@ -1067,6 +1069,66 @@ const TRAILING_ADVERBS: &[&str] = &[
     "again",
 ];
 
+/// Capitalised heads of awards and events, no speakers after other words ("its Winston-Shell
+/// Award"; "Shell" alone may be one).
+const EVENT_HEADS: &[&str] = &[
+    "award",
+    "awards",
+    "prize",
+    "trophy",
+    "medal",
+    "cup",
+    "championship",
+    "shooting",
+    "shootings",
+    "bombing",
+    "massacre",
+    "crash",
+    "fire",
+    "festival",
+    "games",
+    "olympics",
+];
+
+/// Adverbs and prepositions that open a sentence and are never its speaker alone.
+const LONE_OPENERS: &[&str] = &[
+    "often",
+    "inside",
+    "outside",
+    "see",
+    "here",
+    "there",
+    "perhaps",
+    "maybe",
+    "however",
+    "meanwhile",
+    "yet",
+    "thus",
+    "hence",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "overall",
+    "besides",
+    "otherwise",
+    "sometimes",
+    "usually",
+    "finally",
+    "now",
+    "then",
+    "still",
+    "also",
+    "instead",
+    "rather",
+    "even",
+    "again",
+    "already",
+    "together",
+];
+
+/// Adjective endings: a phrase ending in one was cut inside its noun phrase.
+const ADJECTIVE_SUFFIXES: &[&str] = &["al", "ive", "ous", "ful", "ible", "able", "ic", "less"];
+
 /// Person suffixes: a lower-case head ending so names a person ("questioner", "narrator",
 /// "environmentalist", "attendant", "respondent"), unless it is one of [`NOT_PERSONS`].
 const PERSON_SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "ee", "eer"];
@@ -1098,6 +1160,16 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
     // ("ex-wife", "front-runner", "co-founder": the last part.)
     if w.contains('-') && (in_list(9, w) || singulars(w).any(|s| in_list(9, &s))) {
         return true;
+    }
+    // ("anti-government", "pro-democracy", "non-binding": an adjective, not a noun.)
+    if w.split('-').next().is_some_and(|p| {
+        w.contains('-')
+            && matches!(
+                p,
+                "anti" | "pro" | "non" | "pre" | "post" | "multi" | "inter" | "semi" | "well"
+            )
+    }) {
+        return false;
     }
     let w = w.rsplit('-').next().unwrap_or(w);
     if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphabetic() || b >= 0x80) {
@@ -1148,15 +1220,32 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
 /// the research", "A group of physicians") the word before its first preposition, when that
 /// is not a speaking head either. Names (a capitalised head) are left to the other checks.
 fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
+    let w = ctx.word(m.last);
+    // "its Winston-Shell Award", "the Kraft Factory Shooting": a capitalised award or event
+    // after other words is no speaker (its name may be, alone).
+    if ctx.is_capitalized(m.last) && m.first < m.last && in_list(12, w) {
+        return true;
+    }
+    // "Often, …", "Inside, …", "See …": a lone sentence-initial adverb or preposition.
+    if m.first == m.last && m.first == ctx.sentence_bounds(m.first).0 && in_list(13, w) {
+        return true;
+    }
     if ctx.is_capitalized(m.last) || !ctx.is_word(m.last) {
         return false;
     }
-    if can_head_speaker(ctx.word(m.last)) {
+    if can_head_speaker(w) {
         return false;
+    }
+    // "most vocal critics of China's sweeping territorial (claims)": a phrase ending in an
+    // adjective was cut inside a noun phrase, whatever stands before its preposition.
+    if ADJECTIVE_SUFFIXES
+        .iter()
+        .any(|x| w.len() > x.len() + 3 && w.ends_with(x))
+    {
+        return true;
     }
     // "those surveyed", "people polled", "Democrats and Republicans alike": a participle or
     // an adverb after the head.
-    let w = ctx.word(m.last);
     if m.last > m.first
         && (w.ends_with("ed") || in_list(11, w))
         && (ctx.is_capitalized(m.last - 1) || can_head_speaker(ctx.word(m.last - 1)))
@@ -1568,6 +1657,30 @@ mod tests {
             &m(&["your", "favorite", "dip", "and", "you'll"])
         ));
         assert!(!refused(&ctx, &m(&["the", "film"])));
+    }
+
+    /// An award or event after other words ("its Winston-Shell Award"), a phrase cut after an
+    /// adjective ("critics of the sweeping territorial"), a lone sentence-initial adverb
+    /// ("Often, …") and a hyphenated adjective ("anti-government") name no speaker.
+    #[test]
+    fn awards_cut_phrases_and_openers_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "The league gave the club its Harbour Shield Award in 2019. Vietnam is among the \
+             critics of the sweeping territorial claims. Often, the club lost. Crowds marched \
+             despite the anti-government mood. The Harbour Shield board agreed.",
+        );
+        let ctx = Ctx::new(&doc);
+        let m = |words: &[&str]| mention_of(&ctx, words);
+        assert!(refused(&ctx, &m(&["its", "harbour", "shield", "award"])));
+        assert!(refused(
+            &ctx,
+            &m(&["the", "critics", "of", "the", "sweeping", "territorial"])
+        ));
+        assert!(refused(&ctx, &m(&["often"])));
+        assert!(refused(&ctx, &m(&["the", "anti-government"])));
+        assert!(!refused(&ctx, &m(&["the", "harbour", "shield", "board"])));
+        assert!(!refused(&ctx, &m(&["the", "critics"])));
     }
 
     /// "Protesters marching", "Mexicans often": a participle or an adverb after the speaker's
