@@ -196,7 +196,7 @@ fn in_list(list: u32, word: &str) -> bool {
 }
 
 /// The lists [`in_list`] reads, by index.
-const LISTS: [&[&str]; 14] = [
+const LISTS: [&[&str]; 15] = [
     TIME_HEADS,
     ABSTRACT_HEADS,
     START_WORDS,
@@ -211,6 +211,7 @@ const LISTS: [&[&str]; 14] = [
     TRAILING_ADVERBS,
     EVENT_HEADS,
     LONE_OPENERS,
+    PREPOSITION_OPENERS,
 ];
 
 /// Whether a well-formed phrase still names no speaker: its head is a thing, an adjective or
@@ -223,7 +224,13 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     if m.first > m.last || m.last >= ctx.len() {
         return false;
     }
-    head_cannot_speak(ctx, m) || runs_into_clause(ctx, m) || after_passive_participle(ctx, m.first)
+    // "Following Assange", "Despite parliamentary (pressure)": a phrase that opens with a
+    // preposition or a prepositional participle is an adverbial, not a speaker.
+    let opener = m.first < m.last && in_list(14, ctx.word(m.first));
+    opener
+        || head_cannot_speak(ctx, m)
+        || runs_into_clause(ctx, m)
+        || after_passive_participle(ctx, m.first)
 }
 
 /// "your favorite dip and you'll (see)": a phrase ending in the next clause's subject.
@@ -1126,6 +1133,40 @@ const LONE_OPENERS: &[&str] = &[
     "together",
 ];
 
+/// Prepositions and prepositional participles that no speaker phrase opens with (besides the
+/// prepositions of `START_WORDS`, which [`is_junk`] checks before the ranking).
+const PREPOSITION_OPENERS: &[&str] = &[
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "considering",
+    "despite",
+    "during",
+    "amid",
+    "amidst",
+    "among",
+    "between",
+    "through",
+    "throughout",
+    "under",
+    "since",
+    "until",
+    "without",
+    "within",
+    "against",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "unlike",
+    "like",
+    "questioning",
+    "citing",
+    "quoting",
+    "per",
+];
+
 /// Adjective endings: a phrase ending in one was cut inside its noun phrase.
 const ADJECTIVE_SUFFIXES: &[&str] = &["al", "ive", "ous", "ful", "ible", "able", "ic", "less"];
 
@@ -1661,7 +1702,8 @@ mod tests {
 
     /// An award or event after other words ("its Winston-Shell Award"), a phrase cut after an
     /// adjective ("critics of the sweeping territorial"), a lone sentence-initial adverb
-    /// ("Often, …") and a hyphenated adjective ("anti-government") name no speaker.
+    /// ("Often, …"), a hyphenated adjective ("anti-government") and a phrase opening with a
+    /// preposition ("despite the …") name no speaker.
     #[test]
     fn awards_cut_phrases_and_openers_are_no_speakers() {
         let doc = Document::from_text(
@@ -1679,6 +1721,7 @@ mod tests {
         ));
         assert!(refused(&ctx, &m(&["often"])));
         assert!(refused(&ctx, &m(&["the", "anti-government"])));
+        assert!(refused(&ctx, &m(&["despite", "the", "anti-government"])));
         assert!(!refused(&ctx, &m(&["the", "harbour", "shield", "board"])));
         assert!(!refused(&ctx, &m(&["the", "critics"])));
     }
