@@ -60,9 +60,15 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // A head noun that names no person, organisation or group ("the number", "Moments")
         // leaves the statement unattributed.
         for f in found.iter_mut() {
-            if f.speaker
-                .is_some_and(|m| model.not_a_speaker(&ctx, &m) || lone_possessive(&ctx, &m))
-            {
+            // (What `junk::cannot_speak` refuses is checked here, after the ranking: a rule's
+            // choice refused for its head leaves the ranker its other candidates. The ranker's
+            // choice is trimmed as the rules' was: "Protesters marching" is "Protesters".)
+            f.speaker = f.speaker.map(|m| junk::trim(&ctx, m));
+            if f.speaker.is_some_and(|m| {
+                model.not_a_speaker(&ctx, &m)
+                    || lone_possessive(&ctx, &m)
+                    || junk::cannot_speak(&ctx, &m)
+            }) {
                 f.speaker = None;
             }
             // "She was told …", "Two cases were confirmed …": the subject of a passive cue is

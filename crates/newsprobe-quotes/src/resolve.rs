@@ -14,7 +14,7 @@ use crate::source_type;
 use crate::speaker::{Ctx, Mention};
 
 /// Heads of definite descriptions of an organisation ("the company", "the agency").
-const ORG_DESCRIPTIONS: &[&str] = &[
+pub(crate) const ORG_DESCRIPTIONS: &[&str] = &[
     "company",
     "firm",
     "corporation",
@@ -48,7 +48,7 @@ const ORG_DESCRIPTIONS: &[&str] = &[
 
 /// Heads of descriptions of a public body, read back to the body's name written before ("the
 /// sheriff's department" after "the Los Angeles County Sheriff's Department").
-const BODY_DESCRIPTIONS: &[&str] = &[
+pub(crate) const BODY_DESCRIPTIONS: &[&str] = &[
     "department",
     "ministry",
     "office",
