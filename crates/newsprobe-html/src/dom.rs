@@ -27,17 +27,29 @@ pub type NodeId = u32;
 /// Marks a missing link.
 pub const NONE: NodeId = u32::MAX;
 
-/// One element: lower-case tag name and attributes (lower-case names, decoded values), borrowed
-/// from the page where they need no change.
+/// An attribute: lower-case name and decoded value, borrowed from the page where they need no
+/// change.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// One element as stored: lower-case tag name, borrowed from the page where it needs no change,
+/// and where its attributes lie in [`Dom::attrs`] (one arena for the page's attributes, so an
+/// element costs no allocation of its own: a page has thousands).
 #[derive(Debug, Clone)]
-pub struct Element<'a> {
+pub struct ElementData<'a> {
     pub name: Cow<'a, str>,
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    attrs: std::ops::Range<u32>,
 }
 
-impl Element<'_> {
+/// An element of a [`Dom`]: its lower-case tag name and its attributes.
+#[derive(Debug, Clone, Copy)]
+pub struct Element<'d, 'a> {
+    pub name: &'d str,
+    pub attrs: &'d [Attr<'a>],
+}
+
+impl<'d> Element<'d, '_> {
     /// The value of attribute `name` (lower-case).
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &str) -> Option<&'d str> {
         self.attrs
             .iter()
             .find(|(n, _)| &**n == name)
@@ -49,7 +61,7 @@ impl Element<'_> {
 #[derive(Debug, Clone)]
 pub enum NodeData<'a> {
     Document,
-    Element(Element<'a>),
+    Element(ElementData<'a>),
     /// Text with character references decoded (raw for script/style content).
     Text(Cow<'a, str>),
 }
@@ -68,6 +80,8 @@ pub struct Node<'a> {
 #[derive(Debug, Clone)]
 pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
+    /// The attributes of every element, each element's in one run (see [`ElementData`]).
+    pub attrs: Vec<Attr<'a>>,
 }
 
 impl<'a> Dom<'a> {
@@ -79,16 +93,31 @@ impl<'a> Dom<'a> {
     }
 
     /// The element at `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
+    pub fn element(&self, id: NodeId) -> Option<Element<'_, 'a>> {
         match &self.nodes.get(id as usize)?.data {
-            NodeData::Element(e) => Some(e),
+            NodeData::Element(e) => Some(self.view(e)),
             _ => None,
+        }
+    }
+
+    /// The element `e` of this tree with its attributes.
+    pub fn view<'d>(&'d self, e: &'d ElementData<'a>) -> Element<'d, 'a> {
+        let attrs = self
+            .attrs
+            .get(e.attrs.start as usize..e.attrs.end as usize)
+            .unwrap_or_default();
+        Element {
+            name: &e.name,
+            attrs,
         }
     }
 
     /// The tag name at `id`, or "" for text and the document.
     pub fn tag(&self, id: NodeId) -> &str {
-        self.element(id).map_or("", |e| &e.name)
+        match self.nodes.get(id as usize).map(|n| &n.data) {
+            Some(NodeData::Element(e)) => &e.name,
+            _ => "",
+        }
     }
 
     /// The children of `id`, in order.
@@ -365,6 +394,7 @@ fn is_scope_boundary(tag: &str) -> bool {
 pub fn parse(html: &str) -> Dom<'_> {
     let mut dom = Dom {
         nodes: Vec::with_capacity(html.len() / 40 + 16),
+        attrs: Vec::with_capacity(html.len() / 200 + 16),
     };
     dom.nodes.push(Node {
         data: NodeData::Document,
@@ -402,7 +432,7 @@ pub fn parse(html: &str) -> Dom<'_> {
             }
         } else if next.is_ascii_alphabetic() {
             builder.text(&html[text_start..lt]);
-            let (element, self_closing, end) = read_start_tag(html, lt + 1);
+            let (element, self_closing, end) = read_start_tag(html, lt + 1, &mut builder.dom.attrs);
             let name = element.name.clone();
             builder.start_tag(element, self_closing);
             if is_raw_text(&name) && !self_closing {
@@ -499,9 +529,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn start_tag(&mut self, element: Element<'a>, self_closing: bool) {
+    fn start_tag(&mut self, element: ElementData<'a>, self_closing: bool) {
         self.elements += 1;
         if self.elements > MAX_ELEMENTS && !is_raw_text(&element.name) {
+            // Dropped: so are its attributes, the last run of the arena.
+            self.dom.attrs.truncate(element.attrs.start as usize);
             return;
         }
         let name: &str = &element.name;
@@ -582,9 +614,13 @@ fn read_end_tag(html: &str, start: usize) -> (Cow<'_, str>, usize) {
     (name, end)
 }
 
-/// Reads a start tag after `<`; returns the element, whether it ended in `/>`, and the
-/// position after `>`.
-fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
+/// Reads a start tag after `<`, appending its attributes to `attrs`; returns the element, whether
+/// it ended in `/>`, and the position after `>`.
+fn read_start_tag<'a>(
+    html: &'a str,
+    start: usize,
+    attrs: &mut Vec<Attr<'a>>,
+) -> (ElementData<'a>, bool, usize) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut i = start;
@@ -592,7 +628,7 @@ fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
         i += 1;
     }
     let name = lower(&html[start..i]);
-    let mut attrs = Vec::new();
+    let first = attrs.len();
     let mut self_closing = false;
     loop {
         while i < len && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
@@ -641,11 +677,14 @@ fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
                 value = entities::decode(&html[value_start..i]);
             }
         }
-        if attrs.len() < 64 && !attrs.iter().any(|(n, _)| *n == attr_name) {
+        let own = &attrs[first..];
+        if own.len() < 64 && !own.iter().any(|(n, _)| *n == attr_name) {
             attrs.push((attr_name, value));
         }
     }
-    (Element { name, attrs }, self_closing, i)
+    // At most 64 attributes an element: 2^32 of them would need far more memory than a page has.
+    let range = first as u32..attrs.len() as u32;
+    (ElementData { name, attrs: range }, self_closing, i)
 }
 
 fn lower(s: &str) -> Cow<'_, str> {

@@ -145,7 +145,7 @@ fn gather(dom: &Dom) -> Evidence {
 }
 
 /// Is this element marked as a date? `Some(true)` when it says publication date.
-fn date_element(e: &dom::Element) -> Option<bool> {
+fn date_element(e: dom::Element) -> Option<bool> {
     if matches!(
         &*e.name,
         "meta" | "link" | "script" | "style" | "html" | "body" | "time"
@@ -222,7 +222,7 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     false
 }
 
-fn is_author_element(e: &dom::Element) -> bool {
+fn is_author_element(e: dom::Element) -> bool {
     if matches!(
         &*e.name,
         "meta" | "link" | "script" | "style" | "html" | "body"
