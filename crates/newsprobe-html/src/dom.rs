@@ -405,8 +405,14 @@ pub fn parse(html: &str) -> Dom<'_> {
     });
     let mut builder = Builder {
         dom,
-        stack: vec![(Dom::ROOT, Cow::Borrowed(""))],
-        open_counts: Default::default(),
+        stack: vec![(Dom::ROOT, 0)],
+        names: FIXED_TAGS.iter().map(|&t| Cow::Borrowed(t)).collect(),
+        ids: FIXED_TAGS
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (Cow::Borrowed(t), i as u32))
+            .collect(),
+        open_counts: vec![0; FIXED_TAGS.len()],
         elements: 0,
     };
     let bytes = html.as_bytes();
@@ -466,18 +472,46 @@ pub fn parse(html: &str) -> Dom<'_> {
     builder.dom
 }
 
+/// Tag names the builder asks about by name, interned first so that their ids are constants
+/// (the empty name, id 0, stands for the document on the stack).
+const FIXED_TAGS: [&str; 9] = ["", "p", "li", "dt", "dd", "tr", "td", "th", "option"];
+const TAG_P: u32 = 1;
+const TAG_LI: u32 = 2;
+const TAG_DT: u32 = 3;
+const TAG_DD: u32 = 4;
+const TAG_TR: u32 = 5;
+const TAG_TD: u32 = 6;
+const TAG_TH: u32 = 7;
+const TAG_OPTION: u32 = 8;
+
 struct Builder<'a> {
     dom: Dom<'a>,
-    /// Open elements: id and tag name.
-    stack: Vec<(NodeId, Cow<'a, str>)>,
-    /// How many elements of each name are open, so an end tag with no open start tag costs
-    /// nothing and every search that runs ends in a pop (linear time overall).
-    open_counts: std::collections::HashMap<Cow<'a, str>, u32, foldhash::fast::FixedState>,
+    /// Open elements: id and interned tag name (an index into `names`).
+    stack: Vec<(NodeId, u32)>,
+    /// The tag names of open elements so far, by interned id, and the ids by name: one hash
+    /// look-up per start and end tag, and the searches of the stack compare integers.
+    names: Vec<Cow<'a, str>>,
+    ids: std::collections::HashMap<Cow<'a, str>, u32, foldhash::fast::FixedState>,
+    /// How many elements of each interned name are open, so an end tag with no open start tag
+    /// costs nothing and every search that runs ends in a pop (linear time overall).
+    open_counts: Vec<u32>,
     /// Start tags seen so far.
     elements: usize,
 }
 
 impl<'a> Builder<'a> {
+    /// The interned id of tag `name`, interning it if new.
+    fn intern(&mut self, name: &Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.ids.insert(name.clone(), id);
+        self.open_counts.push(0);
+        id
+    }
+
     fn current(&self) -> NodeId {
         self.stack.last().map_or(Dom::ROOT, |(id, _)| *id)
     }
@@ -490,39 +524,36 @@ impl<'a> Builder<'a> {
         self.dom.push_text(entities::decode(raw), parent);
     }
 
-    /// Pops up to and including the nearest open `tag`, searching at most `limit` entries and
-    /// stopping at scope boundaries (and at `stop_at` tags, e.g. a list for `li`).
     /// Pops the open elements from index `i` up.
     fn truncate(&mut self, i: usize) {
-        for (_, name) in self.stack.drain(i..) {
-            if let Some(count) = self.open_counts.get_mut(&*name) {
+        for (_, tag) in self.stack.drain(i..) {
+            if let Some(count) = self.open_counts.get_mut(tag as usize) {
                 *count = count.saturating_sub(1);
             }
         }
     }
 
-    fn push_open(&mut self, id: NodeId, name: Cow<'a, str>) {
-        match self.open_counts.get_mut(&*name) {
-            Some(count) => *count += 1,
-            None => {
-                self.open_counts.insert(name.clone(), 1);
-            }
-        }
-        self.stack.push((id, name));
+    fn push_open(&mut self, id: NodeId, name: &Cow<'a, str>) {
+        let tag = self.intern(name);
+        self.open_counts[tag as usize] += 1;
+        self.stack.push((id, tag));
     }
 
-    fn close_implied(&mut self, tag: &str, stop_at: &[&str]) {
+    /// Closes the nearest open `tag` (one of the `TAG_` ids), searching at most
+    /// [`END_TAG_SEARCH`] entries and stopping at scope boundaries and at `stop_at` tags.
+    fn close_implied(&mut self, tag: u32, stop_at: &[&str]) {
         // Nothing to close when no `tag` is open (most `<div>`s close no `<p>`): skip the walk.
-        if self.open_counts.get(tag).is_none_or(|&c| c == 0) {
+        if self.open_counts[tag as usize] == 0 {
             return;
         }
         let depth = self.stack.len();
         for i in (1..depth).rev().take(END_TAG_SEARCH) {
-            let open = &*self.stack[i].1;
-            if open == tag {
+            let open_tag = self.stack[i].1;
+            if open_tag == tag {
                 self.truncate(i);
                 return;
             }
+            let open = &*self.names[open_tag as usize];
             if is_scope_boundary(open) || stop_at.contains(&open) {
                 return;
             }
@@ -538,44 +569,48 @@ impl<'a> Builder<'a> {
         }
         let name: &str = &element.name;
         if closes_p(name) {
-            self.close_implied("p", &[]);
+            self.close_implied(TAG_P, &[]);
         }
         match name {
-            "li" => self.close_implied("li", &["ul", "ol", "menu"]),
+            "li" => self.close_implied(TAG_LI, &["ul", "ol", "menu"]),
             "dt" | "dd" => {
-                self.close_implied("dt", &["dl"]);
-                self.close_implied("dd", &["dl"]);
+                self.close_implied(TAG_DT, &["dl"]);
+                self.close_implied(TAG_DD, &["dl"]);
             }
-            "tr" => self.close_implied("tr", &["table", "tbody", "thead", "tfoot"]),
+            "tr" => self.close_implied(TAG_TR, &["table", "tbody", "thead", "tfoot"]),
             "td" | "th" => {
-                for cell in ["td", "th"] {
-                    if self.stack.last().is_some_and(|(_, t)| &**t == cell) {
+                for cell in [TAG_TD, TAG_TH] {
+                    if self.stack.last().is_some_and(|&(_, t)| t == cell) {
                         self.truncate(self.stack.len() - 1);
                     }
                 }
             }
-            "option" if self.stack.last().is_some_and(|(_, t)| &**t == "option") => {
+            "option" if self.stack.last().is_some_and(|&(_, t)| t == TAG_OPTION) => {
                 self.truncate(self.stack.len() - 1);
             }
             _ => {}
         }
         let void = is_void(name) || (self_closing && !is_raw_text(name));
-        let name = element.name.clone();
+        let open = !void && (self.stack.len() < MAX_DEPTH || is_raw_text(name));
+        // Raw-text content must land inside its element even beyond the depth limit.
+        let name = open.then(|| element.name.clone());
         let parent = self.current();
         let id = self.dom.push(NodeData::Element(element), parent);
-        // Raw-text content must land inside its element even beyond the depth limit.
-        if !void && (self.stack.len() < MAX_DEPTH || is_raw_text(&name)) {
-            self.push_open(id, name);
+        if let Some(name) = name {
+            self.push_open(id, &name);
         }
     }
 
     fn end_tag(&mut self, name: &str) {
-        if self.open_counts.get(name).is_none_or(|&c| c == 0) {
+        let Some(&tag) = self.ids.get(name) else {
+            return;
+        };
+        if self.open_counts[tag as usize] == 0 {
             return;
         }
         let depth = self.stack.len();
         for i in (1..depth).rev() {
-            if &*self.stack[i].1 == name {
+            if self.stack[i].1 == tag {
                 self.truncate(i);
                 return;
             }
