@@ -145,7 +145,8 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
     let at = |b: usize| char_at(s, b);
     // The byte after the character at `b` (the end of the text when there is none).
     let after = |b: usize| at(b).map_or(n, |c| b + c.len_utf8());
-    let mut out = Vec::with_capacity(n / 6);
+    // About one token per 4-6 bytes of prose: room for most texts without a regrowth.
+    let mut out = Vec::with_capacity(n / 4 + 4);
     let token = |start: usize, end: usize, kind: TokenKind| Token {
         span: Span { start, end, field },
         kind,
