@@ -144,7 +144,7 @@ fn class_and_id(e: dom::Element) -> String {
 
 /// Is this element's subtree boilerplate by its tag or attributes (hidden, role)?
 fn is_boilerplate_tag(e: dom::Element) -> bool {
-    let tag: &str = &e.name;
+    let tag: &str = e.name;
     if is_never_content(tag) {
         return true;
     }
@@ -196,10 +196,10 @@ fn is_boilerplate_tag(e: dom::Element) -> bool {
 /// Does this element's class/id (or `<header>` tag) say it is not article text (comments,
 /// sidebar, related...)? Applied only to elements holding a small share of the page's text.
 fn is_unlikely_by_name(e: dom::Element) -> bool {
-    if matches!(&*e.name, "body" | "html" | "a" | "article" | "main" | "p") {
+    if matches!(e.name, "body" | "html" | "a" | "article" | "main" | "p") {
         return false;
     }
-    if &*e.name == "header" {
+    if e.name == "header" {
         return true; // page or article header: headline, byline, kicker
     }
     let names = class_and_id(e);

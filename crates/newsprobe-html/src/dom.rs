@@ -502,13 +502,13 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// The interned id of tag `name`, interning it if new.
-    fn intern(&mut self, name: &Cow<'a, str>) -> u32 {
-        if let Some(&id) = self.ids.get(&**name) {
+    fn intern(&mut self, name: Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.ids.get(&*name) {
             return id;
         }
         let id = self.names.len() as u32;
         self.names.push(name.clone());
-        self.ids.insert(name.clone(), id);
+        self.ids.insert(name, id);
         self.open_counts.push(0);
         id
     }
@@ -534,7 +534,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push_open(&mut self, id: NodeId, name: &Cow<'a, str>) {
+    fn push_open(&mut self, id: NodeId, name: Cow<'a, str>) {
         let tag = self.intern(name);
         self.open_counts[tag as usize] += 1;
         self.stack.push((id, tag));
@@ -598,7 +598,7 @@ impl<'a> Builder<'a> {
         let parent = self.current();
         let id = self.dom.push(NodeData::Element(element), parent);
         if let Some(name) = name {
-            self.push_open(id, &name);
+            self.push_open(id, name);
         }
     }
 
