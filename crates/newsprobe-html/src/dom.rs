@@ -603,13 +603,18 @@ impl<'a> Builder<'a> {
     }
 
     fn end_tag(&mut self, name: &str) {
+        // Most end tags close the innermost open element: what the search below finds first.
+        let depth = self.stack.len();
+        if depth > 1 && *self.names[self.stack[depth - 1].1 as usize] == *name {
+            self.truncate(depth - 1);
+            return;
+        }
         let Some(&tag) = self.ids.get(name) else {
             return;
         };
         if self.open_counts[tag as usize] == 0 {
             return;
         }
-        let depth = self.stack.len();
         for i in (1..depth).rev() {
             if self.stack[i].1 == tag {
                 self.truncate(i);
