@@ -404,11 +404,13 @@ fn step_after(dom: &Dom, id: NodeId) -> Option<(NodeId, bool)> {
 
 /// Score of one paragraph block for its ancestors.
 fn paragraph_score(block: &Block) -> f32 {
-    let commas = block
-        .text
-        .chars()
-        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
-        .count();
+    // ASCII commas by a byte count the compiler vectorises; the other scripts' commas only in
+    // text that has non-ASCII characters at all.
+    let text = &block.text;
+    let mut commas = text.bytes().filter(|&b| b == b',').count();
+    if !text.is_ascii() {
+        commas += text.matches(['，', '、', '،']).count();
+    }
     1.0 + commas as f32 + (block.chars as f32 / 100.0).min(3.0)
 }
 
