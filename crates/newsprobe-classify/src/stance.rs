@@ -380,7 +380,13 @@ impl<'h> Pair<'h> {
                 .collect(),
         );
 
-        // One pass over the body: which headline words and bigrams each sentence has.
+        // One pass over the body: which headline words and bigrams each sentence has. Each key
+        // set has a 64-bit filter of its keys' low bits: most body words are in no set, and the
+        // filter answers them without the binary search.
+        let filter = |keys: &[u64]| keys.iter().fold(0u64, |f, &k| f | 1 << (k & 63));
+        let may_hold = |filter: u64, key: u64| filter & (1 << (key & 63)) != 0;
+        let (content_filter, stems_filter) = (filter(&content), filter(&stems));
+        let bigrams_filter = filter(&head_bigrams);
         let mut sentence_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
         let mut bigram_mask = 0u64;
         let mut stem_masks: Vec<u64> = Vec::with_capacity(body.sentences.len());
@@ -390,16 +396,23 @@ impl<'h> Pair<'h> {
             let mut stem_mask = 0u64;
             for (j, (t, &fl)) in tokens.iter().zip(flags).enumerate() {
                 if fl & STOP == 0 {
-                    if let Ok(i) = content.binary_search(&t.hash) {
-                        mask |= 1 << i;
+                    if may_hold(content_filter, t.hash) {
+                        if let Ok(i) = content.binary_search(&t.hash) {
+                            mask |= 1 << i;
+                        }
                     }
-                    if let Ok(i) = stems.binary_search(&t.stem) {
-                        stem_mask |= 1 << i;
+                    if may_hold(stems_filter, t.stem) {
+                        if let Ok(i) = stems.binary_search(&t.stem) {
+                            stem_mask |= 1 << i;
+                        }
                     }
                 }
                 if let Some(next) = tokens.get(j + 1) {
-                    if let Ok(i) = head_bigrams.binary_search(&bigram(t.hash, next.hash)) {
-                        bigram_mask |= 1 << i;
+                    let key = bigram(t.hash, next.hash);
+                    if may_hold(bigrams_filter, key) {
+                        if let Ok(i) = head_bigrams.binary_search(&key) {
+                            bigram_mask |= 1 << i;
+                        }
                     }
                 }
             }

@@ -145,13 +145,21 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
     let at = |b: usize| char_at(s, b);
     // The byte after the character at `b` (the end of the text when there is none).
     let after = |b: usize| at(b).map_or(n, |c| b + c.len_utf8());
-    let mut out = Vec::with_capacity(n / 6);
+    // About one token per 4-6 bytes of prose: room for most texts without a regrowth.
+    let mut out = Vec::with_capacity(n / 4 + 4);
     let token = |start: usize, end: usize, kind: TokenKind| Token {
         span: Span { start, end, field },
         kind,
     };
     let mut i = 0;
-    while let Some(c) = at(i) {
+    let bytes = s.as_bytes();
+    while i < n {
+        // Runs of ASCII spaces and line breaks (what `char::is_whitespace` accepts below 0x80).
+        if matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = at(i) else { break };
         let width = c.len_utf8();
         if c.is_whitespace() {
             i += width;
@@ -177,7 +185,14 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
         } else if is_alphabetic(c) {
             let mut segment_len = 0;
             let mut dotted = false;
-            while let Some(c) = at(i) {
+            loop {
+                // ASCII letters and digits, the bulk of most words, byte by byte (what the
+                // character test below accepts for them, without decoding or the table).
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                    segment_len += 1;
+                }
+                let Some(c) = at(i) else { break };
                 let width = c.len_utf8();
                 if is_alphanumeric(c) || c.is_mark() {
                     i += width;

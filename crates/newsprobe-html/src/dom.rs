@@ -27,17 +27,29 @@ pub type NodeId = u32;
 /// Marks a missing link.
 pub const NONE: NodeId = u32::MAX;
 
-/// One element: lower-case tag name and attributes (lower-case names, decoded values), borrowed
-/// from the page where they need no change.
+/// An attribute: lower-case name and decoded value, borrowed from the page where they need no
+/// change.
+pub type Attr<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// One element as stored: lower-case tag name, borrowed from the page where it needs no change,
+/// and where its attributes lie in [`Dom::attrs`] (one arena for the page's attributes, so an
+/// element costs no allocation of its own: a page has thousands).
 #[derive(Debug, Clone)]
-pub struct Element<'a> {
+pub struct ElementData<'a> {
     pub name: Cow<'a, str>,
-    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    attrs: std::ops::Range<u32>,
 }
 
-impl Element<'_> {
+/// An element of a [`Dom`]: its lower-case tag name and its attributes.
+#[derive(Debug, Clone, Copy)]
+pub struct Element<'d, 'a> {
+    pub name: &'d str,
+    pub attrs: &'d [Attr<'a>],
+}
+
+impl<'d> Element<'d, '_> {
     /// The value of attribute `name` (lower-case).
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &str) -> Option<&'d str> {
         self.attrs
             .iter()
             .find(|(n, _)| &**n == name)
@@ -49,7 +61,7 @@ impl Element<'_> {
 #[derive(Debug, Clone)]
 pub enum NodeData<'a> {
     Document,
-    Element(Element<'a>),
+    Element(ElementData<'a>),
     /// Text with character references decoded (raw for script/style content).
     Text(Cow<'a, str>),
 }
@@ -68,6 +80,8 @@ pub struct Node<'a> {
 #[derive(Debug, Clone)]
 pub struct Dom<'a> {
     pub nodes: Vec<Node<'a>>,
+    /// The attributes of every element, each element's in one run (see [`ElementData`]).
+    pub attrs: Vec<Attr<'a>>,
 }
 
 impl<'a> Dom<'a> {
@@ -79,16 +93,31 @@ impl<'a> Dom<'a> {
     }
 
     /// The element at `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element<'a>> {
+    pub fn element(&self, id: NodeId) -> Option<Element<'_, 'a>> {
         match &self.nodes.get(id as usize)?.data {
-            NodeData::Element(e) => Some(e),
+            NodeData::Element(e) => Some(self.view(e)),
             _ => None,
+        }
+    }
+
+    /// The element `e` of this tree with its attributes.
+    pub fn view<'d>(&'d self, e: &'d ElementData<'a>) -> Element<'d, 'a> {
+        let attrs = self
+            .attrs
+            .get(e.attrs.start as usize..e.attrs.end as usize)
+            .unwrap_or_default();
+        Element {
+            name: &e.name,
+            attrs,
         }
     }
 
     /// The tag name at `id`, or "" for text and the document.
     pub fn tag(&self, id: NodeId) -> &str {
-        self.element(id).map_or("", |e| &e.name)
+        match self.nodes.get(id as usize).map(|n| &n.data) {
+            Some(NodeData::Element(e)) => &e.name,
+            _ => "",
+        }
     }
 
     /// The children of `id`, in order.
@@ -365,6 +394,8 @@ fn is_scope_boundary(tag: &str) -> bool {
 pub fn parse(html: &str) -> Dom<'_> {
     let mut dom = Dom {
         nodes: Vec::with_capacity(html.len() / 40 + 16),
+        // About one attribute per 64-100 bytes of a news page: rarely a regrowth (each copies).
+        attrs: Vec::with_capacity(html.len() / 64 + 16),
     };
     dom.nodes.push(Node {
         data: NodeData::Document,
@@ -375,8 +406,14 @@ pub fn parse(html: &str) -> Dom<'_> {
     });
     let mut builder = Builder {
         dom,
-        stack: vec![(Dom::ROOT, Cow::Borrowed(""))],
-        open_counts: Default::default(),
+        stack: vec![(Dom::ROOT, 0)],
+        names: FIXED_TAGS.iter().map(|&t| Cow::Borrowed(t)).collect(),
+        ids: FIXED_TAGS
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (Cow::Borrowed(t), i as u32))
+            .collect(),
+        open_counts: vec![0; FIXED_TAGS.len()],
         elements: 0,
     };
     let bytes = html.as_bytes();
@@ -402,7 +439,7 @@ pub fn parse(html: &str) -> Dom<'_> {
             }
         } else if next.is_ascii_alphabetic() {
             builder.text(&html[text_start..lt]);
-            let (element, self_closing, end) = read_start_tag(html, lt + 1);
+            let (element, self_closing, end) = read_start_tag(html, lt + 1, &mut builder.dom.attrs);
             let name = element.name.clone();
             builder.start_tag(element, self_closing);
             if is_raw_text(&name) && !self_closing {
@@ -436,18 +473,46 @@ pub fn parse(html: &str) -> Dom<'_> {
     builder.dom
 }
 
+/// Tag names the builder asks about by name, interned first so that their ids are constants
+/// (the empty name, id 0, stands for the document on the stack).
+const FIXED_TAGS: [&str; 9] = ["", "p", "li", "dt", "dd", "tr", "td", "th", "option"];
+const TAG_P: u32 = 1;
+const TAG_LI: u32 = 2;
+const TAG_DT: u32 = 3;
+const TAG_DD: u32 = 4;
+const TAG_TR: u32 = 5;
+const TAG_TD: u32 = 6;
+const TAG_TH: u32 = 7;
+const TAG_OPTION: u32 = 8;
+
 struct Builder<'a> {
     dom: Dom<'a>,
-    /// Open elements: id and tag name.
-    stack: Vec<(NodeId, Cow<'a, str>)>,
-    /// How many elements of each name are open, so an end tag with no open start tag costs
-    /// nothing and every search that runs ends in a pop (linear time overall).
-    open_counts: std::collections::HashMap<Cow<'a, str>, u32, foldhash::fast::FixedState>,
+    /// Open elements: id and interned tag name (an index into `names`).
+    stack: Vec<(NodeId, u32)>,
+    /// The tag names of open elements so far, by interned id, and the ids by name: one hash
+    /// look-up per start and end tag, and the searches of the stack compare integers.
+    names: Vec<Cow<'a, str>>,
+    ids: std::collections::HashMap<Cow<'a, str>, u32, foldhash::fast::FixedState>,
+    /// How many elements of each interned name are open, so an end tag with no open start tag
+    /// costs nothing and every search that runs ends in a pop (linear time overall).
+    open_counts: Vec<u32>,
     /// Start tags seen so far.
     elements: usize,
 }
 
 impl<'a> Builder<'a> {
+    /// The interned id of tag `name`, interning it if new.
+    fn intern(&mut self, name: Cow<'a, str>) -> u32 {
+        if let Some(&id) = self.ids.get(&*name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        self.open_counts.push(0);
+        id
+    }
+
     fn current(&self) -> NodeId {
         self.stack.last().map_or(Dom::ROOT, |(id, _)| *id)
     }
@@ -460,90 +525,98 @@ impl<'a> Builder<'a> {
         self.dom.push_text(entities::decode(raw), parent);
     }
 
-    /// Pops up to and including the nearest open `tag`, searching at most `limit` entries and
-    /// stopping at scope boundaries (and at `stop_at` tags, e.g. a list for `li`).
     /// Pops the open elements from index `i` up.
     fn truncate(&mut self, i: usize) {
-        for (_, name) in self.stack.drain(i..) {
-            if let Some(count) = self.open_counts.get_mut(&*name) {
+        for (_, tag) in self.stack.drain(i..) {
+            if let Some(count) = self.open_counts.get_mut(tag as usize) {
                 *count = count.saturating_sub(1);
             }
         }
     }
 
     fn push_open(&mut self, id: NodeId, name: Cow<'a, str>) {
-        match self.open_counts.get_mut(&*name) {
-            Some(count) => *count += 1,
-            None => {
-                self.open_counts.insert(name.clone(), 1);
-            }
-        }
-        self.stack.push((id, name));
+        let tag = self.intern(name);
+        self.open_counts[tag as usize] += 1;
+        self.stack.push((id, tag));
     }
 
-    fn close_implied(&mut self, tag: &str, stop_at: &[&str]) {
+    /// Closes the nearest open `tag` (one of the `TAG_` ids), searching at most
+    /// [`END_TAG_SEARCH`] entries and stopping at scope boundaries and at `stop_at` tags.
+    fn close_implied(&mut self, tag: u32, stop_at: &[&str]) {
         // Nothing to close when no `tag` is open (most `<div>`s close no `<p>`): skip the walk.
-        if self.open_counts.get(tag).is_none_or(|&c| c == 0) {
+        if self.open_counts[tag as usize] == 0 {
             return;
         }
         let depth = self.stack.len();
         for i in (1..depth).rev().take(END_TAG_SEARCH) {
-            let open = &*self.stack[i].1;
-            if open == tag {
+            let open_tag = self.stack[i].1;
+            if open_tag == tag {
                 self.truncate(i);
                 return;
             }
+            let open = &*self.names[open_tag as usize];
             if is_scope_boundary(open) || stop_at.contains(&open) {
                 return;
             }
         }
     }
 
-    fn start_tag(&mut self, element: Element<'a>, self_closing: bool) {
+    fn start_tag(&mut self, element: ElementData<'a>, self_closing: bool) {
         self.elements += 1;
         if self.elements > MAX_ELEMENTS && !is_raw_text(&element.name) {
+            // Dropped: so are its attributes, the last run of the arena.
+            self.dom.attrs.truncate(element.attrs.start as usize);
             return;
         }
         let name: &str = &element.name;
         if closes_p(name) {
-            self.close_implied("p", &[]);
+            self.close_implied(TAG_P, &[]);
         }
         match name {
-            "li" => self.close_implied("li", &["ul", "ol", "menu"]),
+            "li" => self.close_implied(TAG_LI, &["ul", "ol", "menu"]),
             "dt" | "dd" => {
-                self.close_implied("dt", &["dl"]);
-                self.close_implied("dd", &["dl"]);
+                self.close_implied(TAG_DT, &["dl"]);
+                self.close_implied(TAG_DD, &["dl"]);
             }
-            "tr" => self.close_implied("tr", &["table", "tbody", "thead", "tfoot"]),
+            "tr" => self.close_implied(TAG_TR, &["table", "tbody", "thead", "tfoot"]),
             "td" | "th" => {
-                for cell in ["td", "th"] {
-                    if self.stack.last().is_some_and(|(_, t)| &**t == cell) {
+                for cell in [TAG_TD, TAG_TH] {
+                    if self.stack.last().is_some_and(|&(_, t)| t == cell) {
                         self.truncate(self.stack.len() - 1);
                     }
                 }
             }
-            "option" if self.stack.last().is_some_and(|(_, t)| &**t == "option") => {
+            "option" if self.stack.last().is_some_and(|&(_, t)| t == TAG_OPTION) => {
                 self.truncate(self.stack.len() - 1);
             }
             _ => {}
         }
         let void = is_void(name) || (self_closing && !is_raw_text(name));
-        let name = element.name.clone();
+        let open = !void && (self.stack.len() < MAX_DEPTH || is_raw_text(name));
+        // Raw-text content must land inside its element even beyond the depth limit.
+        let name = open.then(|| element.name.clone());
         let parent = self.current();
         let id = self.dom.push(NodeData::Element(element), parent);
-        // Raw-text content must land inside its element even beyond the depth limit.
-        if !void && (self.stack.len() < MAX_DEPTH || is_raw_text(&name)) {
+        if let Some(name) = name {
             self.push_open(id, name);
         }
     }
 
     fn end_tag(&mut self, name: &str) {
-        if self.open_counts.get(name).is_none_or(|&c| c == 0) {
+        // Most end tags close the innermost open element: what the search below finds first.
+        let depth = self.stack.len();
+        if depth > 1 && *self.names[self.stack[depth - 1].1 as usize] == *name {
+            self.truncate(depth - 1);
             return;
         }
-        let depth = self.stack.len();
+        let Some(&tag) = self.ids.get(name) else {
+            return;
+        };
+        if self.open_counts[tag as usize] == 0 {
+            return;
+        }
         for i in (1..depth).rev() {
-            if &*self.stack[i].1 == name {
+            if self.stack[i].1 == tag {
                 self.truncate(i);
                 return;
             }
@@ -582,9 +655,13 @@ fn read_end_tag(html: &str, start: usize) -> (Cow<'_, str>, usize) {
     (name, end)
 }
 
-/// Reads a start tag after `<`; returns the element, whether it ended in `/>`, and the
-/// position after `>`.
-fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
+/// Reads a start tag after `<`, appending its attributes to `attrs`; returns the element, whether
+/// it ended in `/>`, and the position after `>`.
+fn read_start_tag<'a>(
+    html: &'a str,
+    start: usize,
+    attrs: &mut Vec<Attr<'a>>,
+) -> (ElementData<'a>, bool, usize) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut i = start;
@@ -592,7 +669,7 @@ fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
         i += 1;
     }
     let name = lower(&html[start..i]);
-    let mut attrs = Vec::new();
+    let first = attrs.len();
     let mut self_closing = false;
     loop {
         while i < len && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
@@ -641,11 +718,14 @@ fn read_start_tag(html: &str, start: usize) -> (Element<'_>, bool, usize) {
                 value = entities::decode(&html[value_start..i]);
             }
         }
-        if attrs.len() < 64 && !attrs.iter().any(|(n, _)| *n == attr_name) {
+        let own = &attrs[first..];
+        if own.len() < 64 && !own.iter().any(|(n, _)| *n == attr_name) {
             attrs.push((attr_name, value));
         }
     }
-    (Element { name, attrs }, self_closing, i)
+    // At most 64 attributes an element: 2^32 of them would need far more memory than a page has.
+    let range = first as u32..attrs.len() as u32;
+    (ElementData { name, attrs: range }, self_closing, i)
 }
 
 fn lower(s: &str) -> Cow<'_, str> {

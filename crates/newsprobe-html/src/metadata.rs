@@ -57,7 +57,7 @@ fn gather(dom: &Dom) -> Evidence {
     let mut publish_dates = 0usize;
     for id in 0..dom.nodes.len() as NodeId {
         let Some(e) = dom.element(id) else { continue };
-        match &*e.name {
+        match e.name {
             "html" if ev.html_lang.is_none() => ev.html_lang = e.attr("lang").map(str::to_owned),
             "title" if ev.title.is_none() => {
                 ev.title = Some(dom.text_of(id)).filter(|t| !t.is_empty())
@@ -145,9 +145,9 @@ fn gather(dom: &Dom) -> Evidence {
 }
 
 /// Is this element marked as a date? `Some(true)` when it says publication date.
-fn date_element(e: &dom::Element) -> Option<bool> {
+fn date_element(e: dom::Element) -> Option<bool> {
     if matches!(
-        &*e.name,
+        e.name,
         "meta" | "link" | "script" | "style" | "html" | "body" | "time"
     ) {
         return None;
@@ -222,9 +222,9 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     false
 }
 
-fn is_author_element(e: &dom::Element) -> bool {
+fn is_author_element(e: dom::Element) -> bool {
     if matches!(
-        &*e.name,
+        e.name,
         "meta" | "link" | "script" | "style" | "html" | "body"
     ) {
         return false;

@@ -22,7 +22,7 @@ use newsprobe_core::{Content, RawArticle, Report};
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsprobe::allocator::MiMalloc = newsprobe::allocator::MiMalloc;
 
 #[path = "../tests/support/long_text.rs"]
 mod long_text;

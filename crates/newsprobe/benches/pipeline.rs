@@ -16,7 +16,7 @@ use newsprobe_core::{Content, RawArticle};
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsprobe::allocator::MiMalloc = newsprobe::allocator::MiMalloc;
 
 /// CPU time of the calling thread.
 fn thread_cpu() -> Duration {

@@ -12,7 +12,7 @@ use newsprobe::Engine;
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsprobe::allocator::MiMalloc = newsprobe::allocator::MiMalloc;
 use newsprobe_core::Report;
 
 /// A point in this thread's CPU time.

@@ -8,6 +8,8 @@
 //! - [`review`]: `eval review`, newsprobe against the reviewed sample of real articles.
 //! - [`spancheck`]: does every span of a document and its report lie inside its field?
 
+#[cfg(feature = "mimalloc")]
+pub mod allocator;
 pub mod batch;
 pub mod pipeline;
 pub mod render;

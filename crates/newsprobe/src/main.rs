@@ -8,7 +8,7 @@ use clap::Parser;
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: newsprobe::allocator::MiMalloc = newsprobe::allocator::MiMalloc;
 
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
