@@ -401,6 +401,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         if pg.is_some() {
                             self.set_gender(&name, pg);
                         }
+                        self.touch(&name, pos);
                         Resolved {
                             source: QuoteSource {
                                 name: Some(name),
@@ -449,6 +450,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|r| (r.name.clone(), r.entity.clone()));
             if let Some((name, entity)) = found {
                 self.add_words(&name, &words);
+                self.touch(&name, pos);
                 return Resolved {
                     source: QuoteSource {
                         name: Some(name),
@@ -535,6 +537,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     r_kind
                 };
                 self.add_words(&name, &words);
+                self.touch(&name, pos);
                 return Resolved {
                     source: QuoteSource {
                         name: Some(name),
@@ -722,6 +725,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             add_unique(&mut r.words, words);
         }
     }
+
+    /// A referent mentioned again at `pos` (by its surname, a description or a pronoun) is the
+    /// most recent one: "King told The News …. She said" is King, not the police source
+    /// quoted between the two mentions of her.
+    fn touch(&mut self, name: &str, pos: usize) {
+        if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            r.pos = r.pos.max(pos);
+        }
+        self.referents.sort_by_key(|r| r.pos);
+    }
 }
 
 #[cfg(test)]
@@ -775,6 +788,25 @@ mod tests {
         assert_eq!(res.source.name.as_deref(), Some("Anna Berg"));
         assert_eq!(res.source.entity.as_deref(), Some("e1"));
         assert_eq!(res.source.kind, SourceType::Named);
+    }
+
+    /// A witness named again by her surname is the most recent referent: her later "she" is
+    /// the witness, not the police source quoted between the two mentions of her.
+    #[test]
+    fn a_person_named_again_is_the_one_she_refers_to() {
+        // (The rules alone: the entity stage may join the pronouns by itself.)
+        let source = crate::test_support::rules_only_source_of;
+        let text = "Rosa Bishop said she saw the crash from her kitchen window on Elm Street. \
+             She said the van did not slow down. A police source said the officers arrived \
+             within four minutes. A detective said the driver had been speeding. A neighbour \
+             said the corner had seen three crashes this year. The landlord said the street \
+             lights had been out for a week. Bishop told the Gazette she ran outside at once. \
+             She said she watched as a grey van pulled away from the corner. \
+             “Nobody stopped to help him,” she said.";
+        for needle in ["a grey van", "Nobody stopped"] {
+            let (name, _) = source(text, needle);
+            assert_eq!(name.as_deref(), Some("Rosa Bishop"), "{needle}");
+        }
     }
 
     /// "the company" after one company named is that company; after two it is not guessed.
