@@ -208,7 +208,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
         {
             Some(EntityType::Person) => true,
             Some(_) => false,
-            None => r.kind == SourceType::Named,
+            // ("Michigan Department of Health and Human Services": a body, though named.)
+            None => {
+                r.kind == SourceType::Named
+                    && !r.name.split_whitespace().any(|w| {
+                        let w = w.to_lowercase();
+                        ORG_DESCRIPTIONS.contains(&w.as_str())
+                            || BODY_DESCRIPTIONS.contains(&w.as_str())
+                    })
+            }
         };
         person && !r.plural
     }
@@ -355,13 +363,27 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .any(|k| ctx.is_role_noun(k) || ctx.is_title(k) && ctx.is_capitalized(k))
             || ctx.is_pronoun(m.last);
         if person_like {
-            let _ = self.resolve(m);
+            let r = self.resolve(m);
+            // "“…,” said Ed Fogels. He couldn't hazard a guess …": a subject that is the last
+            // speaker again keeps them the one in focus, up to its sentence.
+            if let (Some((last, at)), Some(s)) = (
+                self.last_speaker.as_mut(),
+                ctx.doc.sentence_at(m.span.start),
+            ) {
+                if r.source.name.is_some() && last.name == r.source.name {
+                    *at = (*at).max(s);
+                }
+            }
         }
     }
 
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
-        let r = self.resolve_speaker(m);
+        self.resolve_speaker(m)
+    }
+
+    /// Remembers the speaker just resolved as the last one, when it is a person.
+    fn note_speaker(&mut self, m: &Mention, r: &Resolved) {
         let sentence = self.ctx.doc.sentence_at(m.span.start);
         // (Only a person: "a strong Oscar contender", the speaker given to a film title in
         // quotation marks, does not interrupt the one who speaks.)
@@ -374,7 +396,6 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if let (true, Some(s)) = (person, sentence) {
             self.last_speaker = Some((r.source.clone(), s));
         }
-        r
     }
 
     /// Resolves the speaker mention of an attribution whose content is `content`.
@@ -382,6 +403,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
         self.content = Some(content);
         let r = self.resolve(m);
         self.content = None;
+        // (Only speakers: a sentence subject observed between them does not speak.)
+        self.note_speaker(m, &r);
         r
     }
 
@@ -949,6 +972,15 @@ mod tests {
         assert_eq!(name.as_deref(), Some("Paul Brenner"));
         let (name, _) = source(text, "not back down");
         assert_eq!(name.as_deref(), Some("Mark Holt"));
+        // A place the entity stage takes for a person, subject of the statement itself, is
+        // not who speaks.
+        let text = "Dry winds raised the fire risk across the state on Tuesday.\n\n\
+             One Napa County station has not seen a measurable drop of rain since September, \
+             said Scott Alder, the utility's principal meteorologist.\n\n\
+             The northern Sierra Nevada has seen a fraction of an inch of rain in the past two \
+             months, he said.";
+        let (name, _) = source(text, "fraction of an inch");
+        assert_eq!(name.as_deref(), Some("Scott Alder"));
     }
 
     /// "the company" after one company named is that company; after two it is not guessed.
