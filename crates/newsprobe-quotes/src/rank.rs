@@ -370,7 +370,7 @@ fn plain(ctx: &Ctx, first: usize, last: usize) -> Mention {
 fn candidates(
     ctx: &Ctx,
     f: &Found,
-    rule: Option<Mention>,
+    rule: Mention,
     c: usize,
     ents: &[(Span, EntityType)],
 ) -> Vec<Cand> {
@@ -380,9 +380,10 @@ fn candidates(
     } else {
         s_start
     };
-    // (No rule speaker: the other finders' candidates alone, the first of them kept as the
-    // rule's would be.)
-    let mut out: Vec<Cand> = rule.map(|m| Cand { m, src: "rule" }).into_iter().collect();
+    let mut out: Vec<Cand> = vec![Cand {
+        m: rule,
+        src: "rule",
+    }];
     let mut push = |m: Option<Mention>, src: &'static str| {
         if let Some(m) = m {
             out.push(Cand { m, src });
@@ -412,7 +413,7 @@ fn candidates(
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for (i, cand) in out.into_iter().enumerate() {
         let m = cand.m;
-        if (i > 0 || rule.is_none())
+        if i > 0
             && (junk::is_junk(ctx, &m)
                 || junk::is_nobody(ctx, &m)
                 || crate::locative::ends_in_preposition(ctx, &m)
@@ -426,25 +427,6 @@ fn candidates(
         kept.push(cand);
     }
     kept
-}
-
-/// Whether an attribution with a cue but no rule speaker is ranked too (its candidates alone).
-const NORULE: bool = true;
-
-/// The least score a candidate of such an attribution needs to become its speaker.
-const NORULE_MIN: f32 = 0.0;
-
-/// Whether a mention can name a speaker by itself, with no rule behind it: a pronoun, a
-/// name the entity stage knows, or a phrase with a role, title or group word, not opening
-/// with a connective or preposition.
-fn plausible_speaker(ctx: &Ctx, m: &Mention) -> bool {
-    if ctx.is_np_stop(m.first) && !ctx.is_determiner(m.first) && !ctx.is_pronoun(m.first) {
-        return false;
-    }
-    (m.first == m.last && ctx.is_pronoun(m.last))
-        || ctx.in_entity_mention(ctx.span(m.last))
-        || (m.first..=m.last)
-            .any(|k| ctx.is_role_noun(k) || ctx.is_title(k) || ctx.is_group_word(k))
 }
 
 /// Whether open-class words (head words, neighbours) are features of their own.
@@ -508,7 +490,7 @@ fn features(
     c: usize,
     cand: &Cand,
     all: &[Cand],
-    rule: Option<&Mention>,
+    rule: &Mention,
     ents: &[(Span, EntityType)],
     out: &mut Feats,
 ) {
@@ -549,19 +531,14 @@ fn features(
         QuoteKind::Reported => "reported",
     };
     let lemma = ctx.cue(c).map(|cw| cw.lemma).unwrap_or("?");
+    let is_rule = m.first == rule.first && m.last == rule.last;
     out.add(&["src", cand.src]);
     out.add(&["src", cand.src, pos, kind]);
-    match rule {
-        Some(rule) if m.first == rule.first && m.last == rule.last => {
-            out.add(&["rule"]);
-            out.add(&["rule", kind]);
-        }
-        Some(rule) if m.span.overlaps(&rule.span) => out.add(&["rule_overlap"]),
-        Some(_) => {}
-        None => {
-            out.add(&["norule", cand.src]);
-            out.add(&["norule", cand.src, pos, kind]);
-        }
+    if is_rule {
+        out.add(&["rule"]);
+        out.add(&["rule", kind]);
+    } else if m.span.overlaps(&rule.span) {
+        out.add(&["rule_overlap"]);
     }
     out.add(&["dist", pos, bucket(dist)]);
     out.add(&["dist", pos, bucket(dist), kind]);
@@ -691,38 +668,7 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
     // a list searched for each quotation: linear on transcripts of thousands of quotations).
     let mut decided = Decided::default();
     for f in found.iter_mut() {
-        let (Some(c), false) = (f.cue_token, f.inherited) else {
-            continue;
-        };
-        let Some(rule) = f.speaker else {
-            // No rule speaker (none found, or a junk one dropped): the candidates alone. (A
-            // refusal to comment left it unattributed on purpose: "Ms. Okafor would not
-            // comment on reports that …" gives the reports no source.)
-            let content_start = ctx.token_at_or_after(f.content.start);
-            let refused = |m: &Mention| no_comment::refused_to_answer(ctx, m, content_start);
-            let (s0, _) = ctx.sentence_bounds(c);
-            if NORULE && !ctx.subject_before(c, s0).is_some_and(|m| refused(&m)) {
-                // (Only a mention that can name a speaker by itself: a pronoun, a name the
-                // entity stage knows, a role or group word; not "and in 2001".)
-                let cands: Vec<Cand> = candidates(ctx, f, None, c, &ents)
-                    .into_iter()
-                    .filter(|cand| plausible_speaker(ctx, &cand.m) && !refused(&cand.m))
-                    .collect();
-                let mut best: Option<(f32, usize)> = None;
-                for (i, cand) in cands.iter().enumerate() {
-                    feats.ids.clear();
-                    features(ctx, &look, f, c, cand, &cands, None, &ents, &mut feats);
-                    let s = model.score(&feats.ids);
-                    if best.is_none_or(|(b, _)| s > b) {
-                        best = Some((s, i));
-                    }
-                }
-                if let Some((s, i)) = best.filter(|(s, _)| *s > NORULE_MIN) {
-                    let _ = s;
-                    let m = cands[i].m;
-                    f.speaker = Some(crate::apposition::name_after_role(ctx, &m).unwrap_or(m));
-                }
-            }
+        let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
             continue;
         };
         if let Some(&m) = decided.first.get(&c) {
@@ -747,24 +693,14 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
             decided.push(c, rule);
             continue;
         }
-        let cands = candidates(ctx, f, Some(rule), c, &ents);
+        let cands = candidates(ctx, f, rule, c, &ents);
         if cands.len() < 2 {
             continue;
         }
         let mut best: Option<(f32, usize)> = None;
         for (i, cand) in cands.iter().enumerate() {
             feats.ids.clear();
-            features(
-                ctx,
-                &look,
-                f,
-                c,
-                cand,
-                &cands,
-                Some(&rule),
-                &ents,
-                &mut feats,
-            );
+            features(ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
             let s = model.score(&feats.ids);
             if best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, i));
@@ -825,13 +761,9 @@ fn examples(
         let index = CharIndex::new(&doc.text);
         let ch = |s: &Span| (index.char_offset(s.start), index.char_offset(s.end));
         for f in &found {
-            let (Some(c), false) = (f.cue_token, f.inherited) else {
+            let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
                 continue;
             };
-            let rule = f.speaker;
-            if rule.is_none() && !NORULE {
-                continue;
-            }
             let content = [ch(&f.content)];
             let Some(g) = gold
                 .iter()
@@ -856,22 +788,12 @@ fn examples(
                     ids: Vec::new(),
                     names: Some(Vec::new()),
                 };
-                features(
-                    &ctx,
-                    &look,
-                    f,
-                    c,
-                    cand,
-                    &cands,
-                    rule.as_ref(),
-                    &ents,
-                    &mut feats,
-                );
+                features(&ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
                 for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
                     names.entry(*id).or_insert(name);
                 }
                 let ok = crate::eval::overlap(&[ch(&cand.m.span)], &g.sources) > 0;
-                if i == 0 && rule.is_some() {
+                if i == 0 {
                     ex.rule_ok = ok;
                 }
                 ex.cands.push((feats.ids, ok));
@@ -1060,30 +982,6 @@ mod tests {
         assert_eq!(speaker("organised the protests"), "Ana Petrov");
         assert_eq!(speaker("smoke everywhere"), "Jonas Berg");
         assert_eq!(speaker("stay home"), "Hanna Ek");
-    }
-
-    /// A cue whose rule found no speaker (the subject "The 61-year-old" is refused as an age)
-    /// is ranked over the other candidates alone: the statement gets the person described.
-    #[test]
-    fn a_cue_without_a_rule_speaker_is_ranked() {
-        let mut doc = Document::from_text(
-            None,
-            "Party picks new leader\n\nNegotiations between the party board and the candidates went on late into Friday night.\n\nFormer finance minister Anna Lindqvist had been out of office since losing her seat in 2019.\n\nThe 61-year-old said after the vote: \"I am proud to lead this party into the next election.\n\n\"The energy in our branches excites me.\"\n",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        for needle in ["proud to lead", "energy in our branches"] {
-            let q = doc
-                .quotes
-                .iter()
-                .find(|q| doc.span_text(&q.span).contains(needle))
-                .expect("the quote");
-            assert_eq!(
-                q.source.name.as_deref(),
-                Some("The 61-year-old"),
-                "{needle}"
-            );
-        }
     }
 
     /// `NEWSPROBE_SPEAKERS_OUT=PATH cargo test -p newsprobe-quotes train_speakers -- --ignored`:
