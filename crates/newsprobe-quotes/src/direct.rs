@@ -201,6 +201,12 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
             if lead_ok {
                 return Some((Some(c), Some(cue_span), m));
             }
+            // "“…,” Robert McFarlane, an assistant state attorney general said Tuesday.": a
+            // name right after the closing mark, then its appositive whose closing comma is
+            // missing; the name is the subject.
+            if let Some(name) = name_before_open_appositive(ctx, i, c) {
+                return Some((Some(c), Some(cue_span), name));
+            }
             // "“…,” a spokesman for committee Democrats said.", "“…,” the congressional report
             // said.": a whole noun phrase fills the gap between the closing mark and the cue.
             return ctx
@@ -210,6 +216,39 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// The name of `NAME, a/an/the ROLE said` right after a closing mark at `i`, with the cue at
+/// `c`: capitalised words from `i` up to a comma, then an appositive of at most eight words
+/// that opens with a determiner and holds a role or title word, then the cue. `None` for
+/// anything else.
+fn name_before_open_appositive(ctx: &Ctx, i: usize, c: usize) -> Option<Mention> {
+    let det = (c.saturating_sub(9).max(i + 1)..c)
+        .rev()
+        .take_while(|&k| ctx.is_word(k))
+        .find(|&k| ctx.is_determiner(k) && ctx.word(k - 1) == ",")?;
+    let comma = det - 1;
+    if comma <= i
+        || comma - i > 4
+        || !matches!(ctx.word(det), "a" | "an" | "the")
+        || !(det + 1..c).any(|k| ctx.is_role_noun(k) || ctx.is_title(k))
+    {
+        return None;
+    }
+    let name_ok = (i..comma).all(|k| {
+        (ctx.is_word(k) && ctx.is_capitalized(k) && !ctx.is_np_stop(k) && ctx.cue(k).is_none())
+            || ctx.is_abbreviation_dot(k)
+    });
+    if !name_ok || !ctx.is_word(comma - 1) {
+        return None;
+    }
+    let span = Span::text(ctx.span(i).start, ctx.span(comma - 1).end);
+    Some(Mention {
+        span,
+        first: i,
+        last: comma - 1,
+        clause: Span::text(span.start, ctx.span(c - 1).end),
+    })
 }
 
 /// `Smith said: “…”`, `He told reporters, “…”`, `According to Smith, “…”`.
@@ -1000,6 +1039,9 @@ mod tests {
     fn speaker_with_long_appositive_after_quote() {
         let r = direct("“The levee will not hold another storm like this one,” Anna Berg, the chief engineer of the regional water authority in the lower valley, said on Monday.");
         assert_eq!(r[0].2, "Anna Berg", "{r:?}");
+        // The appositive's closing comma is missing.
+        let r = direct("“Winding up the cooperative has taken three years,” Helen Marsh, a deputy state treasurer said on Friday.");
+        assert_eq!(r[0].2, "Helen Marsh", "{r:?}");
     }
 
     #[test]

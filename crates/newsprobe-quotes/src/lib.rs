@@ -320,7 +320,7 @@ fn resolve_all(
                     sources[i] = Some(s.clone());
                     continue;
                 }
-                let r = resolver.resolve(&m);
+                let r = resolver.resolve_attribution(&m, found[i].content);
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     if let Some(cue) = r.anonymity_cue {
                         if contradicted.insert(m.span) {

@@ -86,7 +86,18 @@ pub struct Resolver<'c, 'a> {
     anonymity_cues: Vec<Span>,
     /// Each entity's type, by id.
     entity_kinds: std::collections::HashMap<&'a str, EntityType>,
+    /// The last speaker resolved to a person, with the sentence of its mention.
+    last_speaker: Option<(QuoteSource, usize)>,
+    /// The content of the attribution whose speaker is being resolved, if known.
+    content: Option<Span>,
+    /// The quotations' outer spans.
+    quotes: newsprobe_core::SpanIndex,
 }
+
+/// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
+/// speaker again ("“…,” said Ron Howard, the director of … a strong Oscar contender. “…,” he
+/// said on Thursday."), before the entity stage's antecedent.
+const CONTINUATION_SENTENCES: usize = 2;
 
 /// The most referents kept for pronouns, descriptions and names to refer back to: a speech
 /// transcript names hundreds of thousands of mentions, and each look-up scans the referents.
@@ -176,13 +187,96 @@ impl<'c, 'a> Resolver<'c, 'a> {
             ctx,
             referents: Vec::new(),
             anonymity_cues: source_type::anonymity_cues(ctx, &quotes),
+            content: None,
+            quotes: newsprobe_core::SpanIndex::new(quotes.iter().copied()),
             entity_kinds: ctx
                 .doc
                 .entities
                 .iter()
                 .map(|e| (e.id.as_str(), e.kind))
                 .collect(),
+            last_speaker: None,
         }
+    }
+
+    /// Whether a referent is one named person (by the entity stage's type where it has one).
+    fn is_person(&self, r: &Referent) -> bool {
+        let person = match r
+            .entity
+            .as_ref()
+            .and_then(|id| self.entity_kinds.get(id.as_str()))
+        {
+            Some(EntityType::Person) => true,
+            Some(_) => false,
+            // ("Michigan Department of Health and Human Services": a body, though named.)
+            None => {
+                r.kind == SourceType::Named
+                    && !r.name.split_whitespace().any(|w| {
+                        let w = w.to_lowercase();
+                        ORG_DESCRIPTIONS.contains(&w.as_str())
+                            || BODY_DESCRIPTIONS.contains(&w.as_str())
+                    })
+            }
+        };
+        person && !r.plural
+    }
+
+    /// "he" or "she" as a speaker within [`CONTINUATION_SENTENCES`] of the last speaker, a
+    /// person who agrees in gender: that speaker goes on speaking. News writing names a
+    /// speaker, then refers to them by pronoun in the next attributions; the nearest noun
+    /// phrase ("Oscar" of "an Oscar contender", the victim named in the quote) is no rival.
+    fn continued_speaker(&self, m: &Mention) -> Option<QuoteSource> {
+        let ctx = self.ctx;
+        if m.first != m.last {
+            return None;
+        }
+        let head = ctx.word(m.last);
+        let head = head
+            .strip_suffix("'s")
+            .or_else(|| head.strip_suffix("’s"))
+            .unwrap_or(head);
+        let pg = match head {
+            "he" => lexicon::Gender::Male,
+            "she" => lexicon::Gender::Female,
+            _ => return None,
+        };
+        let (last, at) = self.last_speaker.as_ref()?;
+        let s = ctx.doc.sentence_at(m.span.start)?;
+        if s < *at
+            || s - at > CONTINUATION_SENTENCES
+            || last.mention.is_some_and(|l| l.end > m.span.start)
+        {
+            return None;
+        }
+        let name = last.name.as_deref()?;
+        let r = self.referents.iter().find(|r| r.name == name)?;
+        // Another person named in the article's own words after the last speaker's sentence
+        // ("A big reason why was Quinn. “…,” he said.") may be the one who speaks: the
+        // continuation is not assumed. Names inside that sentence (its appositive: "an Oscar
+        // contender"), inside a quotation or inside this attribution's content do not count.
+        let from = ctx.doc.sentences[*at].span.end;
+        let window = Span::text(from.min(m.span.start), m.span.start);
+        let ms = ctx.entity_mentions();
+        let named_between = ms.index.within(window).any(|i| {
+            let sp = ms.span[i];
+            let e = &ctx.doc.entities[ms.entity[i]];
+            e.kind == EntityType::Person
+                && r.entity.as_deref() != Some(e.id.as_str())
+                && !self.content.is_some_and(|c| c.contains(&sp))
+                && self.quotes.containing(sp).next().is_none()
+        });
+        if named_between {
+            return None;
+        }
+        if !self.is_person(r) || r.gender.is_some_and(|g| g != pg) {
+            return None;
+        }
+        Some(QuoteSource {
+            name: Some(r.name.clone()),
+            kind: r.kind,
+            mention: Some(m.span),
+            entity: r.entity.clone(),
+        })
     }
 
     fn words(&self, m: &Mention) -> Vec<&'c str> {
@@ -269,12 +363,64 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .any(|k| ctx.is_role_noun(k) || ctx.is_title(k) && ctx.is_capitalized(k))
             || ctx.is_pronoun(m.last);
         if person_like {
-            let _ = self.resolve(m);
+            let r = self.resolve(m);
+            // "“…,” said Ed Fogels. He couldn't hazard a guess …": a subject that is the last
+            // speaker again keeps them the one in focus, up to its sentence.
+            if let (Some((last, at)), Some(s)) = (
+                self.last_speaker.as_mut(),
+                ctx.doc.sentence_at(m.span.start),
+            ) {
+                if r.source.name.is_some() && last.name == r.source.name {
+                    *at = (*at).max(s);
+                }
+            }
         }
     }
 
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
+        self.resolve_speaker(m)
+    }
+
+    /// Remembers the speaker just resolved as the last one, when it is a person.
+    fn note_speaker(&mut self, m: &Mention, r: &Resolved) {
+        let sentence = self.ctx.doc.sentence_at(m.span.start);
+        // (Only a person: "a strong Oscar contender", the speaker given to a film title in
+        // quotation marks, does not interrupt the one who speaks.)
+        let person = r
+            .source
+            .name
+            .as_deref()
+            .and_then(|n| self.referents.iter().find(|x| x.name == n))
+            .is_some_and(|x| self.is_person(x));
+        if let (true, Some(s)) = (person, sentence) {
+            self.last_speaker = Some((r.source.clone(), s));
+        }
+    }
+
+    /// Resolves the speaker mention of an attribution whose content is `content`.
+    pub fn resolve_attribution(&mut self, m: &Mention, content: Span) -> Resolved {
+        self.content = Some(content);
+        let r = self.resolve(m);
+        self.content = None;
+        // (Only speakers: a sentence subject observed between them does not speak.)
+        self.note_speaker(m, &r);
+        r
+    }
+
+    fn resolve_speaker(&mut self, m: &Mention) -> Resolved {
+        if let Some(source) = self.continued_speaker(m) {
+            if let Some(name) = source.name.as_deref() {
+                if let Some((pg, _)) = lexicon::pronoun(self.ctx.word(m.last)) {
+                    self.set_gender(name, pg);
+                }
+                self.touch(name, m.span.start);
+            }
+            return Resolved {
+                anonymity_cue: source_type::anonymity_cue(self.ctx, m, &self.anonymity_cues),
+                source,
+            };
+        }
         let entity = self
             .entity_for(m)
             .filter(|e| pronoun_may_be(self.ctx, m, e));
@@ -401,6 +547,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         if pg.is_some() {
                             self.set_gender(&name, pg);
                         }
+                        self.touch(&name, pos);
                         Resolved {
                             source: QuoteSource {
                                 name: Some(name),
@@ -449,6 +596,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|r| (r.name.clone(), r.entity.clone()));
             if let Some((name, entity)) = found {
                 self.add_words(&name, &words);
+                self.touch(&name, pos);
                 return Resolved {
                     source: QuoteSource {
                         name: Some(name),
@@ -535,6 +683,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     r_kind
                 };
                 self.add_words(&name, &words);
+                self.touch(&name, pos);
                 return Resolved {
                     source: QuoteSource {
                         name: Some(name),
@@ -722,6 +871,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             add_unique(&mut r.words, words);
         }
     }
+
+    /// A referent mentioned again at `pos` (by its surname, a description or a pronoun) is the
+    /// most recent one: "King told The News …. She said" is King, not the police source
+    /// quoted between the two mentions of her.
+    fn touch(&mut self, name: &str, pos: usize) {
+        if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            r.pos = r.pos.max(pos);
+        }
+        self.referents.sort_by_key(|r| r.pos);
+    }
 }
 
 #[cfg(test)]
@@ -775,6 +934,53 @@ mod tests {
         assert_eq!(res.source.name.as_deref(), Some("Anna Berg"));
         assert_eq!(res.source.entity.as_deref(), Some("e1"));
         assert_eq!(res.source.kind, SourceType::Named);
+    }
+
+    /// A witness named again by her surname is the most recent referent: her later "she" is
+    /// the witness, not the police source quoted between the two mentions of her.
+    #[test]
+    fn a_person_named_again_is_the_one_she_refers_to() {
+        // (The rules alone: the entity stage may join the pronouns by itself.)
+        let source = crate::test_support::rules_only_source_of;
+        let text = "Rosa Bishop said she saw the crash from her kitchen window on Elm Street. \
+             She said the van did not slow down. A police source said the officers arrived \
+             within four minutes. A detective said the driver had been speeding. A neighbour \
+             said the corner had seen three crashes this year. The landlord said the street \
+             lights had been out for a week. Bishop told the Gazette she ran outside at once. \
+             She said she watched as a grey van pulled away from the corner. \
+             “Nobody stopped to help him,” she said.";
+        for needle in ["a grey van", "Nobody stopped"] {
+            let (name, _) = source(text, needle);
+            assert_eq!(name.as_deref(), Some("Rosa Bishop"), "{needle}");
+        }
+    }
+
+    /// "he" right after a named speaker's quotation is that speaker, though the speaker's
+    /// appositive names an award the entity stage takes for a person; a person named in the
+    /// article's own words between the two is the entity stage's to choose.
+    #[test]
+    fn he_goes_on_speaking_after_his_quotation() {
+        let source = crate::test_support::source_of;
+        let text = "Theatre owners fear a long dispute.\n\n\
+             \"A walkout now would be a disaster for everyone,\" said Paul Brenner, the veteran \
+             producer and Tony-winning director of \"Glass Harbor\" whose latest play is seen \
+             as a strong Tony contender.\n\n\
+             \"The timing could not be worse,\" he said on Friday.\n\n\
+             The union's president, Mark Holt, met the studios on Monday.\n\n\
+             \"We will not back down,\" he said.";
+        let (name, _) = source(text, "could not be worse");
+        assert_eq!(name.as_deref(), Some("Paul Brenner"));
+        let (name, _) = source(text, "not back down");
+        assert_eq!(name.as_deref(), Some("Mark Holt"));
+        // A place the entity stage takes for a person, subject of the statement itself, is
+        // not who speaks.
+        let text = "Dry winds raised the fire risk across the state on Tuesday.\n\n\
+             One Napa County station has not seen a measurable drop of rain since September, \
+             said Scott Alder, the utility's principal meteorologist.\n\n\
+             The northern Sierra Nevada has seen a fraction of an inch of rain in the past two \
+             months, he said.";
+        let (name, _) = source(text, "fraction of an inch");
+        assert_eq!(name.as_deref(), Some("Scott Alder"));
     }
 
     /// "the company" after one company named is that company; after two it is not guessed.
