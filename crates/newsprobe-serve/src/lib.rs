@@ -11,12 +11,14 @@
 //! Analysis and tracing run on tokio's blocking pool, at most `workers` at a time, with at most
 //! `queue` jobs admitted (running or waiting): a job beyond that is answered 429 at once, so a
 //! burst never grows memory or latency without bound. Archive reads (search, stored articles)
-//! have their own lane: at most `read_workers` at a time, `read_queue` admitted, on read-only
-//! connections kept with their prepared statements, so a search never waits behind analyses.
+//! have their own lane, [`read_pool`]: `read_workers` threads serving one FIFO queue of at most
+//! `read_queue` waiting reads (429 beyond), on read-only connections kept with their prepared
+//! statements, so a search never waits behind analyses and reads are served in arrival order.
 
 pub mod api;
 pub mod html;
 pub mod pages;
+pub mod read_pool;
 pub mod search_cache;
 
 use std::net::SocketAddr;
@@ -61,9 +63,10 @@ pub struct Config {
     pub queue: usize,
     /// When set, `POST /api/ingest` is open to requests bearing this token.
     pub ingest_token: Option<String>,
-    /// Archive reads (search, stored articles) run at once, apart from the analysis jobs.
+    /// Archive reads (search, stored articles) run at once, apart from the analysis jobs: the
+    /// read pool's threads.
     pub read_workers: usize,
-    /// Archive reads admitted at once, running or waiting (429 beyond).
+    /// Archive reads waiting at once for a read thread (429 beyond).
     pub read_queue: usize,
     /// Search pages kept for the current archive generation (0: no cache).
     pub search_cache: usize,
@@ -111,8 +114,8 @@ pub struct App {
     writer: Mutex<Option<Archive>>,
     queue: Arc<Semaphore>,
     workers: Arc<Semaphore>,
-    read_queue: Arc<Semaphore>,
-    read_workers: Arc<Semaphore>,
+    /// The read lane: archive reads in arrival order.
+    reads: read_pool::ReadPool,
 }
 
 /// An error answered as JSON (API) or as an HTML error page (pages).
@@ -177,8 +180,7 @@ impl App {
             backend,
             queue: Arc::new(Semaphore::new(config.queue.max(1))),
             workers: Arc::new(Semaphore::new(config.workers.max(1))),
-            read_queue: Arc::new(Semaphore::new(config.read_queue.max(1))),
-            read_workers: Arc::new(Semaphore::new(config.read_workers.max(1))),
+            reads: read_pool::ReadPool::new(config.read_workers.max(1), config.read_queue.max(1))?,
             search_cache: search_cache::SearchCache::new(config.search_cache),
             config,
             readers: Mutex::new(readers),
@@ -208,19 +210,28 @@ impl App {
     }
 
     /// Runs an archive read (a search, a stored article) in the read lane: apart from the
-    /// analysis jobs, at most `read_workers` at once; 429 when `read_queue` reads wait already.
+    /// analysis jobs, on one of `read_workers` threads, after every read that came before it;
+    /// 429 when `read_queue` reads wait already.
     pub async fn read<T, F>(self: &Arc<Self>, job: F) -> Result<T, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
     {
-        let admitted = self.read_queue.clone().try_acquire_owned().map_err(|_| {
-            Failure::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "the read queue is full; retry shortly",
-            )
-        })?;
-        self.run_on(&self.read_workers, admitted, job).await
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let app = self.clone();
+        self.reads
+            .submit(move || {
+                let _ = tx.send(job(&app));
+            })
+            .map_err(|e| match e {
+                read_pool::Refused::Full => Failure::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "the read queue is full; retry shortly",
+                ),
+                read_pool::Refused::Closed => Failure::internal("the server is shutting down"),
+            })?;
+        rx.await
+            .unwrap_or_else(|_| Err(Failure::internal("the read failed")))
     }
 
     /// Runs an admitted job once a worker is free.
@@ -233,20 +244,8 @@ impl App {
         T: Send + 'static,
         F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
     {
-        self.run_on(&self.workers, admitted, job).await
-    }
-
-    async fn run_on<T, F>(
-        self: &Arc<Self>,
-        workers: &Arc<Semaphore>,
-        admitted: OwnedSemaphorePermit,
-        job: F,
-    ) -> Result<T, Failure>
-    where
-        T: Send + 'static,
-        F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
-    {
-        let running = workers
+        let running = self
+            .workers
             .clone()
             .acquire_owned()
             .await
