@@ -45,31 +45,31 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "anonymous_sourcing",
         finding: false,
-        measured: Some((0.667, 3)),
+        measured: Some((0.846, 13)),
         why: "the share of words from weak sources depends on every quote's source type",
     },
     KindPolicy {
         kind: "unsupported_headline",
         finding: false,
-        measured: None,
+        measured: Some((0.0, 3)),
         why: "headline support is a model judgment",
     },
     KindPolicy {
         kind: "unattributed_claims",
         finding: false,
-        measured: Some((0.375, 8)),
+        measured: Some((0.132, 38)),
         why: "statements without a source, often sourced elsewhere in the story",
     },
     KindPolicy {
         kind: "single_source",
         finding: false,
         measured: None,
-        why: "one attributed source",
+        why: "one attributed source (2/2 on the reviewed sample: too few judged to show it as a finding)",
     },
     KindPolicy {
         kind: "clickbait_headline",
         finding: false,
-        measured: Some((0.0, 5)),
+        measured: Some((0.214, 14)),
         why: "model probability",
     },
     KindPolicy {
@@ -81,7 +81,7 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "secrecy_framing",
         finding: false,
-        measured: Some((0.0, 1)),
+        measured: Some((0.0, 2)),
         why: "density of lexicon hits",
     },
 ];
@@ -111,7 +111,7 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (77, 79),
+        measured: (141, 144),
     },
     // 2/2 until session 4's held-out round judged "the exclusive presence they receive as the
     // only ad in view" (sole, not a claim of exclusive reporting): 2/3, a signal.
