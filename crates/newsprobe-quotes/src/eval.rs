@@ -339,6 +339,9 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
     let docs = load_split(data, split)?;
     let (mut quoted, mut all) = (Tally::default(), Tally::default());
     let mut n_docs = 0;
+    // The `unattributed_claims` signal: statements it lists, and those a gold attribution with
+    // a source covers (false alarms: the text names the source).
+    let (mut flagged, mut flagged_gold, mut flagged_sourced) = (0usize, 0usize, 0usize);
     for (stem, text, gold) in &docs {
         let chars: Vec<char> = text.chars().collect();
         let mut doc = Document::from_text(None, text);
@@ -348,6 +351,41 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         let pred = predict(&doc);
         if debug() {
             eprintln!("DOC {stem}");
+        }
+        let index = newsprobe_core::report::CharIndex::new(&doc.text);
+        for sp in doc
+            .findings
+            .iter()
+            .filter(|f| f.kind == "unattributed_claims")
+            .flat_map(|f| f.evidence.iter())
+        {
+            let c = vec![(index.char_offset(sp.start), index.char_offset(sp.end))];
+            flagged += 1;
+            let hit = gold
+                .iter()
+                .filter(|g| overlap(&c, &g.content) * 10 >= len(&g.content).min(len(&c)) * 3)
+                .max_by_key(|g| overlap(&c, &g.content));
+            if let Some(g) = hit {
+                flagged_gold += 1;
+                if !g.sources.is_empty() {
+                    flagged_sourced += 1;
+                }
+                if debug() {
+                    let sentence = doc
+                        .sentence_at(sp.start)
+                        .and_then(|i| doc.sentences.get(i))
+                        .map_or("", |s| doc.span_text(&s.span));
+                    eprintln!(
+                        "UNSOURCED {} gold source {:?} | {} || {}",
+                        if g.sources.is_empty() { "OK" } else { "FALSE" },
+                        g.source_name,
+                        norm(&chars, &c),
+                        sentence.replace('\n', " ")
+                    );
+                }
+            } else if debug() {
+                eprintln!("UNSOURCED NOGOLD | {}", norm(&chars, &c));
+            }
         }
         let g_all: Vec<&Attr> = gold.iter().collect();
         let p_all: Vec<&Attr> = pred.iter().collect();
@@ -363,10 +401,15 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
             data.join(split).display()
         )));
     }
+    let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     Ok(format!(
-        "PolNeAR {split}: {n_docs} texts (first annotator), content overlap >= 30% of gold\n{}\n{}",
+        "PolNeAR {split}: {n_docs} texts (first annotator), content overlap >= 30% of gold\n{}\n{}\n\
+         unattributed_claims: {flagged} listed, {flagged_gold} are gold attributions, \
+         {flagged_sourced} of them with a gold source (false alarms {:.3} of listed, {:.3} of matched)",
         quoted.line("quoted speech"),
-        all.line("all attributions")
+        all.line("all attributions"),
+        share(flagged_sourced, flagged),
+        share(flagged_sourced, flagged_gold)
     ))
 }
 

@@ -26,6 +26,7 @@ pub mod reported;
 pub mod resolve;
 pub mod source_type;
 pub mod speaker;
+mod unsourced;
 
 use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
 use std::collections::{HashMap, HashSet};

@@ -135,7 +135,7 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         .quotes
         .iter()
         .filter(|q| q.source.kind == SourceType::Unattributed)
-        .filter(|q| is_unsourced_claim(doc, q.span))
+        .filter(|q| is_unsourced_claim(doc, q.span) && !crate::unsourced::explained(doc, q))
         .map(|q| q.span)
         .collect();
     if !unattributed.is_empty() {
