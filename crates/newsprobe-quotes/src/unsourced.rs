@@ -10,6 +10,7 @@
 //! - a quotation paragraph right after a sourced quotation paragraph, or after one with only a
 //!   short paragraph (a photo caption) between: it continues that quotation;
 //! - the outlet's own voice in the first person plural ("We should also note that …");
+//! - words inside a longer statement that has a source;
 //! - a correction notice ("An earlier version of this story said …").
 
 use newsprobe_core::{Document, EntityType, Quote, QuoteKind, SourceType, Span, TokenKind};
@@ -18,10 +19,19 @@ use crate::lexicon;
 
 /// Whether a statement with no source is sourced nearby or is no reported claim.
 pub(crate) fn explained(doc: &Document, q: &Quote) -> bool {
-    correction_notice(doc, q)
+    inside_sourced(doc, q)
+        || correction_notice(doc, q)
         || outlet_voice(doc, q)
         || source_in_sentence(doc, q)
         || continues_quotation(doc, q)
+}
+
+/// Words inside a longer statement that has a source ("… reveal a pattern of killings … in more
+/// than 100 cities, said Amnesty International"): part of that sourced statement.
+fn inside_sourced(doc: &Document, q: &Quote) -> bool {
+    doc.quotes.iter().any(|o| {
+        o.span != q.span && o.source.kind != SourceType::Unattributed && o.span.contains(&q.span)
+    })
 }
 
 /// The sentence of the statement's start, widened to the cue's sentence.
@@ -263,6 +273,16 @@ mod tests {
                     public hearing.\n\n\
                     An earlier version of this story said that the budget was approved in March \
                     rather than in April.";
+        let found = unsourced(text);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn words_inside_a_sourced_statement_are_sourced() {
+        let text = "Video footage and testimony from residents reveal a pattern of beatings by \
+                    the provincial police, who have used tear gas to break up largely peaceful \
+                    protests in more than 40 villages across the valley sparked by a rise in bread \
+                    prices, said Amnesty International on Tuesday.";
         let found = unsourced(text);
         assert!(found.is_empty(), "{found:?}");
     }
