@@ -10,7 +10,8 @@
 //! - a quotation paragraph right after a sourced quotation paragraph, or after one with only a
 //!   short paragraph (a photo caption) between: it continues that quotation;
 //! - the outlet's own voice in the first person plural ("We should also note that …");
-//! - words inside a longer statement that has a source;
+//! - words inside a longer statement that has a source, or words that carry their own "according
+//!   to …";
 //! - a correction notice ("An earlier version of this story said …").
 
 use newsprobe_core::{Document, EntityType, Quote, QuoteKind, SourceType, Span, TokenKind};
@@ -20,6 +21,7 @@ use crate::lexicon;
 /// Whether a statement with no source is sourced nearby or is no reported claim.
 pub(crate) fn explained(doc: &Document, q: &Quote) -> bool {
     inside_sourced(doc, q)
+        || swallowed_attribution(doc, q)
         || correction_notice(doc, q)
         || outlet_voice(doc, q)
         || source_in_sentence(doc, q)
@@ -32,6 +34,14 @@ fn inside_sourced(doc: &Document, q: &Quote) -> bool {
     doc.quotes.iter().any(|o| {
         o.span != q.span && o.source.kind != SourceType::Unattributed && o.span.contains(&q.span)
     })
+}
+
+/// A statement that carries its own attribution: "… a deputy identified as Jerry Ortiz,
+/// according to sheriff's officials" (the quotes stage took the whole clause for the words).
+fn swallowed_attribution(doc: &Document, q: &Quote) -> bool {
+    let said = doc.span_text(&q.span).to_lowercase();
+    said.find("according to ")
+        .is_some_and(|i| i > 0 && said[i..].split_whitespace().count() >= 3)
 }
 
 /// The sentence of the statement's start, widened to the cue's sentence.
@@ -283,6 +293,17 @@ mod tests {
                     the provincial police, who have used tear gas to break up largely peaceful \
                     protests in more than 40 villages across the valley sparked by a rise in bread \
                     prices, said Amnesty International on Tuesday.";
+        let found = unsourced(text);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_statement_carrying_its_own_attribution_is_sourced() {
+        let text = "A county deputy died after a shooting on Monday afternoon in Dunmore, \
+                    according to the sheriff's department.\n\n\
+                    Gunfire was reported at about 3 p. m. in the harbour district during an \
+                    operation involving a uniformed deputy identified as County Deputy Mark \
+                    Ellison, according to sheriff's officials.";
         let found = unsourced(text);
         assert!(found.is_empty(), "{found:?}");
     }
