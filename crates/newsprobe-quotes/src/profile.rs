@@ -21,6 +21,9 @@ fn words_in(doc: &Document, span: &Span) -> usize {
 }
 
 /// Fills `doc.sources` from `doc.quotes` and adds the sourcing findings.
+/// The name a source without one is listed under.
+const NO_SOURCE: &str = "(no source)";
+
 pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     let mut sources: Vec<SourceSummary> = Vec::new();
     let mut total_words = 0usize;
@@ -57,7 +60,7 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             .source
             .name
             .clone()
-            .unwrap_or_else(|| "(no source)".to_string());
+            .unwrap_or_else(|| NO_SOURCE.to_string());
         match rows.entry((name, q.source.kind)) {
             Entry::Occupied(row) => {
                 let s = &mut sources[*row.get()];
@@ -152,9 +155,11 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             signal: false,
         });
     }
+    // Sources a reader can name: a statement whose source has no name (the outlet's own "we",
+    // a speaker refused as junk) is no "one source" the story rests on.
     let attributed: Vec<&SourceSummary> = sources
         .iter()
-        .filter(|s| s.kind != SourceType::Unattributed)
+        .filter(|s| s.kind != SourceType::Unattributed && s.name != NO_SOURCE)
         .collect();
     if attributed.len() == 1 && doc.quotes.len() >= 3 {
         findings.push(Finding {
@@ -544,6 +549,28 @@ mod tests {
             .expect("the mayor is a source");
         assert_eq!(fischer.quotes, 1);
         assert_eq!(fischer.quoted_words, 15);
+    }
+
+    /// Only named sources make a story single-sourced: the outlet's own "we" has no name.
+    #[test]
+    fn a_source_with_no_name_is_no_single_source() {
+        let text = "It was reported that the price had doubled. \"It is a very compelling option \
+                    for many households,\" we wrote in our review last year. It was reported that \
+                    sales had fallen by a third.";
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        let unnamed: Vec<_> = doc.sources.iter().map(|s| (&s.name, s.kind)).collect();
+        assert!(
+            doc.sources
+                .iter()
+                .all(|s| s.kind == SourceType::Unattributed || s.name == super::NO_SOURCE),
+            "the text names no source: {unnamed:?}"
+        );
+        assert!(doc.quotes.len() >= 3, "{:?}", doc.quotes.len());
+        assert!(
+            !doc.findings.iter().any(|f| f.kind == "single_source"),
+            "{unnamed:?}"
+        );
     }
 
     fn kinds(text: &str) -> Vec<String> {
