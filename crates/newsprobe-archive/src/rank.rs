@@ -331,6 +331,7 @@ pub(crate) fn register(conn: &Connection, lengths: &SharedLengths) -> Result<(),
 #[cfg(test)]
 mod tests {
     use crate::store::{plain_report, Archive};
+    use newsprobe_core::Report;
 
     /// The scores FTS5's own bm25() gives the matches of `fts`, by article id.
     fn fts5_scores(a: &Archive, fts: &str) -> Vec<(String, f64)> {
@@ -347,6 +348,22 @@ mod tests {
             .unwrap()
     }
 
+    /// An article of the site "ledger" with the given text.
+    fn ledger(id: &str, text: &str) -> Report {
+        plain_report(id, Some("ledger"), None, None, text)
+    }
+
+    /// A new archive holding `articles`, with a writing and a read-only connection to it.
+    fn writer_and_reader(articles: &[(&str, &str)]) -> (tempfile::TempDir, Archive, Archive) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("news.db");
+        let mut writer = Archive::open(&db).unwrap();
+        let reports: Vec<Report> = articles.iter().map(|(id, t)| ledger(id, t)).collect();
+        writer.ingest(&reports).unwrap();
+        let reader = Archive::open_read_only(&db).unwrap();
+        (dir, writer, reader)
+    }
+
     fn scores(a: &Archive, q: &str) -> Vec<(String, f64)> {
         let mut s: Vec<(String, f64)> = a
             .search(q, 100)
@@ -361,14 +378,13 @@ mod tests {
     #[test]
     fn scores_are_fts5_bm25_also_after_an_article_is_replaced() {
         let mut a = Archive::in_memory().unwrap();
-        let report = |id: &str, text: &str| plain_report(id, Some("ledger"), None, None, text);
         a.ingest(&[
-            report("p-1", "The port authority raised fees at the port."),
-            report(
+            ledger("p-1", "The port authority raised fees at the port."),
+            ledger(
                 "p-2",
                 "Port fees were discussed by the harbour board on Monday.",
             ),
-            report("p-3", "Nothing about harbours here, only the weather."),
+            ledger("p-3", "Nothing about harbours here, only the weather."),
         ])
         .unwrap();
         let first = scores(&a, "port fees");
@@ -378,7 +394,7 @@ mod tests {
         assert_eq!(scores(&a, "port fees"), first);
         // p-1 replaced in place (same row) by a much longer text: its length changed.
         let long = format!("Port fees rose. {}", "The board met again. ".repeat(40));
-        a.ingest(&[report("p-1", &long)]).unwrap();
+        a.ingest(&[ledger("p-1", &long)]).unwrap();
         let after = scores(&a, "port fees");
         assert_eq!(after, fts5_scores(&a, "\"port\" \"fees\""));
         assert_ne!(after, first);
@@ -386,26 +402,19 @@ mod tests {
 
     #[test]
     fn kept_phrase_counts_follow_an_article_added_by_another_connection() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("news.db");
-        let mut writer = Archive::open(&db).unwrap();
-        let report = |id: &str, text: &str| plain_report(id, Some("ledger"), None, None, text);
-        writer
-            .ingest(&[
-                report("t-1", "The tariff on steel was doubled by the ministry."),
-                report("t-2", "Steel mills said the tariff would cost jobs."),
-                report("t-3", "Fishing quotas were cut again this spring."),
-                report("t-4", "The ferry timetable changes in May."),
-            ])
-            .unwrap();
-        let reader = Archive::open_read_only(&db).unwrap();
+        let (_dir, mut writer, reader) = writer_and_reader(&[
+            ("t-1", "The tariff on steel was doubled by the ministry."),
+            ("t-2", "Steel mills said the tariff would cost jobs."),
+            ("t-3", "Fishing quotas were cut again this spring."),
+            ("t-4", "The ferry timetable changes in May."),
+        ]);
         let first = scores(&reader, "tariff");
         assert_eq!(first, fts5_scores(&reader, "\"tariff\""));
         // Asked again in the same state: the kept counts give the same scores.
         assert_eq!(scores(&reader, "tariff"), first);
         // A third article with the word: fewer rows lack it, so its IDF (and every score) falls.
         writer
-            .ingest(&[report("t-5", "A new tariff on aluminium was announced.")])
+            .ingest(&[ledger("t-5", "A new tariff on aluminium was announced.")])
             .unwrap();
         let after = scores(&reader, "tariff");
         assert_eq!(after.len(), 3);
@@ -415,24 +424,17 @@ mod tests {
 
     #[test]
     fn a_reader_sees_the_lengths_another_connection_committed() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("news.db");
-        let mut writer = Archive::open(&db).unwrap();
-        let report = |id: &str, text: &str| plain_report(id, Some("ledger"), None, None, text);
-        writer
-            .ingest(&[
-                report("d-1", "Dredging of the harbour began."),
-                report("d-2", "The harbour dredging was delayed by a storm at sea."),
-            ])
-            .unwrap();
-        let reader = Archive::open_read_only(&db).unwrap();
+        let (_dir, mut writer, reader) = writer_and_reader(&[
+            ("d-1", "Dredging of the harbour began."),
+            ("d-2", "The harbour dredging was delayed by a storm at sea."),
+        ]);
         let first = scores(&reader, "dredging harbour");
         assert_eq!(first, fts5_scores(&reader, "\"dredging\" \"harbour\""));
         let long = format!(
             "Dredging of the harbour began. {}",
             "Work went on. ".repeat(30)
         );
-        writer.ingest(&[report("d-1", &long)]).unwrap();
+        writer.ingest(&[ledger("d-1", &long)]).unwrap();
         let after = scores(&reader, "dredging harbour");
         assert_eq!(after, fts5_scores(&reader, "\"dredging\" \"harbour\""));
         assert_ne!(after, first);
