@@ -174,7 +174,7 @@ const LY_NOUNS: &[&str] = &[
 
 /// The word lists above as one table: bit `i` of a word's entry says it is in list `i` (in
 /// the order of [`LISTS`]); one hash look-up instead of scanning the lists.
-fn in_list(list: u32, word: &str) -> bool {
+fn in_list(which: u32, word: &str) -> bool {
     use std::collections::HashMap;
     use std::sync::OnceLock;
     type Table = HashMap<&'static str, u16, foldhash::fast::FixedState>;
@@ -188,14 +188,33 @@ fn in_list(list: u32, word: &str) -> bool {
         }
         // The weekdays are time heads too (core's one list of them).
         for w in newsprobe_core::lexicon::WEEKDAYS {
-            *t.entry(w).or_insert(0) |= 1;
+            *t.entry(w).or_insert(0) |= 1 << list::TIME_HEADS;
         }
         t
     });
-    table.get(word).is_some_and(|f| f & (1 << list) != 0)
+    table.get(word).is_some_and(|f| f & (1 << which) != 0)
 }
 
-/// The lists [`in_list`] reads, by index.
+/// The index of each list in [`LISTS`], as [`in_list`] takes it.
+mod list {
+    pub const TIME_HEADS: u32 = 0;
+    pub const ABSTRACT_HEADS: u32 = 1;
+    pub const START_WORDS: u32 = 2;
+    pub const END_WORDS: u32 = 3;
+    pub const QUANTITIES: u32 = 4;
+    pub const FURNITURE: u32 = 5;
+    pub const LY_NOUNS: u32 = 6;
+    pub const LONE_SPEAKERS: u32 = 7;
+    pub const TIME_MODIFIERS: u32 = 8;
+    pub const SPEAKING_HEADS: u32 = 9;
+    pub const NOT_PERSONS: u32 = 10;
+    pub const TRAILING_ADVERBS: u32 = 11;
+    pub const EVENT_HEADS: u32 = 12;
+    pub const LONE_OPENERS: u32 = 13;
+    pub const PREPOSITION_OPENERS: u32 = 14;
+}
+
+/// The lists [`in_list`] reads, in the order of [`list`]'s indices.
 const LISTS: [&[&str]; 15] = [
     TIME_HEADS,
     ABSTRACT_HEADS,
@@ -226,7 +245,7 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     }
     // "Following Assange", "Despite parliamentary (pressure)": a phrase that opens with a
     // preposition or a prepositional participle is an adverbial, not a speaker.
-    let opener = m.first < m.last && in_list(14, ctx.word(m.first));
+    let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));
     opener
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
@@ -262,12 +281,14 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         .strip_suffix("'s")
         .or_else(|| head.strip_suffix("’s"))
         .unwrap_or(head);
-    if in_list(2, first) || (in_list(3, head) && !(head == "of" && in_list(4, first))) {
+    if in_list(list::START_WORDS, first)
+        || (in_list(list::END_WORDS, head) && !(head == "of" && in_list(list::QUANTITIES, first)))
+    {
         return true;
     }
     // "READ MORE", "Advertisement"
     let furniture = (m.first..=m.last).any(|k| {
-        in_list(5, ctx.word(k))
+        in_list(list::FURNITURE, ctx.word(k))
             || (ctx.word(k) == "read" && ctx.word(k + 1) == "more")
             || (ctx.word(k) == "more" && k > 0 && ctx.word(k - 1) == "read")
     });
@@ -276,7 +297,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }
     // A time expression, unless a name stands in it ("Friday" alone is a time; "Mr. Friday" is
     // not, and neither is "Robinson Crusoe's Friday").
-    if in_list(0, head) && m.last - m.first < 4 {
+    if in_list(list::TIME_HEADS, head) && m.last - m.first < 4 {
         // ("Day said", "Early described it": surnames.)
         let named = (m.first..m.last).any(|k| ctx.is_capitalized(k) && k != m.first)
             || (ctx.is_capitalized(m.last)
@@ -308,13 +329,13 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }) {
         return true;
     }
-    if in_list(1, head) && !ctx.is_capitalized(m.last) {
+    if in_list(list::ABSTRACT_HEADS, head) && !ctx.is_capitalized(m.last) {
         return true;
     }
     // "weirdly enough", "Reportedly,": an adverb is no speaker ("Kelly" is a name).
     let adverb = |k: usize| {
         let w = ctx.word(k);
-        w.len() > 4 && w.ends_with("ly") && !in_list(6, w)
+        w.len() > 4 && w.ends_with("ly") && !in_list(list::LY_NOUNS, w)
     };
     if adverb(m.last) && !ctx.is_capitalized(m.last) {
         return true;
@@ -333,7 +354,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         let known = ctx.is_role_noun(m.last)
             || ctx.is_group_word(m.last)
             || ctx.is_title(m.last)
-            || in_list(7, w);
+            || in_list(list::LONE_SPEAKERS, w);
         let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
         if !ctx.is_capitalized(m.last) && !known && !plural {
             return true;
@@ -1199,7 +1220,10 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
     // ("ex-wife", "front-runner", "co-founder": the last part.)
-    if w.contains('-') && (in_list(9, w) || singulars(w).any(|s| in_list(9, &s))) {
+    if w.contains('-')
+        && (in_list(list::SPEAKING_HEADS, w)
+            || singulars(w).any(|s| in_list(list::SPEAKING_HEADS, &s)))
+    {
         return true;
     }
     // ("anti-government", "pro-democracy", "non-binding": an adjective, not a noun.)
@@ -1243,15 +1267,19 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
             || lex.has(lexicon::Lex::TITLE)
             || lex.has(lexicon::Lex::EVIDENCE_NOUN)
             || lex.has(lexicon::Lex::PRONOUN)
-            || in_list(7, s)
-            || in_list(9, s)
+            || in_list(list::LONE_SPEAKERS, s)
+            || in_list(list::SPEAKING_HEADS, s)
             || crate::resolve::ORG_DESCRIPTIONS.contains(&s)
             || crate::resolve::BODY_DESCRIPTIONS.contains(&s)
     };
-    if known(w) || singulars(w).any(|s| known(&s)) || in_list(4, w) || NUMBER_WORDS.contains(&w) {
+    if known(w)
+        || singulars(w).any(|s| known(&s))
+        || in_list(list::QUANTITIES, w)
+        || NUMBER_WORDS.contains(&w)
+    {
         return true;
     }
-    if singulars(w).any(|s| in_list(10, &s)) {
+    if singulars(w).any(|s| in_list(list::NOT_PERSONS, &s)) {
         return false;
     }
     singulars(w).any(|s| s.len() >= 4 && PERSON_SUFFIXES.iter().any(|x| s.ends_with(x)))
@@ -1264,11 +1292,14 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     let w = ctx.word(m.last);
     // "its Winston-Shell Award", "the Kraft Factory Shooting": a capitalised award or event
     // after other words is no speaker (its name may be, alone).
-    if ctx.is_capitalized(m.last) && m.first < m.last && in_list(12, w) {
+    if ctx.is_capitalized(m.last) && m.first < m.last && in_list(list::EVENT_HEADS, w) {
         return true;
     }
     // "Often, …", "Inside, …", "See …": a lone sentence-initial adverb or preposition.
-    if m.first == m.last && m.first == ctx.sentence_bounds(m.first).0 && in_list(13, w) {
+    if m.first == m.last
+        && m.first == ctx.sentence_bounds(m.first).0
+        && in_list(list::LONE_OPENERS, w)
+    {
         return true;
     }
     if ctx.is_capitalized(m.last) || !ctx.is_word(m.last) {
@@ -1288,14 +1319,15 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     // "those surveyed", "people polled", "Democrats and Republicans alike": a participle or
     // an adverb after the head.
     if m.last > m.first
-        && (w.ends_with("ed") || in_list(11, w))
+        && (w.ends_with("ed") || in_list(list::TRAILING_ADVERBS, w))
         && (ctx.is_capitalized(m.last - 1) || can_head_speaker(ctx.word(m.last - 1)))
     {
         return false;
     }
     // A word before the first preposition inside the phrase ("Witnesses for the
     // prosecution", "mother of three", "people familiar with the talks").
-    let Some(prep) = (m.first + 1..m.last).find(|&k| in_list(2, ctx.word(k))) else {
+    let Some(prep) = (m.first + 1..m.last).find(|&k| in_list(list::START_WORDS, ctx.word(k)))
+    else {
         return true;
     };
     !(m.first..prep).any(|k| {
@@ -1421,15 +1453,16 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     loop {
         let w = ctx.word(last);
         if last <= first
-            || !(in_list(0, w) && (!ctx.is_capitalized(last) || is_weekday_or_month(w)))
+            || !(in_list(list::TIME_HEADS, w)
+                && (!ctx.is_capitalized(last) || is_weekday_or_month(w)))
         {
             break;
         }
         let mut k = last;
         while k > first
-            && (in_list(8, ctx.word(k - 1))
+            && (in_list(list::TIME_MODIFIERS, ctx.word(k - 1))
                 || is_weekday_or_month(ctx.word(k - 1))
-                || in_list(0, ctx.word(k - 1)) && !ctx.is_capitalized(k - 1))
+                || in_list(list::TIME_HEADS, ctx.word(k - 1)) && !ctx.is_capitalized(k - 1))
         {
             k -= 1;
         }
@@ -1441,7 +1474,7 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
             l -= 1;
         }
         // "people I've spoken with over (the last weeks)": the time was part of a clause.
-        if in_list(3, ctx.word(l)) {
+        if in_list(list::END_WORDS, ctx.word(l)) {
             break;
         }
         last = l;
@@ -1450,7 +1483,7 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
         && {
             let w = ctx.word(last);
             w == ","
-            || (w.len() > 4 && w.ends_with("ly") && !in_list(6, w) && !ctx.is_capitalized(last))
+            || (w.len() > 4 && w.ends_with("ly") && !in_list(list::LY_NOUNS, w) && !ctx.is_capitalized(last))
             // "Mexicans often", "Protesters marching": an adverb or a participle after the
             // speaker's head.
             || (!ctx.is_capitalized(last)
@@ -1488,6 +1521,31 @@ pub fn is_nobody(ctx: &Ctx, m: &Mention) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// Each named index reads the list of its name.
+    #[test]
+    fn list_indices_name_their_lists() {
+        let named: [(u32, &[&str]); 15] = [
+            (list::TIME_HEADS, TIME_HEADS),
+            (list::ABSTRACT_HEADS, ABSTRACT_HEADS),
+            (list::START_WORDS, START_WORDS),
+            (list::END_WORDS, END_WORDS),
+            (list::QUANTITIES, QUANTITIES),
+            (list::FURNITURE, FURNITURE),
+            (list::LY_NOUNS, LY_NOUNS),
+            (list::LONE_SPEAKERS, LONE_SPEAKERS),
+            (list::TIME_MODIFIERS, TIME_MODIFIERS),
+            (list::SPEAKING_HEADS, SPEAKING_HEADS),
+            (list::NOT_PERSONS, NOT_PERSONS),
+            (list::TRAILING_ADVERBS, TRAILING_ADVERBS),
+            (list::EVENT_HEADS, EVENT_HEADS),
+            (list::LONE_OPENERS, LONE_OPENERS),
+            (list::PREPOSITION_OPENERS, PREPOSITION_OPENERS),
+        ];
+        for (i, l) in named {
+            assert!(std::ptr::eq(LISTS[i as usize], l), "list {i}");
+        }
+    }
     use super::*;
 
     /// The mention made of the first run of `words` (lower-cased) in the document.
