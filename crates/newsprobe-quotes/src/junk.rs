@@ -1358,11 +1358,7 @@ fn after_passive_participle(ctx: &Ctx, first: usize) -> bool {
     while b > 0 && ctx.word(b - 1).ends_with("ly") && !ctx.is_capitalized(b - 1) {
         b -= 1;
     }
-    b > 0
-        && matches!(
-            ctx.word(b - 1),
-            "is" | "are" | "was" | "were" | "be" | "been" | "being"
-        )
+    b > 0 && lexicon::is_be(ctx.word(b - 1))
 }
 
 /// Lower-case single words that do name a speaker.

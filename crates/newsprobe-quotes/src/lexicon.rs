@@ -725,6 +725,15 @@ const STATEMENT_NOUNS: &[&str] = &[
     "reports",
 ];
 
+/// Whether `word` (lower case) is a form of "be" that makes a passive or a progressive: "is",
+/// "are", "was", "were", "be", "been", "being" (contractions such as "'s" are the caller's).
+pub fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+    )
+}
+
 pub fn is_statement_noun(word: &str) -> bool {
     lookup(word).has(Lex::STATEMENT_NOUN)
 }

@@ -139,11 +139,7 @@ fn passive_cue(ctx: &Ctx, c: usize) -> bool {
     while k > a + 1 && ctx.word(k - 1).ends_with("ly") && !ctx.is_capitalized(k - 1) {
         k -= 1;
     }
-    k > a
-        && matches!(
-            ctx.word(k - 1),
-            "was" | "were" | "is" | "are" | "been" | "being" | "be"
-        )
+    k > a && lexicon::is_be(ctx.word(k - 1))
 }
 
 /// A possessive determiner cut off its noun ("His" of "His lawyer's …"): nobody.

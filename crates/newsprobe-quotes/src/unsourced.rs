@@ -68,11 +68,9 @@ fn words_outside(doc: &Document, span: &Span, statement: &Span) -> Vec<(Span, St
         .collect()
 }
 
+/// A form of "be" before a passive cue, with "am" and the contracted "'s" ("it's said").
 fn is_be(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was" | "were" | "are" | "be" | "been" | "being" | "am" | "'s" | "’s"
-    )
+    lexicon::is_be(w) || matches!(w, "am" | "'s" | "’s")
 }
 
 /// Phrases that open a correction or clarification notice (lower case).
