@@ -10,7 +10,8 @@ the other subtopic (another event of the topic) than any document of the topic a
 sample.
 
 select_fnc1 (session 7, select5.py): FNC-1 article bodies of 250-900 words with a quotation mark
-and "said", skipping near-duplicates (the same first 200 characters as an earlier pick)."""
+and "said", skipping near-duplicates (the same first 200 characters as an earlier pick or as
+any FNC-1 body already in the sample: since session 8, select6.py; it changes no earlier pick)."""
 import glob, hashlib, json, os, re, urllib.parse
 
 
@@ -81,7 +82,10 @@ def select_fnc1(seed, folder, count):
     used = sample_ids(folder)
     rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
     def key(r): return hashlib.sha256((seed + ":" + r["Body ID"]).encode()).hexdigest()
-    heads, chosen = set(), []
+    # Near-duplicates of a body already in the sample are skipped too (session 8; the sample held
+    # no FNC-1 body outside select5.py's own folder when it ran, so its picks are unchanged).
+    heads = {r["articleBody"][:200] for r in rows if r["Body ID"] in used}
+    chosen = []
     for r in sorted(rows, key=key):
         text, i = r["articleBody"], r["Body ID"]
         words = len(text.split())
