@@ -274,6 +274,228 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
     })
 }
 
+/// Experiment: a linear-chain CRF over the words of each sentence (out/in), emissions from the
+/// word tagger's features and the buckets of the clause classifier's and the loaded-words
+/// tagger's probabilities, learned transitions; trained by SGD on train's out-of-fold scores.
+#[derive(Debug, Clone)]
+pub struct Crf {
+    w: Vec<f32>,
+    extra: Vec<f32>,
+    trans: [[f32; 2]; 2],
+    start: [f32; 2],
+}
+
+static CRF: std::sync::Mutex<Option<Crf>> = std::sync::Mutex::new(None);
+
+fn crf_extra(c: f32, l: f32) -> [usize; 3] {
+    let t = |p: f32| (p.clamp(0.0, 0.999) * 10.0) as usize;
+    [t(c), 10 + t(l), 20 + t(c) * 10 + t(l)]
+}
+
+impl Crf {
+    fn emissions(
+        &self,
+        ctx: &Context,
+        (clause_of, loaded): (&[f32], &[f32]),
+        (lo, hi): (usize, usize),
+        buf: &mut Vec<(u32, f32)>,
+        bias: f32,
+    ) -> Vec<f32> {
+        (lo..hi)
+            .map(|i| {
+                ctx.word_features(i, TAGGER_BITS, buf);
+                let mut z = bias;
+                for &(k, v) in buf.iter() {
+                    z += self.w[k as usize] * v;
+                }
+                for e in crf_extra(clause_of[i], loaded[i]) {
+                    z += self.extra[e];
+                }
+                z
+            })
+            .collect()
+    }
+
+    fn viterbi(&self, e: &[f32]) -> Vec<u8> {
+        let l = e.len();
+        let mut back = vec![[0u8; 2]; l];
+        let mut sc = [self.start[0], self.start[1] + e[0]];
+        for t in 1..l {
+            let mut n = [0.0f32; 2];
+            for b in 0..2 {
+                let em = if b == 1 { e[t] } else { 0.0 };
+                let (s0, s1) = (sc[0] + self.trans[0][b], sc[1] + self.trans[1][b]);
+                back[t][b] = u8::from(s1 > s0);
+                n[b] = s0.max(s1) + em;
+            }
+            sc = n;
+        }
+        let mut y = vec![0u8; l];
+        let mut st = u8::from(sc[1] > sc[0]);
+        for t in (0..l).rev() {
+            y[t] = st;
+            st = back[t][usize::from(st)];
+        }
+        y
+    }
+}
+
+fn logsumexp(a: f32, b: f32) -> f32 {
+    let m = a.max(b);
+    m + ((a - m).exp() + (b - m).exp()).ln()
+}
+
+/// Word-level clause probabilities: each word gets its clause's.
+fn clause_of_words(ctx: &Context, clauses: &[f32]) -> Vec<f32> {
+    let mut out = vec![0.0f32; ctx.tokens.len()];
+    for (&(a, b), &p) in ctx.clauses.iter().zip(clauses) {
+        for x in out.iter_mut().take(b).skip(a) {
+            *x = p;
+        }
+    }
+    out
+}
+
+#[allow(clippy::needless_range_loop, clippy::type_complexity)]
+fn train_crf(data: &[(Context, Vec<f32>, Vec<f32>, Vec<u8>)], seed: u64) -> Crf {
+    let mut m = Crf {
+        w: vec![0.0; 1 << TAGGER_BITS],
+        extra: vec![0.0; 120],
+        trans: [[0.0; 2]; 2],
+        start: [0.0; 2],
+    };
+    let mut order: Vec<(usize, usize)> = data
+        .iter()
+        .enumerate()
+        .flat_map(|(d, (ctx, ..))| (0..ctx.sentences.len()).map(move |s| (d, s)))
+        .collect();
+    let mut rng = newsprobe_classify::linear::Rng::new(seed.wrapping_add(60));
+    let epochs: usize = env_or("NPCRF_EPOCHS", 3);
+    let lr0: f32 = env_or("NPCRF_LR", 0.05);
+    let mut buf = Vec::new();
+    let mut step = 0usize;
+    let total = (epochs * order.len()).max(1);
+    let mut feats: Vec<Vec<(u32, f32)>> = Vec::new();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &(d, si) in &order {
+            let (ctx, clause_of, loaded, y) = &data[d];
+            let s = ctx.sentences[si];
+            let (lo, hi) = (s.first, s.first + s.len);
+            if lo >= hi {
+                continue;
+            }
+            let lr = lr0 * (1.0 - step as f32 / total as f32).max(0.05);
+            step += 1;
+            feats.clear();
+            let e: Vec<f32> = (lo..hi)
+                .map(|i| {
+                    ctx.word_features(i, TAGGER_BITS, &mut buf);
+                    let mut z = 0.0;
+                    for &(k, v) in buf.iter() {
+                        z += m.w[k as usize] * v;
+                    }
+                    for x in crf_extra(clause_of[i], loaded[i]) {
+                        z += m.extra[x];
+                    }
+                    feats.push(buf.clone());
+                    z
+                })
+                .collect();
+            let l = e.len();
+            let em = |t: usize, b: usize| if b == 1 { e[t] } else { 0.0 };
+            let mut alpha = vec![[0.0f32; 2]; l];
+            let mut beta = vec![[0.0f32; 2]; l];
+            for b in 0..2 {
+                alpha[0][b] = m.start[b] + em(0, b);
+            }
+            for t in 1..l {
+                for b in 0..2 {
+                    alpha[t][b] = logsumexp(
+                        alpha[t - 1][0] + m.trans[0][b],
+                        alpha[t - 1][1] + m.trans[1][b],
+                    ) + em(t, b);
+                }
+            }
+            for t in (0..l - 1).rev() {
+                for a in 0..2 {
+                    beta[t][a] = logsumexp(
+                        m.trans[a][0] + em(t + 1, 0) + beta[t + 1][0],
+                        m.trans[a][1] + em(t + 1, 1) + beta[t + 1][1],
+                    );
+                }
+            }
+            let z = logsumexp(alpha[l - 1][0], alpha[l - 1][1]);
+            let mut gt = [[0.0f32; 2]; 2];
+            let mut gs = [0.0f32; 2];
+            for t in 0..l {
+                let p1 = (alpha[t][1] + beta[t][1] - z).exp();
+                let g = f32::from(y[lo + t]) - p1;
+                for &(k, v) in &feats[t] {
+                    let w = &mut m.w[k as usize];
+                    *w += lr * (g * v - 1e-6 * *w);
+                }
+                for x in crf_extra(clause_of[lo + t], loaded[lo + t]) {
+                    m.extra[x] += lr * g;
+                }
+                if t == 0 {
+                    for b in 0..2 {
+                        let pb = (alpha[0][b] + beta[0][b] - z).exp();
+                        gs[b] += f32::from(u8::from(y[lo] as usize == b)) - pb;
+                    }
+                } else {
+                    for a in 0..2 {
+                        for b in 0..2 {
+                            let pab =
+                                (alpha[t - 1][a] + m.trans[a][b] + em(t, b) + beta[t][b] - z).exp();
+                            let emp = f32::from(u8::from(
+                                y[lo + t - 1] as usize == a && y[lo + t] as usize == b,
+                            ));
+                            gt[a][b] += emp - pab;
+                        }
+                    }
+                }
+            }
+            for a in 0..2 {
+                m.start[a] += lr * gs[a];
+                for b in 0..2 {
+                    m.trans[a][b] += lr * gt[a][b];
+                }
+            }
+        }
+    }
+    m
+}
+
+fn crf_score(tagged: &[Tagged<'_>], m: &Crf, bias: f32) -> SpanScore {
+    let mut buf = Vec::new();
+    score_of(tagged, |t| {
+        let clause_of = clause_of_words(&t.ctx, &t.clauses);
+        let mut out = Vec::new();
+        for s in &t.ctx.sentences {
+            let (lo, hi) = (s.first, s.first + s.len);
+            if lo >= hi {
+                continue;
+            }
+            let e = m.emissions(&t.ctx, (&clause_of, &t.loaded), (lo, hi), &mut buf, bias);
+            let y = m.viterbi(&e);
+            let mut k = 0;
+            while k < y.len() {
+                if y[k] == 0 {
+                    k += 1;
+                    continue;
+                }
+                let a = k;
+                while k < y.len() && y[k] == 1 {
+                    k += 1;
+                }
+                out.push((lo + a, lo + k, 0.0));
+            }
+        }
+        out
+    })
+}
+
 /// The clause classifier's training settings (fold `k`'s seed offset).
 fn clause_config(seed: u64) -> TrainConfig {
     TrainConfig {
@@ -317,6 +539,7 @@ fn clause_models(
     folds: &[usize],
     held: &[Held],
     seed: u64,
+    crf_spans: Option<&[Vec<(usize, usize)>]>,
 ) -> Result<(Linear, Gbdt), Error> {
     let all = Linear::train(
         CLAUSE_BITS,
@@ -400,6 +623,22 @@ fn clause_models(
             .zip(&ranker.weights)
             .for_each(|(a, b)| *a += rank_w * b);
         classifier = classifier.quantized()?;
+    }
+    if let Some(spans) = crf_spans {
+        let mut data = Vec::new();
+        let mut at = 0;
+        for ((ctx, _, lp, _), gold) in held.iter().zip(spans) {
+            let n = ctx.clauses.len();
+            let clause_of = clause_of_words(ctx, &oof[at..at + n]);
+            let y: Vec<u8> = ctx
+                .tokens
+                .iter()
+                .map(|t| u8::from(inside(t.start, t.end, gold)))
+                .collect();
+            data.push((ctx.clone(), clause_of, lp.clone(), y));
+            at += n;
+        }
+        *CRF.lock().expect("lock") = Some(train_crf(&data, seed));
     }
     let d = CLAUSE_DENSE;
     let mut xs = Vec::with_capacity(clause_ex.len() * d);
@@ -775,7 +1014,17 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
         tagger,
         sentences,
     } = stack_examples(&train, seed)?;
-    let (clauses, stacker) = clause_models(&clause_ex, &clause_folds, &held, seed)?;
+    let held_spans: Vec<Vec<(usize, usize)>> = (0..FOLDS)
+        .flat_map(|f| train.iter().skip(f).step_by(FOLDS).map(|a| a.spans.clone()))
+        .collect();
+    let crf_on = std::env::var("NPCRF").is_ok();
+    let (clauses, stacker) = clause_models(
+        &clause_ex,
+        &clause_folds,
+        &held,
+        seed,
+        crf_on.then_some(&held_spans[..]),
+    )?;
     drop(clause_ex);
     let stack = Linear::train(
         STACK_BITS,
@@ -942,6 +1191,21 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
         },
     );
     let shown = shown_score(&dev_tagged, m.show_threshold);
+    if let Some(crf) = CRF.lock().expect("lock").clone() {
+        let mut best = (f64::MIN, 0.0f32, SpanScore::default());
+        for k in -16..=16 {
+            let b = k as f32 * 0.25;
+            let sc = crf_score(&dev_tagged, &crf, b);
+            if sc.f1() > best.0 {
+                best = (sc.f1(), b, sc);
+            }
+        }
+        let sc0 = crf_score(&dev_tagged, &crf, 0.0);
+        println!(
+            "crf trans {:?} start {:?}: bias 0 F1 {:.3}; tuned bias {}: P {:.3} R {:.3} F1 {:.3} ({} predicted)",
+            crf.trans, crf.start, sc0.f1(), best.1, best.2.precision(), best.2.recall(), best.2.f1(), best.2.predicted
+        );
+    }
     if std::env::var("NPVITERBI").is_ok() {
         let (v, sc) = tune_viterbi(&dev_tagged);
         println!(
