@@ -71,9 +71,6 @@ static LEXICON_WORDS: LazyLock<WordMap> = LazyLock::new(|| {
     map
 });
 
-/// How many dense features [`Context::clause_dense`] gives a clause.
-pub const CLAUSE_DENSE: usize = 35;
-
 /// Per-word context computed once per text.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -584,105 +581,6 @@ impl Context {
         push(ns(415, self.tokens[a].hash), 1.0);
         push(ns(416, self.tokens[b - 1].hash), 1.0);
         sum_duplicates(out);
-    }
-
-    /// The clause stacker's dense features of every clause (rows of [`CLAUSE_DENSE`] values
-    /// appended to `out`): the clause classifier's probability (`clause`), the first stage's
-    /// (`first`) and the loaded-words tagger's (`loaded`) maxima, means and quantiles over the
-    /// clause and its sentence, the sentence classifier's probability (`sent`), lengths and
-    /// places, quotation share, lexicon hits per category, capitals, `!`/`?`, the neighbouring
-    /// clauses' probabilities and the clause's rank among its article's clauses.
-    pub fn clause_dense(
-        &self,
-        (first, loaded, clause): (&[f32], &[f32], &[f32]),
-        sent: &[f32],
-        out: &mut Vec<f32>,
-    ) {
-        let nc = self.clauses.len().min(clause.len());
-        let n = self.tokens.len().min(first.len()).min(loaded.len());
-        let mean_clause = clause[..nc].iter().sum::<f32>() / nc.max(1) as f32;
-        let mut sorted: Vec<f32> = clause[..nc].to_vec();
-        sorted.sort_by(f32::total_cmp);
-        let sentences = self.sentences.len().max(1) as f32;
-        let max_of = |xs: &[f32]| xs.iter().fold(0.0f32, |m, &p| m.max(p));
-        let mut at_in_sentence = 0usize;
-        let mut sentence_from = 0usize;
-        for ci in 0..nc {
-            let (a, b) = self.clauses[ci];
-            let (a, b) = (a.min(n), b.min(n));
-            let si = self.sentence.get(a).copied().unwrap_or(0) as usize;
-            if ci == 0 || self.sentence[self.clauses[ci - 1].0] as usize != si {
-                at_in_sentence = 0;
-                sentence_from = ci;
-            } else {
-                at_in_sentence += 1;
-            }
-            let mut sentence_to = sentence_from;
-            while sentence_to < nc && self.sentence[self.clauses[sentence_to].0] as usize == si {
-                sentence_to += 1;
-            }
-            let s = self.sentences.get(si).copied().unwrap_or_default();
-            let sw = s.first.min(n)..(s.first + s.len).min(n);
-            let len = (b - a).max(1) as f32;
-            let words = &first[a..b];
-            let lw = &loaded[a..b];
-            let mut top2 = [0.0f32; 2];
-            for &p in words {
-                if p > top2[0] {
-                    top2 = [p, top2[0]];
-                } else if p > top2[1] {
-                    top2[1] = p;
-                }
-            }
-            let (smax, smean) = sentence_stats(first, &s);
-            let quoted = self.in_quote[a..b].iter().filter(|&&q| q).count() as f32;
-            let caps = self.tokens[a..b]
-                .iter()
-                .enumerate()
-                .filter(|&(k, t)| t.capitalized && !(k == 0 && a == s.first))
-                .count() as f32;
-            let p = clause[ci];
-            let rank = sorted.partition_point(|&x| x < p) as f32 / nc.max(1) as f32;
-            out.extend_from_slice(&[
-                p,
-                max_of(words),
-                words.iter().sum::<f32>() / len,
-                top2[1],
-                max_of(lw),
-                lw.iter().sum::<f32>(),
-                sent.get(si).copied().unwrap_or(0.0),
-                smax,
-                smean,
-                (b - a) as f32,
-                s.len as f32,
-                f32::from(u8::from(a == s.first)),
-                f32::from(u8::from(b == s.first + s.len)),
-                at_in_sentence as f32,
-                (sentence_to - sentence_from) as f32,
-                si as f32 / sentences,
-                (si as f32).min(50.0),
-                quoted / len,
-            ]);
-            for bit in 0..7u8 {
-                let c = self.lex[a..b]
-                    .iter()
-                    .filter(|&&x| x & (1 << bit) != 0)
-                    .count();
-                out.push(c as f32);
-            }
-            out.extend_from_slice(&[
-                caps / len,
-                f32::from(u8::from(s.exclaim)),
-                f32::from(u8::from(s.question)),
-                if ci > 0 { clause[ci - 1] } else { 0.0 },
-                clause.get(ci + 1).copied().unwrap_or(0.0),
-                max_of(&clause[sentence_from..sentence_to]),
-                mean_clause,
-                rank,
-                self.density as f32,
-                max_of(&loaded[sw]),
-            ]);
-        }
     }
 
     /// How many times the word sequence `a..b` occurs in the text.

@@ -11,7 +11,6 @@
 
 pub mod data;
 pub mod features;
-pub mod gbdt;
 pub mod train;
 
 use std::sync::LazyLock;
@@ -23,7 +22,6 @@ use newsprobe_core::{Field, FramingSpan, Span};
 use crate::quotes::QuoteRegions;
 
 use features::Context;
-use gbdt::Gbdt;
 use newsprobe_classify::features::Token;
 
 /// The PTC techniques, in the classifier's output order.
@@ -111,10 +109,6 @@ pub struct PropagandaModel {
     pub clauses: Linear,
     /// The loaded-words tagger: is the word in a Loaded_Language or Name_Calling span?
     pub loaded: Linear,
-    /// The clause stacker: boosted trees over the clause classifier's probability and the
-    /// clause's dense features (see [`features::Context::clause_dense`]); the clause
-    /// probability the eval decodes is its output.
-    pub stacker: Gbdt,
 }
 
 static BUNDLED: LazyLock<Option<PropagandaModel>> =
@@ -128,7 +122,7 @@ pub fn bundled() -> Option<&'static PropagandaModel> {
 impl PropagandaModel {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        write_header(&mut out, MAGIC, 5);
+        write_header(&mut out, MAGIC, 4);
         out.extend_from_slice(&self.seed.to_le_bytes());
         out.extend_from_slice(&self.sentence_threshold.to_le_bytes());
         out.extend_from_slice(&self.word_threshold.to_le_bytes());
@@ -144,13 +138,12 @@ impl PropagandaModel {
         write_sparse(&self.techniques, &mut out);
         self.clauses.write(&mut out);
         self.loaded.write(&mut out);
-        self.stacker.write(&mut out);
         out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<PropagandaModel, Error> {
         let mut r = Reader::new(bytes);
-        r.header(MAGIC, 5)?;
+        r.header(MAGIC, 4)?;
         let seed = r.u64()?;
         let sentence_threshold = r.f32()?;
         let word_threshold = r.f32()?;
@@ -166,14 +159,12 @@ impl PropagandaModel {
         let techniques = read_sparse(&mut r)?;
         let clauses = Linear::read(&mut r)?;
         let loaded = Linear::read(&mut r)?;
-        let stacker = Gbdt::read(&mut r)?;
         if tagger.outputs != 1
             || loaded.outputs != 1
             || sentences.outputs != 1
             || stack.outputs != 1
             || clauses.outputs != 1
             || techniques.outputs != TECHNIQUES.len()
-            || usize::from(stacker.features) != features::CLAUSE_DENSE
             || !r.finished()
         {
             return Err(Error::Model("malformed propaganda model".into()));
@@ -194,7 +185,6 @@ impl PropagandaModel {
             techniques,
             clauses,
             loaded,
-            stacker,
         })
     }
 
@@ -218,13 +208,7 @@ impl PropagandaModel {
         buf: &mut Vec<(u32, f32)>,
         out: &mut Vec<f32>,
     ) {
-        clause_stage(
-            (&self.clauses, &self.loaded, Some(&self.stacker)),
-            ctx,
-            (first, sent),
-            buf,
-            out,
-        );
+        clause_stage((&self.clauses, &self.loaded), ctx, (first, sent), buf, out);
     }
 
     /// Each word's probability of standing in a propaganda passage (both stages); `first` and
@@ -461,10 +445,9 @@ pub(crate) fn sentence_stage(
     }
 }
 
-/// Each clause's probability under the clause classifier `model`, restacked by `stacker` over
-/// the clause's dense features when given.
+/// Each clause's probability under the clause classifier `model`.
 pub(crate) fn clause_stage(
-    (model, loaded, stacker): (&Linear, &Linear, Option<&Gbdt>),
+    (model, loaded): (&Linear, &Linear),
     ctx: &Context,
     (first, sent): (&[f32], &[f32]),
     buf: &mut Vec<(u32, f32)>,
@@ -479,16 +462,6 @@ pub(crate) fn clause_stage(
         ctx.clause_features(ci, (first, &lp), p, model.bits, buf);
         model.scores(buf, &mut s);
         out.push(sigmoid(s[0]));
-    }
-    if let Some(g) = stacker.filter(|g| !g.trees.is_empty()) {
-        let mut dense = Vec::with_capacity(out.len() * features::CLAUSE_DENSE);
-        ctx.clause_dense((first, &lp, out), sent, &mut dense);
-        for (o, row) in out
-            .iter_mut()
-            .zip(dense.chunks_exact(features::CLAUSE_DENSE))
-        {
-            *o = g.probability(row);
-        }
     }
 }
 
