@@ -561,6 +561,10 @@ pub struct Counts {
     /// Gold quotes overlapped by a predicted quote.
     pub matched_quotes: usize,
     pub speaker_right: usize,
+    /// Matched quotes shown with a speaker (a name or a mention), and of those the right ones:
+    /// what a user reads and may act on. A statement shown with no speaker is no wrong claim.
+    pub speaker_shown: usize,
+    pub speaker_shown_right: usize,
     pub type_right: usize,
     pub predicted_quotes: usize,
     /// Predicted quotes that overlap no gold quote.
@@ -582,6 +586,8 @@ impl Counts {
         self.gold_quotes += o.gold_quotes;
         self.matched_quotes += o.matched_quotes;
         self.speaker_right += o.speaker_right;
+        self.speaker_shown += o.speaker_shown;
+        self.speaker_shown_right += o.speaker_shown_right;
         self.type_right += o.type_right;
         self.predicted_quotes += o.predicted_quotes;
         self.spurious_quotes += o.spurious_quotes;
@@ -655,6 +661,9 @@ impl Counts {
             "quote_precision": ratio(self.predicted_quotes - self.spurious_quotes, self.predicted_quotes),
             "speaker_right": self.speaker_right,
             "speaker_accuracy": ratio(self.speaker_right, self.matched_quotes),
+            "speaker_shown": self.speaker_shown,
+            "speaker_shown_right": self.speaker_shown_right,
+            "speaker_shown_precision": ratio(self.speaker_shown_right, self.speaker_shown),
             "source_type_right": self.type_right,
             "source_type_accuracy": ratio(self.type_right, self.matched_quotes),
             "junk_speakers": self.junk_speakers,
@@ -788,6 +797,11 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             None => p.source.name.is_none(),
             Some(_) => predicted.iter().any(|n| gold_names.contains(&normalize(n))),
         };
+        let shown = p.source.name.is_some() || p.source.mention.is_some();
+        if shown {
+            c.speaker_shown += 1;
+            c.speaker_shown_right += usize::from(right);
+        }
         if right {
             c.speaker_right += 1;
         } else {
@@ -1150,6 +1164,13 @@ pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
             f["source_type_right"],
             f["matched_quotes"],
             f["junk_speakers"]
+        );
+        let _ = writeln!(
+            s,
+            "speakers shown: precision {} ({}/{} matched quotes shown with a speaker are right)",
+            pct(&f["speaker_shown_precision"]),
+            f["speaker_shown_right"],
+            f["speaker_shown"]
         );
         if let Some(m) = f["entities"].as_object() {
             for (t, e) in m {

@@ -207,6 +207,7 @@ fn eval_review_command_prints_figures_as_json() {
     assert!(all["articles"].as_u64().unwrap() >= 25, "{v}");
     for key in [
         "speaker_accuracy",
+        "speaker_shown_precision",
         "source_type_accuracy",
         "quote_recall",
         "quote_precision",
