@@ -181,6 +181,30 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
         .to_string()
 }
 
+/// The name a speaker entity is shown by. The entity stage names an entity by its longest
+/// mention; a person the article introduces by a name that a longer mention only extends at
+/// the front ("Bettie Page", then the film "The Notorious Bettie Page") is shown by that first
+/// name, as the article introduced them.
+fn display_name(ctx: &Ctx, e: &Entity) -> String {
+    if e.kind != EntityType::Person {
+        return e.name.clone();
+    }
+    let Some(first) = e.mentions.iter().min_by_key(|s| s.start) else {
+        return e.name.clone();
+    };
+    let written = ctx.doc.span_text(first).trim();
+    let words = written.split_whitespace().count();
+    let longer = e.name.split_whitespace().count();
+    if words >= 2
+        && words < longer
+        && e.name.ends_with(written)
+        && e.name[..e.name.len() - written.len()].ends_with(' ')
+    {
+        return written.to_string();
+    }
+    e.name.clone()
+}
+
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
         Resolver {
@@ -458,7 +482,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
         // 1. The entity stage.
         if let Some(e) = entity {
-            let (name, etype) = (&e.name, e.kind);
+            let shown = display_name(ctx, e);
+            let (name, etype) = (&shown, e.kind);
             let by_name = name.split_whitespace().any(|w| {
                 let lw = w.to_lowercase();
                 w.chars().next().is_some_and(char::is_uppercase)
@@ -656,6 +681,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
 
+        // 3c. "The 56-year-old said": an age description stands for the person named last
+        // in the article's own words (outside quotations), as "he" or "she" would.
+        if first_word == "the" && kind != SourceType::Named && anonymity_cue.is_none() {
+            if let Some(e) = self.age_description_person(m) {
+                let name = display_name(ctx, e);
+                self.remember(
+                    pos,
+                    &name,
+                    SourceType::Named,
+                    Some(e.id.clone()),
+                    gender,
+                    false,
+                    words,
+                );
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(name),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity: Some(e.id.clone()),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
         // 3. Definite descriptions: "the ambassador", "the former leader".
         if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
             let generic = matches!(
@@ -822,6 +873,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         orgs.first().map(|&i| &doc.entities[i])
+    }
+
+    /// For an age description ("the 56-year-old", "the 48-year-old coach"): the person entity
+    /// mentioned last before it, within three sentences, outside quotations and outside the
+    /// attribution's content.
+    fn age_description_person(&self, m: &Mention) -> Option<&'a Entity> {
+        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        let written = doc.span_text(&ctx.np_span(m)).to_lowercase();
+        let aged = ["year-old", "years-old", "year old"]
+            .iter()
+            .any(|a| written.contains(a));
+        if !aged || m.last > m.first + 6 {
+            return None;
+        }
+        let s = doc.sentence_at(m.span.start)?;
+        let from = doc.sentences[s.saturating_sub(3)].span.start;
+        let window = Span::text(from, m.span.start);
+        let ms = ctx.entity_mentions();
+        ms.index
+            .within(window)
+            .filter(|&i| doc.entities[ms.entity[i]].kind == EntityType::Person)
+            .filter(|&i| {
+                let sp = ms.span[i];
+                !self.content.is_some_and(|c| c.contains(&sp))
+                    && self.quotes.containing(sp).next().is_none()
+            })
+            .max_by_key(|&i| ms.span[i].start)
+            .map(|i| &doc.entities[ms.entity[i]])
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1202,5 +1282,35 @@ mod tests {
             Some("The truth about the senator")
         );
         assert_ne!(q.source.name.as_deref(), Some("The truth"));
+    }
+
+    /// "The 48-year-old said: “…”": the age description is the person named before it, not a
+    /// statement left without a speaker.
+    #[test]
+    fn an_age_description_is_the_person_named_before() {
+        let text = "Marta Lindqvist has agreed a deal to coach Harbour Town until the end of \
+                    the 2026 season.\n\nLindqvist had been out of work since leaving Eastfield \
+                    Rovers in March.\n\nThe 48-year-old said after her appointment: \
+                    \"I am thrilled to join a club with such loyal supporters.\"\n";
+        let (name, kind) = crate::test_support::source_of(text, "thrilled");
+        assert_eq!(name.as_deref(), Some("Marta Lindqvist"));
+        assert_eq!(kind, SourceType::Named);
+        // An indefinite one introduces somebody new.
+        let text = "Marta Lindqvist coached the side for a decade. A 48-year-old fan said: \
+                    \"I have never seen a season like it.\"\n";
+        let (name, _) = crate::test_support::source_of(text, "never seen");
+        assert_ne!(name.as_deref(), Some("Marta Lindqvist"));
+    }
+
+    /// A person introduced as "Bettie Page" and later named inside a film title ("the 2005
+    /// film The Notorious Bettie Page") keeps the name the article introduced.
+    #[test]
+    fn a_speaker_keeps_the_name_the_article_introduced() {
+        let text = "Bettie Page, the 1950s pin-up model, has died. She was 85.\n\
+                    Page inspired the 2005 film The Notorious Bettie Page.\n\
+                    \"I don't want to be photographed in my old age,\" she said in 1998.\n";
+        let (name, kind) = crate::test_support::source_of(text, "photographed");
+        assert_eq!(name.as_deref(), Some("Bettie Page"));
+        assert_eq!(kind, SourceType::Named);
     }
 }
