@@ -139,6 +139,14 @@ fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
     }
 }
 
+/// Whether token `k` heads a document or record ("the letter", "the report", "the
+/// statement"): a source of its own, never one of the people it names.
+fn is_document(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_statement_noun(k)
+        || ctx.is_evidence_noun(k)
+        || crate::rank::RECORDS.contains(&ctx.word(k))
+}
+
 fn name_of(ctx: &Ctx, m: &Mention) -> String {
     // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
     // Gonchar" -> "Denis Gonchar".
@@ -185,24 +193,36 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 /// mention; a person the article introduces by a name that a longer mention only extends at
 /// the front ("Bettie Page", then the film "The Notorious Bettie Page") is shown by that first
 /// name, as the article introduced them.
+/// A title or role word the entity stage left at its front ("Administrator Jim Bridenstine")
+/// goes too, as [`name_of`] drops it from names it reads itself.
 fn display_name(ctx: &Ctx, e: &Entity) -> String {
     if e.kind != EntityType::Person {
         return e.name.clone();
     }
-    let Some(first) = e.mentions.iter().min_by_key(|s| s.start) else {
-        return e.name.clone();
-    };
-    let written = ctx.doc.span_text(first).trim();
-    let words = written.split_whitespace().count();
-    let longer = e.name.split_whitespace().count();
-    if words >= 2
-        && words < longer
-        && e.name.ends_with(written)
-        && e.name[..e.name.len() - written.len()].ends_with(' ')
-    {
-        return written.to_string();
+    let mut name = e.name.as_str();
+    if let Some(first) = e.mentions.iter().min_by_key(|s| s.start) {
+        let written = ctx.doc.span_text(first).trim();
+        let words = written.split_whitespace().count();
+        let longer = name.split_whitespace().count();
+        if words >= 2
+            && words < longer
+            && name.ends_with(written)
+            && name[..name.len() - written.len()].ends_with(' ')
+        {
+            name = written;
+        }
     }
-    e.name.clone()
+    // (Two words at least stay: "Mr. Smith" is not "Smith".)
+    while name.split_whitespace().count() > 2 {
+        let (head, rest) = name.split_once(' ').unwrap_or((name, ""));
+        let w = head.to_lowercase();
+        if w != "the" && (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) {
+            name = rest.trim_start();
+        } else {
+            break;
+        }
+    }
+    name.to_string()
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -445,9 +465,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 source,
             };
         }
+        // ("the letter", "the report": a document the entity stage joined to a person who
+        // signed or wrote it is not that person.)
+        let document = is_document(self.ctx, m.last);
         let entity = self
             .entity_for(m)
-            .filter(|e| pronoun_may_be(self.ctx, m, e));
+            .filter(|e| pronoun_may_be(self.ctx, m, e))
+            .filter(|e| !(document && e.kind == EntityType::Person));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
             r.source.entity = entity.map(|e| e.id.clone());
@@ -707,8 +731,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
 
-        // 3. Definite descriptions: "the ambassador", "the former leader".
-        if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
+        // 3. Definite descriptions: "the ambassador", "the former leader". (Not a document:
+        // "the letter" is no person whose appositive mentioned a letter.)
+        if matches!(first_word, "the" | "this" | "that")
+            && kind != SourceType::Named
+            && !is_document(ctx, m.last)
+        {
             let generic = matches!(
                 head,
                 "leader" | "man" | "woman" | "politician" | "official" | "diplomat"
@@ -1312,5 +1340,24 @@ mod tests {
         let (name, kind) = crate::test_support::source_of(text, "photographed");
         assert_eq!(name.as_deref(), Some("Bettie Page"));
         assert_eq!(kind, SourceType::Named);
+    }
+
+    /// A title the entity stage kept in the name is no part of the speaker's name.
+    #[test]
+    fn a_title_is_no_part_of_the_shown_name() {
+        let text = "The agency wants to return astronauts to the moon by 2024. NASA's \
+                    Administrator Jim Bridenstine said returning to the moon was necessary.\n";
+        let (name, _) = crate::test_support::source_of(text, "returning to the moon");
+        assert_eq!(name.as_deref(), Some("Jim Bridenstine"));
+    }
+
+    /// "the letter" is the document, not the doctor who was said to have signed it.
+    #[test]
+    fn a_document_is_not_resolved_to_a_person() {
+        let text = "Dr. Luz Contreras Arroyo, who signed the letter, works in Chicago. \
+                    \"This alarming mortality rate constitutes a public health emergency,\" \
+                    the letter said.\n";
+        let (name, _) = crate::test_support::source_of(text, "mortality");
+        assert_ne!(name.as_deref(), Some("Luz Contreras Arroyo"));
     }
 }
