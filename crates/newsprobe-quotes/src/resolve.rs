@@ -92,6 +92,9 @@ pub struct Resolver<'c, 'a> {
     content: Option<Span>,
     /// The quotations' outer spans.
     quotes: newsprobe_core::SpanIndex,
+    /// Each speaker entity's shown name, by id ([`display_name`] reads all of an entity's
+    /// mentions: once per entity, not once per speaker of a long transcript).
+    shown: std::collections::HashMap<&'a str, String>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -240,6 +243,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|e| (e.id.as_str(), e.kind))
                 .collect(),
             last_speaker: None,
+            shown: std::collections::HashMap::new(),
         }
     }
 
@@ -421,6 +425,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// [`display_name`] of an entity, computed once.
+    fn shown_name(&mut self, e: &'a Entity) -> String {
+        let ctx = self.ctx;
+        self.shown
+            .entry(e.id.as_str())
+            .or_insert_with(|| display_name(ctx, e))
+            .clone()
+    }
+
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
         self.resolve_speaker(m)
@@ -506,7 +519,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
         // 1. The entity stage.
         if let Some(e) = entity {
-            let shown = display_name(ctx, e);
+            let shown = self.shown_name(e);
             let (name, etype) = (&shown, e.kind);
             let by_name = name.split_whitespace().any(|w| {
                 let lw = w.to_lowercase();
@@ -709,7 +722,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // in the article's own words (outside quotations), as "he" or "she" would.
         if first_word == "the" && kind != SourceType::Named && anonymity_cue.is_none() {
             if let Some(e) = self.age_description_person(m) {
-                let name = display_name(ctx, e);
+                let name = self.shown_name(e);
                 self.remember(
                     pos,
                     &name,
