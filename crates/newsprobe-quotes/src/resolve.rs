@@ -94,7 +94,7 @@ pub struct Resolver<'c, 'a> {
     quotes: newsprobe_core::SpanIndex,
     /// Each speaker entity's shown name, by id ([`display_name`] reads all of an entity's
     /// mentions: once per entity, not once per speaker of a long transcript).
-    shown: std::collections::HashMap<&'a str, String>,
+    shown: foldhash::HashMap<&'a str, String>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -243,7 +243,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|e| (e.id.as_str(), e.kind))
                 .collect(),
             last_speaker: None,
-            shown: std::collections::HashMap::new(),
+            shown: Default::default(),
         }
     }
 
@@ -427,6 +427,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     /// [`display_name`] of an entity, computed once.
     fn shown_name(&mut self, e: &'a Entity) -> String {
+        // (A name of one or two words is shown as it is: no look-up.)
+        if e.kind != EntityType::Person || e.name.bytes().filter(|&b| b == b' ').count() < 2 {
+            return e.name.clone();
+        }
         let ctx = self.ctx;
         self.shown
             .entry(e.id.as_str())
@@ -480,11 +484,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // ("the letter", "the report": a document the entity stage joined to a person who
         // signed or wrote it is not that person.)
-        let document = is_document(self.ctx, m.last);
         let entity = self
             .entity_for(m)
             .filter(|e| pronoun_may_be(self.ctx, m, e))
-            .filter(|e| !(document && e.kind == EntityType::Person));
+            .filter(|e| !(e.kind == EntityType::Person && is_document(self.ctx, m.last)));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
             r.source.entity = entity.map(|e| e.id.clone());
@@ -922,10 +925,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
     fn age_description_person(&self, m: &Mention) -> Option<&'a Entity> {
         let ctx = self.ctx;
         let doc: &'a newsprobe_core::Document = ctx.doc;
-        let written = doc.span_text(&ctx.np_span(m)).to_lowercase();
-        let aged = ["year-old", "years-old", "year old"]
-            .iter()
-            .any(|a| written.contains(a));
+        // ("48-year-old" reads as "48", "-", "year-old"; "48 year old" as three words.)
+        let aged = (m.first..=m.last).any(|k| {
+            crate::speaker::is_age(ctx.word(k))
+                || (matches!(ctx.word(k), "year" | "years")
+                    && (ctx.word(k + 1) == "old"
+                        || (ctx.word(k + 1) == "-" && ctx.word(k + 2) == "old")))
+        });
         if !aged || m.last > m.first + 6 {
             return None;
         }
