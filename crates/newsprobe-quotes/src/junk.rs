@@ -1219,6 +1219,10 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix('\''))
         .unwrap_or(word);
+    // ("the 48-year-old": an age standing for the person, as news writing uses it.)
+    if matches!(w, "year-old" | "years-old") {
+        return true;
+    }
     // ("ex-wife", "front-runner", "co-founder": the last part.)
     if w.contains('-')
         && (in_list(list::SPEAKING_HEADS, w)

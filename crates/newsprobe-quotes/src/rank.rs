@@ -163,7 +163,7 @@ pub fn model() -> &'static Model {
 
 /// Records and media that a statement can come from ("the website says", "one slide
 /// shows"): sources, though no person, organisation or group.
-const RECORDS: &[&str] = &[
+pub(crate) const RECORDS: &[&str] = &[
     "website",
     "site",
     "slide",

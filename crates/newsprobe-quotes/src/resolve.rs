@@ -92,6 +92,9 @@ pub struct Resolver<'c, 'a> {
     content: Option<Span>,
     /// The quotations' outer spans.
     quotes: newsprobe_core::SpanIndex,
+    /// Each speaker entity's shown name, by id ([`display_name`] reads all of an entity's
+    /// mentions: once per entity, not once per speaker of a long transcript).
+    shown: foldhash::HashMap<&'a str, String>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -139,6 +142,14 @@ fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
     }
 }
 
+/// Whether token `k` heads a document or record ("the letter", "the report", "the
+/// statement"): a source of its own, never one of the people it names.
+fn is_document(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_statement_noun(k)
+        || ctx.is_evidence_noun(k)
+        || crate::rank::RECORDS.contains(&ctx.word(k))
+}
+
 fn name_of(ctx: &Ctx, m: &Mention) -> String {
     // The name without leading titles and role words: "Russian Ambassador to Belgium Denis
     // Gonchar" -> "Denis Gonchar".
@@ -181,6 +192,42 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
         .to_string()
 }
 
+/// The name a speaker entity is shown by. The entity stage names an entity by its longest
+/// mention; a person the article introduces by a name that a longer mention only extends at
+/// the front ("Bettie Page", then the film "The Notorious Bettie Page") is shown by that first
+/// name, as the article introduced them.
+/// A title or role word the entity stage left at its front ("Administrator Jim Bridenstine")
+/// goes too, as [`name_of`] drops it from names it reads itself.
+fn display_name(ctx: &Ctx, e: &Entity) -> String {
+    if e.kind != EntityType::Person {
+        return e.name.clone();
+    }
+    let mut name = e.name.as_str();
+    if let Some(first) = e.mentions.iter().min_by_key(|s| s.start) {
+        let written = ctx.doc.span_text(first).trim();
+        let words = written.split_whitespace().count();
+        let longer = name.split_whitespace().count();
+        if words >= 2
+            && words < longer
+            && name.ends_with(written)
+            && name[..name.len() - written.len()].ends_with(' ')
+        {
+            name = written;
+        }
+    }
+    // (Two words at least stay: "Mr. Smith" is not "Smith".)
+    while name.split_whitespace().count() > 2 {
+        let (head, rest) = name.split_once(' ').unwrap_or((name, ""));
+        let w = head.to_lowercase();
+        if w != "the" && (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) {
+            name = rest.trim_start();
+        } else {
+            break;
+        }
+    }
+    name.to_string()
+}
+
 impl<'c, 'a> Resolver<'c, 'a> {
     pub fn new(ctx: &'c Ctx<'a>, quotes: Vec<Span>) -> Self {
         Resolver {
@@ -196,6 +243,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .map(|e| (e.id.as_str(), e.kind))
                 .collect(),
             last_speaker: None,
+            shown: Default::default(),
         }
     }
 
@@ -377,6 +425,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
     }
 
+    /// [`display_name`] of an entity, computed once.
+    fn shown_name(&mut self, e: &'a Entity) -> String {
+        // (A name of one or two words is shown as it is: no look-up.)
+        if e.kind != EntityType::Person || e.name.bytes().filter(|&b| b == b' ').count() < 2 {
+            return e.name.clone();
+        }
+        let ctx = self.ctx;
+        self.shown
+            .entry(e.id.as_str())
+            .or_insert_with(|| display_name(ctx, e))
+            .clone()
+    }
+
     /// Resolves a speaker mention.
     pub fn resolve(&mut self, m: &Mention) -> Resolved {
         self.resolve_speaker(m)
@@ -421,9 +482,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 source,
             };
         }
+        // ("the letter", "the report": a document the entity stage joined to a person who
+        // signed or wrote it is not that person.)
         let entity = self
             .entity_for(m)
-            .filter(|e| pronoun_may_be(self.ctx, m, e));
+            .filter(|e| pronoun_may_be(self.ctx, m, e))
+            .filter(|e| !(e.kind == EntityType::Person && is_document(self.ctx, m.last)));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
             r.source.entity = entity.map(|e| e.id.clone());
@@ -458,7 +522,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
         // 1. The entity stage.
         if let Some(e) = entity {
-            let (name, etype) = (&e.name, e.kind);
+            let shown = self.shown_name(e);
+            let (name, etype) = (&shown, e.kind);
             let by_name = name.split_whitespace().any(|w| {
                 let lw = w.to_lowercase();
                 w.chars().next().is_some_and(char::is_uppercase)
@@ -656,8 +721,38 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
 
-        // 3. Definite descriptions: "the ambassador", "the former leader".
-        if matches!(first_word, "the" | "this" | "that") && kind != SourceType::Named {
+        // 3c. "The 56-year-old said": an age description stands for the person named last
+        // in the article's own words (outside quotations), as "he" or "she" would.
+        if first_word == "the" && kind != SourceType::Named && anonymity_cue.is_none() {
+            if let Some(e) = self.age_description_person(m) {
+                let name = self.shown_name(e);
+                self.remember(
+                    pos,
+                    &name,
+                    SourceType::Named,
+                    Some(e.id.clone()),
+                    gender,
+                    false,
+                    words,
+                );
+                return Resolved {
+                    source: QuoteSource {
+                        name: Some(name),
+                        kind: SourceType::Named,
+                        mention: Some(m.span),
+                        entity: Some(e.id.clone()),
+                    },
+                    anonymity_cue,
+                };
+            }
+        }
+
+        // 3. Definite descriptions: "the ambassador", "the former leader". (Not a document:
+        // "the letter" is no person whose appositive mentioned a letter.)
+        if matches!(first_word, "the" | "this" | "that")
+            && kind != SourceType::Named
+            && !is_document(ctx, m.last)
+        {
             let generic = matches!(
                 head,
                 "leader" | "man" | "woman" | "politician" | "official" | "diplomat"
@@ -822,6 +917,38 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return None;
         }
         orgs.first().map(|&i| &doc.entities[i])
+    }
+
+    /// For an age description ("the 56-year-old", "the 48-year-old coach"): the person entity
+    /// mentioned last before it, within three sentences, outside quotations and outside the
+    /// attribution's content.
+    fn age_description_person(&self, m: &Mention) -> Option<&'a Entity> {
+        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        // ("48-year-old" reads as "48", "-", "year-old"; "48 year old" as three words.)
+        let aged = (m.first..=m.last).any(|k| {
+            crate::speaker::is_age(ctx.word(k))
+                || (matches!(ctx.word(k), "year" | "years")
+                    && (ctx.word(k + 1) == "old"
+                        || (ctx.word(k + 1) == "-" && ctx.word(k + 2) == "old")))
+        });
+        if !aged || m.last > m.first + 6 {
+            return None;
+        }
+        let s = doc.sentence_at(m.span.start)?;
+        let from = doc.sentences[s.saturating_sub(3)].span.start;
+        let window = Span::text(from, m.span.start);
+        let ms = ctx.entity_mentions();
+        ms.index
+            .within(window)
+            .filter(|&i| doc.entities[ms.entity[i]].kind == EntityType::Person)
+            .filter(|&i| {
+                let sp = ms.span[i];
+                !self.content.is_some_and(|c| c.contains(&sp))
+                    && self.quotes.containing(sp).next().is_none()
+            })
+            .max_by_key(|&i| ms.span[i].start)
+            .map(|i| &doc.entities[ms.entity[i]])
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1202,5 +1329,54 @@ mod tests {
             Some("The truth about the senator")
         );
         assert_ne!(q.source.name.as_deref(), Some("The truth"));
+    }
+
+    /// "The 48-year-old said: “…”": the age description is the person named before it, not a
+    /// statement left without a speaker.
+    #[test]
+    fn an_age_description_is_the_person_named_before() {
+        let text = "Marta Lindqvist has agreed a deal to coach Harbour Town until the end of \
+                    the 2026 season.\n\nLindqvist had been out of work since leaving Eastfield \
+                    Rovers in March.\n\nThe 48-year-old said after her appointment: \
+                    \"I am thrilled to join a club with such loyal supporters.\"\n";
+        let (name, kind) = crate::test_support::source_of(text, "thrilled");
+        assert_eq!(name.as_deref(), Some("Marta Lindqvist"));
+        assert_eq!(kind, SourceType::Named);
+        // An indefinite one introduces somebody new.
+        let text = "Marta Lindqvist coached the side for a decade. A 48-year-old fan said: \
+                    \"I have never seen a season like it.\"\n";
+        let (name, _) = crate::test_support::source_of(text, "never seen");
+        assert_ne!(name.as_deref(), Some("Marta Lindqvist"));
+    }
+
+    /// A person introduced as "Bettie Page" and later named inside a film title ("the 2005
+    /// film The Notorious Bettie Page") keeps the name the article introduced.
+    #[test]
+    fn a_speaker_keeps_the_name_the_article_introduced() {
+        let text = "Bettie Page, the 1950s pin-up model, has died. She was 85.\n\
+                    Page inspired the 2005 film The Notorious Bettie Page.\n\
+                    \"I don't want to be photographed in my old age,\" she said in 1998.\n";
+        let (name, kind) = crate::test_support::source_of(text, "photographed");
+        assert_eq!(name.as_deref(), Some("Bettie Page"));
+        assert_eq!(kind, SourceType::Named);
+    }
+
+    /// A title the entity stage kept in the name is no part of the speaker's name.
+    #[test]
+    fn a_title_is_no_part_of_the_shown_name() {
+        let text = "The agency wants to return astronauts to the moon by 2024. NASA's \
+                    Administrator Jim Bridenstine said returning to the moon was necessary.\n";
+        let (name, _) = crate::test_support::source_of(text, "returning to the moon");
+        assert_eq!(name.as_deref(), Some("Jim Bridenstine"));
+    }
+
+    /// "the letter" is the document, not the doctor who was said to have signed it.
+    #[test]
+    fn a_document_is_not_resolved_to_a_person() {
+        let text = "Dr. Luz Contreras Arroyo, who signed the letter, works in Chicago. \
+                    \"This alarming mortality rate constitutes a public health emergency,\" \
+                    the letter said.\n";
+        let (name, _) = crate::test_support::source_of(text, "mortality");
+        assert_ne!(name.as_deref(), Some("Luz Contreras Arroyo"));
     }
 }

@@ -77,6 +77,11 @@ pub struct Mention {
     pub clause: Span,
 }
 
+/// "year-old" of "the 48-year-old": an age that stands for the person.
+pub(crate) fn is_age(word: &str) -> bool {
+    matches!(word, "year-old" | "years-old")
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let n = doc.tokens.len();
@@ -1082,6 +1087,27 @@ impl<'a> Ctx<'a> {
             let k = first - 1;
             let wk = self.word(k);
             if !self.is_word(k) {
+                // "the 48-year-old", "a state-run broadcaster": a hyphen glued to the words
+                // (or number) on both sides joins a compound modifier of the head.
+                // ("Benchmark 10-year (notes)": a number and its unit as the head are a
+                // modifier cut from its noun, not a compound.)
+                let number = |i: usize| {
+                    let w = self.word(i);
+                    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                };
+                let unit_head = k + 1 == j && number(k - 1) && !is_age(self.word(j));
+                // (An em dash reads as "-" too: only the hyphen itself joins.)
+                let glued = self.raw(k) == "-"
+                    && k > limit
+                    && self.span(k - 1).end == self.span(k).start
+                    && self.span(k).end == self.span(k + 1).start
+                    && (self.is_word(k - 1) || number(k - 1))
+                    && !unit_head;
+                if glued {
+                    first = k - 1;
+                    count += 1;
+                    continue;
+                }
                 break;
             }
             if self.is_determiner(k) {
@@ -1327,6 +1353,32 @@ mod tests {
             )
             .as_deref(),
             Some("Judge Ada Moss")
+        );
+        // An age description is one noun phrase, not its last piece ("old", "year-old coach").
+        assert_eq!(
+            subject(
+                "The 48-year-old said after her appointment that the squad was strong.",
+                "said"
+            )
+            .as_deref(),
+            Some("The 48-year-old")
+        );
+        assert_eq!(
+            subject("The 61-year-old coach told reporters it was time.", "told").as_deref(),
+            Some("The 61-year-old coach")
+        );
+        // A number and its unit are a modifier, and a dash is no hyphen.
+        assert_ne!(
+            subject("Benchmark 10-year notes rose in price.", "notes").as_deref(),
+            Some("Benchmark 10-year")
+        );
+        let s = subject(
+            "The outbreak—and Beijing officials admitted the count was low.",
+            "admitted",
+        );
+        assert!(
+            s.as_deref().is_some_and(|s| !s.contains("outbreak")),
+            "{s:?}"
         );
     }
 
