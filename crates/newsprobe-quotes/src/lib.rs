@@ -317,7 +317,15 @@ fn resolve_all(
                     sources[i] = Some(s.clone());
                     continue;
                 }
-                let r = resolver.resolve_attribution(&m, found[i].content);
+                let mut r = resolver.resolve_attribution(&m, found[i].content);
+                // ("the company said" of an organisation the article has named: `named`,
+                // even where the resolver could not tell which one.)
+                if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
+                    && r.source.entity.is_none()
+                    && source_type::describes_named_organisation(ctx, &m)
+                {
+                    r.source.kind = SourceType::Named;
+                }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     if let Some(cue) = r.anonymity_cue {
                         if contradicted.insert(m.span) {
