@@ -222,11 +222,6 @@ fn phrase_head(ctx: &Ctx, m: &Mention) -> usize {
         .unwrap_or(m.last)
 }
 
-/// Nouns of a study's team: with "the" they are the definite authors of the study reported
-/// ("the researchers", "the authors of the research"), identifiable by role: `unnamed`, not a
-/// vague group.
-const STUDY_TEAMS: &[&str] = &["researchers", "authors", "co-authors", "scientists"];
-
 /// Bodies of a state that a description alone does not read back to a name: "police" with no
 /// name is `unnamed`, "the government" is not named (the reviewed sample's conventions).
 const UNNAMED_BODIES: &[&str] = &["government", "police", "military", "army", "navy"];
@@ -308,9 +303,6 @@ pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     // ("Witnesses for the prosecution": the head stands before the preposition.)
     let head_at = phrase_head(ctx, m);
     let head = ctx.word(head_at);
-    if first == "the" && m.first < head_at && STUDY_TEAMS.contains(&head) {
-        return SourceType::Unnamed;
-    }
     let plural = ctx.is_group_word(head_at)
         || (head.ends_with('s')
             && !head.ends_with("ss")
@@ -495,30 +487,15 @@ mod tests {
         q.source.kind
     }
 
-    /// The head of a described group stands before its preposition; "the researchers" of a
-    /// study are identifiable by role, bare "researchers" are a vague group.
+    /// The head of a described group stands before its preposition; a group is vague.
     #[test]
-    fn group_heads_and_study_teams() {
+    fn group_heads() {
         assert_eq!(
             kind_of(
                 "Witnesses for the defence said the car had run a red light.",
                 "said"
             ),
             SourceType::Vague
-        );
-        assert_eq!(
-            kind_of(
-                "On Monday the researchers said the ice sheet was thinning faster than feared.",
-                "said"
-            ),
-            SourceType::Unnamed
-        );
-        assert_eq!(
-            kind_of(
-                "On Monday the authors of the survey said most farms had lost money.",
-                "said"
-            ),
-            SourceType::Unnamed
         );
         assert_eq!(
             kind_of(
