@@ -464,6 +464,21 @@ mod tests {
             kind_of("The Catholic Bishop said the talks had failed.", "said"),
             SourceType::Named
         );
+        // Other words for not wanting a name printed.
+        assert_eq!(
+            kind_of(
+                "A spokeswoman who did not wish to be named because of agency policy said the clinic was closed.",
+                "said"
+            ),
+            SourceType::Anonymous
+        );
+        assert_eq!(
+            kind_of(
+                "A second official, who preferred not to be identified, said the deal was off.",
+                "said"
+            ),
+            SourceType::Anonymous
+        );
         // A report resting on confidential sources.
         assert_eq!(
             kind_of(
