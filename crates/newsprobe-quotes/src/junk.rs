@@ -1368,6 +1368,20 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     })
 }
 
+/// Whether a resolved speaker's name is a capitalised event or award of several words ("Kraft
+/// Factory Shooting", "Winston-Shell Award"): an entity the entity stage built around a name
+/// ("Kraft"), which cannot speak. ("Cal Fire" reads as one too: the caller replaces the
+/// name only by a shorter one written at the cue.)
+pub fn is_event_name(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    words.next().is_some()
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && in_list(list::EVENT_HEADS, &last.to_lowercase())
+}
+
 /// "Arson suspected in fire …", "Various reports suggest": a lone word at a sentence start, capitalised only there, that
 /// no entity holds, is written nowhere else capitalised inside a sentence, has no inner
 /// capital ("MSPoweruser") and is no word that heads a speaker ("Police", "Officials",
@@ -1899,6 +1913,26 @@ mod tests {
         );
         assert!(
             got.iter().any(|(_, n)| n.as_deref() == Some("Gizmodo")),
+            "{got:?}"
+        );
+    }
+
+    /// An event or award the entity stage built around a name cannot speak; the name can.
+    #[test]
+    fn an_event_is_no_speakers_name() {
+        assert!(is_event_name("Kraft Factory Shooting"));
+        assert!(is_event_name("Harbour Shield Award"));
+        assert!(!is_event_name("Fire"));
+        assert!(!is_event_name("Anna Varga"));
+        let got = speakers_with_entities(
+            "Suspended Baker Kills 2 Women in Dunmore Bakery Shooting: Police\n\
+             A baker who had been sent home that morning opened fire at the plant on Tuesday, police said.\n\
+             \"This is a sad day for all of us,\" the company said in a statement.\n\
+             Dunmore said the plant would stay closed until further notice.",
+        );
+        assert!(
+            got.iter()
+                .all(|(_, n)| !n.as_deref().is_some_and(is_event_name)),
             "{got:?}"
         );
     }

@@ -326,6 +326,23 @@ fn resolve_all(
                 {
                     r.source.kind = SourceType::Named;
                 }
+                // ("Kraft said" resolved to the entity "Kraft Factory Shooting": an event
+                // cannot speak; the name as written at the cue can.)
+                if r.source.name.as_deref().is_some_and(junk::is_event_name) {
+                    let written = ctx.doc.span_text(&m.span);
+                    let pronoun =
+                        m.first == m.last && lexicon::pronoun(ctx.word(m.first)).is_some();
+                    if !pronoun
+                        && ctx.is_capitalized(m.first)
+                        && r.source
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| n.contains(written) && n != written)
+                    {
+                        r.source.name = Some(written.to_string());
+                        r.source.entity = None;
+                    }
+                }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     if let Some(cue) = r.anonymity_cue {
                         if contradicted.insert(m.span) {
