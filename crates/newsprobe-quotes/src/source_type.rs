@@ -110,11 +110,25 @@ const SURNAME_TITLES: &[&str] = &["king", "pope", "bishop"];
 /// mention that is itself no title, role, group, determiner or nationality ("the King",
 /// "Catholic Bishop", "King Charles" are not).
 fn surname_like_title(ctx: &Ctx, m: &Mention, head: usize) -> bool {
-    if head <= m.first || !SURNAME_TITLES.contains(&ctx.word(head)) {
+    if head <= m.first {
         return false;
     }
     let k = head - 1;
     let w = ctx.word(k);
+    // ("veteran industry analyst Ken Doctor", "John Major": after a first name of the
+    // gazetteer that is no title itself, any title or role word is a surname.)
+    if ctx.is_capitalized(head)
+        && ctx.is_capitalized(k)
+        && !ctx.is_title(k)
+        && !ctx.is_role_noun(k)
+        && newsprobe_entities::gazetteer::GAZETTEER.gender_of_word(w)
+            != newsprobe_entities::gazetteer::Gender::Unknown
+    {
+        return true;
+    }
+    if !SURNAME_TITLES.contains(&ctx.word(head)) {
+        return false;
+    }
     ctx.is_capitalized(k)
         && ctx.is_word(k)
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -454,6 +468,17 @@ mod tests {
         // A surname that is also a title word ("King", "Pope", "Bishop") after a first name.
         assert_eq!(
             kind_of("Tishana King says she saw the shooting.", "says"),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "The chain cut 300 jobs, said veteran media analyst Ken Doctor.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of("The Deputy Minister said the talks had failed.", "said"),
             SourceType::Named
         );
         assert_eq!(
