@@ -89,6 +89,26 @@ const PARTIES: &[&str] = &[
     "reformists",
 ];
 
+/// Number words that open a sentence capitalised ("Two officers said"), never a name.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
 /// The head token of a mention, before a name suffix and its dot ("Kennedy" in "James P.
 /// Kennedy Jr.").
 pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
@@ -151,6 +171,10 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     }
     let w = ctx.word(head);
     let w = w.strip_suffix("'s").unwrap_or(w);
+    // ("Two federal prison officers were charged …, stating": a number word is no name.)
+    if NUMBER_WORDS.contains(&w) {
+        return false;
+    }
     // Parties and named groups ("the Conservatives", "Liberals") are names, also at a
     // sentence start.
     if PARTIES.contains(&w) {
@@ -487,6 +511,11 @@ mod tests {
         );
         assert_ne!(
             kind_of("The Catholic Bishop said the talks had failed.", "said"),
+            SourceType::Named
+        );
+        // A number word at a sentence start is no name.
+        assert_ne!(
+            kind_of("Two said the gate had been left open.", "said"),
             SourceType::Named
         );
         // Other words for not wanting a name printed.
