@@ -317,7 +317,32 @@ fn resolve_all(
                     sources[i] = Some(s.clone());
                     continue;
                 }
-                let r = resolver.resolve_attribution(&m, found[i].content);
+                let mut r = resolver.resolve_attribution(&m, found[i].content);
+                // ("the company said" of an organisation the article has named: `named`,
+                // even where the resolver could not tell which one.)
+                if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
+                    && r.source.entity.is_none()
+                    && source_type::describes_named_organisation(ctx, &m)
+                {
+                    r.source.kind = SourceType::Named;
+                }
+                // ("Kraft said" resolved to the entity "Kraft Factory Shooting": an event
+                // cannot speak; the name as written at the cue can.)
+                if r.source.name.as_deref().is_some_and(junk::is_event_name) {
+                    let written = ctx.doc.span_text(&m.span);
+                    let pronoun =
+                        m.first == m.last && lexicon::pronoun(ctx.word(m.first)).is_some();
+                    if !pronoun
+                        && ctx.is_capitalized(m.first)
+                        && r.source
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| n.contains(written) && n != written)
+                    {
+                        r.source.name = Some(written.to_string());
+                        r.source.entity = None;
+                    }
+                }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     if let Some(cue) = r.anonymity_cue {
                         if contradicted.insert(m.span) {
