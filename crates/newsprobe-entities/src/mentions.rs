@@ -578,6 +578,34 @@ fn connector_continues(words: &[Word], i: usize, j: usize) -> bool {
     words[j - 1].is(flag::ORG_HEAD | flag::PLACE_HEAD | flag::TITLE) || c == "&"
 }
 
+/// Whether "and" at `j` stays inside a name that began with an organisation or place head word
+/// and "of" or "for" ("Department of Health and Human Services", "Museum of Science and
+/// Industry"): once a run, before a capitalised word that is no name of its own (a first
+/// name, title, acronym, country, place or known organisation: "the Department of Justice and
+/// FBI", "the Ministry of Defence and Minister ...").
+fn and_continues_organisation(words: &[Word], i: usize, j: usize, ctx: &FieldContext) -> bool {
+    if words[j].norm != "and"
+        || j < i + 3
+        || !words[i].is(flag::ORG_HEAD | flag::PLACE_HEAD)
+        || !matches!(words[i + 1].norm, "of" | "for")
+        || words[i..j].iter().any(|w| w.norm == "and")
+    {
+        return false;
+    }
+    words.get(j + 1).is_some_and(|next| {
+        next.sent == words[i].sent
+            && is_name_word(next, ctx)
+            && !next.sent_start
+            && !is_acronym(next.text)
+            && !next.is(flag::FIRST_NAME
+                | flag::TITLE
+                | flag::COUNTRY_NAME
+                | flag::PLACE
+                | flag::ORGANIZATION
+                | flag::DEMONYM)
+    })
+}
+
 fn is_acronym(text: &str) -> bool {
     // The character test first: it fails at the second letter of most names.
     text.chars()
@@ -605,6 +633,8 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
                 j += 1;
             } else if let Some(c) = connectors_before_name(words, i, j, ctx) {
                 j += c + 1;
+            } else if and_continues_organisation(words, i, j, ctx) {
+                j += 2;
             } else {
                 break;
             }

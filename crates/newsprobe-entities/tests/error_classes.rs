@@ -287,3 +287,46 @@ fn an_institute_named_after_a_person_is_no_person() {
         "{k:?}"
     );
 }
+
+#[test]
+fn and_inside_an_organisation_name_stays_inside() {
+    let doc = analysed(
+        "The Department of Health and Human Services said on Friday that the Museum of Science \
+         and Industry would host the exhibit. Officials at the Department of Justice \
+         and FBI Director Ellen Marsh declined to comment.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Department of Health and Human Services"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "Human Services"), "{k:?}");
+    assert!(
+        k.iter().any(|(n, _)| n == "Museum of Science and Industry"),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n.contains("Justice and")), "{k:?}");
+    assert_eq!(
+        kind_of(&doc, "Ellen Marsh"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn a_name_with_an_organisation_head_inside_is_an_organisation() {
+    // The head word is not the last word: "Archives" and "Friends" end the names (the rules read
+    // the first as a person, the typer left the second untyped before it saw where the head is).
+    let doc = analysed(
+        "The archive at Tromso Technical College Archives said more letters would follow. \
+         Staff of Brennick Army Museum Friends helped to sort them.",
+    );
+    let k = kinds(&doc);
+    for name in [
+        "Tromso Technical College Archives",
+        "Brennick Army Museum Friends",
+    ] {
+        assert_eq!(kind_of(&doc, name), Some(EntityType::Organization), "{k:?}");
+    }
+}
