@@ -541,6 +541,16 @@ fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
     }
     // Looked up only where it matters (not for most words inside a sentence).
     let known = || w.is(flag::KNOWN);
+    // A word that starts sentences without naming anything and is also a listed acronym names
+    // it only in capitals there: "Who cut the grass?" is no World Health Organization, "WHO
+    // said" is.
+    if (w.sent_start || ctx.strict_names.is_some())
+        && w.is(flag::NOT_NAME)
+        && known()
+        && w.text.chars().any(|c| c.is_lowercase())
+    {
+        return false;
+    }
     if let Some(body_names) = ctx.strict_names {
         return known() || body_names.contains(w.norm);
     }

@@ -330,3 +330,19 @@ fn a_name_with_an_organisation_head_inside_is_an_organisation() {
         assert_eq!(kind_of(&doc, name), Some(EntityType::Organization), "{k:?}");
     }
 }
+
+#[test]
+fn a_question_word_is_no_acronym() {
+    let doc = analysed(
+        "Who will pay for the clinic? WHO officials said on Monday that the World Health \
+         Organization would cover half. Who else would help was not clear.",
+    );
+    let k = kinds(&doc);
+    assert!(!k.iter().any(|(n, _)| n == "Who"), "{k:?}");
+    // "WHO" is a mention of the World Health Organization.
+    assert!(
+        k.iter()
+            .any(|(n, t)| n == "World Health Organization" && *t == EntityType::Organization),
+        "{k:?}"
+    );
+}
