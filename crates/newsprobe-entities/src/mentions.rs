@@ -551,16 +551,6 @@ fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
     {
         return false;
     }
-    // A word written in capitals that the article also writes in lower case is headline case,
-    // no name ("FRANCE WINS", "SAG DARK CLOUD", "TYPES OF GOVERNMENT"), unless a list holds it.
-    if ctx.strict_names.is_none()
-        && w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !w.text.chars().any(|c| c.is_lowercase())
-        && ctx.lowercase.contains(w.norm)
-        && !known()
-    {
-        return false;
-    }
     if let Some(body_names) = ctx.strict_names {
         return known() || body_names.contains(w.norm);
     }

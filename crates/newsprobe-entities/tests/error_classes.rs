@@ -346,18 +346,3 @@ fn a_question_word_is_no_acronym() {
         "{k:?}"
     );
 }
-
-#[test]
-fn headline_case_words_in_capitals_are_no_names() {
-    let doc = analysed(
-        "NORWAY WINS AGAIN\n\nNorway beat Denmark 3-1 on Sunday and wins the group. The team \
-         played well again, coach Lars Berg said. The NHF will pick the squad on Friday.",
-    );
-    let k = kinds(&doc);
-    assert!(
-        !k.iter()
-            .any(|(n, _)| n.contains("WINS") || n.contains("AGAIN")),
-        "{k:?}"
-    );
-    assert!(k.iter().any(|(n, _)| n == "NHF"), "{k:?}");
-}
