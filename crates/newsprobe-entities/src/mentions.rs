@@ -616,12 +616,7 @@ fn and_continues_organisation(words: &[Word], i: usize, j: usize, ctx: &FieldCon
     })
 }
 
-fn is_acronym(text: &str) -> bool {
-    // The character test first: it fails at the second letter of most names.
-    text.chars()
-        .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
-        && (2..=6).contains(&text.chars().filter(|c| c.is_alphabetic()).count())
-}
+use crate::acronyms::is_acronym;
 
 /// All mentions of one field, in text order.
 pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
@@ -835,6 +830,19 @@ fn segment_run(
                 } else {
                     EntityType::Place
                 });
+                continue;
+            }
+            // "National Security Council": common capitalised words before a listed
+            // organisation ending in its head word are part of its name, not a name of their own.
+            if last.1 == s.0
+                && last.2 == Seg::Unknown
+                && s.2 == Seg::Gaz(EntityType::Organization)
+                && words[s.1 - 1].is(flag::ORG_HEAD)
+                && words[last.0..last.1].iter().all(|w| w.is(flag::COMMON))
+                && !words[last.1 - 1].poss
+            {
+                last.1 = s.1;
+                last.2 = s.2;
                 continue;
             }
         }

@@ -346,3 +346,63 @@ fn a_question_word_is_no_acronym() {
         "{k:?}"
     );
 }
+
+#[test]
+fn an_acronym_the_article_defines_is_an_organisation_throughout() {
+    let doc = analysed(
+        "Parents Against Reckless Driving (PARD) called for tougher penalties on Monday. PARD said \
+         the driver had two earlier convictions, and a PARD volunteer read the victims' names.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Parents Against Reckless Driving"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(
+        k.iter()
+            .all(|(n, t)| n != "PARD" || *t == EntityType::Organization),
+        "{k:?}"
+    );
+    // A defined law or measure is no organisation.
+    let doc = analysed(
+        "The Coastal Fisheries Recovery Act (CFRA) takes effect in June. Under the CFRA, boats \
+         must report every catch.",
+    );
+    let k = kinds(&doc);
+    assert!(
+        !k.iter().any(|(_, t)| *t == EntityType::Organization),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn well_known_acronyms_are_organisations() {
+    let doc = analysed(
+        "The NFL fined the club on Monday. Officials of the NFL said the fine was the largest this \
+         season. The WBA and the IBF stripped the boxer of his titles, and the CHP closed the road.",
+    );
+    let k = kinds(&doc);
+    for name in ["NFL", "WBA", "IBF", "CHP"] {
+        assert_eq!(
+            kind_of(&doc, name),
+            Some(EntityType::Organization),
+            "{name}: {k:?}"
+        );
+    }
+}
+
+#[test]
+fn common_words_before_a_listed_council_are_part_of_its_name() {
+    let doc = analysed(
+        "A Ukraine specialist on the National Security Council testified on Tuesday. The council \
+         staff had raised concerns earlier.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "National Security Council"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "National"), "{k:?}");
+}
