@@ -68,73 +68,42 @@ pub fn unify(words: &[Word], all: &mut [Mention]) {
         })
         .filter(|&(_, a, b)| b > a)
         .collect();
+    let acronym = |a: usize, b: usize| b - a == 1 && is_acronym(words[a].text);
     // Most articles name no acronym: nothing to do.
-    if !names
-        .iter()
-        .any(|&(_, a, b)| b - a == 1 && is_acronym(words[a].text))
-    {
+    if !names.iter().any(|&(_, a, b)| acronym(a, b)) {
         return;
     }
-    let ending_at: Map<usize, usize> = names.iter().map(|&(i, _, b)| (b, i)).collect();
-    let starting_at: Map<usize, usize> = names.iter().map(|&(i, a, _)| (a, i)).collect();
     let paren = |j: usize, p: &str| words.get(j).is_some_and(|w| w.text == p);
-    // Defined pairs: (full name, acronym) mention indices.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for &(i, a, b) in &names {
-        if b - a != 1 || !is_acronym(words[a].text) {
-            continue;
-        }
+    // Defined pairs: (full name, acronym) mention indices; the acronym's word.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for &(i, a, b) in names.iter().filter(|&&(_, a, b)| acronym(a, b)) {
         // "Full Name (ACR)"
-        if a >= 2 && paren(a - 1, "(") && paren(b, ")") {
-            if let Some(&f) = ending_at.get(&(a - 1)) {
-                let n = all[f].name.unwrap_or(all[f].span);
-                let (fa, fb) = word_range(n.start, n.end);
-                if spells(words[a].text, &words[fa..fb]) {
-                    pairs.push((f, i));
-                }
-            }
-        }
+        let before = (a >= 2 && paren(a - 1, "(") && paren(b, ")"))
+            .then(|| names.iter().find(|n| n.2 == a - 1))
+            .flatten();
         // "ACR (Full Name)"
-        if paren(b, "(") {
-            if let Some(&f) = starting_at.get(&(b + 1)) {
-                let n = all[f].name.unwrap_or(all[f].span);
-                let (fa, fb) = word_range(n.start, n.end);
-                if paren(fb, ")") && spells(words[a].text, &words[fa..fb]) {
-                    pairs.push((f, i));
-                }
+        let after = paren(b, "(")
+            .then(|| names.iter().find(|n| n.1 == b + 1 && paren(n.2, ")")))
+            .flatten();
+        for &(f, fa, fb) in before.into_iter().chain(after) {
+            if spells(words[a].text, &words[fa..fb]) {
+                pairs.push((f, i, a));
             }
         }
     }
     // The type each acronym's typed mentions (and its defined full names) agree on.
-    const MIXED: u8 = u8::MAX;
-    let mut agreed: Map<String, u8> = Map::default();
-    let mut vote = |key: String, t: EntityType| {
-        if t == EntityType::Other {
-            return;
-        }
-        let c = crate::typer::class(t);
-        agreed
-            .entry(key)
-            .and_modify(|v| {
-                if *v != c {
-                    *v = MIXED
-                }
-            })
-            .or_insert(c);
-    };
+    let mut agreed: Map<&str, u8> = Map::default();
     for &(i, a, b) in &names {
-        if b - a == 1 && is_acronym(words[a].text) {
-            vote(letters(words[a].text), all[i].etype);
+        if acronym(a, b) {
+            vote(&mut agreed, words[a].norm, all[i].etype);
         }
     }
-    for &(f, i) in &pairs {
-        let n = all[i].name.unwrap_or(all[i].span);
-        let (a, _) = word_range(n.start, n.end);
-        vote(letters(words[a].text), all[f].etype);
+    for &(f, _, a) in &pairs {
+        vote(&mut agreed, words[a].norm, all[f].etype);
     }
     for &(i, a, b) in &names {
-        if b - a == 1 && is_acronym(words[a].text) && all[i].etype == EntityType::Other {
-            if let Some(&c) = agreed.get(&letters(words[a].text)) {
+        if acronym(a, b) && all[i].etype == EntityType::Other {
+            if let Some(&c) = agreed.get(words[a].norm) {
                 if c != MIXED {
                     all[i].etype = crate::typer::class_type(c);
                     all[i].weak = false;
@@ -146,7 +115,7 @@ pub fn unify(words: &[Word], all: &mut [Mention]) {
     // organisation ("Mothers Against Drunk Driving (MADD)": a name the article bothers to
     // abbreviate), unless its last word names a law, plan, disease or measure ("the Affordable
     // Care Act (ACA)", "Gross Domestic Product (GDP)").
-    for &(f, i) in &pairs {
+    for &(f, i, acr) in &pairs {
         if all[f].etype != EntityType::Other {
             continue;
         }
@@ -162,19 +131,28 @@ pub fn unify(words: &[Word], all: &mut [Mention]) {
         {
             continue;
         }
-        let key = {
-            let n = all[i].name.unwrap_or(all[i].span);
-            let (a, _) = word_range(n.start, n.end);
-            letters(words[a].text)
-        };
         for &(j, a, b) in &names {
-            let same =
-                j == f || b - a == 1 && letters(words[a].text) == key && is_acronym(words[a].text);
+            let same = j == f || acronym(a, b) && words[a].norm == words[acr].norm;
             if same && all[j].etype == EntityType::Other {
                 all[j].etype = EntityType::Organization;
                 all[j].weak = false;
             }
         }
+    }
+}
+
+/// Types agreed on: a class, or [`MIXED`] where typed mentions disagree.
+const MIXED: u8 = u8::MAX;
+
+/// Adds a typed mention's vote for its acronym's type.
+fn vote<'a>(agreed: &mut Map<&'a str, u8>, key: &'a str, t: EntityType) {
+    if t == EntityType::Other {
+        return;
+    }
+    let c = crate::typer::class(t);
+    let v = agreed.entry(key).or_insert(c);
+    if *v != c {
+        *v = MIXED;
     }
 }
 
