@@ -22,7 +22,6 @@ pub mod coref;
 pub mod descriptors;
 pub mod eval;
 pub mod gazetteer;
-pub mod headline;
 pub mod kb;
 pub mod learn;
 pub mod mentions;
@@ -138,7 +137,6 @@ pub fn analyze_with(
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
-    headline::untype_fragments(&body_words, Field::Text, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()
@@ -152,7 +150,6 @@ pub fn analyze_with(
             sports: ctx.sports,
         };
         all.extend(mentions::find_mentions(&title_words, &tctx));
-        headline::untype_fragments(&title_words, Field::Title, &mut all);
     }
     let clusters = coref::cluster(doc, &all);
     Analysis {

@@ -406,22 +406,3 @@ fn common_words_before_a_listed_council_are_part_of_its_name() {
     );
     assert!(!k.iter().any(|(n, _)| n == "National"), "{k:?}");
 }
-
-#[test]
-fn a_headline_fragment_is_no_person() {
-    let doc = analysed(
-        "Gamers waited for months. Related: Cloudplay Is Essentially A Beta Version Until Spring. \
-         Marta Lindqvist, who reviews games for the paper, said the service was slow.",
-    );
-    let k = kinds(&doc);
-    assert!(
-        !k.iter()
-            .any(|(n, t)| n.contains("Essentially") && *t == EntityType::Person),
-        "{k:?}"
-    );
-    assert_eq!(
-        kind_of(&doc, "Marta Lindqvist"),
-        Some(EntityType::Person),
-        "{k:?}"
-    );
-}
