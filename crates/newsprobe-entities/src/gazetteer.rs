@@ -216,6 +216,8 @@ guardian|the times|the economist|politico|bloomberg|der spiegel|le monde|
 democratic party|republican party|labour|labour party|conservative party|tories|
 scientology|church of scientology|catholic church|vatican|
 harvard|yale|stanford|mit|oxford university|cambridge university|smithsonian|
+fda|epa|faa|fema|dhs|doj|atf|dea|irs|ftc|fcc|ntsb|noaa|usda|hhs|cdc|nih|nsc|lapd|nypd|chp|sncf|
+nfl|nba|mlb|nhl|mls|ncaa|fifa|uefa|ioc|wba|wbc|wbo|ibf|
 ";
 
 /// Words that end organisation names ("... Council", "... Inc.").

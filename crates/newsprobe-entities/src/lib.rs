@@ -16,6 +16,7 @@
 
 use newsprobe_core::{Descriptor, Document, Entity, EntityType, Field};
 
+pub mod acronyms;
 pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
@@ -133,6 +134,9 @@ pub fn analyze_with(
             *c = feats;
         }
     }
+    // One type per acronym and the name it stands for (after the typer: it reads the types the
+    // typer left).
+    acronyms::unify(&body_words, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()

@@ -541,6 +541,16 @@ fn is_name_word(w: &Word, ctx: &FieldContext) -> bool {
     }
     // Looked up only where it matters (not for most words inside a sentence).
     let known = || w.is(flag::KNOWN);
+    // A word that starts sentences without naming anything and is also a listed acronym names
+    // it only in capitals there: "Who cut the grass?" is no World Health Organization, "WHO
+    // said" is.
+    if (w.sent_start || ctx.strict_names.is_some())
+        && w.is(flag::NOT_NAME)
+        && known()
+        && w.text.chars().any(|c| c.is_lowercase())
+    {
+        return false;
+    }
     if let Some(body_names) = ctx.strict_names {
         return known() || body_names.contains(w.norm);
     }
@@ -578,12 +588,35 @@ fn connector_continues(words: &[Word], i: usize, j: usize) -> bool {
     words[j - 1].is(flag::ORG_HEAD | flag::PLACE_HEAD | flag::TITLE) || c == "&"
 }
 
-fn is_acronym(text: &str) -> bool {
-    // The character test first: it fails at the second letter of most names.
-    text.chars()
-        .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
-        && (2..=6).contains(&text.chars().filter(|c| c.is_alphabetic()).count())
+/// Whether "and" at `j` stays inside a name that began with an organisation or place head word
+/// and "of" or "for" ("Department of Health and Human Services", "Museum of Science and
+/// Industry"): once a run, before a capitalised word that is no name of its own (a first
+/// name, title, acronym, country, place or known organisation: "the Department of Justice and
+/// FBI", "the Ministry of Defence and Minister ...").
+fn and_continues_organisation(words: &[Word], i: usize, j: usize, ctx: &FieldContext) -> bool {
+    if words[j].norm != "and"
+        || j < i + 3
+        || !words[i].is(flag::ORG_HEAD | flag::PLACE_HEAD)
+        || !matches!(words[i + 1].norm, "of" | "for")
+        || words[i..j].iter().any(|w| w.norm == "and")
+    {
+        return false;
+    }
+    words.get(j + 1).is_some_and(|next| {
+        next.sent == words[i].sent
+            && is_name_word(next, ctx)
+            && !next.sent_start
+            && !is_acronym(next.text)
+            && !next.is(flag::FIRST_NAME
+                | flag::TITLE
+                | flag::COUNTRY_NAME
+                | flag::PLACE
+                | flag::ORGANIZATION
+                | flag::DEMONYM)
+    })
 }
+
+use crate::acronyms::is_acronym;
 
 /// All mentions of one field, in text order.
 pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
@@ -605,6 +638,8 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
                 j += 1;
             } else if let Some(c) = connectors_before_name(words, i, j, ctx) {
                 j += c + 1;
+            } else if and_continues_organisation(words, i, j, ctx) {
+                j += 2;
             } else {
                 break;
             }
@@ -795,6 +830,19 @@ fn segment_run(
                 } else {
                     EntityType::Place
                 });
+                continue;
+            }
+            // "National Security Council": common capitalised words before a listed
+            // organisation ending in its head word are part of its name, not a name of their own.
+            if last.1 == s.0
+                && last.2 == Seg::Unknown
+                && s.2 == Seg::Gaz(EntityType::Organization)
+                && words[s.1 - 1].is(flag::ORG_HEAD)
+                && words[last.0..last.1].iter().all(|w| w.is(flag::COMMON))
+                && !words[last.1 - 1].poss
+            {
+                last.1 = s.1;
+                last.2 = s.2;
                 continue;
             }
         }

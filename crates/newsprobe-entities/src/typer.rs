@@ -207,6 +207,19 @@ pub fn features(
         if listed {
             f.push(bucket(H::new(30).bytes(prev)) as u32);
         }
+        // An organisation head word anywhere in the name, by where ("University Library of the
+        // Vrije Universiteit", "Division of Student Affairs": first; "Leiden University": last).
+        let head_at = words[a..b]
+            .iter()
+            .position(|w| w.is(crate::gazetteer::flag::ORG_HEAD))
+            .map_or(0, |p| {
+                if p + 1 == b - a {
+                    3
+                } else {
+                    1 + (p > 0) as u32
+                }
+            });
+        f.push(bucket(H::new(31).n(head_at).n(n.min(3))) as u32);
         out.push((i, f));
     }
     out

@@ -287,3 +287,122 @@ fn an_institute_named_after_a_person_is_no_person() {
         "{k:?}"
     );
 }
+
+#[test]
+fn and_inside_an_organisation_name_stays_inside() {
+    let doc = analysed(
+        "The Department of Health and Human Services said on Friday that the Museum of Science \
+         and Industry would host the exhibit. Officials at the Department of Justice \
+         and FBI Director Ellen Marsh declined to comment.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Department of Health and Human Services"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "Human Services"), "{k:?}");
+    assert!(
+        k.iter().any(|(n, _)| n == "Museum of Science and Industry"),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n.contains("Justice and")), "{k:?}");
+    assert_eq!(
+        kind_of(&doc, "Ellen Marsh"),
+        Some(EntityType::Person),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn a_name_with_an_organisation_head_inside_is_an_organisation() {
+    // The head word is not the last word: "Archives" and "Friends" end the names (the rules read
+    // the first as a person, the typer left the second untyped before it saw where the head is).
+    let doc = analysed(
+        "The archive at Tromso Technical College Archives said more letters would follow. \
+         Staff of Brennick Army Museum Friends helped to sort them.",
+    );
+    let k = kinds(&doc);
+    for name in [
+        "Tromso Technical College Archives",
+        "Brennick Army Museum Friends",
+    ] {
+        assert_eq!(kind_of(&doc, name), Some(EntityType::Organization), "{k:?}");
+    }
+}
+
+#[test]
+fn a_question_word_is_no_acronym() {
+    let doc = analysed(
+        "Who will pay for the clinic? WHO officials said on Monday that the World Health \
+         Organization would cover half. Who else would help was not clear.",
+    );
+    let k = kinds(&doc);
+    assert!(!k.iter().any(|(n, _)| n == "Who"), "{k:?}");
+    // "WHO" is a mention of the World Health Organization.
+    assert!(
+        k.iter()
+            .any(|(n, t)| n == "World Health Organization" && *t == EntityType::Organization),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn an_acronym_the_article_defines_is_an_organisation_throughout() {
+    let doc = analysed(
+        "Parents Against Reckless Driving (PARD) called for tougher penalties on Monday. PARD said \
+         the driver had two earlier convictions, and a PARD volunteer read the victims' names.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "Parents Against Reckless Driving"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(
+        k.iter()
+            .all(|(n, t)| n != "PARD" || *t == EntityType::Organization),
+        "{k:?}"
+    );
+    // A defined law or measure is no organisation.
+    let doc = analysed(
+        "The Coastal Fisheries Recovery Act (CFRA) takes effect in June. Under the CFRA, boats \
+         must report every catch.",
+    );
+    let k = kinds(&doc);
+    assert!(
+        !k.iter().any(|(_, t)| *t == EntityType::Organization),
+        "{k:?}"
+    );
+}
+
+#[test]
+fn well_known_acronyms_are_organisations() {
+    let doc = analysed(
+        "The NFL fined the club on Monday. Officials of the NFL said the fine was the largest this \
+         season. The WBA and the IBF stripped the boxer of his titles, and the CHP closed the road.",
+    );
+    let k = kinds(&doc);
+    for name in ["NFL", "WBA", "IBF", "CHP"] {
+        assert_eq!(
+            kind_of(&doc, name),
+            Some(EntityType::Organization),
+            "{name}: {k:?}"
+        );
+    }
+}
+
+#[test]
+fn common_words_before_a_listed_council_are_part_of_its_name() {
+    let doc = analysed(
+        "A Ukraine specialist on the National Security Council testified on Tuesday. The council \
+         staff had raised concerns earlier.",
+    );
+    let k = kinds(&doc);
+    assert_eq!(
+        kind_of(&doc, "National Security Council"),
+        Some(EntityType::Organization),
+        "{k:?}"
+    );
+    assert!(!k.iter().any(|(n, _)| n == "National"), "{k:?}");
+}
