@@ -242,7 +242,8 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
 /// how …". The content is the question clause; the asker speaks.
 fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
     let cw = ctx.cue(c)?;
-    if cw.lemma != "ask" && cw.lemma != "wonder" {
+    // ("questioned whether …", "questioned what kind of person …": the wh-word right after.)
+    if !matches!(cw.lemma, "ask" | "wonder" | "question") {
         return None;
     }
     // The asker: "by X" right after the cue, else the subject before it.
@@ -261,7 +262,7 @@ fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             "whether" | "if" | "how" | "what" | "why" | "when" | "who" | "where" | "which"
         )
     })?;
-    if (k..w).any(|i| !ctx.is_word(i)) {
+    if (k..w).any(|i| !ctx.is_word(i)) || (cw.lemma == "question" && w != k) {
         return None;
     }
     let end = (w..b).find(|&i| ctx.word(i) == ",").unwrap_or(b);
@@ -374,14 +375,20 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         }
         // "She is describing …", "He’s claiming that …": the subject before the auxiliary.
         lexicon::Form::Gerund if ctx.is_progressive(c) => ctx.subject_before(c, a)?,
-        lexicon::Form::Gerund => {
-            if c == 0 || ctx.word(c - 1) != "," {
-                return None;
-            }
+        // "…, saying that", "touting their record and saying the other lacks …": the subject
+        // of the clause the participle goes on.
+        lexicon::Form::Gerund if c > a && matches!(ctx.word(c - 1), "," | "and") => {
             ctx.participle_subject(c)?
         }
+        // "a statement saying that …", "tweets claiming that …": the noun before the
+        // participle, for a "that" clause after it.
+        lexicon::Form::Gerund if c > a && ctx.word(c + 1) == "that" && noun_before(ctx, c) => {
+            ctx.subject_before(c, a)?
+        }
+        lexicon::Form::Gerund => return None,
         _ => match ctx.subject_before(c, a) {
             Some(m) if !evidence_cue || (m.first..=m.last).any(|k| ctx.is_evidence_noun(k)) => m,
+            None if !evidence_cue => modified_subject(ctx, a, c, cw.lemma)?,
             other => evidence_subject().or(other)?,
         },
     };
@@ -393,6 +400,24 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         )
     {
         return None;
+    }
+    // "… have barely been mentioned in this year's race": a passive cue's subject is what
+    // was spoken of, and the phrase after it no statement ("it was reported that …" is
+    // `passive`'s).
+    // (Only before a preposition: "was told her contract would end" is a statement, left
+    // unattributed.)
+    let next = ctx.word(c + 1);
+    if cw.form == lexicon::Form::Past
+        && (lexicon::opens_adverbial(next)
+            || matches!(next, "as" | "by" | "for" | "to" | "of" | "about" | "into"))
+    {
+        let mut k = c;
+        while k > a + 1 && ctx.word(k - 1).ends_with("ly") && !ctx.is_capitalized(k - 1) {
+            k -= 1;
+        }
+        if k > a && lexicon::is_be(ctx.word(k - 1)) {
+            return None;
+        }
     }
     // Forward: the clause after the cue.
     let mut s = c + 1;
@@ -420,7 +445,12 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         s += 1;
     }
     // "told reporters that", "said in a statement that", "said Tuesday that"
-    if let Some(t) = (s..(s + 9).min(b)).find(|&i| ctx.word(i) == "that") {
+    // (A "that" that ends the clause is a pronoun: "said the test could change that.")
+    if let Some(t) = (s..(s + 9).min(b)).find(|&i| {
+        ctx.word(i) == "that"
+            && i + 1 < b
+            && !matches!(ctx.word(i + 1), "." | "," | ";" | ":" | "!" | "?" | ")")
+    }) {
         // Not "said he hadn't given up hope that …": a subject pronoun opens the clause.
         if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–"))
             && !(s..t).any(|i| ctx.is_pronoun(i))
@@ -741,11 +771,93 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
     // ", X said."
     let m = ctx.subject_before(c, a)?;
     let comma = comma_before(m.first)?;
-    if m.first <= a + 2 || !tail_ok(c + 1) {
+    if m.first <= a + 2 || !tail_ok(c + 1) || scene_setting(ctx, a, comma) {
         return None;
     }
     let content = content_span(ctx, a, comma)?;
     reported_speech(ctx, marks, content, cue, c, Some(m))
+}
+
+/// "Political observers in Virginia and around the country say …", "all the experts I
+/// interviewed said …": a subject whose modifier runs up to a verb of saying, which the
+/// phrase reading back from the cue does not reach: the sentence's subject, when only words
+/// (no comma, quotation mark or other cue) stand between it and the cue.
+fn modified_subject(ctx: &Ctx, a: usize, c: usize, lemma: &str) -> Option<crate::speaker::Mention> {
+    if !matches!(
+        lemma,
+        "say" | "tell" | "argue" | "warn" | "claim" | "insist" | "predict" | "contend" | "believe"
+    ) {
+        return None;
+    }
+    let mut m = ctx.sentence_subject(c, c)?;
+    // "the experts I interviewed": the phrase ends before the relative clause's pronoun.
+    if let Some(k) = (m.first + 1..=m.last)
+        .find(|&k| matches!(ctx.word(k), "i" | "we" | "you" | "he" | "she" | "they"))
+    {
+        m.last = k - 1;
+        m.span.end = ctx.span(k - 1).end;
+    }
+    let between = m.last + 1..c;
+    (m.first >= a
+        && m.last < c
+        && between.len() <= 8
+        && between
+            .clone()
+            .all(|k| ctx.is_word(k) && !ctx.is_quote_mark(k) && ctx.cue(k).is_none()))
+    .then_some(m)
+}
+
+/// Whether the word before the participle at `c` is a common noun ("a statement saying",
+/// "one claiming"): no verb, preposition, determiner, adverb or name.
+fn noun_before(ctx: &Ctx, c: usize) -> bool {
+    let k = c - 1;
+    let w = ctx.word(k);
+    ctx.is_word(k)
+        && !ctx.is_capitalized(k)
+        && !ctx.is_pronoun(k)
+        && !ctx.is_determiner(k)
+        && !ctx.is_np_stop(k)
+        && ctx.cue(k).is_none()
+        && !w.ends_with("ed")
+        && !w.ends_with("ly")
+        && !w.ends_with("ing")
+        && !lexicon::is_finite_auxiliary(w)
+        && !lexicon::is_be(w)
+        && !lexicon::opens_adverbial(w)
+        && !matches!(
+            w,
+            "of" | "for" | "by" | "about" | "without" | "to" | "not" | "than" | "as" | "like"
+        )
+}
+
+/// Whether the tokens `[a, e)` before ", X said" only set the scene: a fronted adverbial ("At
+/// his cookout", "On Thursday, however", "Hours after her appearance on the show") with no
+/// clause of its own, so "At his cookout, the band leader called …" reports nothing before its
+/// comma (the clause after the cue may).
+fn scene_setting(ctx: &Ctx, a: usize, e: usize) -> bool {
+    let mut k = a;
+    while k < e && (!ctx.is_word(k) || matches!(ctx.word(k), "but" | "and" | "yet" | "so")) {
+        k += 1;
+    }
+    if k >= e || !lexicon::opens_adverbial(ctx.word(k)) {
+        return false;
+    }
+    // "Hours after …": a time noun opens it only before "after", "before" or "later".
+    if matches!(
+        ctx.word(k),
+        "hours" | "days" | "minutes" | "moments" | "weeks" | "shortly"
+    ) && !matches!(ctx.word(k + 1), "after" | "before" | "later")
+    {
+        return false;
+    }
+    if (k..e).any(|i| lexicon::is_finite_auxiliary(ctx.word(i)) || ctx.is_quote_mark(i)) {
+        return false;
+    }
+    // "In the end, union voters will decide": a clause after the opener's comma is content.
+    match (k..e).find(|&i| ctx.word(i) == ",") {
+        Some(comma) => (comma + 1..e).filter(|&i| ctx.is_word(i)).count() < 3,
+        None => (k..e).filter(|&i| ctx.is_word(i)).count() <= 14,
+    }
 }
 
 #[cfg(test)]
@@ -768,6 +880,123 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_scene_setting_opener_is_not_what_was_said() {
+        let r = reported("At the county fair on Saturday, the council leader called the volunteers to the stage.");
+        assert!(
+            !r.iter().any(|(c, _)| c.starts_with("At the county")),
+            "{r:?}"
+        );
+        assert!(
+            r.iter()
+                .any(|(c, s)| c.starts_with("the volunteers") && s == "the council leader"),
+            "{r:?}"
+        );
+        let r = reported(
+            "On Tuesday, however, the governor spoke to a meeting of dairy farmers in Lowell.",
+        );
+        assert!(!r.iter().any(|(c, _)| c.starts_with("On Tuesday")), "{r:?}");
+        let r = reported(
+            "Hours after the vote in Albany, the senator praised the union for its patience.",
+        );
+        assert!(
+            !r.iter().any(|(c, _)| c.starts_with("Hours after")),
+            "{r:?}"
+        );
+        // A clause after the opener's comma still is.
+        let r = reported("In the end, the bridge will cost twice the estimate, the engineer said.");
+        assert!(
+            r.iter()
+                .any(|(c, s)| c.starts_with("In the end, the bridge") && s == "the engineer"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_that_ending_the_clause_is_no_complementizer() {
+        let r = reported("Analysts in Seoul said the new launch could change that.");
+        assert!(
+            r.iter()
+                .any(|(c, _)| c == "the new launch could change that"),
+            "{r:?}"
+        );
+        // "that" before a quotation still opens the clause.
+        let r = reported(
+            "The audit also points out that “the fines are so small” that firms ignore them.",
+        );
+        assert!(
+            r.iter().any(|(c, _)| c.starts_with("that “the fines")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_reports_nothing_after_it() {
+        let r =
+            reported("Flood insurance has barely been mentioned in this year's race for mayor.");
+        assert!(r.is_empty(), "{r:?}");
+        // The impersonal passive with "that" still does.
+        let r = reported("It was reported that the plant will close in March.");
+        assert!(
+            r.iter().any(|(c, _)| c.starts_with("that the plant")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn participles_after_and_or_a_noun() {
+        let r = reported(
+            "The two mayors defended their budgets and saying the other had wasted the surplus.",
+        );
+        assert!(
+            r.iter()
+                .any(|(c, s)| c == "the other had wasted the surplus" && s.ends_with("two mayors")),
+            "{r:?}"
+        );
+        let r =
+            reported("The hospital issued a statement claiming that no patient had been harmed.");
+        assert!(
+            r.iter()
+                .any(|(c, s)| c.starts_with("that no patient") && s == "a statement"),
+            "{r:?}"
+        );
+        // Not after a preposition: whose words they were is not read here.
+        let r = reported("He was fined for saying that the referee was paid.");
+        assert!(
+            !r.iter().any(|(c, _)| c.starts_with("that the referee")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_with_a_long_modifier_says() {
+        let r = reported(
+            "In the mayor’s favor, all the engineers I interviewed said her plan was more detailed than his.",
+        );
+        assert!(
+            r.iter().any(
+                |(c, s)| c == "her plan was more detailed than his" && s == "all the engineers"
+            ),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn questioned_with_a_wh_clause_is_a_question() {
+        let r =
+            reported("The mayor questioned whether the county had the money to finish the road.");
+        assert!(
+            r.iter()
+                .any(|(c, s)| c.starts_with("whether the county") && s == "The mayor"),
+            "{r:?}"
+        );
+        let r = reported("Critics questioned the wisdom of what the board approved.");
+        assert!(
+            !r.iter().any(|(c, _)| c.starts_with("what the board")),
+            "{r:?}"
+        );
     }
 
     #[test]
