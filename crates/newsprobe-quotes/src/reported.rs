@@ -394,7 +394,11 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         lexicon::Form::Gerund => return None,
         _ => match ctx.subject_before(c, a) {
             Some(m) if !evidence_cue || (m.first..=m.last).any(|k| ctx.is_evidence_noun(k)) => m,
-            None if !evidence_cue => modified_subject(ctx, a, c, cw.lemma)?,
+            None => match catenative_subject(ctx, a, c) {
+                Some(m) => m,
+                None if !evidence_cue => modified_subject(ctx, a, c, cw.lemma)?,
+                None => evidence_subject()?,
+            },
             other => evidence_subject().or(other)?,
         },
     };
@@ -785,6 +789,45 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
     reported_speech(ctx, marks, content, cue, c, Some(m))
 }
 
+/// "Trump appeared to suggest that …", "She continues to insist he …", "He went on to say …":
+/// a verb that carries the cue's infinitive and asserts the statement was made; its subject
+/// speaks. ("declined to say", "refused to say", "wants to say" report nothing: not here.)
+fn catenative_subject(ctx: &Ctx, a: usize, c: usize) -> Option<crate::speaker::Mention> {
+    // ("appear to back up that suspicion": a particle or preposition after the cue makes it
+    // an act, not a statement.)
+    if c < a + 3
+        || ctx.word(c - 1) != "to"
+        || !ctx.is_word(c + 1)
+        || matches!(
+            ctx.word(c + 1),
+            "up" | "out"
+                | "off"
+                | "down"
+                | "back"
+                | "for"
+                | "to"
+                | "of"
+                | "about"
+                | "on"
+                | "in"
+                | "at"
+                | "with"
+        )
+    {
+        return None;
+    }
+    let v = match ctx.word(c - 2) {
+        "appeared" | "appears" | "appear" | "seemed" | "seems" | "continued" | "continues"
+        | "continue" | "proceeded" | "hastened" | "rushed" => c - 2,
+        "on" if matches!(ctx.word(c - 3), "went" | "goes" | "go" | "going") => c - 3,
+        _ => return None,
+    };
+    ctx.subject_before(v, a).or_else(|| {
+        ctx.sentence_subject(v, v)
+            .filter(|m| m.first >= a && m.last + 1 == v)
+    })
+}
+
 /// "Political observers in Virginia and around the country say …", "all the experts I
 /// interviewed said …": a subject whose modifier runs up to a verb of saying, which the
 /// phrase reading back from the cue does not reach: the sentence's subject, when only words
@@ -1040,6 +1083,29 @@ mod tests {
             let r = reported(text);
             assert!(r.is_empty(), "{text}: {r:?}");
         }
+    }
+
+    #[test]
+    fn a_verb_carrying_the_cue_gives_its_subject() {
+        let r = reported(
+            "The senator appeared to suggest that rural clinics could close within a year.",
+        );
+        assert!(
+            r.iter()
+                .any(|(c, s)| c.starts_with("that rural clinics") && s == "The senator"),
+            "{r:?}"
+        );
+        let r = reported("The coach continues to insist he never saw the memo.");
+        assert!(
+            r.iter()
+                .any(|(c, s)| c == "he never saw the memo" && s == "The coach"),
+            "{r:?}"
+        );
+        let r = reported("The mayor declined to say whether the pool would reopen.");
+        // (The refusal is "declined"'s, as for "declined to comment"; "say" reports nothing.)
+        assert!(!r.iter().any(|(c, _)| c.starts_with("whether")), "{r:?}");
+        let r = reported("Several surveys appear to back up that suspicion.");
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
