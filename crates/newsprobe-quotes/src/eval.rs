@@ -219,10 +219,17 @@ impl Tally {
                 .max_by_key(|p| overlap(&p.content, &g.content));
             let Some(p) = best else {
                 if debug() {
+                    // The prediction overlapping it most, if any (a content cut wrong).
+                    let part = pred
+                        .iter()
+                        .map(|p| overlap(&p.content, &g.content))
+                        .max()
+                        .unwrap_or(0);
                     eprintln!(
-                        "{scope} MISS {} [{}] | {}",
+                        "{scope} MISS {} [{}] overlap {}% | {}",
                         if g.quoted { "Q" } else { "R" },
                         g.cue,
+                        part * 100 / len(&g.content).max(1),
                         norm(chars, &g.content)
                     );
                 }

@@ -734,6 +734,65 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
+/// Words that open a fronted adverbial of time, place or occasion ("At his cookout, …", "On
+/// Thursday, however, …", "Hours after the debate, …"): a phrase that sets the scene of a
+/// statement and is not itself one.
+pub fn opens_adverbial(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "on"
+            | "in"
+            | "during"
+            | "through"
+            | "after"
+            | "before"
+            | "since"
+            | "despite"
+            | "amid"
+            | "following"
+            | "with"
+            | "from"
+            | "over"
+            | "under"
+            | "hours"
+            | "days"
+            | "minutes"
+            | "moments"
+            | "weeks"
+            | "shortly"
+    )
+}
+
+/// Finite auxiliaries and forms of "be" and "have": a word phrase holding one is a clause.
+pub fn is_finite_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "'s"
+            | "’s"
+            | "'re"
+            | "’re"
+            | "won't"
+            | "won’t"
+    )
+}
+
 pub fn is_statement_noun(word: &str) -> bool {
     lookup(word).has(Lex::STATEMENT_NOUN)
 }
