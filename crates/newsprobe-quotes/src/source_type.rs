@@ -112,6 +112,42 @@ const NUMBER_WORDS: &[&str] = &[
 /// The head token of a mention, before a name suffix and its dot ("Kennedy" in "James P.
 /// Kennedy Jr.").
 pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
+    // "advisers to Mr. Obama", "a spokeswoman for the Coastal Alliance": the role or group
+    // before the preposition is the head, the name after it whom they speak for.
+    // (Not "China's ambassador to Britain Liu Xiaming": a second entity after the first is
+    // the name in apposition to the role.)
+    let one_entity = |from: usize| {
+        let ms = ctx.entity_mentions();
+        let tail = Span::text(ctx.span(from).start, ctx.span(m.last).end);
+        let mut es = ms.index.overlapping(tail).map(|i| ms.entity[i]);
+        es.next().is_some_and(|e| es.all(|o| o == e))
+    };
+    if let Some(k) = (m.first..m.last).find(|&k| {
+        k + 2 <= m.last
+            && ctx.is_word(k)
+            && !ctx.is_capitalized(k)
+            && (ctx.is_role_noun(k) || ctx.is_group_word(k))
+            // ("the chairman of the Conservative Party": one holder of an office "of" a body
+            // is someone the article may name; plural members speak for it.)
+            && (matches!(ctx.word(k + 1), "to" | "for")
+                || (ctx.word(k + 1) == "of" && ctx.word(k).ends_with('s')))
+            && (k + 2..=m.last).all(|t| {
+                ctx.is_capitalized(t)
+                    || ctx.is_abbreviation_dot(t)
+                    || matches!(ctx.word(t), "the" | "of" | "for" | "and" | "'s" | "’s")
+            })
+            && one_entity(k + 2)
+            // (Nor "ambassador to the Ukraine Marie Yovanovitch": a first name after another
+            // capitalised word opens the name in apposition.)
+            && !(k + 3..=m.last).any(|t| {
+                ctx.is_capitalized(t - 1)
+                    && !ctx.is_title(t - 1)
+                    && newsprobe_entities::gazetteer::GAZETTEER.gender_of_word(ctx.word(t))
+                        != newsprobe_entities::gazetteer::Gender::Unknown
+            })
+    }) {
+        return k;
+    }
     let mut head = m.last;
     if head > m.first && ctx.word(head) == "." {
         head -= 1;
@@ -384,6 +420,26 @@ mod tests {
         let cues = anonymity_cues(&ctx, &[]);
         let anon = anonymity_cue(&ctx, &m, &cues).is_some();
         classify(&ctx, &m, anon)
+    }
+
+    #[test]
+    fn a_role_speaking_for_a_name_is_the_role() {
+        // The spokeswoman of a named body is unnamed; the body is whom she speaks for.
+        assert_eq!(
+            kind_with_entities(
+                "A spokeswoman for the Coastal Alliance said the permit was void.",
+                "said"
+            ),
+            SourceType::Unnamed
+        );
+        // A name in apposition after the role and its place is the speaker.
+        assert_eq!(
+            kind_with_entities(
+                "Former U.S. ambassador to Peru Marie Castell said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
     }
 
     #[test]

@@ -1009,9 +1009,11 @@ impl<'a> Ctx<'a> {
         ) {
             return Some(self.mention(j, j, clause_end));
         }
+        // ("The report claims", "the suspect said": a cue word after a determiner is the
+        // head noun of the subject, not a verb.)
         if self.is_np_stop(j)
             || self.is_determiner(j)
-            || (self.cue(j).is_some() && !self.is_capitalized(j))
+            || (self.cue(j).is_some() && !self.is_capitalized(j) && !self.determined_noun(j, limit))
         {
             return None;
         }
@@ -1075,8 +1077,31 @@ impl<'a> Ctx<'a> {
                     if self.is_determiner(k) {
                         break;
                     }
+                } else if self.is_word(k)
+                    && !self.is_capitalized(k)
+                    && wk.len() > 2
+                    && wk[1..wk.len() - 1].contains('-')
+                {
+                    // (The same compound kept as one token.)
+                    first = k;
+                } else if self.compound_before(first, limit) {
+                    // "the top-ranked Schwartzman", "the Dallas-based Smith": a hyphenated
+                    // modifier of the name.
+                    first -= 3;
                 } else {
                     break;
+                }
+            }
+            // "advisers to Mr. Obama", "a spokesman for the Sierra Club": a role or group
+            // speaks for the name after its preposition; the phrase is theirs.
+            if first >= limit + 2
+                && matches!(self.word(first - 1), "to" | "for" | "of")
+                && self.is_word(first - 2)
+                && !self.is_capitalized(first - 2)
+                && (self.is_role_noun(first - 2) || self.is_group_word(first - 2))
+            {
+                if let Some(d) = self.np_ending_at(first - 2, limit, clause_end) {
+                    return Some(self.mention(d.first, j, clause_end));
                 }
             }
             return Some(self.mention(first, j, clause_end));
@@ -1157,6 +1182,40 @@ impl<'a> Ctx<'a> {
         Some(self.mention(first, j, clause_end))
     }
 
+    /// Is the cue word at token `j` a noun ("The report claims", "the new suspect said")?
+    /// A determiner or possessive stands a word or two before it, with only lower-case
+    /// modifiers between.
+    fn determined_noun(&self, j: usize, limit: usize) -> bool {
+        let mut k = j;
+        while k > limit && j - k < 3 {
+            k -= 1;
+            let w = self.word(k);
+            if self.is_determiner(k) || matches!(w, "'s" | "’s") {
+                return true;
+            }
+            if !self.is_word(k)
+                || self.is_capitalized(k)
+                || self.is_np_stop(k)
+                || self.is_pronoun(k)
+                || self.cue(k).is_some()
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Do the three tokens before token `first` form a hyphenated compound glued together
+    /// ("top-ranked", "Dallas-based", "48-year")?
+    fn compound_before(&self, first: usize, limit: usize) -> bool {
+        first >= limit + 3
+            && self.raw(first - 2) == "-"
+            && self.is_word(first - 1)
+            && self.is_word(first - 3)
+            && self.span(first - 3).end == self.span(first - 2).start
+            && self.span(first - 2).end == self.span(first - 1).start
+    }
+
     /// The noun phrase starting at token `i` ("a senior NATO official, who declined to be
     /// named"), not reaching token `end`.
     pub fn np_after(&self, i: usize, end: usize) -> Option<Mention> {
@@ -1194,6 +1253,19 @@ impl<'a> Ctx<'a> {
             {
                 k += 1;
                 continue;
+            }
+            // "said Anchorage businessman and blogger Andrew Halcro": two descriptions of
+            // the name after them (not "Smith and Jones", two names).
+            if name_mode && wk == "and" && last > i && !self.is_capitalized(last) {
+                let name = (k + 1..(k + 4).min(end))
+                    .take_while(|&m| self.is_word(m) && self.cue(m).is_none())
+                    .find(|&m| self.is_capitalized(m))
+                    .filter(|&m| m > k + 1);
+                if let Some(m) = name {
+                    last = m;
+                    k = m + 1;
+                    continue;
+                }
             }
             if self.is_np_stop(k) && !self.is_determiner(k) {
                 break;
@@ -1415,6 +1487,77 @@ mod tests {
     }
 
     #[test]
+    fn subjects_opening_the_sentence() {
+        // A noun that is also a reporting verb is the head after a determiner.
+        assert_eq!(
+            subject("The report claims that the levee was sound.", "claims").as_deref(),
+            Some("The report")
+        );
+        assert_eq!(
+            subject("The suspect said he had acted alone.", "said").as_deref(),
+            Some("The suspect")
+        );
+        assert_eq!(
+            subject("Her latest report warns of delays.", "warns").as_deref(),
+            Some("Her latest report")
+        );
+        assert_eq!(
+            subject("Ms. Okafor insists that the vote was fair.", "insists").as_deref(),
+            Some("Ms. Okafor")
+        );
+    }
+
+    #[test]
+    fn hyphenated_modifiers_and_roles_before_a_name() {
+        assert_eq!(
+            subject("The top-ranked Dalmau said he was tired.", "said").as_deref(),
+            Some("The top-ranked Dalmau")
+        );
+        assert_eq!(
+            subject(
+                "The county's budget, aides to Mr. Varga say, will be cut.",
+                "say"
+            )
+            .as_deref(),
+            Some("aides to Mr. Varga")
+        );
+        assert_eq!(
+            subject(
+                "A spokeswoman for the Coastal Alliance said the permit was void.",
+                "said"
+            )
+            .as_deref(),
+            Some("A spokeswoman for the Coastal Alliance")
+        );
+        // A name after a plain preposition stays the subject.
+        assert_eq!(
+            subject(
+                "Back in Denver, Mayor Ruiz said the road would open.",
+                "said"
+            )
+            .as_deref(),
+            Some("Mayor Ruiz")
+        );
+    }
+
+    #[test]
+    fn two_descriptions_before_an_inverted_name() {
+        let text = "said Fairbanks grocer and podcaster Mara Lindqvist on Monday.";
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let m = ctx.np_after(1, ctx.len()).expect("a mention");
+        assert_eq!(
+            doc.span_text(&m.span),
+            "Fairbanks grocer and podcaster Mara Lindqvist"
+        );
+        let text = "said Anna Ruiz and Tom Berg on Monday.";
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let m = ctx.np_after(1, ctx.len()).expect("a mention");
+        assert_eq!(doc.span_text(&m.span), "Anna Ruiz");
+    }
+
+    #[test]
     fn ages_and_home_towns_before_the_cue_are_appositives() {
         assert_eq!(
             subject(
@@ -1454,7 +1597,7 @@ mod tests {
                 "said"
             )
             .as_deref(),
-            Some("the Office of Management")
+            Some("the head of the Office of Management")
         );
     }
 
