@@ -61,13 +61,38 @@ fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
             // slim": a finite auxiliary or modal right after the word makes it the subject's
             // head. (Only after a common noun or adjective: "the measures he says are needed",
             // "the deal Trump says will happen" report a statement in a relative clause.)
-            if next_is_word
-                && lexicon::is_finite_auxiliary(next)
-                && !next.starts_with(['\'', '’'])
-                && common_before
-                && !(w.ends_with('s') && ctx.word(i - 1).ends_with('s'))
-            {
-                return true;
+            // A plural noun takes a plural auxiliary ("hopes are"; "the agency says is
+            // essential" is a verb), a singular one after a compound adjective only
+            // ("anti-government protests is seen" belongs to the subject before); the base form
+            // after a singular noun is a noun ("study support was"; "analysts say will boost"
+            // and "people say will" are verbs).
+            if next_is_word && common_before && !next.starts_with(['\'', '’']) {
+                let prev = ctx.word(i - 1);
+                let noun = if w.ends_with('s') {
+                    matches!(next, "are" | "were" | "have" | "do")
+                        || (prev.contains('-') && matches!(next, "is" | "was" | "has"))
+                } else {
+                    lexicon::is_finite_auxiliary(next)
+                        && !prev.ends_with('s')
+                        && !matches!(
+                            prev,
+                            "people"
+                                | "police"
+                                | "men"
+                                | "women"
+                                | "children"
+                                | "staff"
+                                | "media"
+                                | "public"
+                                | "personnel"
+                                | "folks"
+                                | "youth"
+                                | "clergy"
+                        )
+                };
+                if noun {
+                    return true;
+                }
             }
             // "retirement plans and IRAs", "demand and supply": coordinated with a noun.
             if matches!(next, "and" | "or")
@@ -184,6 +209,14 @@ mod tests {
             "Protesters feared the bill meant criminal suspects could be sent to the mainland for trial.",
             "suspects",
         );
+        no_cue(
+            "The company’s decision to list in the city despite months of anti-government protests is seen as a vote of confidence.",
+            "protests",
+        );
+        no_cue(
+            "After the loss, the coach’s playoff hopes are slim, but the players remain upbeat.",
+            "hopes",
+        );
     }
 
     #[test]
@@ -226,9 +259,11 @@ mod tests {
     fn verbs_stay_verbs() {
         let got = speakers(
             "The senator says the deal is close. Officials said the measures were needed. \
-             Critics argue that the plan fails. The report, she said, will come out Monday.",
+             Critics argue that the plan fails. The report, she said, will come out Monday. \
+             It is a battery that industry analysts say will lower prices. It is money that \
+             the agency says is essential to the mission.",
         );
-        for cue in ["says", "said", "argue"] {
+        for cue in ["says", "said", "argue", "say"] {
             assert!(got.iter().any(|(_, c)| c == cue), "{cue} lost: {got:?}");
         }
     }

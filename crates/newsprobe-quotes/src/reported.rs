@@ -132,6 +132,13 @@ fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
     if !(ctx.is_statement_noun(c) || noun_cue) || ctx.word(c + 1) != "that" || c == 0 {
         return None;
     }
+    // ("questions that will help": a relative clause; a content clause opens with its subject.)
+    if noun_cue
+        && !ctx.is_statement_noun(c)
+        && !(ctx.is_capitalized(c + 2) || ctx.is_pronoun(c + 2) || ctx.is_determiner(c + 2))
+    {
+        return None;
+    }
     // The possessor ("Trump's claim"), else the subject of a sentence the noun is the object
     // of ("Trump made the claim that …").
     let prev = ctx.word(c - 1);
