@@ -269,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn an_intention_with_an_object_reports_nothing() {
+        no_cue(
+            "The rule would drop reviews by wildlife scientists as agencies plan projects involving logging and oil leases.",
+            "plan",
+        );
+        no_cue(
+            "The trade deal favors American farm products over imports, officials said.",
+            "favors",
+        );
+    }
+
+    #[test]
     fn a_noun_cue_heads_its_noun_phrase() {
         let got = speakers(
             "Lawmakers raised concerns. A Congressional Budget Office report released in May \

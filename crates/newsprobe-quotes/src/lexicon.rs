@@ -998,6 +998,11 @@ pub fn needs_that(lemma: &str) -> bool {
             | "advise"
             | "recommend"
             | "inform"
+            // An intention or a stance, a statement only with a clause ("agencies plan
+            // projects", "it favors American products" are none).
+            | "plan"
+            | "favor"
+            | "favour"
             // Manner of speaking: attributes a quotation, but "murals beam down from walls".
             | "beam"
             | "bark"
