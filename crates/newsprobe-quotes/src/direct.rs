@@ -76,8 +76,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         {
             break;
         }
-        let phrasal = ctx
-            .verb_cue(c)
+        let phrasal = crate::cue_noun::verb_cue(ctx, c)
             .is_none()
             .then(|| ctx.phrasal_cue(c))
             .flatten();
@@ -88,7 +87,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
         };
         // The first token after the cue (after the particle of "went on").
         let next = if phrasal.is_some() { c + 2 } else { c + 1 };
-        if let Some(cw) = ctx.verb_cue(c).or(phrasal) {
+        if let Some(cw) = crate::cue_noun::verb_cue(ctx, c).or(phrasal) {
             // "“…,” in sharp contrast to …, says Dante Scala." (After "told" stands the
             // addressee: "Ramos, 58, told AFP".)
             if c > i
@@ -117,8 +116,7 @@ fn after(ctx: &Ctx, start: usize, end: usize) -> Option<Attribution> {
                     .take_while(|&k| !matches!(ctx.word(k), "." | "!" | "?" | ";"))
                     .find(|&k| {
                         ctx.word(k - 1) == ","
-                            && ctx
-                                .verb_cue(k)
+                            && crate::cue_noun::verb_cue(ctx, k)
                                 .is_some_and(|w| w.form != lexicon::Form::Gerund)
                     });
                 if let Some(k) = main {
@@ -274,7 +272,7 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
         if back > 0 && !ctx.is_word(c + 1) {
             break;
         }
-        if let Some(cw) = ctx.verb_cue(c) {
+        if let Some(cw) = crate::cue_noun::verb_cue(ctx, c) {
             if back > 2 && !matches!(cw.lemma, "tell" | "ask" | "write") {
                 break;
             }
@@ -347,8 +345,7 @@ fn outer_cue(ctx: &Ctx, m: Mention, limit: usize) -> Option<Attribution> {
     if k <= limit || !ctx.is_pronoun(m.first) {
         return None;
     }
-    let outer = ctx
-        .verb_cue(k - 1)
+    let outer = crate::cue_noun::verb_cue(ctx, k - 1)
         .filter(|w| w.form != lexicon::Form::Gerund || ctx.is_progressive(k - 1))
         .and_then(|_| ctx.subject_before(k - 1, limit))
         .filter(|o| {
@@ -373,7 +370,7 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
         if is_mark(ctx.raw(c)) {
             continue;
         }
-        if let Some(cw) = ctx.verb_cue(c) {
+        if let Some(cw) = crate::cue_noun::verb_cue(ctx, c) {
             let m = match cw.form {
                 lexicon::Form::Gerund if !ctx.is_progressive(c) => {
                     if c > 0 && ctx.word(c - 1) == "," {

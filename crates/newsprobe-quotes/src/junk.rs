@@ -405,7 +405,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     if m.first < m.last
         && m.span == ctx.np_span(m)
         && !ctx.is_capitalized(m.last)
-        && ctx.verb_cue(m.last).is_some()
+        && crate::cue_noun::verb_cue(ctx, m.last).is_some()
     {
         return true;
     }

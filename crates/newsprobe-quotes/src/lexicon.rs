@@ -793,6 +793,66 @@ pub fn is_finite_auxiliary(word: &str) -> bool {
     )
 }
 
+/// Adjectives and quantifiers that only modify a noun: a plural cue word after one is the noun
+/// ("Various reports suggest", "criminal suspects could be extradited", "conflicting accounts").
+/// Not the quantifiers that stand alone as a subject ("some say", "many believe", "few think").
+pub fn is_plural_noun_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "various"
+            | "numerous"
+            | "multiple"
+            | "conflicting"
+            | "recent"
+            | "earlier"
+            | "previous"
+            | "initial"
+            | "unconfirmed"
+            | "unverified"
+            | "widespread"
+            | "repeated"
+            | "false"
+            | "criminal"
+            | "tricky"
+            | "additional"
+            | "further"
+            | "separate"
+            | "similar"
+            | "retirement"
+            | "pension"
+            | "media"
+            | "news"
+            | "press"
+            | "enemy"
+            | "terror"
+            | "terrorist"
+            | "missile"
+            | "air"
+            | "drone"
+    )
+}
+
+/// Compound nouns whose first word is a cue word: "a water think tank", "a report card", "the
+/// call centre". The cue word there is no verb.
+pub fn is_cue_compound(cue: &str, next: &str) -> bool {
+    matches!(
+        (cue, next),
+        ("think", "tank" | "tanks" | "piece" | "pieces")
+            | ("report" | "reports", "card" | "cards")
+            | (
+                "call" | "calls",
+                "center" | "centre" | "centers" | "centres" | "sign" | "log" | "logs"
+            )
+            | ("support", "staff" | "group" | "groups" | "team" | "teams")
+            | (
+                "warning",
+                "sign" | "signs" | "shot" | "shots" | "label" | "labels" | "light" | "lights"
+            )
+            | ("claims", "adjuster" | "adjusters" | "process")
+            | ("answer", "key" | "sheet")
+    )
+}
+
 pub fn is_statement_noun(word: &str) -> bool {
     lookup(word).has(Lex::STATEMENT_NOUN)
 }
@@ -938,6 +998,11 @@ pub fn needs_that(lemma: &str) -> bool {
             | "advise"
             | "recommend"
             | "inform"
+            // An intention or a stance, a statement only with a clause ("agencies plan
+            // projects", "it favors American products" are none).
+            | "plan"
+            | "favor"
+            | "favour"
             // Manner of speaking: attributes a quotation, but "murals beam down from walls".
             | "beam"
             | "bark"

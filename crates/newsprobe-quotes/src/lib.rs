@@ -12,6 +12,7 @@
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod apposition;
+pub mod cue_noun;
 pub mod direct;
 pub mod eval;
 pub mod junk;

@@ -127,7 +127,16 @@ fn split_after_closing_quotes(ctx: &Ctx, a: usize, b: usize, out: &mut Vec<(usiz
 /// Nominal attributions: "Trump's claim that …", "an assertion that …", "the warning that …".
 /// The content is the `that` clause; the possessor, if any, speaks.
 fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
-    if !ctx.is_statement_noun(c) || ctx.word(c + 1) != "that" || c == 0 {
+    // (A cue word its context reads as a noun is one too: "a New York Times report that".)
+    let noun_cue = crate::cue_noun::noun_cue(ctx, c);
+    if !(ctx.is_statement_noun(c) || noun_cue) || ctx.word(c + 1) != "that" || c == 0 {
+        return None;
+    }
+    // ("questions that will help": a relative clause; a content clause opens with its subject.)
+    if noun_cue
+        && !ctx.is_statement_noun(c)
+        && !(ctx.is_capitalized(c + 2) || ctx.is_pronoun(c + 2) || ctx.is_determiner(c + 2))
+    {
         return None;
     }
     // The possessor ("Trump's claim"), else the subject of a sentence the noun is the object
@@ -146,6 +155,19 @@ fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
                 m.span.end -= cut;
             }
             m
+        })
+    } else if noun_cue && ctx.is_capitalized(c - 1) && c - 1 > a {
+        // "a New York Times report that …": the name before the noun is its author.
+        let mut first = c - 1;
+        while first > a && ctx.is_capitalized(first - 1) && ctx.is_word(first - 1) {
+            first -= 1;
+        }
+        let span = Span::text(ctx.span(first).start, ctx.span(c - 1).end);
+        Some(crate::speaker::Mention {
+            span,
+            first,
+            last: c - 1,
+            clause: span,
         })
     } else {
         // Only its leading name or pronoun ("Trump" of a parsed "Trump made").
@@ -275,7 +297,7 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
     // "The group reportedly spent $1.5 million …": a report with no source. ("X reportedly
     // said …" is the cue's.)
     if w == "reportedly" {
-        if (c + 1..(c + 3).min(b)).any(|k| ctx.verb_cue(k).is_some()) {
+        if (c + 1..(c + 3).min(b)).any(|k| crate::cue_noun::verb_cue(ctx, k).is_some()) {
             return None;
         }
         let content = content_span(ctx, a, b)?;
@@ -321,7 +343,7 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
 }
 
 fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
-    let cw = ctx.verb_cue(c)?;
+    let cw = crate::cue_noun::verb_cue(ctx, c)?;
     // "a spokeswoman who asked not to be named said": a request for anonymity, no statement.
     if matches!(cw.lemma, "ask" | "request")
         && ctx.word(c + 1) == "not"
@@ -345,7 +367,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                 "and" | "but" | "who" | "which" | "as" | "according" | "while" | "whereas"
             )
             && (c + 2..b).filter(|&k| ctx.is_word(k)).count() >= 4
-            && !(c + 2..b).any(|k| ctx.verb_cue(k).is_some());
+            && !(c + 2..b).any(|k| crate::cue_noun::verb_cue(ctx, k).is_some());
         if goes_on {
             if let Some(whole) = content_span(ctx, a, b) {
                 f.content.end = f.content.end.max(whole.end);
@@ -366,8 +388,25 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         let e = (c.saturating_sub(6).max(a)..c)
             .rev()
             .take_while(|&k| ctx.is_word(k))
-            .find(|&k| ctx.is_evidence_noun(k))?;
-        ctx.subject_before(e + 1, a).filter(|m| m.last == e)
+            .find(|&k| ctx.is_evidence_noun(k) || crate::cue_noun::noun_cue(ctx, k))?;
+        ctx.subject_before(e + 1, a)
+            .filter(|m| m.last == e)
+            .or_else(|| {
+                // "A Government Accountability Office report released last year found": a
+                // cue word read as a noun heads the noun phrase opening the sentence.
+                (crate::cue_noun::noun_cue(ctx, e)
+                    && e - a <= 6
+                    && (a..e).all(|k| ctx.is_word(k) && ctx.cue(k).is_none() && !ctx.is_pronoun(k)))
+                .then(|| {
+                    let span = Span::text(ctx.span(a).start, ctx.span(e).end);
+                    crate::speaker::Mention {
+                        span,
+                        first: a,
+                        last: e,
+                        clause: span,
+                    }
+                })
+            })
     };
     let speaker = match cw.form {
         lexicon::Form::Gerund if evidence_cue && ctx.word(c.saturating_sub(1)) != "," => {
@@ -567,7 +606,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         if let Some(k) = (s..end).find(|&k| {
             ctx.word(k) == ","
                 && (k + 1..(k + 3).min(end)).any(|v| {
-                    ctx.verb_cue(v)
+                    crate::cue_noun::verb_cue(ctx, v)
                         .is_some_and(|w| w.form != lexicon::Form::Gerund)
                 })
         }) {
@@ -638,7 +677,7 @@ fn main_clause_at(ctx: &Ctx, k: usize, end: usize) -> bool {
         v += 1;
     }
     v < end
-        && ctx.verb_cue(v).is_some()
+        && crate::cue_noun::verb_cue(ctx, v).is_some()
         && ctx.is_word(v)
         && !ctx.is_capitalized(v)
         && !ctx.is_np_stop(v)
