@@ -912,12 +912,6 @@ const SPEAKING_HEADS: &[&str] = &[
     "share",
 ];
 
-/// Number words that head a partitive speaker ("Two said", "five of them").
-const NUMBER_WORDS: &[&str] = &[
-    "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred", "thousand",
-    "million", "majority",
-];
-
 /// Words ending as a person noun does ("-er", "-or", "-ist", "-ant", "-ent") that name no
 /// person and no speaking body: a phrase headed by one is no speaker ("the number who said").
 const NOT_PERSONS: &[&str] = &[
@@ -1307,7 +1301,9 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
     if known(w)
         || singulars(w).any(|s| known(&s))
         || in_list(list::QUANTITIES, w)
-        || NUMBER_WORDS.contains(&w)
+        // Number words and "majority" head a partitive speaker ("Two said", "five of them").
+        || lexicon::is_number_word(w)
+        || w == "majority"
     {
         return true;
     }

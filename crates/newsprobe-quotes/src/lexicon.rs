@@ -734,6 +734,35 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) is a cardinal number word: "one" to "twelve", "dozen",
+/// "hundred", "thousand", "million" and their plurals ("Two said", "Hundreds marched"). The one
+/// list of number words the speaker checks read (junk speaker heads, names at a sentence start).
+pub fn is_number_word(word: &str) -> bool {
+    let w = match word.strip_suffix('s') {
+        Some(w @ ("dozen" | "hundred" | "thousand" | "million")) => w,
+        _ => word,
+    };
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozen"
+            | "hundred"
+            | "thousand"
+            | "million"
+    )
+}
+
 /// Words that open a fronted adverbial of time, place or occasion ("At his cookout, …", "On
 /// Thursday, however, …", "Hours after the debate, …"): a phrase that sets the scene of a
 /// statement and is not itself one.
@@ -1704,6 +1733,18 @@ pub fn is_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_words_are_cardinals_and_their_plurals() {
+        for w in [
+            "one", "two", "twelve", "dozen", "dozens", "hundreds", "millions",
+        ] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["ones", "twos", "majority", "none", "tens", "thirteen"] {
+            assert!(!is_number_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn reporting_verbs_are_inflected() {

@@ -89,26 +89,6 @@ const PARTIES: &[&str] = &[
     "reformists",
 ];
 
-/// Number words that open a sentence capitalised ("Two officers said"), never a name.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-];
-
 /// The head token of a mention, before a name suffix and its dot ("Kennedy" in "James P.
 /// Kennedy Jr.").
 pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
@@ -208,7 +188,7 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     let w = ctx.word(head);
     let w = w.strip_suffix("'s").unwrap_or(w);
     // ("Two federal prison officers were charged …, stating": a number word is no name.)
-    if NUMBER_WORDS.contains(&w) {
+    if crate::lexicon::is_number_word(w) {
         return false;
     }
     // Parties and named groups ("the Conservatives", "Liberals") are names, also at a
