@@ -314,25 +314,31 @@ pub fn describes_named_organisation(ctx: &Ctx, m: &Mention) -> bool {
     if head == "paper" && m.last > m.first + 1 {
         return false;
     }
+    ctx.organisation_named_from()
+        .is_some_and(|from| from <= m.span.start)
+}
+
+/// The offset from which an organisation has been named often enough before it to be the
+/// article's subject: twice, or once in the first sentence (the end of the mention that makes
+/// it so). One pass over the entity mentions by end, so that each description asks in O(1)
+/// (a scan of the mentions before each "the company said" was quadratic in long transcripts).
+pub(crate) fn organisation_named_from(ctx: &Ctx) -> Option<usize> {
     let doc = ctx.doc;
-    let Some(first) = doc.sentences.first().map(|s| s.span) else {
-        return false;
-    };
-    let before = Span::text(0, m.span.start);
+    let first = doc.sentences.first()?.span;
     let ms = ctx.entity_mentions();
+    let mut orgs: Vec<usize> = (0..ms.span.len())
+        .filter(|&i| doc.entities[ms.entity[i]].kind == EntityType::Organization)
+        .collect();
+    orgs.sort_unstable_by_key(|&i| (ms.span[i].end, i));
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for i in ms.index.within(before) {
-        let e = ms.entity[i];
-        if doc.entities[e].kind != EntityType::Organization {
-            continue;
-        }
-        let n = counts.entry(e).or_default();
+    for i in orgs {
+        let n = counts.entry(ms.entity[i]).or_default();
         *n += if first.contains(&ms.span[i]) { 2 } else { 1 };
         if *n >= 2 {
-            return true;
+            return Some(ms.span[i].end);
         }
     }
-    false
+    None
 }
 
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).

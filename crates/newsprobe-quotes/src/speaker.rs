@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     mentions: std::cell::OnceCell<EntityMentions>,
     /// How each lower-cased word is written in the document, built on first use.
     word_cases: std::cell::OnceCell<foldhash::HashMap<String, WordCases>>,
+    /// Where the article has named an organisation often enough to be its subject, computed
+    /// on first use (see [`crate::source_type::organisation_named_from`]).
+    organisation_named_from: std::cell::OnceCell<Option<usize>>,
 }
 
 /// How a word is written across a document: lower-case somewhere, capitalised inside a
@@ -162,7 +165,16 @@ impl<'a> Ctx<'a> {
             sentence_tokens,
             mentions: std::cell::OnceCell::new(),
             word_cases: std::cell::OnceCell::new(),
+            organisation_named_from: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The offset from which the article has named an organisation often enough to be its
+    /// subject (computed once: every "the company said" reads it).
+    pub fn organisation_named_from(&self) -> Option<usize> {
+        *self
+            .organisation_named_from
+            .get_or_init(|| crate::source_type::organisation_named_from(self))
     }
 
     /// How the word of token `i` is written across the document (built once, on first use).
