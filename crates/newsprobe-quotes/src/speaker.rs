@@ -1132,7 +1132,8 @@ impl<'a> Ctx<'a> {
                     let w = self.word(i);
                     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
                 };
-                let unit_head = k + 1 == j && number(k - 1) && !is_age(self.word(j));
+                // (`k > limit` first: at the text's first token there is no word before.)
+                let unit_head = k > limit && k + 1 == j && number(k - 1) && !is_age(self.word(j));
                 // (An em dash reads as "-" too: only the hyphen itself joins.)
                 let glued = self.raw(k) == "-"
                     && k > limit

@@ -199,6 +199,21 @@ fn nul_bytes() {
 }
 
 #[test]
+fn invisible_characters_before_the_first_word() {
+    // Found by the workbench's property test: a zero-width space as the text's first token,
+    // before a description that speaks, once underflowed in the speaker stage.
+    let dir = scratch("invisible");
+    let text = write(
+        &dir,
+        "invisible.txt",
+        "\u{200b}officials who declined to be named said\u{202e}gnp.exe".as_bytes(),
+    );
+    let run = newsprobe(&["analyze", "--format", "jsonl", &text], None);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(ids(&run), [text]);
+}
+
+#[test]
 fn malformed_jsonl_line_among_good_ones() {
     let dir = scratch("jsonl");
     let feed = write(
