@@ -11,7 +11,10 @@ sample.
 
 select_fnc1 (session 7, select5.py): FNC-1 article bodies of 250-900 words with a quotation mark
 and "said", skipping near-duplicates (the same first 200 characters as an earlier pick or as
-any FNC-1 body already in the sample: since session 8, select6.py; it changes no earlier pick)."""
+any FNC-1 body already in the sample: since session 8, select6.py; it changes no earlier pick).
+With one_per_story=True (session 9, select7.py) it also takes at most one body per story and
+none of a story already in the sample (fnc1_stories: bodies that share a headline in
+train_stances are one story)."""
 import glob, hashlib, json, os, re, urllib.parse
 
 
@@ -72,12 +75,38 @@ def select_ecbplus(seed, folder, count):
     return chosen
 
 
-def select_fnc1(seed, folder, count):
+def fnc1_stories():
+    """Body ID -> story id: bodies paired with a common headline in the stance pairs
+    (`train_stances_related_only.reconstructed.csv`: agree, disagree, discuss; FNC-1's "unrelated"
+    pairs, headlines of other stories, are not in ../shared) are one story, taken transitively
+    (the connected components of the body-headline pairs; 191 stories of 1,683 bodies)."""
+    import csv
+    parent = {}
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    first = {}
+    for r in csv.DictReader(open("../shared/eval/stance/fnc1/train_stances_related_only.reconstructed.csv",
+                                 encoding="utf-8")):
+        b, h = r["Body ID"], r["Headline"]
+        if h in first:
+            parent[find(b)] = find(first[h])
+        else:
+            first[h] = b
+            find(b)
+    return {b: find(b) for b in parent}
+
+
+def select_fnc1(seed, folder, count, one_per_story=False):
     """FNC-1 article bodies (session 7, select5.py; `train_bodies.csv`, read by `eval review` as a
     record with the `articleBody` as text and no title) of 250 to 900 words (whitespace-separated)
     that hold a quotation mark (straight or curly) and the word "said", in sha256 order of
     SEED:Body ID, skipping a body whose first 200 characters equal an earlier pick's (FNC-1 has
-    near-duplicate bodies) and any body already in the sample (the round's own folder excepted)."""
+    near-duplicate bodies) and any body already in the sample (the round's own folder excepted).
+    one_per_story (session 9): also skip a body of a story (fnc1_stories) already in the sample or
+    already picked; a body with no stance pair is a story of its own."""
     import csv
     used = sample_ids(folder)
     rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
@@ -85,6 +114,8 @@ def select_fnc1(seed, folder, count):
     # Near-duplicates of a body already in the sample are skipped too (session 8; the sample held
     # no FNC-1 body outside select5.py's own folder when it ran, so its picks are unchanged).
     heads = {r["articleBody"][:200] for r in rows if r["Body ID"] in used}
+    story = fnc1_stories() if one_per_story else {}
+    stories = {story.get(r["Body ID"], r["Body ID"]) for r in rows if r["Body ID"] in used}
     chosen = []
     for r in sorted(rows, key=key):
         text, i = r["articleBody"], r["Body ID"]
@@ -95,7 +126,10 @@ def select_fnc1(seed, folder, count):
             continue
         if text[:200] in heads:
             continue
+        if one_per_story and story.get(i, i) in stories:
+            continue
         heads.add(text[:200]); chosen.append(i)
+        stories.add(story.get(i, i))
         print("fnc1", i, words, sep="\t")
         if len(chosen) == count: break
     return chosen
