@@ -1361,10 +1361,15 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     else {
         return true;
     };
+    // (A quantity before "of" is partitive: "The numbers of tuft cells" is the cells, which
+    // cannot speak; "Hundreds of protesters" can.)
     !(m.first..prep).any(|k| {
+        let w = ctx.word(k);
         ctx.is_word(k)
             && !ctx.is_determiner(k)
-            && (ctx.is_capitalized(k) || can_head_speaker(ctx.word(k)))
+            && (ctx.is_capitalized(k) || can_head_speaker(w))
+            && !(ctx.word(prep) == "of"
+                && (in_list(list::QUANTITIES, w) || lexicon::is_number_word(w) || w == "majority"))
     })
 }
 
@@ -1665,6 +1670,51 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         speakers(text).into_iter().filter_map(|s| s.1).collect()
+    }
+
+    /// A subject that cannot speak ("The first step", "The vaccine") is no referent of a later
+    /// "he" or "she": the pronoun is left without a name rather than given a thing.
+    #[test]
+    fn things_are_no_referents_of_pronouns() {
+        let got = speakers(
+            "The first step for anyone planning an early retirement is a budget. \
+             \"Write down every cost, even the coffee,\" he said.",
+        );
+        assert!(
+            got.iter().all(|s| s.1.as_deref() != Some("The first step")),
+            "{got:?}"
+        );
+        let got = speakers(
+            "My sister was told last month that she has cancer. The new vaccine might have saved her. \
+             \"Nobody offered it to us,\" she said.",
+        );
+        assert!(
+            got.iter()
+                .all(|s| s.1.as_deref() != Some("The new vaccine")),
+            "{got:?}"
+        );
+    }
+
+    /// A quantity before "of" is partitive: the phrase is what it counts ("all part of a large
+    /// family of proteins" is no speaker; "Hundreds of protesters" is).
+    #[test]
+    fn partitive_phrases_are_what_they_count() {
+        let doc = Document::from_text(
+            None,
+            "The receptors, all part of a large family of proteins, were found. Hundreds of protesters said no.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(
+                &ctx,
+                &["all", "part", "of", "a", "large", "family", "of", "proteins"]
+            )
+        ));
+        assert!(!cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["hundreds", "of", "protesters"])
+        ));
     }
 
     #[test]

@@ -299,7 +299,12 @@ fn resolve_all(
         }
         if let Some(m) = ctx.sentence_subject(a, b) {
             // (A junk subject, "The truth", is no referent for a later "the senator".)
-            if !event_spans.contains(&m.span) && !junk::is_junk(ctx, &m) {
+            // (Nor a subject that cannot speak, "The first step", "The HPV vaccine": a later
+            // "he" or "she" is not it.)
+            if !event_spans.contains(&m.span)
+                && !junk::is_junk(ctx, &m)
+                && !junk::cannot_speak(ctx, &m)
+            {
                 events.push((m.span.start, None, m));
                 event_spans.insert(m.span);
             }
