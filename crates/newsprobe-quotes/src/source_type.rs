@@ -246,8 +246,21 @@ const STATE_BODIES: &[&str] = &[
 
 /// "The Indian navy", "Russia's government", "the U.S. military": a state body with its
 /// country or place written before it is one named organisation (not a role or a group).
+///
+/// A public body of [`crate::resolve::BODY_DESCRIPTIONS`] with its place's name is one too,
+/// after a definite determiner or none ("the Inner Mongolia health commission", "Bolivia's
+/// public defender's office"); "a Senate committee" is not one named body.
 pub fn is_named_state_body(ctx: &Ctx, m: &Mention) -> bool {
-    if m.first >= m.last || m.last - m.first > 4 || !STATE_BODIES.contains(&ctx.word(m.last)) {
+    if m.first >= m.last || m.last - m.first > 4 {
+        return false;
+    }
+    let head = ctx.word(m.last);
+    let body = crate::resolve::BODY_DESCRIPTIONS.contains(&head)
+        && !matches!(
+            ctx.word(m.first),
+            "a" | "an" | "one" | "another" | "some" | "any" | "each" | "every"
+        );
+    if !(STATE_BODIES.contains(&head) || body) {
         return false;
     }
     let start = ctx.sentence_bounds(m.first).0;
@@ -544,6 +557,29 @@ mod tests {
         assert_ne!(
             kind_of(
                 "A senior Indian government official said the talks had failed.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        // A public body with its place's name, after "the" or a possessive, is named too;
+        // an indefinite one is not.
+        assert_eq!(
+            kind_of(
+                "On Sunday the Inner Mongolia health commission said no one had shown symptoms.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "On Friday Bolivia's public defender's office said eight people had died.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of(
+                "On Friday a Senate committee said the hearing would be postponed.",
                 "said"
             ),
             SourceType::Named
