@@ -1677,16 +1677,15 @@ mod tests {
     #[test]
     fn things_are_no_referents_of_pronouns() {
         let got = speakers(
-            "The first step for anyone planning an early retirement is a budget. \
-             \"Write down every cost, even the coffee,\" he said.",
+            "The first step is to take stock of what you own. \
+             \"Write down every cost,\" he said. \"Then cut what you can,\" he added.",
         );
         assert!(
             got.iter().all(|s| s.1.as_deref() != Some("The first step")),
             "{got:?}"
         );
         let got = speakers(
-            "My sister was told last month that she has cancer. The new vaccine might have saved her. \
-             \"Nobody offered it to us,\" she said.",
+            "The new vaccine might have saved my sister. \"Nobody offered it to us,\" she said.",
         );
         assert!(
             got.iter()
