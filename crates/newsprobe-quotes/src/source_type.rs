@@ -705,14 +705,20 @@ mod tests {
     /// "the researchers" of a study with no named team is not named.
     #[test]
     fn descriptions_of_named_groups() {
-        let article = "Nurses at Riverside General Hospital have offered to staff a winter ward without pay. \
+        let article = "Nurses at the city hospital have offered to staff a winter ward without pay. \
              The nurses, members of a new group, Nurses for Safe Wards, wrote to the hospital board on Monday. \
              \"Patients are waiting twelve hours for a bed,\" the nurses said in the letter. \
              The board has not replied.";
-        assert_eq!(
-            type_in_article(article, "twelve hours for a bed"),
-            SourceType::Named
-        );
+        let mut doc = Document::from_text(None, article);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("twelve hours for a bed"))
+            .expect("the nurses' statement");
+        assert_eq!(q.source.name.as_deref(), Some("the nurses"));
+        assert_eq!(q.source.kind, SourceType::Named);
         assert_ne!(
             type_in_article(
                 "Researchers at a university in Leeds followed 4,000 patients for ten years. \
