@@ -275,9 +275,24 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     // preposition or a prepositional participle is an adverbial, not a speaker.
     let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));
     opener
+        || opens_with_contraction(ctx, m)
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
         || after_passive_participle(ctx, m.first)
+}
+
+/// "He’d fallen in love with an electric script (called …)": a phrase that opens with a
+/// pronoun and a contracted verb and goes on is a clause, not a speaker. (Alone, "She’s
+/// insisting that …", the pronoun is the speaker.)
+fn opens_with_contraction(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first >= m.last {
+        return false;
+    }
+    let w = ctx.word(m.first).replace('’', "'");
+    ["'d", "'s", "'re", "'ve", "'m", "'ll"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .is_some_and(|p| matches!(p, "he" | "she" | "they" | "we" | "i" | "you" | "it"))
 }
 
 /// "your favorite dip and you'll (see)": a phrase ending in the next clause's subject.
@@ -1692,6 +1707,23 @@ mod tests {
                 .all(|s| s.1.as_deref() != Some("The new vaccine")),
             "{got:?}"
         );
+    }
+
+    /// A pronoun with a contracted verb opens a clause, not a speaker's name; alone it is the
+    /// speaker ("She’s insisting that …").
+    #[test]
+    fn contracted_clauses_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "He’d fallen in love with an electric script called “Wild Rose,” she said. You’re welcome, he said.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["he'd", "fallen", "in", "love"])
+        ));
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["you're"])));
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["she"])));
     }
 
     /// A quantity before "of" is partitive: the phrase is what it counts ("all part of a large
