@@ -275,9 +275,24 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     // preposition or a prepositional participle is an adverbial, not a speaker.
     let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));
     opener
+        || opens_with_contraction(ctx, m)
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
         || after_passive_participle(ctx, m.first)
+}
+
+/// "He’d fallen in love with an electric script (called …)": a phrase that opens with a
+/// pronoun and a contracted verb and goes on is a clause, not a speaker. (Alone, "She’s
+/// insisting that …", the pronoun is the speaker.)
+fn opens_with_contraction(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first >= m.last {
+        return false;
+    }
+    let w = ctx.word(m.first).replace('’', "'");
+    ["'d", "'s", "'re", "'ve", "'m", "'ll"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .is_some_and(|p| matches!(p, "he" | "she" | "they" | "we" | "i" | "you" | "it"))
 }
 
 /// "your favorite dip and you'll (see)": a phrase ending in the next clause's subject.
@@ -1361,10 +1376,15 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     else {
         return true;
     };
+    // (A quantity before "of" is partitive: "The numbers of tuft cells" is the cells, which
+    // cannot speak; "Hundreds of protesters" can.)
     !(m.first..prep).any(|k| {
+        let w = ctx.word(k);
         ctx.is_word(k)
             && !ctx.is_determiner(k)
-            && (ctx.is_capitalized(k) || can_head_speaker(ctx.word(k)))
+            && (ctx.is_capitalized(k) || can_head_speaker(w))
+            && !(ctx.word(prep) == "of"
+                && (in_list(list::QUANTITIES, w) || lexicon::is_number_word(w) || w == "majority"))
     })
 }
 
@@ -1665,6 +1685,67 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         speakers(text).into_iter().filter_map(|s| s.1).collect()
+    }
+
+    /// A subject that cannot speak ("The first step", "The vaccine") is no referent of a later
+    /// "he" or "she": the pronoun is left without a name rather than given a thing.
+    #[test]
+    fn things_are_no_referents_of_pronouns() {
+        let got = speakers(
+            "The first step is to take stock of what you own. \
+             \"Write down every cost,\" he said. \"Then cut what you can,\" he added.",
+        );
+        assert!(
+            got.iter().all(|s| s.1.as_deref() != Some("The first step")),
+            "{got:?}"
+        );
+        let got = speakers(
+            "The new vaccine might have saved my sister. \"Nobody offered it to us,\" she said.",
+        );
+        assert!(
+            got.iter()
+                .all(|s| s.1.as_deref() != Some("The new vaccine")),
+            "{got:?}"
+        );
+    }
+
+    /// A pronoun with a contracted verb opens a clause, not a speaker's name; alone it is the
+    /// speaker ("She’s insisting that …").
+    #[test]
+    fn contracted_clauses_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "He’d fallen in love with an electric script called “Wild Rose,” she said. You’re welcome, he said.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["he'd", "fallen", "in", "love"])
+        ));
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["you're"])));
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["she"])));
+    }
+
+    /// A quantity before "of" is partitive: the phrase is what it counts ("all part of a large
+    /// family of proteins" is no speaker; "Hundreds of protesters" is).
+    #[test]
+    fn partitive_phrases_are_what_they_count() {
+        let doc = Document::from_text(
+            None,
+            "The receptors, all part of a large family of proteins, were found. Hundreds of protesters said no.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(
+                &ctx,
+                &["all", "part", "of", "a", "large", "family", "of", "proteins"]
+            )
+        ));
+        assert!(!cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["hundreds", "of", "protesters"])
+        ));
     }
 
     #[test]

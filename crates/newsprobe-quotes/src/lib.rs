@@ -299,7 +299,12 @@ fn resolve_all(
         }
         if let Some(m) = ctx.sentence_subject(a, b) {
             // (A junk subject, "The truth", is no referent for a later "the senator".)
-            if !event_spans.contains(&m.span) && !junk::is_junk(ctx, &m) {
+            // (Nor a subject that cannot speak, "The first step", "The HPV vaccine": a later
+            // "he" or "she" is not it.)
+            if !event_spans.contains(&m.span)
+                && !junk::is_junk(ctx, &m)
+                && !junk::cannot_speak(ctx, &m)
+            {
                 events.push((m.span.start, None, m));
                 event_spans.insert(m.span);
             }
@@ -310,6 +315,7 @@ fn resolve_all(
     let mut by_mention: HashMap<Span, QuoteSource> = HashMap::new();
     let mut contradictions = Vec::new();
     let mut contradicted: HashSet<Span> = HashSet::new();
+    let group_words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for (_, idx, m) in events {
         match idx {
             None => resolver.observe(&m),
@@ -324,6 +330,19 @@ fn resolve_all(
                 if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
                     && r.source.entity.is_none()
                     && source_type::describes_named_organisation(ctx, &m)
+                {
+                    r.source.kind = SourceType::Named;
+                }
+                // ("the doctors" of a group the article names, "Doctors for Camp Closure":
+                // `named`. Only the type: the resolver's plurality, which pronouns read, stays.)
+                if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
+                    && r.source.entity.is_none()
+                    && r.source.name.as_deref().is_some_and(|n| {
+                        source_type::describes_named_group(
+                            n,
+                            group_words.get_or_init(|| source_type::group_name_words(ctx)),
+                        )
+                    })
                 {
                     r.source.kind = SourceType::Named;
                 }

@@ -6,7 +6,7 @@
 //! Minister"). Vague: a group ("experts", "some Western officials"). Unattributed: no source.
 
 use newsprobe_core::{EntityType, SourceType, Span, SpanIndex};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::lexicon;
 use crate::speaker::{Ctx, Mention};
@@ -246,8 +246,21 @@ const STATE_BODIES: &[&str] = &[
 
 /// "The Indian navy", "Russia's government", "the U.S. military": a state body with its
 /// country or place written before it is one named organisation (not a role or a group).
+///
+/// A public body of [`crate::resolve::BODY_DESCRIPTIONS`] with its place's name is one too,
+/// after a definite determiner or none ("the Inner Mongolia health commission", "Bolivia's
+/// public defender's office"); "a Senate committee" is not one named body.
 pub fn is_named_state_body(ctx: &Ctx, m: &Mention) -> bool {
-    if m.first >= m.last || m.last - m.first > 4 || !STATE_BODIES.contains(&ctx.word(m.last)) {
+    if m.first >= m.last || m.last - m.first > 4 {
+        return false;
+    }
+    let head = ctx.word(m.last);
+    let body = crate::resolve::BODY_DESCRIPTIONS.contains(&head)
+        && !matches!(
+            ctx.word(m.first),
+            "a" | "an" | "one" | "another" | "some" | "any" | "each" | "every"
+        );
+    if !(STATE_BODIES.contains(&head) || body) {
         return false;
     }
     let start = ctx.sentence_bounds(m.first).0;
@@ -339,6 +352,54 @@ pub(crate) fn organisation_named_from(ctx: &Ctx) -> Option<usize> {
         }
     }
     None
+}
+
+/// Lower-case plural words the article writes as the first word of a group's name: capitalised
+/// before "for", "without" or "against" and another capitalised word ("Doctors for Camp
+/// Closure", "Reporters Without Borders", "Mothers Against Drunk Driving"). One pass over the
+/// tokens, once per article.
+pub fn group_name_words(ctx: &Ctx) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for k in 0..ctx.len().saturating_sub(2) {
+        let w = ctx.word(k);
+        if ctx.is_word(k)
+            && ctx.is_capitalized(k)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && matches!(ctx.word(k + 1), "for" | "without" | "against")
+            && ctx.is_word(k + 2)
+            && ctx.is_capitalized(k + 2)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+/// Whether a speaker's name, as the resolver wrote it (so "they" resolved to "the doctors"
+/// reads as "the doctors"), is a definite description of a group the article names with the
+/// same word: "the doctors" (or "the doctors of the group") of "Doctors for Camp Closure"
+/// (see [`group_name_words`]). Such a source is `named`, as "the company" of a named firm is.
+/// ("the researchers" of an unnamed study team and "the US lawyers" keep their type.)
+pub fn describes_named_group(name: &str, group_words: &HashSet<String>) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    if words.len() < 2 || words[0] != "the" {
+        return false;
+    }
+    // ("the doctors of the group": the head stands before the preposition.)
+    let head = words[1..]
+        .iter()
+        .position(|w| HEAD_PREPOSITIONS.contains(&w.as_str()))
+        .map_or(words.len() - 1, |p| p);
+    head == 1 && group_words.contains(words[1].as_str())
 }
 
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).
@@ -500,6 +561,29 @@ mod tests {
             ),
             SourceType::Named
         );
+        // A public body with its place's name, after "the" or a possessive, is named too;
+        // an indefinite one is not.
+        assert_eq!(
+            kind_of(
+                "On Sunday the Inner Mongolia health commission said no one had shown symptoms.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_eq!(
+            kind_of(
+                "On Friday Bolivia's public defender's office said eight people had died.",
+                "said"
+            ),
+            SourceType::Named
+        );
+        assert_ne!(
+            kind_of(
+                "On Friday a Senate committee said the hearing would be postponed.",
+                "said"
+            ),
+            SourceType::Named
+        );
         // A name with a suffix is a name.
         assert_eq!(
             kind_of(
@@ -614,6 +698,43 @@ mod tests {
                 "said"
             ),
             SourceType::Vague
+        );
+    }
+
+    /// "the nurses" of a group the article names "Nurses for Safe Wards" is the named group;
+    /// "the researchers" of a study with no named team is not named.
+    #[test]
+    fn descriptions_of_named_groups() {
+        let article = "Nurses at the city hospital have offered to staff a winter ward without pay. \
+             The nurses, members of a new group, Nurses for Safe Wards, wrote to the hospital board on Monday. \
+             \"Patients are waiting twelve hours for a bed,\" the nurses said in the letter. \
+             The board has not replied.";
+        let mut doc = Document::from_text(None, article);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("twelve hours for a bed"))
+            .expect("the nurses' statement");
+        assert_eq!(q.source.name.as_deref(), Some("the nurses"));
+        assert_eq!(q.source.kind, SourceType::Named);
+        assert_ne!(
+            type_in_article(
+                "Researchers at a university in Leeds followed 4,000 patients for ten years. \
+                 \"The effect of the drug was small but real,\" the researchers said on Tuesday.",
+                "small but real"
+            ),
+            SourceType::Named
+        );
+        // A title-case headline with no group's name in it names no group.
+        assert_ne!(
+            type_in_article(
+                "Nurses Warn Of Winter Crisis. Hospitals in the north are full. \
+                 \"We cannot go on like this,\" the nurses said on Tuesday.",
+                "go on like this"
+            ),
+            SourceType::Named
         );
     }
 

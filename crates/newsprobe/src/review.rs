@@ -817,11 +817,13 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             c.type_right += 1;
         } else {
             out.type_errors.push(item(format!(
-                "{:?} ({:?}): gold {}, predicted {}",
+                "{:?} ({:?}): gold {}, predicted {} ({:?}, mention {:?})",
                 g.text,
                 g.speaker.as_deref().unwrap_or("-"),
                 type_name(g.source_type),
-                type_name(p.source.kind)
+                type_name(p.source.kind),
+                p.source.name.as_deref().unwrap_or("-"),
+                p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
             )));
         }
     }
