@@ -10,16 +10,17 @@
 //! held-out rounds from its bodies).
 //!
 //! Method: each text is tokenised by [`crate::segment::tokenize`]; words are normalised as the
-//! look-up keys are ([`super::key`]), numbers become `<num>`, texts and lines are bounded by
-//! `<s>`. Every word seen at least [`MIN_COUNT`] times gets a context vector: counts of the
-//! [`CONTEXTS`] commonest tokens one and two places to its left and right (four positions kept
-//! apart), weighed by positive PMI with context counts smoothed to the power 0.75. A seeded
-//! randomised SVD ([`DIMS`] dimensions, two power iterations) reduces the vectors; rows scaled by
-//! the square root of the singular values and normalised to length one. The tree is then split
-//! top-down: each node's words into two by spherical 2-means (the most cohesive of three seeded
-//! k-means++ starts), the half holding the node's most frequent word first (bit 0), until a
-//! node has fewer than [`MIN_SPLIT`] words or the path [`MAX_DEPTH`] bits. The same data and seed
-//! give the same file, byte for byte.
+//! look-up keys are ([`super::key`]; `NEWSPROBE_CLUSTERS_CASED=1` keeps their case instead),
+//! numbers become `<num>`, texts and lines are bounded by `<s>`. Every word seen at least
+//! [`MIN_COUNT`] times gets a context vector: counts of the [`CONTEXTS`] commonest tokens one
+//! and two places to its left and right (four positions kept apart), weighed by positive PMI
+//! with context counts smoothed to the power 0.75. A seeded randomised SVD ([`DIMS`]
+//! dimensions, two power iterations) reduces the vectors; rows scaled by the square root of the
+//! singular values and normalised to length one. The tree is then split top-down: each node's
+//! words into two by spherical 2-means (the most cohesive of three seeded k-means++ starts),
+//! the half holding the node's most frequent word first (bit 0), until a node has fewer than
+//! [`MIN_SPLIT`] words or the path [`MAX_DEPTH`] bits. The same data and seed give the same
+//! file, byte for byte.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -280,9 +281,11 @@ fn tokens(text: &str, out: &mut Vec<String>) {
     out.push("<s>".into());
 }
 
-/// Temporary: keys as written (case kept) when `NP_CLUSTER_CASED` is set.
+/// Keys as written (case kept, apostrophes and dashes folded) when `NEWSPROBE_CLUSTERS_CASED` is
+/// set: for comparing cased clusters with the bundled lower-cased ones (a cased file needs cased
+/// look-ups, which [`super::key`] does not do).
 fn cased() -> bool {
-    std::env::var_os("NP_CLUSTER_CASED").is_some()
+    std::env::var_os("NEWSPROBE_CLUSTERS_CASED").is_some()
 }
 
 /// SplitMix64.
