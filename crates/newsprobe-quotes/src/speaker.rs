@@ -1248,8 +1248,11 @@ impl<'a> Ctx<'a> {
         while k < end && k - i < 12 {
             let wk = self.word(k);
             if !self.is_word(k) {
+                // ("said 9/11 widow Terry Strada": a date written with a slash.)
+                let digits = |j: usize| self.word(j).bytes().all(|b| b.is_ascii_digit());
                 if matches!(wk, "'s" | "’s" | "-")
                     || (self.is_abbreviation_dot(k) && self.word(k + 1) != ",")
+                    || (wk == "/" && k + 1 < end && digits(k - 1) && digits(k + 1))
                 {
                     k += 1;
                     continue;
@@ -1666,6 +1669,18 @@ mod tests {
         let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
         assert_eq!(doc.span_text(&m.span), "a senior NATO official");
         assert!(doc.span_text(&m.clause).contains("declined to be named"));
+    }
+
+    #[test]
+    fn a_date_with_a_slash_before_a_name_after_the_cue() {
+        let doc = Document::from_text(
+            None,
+            "“We only want a hearing,” said 9/11 widow Rosa Delgado. Then more.",
+        );
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "said");
+        let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
+        assert_eq!(doc.span_text(&m.span), "9/11 widow Rosa Delgado");
     }
 
     #[test]
