@@ -450,6 +450,23 @@ fn put_it_name(ctx: &Ctx, comma: usize, start: usize) -> Option<Mention> {
         .filter(|m| m.first > as_at)
 }
 
+/// The subject of `as … put it` opening the sentence that starts at token `start`, when the
+/// quotation opening at token `open` stands in the main clause after its comma with no other
+/// verb of saying between (`As Ms. Varga put it in a letter, the plan is “…”`).
+fn put_it_opening(ctx: &Ctx, start: usize, open: usize) -> Option<Mention> {
+    if ctx.word(start) != "as" || open <= start + 4 {
+        return None;
+    }
+    let put = (start + 2..(start + 12).min(open))
+        .find(|&k| ctx.word(k) == "put" && ctx.word(k + 1) == "it")?;
+    let comma = (put + 2..(put + 20).min(open)).find(|&k| ctx.word(k) == ",")?;
+    if (comma + 1..open).any(|k| ctx.verb_cue(k).is_some() || ctx.is_quote_mark(k)) {
+        return None;
+    }
+    ctx.subject_before(put, start + 1)
+        .filter(|m| m.first > start)
+}
+
 /// The subject of `as … put it` right after a quotation closing at token `close` (`“…,” as a
 /// Homeland Security memo put it.`), not reaching token `end`.
 fn put_it_after(ctx: &Ctx, close: usize, end: usize) -> Option<Mention> {
@@ -722,6 +739,12 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         if attribution.is_none() && open > 0 && ctx.word(open - 1) == "," {
             attribution =
                 put_it_name(ctx, open - 1, s_start.max(first_p_start)).map(|m| (None, None, m));
+        }
+        // "As Ms. Varga put it in a letter in July, the plan is “…”": a sentence opening with
+        // "as … put it" attributes its main clause.
+        if attribution.is_none() {
+            attribution =
+                put_it_opening(ctx, s_start.max(first_p_start), open).map(|m| (None, None, m));
         }
         if attribution.is_none() && !at_para_start {
             attribution = between(ctx, s_start.max(first_p_start), open, true);
@@ -1085,6 +1108,12 @@ mod tests {
              memo to staff, “Nobody saw this coming.”",
         );
         assert_eq!(r[0].2, "Dana Reyes", "{r:?}");
+        // The quotation inside the main clause after the comma.
+        let r = direct(
+            "The channel defends its coverage. As Ms. Okonjo put it in a letter to the board in \
+             May, the service is ''giving viewers a voice they will not hear elsewhere.''",
+        );
+        assert_eq!(r[0].2, "Ms. Okonjo", "{r:?}");
     }
 
     #[test]
