@@ -373,10 +373,11 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
         if let Some(cw) = crate::cue_noun::verb_cue(ctx, c) {
             let m = match cw.form {
                 lexicon::Form::Gerund if !ctx.is_progressive(c) => {
-                    if c > 0 && ctx.word(c - 1) == "," {
+                    // ("…, chanting", "… while chanting,": the clause's subject.)
+                    if c > from && matches!(ctx.word(c - 1), "," | "while") {
                         ctx.participle_subject(c)
                     } else {
-                        None
+                        shown_saying(ctx, c, from, cw.lemma)
                     }
                 }
                 _ => ctx.subject_before(c, from),
@@ -407,6 +408,46 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
             })
     });
     (!owned_clause).then_some(chosen)
+}
+
+/// The person shown or heard saying it: `footage of Trump saying`, `a video shows her
+/// saying`, `heard Ms. Varga saying` (the name or object pronoun right before the participle
+/// of "say" at token `c`, after "of" or a verb of showing or hearing), not before `from`.
+fn shown_saying(ctx: &Ctx, c: usize, from: usize, lemma: &str) -> Option<Mention> {
+    if lemma != "say" || c < from + 2 {
+        return None;
+    }
+    let shown_by = |k: usize| {
+        matches!(
+            ctx.word(k),
+            "of" | "show"
+                | "shows"
+                | "showed"
+                | "showing"
+                | "hear"
+                | "hears"
+                | "heard"
+                | "caught"
+                | "captured"
+                | "recorded"
+                | "filmed"
+        )
+    };
+    if matches!(ctx.word(c - 1), "him" | "her" | "them") && shown_by(c - 2) {
+        let span = ctx.span(c - 1);
+        return Some(Mention {
+            span,
+            first: c - 1,
+            last: c - 1,
+            clause: span,
+        });
+    }
+    if !ctx.is_capitalized(c - 1) {
+        return None;
+    }
+    ctx.subject_before(c, from)
+        .filter(|m| m.last + 1 == c && m.first > from && shown_by(m.first - 1))
+        .filter(|m| (m.first..=m.last).all(|k| ctx.is_capitalized(k) || ctx.is_abbreviation_dot(k)))
 }
 
 /// The name introducing a quotation through the colon at token `colon`: a capitalized name
@@ -1114,6 +1155,20 @@ mod tests {
              May, the service is ''giving viewers a voice they will not hear elsewhere.''",
         );
         assert_eq!(r[0].2, "Ms. Okonjo", "{r:?}");
+    }
+
+    #[test]
+    fn shown_saying_and_chanting_while() {
+        let r = direct(
+            "The ad ends with footage of Mayor Okafor saying at a forum in May, “That makes me \
+             smart,” as the crowd laughs.",
+        );
+        assert_eq!(r[0].2, "Mayor Okafor", "{r:?}");
+        let r = direct(
+            "The striking nurses marched past the hospital where the board met on Tuesday while \
+             chanting, “Safe staffing saves lives.”",
+        );
+        assert_eq!(r[0].2, "The striking nurses", "{r:?}");
     }
 
     #[test]

@@ -1203,7 +1203,15 @@ impl<'a> Ctx<'a> {
         while k > limit && j - k < 3 {
             k -= 1;
             let w = self.word(k);
-            if self.is_determiner(k) || matches!(w, "'s" | "’s") {
+            // ("the brief", "the company's report", "Ivana Trump's brief": a glued
+            // possessive too, not "it's", "that's".)
+            let glued_possessive = w.len() > 2
+                && (w.ends_with("'s") || w.ends_with("’s"))
+                && !matches!(
+                    w.trim_end_matches("'s").trim_end_matches("’s"),
+                    "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where"
+                );
+            if self.is_determiner(k) || matches!(w, "'s" | "’s") || glued_possessive {
                 return true;
             }
             if !self.is_word(k)
@@ -1669,6 +1677,22 @@ mod tests {
         let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
         assert_eq!(doc.span_text(&m.span), "a senior NATO official");
         assert!(doc.span_text(&m.clause).contains("declined to be named"));
+    }
+
+    #[test]
+    fn a_cue_word_after_a_possessive_is_the_subjects_head() {
+        assert_eq!(
+            subject(
+                "However, Rosa Delgado's brief said that was not her view.",
+                "said"
+            )
+            .as_deref(),
+            Some("Rosa Delgado's brief")
+        );
+        assert_eq!(
+            subject("The agency's report said the dam was safe.", "said").as_deref(),
+            Some("The agency's report")
+        );
     }
 
     #[test]
