@@ -785,6 +785,7 @@ const SPEAKING_HEADS: &[&str] = &[
     "book",
     "memo",
     "memorandum",
+    "brief",
     "advisory",
     "release",
     "letter",
