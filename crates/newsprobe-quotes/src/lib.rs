@@ -458,6 +458,18 @@ mod tests {
         assert_eq!(q.source.kind, SourceType::Unattributed);
     }
 
+    /// A court brief speaks for its filer as a letter or a filing does: "Ivana Trump's brief
+    /// said that …" keeps its speaker (a record, not junk).
+    #[test]
+    fn a_legal_brief_is_a_source() {
+        let (name, _) = crate::test_support::source_of(
+            "The judge weighed the request for weeks. However, Rosa Delgado's brief said that \
+             was not her view and dismissed the reports as old rumours.",
+            "not her view",
+        );
+        assert!(name.is_some_and(|n| n.contains("brief")));
+    }
+
     /// "His" cut off its noun names nobody; "His lawyer" does.
     #[test]
     fn a_lone_possessive_is_no_speaker() {
