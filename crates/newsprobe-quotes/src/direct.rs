@@ -450,6 +450,52 @@ fn shown_saying(ctx: &Ctx, c: usize, from: usize, lemma: &str) -> Option<Mention
         .filter(|m| (m.first..=m.last).all(|k| ctx.is_capitalized(k) || ctx.is_abbreviation_dot(k)))
 }
 
+/// "After saying her foot was “so swollen …,” she was rushed …", "Calling the plan “a
+/// trap,” Okafor voted no": a participle of saying or naming opening the sentence at token
+/// `start` (after "after", "before", "while" or "when" or none) has the subject of the clause
+/// after the quotation closing before token `close`: a pronoun or a name followed by a word.
+fn opening_participle(
+    ctx: &Ctx,
+    start: usize,
+    open: usize,
+    close: usize,
+    end: usize,
+) -> Option<(usize, Mention)> {
+    let c = if matches!(ctx.word(start), "after" | "before" | "while" | "when") {
+        start + 1
+    } else {
+        start
+    };
+    if c >= open || open - c > 12 {
+        return None;
+    }
+    let cw = crate::cue_noun::verb_cue(ctx, c)?;
+    if cw.form != lexicon::Form::Gerund
+        || !matches!(
+            cw.lemma,
+            "say" | "call" | "describe" | "tell" | "write" | "claim" | "argue" | "warn" | "insist"
+        )
+    {
+        return None;
+    }
+    // No other verb of saying between the participle and the quotation.
+    if (c + 1..open).any(|k| crate::cue_noun::verb_cue(ctx, k).is_some()) {
+        return None;
+    }
+    let mut k = close;
+    while k < end && (ctx.word(k) == "," || is_mark(ctx.raw(k))) {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    let m = ctx.np_after(k, end)?;
+    let person = ctx.is_pronoun(m.first)
+        && matches!(ctx.word(m.first), "he" | "she" | "they" | "i" | "we")
+        || (m.first..=m.last).all(|j| ctx.is_capitalized(j) || ctx.is_abbreviation_dot(j));
+    (person && m.last + 1 < end && ctx.is_word(m.last + 1)).then_some((c, m))
+}
+
 /// The name introducing a quotation through the colon at token `colon`: a capitalized name
 /// right before it after a dash, `from` or the paragraph start (`… - Carl Bialik:`,
 /// `More from Jones:`), or the subject of `put it` (`as Tom Ridge put it:`).
@@ -724,6 +770,10 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             .or_else(|| split_last.map(|(first_attr, _)| first_attr))
             .or_else(colon_intro)
             .or_else(|| after(ctx, close, post_end))
+            .or_else(|| {
+                opening_participle(ctx, s_start.max(first_p_start), open, close, post_end)
+                    .map(|(c, m)| (Some(c), Some(ctx.span(c)), m))
+            })
             .or_else(next_para_attribution)
             .or_else(|| before(ctx, open, limit))
             .or_else(|| {
@@ -1169,6 +1219,17 @@ mod tests {
              chanting, “Safe staffing saves lives.”",
         );
         assert_eq!(r[0].2, "The striking nurses", "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_takes_the_subject_after_the_quotation() {
+        let r = direct(
+            "The senator fell ill in 1998. After saying her left knee was “so swollen I could not \
+             stand,” she was taken to the county hospital.",
+        );
+        assert_eq!(r[0].2, "she", "{r:?}");
+        let r = direct("Calling the levy “a tax on the poor,” Mayor Okafor voted against it.");
+        assert_eq!(r[0].2, "Mayor Okafor", "{r:?}");
     }
 
     #[test]
