@@ -373,10 +373,11 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
         if let Some(cw) = crate::cue_noun::verb_cue(ctx, c) {
             let m = match cw.form {
                 lexicon::Form::Gerund if !ctx.is_progressive(c) => {
-                    if c > 0 && ctx.word(c - 1) == "," {
+                    // ("…, chanting", "… while chanting,": the clause's subject.)
+                    if c > from && matches!(ctx.word(c - 1), "," | "while") {
                         ctx.participle_subject(c)
                     } else {
-                        None
+                        shown_saying(ctx, c, from, cw.lemma)
                     }
                 }
                 _ => ctx.subject_before(c, from),
@@ -407,6 +408,92 @@ fn between(ctx: &Ctx, from: usize, to: usize, last: bool) -> Option<Attribution>
             })
     });
     (!owned_clause).then_some(chosen)
+}
+
+/// The person shown or heard saying it: `footage of Trump saying`, `a video shows her
+/// saying`, `heard Ms. Varga saying` (the name or object pronoun right before the participle
+/// of "say" at token `c`, after "of" or a verb of showing or hearing), not before `from`.
+fn shown_saying(ctx: &Ctx, c: usize, from: usize, lemma: &str) -> Option<Mention> {
+    if lemma != "say" || c < from + 2 {
+        return None;
+    }
+    let shown_by = |k: usize| {
+        matches!(
+            ctx.word(k),
+            "of" | "show"
+                | "shows"
+                | "showed"
+                | "showing"
+                | "hear"
+                | "hears"
+                | "heard"
+                | "caught"
+                | "captured"
+                | "recorded"
+                | "filmed"
+        )
+    };
+    if matches!(ctx.word(c - 1), "him" | "her" | "them") && shown_by(c - 2) {
+        let span = ctx.span(c - 1);
+        return Some(Mention {
+            span,
+            first: c - 1,
+            last: c - 1,
+            clause: span,
+        });
+    }
+    if !ctx.is_capitalized(c - 1) {
+        return None;
+    }
+    ctx.subject_before(c, from)
+        .filter(|m| m.last + 1 == c && m.first > from && shown_by(m.first - 1))
+        .filter(|m| (m.first..=m.last).all(|k| ctx.is_capitalized(k) || ctx.is_abbreviation_dot(k)))
+}
+
+/// "After saying her foot was “so swollen …,” she was rushed …", "Calling the plan “a
+/// trap,” Okafor voted no": a participle of saying or naming opening the sentence at token
+/// `start` (after "after", "before", "while" or "when" or none) has the subject of the clause
+/// after the quotation closing before token `close`: a pronoun or a name followed by a word.
+fn opening_participle(
+    ctx: &Ctx,
+    start: usize,
+    open: usize,
+    close: usize,
+    end: usize,
+) -> Option<(usize, Mention)> {
+    let c = if matches!(ctx.word(start), "after" | "before" | "while" | "when") {
+        start + 1
+    } else {
+        start
+    };
+    if c >= open || open - c > 12 {
+        return None;
+    }
+    let cw = crate::cue_noun::verb_cue(ctx, c)?;
+    if cw.form != lexicon::Form::Gerund
+        || !matches!(
+            cw.lemma,
+            "say" | "call" | "describe" | "tell" | "write" | "claim" | "argue" | "warn" | "insist"
+        )
+    {
+        return None;
+    }
+    // No other verb of saying between the participle and the quotation.
+    if (c + 1..open).any(|k| crate::cue_noun::verb_cue(ctx, k).is_some()) {
+        return None;
+    }
+    let mut k = close;
+    while k < end && (ctx.word(k) == "," || is_mark(ctx.raw(k))) {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    let m = ctx.np_after(k, end)?;
+    let person = ctx.is_pronoun(m.first)
+        && matches!(ctx.word(m.first), "he" | "she" | "they" | "i" | "we")
+        || (m.first..=m.last).all(|j| ctx.is_capitalized(j) || ctx.is_abbreviation_dot(j));
+    (person && m.last + 1 < end && ctx.is_word(m.last + 1)).then_some((c, m))
 }
 
 /// The name introducing a quotation through the colon at token `colon`: a capitalized name
@@ -448,6 +535,23 @@ fn put_it_name(ctx: &Ctx, comma: usize, start: usize) -> Option<Mention> {
         .find(|&k| ctx.word(k) == "as")?;
     ctx.subject_before(put, as_at + 1)
         .filter(|m| m.first > as_at)
+}
+
+/// The subject of `as … put it` opening the sentence that starts at token `start`, when the
+/// quotation opening at token `open` stands in the main clause after its comma with no other
+/// verb of saying between (`As Ms. Varga put it in a letter, the plan is “…”`).
+fn put_it_opening(ctx: &Ctx, start: usize, open: usize) -> Option<Mention> {
+    if ctx.word(start) != "as" || open <= start + 4 {
+        return None;
+    }
+    let put = (start + 2..(start + 12).min(open))
+        .find(|&k| ctx.word(k) == "put" && ctx.word(k + 1) == "it")?;
+    let comma = (put + 2..(put + 20).min(open)).find(|&k| ctx.word(k) == ",")?;
+    if (comma + 1..open).any(|k| ctx.verb_cue(k).is_some() || ctx.is_quote_mark(k)) {
+        return None;
+    }
+    ctx.subject_before(put, start + 1)
+        .filter(|m| m.first > start)
 }
 
 /// The subject of `as … put it` right after a quotation closing at token `close` (`“…,” as a
@@ -666,6 +770,10 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             .or_else(|| split_last.map(|(first_attr, _)| first_attr))
             .or_else(colon_intro)
             .or_else(|| after(ctx, close, post_end))
+            .or_else(|| {
+                opening_participle(ctx, s_start.max(first_p_start), open, close, post_end)
+                    .map(|(c, m)| (Some(c), Some(ctx.span(c)), m))
+            })
             .or_else(next_para_attribution)
             .or_else(|| before(ctx, open, limit))
             .or_else(|| {
@@ -722,6 +830,12 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         if attribution.is_none() && open > 0 && ctx.word(open - 1) == "," {
             attribution =
                 put_it_name(ctx, open - 1, s_start.max(first_p_start)).map(|m| (None, None, m));
+        }
+        // "As Ms. Varga put it in a letter in July, the plan is “…”": a sentence opening with
+        // "as … put it" attributes its main clause.
+        if attribution.is_none() {
+            attribution =
+                put_it_opening(ctx, s_start.max(first_p_start), open).map(|m| (None, None, m));
         }
         if attribution.is_none() && !at_para_start {
             attribution = between(ctx, s_start.max(first_p_start), open, true);
@@ -1085,6 +1199,37 @@ mod tests {
              memo to staff, “Nobody saw this coming.”",
         );
         assert_eq!(r[0].2, "Dana Reyes", "{r:?}");
+        // The quotation inside the main clause after the comma.
+        let r = direct(
+            "The channel defends its coverage. As Ms. Okonjo put it in a letter to the board in \
+             May, the service is ''giving viewers a voice they will not hear elsewhere.''",
+        );
+        assert_eq!(r[0].2, "Ms. Okonjo", "{r:?}");
+    }
+
+    #[test]
+    fn shown_saying_and_chanting_while() {
+        let r = direct(
+            "The ad ends with footage of Mayor Okafor saying at a forum in May, “That makes me \
+             smart,” as the crowd laughs.",
+        );
+        assert_eq!(r[0].2, "Mayor Okafor", "{r:?}");
+        let r = direct(
+            "The striking nurses marched past the hospital where the board met on Tuesday while \
+             chanting, “Safe staffing saves lives.”",
+        );
+        assert_eq!(r[0].2, "The striking nurses", "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_takes_the_subject_after_the_quotation() {
+        let r = direct(
+            "The senator fell ill in 1998. After saying her left knee was “so swollen I could not \
+             stand,” she was taken to the county hospital.",
+        );
+        assert_eq!(r[0].2, "she", "{r:?}");
+        let r = direct("Calling the levy “a tax on the poor,” Mayor Okafor voted against it.");
+        assert_eq!(r[0].2, "Mayor Okafor", "{r:?}");
     }
 
     #[test]

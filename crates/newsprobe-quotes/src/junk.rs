@@ -800,6 +800,7 @@ const SPEAKING_HEADS: &[&str] = &[
     "book",
     "memo",
     "memorandum",
+    "brief",
     "advisory",
     "release",
     "letter",

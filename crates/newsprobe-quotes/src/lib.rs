@@ -477,6 +477,18 @@ mod tests {
         assert_eq!(q.source.kind, SourceType::Unattributed);
     }
 
+    /// A court brief speaks for its filer as a letter or a filing does: "Ivana Trump's brief
+    /// said that …" keeps its speaker (a record, not junk).
+    #[test]
+    fn a_legal_brief_is_a_source() {
+        let (name, _) = crate::test_support::source_of(
+            "The judge weighed the request for weeks. However, Rosa Delgado's brief said that \
+             was not her view and dismissed the reports as old rumours.",
+            "not her view",
+        );
+        assert!(name.is_some_and(|n| n.contains("brief")));
+    }
+
     /// "His" cut off its noun names nobody; "His lawyer" does.
     #[test]
     fn a_lone_possessive_is_no_speaker() {
@@ -526,6 +538,27 @@ mod tests {
             "X, the y of Z, one of the w, said",
             "in 2010 said",
             "of Republican claims",
+            "-- told me",
+            "- - said",
+            "X -- y, z -- told me",
+            "—x— said",
+            "/11 said",
+            "said 9/",
+            "said 9/11",
+            "As put it, “x”",
+            "As X put it",
+            "as X put it in, y is “z”",
+            "saying “x”",
+            "footage of X saying",
+            "him saying “x”",
+            "while chanting, “x”",
+            ", but he said that",
+            "said that x, but",
+            "said that x,” but she said",
+            ": “x,” the union wrote",
+            "it said x: “y,” z wrote",
+            "Trump's brief said",
+            "'s brief said that",
         ];
         for text in odd {
             let mut doc = Document::from_text(Some("T"), text);

@@ -184,6 +184,7 @@ pub(crate) const RECORDS: &[&str] = &[
     "blog",
     "filing",
     "filings",
+    "brief",
     "transcript",
     "memo",
     "email",

@@ -600,6 +600,21 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     let mut end = (s..b)
         .find(|&k| ctx.word(k) == "," && matches!(ctx.word(k + 1), "while" | "whereas"))
         .unwrap_or(b);
+    // "…did not give “absolute evidence,” but he said that …": a coordinated clause with its
+    // own subject and verb of saying is another attribution, not part of this one.
+    if let Some(k) = (s + 1..end).find(|&k| coordinated_attribution(ctx, k, end)) {
+        // (A closing mark after the comma stays with the quotation it closes.)
+        end = if ctx.is_quote_mark(k + 1) { k + 2 } else { k };
+    }
+    // "…the impact it said Clinton would have: “…,” the union wrote.": a quotation with its
+    // own attribution after it is what that attribution reports.
+    // (A clause that is mostly that quotation stays the quotation rules' alone.)
+    if let Some(k) = (s + 1..end).find(|&k| attributed_quotation(ctx, marks, k, b)) {
+        if content_span(ctx, s, end).is_some_and(|whole| mostly_quoted(ctx, marks, whole)) {
+            return None;
+        }
+        end = k;
+    }
     // "Clinton, who called Sanders …, told her supporters": a relative clause ends before the
     // main verb.
     if speaker.span != ctx.np_span(&speaker) && ctx.word(speaker.last + 1) == "," {
@@ -625,6 +640,75 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
     }
     let content = content_span(ctx, s, end)?;
     reported_speech(ctx, marks, content, cue, c, Some(speaker))
+}
+
+/// Whether token `k` is the comma (or the closing mark after it) before "but"/"and"/"yet"
+/// opening a clause with its own subject and verb of saying before token `end`:
+/// `…, but he said that …`, `…,” and the mayor added that …`.
+fn coordinated_attribution(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let mut j = k + 1;
+    if ctx.word(k) != "," {
+        return false;
+    }
+    if j < end && ctx.is_quote_mark(j) {
+        j += 1;
+    }
+    if j + 2 >= end || !matches!(ctx.word(j), "but" | "and" | "yet") {
+        return false;
+    }
+    let subject = j + 1;
+    // (Not a passive: "…, and it was written by …".)
+    (subject + 1..(subject + 5).min(end)).any(|v| {
+        attribution_verb(ctx, v)
+            && !lexicon::is_be(ctx.word(v - 1))
+            && ctx.subject_before(v, subject).is_some_and(|m| {
+                m.first == subject
+                    && (ctx.is_pronoun(m.first)
+                        || ctx.is_capitalized(m.first)
+                        || ctx.is_determiner(m.first))
+            })
+    })
+}
+
+/// Whether token `k` opens a quotation followed by its own attribution: `“…,” the union
+/// wrote`, `“…,” said Ms. Varga`.
+fn attributed_quotation(ctx: &Ctx, marks: &[Marked], k: usize, b: usize) -> bool {
+    // (Only a quotation standing on its own after a colon or dash, not one inside the
+    // clause: "was “absolutely right” when he said …", "because “…,” she said".)
+    if !ctx.is_quote_mark(k) || k == 0 || !matches!(ctx.word(k - 1), ":" | "—" | "–") {
+        return false;
+    }
+    let start = ctx.span(k).start;
+    let Some(m) = marks
+        .get(marks.partition_point(|m| m.outer.start < start))
+        .filter(|m| m.outer.start == start && m.closed)
+    else {
+        return false;
+    };
+    let t = ctx.token_at_or_after(m.outer.end);
+    // (Not "“…,” but she said …": a coordinated clause, `coordinated_attribution`'s.)
+    if matches!(ctx.word(t), "but" | "and" | "yet" | "or") {
+        return false;
+    }
+    // ("the union wrote", "said Ms. Varga": the cue first or after its subject.)
+    (t..(t + 4).min(b))
+        .take_while(|&v| ctx.is_word(v) || ctx.is_abbreviation_dot(v))
+        .any(|v| {
+            attribution_verb(ctx, v)
+                && (v == t || ctx.subject_before(v, t).is_some_and(|m| m.first == t))
+        })
+}
+
+/// Whether token `v` is a finite verb of saying or writing that attributes a statement.
+fn attribution_verb(ctx: &Ctx, v: usize) -> bool {
+    crate::cue_noun::verb_cue(ctx, v).is_some_and(|w| {
+        w.form != lexicon::Form::Gerund
+            && (saying_verb(w.lemma)
+                || matches!(
+                    w.lemma,
+                    "write" | "add" | "tell" | "note" | "explain" | "reply" | "respond" | "state"
+                ))
+    })
 }
 
 /// Whether the sentence piece starting at token `a` opens with a subordinating conjunction
@@ -815,7 +899,7 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
         if !tail_ok(m.last + 1) {
             return None;
         }
-        let content = content_span(ctx, a, comma)?;
+        let content = content_span(ctx, opened_by_colon(ctx, a, comma), comma)?;
         return reported_speech(ctx, marks, content, cue, c, Some(m));
     }
     // ", X said."
@@ -824,8 +908,18 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
     if m.first <= a + 2 || !tail_ok(c + 1) || scene_setting(ctx, a, comma) {
         return None;
     }
-    let content = content_span(ctx, a, comma)?;
+    let content = content_span(ctx, opened_by_colon(ctx, a, comma), comma)?;
     reported_speech(ctx, marks, content, cue, c, Some(m))
+}
+
+/// Where the statement before the comma at `comma` begins: at the quotation mark after the
+/// last colon (`The letter described the harm: “Forty families …,” the nurses wrote`: the
+/// sentence before the colon is the writer's, not the nurses'), else at `a`.
+fn opened_by_colon(ctx: &Ctx, a: usize, comma: usize) -> usize {
+    (a..comma)
+        .rev()
+        .find(|&k| ctx.word(k) == ":" && ctx.is_quote_mark(k + 1))
+        .map_or(a, |k| k + 1)
 }
 
 /// "Trump appeared to suggest that …", "She continues to insist he …", "He went on to say …":
@@ -1371,6 +1465,56 @@ mod tests {
         assert_eq!(
             reported("Mayor Jones told reporters on Monday that the budget was balanced."),
             vec![("that the budget was balanced".into(), "Mayor Jones".into())]
+        );
+    }
+
+    #[test]
+    fn a_second_attribution_or_an_attributed_quotation_ends_the_clause() {
+        // A coordinated clause with its own speaker and verb of saying.
+        let got = reported(
+            "Dana Okafor, the county fire chief, said that the drone footage did not give \
+             \"a clear picture of the fire line,\" but she said that the crews \"know what \
+             they saw\" on the ridge.",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "that the drone footage did not give \"a clear picture of the fire line,\"".into(),
+                "Dana Okafor".into()
+            )
+        );
+        assert!(got.contains(&(
+            "that the crews \"know what they saw\" on the ridge".into(),
+            "she".into()
+        )));
+        // A quotation after a colon that has its own attribution is not this clause's.
+        let got = reported(
+            "The letter described the harm it said the closure would do to the valley: \
+             “Forty families lose their only clinic,” the nurses wrote.",
+        );
+        assert!(
+            got.iter().all(|(c, _)| !c.contains("Forty families")),
+            "{got:?}"
+        );
+        // A coordinated passive is no second attribution.
+        assert_eq!(
+            reported(
+                "Okafor said that the ballad was her favourite, and it was written by her aunt."
+            ),
+            vec![(
+                "that the ballad was her favourite, and it was written by her aunt".into(),
+                "Okafor".into()
+            )]
+        );
+        // Without a coordinated speaker the clause runs on.
+        assert_eq!(
+            reported(
+                "The mayor said that the bridge would close, and the ferry would run instead."
+            ),
+            vec![(
+                "that the bridge would close, and the ferry would run instead".into(),
+                "The mayor".into()
+            )]
         );
     }
 

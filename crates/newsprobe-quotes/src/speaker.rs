@@ -741,38 +741,47 @@ impl<'a> Ctx<'a> {
             // "Smith, a spokesman for the campaign, said" / "an official, who spoke…, noted"
             let close = j;
             let mut k = close;
-            let open = loop {
-                if k <= limit {
-                    return None;
-                }
-                k -= 1;
-                if is_sep(k) {
-                    break k;
-                }
-                // "the No. 2 Republican"
-                let numbered = self.word(k) == "."
-                    && k > 0
-                    && self.word(k - 1) == "no"
-                    && self
-                        .word(k + 1)
-                        .bytes()
-                        .next()
-                        .is_some_and(|b| b.is_ascii_digit());
-                // "doesn’t": an apostrophe, not a quotation mark
-                let apostrophe = matches!(self.raw(k), "’" | "'")
-                    && k > 0
-                    && self.is_word(k - 1)
-                    && self.span(k - 1).end == self.span(k).start;
-                if (matches!(self.word(k), "." | "!" | "?" | ";" | ":")
-                    && !self.is_abbreviation_dot(k)
-                    && !numbered)
-                    || (self.is_quote_mark(k) && !apostrophe)
-                {
-                    return None;
+            // "John Dickey, the chief executive of Ora Media -- the company that owns it, which
+            // streams on Hulu -- told me": a dash closes an aside opened by the same dash,
+            // commas inside it and all.
+            let dash_pair = self.dash_aside_open(close, limit);
+            let open = if let Some(o) = dash_pair {
+                o
+            } else {
+                loop {
+                    if k <= limit {
+                        return None;
+                    }
+                    k -= 1;
+                    if is_sep(k) {
+                        break k;
+                    }
+                    // "the No. 2 Republican"
+                    let numbered = self.word(k) == "."
+                        && k > 0
+                        && self.word(k - 1) == "no"
+                        && self
+                            .word(k + 1)
+                            .bytes()
+                            .next()
+                            .is_some_and(|b| b.is_ascii_digit());
+                    // "doesn’t": an apostrophe, not a quotation mark
+                    let apostrophe = matches!(self.raw(k), "’" | "'")
+                        && k > 0
+                        && self.is_word(k - 1)
+                        && self.span(k - 1).end == self.span(k).start;
+                    if (matches!(self.word(k), "." | "!" | "?" | ";" | ":")
+                        && !self.is_abbreviation_dot(k)
+                        && !numbered)
+                        || (self.is_quote_mark(k) && !apostrophe)
+                    {
+                        return None;
+                    }
                 }
             };
             let first_inner = self.word(open + 1);
             let appositive = joined
+                || dash_pair.is_some()
                 || matches!(
                     first_inner,
                     "who"
@@ -897,6 +906,35 @@ impl<'a> Ctx<'a> {
             }
         }
         Some(m)
+    }
+
+    /// The dash opening the aside that the dash at token `close` closes (the same dash, no
+    /// sentence end or quotation mark between), not before token `limit`.
+    fn dash_aside_open(&self, close: usize, limit: usize) -> Option<usize> {
+        // ("--" is two hyphen tokens.)
+        let double = close > 0 && self.word(close) == "-" && self.word(close - 1) == "-";
+        let dash = self.word(close);
+        if !double && !matches!(dash, "--" | "—" | "–") {
+            return None;
+        }
+        let end = if double { close - 1 } else { close };
+        for k in (limit.max(close.saturating_sub(40)) + 1..end).rev() {
+            if double && self.word(k) == "-" && self.word(k - 1) == "-" && k - 1 > limit {
+                return Some(k - 1);
+            }
+            if !double && self.word(k) == dash {
+                return Some(k);
+            }
+            let apostrophe = matches!(self.raw(k), "’" | "'")
+                && self.is_word(k - 1)
+                && self.span(k - 1).end == self.span(k).start;
+            if (matches!(self.word(k), "." | "!" | "?" | ";" | ":") && !self.is_abbreviation_dot(k))
+                || (self.is_quote_mark(k) && !apostrophe)
+            {
+                return None;
+            }
+        }
+        None
     }
 
     /// Is token `i` a person's age ("22" in "Cory James, 22, said")?
@@ -1203,7 +1241,15 @@ impl<'a> Ctx<'a> {
         while k > limit && j - k < 3 {
             k -= 1;
             let w = self.word(k);
-            if self.is_determiner(k) || matches!(w, "'s" | "’s") {
+            // ("the brief", "the company's report", "Ivana Trump's brief": a glued
+            // possessive too, not "it's", "that's".)
+            let glued_possessive = w.len() > 2
+                && (w.ends_with("'s") || w.ends_with("’s"))
+                && !matches!(
+                    w.trim_end_matches("'s").trim_end_matches("’s"),
+                    "it" | "he" | "she" | "that" | "there" | "what" | "who" | "here" | "where"
+                );
+            if self.is_determiner(k) || matches!(w, "'s" | "’s") || glued_possessive {
                 return true;
             }
             if !self.is_word(k)
@@ -1248,8 +1294,11 @@ impl<'a> Ctx<'a> {
         while k < end && k - i < 12 {
             let wk = self.word(k);
             if !self.is_word(k) {
+                // ("said 9/11 widow Terry Strada": a date written with a slash.)
+                let digits = |j: usize| self.word(j).bytes().all(|b| b.is_ascii_digit());
                 if matches!(wk, "'s" | "’s" | "-")
                     || (self.is_abbreviation_dot(k) && self.word(k + 1) != ",")
+                    || (wk == "/" && k + 1 < end && digits(k - 1) && digits(k + 1))
                 {
                     k += 1;
                     continue;
@@ -1666,6 +1715,47 @@ mod tests {
         let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
         assert_eq!(doc.span_text(&m.span), "a senior NATO official");
         assert!(doc.span_text(&m.clause).contains("declined to be named"));
+    }
+
+    #[test]
+    fn a_cue_word_after_a_possessive_is_the_subjects_head() {
+        assert_eq!(
+            subject(
+                "However, Rosa Delgado's brief said that was not her view.",
+                "said"
+            )
+            .as_deref(),
+            Some("Rosa Delgado's brief")
+        );
+        assert_eq!(
+            subject("The agency's report said the dam was safe.", "said").as_deref(),
+            Some("The agency's report")
+        );
+    }
+
+    #[test]
+    fn a_dash_aside_with_commas_before_the_cue() {
+        assert_eq!(
+            subject(
+                "Mara Lind, the chief executive of Fjord Media -- the studio that makes the \
+                 show, which also streams online -- told me the deal was done.",
+                "told"
+            )
+            .as_deref(),
+            Some("Mara Lind")
+        );
+    }
+
+    #[test]
+    fn a_date_with_a_slash_before_a_name_after_the_cue() {
+        let doc = Document::from_text(
+            None,
+            "“We only want a hearing,” said 9/11 widow Rosa Delgado. Then more.",
+        );
+        let ctx = Ctx::new(&doc);
+        let c = cue_index(&ctx, "said");
+        let m = ctx.np_after(c + 1, ctx.len()).expect("speaker");
+        assert_eq!(doc.span_text(&m.span), "9/11 widow Rosa Delgado");
     }
 
     #[test]
