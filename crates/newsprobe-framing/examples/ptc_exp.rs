@@ -7,8 +7,26 @@
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("PTC directory");
-    let (m, report) = newsprobe_framing::propaganda::train::train_model(
-        std::path::Path::new(&dir),
+    let mut articles =
+        newsprobe_framing::propaganda::data::load(std::path::Path::new(&dir)).expect("PTC");
+    if std::env::var("NPENG").is_ok() {
+        for a in &mut articles {
+            let mut doc = newsprobe_core::Document::from_text(None, &a.text);
+            assert_eq!(doc.text, a.text);
+            newsprobe_entities::annotate(&mut doc, None);
+            newsprobe_quotes::annotate(&mut doc);
+            a.engine = newsprobe_framing::propaganda::features::engine_marks(&doc);
+        }
+        let mut counts = [0usize; 8];
+        for a in &articles {
+            for &(_, _, b) in &a.engine {
+                counts[b.trailing_zeros() as usize] += 1;
+            }
+        }
+        eprintln!("engine ranges by bit: {counts:?}");
+    }
+    let (m, report) = newsprobe_framing::propaganda::train::train_articles(
+        &articles,
         std::env::var("NPSEED")
             .ok()
             .and_then(|s| s.parse().ok())

@@ -55,6 +55,12 @@ fn inside(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(s, e)| s <= mid && mid < e)
 }
 
+/// The context of article `a`, with what the engine found in it.
+fn build(ctx: &mut Context, a: &Article) {
+    ctx.build(&a.text);
+    ctx.mark(&a.engine);
+}
+
 fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
     let mut it = ctx
         .tokens
@@ -67,7 +73,7 @@ fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 fn tagger_examples(articles: &[&Article]) -> Vec<Example> {
-    labelled_word_examples(articles, |a| a.spans.clone())
+    labelled_word_examples(articles, |a| a.spans.clone(), false)
 }
 
 /// The techniques the loaded-words tagger learns: Loaded_Language and Name_Calling,Labeling.
@@ -80,21 +86,22 @@ fn loaded_spans(a: &Article) -> Vec<(usize, usize)> {
 }
 
 fn loaded_examples(articles: &[&Article]) -> Vec<Example> {
-    labelled_word_examples(articles, loaded_spans)
+    labelled_word_examples(articles, loaded_spans, true)
 }
 
 fn labelled_word_examples(
     articles: &[&Article],
     spans: impl Fn(&Article) -> Vec<(usize, usize)>,
+    is_loaded: bool,
 ) -> Vec<Example> {
     let mut out = Vec::new();
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        ctx.build(&a.text);
+        build(&mut ctx, a);
         let spans = spans(a);
         for (i, t) in ctx.tokens.iter().enumerate() {
-            ctx.word_features(i, TAGGER_BITS, &mut buf);
+            ctx.word_features(i, (TAGGER_BITS, is_loaded), &mut buf);
             out.push((buf.clone(), usize::from(inside(t.start, t.end, &spans))));
         }
     }
@@ -117,7 +124,7 @@ fn sentence_examples(articles: &[&Article]) -> Vec<Example> {
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        ctx.build(&a.text);
+        build(&mut ctx, a);
         for (si, s) in ctx.sentences.iter().enumerate() {
             let hit = ctx.tokens[s.first..s.first + s.len]
                 .iter()
@@ -230,9 +237,9 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
         add_weights(&mut sentences_sum, &sentences);
         let mut lp = Vec::new();
         for a in held {
-            ctx.build(&a.text);
-            first_stage(&tagger, &ctx, &mut buf, &mut probs);
-            first_stage(&loaded, &ctx, &mut buf, &mut lp);
+            build(&mut ctx, a);
+            first_stage((&tagger, false), &ctx, &mut buf, &mut probs);
+            first_stage((&loaded, true), &ctx, &mut buf, &mut lp);
             sentence_stage(&sentences, &ctx, &mut buf, &mut sent);
             let stats: Vec<(f32, f32)> = ctx
                 .sentences
@@ -244,9 +251,16 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
                 ctx.stacked_features(i, &probs, (sent[si], stats[si]), STACK_BITS, &mut buf);
                 out.push((buf.clone(), usize::from(inside(t.start, t.end, &a.spans))));
             }
+            let article = super::features::article_density(&sent);
             for (ci, &(wa, _)) in ctx.clauses.iter().enumerate() {
                 let si = ctx.sentence[wa] as usize;
-                ctx.clause_features(ci, (&probs, &lp), sent[si], CLAUSE_BITS, &mut buf);
+                ctx.clause_features(
+                    ci,
+                    (&probs, &lp),
+                    (sent[si], article),
+                    CLAUSE_BITS,
+                    &mut buf,
+                );
                 clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
             }
         }
@@ -264,7 +278,7 @@ fn technique_examples(articles: &[&Article]) -> Vec<Example> {
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        ctx.build(&a.text);
+        build(&mut ctx, a);
         for &(s, e, t) in &a.techniques {
             if let Some((wa, wb)) = words_of(&ctx, s, e) {
                 ctx.span_features(wa, wb, TECHNIQUE_BITS, &mut buf);
@@ -291,7 +305,7 @@ fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> 
         .iter()
         .map(|a| {
             let mut ctx = Context::default();
-            ctx.build(&a.text);
+            build(&mut ctx, a);
             let (mut first, mut probs, mut clauses) = (Vec::new(), Vec::new(), Vec::new());
             m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
             clause_stage(
@@ -302,7 +316,7 @@ fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> 
                 &mut clauses,
             );
             let mut loaded = Vec::new();
-            first_stage(&m.loaded, &ctx, &mut buf, &mut loaded);
+            first_stage((&m.loaded, true), &ctx, &mut buf, &mut loaded);
             Tagged {
                 article: a,
                 ctx,
@@ -420,7 +434,7 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        ctx.build(&a.text);
+        build(&mut ctx, a);
         let mut rows_of: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
             Default::default();
         for &(s, e, t) in &a.techniques {
@@ -449,7 +463,11 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
 
 /// Trains on the train split; returns the model and a report of its dev figures.
 pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), Error> {
-    let articles = data::load(dir)?;
+    train_articles(&data::load(dir)?, seed)
+}
+
+/// [`train_model`] on loaded articles (their `engine` marks filled or not).
+pub fn train_articles(articles: &[Article], seed: u64) -> Result<(PropagandaModel, String), Error> {
     let (dev, train): (Vec<&Article>, Vec<&Article>) =
         articles.iter().partition(|a| data::is_dev(&a.id));
     let loaded = Linear::train(
@@ -586,7 +604,7 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
     m.clause_run_threshold = d.clause_run;
     m.loaded_threshold = d.loaded;
     m.show_threshold = SHOW_THRESHOLD;
-    let report = evaluate_loaded(&m, &articles);
+    let report = evaluate_loaded(&m, articles);
     Ok((m, report))
 }
 
