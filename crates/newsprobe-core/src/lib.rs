@@ -13,7 +13,9 @@
 //! - [`segment`]: where are the paragraphs, sentences and tokens?
 //! - [`report`]: what does a user see (the contract's JSON schema, code-point offsets)?
 //! - [`lexicon`]: small word-level helpers shared by the detectors.
+//! - [`clusters`]: which words behave alike (word clusters learned from unlabelled text)?
 
+pub mod clusters;
 pub mod document;
 pub mod html;
 pub mod lexicon;

@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy, propaganda, entities or speakers.
+    /// clickbait, stance, checkworthy, propaganda, entities, speakers or clusters.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -78,7 +78,15 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
         "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers)"),
+        // The shared eval folder; the reviewed sample's documents (eval/review, from the project
+        // root) are left out.
+        "clusters" => newsprobe_core::clusters::train::run(
+            &a.data,
+            std::path::Path::new("eval/review"),
+            &a.out,
+            a.seed,
+        )?,
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers, clusters)"),
     };
     super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
