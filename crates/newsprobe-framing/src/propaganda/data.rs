@@ -17,10 +17,6 @@ pub struct Article {
     pub spans: Vec<(usize, usize)>,
     /// Technique spans: (start, end, technique index into `TECHNIQUES`).
     pub techniques: Vec<(usize, usize, usize)>,
-    /// What the engine's other stages found in the text, as byte ranges with
-    /// [`super::features`]'s `ENG_*` bits (quotations and their speakers, entity mentions);
-    /// empty unless the caller fills it (see [`super::train::train_articles`]).
-    pub engine: Vec<(usize, usize, u8)>,
 }
 
 /// Whether an article id belongs to the dev split.
@@ -72,7 +68,6 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, Error> {
                 text,
                 spans: Vec::new(),
                 techniques: Vec::new(),
-                engine: Vec::new(),
             },
         );
     }

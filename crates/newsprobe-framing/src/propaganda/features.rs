@@ -90,70 +90,11 @@ pub struct Context {
     /// Clauses: runs of words of one sentence between commas, semicolons, colons, brackets,
     /// dashes and quotation marks, as (first word, end word): the span candidates.
     pub clauses: Vec<(usize, usize)>,
-    /// Per word: what the engine's other stages found there (`ENG_*` bits; all 0 unless
-    /// [`Context::mark`] was called).
-    pub eng: Vec<u8>,
-    /// Per word: its cluster path, packed (see [`super::clusters::packed`]; 0: none).
+    /// Per word: its cluster path, packed (see [`super::clusters::Word`]; 0: none).
     pub cluster: Vec<u64>,
-    /// Per word: [`super::clusters::emotive_neighbours`].
+    /// Per word: how many emotive lexicon words share its cluster ([`super::clusters::Word`]).
     pub emo: Vec<u8>,
 }
-
-/// [`Context::eng`] bits: inside a quotation whose speaker is named...
-pub const ENG_QUOTE_NAMED: u8 = 1;
-/// ...inside a quotation with an unnamed, vague, anonymous or no speaker...
-pub const ENG_QUOTE_OTHER: u8 = 2;
-/// ...inside reported speech...
-pub const ENG_REPORTED: u8 = 4;
-/// ...in the mention of a person, an organisation, a place or another entity...
-pub const ENG_PERSON: u8 = 8;
-pub const ENG_ORG: u8 = 16;
-pub const ENG_PLACE: u8 = 32;
-/// ...in a quotation's reporting cue or its speaker's mention.
-pub const ENG_CUE: u8 = 64;
-pub const ENG_SPEAKER: u8 = 128;
-
-/// The `ENG_*` ranges of what the entities and quotes stages found in `doc`'s body.
-pub fn engine_marks(doc: &newsprobe_core::Document) -> Vec<(usize, usize, u8)> {
-    use newsprobe_core::{EntityType, Field, QuoteKind, SourceType};
-    let mut out = Vec::new();
-    for e in &doc.entities {
-        let bit = match e.kind {
-            EntityType::Person => ENG_PERSON,
-            EntityType::Organization => ENG_ORG,
-            EntityType::Place | EntityType::Other => ENG_PLACE,
-        };
-        out.extend(
-            e.mentions
-                .iter()
-                .filter(|m| m.field == Field::Text)
-                .map(|m| (m.start, m.end, bit)),
-        );
-    }
-    for q in doc.quotes.iter().filter(|q| q.span.field == Field::Text) {
-        let bit = match (q.kind, q.source.kind) {
-            (QuoteKind::Reported, _) => ENG_REPORTED,
-            (_, SourceType::Named) => ENG_QUOTE_NAMED,
-            _ => ENG_QUOTE_OTHER,
-        };
-        out.push((q.span.start, q.span.end, bit));
-        if let Some(c) = q.cue.filter(|c| c.field == Field::Text) {
-            out.push((c.start, c.end, ENG_CUE));
-        }
-        if let Some(m) = q.source.mention.filter(|m| m.field == Field::Text) {
-            out.push((m.start, m.end, ENG_SPEAKER));
-        }
-    }
-    out
-}
-
-/// Experiment switches (`NPF`, bits), read once.
-pub static NPF: LazyLock<u32> = LazyLock::new(|| {
-    std::env::var("NPF")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-});
 
 /// Whether the text between two words of one sentence ends a clause.
 fn clause_break(gap: &str) -> bool {
@@ -207,11 +148,6 @@ pub fn sentence_stats(probs: &[f32], s: &Sentence) -> (f32, f32) {
     let words = probs.get(s.first..s.first + s.len).unwrap_or(&[]);
     let max = words.iter().fold(0.0f32, |m, &p| m.max(p));
     (max, words.iter().sum::<f32>() / words.len().max(1) as f32)
-}
-
-/// An article's density of propaganda: the mean of its sentences' probabilities.
-pub fn article_density(sent: &[f32]) -> f32 {
-    sent.iter().sum::<f32>() / sent.len().max(1) as f32
 }
 
 impl Context {
@@ -300,25 +236,13 @@ impl Context {
         );
         let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
         self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
-        self.eng.clear();
-        self.eng.resize(self.tokens.len(), 0);
         self.cluster.clear();
-        if *NPF & (4 | 8 | 16 | 64 | 128 | 256) != 0 {
-            self.cluster.extend(
-                self.tokens
-                    .iter()
-                    .map(|t| super::clusters::packed(text.get(t.start..t.end).unwrap_or(""))),
-            );
-        } else {
-            self.cluster.resize(self.tokens.len(), 0);
-        }
         self.emo.clear();
-        self.emo.extend(
-            self.cluster
-                .iter()
-                .zip(&self.lex)
-                .map(|(&c, &l)| super::clusters::emotive_neighbours(c, l & EMOTIVE != 0)),
-        );
+        for (t, &l) in self.tokens.iter().zip(&self.lex) {
+            let w = super::clusters::word(t.hash).unwrap_or_default();
+            self.cluster.push(w.packed);
+            self.emo.push(w.emotive[usize::from(l & EMOTIVE != 0)]);
+        }
         self.clauses.clear();
         let mut first = 0;
         for i in 1..=self.tokens.len() {
@@ -332,18 +256,6 @@ impl Context {
                 self.clauses.push((first, i));
                 first = i;
             }
-        }
-    }
-
-    /// Sets [`Self::eng`] from the engine's byte ranges with `ENG_*` bits: a word gets the bits
-    /// of every range that holds its middle byte.
-    pub fn mark(&mut self, ranges: &[(usize, usize, u8)]) {
-        for (t, e) in self.tokens.iter().zip(self.eng.iter_mut()) {
-            let mid = (t.start + t.end) / 2;
-            *e = ranges
-                .iter()
-                .filter(|&&(s, x, _)| s <= mid && mid < x)
-                .fold(0, |m, &(_, _, b)| m | b);
         }
     }
 
@@ -433,14 +345,9 @@ impl Context {
         }
         push(ns(7, combine(wm1, w0)));
         push(ns(8, combine(w0, wp1)));
-        if *NPF & 32 != 0 {
-            // What the engine found at the word: quotation and speaker, entity type.
-            let e = self.eng[i];
-            push(ns(30, u64::from(e & 7)));
-            push(ns(31, u64::from(e & (8 | 16 | 32 | 128))));
-        }
-        if *NPF & 128 != 0 && self.cluster[i] != 0 {
-            // Emotive lexicon words in the word's cluster.
+        if self.cluster[i] != 0 {
+            // How many emotive lexicon words share the word's cluster (the lexicons' reach
+            // beyond their own words: "thugs" beside "criminals").
             let e = self.emo[i];
             push(ns(32, u64::from(e & 3)));
             push(ns(33, u64::from(e >> 2)));
@@ -449,8 +356,10 @@ impl Context {
                 combine(u64::from(e), u64::from(self.lex[i] & EMOTIVE)),
             ));
         }
-        if *NPF & if loaded { 64 } else { 4 } != 0 {
-            // Cluster prefixes of the word and of its neighbours.
+        if !loaded {
+            // Cluster prefixes of the word and of its neighbours (the word tagger only: in the
+            // loaded-words tagger they cost the passages reports show their precision, dev P
+            // 0.707 on 70 -> 0.594 on 122 at 0.40).
             use super::clusters::prefix;
             let c = self.cluster[i];
             for (k, n) in [4usize, 6, 10, 20].into_iter().enumerate() {
@@ -490,14 +399,6 @@ impl Context {
             push(ns(302, t.hash), w);
             if let Some(n) = words.get(k + 1) {
                 push(ns(303, combine(t.hash, n.hash)), w);
-            }
-            if *NPF & 16 != 0 {
-                let c = self.cluster[s.first + k];
-                for n in [6usize, 10] {
-                    if let Some(p) = super::clusters::prefix(c, n) {
-                        push(ns(306, p), w);
-                    }
-                }
             }
         }
         let quoted = self.in_quote[s.first..s.first + s.len]
@@ -658,12 +559,11 @@ impl Context {
         &self,
         ci: usize,
         (first, loaded): (&[f32], &[f32]),
-        (sentence, article): (f32, f32),
+        sentence: f32,
         bits: u8,
         out: &mut Vec<(u32, f32)>,
     ) {
         out.clear();
-        let npf = *NPF;
         let Some(&(a, b)) = self.clauses.get(ci) else {
             return;
         };
@@ -682,12 +582,10 @@ impl Context {
             if k + 1 < b {
                 push(ns(403, combine(t.hash, self.tokens[k + 1].hash)), w);
             }
-            if npf & 8 != 0 {
-                let c = self.cluster[k];
-                for n in [6usize, 10, 20] {
-                    if let Some(p) = super::clusters::prefix(c, n) {
-                        push(ns(420, p), w);
-                    }
+            // The bag of the clause's cluster prefixes.
+            for n in [6usize, 10, 20] {
+                if let Some(p) = super::clusters::prefix(self.cluster[k], n) {
+                    push(ns(420, p), w);
                 }
             }
         }
@@ -729,20 +627,7 @@ impl Context {
         let lmax = loaded
             .get(a..b)
             .map_or(0.0, |lw| lw.iter().fold(0.0f32, |m, &p| m.max(p)));
-        if npf & 1 != 0 {
-            // What the engine found in the clause: quotations and their speakers, entities.
-            let eng = self.eng[a..b].iter().fold(0u8, |m, &e| m | e);
-            for bit in 0..8u64 {
-                if eng & (1 << bit) != 0 {
-                    push(ns(440, bit), 1.0);
-                }
-            }
-            let q = self.eng[a] & (ENG_QUOTE_NAMED | ENG_QUOTE_OTHER | ENG_REPORTED);
-            push(ns(441, combine(u64::from(q), tenth(max))), 1.0);
-            let who = eng & (ENG_PERSON | ENG_ORG | ENG_PLACE);
-            push(ns(442, combine(u64::from(who), tenth(lmax))), 1.0);
-        }
-        if npf & 256 != 0 {
+        {
             // Words whose cluster holds emotive lexicon words.
             let e = &self.emo[a..b];
             let some = e.iter().filter(|&&x| x & 3 != 0).count();
@@ -753,13 +638,6 @@ impl Context {
             if many > 0 {
                 push(ns(448, 1), (many as f32).sqrt());
             }
-        }
-        if npf & 2 != 0 {
-            // The article's density: its sentences' mean probability.
-            let d = tenth(article * 2.0);
-            push(ns(445, d), 1.0);
-            push(ns(446, combine(d, tenth(max))), 1.0);
-            push(ns(447, combine(d, tenth(sentence))), 1.0);
         }
         // The loaded-words tagger over the clause: its best word, with the clause's length and
         // the first stage's best word, and its sum (about how many loaded words).

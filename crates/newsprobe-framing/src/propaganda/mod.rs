@@ -458,10 +458,9 @@ pub(crate) fn clause_stage(
     first_stage((loaded, true), ctx, buf, &mut lp);
     out.clear();
     let mut s = [0.0f32];
-    let article = features::article_density(sent);
     for (ci, &(a, _)) in ctx.clauses.iter().enumerate() {
         let p = sent.get(ctx.sentence[a] as usize).copied().unwrap_or(0.0);
-        ctx.clause_features(ci, (first, &lp), (p, article), model.bits, buf);
+        ctx.clause_features(ci, (first, &lp), p, model.bits, buf);
         model.scores(buf, &mut s);
         out.push(sigmoid(s[0]));
     }

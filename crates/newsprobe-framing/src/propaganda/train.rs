@@ -55,12 +55,6 @@ fn inside(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(s, e)| s <= mid && mid < e)
 }
 
-/// The context of article `a`, with what the engine found in it.
-fn build(ctx: &mut Context, a: &Article) {
-    ctx.build(&a.text);
-    ctx.mark(&a.engine);
-}
-
 fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
     let mut it = ctx
         .tokens
@@ -98,7 +92,7 @@ fn labelled_word_examples(
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        build(&mut ctx, a);
+        ctx.build(&a.text);
         let spans = spans(a);
         for (i, t) in ctx.tokens.iter().enumerate() {
             ctx.word_features(i, (TAGGER_BITS, is_loaded), &mut buf);
@@ -124,7 +118,7 @@ fn sentence_examples(articles: &[&Article]) -> Vec<Example> {
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        build(&mut ctx, a);
+        ctx.build(&a.text);
         for (si, s) in ctx.sentences.iter().enumerate() {
             let hit = ctx.tokens[s.first..s.first + s.len]
                 .iter()
@@ -237,7 +231,7 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
         add_weights(&mut sentences_sum, &sentences);
         let mut lp = Vec::new();
         for a in held {
-            build(&mut ctx, a);
+            ctx.build(&a.text);
             first_stage((&tagger, false), &ctx, &mut buf, &mut probs);
             first_stage((&loaded, true), &ctx, &mut buf, &mut lp);
             sentence_stage(&sentences, &ctx, &mut buf, &mut sent);
@@ -251,16 +245,9 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
                 ctx.stacked_features(i, &probs, (sent[si], stats[si]), STACK_BITS, &mut buf);
                 out.push((buf.clone(), usize::from(inside(t.start, t.end, &a.spans))));
             }
-            let article = super::features::article_density(&sent);
             for (ci, &(wa, _)) in ctx.clauses.iter().enumerate() {
                 let si = ctx.sentence[wa] as usize;
-                ctx.clause_features(
-                    ci,
-                    (&probs, &lp),
-                    (sent[si], article),
-                    CLAUSE_BITS,
-                    &mut buf,
-                );
+                ctx.clause_features(ci, (&probs, &lp), sent[si], CLAUSE_BITS, &mut buf);
                 clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
             }
         }
@@ -278,7 +265,7 @@ fn technique_examples(articles: &[&Article]) -> Vec<Example> {
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        build(&mut ctx, a);
+        ctx.build(&a.text);
         for &(s, e, t) in &a.techniques {
             if let Some((wa, wb)) = words_of(&ctx, s, e) {
                 ctx.span_features(wa, wb, TECHNIQUE_BITS, &mut buf);
@@ -305,7 +292,7 @@ fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> 
         .iter()
         .map(|a| {
             let mut ctx = Context::default();
-            build(&mut ctx, a);
+            ctx.build(&a.text);
             let (mut first, mut probs, mut clauses) = (Vec::new(), Vec::new(), Vec::new());
             m.word_probabilities(&ctx, &mut buf, (&mut first, &mut sent), &mut probs);
             clause_stage(
@@ -434,7 +421,7 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
     let mut ctx = Context::default();
     let mut buf = Vec::new();
     for a in articles {
-        build(&mut ctx, a);
+        ctx.build(&a.text);
         let mut rows_of: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
             Default::default();
         for &(s, e, t) in &a.techniques {
@@ -463,11 +450,7 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
 
 /// Trains on the train split; returns the model and a report of its dev figures.
 pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), Error> {
-    train_articles(&data::load(dir)?, seed)
-}
-
-/// [`train_model`] on loaded articles (their `engine` marks filled or not).
-pub fn train_articles(articles: &[Article], seed: u64) -> Result<(PropagandaModel, String), Error> {
+    let articles = data::load(dir)?;
     let (dev, train): (Vec<&Article>, Vec<&Article>) =
         articles.iter().partition(|a| data::is_dev(&a.id));
     let loaded = Linear::train(
@@ -604,7 +587,7 @@ pub fn train_articles(articles: &[Article], seed: u64) -> Result<(PropagandaMode
     m.clause_run_threshold = d.clause_run;
     m.loaded_threshold = d.loaded;
     m.show_threshold = SHOW_THRESHOLD;
-    let report = evaluate_loaded(&m, articles);
+    let report = evaluate_loaded(&m, &articles);
     Ok((m, report))
 }
 
