@@ -76,7 +76,7 @@ fn emotive_neighbours(counts: &HashMap<u64, u16>, packed: u64, emotive: bool) ->
 static TABLE: LazyLock<WordMap<Word>> = LazyLock::new(|| {
     let counts = emotive_counts();
     let mut map = WordMap::default();
-    let mut toks = Vec::new();
+    let (mut toks, mut form) = (Vec::new(), String::new());
     for line in newsprobe_core::clusters::CLUSTERS.lines() {
         let Some((path, words)) = line.split_once('\t') else {
             continue;
@@ -93,7 +93,10 @@ static TABLE: LazyLock<WordMap<Word>> = LazyLock::new(|| {
             ],
         };
         for w in words.split(' ').filter(|w| !w.is_empty()) {
-            for form in [w.to_string(), format!("{w}'s"), format!("{w}’s")] {
+            for suffix in ["", "'s", "’s"] {
+                form.clear();
+                form.push_str(w);
+                form.push_str(suffix);
                 tokenize_into(&form, &mut toks);
                 if let [t] = toks.as_slice() {
                     map.entry(t.hash).or_insert(word);
