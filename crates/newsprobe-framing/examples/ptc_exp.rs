@@ -32,7 +32,7 @@ fn main() {
 
 /// Times `m.detect` on the first 1,000 articles of a JSON Lines file (`text` fields).
 fn time_detect(m: &newsprobe_framing::propaganda::PropagandaModel, path: &str) {
-    let texts: Vec<String> = std::fs::read_to_string(&path)
+    let texts: Vec<String> = std::fs::read_to_string(path)
         .expect("articles")
         .lines()
         .take(1000)

@@ -72,7 +72,8 @@ fn emotive_neighbours(counts: &HashMap<u64, u16>, packed: u64, emotive: bool) ->
     out
 }
 
-/// The bundled cluster list by word hash; possessives ("russia's") take their word's cluster.
+/// The bundled cluster list by word hash; possessives ("russia's", "Russia’s") take their
+/// word's cluster.
 static TABLE: LazyLock<WordMap<Word>> = LazyLock::new(|| {
     let counts = emotive_counts();
     let mut map = WordMap::default();
@@ -93,7 +94,8 @@ static TABLE: LazyLock<WordMap<Word>> = LazyLock::new(|| {
             ],
         };
         for w in words.split(' ').filter(|w| !w.is_empty()) {
-            for suffix in ["", "'s", "’s"] {
+            // (The tokenizer folds "’" to "'": one possessive form covers both.)
+            for suffix in ["", "'s"] {
                 form.clear();
                 form.push_str(w);
                 form.push_str(suffix);

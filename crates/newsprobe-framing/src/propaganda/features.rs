@@ -345,7 +345,7 @@ impl Context {
         }
         push(ns(7, combine(wm1, w0)));
         push(ns(8, combine(w0, wp1)));
-        if self.cluster[i] != 0 {
+        if self.emo[i] != 0 {
             // How many emotive lexicon words share the word's cluster (the lexicons' reach
             // beyond their own words: "thugs" beside "criminals").
             let e = self.emo[i];
