@@ -286,7 +286,8 @@ impl Context {
     }
 
     /// The tagger's features of word `i` into `out` (cleared first), in a fixed order (a feature
-    /// hashed twice to one index counts twice, in training as in use).
+    /// hashed twice to one index counts twice, in training as in use); `loaded`: for the
+    /// loaded-words tagger, which reads no cluster prefixes.
     pub fn word_features(&self, i: usize, (bits, loaded): (u8, bool), out: &mut Vec<(u32, f32)>) {
         out.clear();
         let t = &self.tokens[i];

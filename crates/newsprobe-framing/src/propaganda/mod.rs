@@ -6,6 +6,7 @@
 //! tagger's runs (precise); the eval's span identification decodes clauses and adds those runs.
 //!
 //! - [`features`]: which features a word and a span have;
+//! - [`clusters`]: word clusters learned from unlabelled text, as the taggers read them;
 //! - [`data`]: the PTC articles and labels, and the fixed train/dev split;
 //! - [`train`]: training, threshold tuning and the task metrics.
 
