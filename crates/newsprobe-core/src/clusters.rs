@@ -136,7 +136,14 @@ impl Table {
     }
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| Table::parse(CLUSTERS));
+/// The bundled list, or the file `NEWSPROBE_CLUSTERS` names (for comparing a retrained list
+/// without rebuilding; an unreadable file: the bundled list).
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let text = std::env::var_os("NEWSPROBE_CLUSTERS")
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map_or(CLUSTERS, |t| &*Box::leak(t.into_boxed_str()));
+    Table::parse(text)
+});
 
 /// The cluster path of a normalised word (lower case, apostrophes and dashes folded, no
 /// possessive: as [`crate::lexicon::normalize`] writes it), or `None` for a word not in the list.

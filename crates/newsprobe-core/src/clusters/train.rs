@@ -16,8 +16,8 @@
 //! apart), weighed by positive PMI with context counts smoothed to the power 0.75. A seeded
 //! randomised SVD ([`DIMS`] dimensions, two power iterations) reduces the vectors; rows scaled by
 //! the square root of the singular values and normalised to length one. The tree is then split
-//! top-down: each node's words into two by spherical 2-means (seeded start: a random word and
-//! the word least like it), the half holding the node's most frequent word first (bit 0), until a
+//! top-down: each node's words into two by spherical 2-means (the most cohesive of three seeded
+//! k-means++ starts), the half holding the node's most frequent word first (bit 0), until a
 //! node has fewer than [`MIN_SPLIT`] words or the path [`MAX_DEPTH`] bits. The same data and seed
 //! give the same file, byte for byte.
 
@@ -38,7 +38,9 @@ pub const MIN_SPLIT: usize = 8;
 /// Longest path.
 pub const MAX_DEPTH: usize = 24;
 /// Passes of 2-means at each node.
-const KMEANS_ITERS: usize = 12;
+const KMEANS_ITERS: usize = 20;
+/// Seeded starts of 2-means at each node; the most cohesive split is kept.
+const TRIES: usize = 3;
 
 /// What can go wrong reading the training text.
 #[derive(Debug, thiserror::Error)]
@@ -256,6 +258,18 @@ fn tokens(text: &str, out: &mut Vec<String>) {
         for t in crate::segment::tokenize(line, Field::Text) {
             let s = t.span.slice(line);
             match t.kind {
+                TokenKind::Word if cased() => {
+                    let core = super::strip_possessive(s);
+                    out.push(
+                        core.chars()
+                            .map(|c| match c {
+                                '’' | 'ʼ' | '‘' => '\'',
+                                '‐' | '‑' | '–' | '—' => '-',
+                                c => c,
+                            })
+                            .collect(),
+                    )
+                }
                 TokenKind::Word => out.push(super::key(s).into_owned()),
                 TokenKind::Number => out.push("<num>".into()),
                 TokenKind::Punct => out.push(crate::lexicon::normalize(s)),
@@ -264,6 +278,11 @@ fn tokens(text: &str, out: &mut Vec<String>) {
         }
     }
     out.push("<s>".into());
+}
+
+/// Temporary: keys as written (case kept) when `NP_CLUSTER_CASED` is set.
+fn cased() -> bool {
+    std::env::var_os("NP_CLUSTER_CASED").is_some()
 }
 
 /// SplitMix64.
@@ -577,13 +596,17 @@ pub fn build(sources: &[Source], seed: u64) -> Trained {
             emb[r * k + d] = (x * weight) as f32;
         }
     }
+    let mut zero = 0;
     for r in 0..n {
         let v = &mut emb[r * k..(r + 1) * k];
         let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|x| *x /= norm);
+        } else {
+            zero += 1;
         }
     }
+    report.push_str(&format!("{zero} words with an empty vector\n"));
     // Top-down 2-means.
     let mut leaves: Vec<(String, Vec<usize>)> = Vec::new();
     let mut stack: Vec<(String, Vec<usize>)> = vec![(String::new(), (0..n).collect())];
@@ -626,8 +649,10 @@ pub fn build(sources: &[Source], seed: u64) -> Trained {
     Trained { text, report }
 }
 
-/// Splits `members` (sorted by frequency, most frequent first) into two by spherical 2-means;
-/// the half holding the first member comes first. `None` when the words cannot be told apart.
+/// Splits `members` (sorted by frequency, most frequent first) into two by spherical 2-means,
+/// the best of [`TRIES`] seeded starts (k-means++: a random member, then one drawn by its
+/// distance from it); the half holding the first member comes first. `None` when nothing is
+/// left to split.
 fn split(
     emb: &[f32],
     k: usize,
@@ -636,40 +661,77 @@ fn split(
 ) -> Option<(Vec<usize>, Vec<usize>)> {
     let row = |r: usize| &emb[r * k..(r + 1) * k];
     let dot = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
-    // Start: a random member, and the member least like it.
-    let first = members[rng.below(members.len())];
-    let second = *members.iter().min_by(|&&a, &&b| {
-        dot(row(a), row(first))
-            .total_cmp(&dot(row(b), row(first)))
-            .then(a.cmp(&b))
-    })?;
-    let mut c = [row(first).to_vec(), row(second).to_vec()];
-    let mut side = vec![false; members.len()];
-    for it in 0..KMEANS_ITERS {
-        let mut changed = false;
-        for (i, &r) in members.iter().enumerate() {
-            let s = dot(row(r), &c[1]) > dot(row(r), &c[0]);
-            if s != side[i] || it == 0 {
+    let mut best: Option<(f32, Vec<bool>)> = None;
+    for _ in 0..TRIES {
+        let first = members[rng.below(members.len())];
+        let far: Vec<f64> = members
+            .iter()
+            .map(|&r| ((1.0 - dot(row(r), row(first))).max(0.0) as f64).powi(2))
+            .collect();
+        let total: f64 = far.iter().sum();
+        let second = if total > 0.0 {
+            let mut x = (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+            let mut pick = members[members.len() - 1];
+            for (&r, &f) in members.iter().zip(&far) {
+                if x < f {
+                    pick = r;
+                    break;
+                }
+                x -= f;
+            }
+            pick
+        } else {
+            members[rng.below(members.len())]
+        };
+        let mut c = [row(first).to_vec(), row(second).to_vec()];
+        let mut side = vec![false; members.len()];
+        for it in 0..KMEANS_ITERS {
+            let mut changed = false;
+            for (i, &r) in members.iter().enumerate() {
+                let s = dot(row(r), &c[1]) > dot(row(r), &c[0]);
                 changed |= s != side[i];
                 side[i] = s;
             }
-        }
-        let mut sums = [vec![0f32; k], vec![0f32; k]];
-        for (i, &r) in members.iter().enumerate() {
-            for (x, y) in sums[side[i] as usize].iter_mut().zip(row(r)) {
-                *x += y;
+            let mut sums = [vec![0f32; k], vec![0f32; k]];
+            for (i, &r) in members.iter().enumerate() {
+                for (x, y) in sums[side[i] as usize].iter_mut().zip(row(r)) {
+                    *x += y;
+                }
+            }
+            for (ci, s) in c.iter_mut().zip(sums) {
+                let norm = s.iter().map(|x| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    *ci = s.into_iter().map(|x| x / norm).collect();
+                }
+            }
+            if !changed && it > 0 {
+                break;
             }
         }
-        for (ci, s) in c.iter_mut().zip(sums) {
-            let norm = s.iter().map(|x| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                *ci = s.into_iter().map(|x| x / norm).collect();
+        if side.iter().all(|&s| s == side[0]) {
+            // One half empty (words whose vectors are alike, or all zero): split at the median
+            // of how much nearer each word is to one centre than to the other.
+            let mut by: Vec<(f32, usize)> = members
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| (dot(row(r), &c[1]) - dot(row(r), &c[0]), i))
+                .collect();
+            by.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+            for (j, &(_, i)) in by.iter().enumerate() {
+                side[i] = j >= by.len() / 2;
             }
         }
-        if !changed && it > 0 {
-            break;
+        // Cohesion: how near each word is to its half's centre.
+        let score: f32 = members
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| dot(row(r), &c[side[i] as usize]))
+            .sum();
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, side));
         }
     }
+    let (_, side) = best?;
     let (mut a, mut b) = (Vec::new(), Vec::new());
     for (i, &r) in members.iter().enumerate() {
         if side[i] == side[0] {
