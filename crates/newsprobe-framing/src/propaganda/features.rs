@@ -90,10 +90,6 @@ pub struct Context {
     /// Clauses: runs of words of one sentence between commas, semicolons, colons, brackets,
     /// dashes and quotation marks, as (first word, end word): the span candidates.
     pub clauses: Vec<(usize, usize)>,
-    /// Per word: its cluster path, packed (see [`super::clusters::Word`]; 0: none).
-    pub cluster: Vec<u64>,
-    /// Per word: how many emotive lexicon words share its cluster ([`super::clusters::Word`]).
-    pub emo: Vec<u8>,
 }
 
 /// Whether the text between two words of one sentence ends a clause.
@@ -236,13 +232,6 @@ impl Context {
         );
         let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
         self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
-        self.cluster.clear();
-        self.emo.clear();
-        for (t, &l) in self.tokens.iter().zip(&self.lex) {
-            let w = super::clusters::word(t.hash).unwrap_or_default();
-            self.cluster.push(w.packed);
-            self.emo.push(w.emotive[usize::from(l & EMOTIVE != 0)]);
-        }
         self.clauses.clear();
         let mut first = 0;
         for i in 1..=self.tokens.len() {
@@ -286,9 +275,8 @@ impl Context {
     }
 
     /// The tagger's features of word `i` into `out` (cleared first), in a fixed order (a feature
-    /// hashed twice to one index counts twice, in training as in use); `loaded`: for the
-    /// loaded-words tagger, which reads no cluster prefixes.
-    pub fn word_features(&self, i: usize, (bits, loaded): (u8, bool), out: &mut Vec<(u32, f32)>) {
+    /// hashed twice to one index counts twice, in training as in use).
+    pub fn word_features(&self, i: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
         out.clear();
         let t = &self.tokens[i];
         let s = &self.sentences[self.sentence[i] as usize];
@@ -346,45 +334,6 @@ impl Context {
         }
         push(ns(7, combine(wm1, w0)));
         push(ns(8, combine(w0, wp1)));
-        if self.emo[i] != 0 {
-            // How many emotive lexicon words share the word's cluster (the lexicons' reach
-            // beyond their own words: "thugs" beside "criminals").
-            let e = self.emo[i];
-            push(ns(32, u64::from(e & 3)));
-            push(ns(33, u64::from(e >> 2)));
-            push(ns(
-                34,
-                combine(u64::from(e), u64::from(self.lex[i] & EMOTIVE)),
-            ));
-        }
-        if !loaded {
-            // Cluster prefixes of the word and of its neighbours (the word tagger only: in the
-            // loaded-words tagger they cost the passages reports show their precision, dev P
-            // 0.707 on 70 -> 0.594 on 122 at 0.40).
-            use super::clusters::prefix;
-            let c = self.cluster[i];
-            for (k, n) in [4usize, 6, 10, 20].into_iter().enumerate() {
-                if let Some(p) = prefix(c, n) {
-                    push(ns(20 + k as u64, p));
-                }
-            }
-            let near = |j: isize| -> u64 {
-                let j = i as isize + j;
-                if j < s.first as isize || j >= (s.first + s.len) as isize {
-                    0
-                } else {
-                    self.cluster[j as usize]
-                }
-            };
-            for (k, (off, n)) in [(-1isize, 6usize), (1, 6), (-1, 10), (1, 10)]
-                .into_iter()
-                .enumerate()
-            {
-                if let Some(p) = prefix(near(off), n) {
-                    push(ns(24 + k as u64, p));
-                }
-            }
-        }
     }
 
     /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
@@ -583,12 +532,6 @@ impl Context {
             if k + 1 < b {
                 push(ns(403, combine(t.hash, self.tokens[k + 1].hash)), w);
             }
-            // The bag of the clause's cluster prefixes.
-            for n in [6usize, 10, 20] {
-                if let Some(p) = super::clusters::prefix(self.cluster[k], n) {
-                    push(ns(420, p), w);
-                }
-            }
         }
         let lex = self.lex.get(a..b).unwrap_or(&[]);
         for bit in 0..7u64 {
@@ -625,24 +568,10 @@ impl Context {
             | u64::from(self.sentence[a] == 0) << 3;
         push(ns(413, shape), 1.0);
         push(ns(414, self.density), 1.0);
-        let lmax = loaded
-            .get(a..b)
-            .map_or(0.0, |lw| lw.iter().fold(0.0f32, |m, &p| m.max(p)));
-        {
-            // Words whose cluster holds emotive lexicon words.
-            let e = &self.emo[a..b];
-            let some = e.iter().filter(|&&x| x & 3 != 0).count();
-            let many = e.iter().filter(|&&x| x >> 2 >= 2).count();
-            if some > 0 {
-                push(ns(448, 0), (some as f32).sqrt());
-            }
-            if many > 0 {
-                push(ns(448, 1), (many as f32).sqrt());
-            }
-        }
         // The loaded-words tagger over the clause: its best word, with the clause's length and
         // the first stage's best word, and its sum (about how many loaded words).
         if let Some(lw) = loaded.get(a..b) {
+            let lmax = lw.iter().fold(0.0f32, |m, &p| m.max(p));
             let lsum = lw.iter().sum::<f32>();
             push(ns(430, tenth(lmax)), 1.0);
             push(ns(431, combine(tenth(lmax), len)), 1.0);

@@ -6,11 +6,9 @@
 //! tagger's runs (precise); the eval's span identification decodes clauses and adds those runs.
 //!
 //! - [`features`]: which features a word and a span have;
-//! - [`clusters`]: word clusters learned from unlabelled text, as the taggers read them;
 //! - [`data`]: the PTC articles and labels, and the fixed train/dev split;
 //! - [`train`]: training, threshold tuning and the task metrics.
 
-pub mod clusters;
 pub mod data;
 pub mod features;
 pub mod train;
@@ -222,7 +220,7 @@ impl PropagandaModel {
         (first, sent): (&mut Vec<f32>, &mut Vec<f32>),
         out: &mut Vec<f32>,
     ) {
-        first_stage((&self.tagger, false), ctx, buf, first);
+        first_stage(&self.tagger, ctx, buf, first);
         sentence_stage(&self.sentences, ctx, buf, sent);
         second_stage(&self.stack, ctx, (first, sent), buf, out);
     }
@@ -249,7 +247,7 @@ impl PropagandaModel {
         buf: &mut Vec<(u32, f32)>,
         out: &mut Vec<f32>,
     ) {
-        first_stage((&self.loaded, true), ctx, buf, out);
+        first_stage(&self.loaded, ctx, buf, out);
     }
 
     /// The passages of `text` shown in reports at `threshold` (the model's `show_threshold` for
@@ -417,7 +415,7 @@ fn sigmoid(z: f32) -> f32 {
 
 /// The first stage's word probabilities under `tagger`.
 pub(crate) fn first_stage(
-    (tagger, is_loaded): (&Linear, bool),
+    tagger: &Linear,
     ctx: &Context,
     buf: &mut Vec<(u32, f32)>,
     out: &mut Vec<f32>,
@@ -425,7 +423,7 @@ pub(crate) fn first_stage(
     out.clear();
     let mut s = [0.0f32];
     for i in 0..ctx.tokens.len() {
-        ctx.word_features(i, (tagger.bits, is_loaded), buf);
+        ctx.word_features(i, tagger.bits, buf);
         tagger.scores(buf, &mut s);
         out.push(sigmoid(s[0]));
     }
@@ -456,7 +454,7 @@ pub(crate) fn clause_stage(
     out: &mut Vec<f32>,
 ) {
     let mut lp = Vec::with_capacity(ctx.tokens.len());
-    first_stage((loaded, true), ctx, buf, &mut lp);
+    first_stage(loaded, ctx, buf, &mut lp);
     out.clear();
     let mut s = [0.0f32];
     for (ci, &(a, _)) in ctx.clauses.iter().enumerate() {

@@ -67,7 +67,7 @@ fn words_of(ctx: &Context, s: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 fn tagger_examples(articles: &[&Article]) -> Vec<Example> {
-    labelled_word_examples(articles, |a| a.spans.clone(), false)
+    labelled_word_examples(articles, |a| a.spans.clone())
 }
 
 /// The techniques the loaded-words tagger learns: Loaded_Language and Name_Calling,Labeling.
@@ -80,13 +80,12 @@ fn loaded_spans(a: &Article) -> Vec<(usize, usize)> {
 }
 
 fn loaded_examples(articles: &[&Article]) -> Vec<Example> {
-    labelled_word_examples(articles, loaded_spans, true)
+    labelled_word_examples(articles, loaded_spans)
 }
 
 fn labelled_word_examples(
     articles: &[&Article],
     spans: impl Fn(&Article) -> Vec<(usize, usize)>,
-    is_loaded: bool,
 ) -> Vec<Example> {
     let mut out = Vec::new();
     let mut ctx = Context::default();
@@ -95,7 +94,7 @@ fn labelled_word_examples(
         ctx.build(&a.text);
         let spans = spans(a);
         for (i, t) in ctx.tokens.iter().enumerate() {
-            ctx.word_features(i, (TAGGER_BITS, is_loaded), &mut buf);
+            ctx.word_features(i, TAGGER_BITS, &mut buf);
             out.push((buf.clone(), usize::from(inside(t.start, t.end, &spans))));
         }
     }
@@ -232,8 +231,8 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
         let mut lp = Vec::new();
         for a in held {
             ctx.build(&a.text);
-            first_stage((&tagger, false), &ctx, &mut buf, &mut probs);
-            first_stage((&loaded, true), &ctx, &mut buf, &mut lp);
+            first_stage(&tagger, &ctx, &mut buf, &mut probs);
+            first_stage(&loaded, &ctx, &mut buf, &mut lp);
             sentence_stage(&sentences, &ctx, &mut buf, &mut sent);
             let stats: Vec<(f32, f32)> = ctx
                 .sentences
@@ -303,7 +302,7 @@ fn tagged<'a>(m: &PropagandaModel, articles: &[&'a Article]) -> Vec<Tagged<'a>> 
                 &mut clauses,
             );
             let mut loaded = Vec::new();
-            first_stage((&m.loaded, true), &ctx, &mut buf, &mut loaded);
+            first_stage(&m.loaded, &ctx, &mut buf, &mut loaded);
             Tagged {
                 article: a,
                 ctx,
