@@ -3,10 +3,17 @@
 //! time), to weigh a feature's gain against its cost:
 //! `cargo run --release -p newsprobe-framing --example ptc_exp -- ../shared/eval/propaganda/ptc [in.jsonl [MODEL_OUT]]`
 //! (`newsprobe train propaganda` writes the same bytes with seed 42; `NPSEED=N` trains with seed N,
-//! to see how much a change moves F1 across training seeds).
+//! to see how much a change moves F1 across training seeds; `NPBUNDLED=1` skips training and
+//! times the bundled model, e.g. under `valgrind --tool=callgrind
+//! --toggle-collect='*PropagandaModel*detect*'`).
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().expect("PTC directory");
+    if std::env::var("NPBUNDLED").is_ok() {
+        let m = newsprobe_framing::propaganda::bundled().expect("bundled model");
+        let path = args.next().expect("articles");
+        return time_detect(m, &path);
+    }
     let (m, report) = newsprobe_framing::propaganda::train::train_model(
         std::path::Path::new(&dir),
         std::env::var("NPSEED")
@@ -20,7 +27,12 @@ fn main() {
     if let Some(out) = args.next() {
         std::fs::write(&out, m.to_bytes()).expect("writes the model");
     }
-    let texts: Vec<String> = std::fs::read_to_string(&path)
+    time_detect(&m, &path);
+}
+
+/// Times `m.detect` on the first 1,000 articles of a JSON Lines file (`text` fields).
+fn time_detect(m: &newsprobe_framing::propaganda::PropagandaModel, path: &str) {
+    let texts: Vec<String> = std::fs::read_to_string(path)
         .expect("articles")
         .lines()
         .take(1000)
