@@ -273,6 +273,11 @@ pub struct Document {
     pub sources: Vec<SourceSummary>,
     pub framing: Framing,
     pub findings: Vec<Finding>,
+    /// Whether the text is English (the pipeline sets it from the text's language). The
+    /// framing lexicons and every learned model were made for English: on other languages the
+    /// framing spans and the sourcing and framing findings are left out (they fired on
+    /// Portuguese "clique" and on Russian and Korean words read as loaded language).
+    pub english: bool,
 }
 
 impl Document {
@@ -282,6 +287,7 @@ impl Document {
             source,
             metadata,
             text,
+            english: true,
             ..Default::default()
         };
         crate::segment::segment(&mut doc);

@@ -113,21 +113,26 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     let title_keys = TokenKeys::build(title, &doc.title_tokens);
     let title_cues = spans::find_cues(title, &doc.title_tokens, &title_keys, true);
 
+    // The lexicons and the learned tagger are English: on other languages no framing span and
+    // no framing finding is reported (the scores above and below stay, as scores).
+    let english = doc.english;
     let mut framing = Vec::with_capacity(body_scan.cues.len() + title_cues.len());
-    framing_spans(
-        &doc.title_tokens,
-        &title_cues,
-        Field::Title,
-        &QuoteRegions::of_title(title),
-        &mut framing,
-    );
-    framing_spans(
-        &doc.tokens,
-        &body_scan.cues,
-        Field::Text,
-        &body_quotes,
-        &mut framing,
-    );
+    if english {
+        framing_spans(
+            &doc.title_tokens,
+            &title_cues,
+            Field::Title,
+            &QuoteRegions::of_title(title),
+            &mut framing,
+        );
+        framing_spans(
+            &doc.tokens,
+            &body_scan.cues,
+            Field::Text,
+            &body_quotes,
+            &mut framing,
+        );
+    }
 
     let mut headline = HeadlineFraming::default();
     let mut headline_support = None;
@@ -136,7 +141,9 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         let score = clf.clickbait(title);
         let markers = headline::markers(title, &doc.title_tokens, &title_cues, &score);
         let probability = unit(score.probability);
-        findings.extend(headline::finding(title, probability, &markers));
+        if english {
+            findings.extend(headline::finding(title, probability, &markers));
+        }
         headline = HeadlineFraming {
             clickbait: Clickbait { probability },
             markers,
@@ -145,7 +152,9 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         let confidence = unit(confidence);
         headline_support = Some(HeadlineSupport { stance, confidence });
         let ev = support::evidence(doc, &title_keys, &body_keys, &title_cues, &body_scan);
-        findings.extend(support::finding(doc, &ev, stance, confidence));
+        if english {
+            findings.extend(support::finding(doc, &ev, stance, confidence));
+        }
     }
 
     let (outlet_words, quoted_words) = profile::word_counts(doc, &body_quotes);
@@ -153,21 +162,23 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     findings.extend(profile::findings(doc, &framing, outlet_words));
     // Learned propaganda spans are scored signals: added after the profile and the findings,
     // which stay the lexicon's.
-    let title_learned = propaganda::framing_spans(
-        title,
-        Field::Title,
-        &QuoteRegions::of_title(title),
-        &framing,
-    );
-    let body_learned = propaganda::framing_spans_tokens(
-        &doc.text,
-        &body_words,
-        Field::Text,
-        &body_quotes,
-        &framing,
-    );
-    framing.extend(title_learned);
-    framing.extend(body_learned);
+    if english {
+        let title_learned = propaganda::framing_spans(
+            title,
+            Field::Title,
+            &QuoteRegions::of_title(title),
+            &framing,
+        );
+        let body_learned = propaganda::framing_spans_tokens(
+            &doc.text,
+            &body_words,
+            Field::Text,
+            &body_quotes,
+            &framing,
+        );
+        framing.extend(title_learned);
+        framing.extend(body_learned);
+    }
 
     doc.framing.headline = headline;
     doc.framing.headline_support = headline_support;

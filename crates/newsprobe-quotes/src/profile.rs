@@ -187,7 +187,10 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             .then(a.name.cmp(&b.name))
     });
     doc.sources = sources;
-    doc.findings.extend(findings);
+    // The sourcing findings read English cues; on other languages they are left out.
+    if doc.english {
+        doc.findings.extend(findings);
+    }
 }
 
 /// Anonymous, unnamed (a role) or vague (a group) sources: none can be checked by name.

@@ -84,8 +84,15 @@ impl Engine {
         }
         let (text, cut_from) = cap_text(text);
         let mut doc = Document::new(SourceInfo { id, path, url }, metadata, text);
+        let detected = detect_language(&doc.text, doc.title());
+        // English-only stages follow the text's own language where it can be told (pages
+        // declare `lang="de"` over English text), else the page's declared one.
+        doc.english = match detected.as_deref().or(doc.metadata.language.as_deref()) {
+            Some(lang) => lang == "en",
+            None => true,
+        };
         if doc.metadata.language.is_none() {
-            doc.metadata.language = detect_language(&doc.text, doc.title());
+            doc.metadata.language = detected;
         }
         if let Some(full) = cut_from {
             doc.findings.push(truncated_finding(&doc, full));
@@ -356,6 +363,48 @@ mod tests {
             assert!(!looks_english(text), "{code} taken for English");
             assert_eq!(detect_language(text, "").as_deref(), Some(code));
         }
+    }
+
+    #[test]
+    fn framing_and_sourcing_findings_are_english_only() {
+        let engine = Engine::default();
+        // Portuguese: "clique" (click) is no clique, and English-trained models read nothing.
+        let pt = engine
+            .analyze(RawArticle::from_text(
+                "pt",
+                Some("Clique aqui: a incrível loja secreta que todos querem".into()),
+                "Clique aqui para ver a incrível loja de materiais educativos. Segundo fontes, \
+                 o professor apresentou um vídeo sensacional sobre a alfabetização das crianças, \
+                 e os pais disseram que a escola é uma vergonha total para a cidade.",
+            ))
+            .unwrap();
+        assert!(!pt.english);
+        assert!(pt.framing.spans.is_empty(), "{:?}", pt.framing.spans);
+        assert!(pt.findings.is_empty(), "{:?}", pt.findings);
+        // An English page that declares lang="de" is still read as English.
+        let html = "<html lang=\"de\"><head><title>Shocking secret plan revealed</title></head>\
+                    <body><article><h1>Shocking secret plan revealed</h1><p>Behind closed doors, \
+                    the mayor might consider a startling plan that would devastate the city, \
+                    insiders say. The council has not yet voted on the proposal and its members \
+                    said they had not seen it.</p><p>It is a disgrace, a critic said in a long \
+                    statement that was published on the council's website on Tuesday.</p>\
+                    </article></body></html>";
+        let en = engine
+            .analyze(RawArticle::from_file(
+                "page.html",
+                Content::Html {
+                    bytes: html.as_bytes().to_vec(),
+                    charset: None,
+                },
+            ))
+            .unwrap();
+        assert_eq!(en.metadata.language.as_deref(), Some("de"));
+        assert!(en.english);
+        assert!(
+            en.framing.spans.iter().any(|s| s.category == "secrecy"),
+            "{:?}",
+            en.framing.spans
+        );
     }
 
     #[test]
