@@ -364,7 +364,10 @@ fn resolve_all(
                     }
                 }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
-                    if let Some(cue) = r.anonymity_cue {
+                    // (A cue inside the statement is the speaker's words about someone else:
+                    // "The man, who would like to remain anonymous, has asked …, Blumenthal
+                    // said" contradicts nothing.)
+                    if let Some(cue) = r.anonymity_cue.filter(|c| !found[i].content.contains(c)) {
                         if contradicted.insert(m.span) {
                             contradictions.push((m.span, cue));
                         }

@@ -615,6 +615,35 @@ mod tests {
         );
     }
 
+    /// A lawyer who says her client wants to stay anonymous is not herself anonymous.
+    #[test]
+    fn a_named_speaker_telling_of_someone_elses_anonymity_is_no_contradiction() {
+        let mut doc = Document::from_text(
+            None,
+            "A neighbour filmed the fire on his phone, his lawyer, Maria Okafor, told reporters. \
+             The neighbour, who would like to remain anonymous, has asked that the video not be \
+             broadcast, Okafor said in an interview with the Herald.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        assert!(
+            doc.quotes
+                .iter()
+                .any(|q| q.source.name.as_deref() == Some("Maria Okafor")),
+            "{:?}",
+            doc.quotes
+        );
+        assert!(
+            !doc.findings.iter().any(|f| f.kind == "self_contradiction"),
+            "{:?} {:?}",
+            doc.findings,
+            doc.quotes
+                .iter()
+                .map(|q| (doc.span_text(&q.span).to_string(), q.source.name.clone()))
+                .collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn a_named_person_close_to_someone_is_not_anonymous() {
         let k = kinds(
