@@ -606,6 +606,11 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         // (A closing mark after the comma stays with the quotation it closes.)
         end = if ctx.is_quote_mark(k + 1) { k + 2 } else { k };
     }
+    // "The man has asked that the video not be shown, Blumenthal said in an interview.": an
+    // attribution closing the sentence reports the whole of it, this clause included.
+    if let Some(k) = (s + 1..end).find(|&k| trailing_attribution(ctx, k, end)) {
+        end = k;
+    }
     // "…the impact it said Clinton would have: “…,” the union wrote.": a quotation with its
     // own attribution after it is what that attribution reports.
     // (A clause that is mostly that quotation stays the quotation rules' alone.)
@@ -668,6 +673,35 @@ fn coordinated_attribution(ctx: &Ctx, k: usize, end: usize) -> bool {
                         || ctx.is_determiner(m.first))
             })
     })
+}
+
+/// Whether token `k` is the comma before an attribution that closes the sentence piece
+/// ending at `end`: `…, Blumenthal said in an interview with The Post.`, `…, he said.`, and
+/// nothing after it but a short tail with no "that" and no quotation.
+fn trailing_attribution(ctx: &Ctx, k: usize, end: usize) -> bool {
+    if ctx.word(k) != "," || k + 1 >= end {
+        return false;
+    }
+    let subject = k + 1;
+    let Some(v) = (subject + 1..(subject + 4).min(end)).find(|&v| {
+        attribution_verb(ctx, v)
+            && !lexicon::is_be(ctx.word(v - 1))
+            && ctx.subject_before(v, subject).is_some_and(|m| {
+                m.first == subject
+                    && m.last + 1 == v
+                    && (ctx.is_pronoun(m.first) || ctx.is_capitalized(m.first))
+            })
+    }) else {
+        return false;
+    };
+    end - v <= 10
+        && (v + 1..end).all(|t| {
+            !ctx.is_quote_mark(t)
+                && !matches!(
+                    ctx.word(t),
+                    "that" | "," | ":" | "whether" | "what" | "how" | "why" | "if" | "who"
+                )
+        })
 }
 
 /// Whether token `k` opens a quotation followed by its own attribution: `“…,” the union
@@ -833,7 +867,11 @@ fn backward(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize, cue: Span
         adjunct
             && tail <= 8
             && (from..b).all(|i| {
-                !matches!(ctx.word(i), "that" | ":" | "“" | "\"" | "‘") && ctx.cue(i).is_none()
+                !matches!(ctx.word(i), "that" | ":" | "“" | "\"" | "‘")
+                    // (A cue word after an article is a noun: "in an interview with The
+                    // Post", "in a statement".)
+                    && (ctx.cue(i).is_none()
+                        || (i > from && matches!(ctx.word(i - 1), "a" | "an" | "the")))
             })
     };
     // ", said X." (verbs of saying only: ", offered a view" is not an attribution)
@@ -1083,6 +1121,22 @@ fn scene_setting(ctx: &Ctx, a: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attribution_closing_the_sentence_reports_the_whole_of_it() {
+        // The client's request is inside the lawyer's statement, not a clause running on
+        // past her attribution.
+        let r = reported(
+            "The tenant, who wants to stay anonymous, has asked that the footage not be aired, \
+             Okafor said in an interview with the Herald.",
+        );
+        assert!(
+            r.iter().any(|(c, _)| c
+                == "The tenant, who wants to stay anonymous, has asked that the footage not be aired"),
+            "{r:?}"
+        );
+        assert!(r.iter().all(|(c, _)| !c.contains("Okafor said")), "{r:?}");
+    }
     use newsprobe_core::Document;
 
     fn reported(text: &str) -> Vec<(String, String)> {
