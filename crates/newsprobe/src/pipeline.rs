@@ -91,8 +91,20 @@ impl Engine {
             Some(lang) => lang == "en",
             None => true,
         };
-        if doc.metadata.language.is_none() {
-            doc.metadata.language = detected;
+        // The page's declared language stands, unless the text plainly says English where the
+        // page declares another, or another where it declares English (template `lang`
+        // attributes: Business Insider's German edition declares `de` over English articles).
+        let declared_primary = doc
+            .metadata
+            .language
+            .as_deref()
+            .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
+        match (detected, declared_primary.as_deref()) {
+            (detected, None) => doc.metadata.language = detected,
+            (Some(d), Some(p)) if d != p && (d == "en" || p == "en") => {
+                doc.metadata.language = Some(d)
+            }
+            _ => {}
         }
         if let Some(full) = cut_from {
             doc.findings.push(truncated_finding(&doc, full));
@@ -398,7 +410,7 @@ mod tests {
                 },
             ))
             .unwrap();
-        assert_eq!(en.metadata.language.as_deref(), Some("de"));
+        assert_eq!(en.metadata.language.as_deref(), Some("en"));
         assert!(en.english);
         assert!(
             en.framing.spans.iter().any(|s| s.category == "secrecy"),
