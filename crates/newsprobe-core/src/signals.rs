@@ -45,7 +45,7 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "anonymous_sourcing",
         finding: false,
-        measured: Some((0.778, 18)),
+        measured: Some((0.810, 21)),
         why: "the share of words from weak sources depends on every quote's source type",
     },
     KindPolicy {
@@ -57,13 +57,13 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unattributed_claims",
         finding: false,
-        measured: Some((0.175, 40)),
+        measured: Some((0.222, 45)),
         why: "statements without a source, often sourced elsewhere in the story",
     },
     KindPolicy {
         kind: "single_source",
         finding: false,
-        measured: Some((0.667, 3)),
+        measured: Some((0.5, 4)),
         why: "one attributed source; a second source quoted once is easily missed",
     },
     KindPolicy {
@@ -75,13 +75,13 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "loaded_language",
         finding: false,
-        measured: Some((0.75, 4)),
+        measured: Some((0.6, 5)),
         why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample but 1/2 on the held-out part (\"mob boss\" read as loaded)",
     },
     KindPolicy {
         kind: "secrecy_framing",
         finding: false,
-        measured: Some((0.0, 2)),
+        measured: Some((0.0, 3)),
         why: "density of lexicon hits",
     },
 ];
@@ -111,7 +111,7 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (161, 166),
+        measured: (187, 194),
     },
     // 2/2 until session 4's held-out round judged "the exclusive presence they receive as the
     // only ad in view" (sole, not a claim of exclusive reporting): 2/3, a signal.
