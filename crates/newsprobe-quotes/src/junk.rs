@@ -1433,14 +1433,14 @@ fn lone_common_opener(ctx: &Ctx, m: &Mention) -> bool {
     let span = ctx.span(k);
     let raw = ctx.doc.span_text(&span);
     let camel = raw.chars().skip(1).any(char::is_uppercase);
-    let cases = ctx.word_cases(k);
+    // (The document's index of word cases is built on first use: asked last.)
     let known = ctx
         .entity_mentions()
         .index
         .overlapping(span)
         .next()
         .is_some();
-    !camel && !cases.capitalized_inside && !known
+    !camel && !known && !ctx.word_cases(k).capitalized_inside
 }
 
 /// Whether token `first` follows a passive reporting participle ("is considered", "was

@@ -26,7 +26,8 @@ pub struct Ctx<'a> {
     /// Every entity mention, indexed by span, built on first use.
     mentions: std::cell::OnceCell<EntityMentions>,
     /// How each lower-cased word is written in the document, built on first use.
-    word_cases: std::cell::OnceCell<foldhash::HashMap<String, WordCases>>,
+    /// Each word's cases, keyed by a hash of the lower-cased word (no copy of each word).
+    word_cases: std::cell::OnceCell<foldhash::HashMap<u64, WordCases>>,
     /// Where the article has named an organisation often enough to be its subject, computed
     /// on first use (see [`crate::source_type::organisation_named_from`]).
     organisation_named_from: std::cell::OnceCell<Option<usize>>,
@@ -179,26 +180,25 @@ impl<'a> Ctx<'a> {
 
     /// How the word of token `i` is written across the document (built once, on first use).
     pub fn word_cases(&self, i: usize) -> WordCases {
+        use std::hash::BuildHasher;
+        let key = |w: &str| foldhash::fast::FixedState::with_seed(0x6e70).hash_one(w);
         let map = self.word_cases.get_or_init(|| {
-            let mut map: foldhash::HashMap<String, WordCases> = Default::default();
+            let mut map: foldhash::HashMap<u64, WordCases> = Default::default();
+            map.reserve(self.len() / 2);
             for k in 0..self.len() {
                 if !self.is_word(k) {
                     continue;
                 }
-                let inside = self.sentence_bounds(k).0 != k;
-                let e = match map.get_mut(self.word(k)) {
-                    Some(e) => e,
-                    None => map.entry(self.word(k).to_string()).or_default(),
-                };
+                let e = map.entry(key(self.word(k))).or_default();
                 if !self.is_capitalized(k) {
                     e.lower = true;
-                } else if inside {
+                } else if self.sentence_bounds(k).0 != k {
                     e.capitalized_inside = true;
                 }
             }
             map
         });
-        map.get(self.word(i)).copied().unwrap_or_default()
+        map.get(&key(self.word(i))).copied().unwrap_or_default()
     }
 
     /// The entity mentions, indexed (built on first use).
