@@ -32,13 +32,7 @@ const _: () = assert!(BANDS * ROWS <= HASHES);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Signature(pub Vec<u32>);
 
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
+use newsprobe_core::rng::splitmix64;
 
 /// FNV-1a, then mixed: a stable 64-bit hash of bytes (the same on every machine and build).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {

@@ -21,6 +21,7 @@ pub mod html;
 pub mod lexicon;
 pub mod raw;
 pub mod report;
+pub mod rng;
 pub mod segment;
 pub mod signals;
 pub mod span;

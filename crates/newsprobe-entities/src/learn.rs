@@ -100,28 +100,17 @@ pub(crate) fn typer_examples(d: &GumDoc, ex: &Example) -> Vec<typer::Example> {
 
 /// The seeded shuffle both averaged perceptrons use for their example order (SplitMix64 steps,
 /// Fisher-Yates): one generator across epochs, so training is reproducible from the seed.
-pub(crate) struct Shuffler(u64);
+pub(crate) struct Shuffler(newsprobe_core::rng::SplitMix64);
 
 impl Shuffler {
     /// A generator started from `seed` mixed with a per-model constant.
     pub(crate) fn new(seed: u64, salt: u64) -> Self {
-        Shuffler(seed ^ salt)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        Shuffler(newsprobe_core::rng::SplitMix64::new(seed ^ salt))
     }
 
     /// Shuffles `order` in place (one epoch's order).
     pub(crate) fn shuffle(&mut self, order: &mut [usize]) {
-        for i in (1..order.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        self.0.shuffle(order);
     }
 }
 

@@ -288,19 +288,15 @@ fn cased() -> bool {
     std::env::var_os("NEWSPROBE_CLUSTERS_CASED").is_some()
 }
 
-/// SplitMix64.
-struct Rng(u64);
+/// The project's SplitMix64, with a normal draw for the random projection.
+struct Rng(crate::rng::SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.below(n)
     }
     /// A standard normal draw (Box-Muller).
     fn normal(&mut self) -> f64 {
@@ -561,7 +557,7 @@ pub fn build(sources: &[Source], seed: u64) -> Trained {
         m.val.len()
     ));
     // Randomised SVD.
-    let mut rng = Rng(seed ^ 0x5EED_C1A5_7E55_0001);
+    let mut rng = Rng(crate::rng::SplitMix64::new(seed ^ 0x5EED_C1A5_7E55_0001));
     let l = DIMS + 10;
     let omega: Vec<Vec<f64>> = (0..l)
         .map(|_| (0..cols).map(|_| rng.normal()).collect())
