@@ -316,29 +316,17 @@ struct Csr {
 }
 
 impl Csr {
-    /// `self * x`, `x` column-major `cols x k`, result column-major `rows x k`.
-    fn mul(&self, x: &[Vec<f64>]) -> Vec<Vec<f64>> {
-        let k = x.len();
-        let mut out = vec![vec![0f64; self.rows]; k];
+    /// `self * x` (`x` column-major `cols x k`, result `rows x k`), or with `transpose`
+    /// `self^T * x` (`x` `rows x k`, result `cols x k`): one walk over the stored entries.
+    fn product(&self, x: &[Vec<f64>], transpose: bool) -> Vec<Vec<f64>> {
+        let len = if transpose { self.cols } else { self.rows };
+        let mut out = vec![vec![0f64; len]; x.len()];
         for (r, w) in self.start.windows(2).enumerate() {
             for i in w[0]..w[1] {
                 let (c, v) = (self.col[i] as usize, self.val[i]);
+                let (to, from) = if transpose { (c, r) } else { (r, c) };
                 for (o, x) in out.iter_mut().zip(x) {
-                    o[r] += v * x[c];
-                }
-            }
-        }
-        out
-    }
-    /// `self^T * x`, `x` column-major `rows x k`, result column-major `cols x k`.
-    fn tmul(&self, x: &[Vec<f64>]) -> Vec<Vec<f64>> {
-        let k = x.len();
-        let mut out = vec![vec![0f64; self.cols]; k];
-        for (r, w) in self.start.windows(2).enumerate() {
-            for i in w[0]..w[1] {
-                let (c, v) = (self.col[i] as usize, self.val[i]);
-                for (o, x) in out.iter_mut().zip(x) {
-                    o[c] += v * x[r];
+                    o[to] += v * x[from];
                 }
             }
         }
@@ -562,15 +550,15 @@ pub fn build(sources: &[Source], seed: u64) -> Trained {
     let omega: Vec<Vec<f64>> = (0..l)
         .map(|_| (0..cols).map(|_| rng.normal()).collect())
         .collect();
-    let mut q = m.mul(&omega);
+    let mut q = m.product(&omega, false);
     orthonormalise(&mut q);
     for _ in 0..2 {
-        let mut z = m.tmul(&q);
+        let mut z = m.product(&q, true);
         orthonormalise(&mut z);
-        q = m.mul(&z);
+        q = m.product(&z, false);
         orthonormalise(&mut q);
     }
-    let bt = m.tmul(&q); // cols x l: B^T where B = Q^T A.
+    let bt = m.product(&q, true); // cols x l: B^T where B = Q^T A.
     let mut g = vec![0f64; l * l];
     for i in 0..l {
         for j in i..l {
