@@ -141,9 +141,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         let score = clf.clickbait(title);
         let markers = headline::markers(title, &doc.title_tokens, &title_cues, &score);
         let probability = unit(score.probability);
-        if english {
-            findings.extend(headline::finding(title, probability, &markers));
-        }
+        findings.extend(headline::finding(title, probability, &markers));
         headline = HeadlineFraming {
             clickbait: Clickbait { probability },
             markers,
@@ -152,9 +150,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         let confidence = unit(confidence);
         headline_support = Some(HeadlineSupport { stance, confidence });
         let ev = support::evidence(doc, &title_keys, &body_keys, &title_cues, &body_scan);
-        if english {
-            findings.extend(support::finding(doc, &ev, stance, confidence));
-        }
+        findings.extend(support::finding(doc, &ev, stance, confidence));
     }
 
     let (outlet_words, quoted_words) = profile::word_counts(doc, &body_quotes);
@@ -184,7 +180,9 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     doc.framing.headline_support = headline_support;
     doc.framing.spans = framing;
     doc.framing.profile = framing_profile;
-    doc.findings.extend(findings);
+    if english {
+        doc.findings.extend(findings);
+    }
 }
 
 #[cfg(test)]
