@@ -279,6 +279,99 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
         || after_passive_participle(ctx, m.first)
+        || modifies_noun_cue(ctx, m)
+}
+
+/// "the Paris attack", "The TV show", "One question", "10 million views": a phrase right
+/// before a cue word that does not agree with it as subject and verb modifies or counts the
+/// cue read as a noun, and is no speaker. A singular phrase (a determiner and one capitalised
+/// word, or a lone "one") before a bare present form ("attack", "show", "question"), or a
+/// plural number before an -s form ("views", "complaints"), is a noun phrase; a subject
+/// takes "attacks", "say". (Collective role and group words, "the Government say", and
+/// plurals, "the Conservatives say", agree in British use and are kept.)
+fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
+    let c = m.last + 1;
+    // (A capitalised cue is a name's word or a headline's, "The Drudge Report", "One Tweet
+    // Sums Up …": its phrase is left to the other checks.)
+    if c >= ctx.len()
+        || ctx.is_capitalized(c)
+        || !ctx
+            .verb_cue(c)
+            .is_some_and(|cw| cw.form == lexicon::Form::Present)
+    {
+        return false;
+    }
+    let s_form = ctx.word(c).ends_with('s');
+    if m.last == m.first + 1 && matches!(ctx.word(m.first), "the" | "a" | "an" | "this" | "that") {
+        let w = m.last;
+        let word = ctx.word(w);
+        if ctx.is_capitalized(w) {
+            return !s_form
+                && !word.ends_with('s')
+                && !ctx.is_pronoun(w)
+                && !ctx.is_role_noun(w)
+                && !ctx.is_group_word(w)
+                && !can_head_speaker(word)
+                && !names_person_or_organisation(ctx, w);
+        }
+    }
+    if !(m.first..=m.last).all(|k| is_number_word(ctx.word(k))) {
+        return false;
+    }
+    let lone_one = m.first == m.last && ctx.word(m.first) == "one";
+    if lone_one {
+        !s_form
+    } else {
+        s_form && !matches!(ctx.word(m.first), "one")
+    }
+}
+
+/// Whether token `k` is in a mention of a person or organisation entity ("the Sox want …",
+/// "an NBC report": a team and an outlet, which speak, or whose report it is).
+fn names_person_or_organisation(ctx: &Ctx, k: usize) -> bool {
+    let ms = ctx.entity_mentions();
+    ms.index.overlapping(ctx.span(k)).any(|i| {
+        matches!(
+            ctx.doc.entities[ms.entity[i]].kind,
+            newsprobe_core::EntityType::Person | newsprobe_core::EntityType::Organization
+        )
+    })
+}
+
+/// A number written in digits or words ("10", "million", "forty-six", "a" of "a million").
+fn is_number_word(w: &str) -> bool {
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    }
+    w.split('-').all(|p| {
+        matches!(
+            p,
+            "a" | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+        )
+    })
 }
 
 /// "He’d fallen in love with an electric script (called …)": a phrase that opens with a
@@ -1190,6 +1283,7 @@ const LONE_OPENERS: &[&str] = &[
     "again",
     "already",
     "together",
+    "please",
 ];
 
 /// Prepositions and prepositional participles that no speaker phrase opens with (besides the
@@ -1747,6 +1841,53 @@ mod tests {
             &ctx,
             &mention_of(&ctx, &["hundreds", "of", "protesters"])
         ));
+    }
+
+    /// A phrase that does not agree with the cue after it as a subject modifies or counts the
+    /// cue read as a noun: "the Lisbon attack", "The TV show", "One question", "two million
+    /// views" are no speakers; "Police say", "the Government say", "One says" are.
+    #[test]
+    fn modifiers_of_a_noun_cue_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "Since the Lisbon attack, residents have avoided the square. The TV show drew two million views in a week. One question remains whether the mayor knew. Police say the square will reopen. One says she will not return. The Government say the budget is fixed. Please note that the office closes at noon.",
+        );
+        let ctx = Ctx::new(&doc);
+        for junk in [
+            &["the", "lisbon"][..],
+            &["the", "tv"],
+            &["one"],
+            &["two", "million"],
+            &["please"],
+        ] {
+            assert!(cannot_speak(&ctx, &mention_of(&ctx, junk)), "{junk:?}");
+        }
+        for speaker in [&["police"][..], &["the", "government"]] {
+            assert!(
+                !cannot_speak(&ctx, &mention_of(&ctx, speaker)),
+                "{speaker:?}"
+            );
+        }
+        // ("One says": the second "one", which agrees with its cue.)
+        let says = (0..ctx.len())
+            .find(|&k| ctx.word(k) == "one" && ctx.word(k + 1) == "says")
+            .expect("One says");
+        let span = ctx.span(says);
+        let m = Mention {
+            span,
+            first: says,
+            last: says,
+            clause: span,
+        };
+        assert!(!cannot_speak(&ctx, &m));
+        let got = speakers(
+            "Since the Lisbon attack, residents have avoided the square. The TV show drew two million views in a week.",
+        );
+        assert!(
+            got.iter()
+                .all(|s| !matches!(s.1.as_deref(), Some("Lisbon" | "TV" | "two million"))),
+            "{got:?}"
+        );
     }
 
     #[test]
