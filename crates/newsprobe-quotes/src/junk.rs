@@ -367,7 +367,7 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
                 && !ctx.is_role_noun(w)
                 && !ctx.is_group_word(w)
                 && !can_head_speaker(word)
-                && !names_person_or_organisation(ctx, w);
+                && !crate::source_type::names_person_or_organisation(ctx, w);
         }
     }
     if !(m.first..=m.last).all(|k| is_number_word(ctx.word(k))) {
@@ -379,18 +379,6 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
     } else {
         s_form && !matches!(ctx.word(m.first), "one")
     }
-}
-
-/// Whether token `k` is in a mention of a person or organisation entity ("the Sox want …",
-/// "an NBC report": a team and an outlet, which speak, or whose report it is).
-fn names_person_or_organisation(ctx: &Ctx, k: usize) -> bool {
-    let ms = ctx.entity_mentions();
-    ms.index.overlapping(ctx.span(k)).any(|i| {
-        matches!(
-            ctx.doc.entities[ms.entity[i]].kind,
-            newsprobe_core::EntityType::Person | newsprobe_core::EntityType::Organization
-        )
-    })
 }
 
 /// A number written in digits or words ("10", "million", "forty-six", "a" of "a million").
