@@ -335,8 +335,8 @@ pub fn describes_named_organisation(ctx: &Ctx, m: &Mention) -> bool {
 /// after "The Indian government said in a statement": a document (a statement, evidence or
 /// record noun) whose author the article names is a `named` source (the contract's "the
 /// article names it"), as "the company" of a named firm is. The author is a person or
-/// organisation entity after "in", "by", "from" or "of" right after the document (within six
-/// words, before any punctuation) or in a possessive before it; for a definite document ("the
+/// organisation entity after "in", "by", "from" or "of" right after the document (and at
+/// most a determiner) or in a possessive before it; for a definite document ("the
 /// statement"), a named source that spoke in a sentence, up to three before, that introduced
 /// "a statement" (`named_sentences`: the first tokens of sentences holding a named source's
 /// cue). Only the type: the name shown stays the document.
@@ -357,13 +357,15 @@ pub fn document_of_named_author(ctx: &Ctx, m: &Mention, named_sentences: &HashSe
     }
     let (_, end) = ctx.sentence_bounds(k);
     if k + 2 < end && matches!(ctx.word(k + 1), "in" | "by" | "from" | "of") {
-        for j in k + 2..(k + 8).min(end) {
-            if ctx.is_punct(j) {
-                break;
-            }
-            if names_person_or_organisation(ctx, j) {
-                return true;
-            }
+        // (The author's name opens the phrase, after at most a determiner: "a report in the
+        // Argus Leader"; not "a study in 50 people with BED".)
+        let j = if ctx.is_determiner(k + 2) {
+            k + 3
+        } else {
+            k + 2
+        };
+        if j < end && names_person_or_organisation(ctx, j) {
+            return true;
         }
     }
     if m.last != m.first + 1 || !matches!(ctx.word(m.first), "the" | "this" | "that") {
@@ -536,6 +538,11 @@ mod tests {
             "Coast guard boats stopped two trawlers off Callao on Sunday. \
              The boats would be handed over to the port authority, the statement added.",
             "handed over to the port authority",
+        );
+        assert_ne!(kind, SourceType::Named);
+        let (_, kind) = source_of(
+            "One small study in 50 people with IBS showed that daily walks eased the pain.",
+            "daily walks eased the pain",
         );
         assert_ne!(kind, SourceType::Named);
     }
