@@ -279,6 +279,142 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
         || after_passive_participle(ctx, m.first)
+        || modifies_noun_cue(ctx, m)
+}
+
+/// Whether token `k` (inside a phrase ending at `last`) is a finite verb with its object or
+/// infinitive after it ("The police went to check", "The Florida senator sought to calm his
+/// supporters", "A student comes to class one day": a clause, cut to its subject by [`trim`]).
+/// A finite verb is a lower-case word whose word cluster (`newsprobe_core::clusters`, learned
+/// from unlabelled train text) falls in the subtree of the finite verbs
+/// ([`finite_verb_prefix`]), followed by "to" and a lower-case word, a determiner, a
+/// possessive or "them"; not after a relative word, a comma, a pronoun ("the state he calls
+/// …") or "at" ("at least a dozen").
+fn finite_verb_at(ctx: &Ctx, k: usize, last: usize, prefix: &str) -> bool {
+    let prev = ctx.word(k - 1);
+    if ctx.is_capitalized(k)
+        || !ctx.is_word(k)
+        || ctx.is_punct(k - 1)
+        || ctx.is_pronoun(k - 1)
+        || matches!(
+            prev,
+            "who" | "whose" | "which" | "that" | "where" | "whom" | "at"
+        )
+    {
+        return false;
+    }
+    let object = match ctx.word(k + 1) {
+        "to" => k + 2 <= last && ctx.is_word(k + 2) && !ctx.is_capitalized(k + 2),
+        w => matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "no" | "them" | "past"
+        ),
+    };
+    object && newsprobe_core::clusters::path(ctx.word(k)).is_some_and(|p| p.starts_with(prefix))
+}
+
+/// The cluster path prefix shared by common finite verbs ("said", "says", "told", "went",
+/// "got", "gave", "made"): the subtree of finite verbs in whatever cluster file is bundled
+/// (`None` when fewer than three of them are in it or they share under two bits, so a
+/// retrained file never makes the check refuse nouns).
+fn finite_verb_prefix() -> Option<&'static str> {
+    static PREFIX: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
+    *PREFIX.get_or_init(|| {
+        let paths: Vec<&'static str> = ["said", "says", "told", "went", "got", "gave", "made"]
+            .iter()
+            .filter_map(|w| newsprobe_core::clusters::path(w))
+            .collect();
+        let first = *paths.first()?;
+        let n = paths.iter().fold(first.len(), |n, p| {
+            first
+                .bytes()
+                .zip(p.bytes())
+                .take(n)
+                .take_while(|(a, b)| a == b)
+                .count()
+        });
+        (paths.len() >= 3 && n >= 2).then(|| &first[..n])
+    })
+}
+
+/// "the Paris attack", "The TV show", "One question", "10 million views": a phrase right
+/// before a cue word that does not agree with it as subject and verb modifies or counts the
+/// cue read as a noun, and is no speaker. A singular phrase (a determiner and one capitalised
+/// word, or a lone "one") before a bare present form ("attack", "show", "question"), or a
+/// plural number before an -s form ("views", "complaints"), is a noun phrase; a subject
+/// takes "attacks", "say". (Collective role and group words, "the Government say", and
+/// plurals, "the Conservatives say", agree in British use and are kept.)
+fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
+    let c = m.last + 1;
+    // (A capitalised cue is a name's word or a headline's, "The Drudge Report", "One Tweet
+    // Sums Up …": its phrase is left to the other checks.)
+    if c >= ctx.len()
+        || ctx.is_capitalized(c)
+        || !ctx
+            .verb_cue(c)
+            .is_some_and(|cw| cw.form == lexicon::Form::Present)
+    {
+        return false;
+    }
+    let s_form = ctx.word(c).ends_with('s');
+    if m.last == m.first + 1 && matches!(ctx.word(m.first), "the" | "a" | "an" | "this" | "that") {
+        let w = m.last;
+        let word = ctx.word(w);
+        if ctx.is_capitalized(w) {
+            return !s_form
+                && !word.ends_with('s')
+                && !ctx.is_pronoun(w)
+                && !ctx.is_role_noun(w)
+                && !ctx.is_group_word(w)
+                && !can_head_speaker(word)
+                && !crate::source_type::names_person_or_organisation(ctx, w);
+        }
+    }
+    if !(m.first..=m.last).all(|k| is_number_word(ctx.word(k))) {
+        return false;
+    }
+    let lone_one = m.first == m.last && ctx.word(m.first) == "one";
+    if lone_one {
+        !s_form
+    } else {
+        s_form && !matches!(ctx.word(m.first), "one")
+    }
+}
+
+/// A number written in digits or words ("10", "million", "forty-six", "a" of "a million").
+fn is_number_word(w: &str) -> bool {
+    if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    }
+    w.split('-').all(|p| {
+        matches!(
+            p,
+            "a" | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "thousand"
+                | "million"
+                | "billion"
+        )
+    })
 }
 
 /// "He’d fallen in love with an electric script (called …)": a phrase that opens with a
@@ -1190,6 +1326,7 @@ const LONE_OPENERS: &[&str] = &[
     "again",
     "already",
     "together",
+    "please",
 ];
 
 /// Prepositions and prepositional participles that no speaker phrase opens with (besides the
@@ -1550,6 +1687,13 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     if first + 1 < last && matches!(ctx.word(first), "of" | "to" | "for") {
         first += 1;
     }
+    // "The police went to check", "The group seeks to prevent …": a phrase that runs over a
+    // finite verb is its subject ("The police"; an adverb before the verb goes below).
+    if let Some(prefix) = finite_verb_prefix() {
+        if let Some(k) = (first + 2..last).find(|&k| finite_verb_at(ctx, k, last, prefix)) {
+            last = k - 1;
+        }
+    }
     // "Reince Priebus, the GOP chairman, this past week", "Broaddrick Sunday night": a time
     // expression after the speaker.
     loop {
@@ -1747,6 +1891,100 @@ mod tests {
             &ctx,
             &mention_of(&ctx, &["hundreds", "of", "protesters"])
         ));
+    }
+
+    /// A phrase that does not agree with the cue after it as a subject modifies or counts the
+    /// cue read as a noun: "the Lisbon attack", "The TV show", "One question", "two million
+    /// views" are no speakers; "Police say", "the Government say", "One says" are.
+    #[test]
+    fn modifiers_of_a_noun_cue_are_no_speakers() {
+        let doc = Document::from_text(
+            None,
+            "Since the Lisbon attack, residents have avoided the square. The TV show drew two million views in a week. One question remains whether the mayor knew. Police say the square will reopen. One says she will not return. The Government say the budget is fixed. Please note that the office closes at noon.",
+        );
+        let ctx = Ctx::new(&doc);
+        for junk in [
+            &["the", "lisbon"][..],
+            &["the", "tv"],
+            &["one"],
+            &["two", "million"],
+            &["please"],
+        ] {
+            assert!(cannot_speak(&ctx, &mention_of(&ctx, junk)), "{junk:?}");
+        }
+        for speaker in [&["police"][..], &["the", "government"]] {
+            assert!(
+                !cannot_speak(&ctx, &mention_of(&ctx, speaker)),
+                "{speaker:?}"
+            );
+        }
+        // ("One says": the second "one", which agrees with its cue.)
+        let says = (0..ctx.len())
+            .find(|&k| ctx.word(k) == "one" && ctx.word(k + 1) == "says")
+            .expect("One says");
+        let span = ctx.span(says);
+        let m = Mention {
+            span,
+            first: says,
+            last: says,
+            clause: span,
+        };
+        assert!(!cannot_speak(&ctx, &m));
+        let got = speakers(
+            "Since the Lisbon attack, residents have avoided the square. The TV show drew two million views in a week.",
+        );
+        assert!(
+            got.iter()
+                .all(|s| !matches!(s.1.as_deref(), Some("Lisbon" | "TV" | "two million"))),
+            "{got:?}"
+        );
+    }
+
+    /// A phrase that runs over a finite verb and its object is a clause, cut to its subject
+    /// ("The police went to check" is "The police"); participles and "at least" in a speaker
+    /// phrase are no finite verbs ("Republicans surveyed in the poll").
+    #[test]
+    fn phrases_running_over_a_verb_are_cut_to_their_subject() {
+        assert!(finite_verb_prefix().is_some());
+        let doc = Document::from_text(
+            None,
+            "The police went to check the car and found nothing. The Ohio senator sought to calm his supporters, saying the rally was safe. Republicans surveyed in the poll said they were angry. At least a dozen members of the council said no.",
+        );
+        let ctx = Ctx::new(&doc);
+        let cut = |words: &[&str]| {
+            let t = trim(&ctx, mention_of(&ctx, words));
+            ctx.doc.span_text(&t.span).to_string()
+        };
+        assert_eq!(cut(&["the", "police", "went", "to", "check"]), "The police");
+        assert_eq!(
+            cut(&[
+                "the",
+                "ohio",
+                "senator",
+                "sought",
+                "to",
+                "calm",
+                "his",
+                "supporters"
+            ]),
+            "The Ohio senator"
+        );
+        assert_eq!(
+            cut(&["republicans", "surveyed", "in", "the", "poll"]),
+            "Republicans surveyed in the poll"
+        );
+        assert_eq!(
+            cut(&["least", "a", "dozen", "members"]),
+            "least a dozen members"
+        );
+        let got = names(
+            "The police went to check the car and found a bag that turned out to be harmless. The Ohio senator sought to calm his supporters, saying the rally was safe.",
+        );
+        assert!(
+            got.iter()
+                .all(|n| !n.contains("went") && !n.contains("sought")),
+            "{got:?}"
+        );
     }
 
     #[test]

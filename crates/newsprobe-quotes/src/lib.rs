@@ -378,6 +378,24 @@ fn resolve_all(
             }
         }
     }
+    // ("the statement added" after "The Indian government said in a statement", "a report in
+    // the Argus Leader": a document whose author the article names is `named`.)
+    let named_sentences: HashSet<usize> = found
+        .iter()
+        .zip(&sources)
+        .filter(|(_, s)| s.as_ref().is_some_and(|s| s.kind == SourceType::Named))
+        .filter_map(|(f, _)| f.cue_token.map(|c| ctx.sentence_bounds(c).0))
+        .collect();
+    for (f, s) in found.iter().zip(sources.iter_mut()) {
+        if let (Some(m), Some(s)) = (f.speaker, s.as_mut()) {
+            if matches!(s.kind, SourceType::Unnamed | SourceType::Vague)
+                && s.entity.is_none()
+                && source_type::document_of_named_author(ctx, &m, &named_sentences)
+            {
+                s.kind = SourceType::Named;
+            }
+        }
+    }
     let quotes = found
         .iter()
         .zip(sources)
