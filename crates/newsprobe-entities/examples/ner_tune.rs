@@ -1,7 +1,8 @@
 //! Trains the entity tagger and prints dev figures for a few margin settings:
 //! `cargo run --release -p newsprobe-entities --example ner_tune -- ../shared/eval/entities/gum-all [SEED]`.
 //! With `NER_OUT=FILE` it writes the model instead (as `newsprobe train entities`).
-//! Each further argument `drop,type,add,retype[,typer_type,typer_retype,typer_untype]` adds a margins setting.
+//! Each further argument `drop,type,add,retype[,typer_type,typer_retype,typer_untype[,typer_untype_place]]`
+//! adds a margins setting.
 
 use std::path::Path;
 
@@ -34,6 +35,16 @@ fn main() {
                     type_other: a,
                     retype: b,
                     untype: c,
+                    ..typer::MARGINS
+                }),
+            )),
+            [d, t, p, r, a, b, c, u] => grid.push((
+                m(d, t, p, r),
+                Some(typer::Margins {
+                    type_other: a,
+                    retype: b,
+                    untype: c,
+                    untype_place: u,
                 }),
             )),
             _ => eprintln!("ignored: {a}"),

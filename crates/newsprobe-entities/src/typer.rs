@@ -64,6 +64,11 @@ pub struct Margins {
     pub retype: f32,
     /// To untype a name (the model reads it as none of the three).
     pub untype: f32,
+    /// To untype a name the rules typed a place (a capitalised word that names nothing,
+    /// "Outside", "Week", "Coverup"; a place name the rules read inside a longer name); far
+    /// surer than [`Margins::untype`]: GUM marks many place names inside descriptions as no name
+    /// of their own ("the Arizona desert"), which a user still reads as the place.
+    pub untype_place: f32,
 }
 
 /// Tuned on GUM dev (all genres).
@@ -71,6 +76,7 @@ pub const MARGINS: Margins = Margins {
     type_other: 1.0,
     retype: 3.0,
     untype: 2.0,
+    untype_place: 8.0,
 };
 
 /// A trained mention typer.
@@ -322,14 +328,16 @@ pub fn apply(
             m.weak = false;
         } else if now != 0 && c != 0 && margin > need.retype && m.title_text.is_none() && now == 1 {
             m.etype = class_type(c);
-        } else if now != 0
-            && c == 0
-            && margin > need.untype
-            && m.title_text.is_none()
-            && !gazetteer_name(words, m)
-            && now != 3
-        {
-            m.etype = EntityType::Other;
+        } else if now != 0 && c == 0 && m.title_text.is_none() {
+            // A place only far surer, and then even a gazetteer name ("Q3" read as a place).
+            let untype = if now == 3 {
+                margin > need.untype_place
+            } else {
+                margin > need.untype && !gazetteer_name(words, m)
+            };
+            if untype {
+                m.etype = EntityType::Other;
+            }
         }
     }
 }

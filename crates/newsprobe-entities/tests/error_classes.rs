@@ -406,3 +406,21 @@ fn common_words_before_a_listed_council_are_part_of_its_name() {
     );
     assert!(!k.iter().any(|(n, _)| n == "National"), "{k:?}");
 }
+
+#[test]
+fn a_capitalised_word_that_names_nothing_is_no_place() {
+    // The rules read "Q3" as a place name; the mention typer, far surer that it names nothing,
+    // untypes it (session 10), while the places around it stay places.
+    let doc = analysed(
+        "Shares of Harborline Supply fell 6% on Tuesday after the home-improvement retailer missed \
+         analysts' estimates for the quarter.\n\n\
+         \"While certainly a disappointing result, we note that the company faced a hurricane \
+         headwind in Q3, and lumber remains deeply deflationary,\" analyst Mara Ellison wrote in a \
+         research note. \"Excluding these items, we believe Q3 sales would have been closer to 4%.\"\n\n\
+         The retailer, based in Atlanta, said it would open 12 stores in Georgia next year.",
+    );
+    let k = kinds(&doc);
+    assert_ne!(kind_of(&doc, "Q3"), Some(EntityType::Place), "{k:?}");
+    assert_eq!(kind_of(&doc, "Atlanta"), Some(EntityType::Place), "{k:?}");
+    assert_eq!(kind_of(&doc, "Georgia"), Some(EntityType::Place), "{k:?}");
+}
