@@ -179,6 +179,10 @@ fn name_words(name: &str) -> Vec<String> {
 /// Carlineo" and "Patrick W. Carlineo", a short form, nor "Eriksson Ek" and "Joel Eriksson Ek",
 /// nor "Smith" and "John Smith").
 fn another_given_name(a: &str, b: &str) -> bool {
+    // (Most names compared are one word, or the same name: no words to collect.)
+    if a == b || !a.trim().contains(' ') || !b.trim().contains(' ') {
+        return false;
+    }
     let (wa, wb) = (name_words(a), name_words(b));
     // Every word of `x` is a word of `y` or a short form of one ("Pat" of "Patrick").
     let covered = |x: &[String], y: &[String]| {
