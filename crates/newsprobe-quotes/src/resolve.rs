@@ -142,6 +142,62 @@ fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
     }
 }
 
+/// The words of a written person name, lower-cased, without titles, role words, initials,
+/// abbreviations and suffixes ("U.S. Attorney James P. Kennedy Jr." -> "james", "kennedy").
+fn name_words(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let n = words.len();
+    words
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                // (A possessive before the name is its organisation: "NPR's Emily Feng".)
+                Some(_) if i + 1 < n => None,
+                Some(stem) => Some(stem),
+                None => Some(w),
+            }
+        })
+        .filter(|w| {
+            // (No initial, "P.", nor abbreviation, "U.S.".)
+            w.chars().count() > 1
+                && !w.contains('.')
+                && w.chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !lexicon::is_title(w)
+                && !lexicon::is_role_noun(w)
+                && !crate::apposition::is_name_suffix(w)
+        })
+        .collect()
+}
+
+/// Whether two written person names are two people who share a surname: both have two words
+/// or more, and each has a word the other lacks ("Bob Smith" and "John Smith"; not "Pat
+/// Carlineo" and "Patrick W. Carlineo", a short form, nor "Eriksson Ek" and "Joel Eriksson Ek",
+/// nor "Smith" and "John Smith").
+fn another_given_name(a: &str, b: &str) -> bool {
+    // (Most names compared are one word, or the same name: no words to collect.)
+    if a == b || !a.trim().contains(' ') || !b.trim().contains(' ') {
+        return false;
+    }
+    let (wa, wb) = (name_words(a), name_words(b));
+    // Every word of `x` is a word of `y` or a short form of one ("Pat" of "Patrick").
+    let covered = |x: &[String], y: &[String]| {
+        x.iter().all(|w| {
+            y.iter()
+                .any(|v| v.starts_with(w.as_str()) || w.starts_with(v.as_str()))
+        })
+    };
+    wa.len() >= 2
+        && wb.len() >= 2
+        && wa.last() == wb.last()
+        && !covered(&wa, &wb)
+        && !covered(&wb, &wa)
+}
+
 /// Whether token `k` heads a document or record ("the letter", "the report", "the
 /// statement"): a source of its own, never one of the people it names.
 fn is_document(ctx: &Ctx, k: usize) -> bool {
@@ -400,6 +456,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .into_iter()
             .filter(|&i| !fragment(i))
             .filter_map(|i| doc.entities.get(i))
+            // ("Bob Smith" is no mention of the entity "John Smith" the entity stage merged
+            // him into on the surname.)
+            .filter(|e| {
+                !(name && e.kind == EntityType::Person && another_given_name(written, &e.name))
+            })
             .find(|e| shares_a_word(e))
     }
 
@@ -819,12 +880,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     .to_string()
             };
             let last = surname(&name);
-            if let Some(r) = self
-                .referents
-                .iter()
-                .rev()
-                .find(|r| r.kind == SourceType::Named && surname(&r.name) == last)
-            {
+            if let Some(r) = self.referents.iter().rev().find(|r| {
+                r.kind == SourceType::Named
+                    && surname(&r.name) == last
+                    && !another_given_name(&name, &r.name)
+            }) {
                 if r.name.len() >= name.len() {
                     name = r.name.clone();
                     gender = gender.or(r.gender);
@@ -1214,6 +1274,51 @@ mod tests {
 
     /// A name with a middle initial and a suffix is one named person, never another
     /// "Jr." of the article.
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "Dana Whitfield, a nurse at the county hospital, said the ward had been short of \
+             staff since the spring.\n\n\
+             Her brother runs a bakery across the street. “We see the ambulances every night,” \
+             Greg Whitfield said. “Nobody sleeps much around here.”\n\n\
+             Whitfield said the hospital had promised to hire more nurses by the end of the year.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let speaker = |needle: &str| {
+            let q = doc
+                .quotes
+                .iter()
+                .find(|q| doc.span_text(&q.span).contains(needle))
+                .expect(needle);
+            q.source.name.clone().unwrap_or_default()
+        };
+        assert_eq!(speaker("ambulances every night"), "Greg Whitfield");
+        assert_eq!(speaker("short of staff"), "Dana Whitfield");
+    }
+
+    #[test]
+    fn a_given_name_tells_two_people_apart_but_not_a_short_form() {
+        assert!(another_given_name("Bob Smith", "John Smith"));
+        assert!(another_given_name("Greg Whitfield", "Nurse Dana Whitfield"));
+        assert!(!another_given_name("Pat Carlineo", "Patrick W. Carlineo"));
+        assert!(!another_given_name("Smith", "John Smith"));
+        assert!(!another_given_name("Mr. Smith", "John Smith"));
+        assert!(!another_given_name(
+            "U.S. Attorney James P. Kennedy Jr.",
+            "James Kennedy"
+        ));
+        assert!(!another_given_name("Bob Smith", "Bob Jones"));
+        assert!(!another_given_name("Eriksson Ek", "Joel Eriksson Ek"));
+        assert!(!another_given_name("NASA's Steve Clarke", "Steve Clarke"));
+        assert!(!another_given_name("NPR’s Feng", "Emily Feng"));
+        assert!(another_given_name(
+            "Teresa Nielsen Hayden",
+            "Patrick Nielsen Hayden"
+        ));
+    }
+
     #[test]
     fn names_with_suffixes_stay_apart() {
         let mut doc = newsprobe_core::Document::from_text(

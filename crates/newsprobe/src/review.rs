@@ -725,6 +725,64 @@ fn find_chars(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 }
 
 /// Scores one analysed article against its review file, adding to `out`.
+/// A name as a speaker's name is compared: normalised, without a leading article ("A
+/// spokesperson" is "the spokesperson").
+fn plain_name(s: &str) -> String {
+    let n = normalize(s);
+    match n.strip_prefix("a ").or_else(|| n.strip_prefix("an ")) {
+        Some(rest) => rest.to_string(),
+        None => n,
+    }
+}
+
+/// The names a gold quote's speaker goes by: its speaker and aliases, and the name and aliases of
+/// each gold entity that one of them names ("Obama" said it; the entity "Barack Obama" has the
+/// alias "Obama", so "Barack Obama" shown is right).
+fn speaker_names(gold: &GoldQuote, entities: &[GoldEntity]) -> HashSet<String> {
+    let mut names: HashSet<String> = gold
+        .speaker
+        .iter()
+        .chain(&gold.aliases)
+        .map(|s| plain_name(s))
+        .collect();
+    if gold.speaker.is_none() {
+        return names;
+    }
+    let mut more = Vec::new();
+    for e in entities {
+        let forms: Vec<String> = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|s| plain_name(s))
+            .collect();
+        if forms.iter().any(|f| names.contains(f)) {
+            more.extend(forms);
+        }
+    }
+    names.extend(more);
+    names
+}
+
+/// Whether a quote's speaker is right, judged on what the user reads: the name shown (the
+/// resolved `source.name`) when there is one, else the mention ("he", "a spokesman"); `names` are
+/// the gold speaker's names (`speaker_names`). Before session 10 a quote also counted right when
+/// its mention matched a gold alias while the name shown was another person's. A gold quote with
+/// no speaker is right when no name is shown. Names compare as entity names do ("linebacker
+/// steve foley" names Steve Foley).
+fn speaker_right(
+    gold: &GoldQuote,
+    names: &HashSet<String>,
+    name: Option<&str>,
+    mention: Option<&str>,
+) -> bool {
+    if gold.speaker.is_none() {
+        return name.is_none();
+    }
+    match name.or(mention) {
+        Some(shown) => names_entity(names, &plain_name(shown)),
+        None => false,
+    }
+}
+
 pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -> Counts {
     let id = format!("{}/{}", file.dataset.name(), file.id);
     let item = |what: String| Item {
@@ -780,23 +838,12 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             continue;
         };
         c.matched_quotes += 1;
-        let gold_names: HashSet<String> = g
-            .speaker
-            .iter()
-            .chain(&g.aliases)
-            .map(|s| normalize(s))
-            .collect();
-        let predicted: Vec<&str> = p
-            .source
-            .name
-            .as_deref()
-            .into_iter()
-            .chain(p.source.mention.as_ref().map(|m| m.text.as_str()))
-            .collect();
-        let right = match &g.speaker {
-            None => p.source.name.is_none(),
-            Some(_) => predicted.iter().any(|n| gold_names.contains(&normalize(n))),
-        };
+        let right = speaker_right(
+            g,
+            &speaker_names(g, &file.entities),
+            p.source.name.as_deref(),
+            p.source.mention.as_ref().map(|m| m.text.as_str()),
+        );
         let shown = p.source.name.is_some() || p.source.mention.is_some();
         if shown {
             c.speaker_shown += 1;
@@ -1342,6 +1389,65 @@ mod tests {
         );
         assert!(!names_entity(&gold, "bsteve foley"));
         assert!(!names_entity(&gold, "steve foley jr"));
+    }
+
+    #[test]
+    fn the_speaker_is_judged_by_the_name_shown_not_the_mention() {
+        let gold = GoldQuote {
+            text: "we will appeal the ruling".into(),
+            kind: QuoteKind::Direct,
+            speaker: Some("Delgado".into()),
+            aliases: vec!["she".into()],
+            source_type: SourceType::Named,
+        };
+        let entities = vec![
+            GoldEntity {
+                name: "Maria Delgado".into(),
+                kind: EntityType::Person,
+                aliases: vec!["Delgado".into(), "Ms. Delgado".into()],
+            },
+            GoldEntity {
+                name: "Tom Reyes".into(),
+                kind: EntityType::Person,
+                aliases: vec!["Reyes".into()],
+            },
+        ];
+        let names = speaker_names(&gold, &entities);
+        let right = |name, mention| speaker_right(&gold, &names, name, mention);
+        // "she" is an alias of the gold, but the user reads "Tom Reyes": wrong.
+        assert!(!right(Some("Tom Reyes"), Some("she")));
+        // The name shown is the gold's, in any form the gold entity has: right.
+        assert!(right(Some("Maria Delgado"), Some("she")));
+        assert!(right(Some("Ms. Delgado"), Some("the lawyer")));
+        // A title or role before the full name, as entity names are read.
+        assert!(right(Some("Attorney Maria Delgado"), None));
+        assert!(!right(Some("Mr Delgado Reyes"), None));
+        // No name resolved: the mention is what the user reads.
+        assert!(right(None, Some("She")));
+        assert!(!right(None, Some("a spokesman")));
+        assert!(!right(None, None));
+        // A statement nobody is said to have made: right when no name is shown.
+        let none = GoldQuote {
+            speaker: None,
+            aliases: vec![],
+            ..gold.clone()
+        };
+        let names = speaker_names(&none, &entities);
+        assert!(speaker_right(&none, &names, None, Some("it")));
+        assert!(!speaker_right(&none, &names, Some("Tom Reyes"), None));
+        // "A spokesperson" shown for "the spokesperson".
+        let spokesperson = GoldQuote {
+            speaker: Some("CBP spokesperson".into()),
+            aliases: vec!["the spokesperson".into()],
+            ..gold
+        };
+        let names = speaker_names(&spokesperson, &[]);
+        assert!(speaker_right(
+            &spokesperson,
+            &names,
+            Some("A spokesperson"),
+            None
+        ));
     }
 
     #[test]
