@@ -216,7 +216,14 @@ static PLAIN_ASCII: [bool; 256] = {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
+    collapse_whitespace_counted(s).0
+}
+
+/// [`collapse_whitespace`] and the number of characters of the result that are not spaces
+/// (counted as it is written, instead of two more passes over it).
+pub fn collapse_whitespace_counted(s: &str) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
+    let mut chars = 0;
     let mut pending_space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -233,6 +240,7 @@ pub fn collapse_whitespace(s: &str) -> String {
                 pending_space = false;
             }
             out.push_str(&s[i..i + run]);
+            chars += run;
             i += run;
             continue;
         }
@@ -246,9 +254,10 @@ pub fn collapse_whitespace(s: &str) -> String {
                 pending_space = false;
             }
             out.push(c);
+            chars += 1;
         }
     }
-    out
+    (out, chars)
 }
 
 /// Elements that start a new block of text.
@@ -953,6 +962,8 @@ mod tests {
         );
         assert_eq!(collapse_whitespace("\u{1c}x\u{85}"), "\u{1c}x");
         assert_eq!(collapse_whitespace(""), "");
+        let (text, chars) = collapse_whitespace_counted(" a\u{a0}é  b\u{2009}–\n");
+        assert_eq!((text.as_str(), chars), ("a é b –", 4));
     }
 
     #[test]
