@@ -193,20 +193,18 @@ static CONJUNCTIONS: LazyLock<[u64; 4]> = LazyLock::new(|| {
 /// Features of one sentence.
 pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
     let mut scratch = Scratch::default();
-    featurize_into(sentence, &mut scratch, true);
+    featurize_into(sentence, &mut scratch);
     scratch.features.items().to_vec()
 }
 
-/// [`featurize`] into `scratch.features`; `merge`: sorted by index with duplicates summed, as
-/// training wants them, else in the order they were made, which scores the same up to the
-/// rounding of the float sum (scoring needs no sort: a linear model sums over the features).
-fn featurize_into(sentence: &str, scratch: &mut Scratch, merge: bool) {
+/// [`featurize`] into `scratch.features`.
+fn featurize_into(sentence: &str, scratch: &mut Scratch) {
     features::tokenize_into(sentence, &mut scratch.tokens);
-    featurize_tokens(sentence, scratch, merge);
+    featurize_tokens(sentence, scratch);
 }
 
 /// [`featurize_into`] of a sentence whose tokens are already in `scratch.tokens`.
-fn featurize_tokens(sentence: &str, scratch: &mut Scratch, merge: bool) {
+fn featurize_tokens(sentence: &str, scratch: &mut Scratch) {
     let Scratch {
         tokens,
         flags,
@@ -302,9 +300,7 @@ fn featurize_tokens(sentence: &str, scratch: &mut Scratch, merge: bool) {
     }
     let len_bin = (tokens.len() / 5).min(8) as u64;
     f.add(features::combine(0x1e9b, len_bin), 1.0);
-    if merge {
-        f.finish_in_place();
-    }
+    f.finish_in_place();
     *buffers = f.into_buffers();
 }
 
@@ -323,7 +319,7 @@ impl CheckworthyModel {
 
     /// [`Self::score`] with caller-held buffers.
     pub fn score_with(&self, sentence: &str, scratch: &mut Scratch) -> f32 {
-        featurize_into(sentence, scratch, false);
+        featurize_into(sentence, scratch);
         self.linear.probability(scratch.features.items())
     }
 
@@ -344,9 +340,9 @@ impl CheckworthyModel {
                 if end.checked_sub(start) == Some(sentence.len())
                     && features::tokens_in(tokens, start, end, &mut scratch.tokens)
                 {
-                    featurize_tokens(sentence, &mut scratch, false);
+                    featurize_tokens(sentence, &mut scratch);
                 } else {
-                    featurize_into(sentence, &mut scratch, false);
+                    featurize_into(sentence, &mut scratch);
                 }
                 self.linear.probability(scratch.features.items())
             })
