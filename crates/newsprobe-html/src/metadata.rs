@@ -114,10 +114,8 @@ fn gather(dom: &Dom) -> Evidence {
             }
             _ => {}
         }
-        // (The date and byline tests read class, id, itemprop and rel: found in one pass.)
-        let marks = Marks::of(e);
         if ev.date_texts.len() < 10 {
-            if let Some(publish) = date_marked(e.name, &marks) {
+            if let Some(publish) = date_element(e) {
                 let text = e
                     .attr("value")
                     .map(str::to_owned)
@@ -133,7 +131,7 @@ fn gather(dom: &Dom) -> Evidence {
                 }
             }
         }
-        if ev.author_texts.len() < 10 && author_marked(e.name, &marks) {
+        if ev.author_texts.len() < 10 && is_author_element(e) {
             let text = dom.text_of(id);
             if !text.is_empty() && text.len() < 200 {
                 ev.author_texts.push(text);
@@ -146,46 +144,10 @@ fn gather(dom: &Dom) -> Evidence {
     ev
 }
 
-/// The attributes [`date_marked`] and [`author_marked`] read, found in one pass over an
-/// element's attributes (the first of each name, as [`dom::Element::attr`] finds it).
-#[derive(Debug, Default, Clone, Copy)]
-struct Marks<'d> {
-    class: Option<&'d str>,
-    id: Option<&'d str>,
-    itemprop: Option<&'d str>,
-    rel: Option<&'d str>,
-}
-
-impl<'d> Marks<'d> {
-    fn of(e: dom::Element<'d, '_>) -> Self {
-        let mut m = Marks::default();
-        for (name, value) in e.attrs {
-            let slot = match &**name {
-                "class" => &mut m.class,
-                "id" => &mut m.id,
-                "itemprop" => &mut m.itemprop,
-                "rel" => &mut m.rel,
-                _ => continue,
-            };
-            if slot.is_none() {
-                *slot = Some(&**value);
-            }
-        }
-        m
-    }
-}
-
-/// Is this element marked as a date? (See [`date_marked`].)
-#[cfg(test)]
+/// Is this element marked as a date? `Some(true)` when it says publication date.
 fn date_element(e: dom::Element) -> Option<bool> {
-    date_marked(e.name, &Marks::of(e))
-}
-
-/// Is an element named `name` with the attributes `marks` marked as a date? `Some(true)` when
-/// it says publication date.
-fn date_marked(name: &str, marks: &Marks) -> Option<bool> {
     if matches!(
-        name,
+        e.name,
         "meta" | "link" | "script" | "style" | "html" | "body" | "time"
     ) {
         return None;
@@ -194,10 +156,8 @@ fn date_marked(name: &str, marks: &Marks) -> Option<bool> {
     // holds a space, so searching the values one by one finds what searching them joined by
     // spaces would.
     let (mut other, mut publish, mut date) = (false, false, false);
-    for v in [marks.class, marks.id, marks.itemprop]
-        .into_iter()
-        .flatten()
-    {
+    for key in ["class", "id", "itemprop"] {
+        let Some(v) = e.attr(key) else { continue };
         let v = v.as_bytes();
         for i in 0..v.len() {
             if !DATE_WORD_START[usize::from(v[i])] {
@@ -262,21 +222,24 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     false
 }
 
-/// Is an element named `name` with the attributes `marks` a byline or author element?
-fn author_marked(name: &str, marks: &Marks) -> bool {
-    if matches!(name, "meta" | "link" | "script" | "style" | "html" | "body") {
+fn is_author_element(e: dom::Element) -> bool {
+    if matches!(
+        e.name,
+        "meta" | "link" | "script" | "style" | "html" | "body"
+    ) {
         return false;
     }
-    if marks.rel.is_some_and(|r| r.eq_ignore_ascii_case("author")) {
+    if e.attr("rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+    {
         return true;
     }
-    if marks
-        .itemprop
+    if e.attr("itemprop")
         .is_some_and(|p| p == "author" || p == "creator")
     {
         return true;
     }
-    marks.class.is_some_and(|c| {
+    e.attr("class").is_some_and(|c| {
         // "author-name" holds "author": one search for it rules out both.
         (contains_ignore_ascii_case(c, "byline")
             || (contains_ignore_ascii_case(c, "author")
