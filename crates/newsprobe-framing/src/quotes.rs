@@ -101,6 +101,13 @@ pub fn embedded_posts(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
         let Some(t) = text.get(p.start..p.end) else {
             continue;
         };
+        // Every sign below holds an '@' or a '/' or is "post shared by": most paragraphs have
+        // none, and are passed over by two vector scans instead of five substring searches.
+        if memchr::memchr2(b'@', b'/', t.as_bytes()).is_none()
+            && POST_SHARED_BY.find(t.as_bytes()).is_none()
+        {
+            continue;
+        }
         let handle = has_handle_in_parens(t);
         let post = handle
             || t.contains("twitter.com/")
@@ -120,6 +127,10 @@ pub fn embedded_posts(text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Instagram's embed caption, searched for with one finder built once.
+static POST_SHARED_BY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("post shared by"));
 
 /// "(@janeroe)": a social-media handle in parentheses, as embedded posts sign them.
 fn has_handle_in_parens(t: &str) -> bool {
@@ -312,6 +323,32 @@ mod tests {
         let at = |w: &str| regions.contains_pos(text.find(w).unwrap_or(0));
         assert!(at("disgrace") && at("Ann Vik"));
         assert!(!at("replied") && !at("council"));
+    }
+
+    #[test]
+    fn embedded_post_signs_are_found_past_the_prefilter() {
+        let text = "A plain paragraph without any sign.\nA post shared by Ann Vik on May 3.\nSee twitter.com/annvik/status/1 for it.\nWritten (@annvik) online.\nA path a/b and a mail a@b.";
+        let paragraphs: Vec<Span> = text
+            .split('\n')
+            .scan(0, |at, p| {
+                let span = Span::text(*at, *at + p.len());
+                *at += p.len() + 1;
+                Some(span)
+            })
+            .collect();
+        let found: Vec<&str> = embedded_posts(text, &paragraphs)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "A post shared by Ann Vik on May 3.",
+                "See twitter.com/annvik/status/1 for it.",
+                "Written (@annvik) online.",
+                "See twitter.com/annvik/status/1 for it.",
+            ]
+        );
     }
 
     #[test]

@@ -97,6 +97,13 @@ pub fn evidence(
         }
     }
     content.truncate(64); // one bit each below
+                          // A 256-bit filter of the content keys' lengths and end bytes: most body words fail it and
+                          // are not compared with each content word.
+    let mut filter = [0u64; 4];
+    for &(_, key) in &content {
+        let bit = key_bit(key);
+        filter[bit >> 6] |= 1 << (bit & 63);
+    }
 
     // Which content words each sentence has (a bit set), and which the body has at all.
     let mut in_body: u64 = 0;
@@ -107,8 +114,11 @@ pub fn evidence(
         while ti < doc.tokens.len() && doc.tokens[ti].span.start < s.span.end {
             if doc.tokens[ti].span.start >= s.span.start {
                 let key = body_keys.key(ti);
-                if let Some(k) = content.iter().position(|&(_, c)| c == key) {
-                    seen |= 1 << k;
+                let bit = key_bit(key);
+                if filter[bit >> 6] & (1 << (bit & 63)) != 0 {
+                    if let Some(k) = content.iter().position(|&(_, c)| c == key) {
+                        seen |= 1 << k;
+                    }
                 }
             }
             ti += 1;
@@ -172,6 +182,17 @@ pub fn evidence(
     }
     ev.anonymity.sort();
     ev
+}
+
+/// The bit of `key` in the content-word filter of [`evidence`]: from its length and its first
+/// and last bytes (equal keys, equal bits).
+fn key_bit(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    (b.len().wrapping_mul(37) ^ usize::from(first).wrapping_mul(11) ^ usize::from(last)) & 255
 }
 
 /// How much the stance model says the body does not back the headline, 0..1.

@@ -151,11 +151,8 @@ fn is_boilerplate_tag(e: dom::Element) -> bool {
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = e.attr("style") {
-        let style = style.to_ascii_lowercase().replace(' ', "");
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
+    if e.attr("style").is_some_and(style_hides) {
+        return true;
     }
     if let Some(class) = e.attr("class") {
         if class.split_ascii_whitespace().any(|c| {
@@ -191,6 +188,25 @@ fn is_boilerplate_tag(e: dom::Element) -> bool {
         }
     }
     false
+}
+
+/// Does an inline style hide the element (`display:none` or `visibility:hidden`, in any ASCII
+/// case, spaces ignored)? Short styles, nearly all, are folded into a buffer on the stack.
+fn style_hides(style: &str) -> bool {
+    let mut buf = [0u8; 256];
+    let mut n = 0;
+    for b in style.bytes().filter(|&b| b != b' ') {
+        if n == buf.len() {
+            // A long style: the same test on a folded copy.
+            let style = style.to_ascii_lowercase().replace(' ', "");
+            return style.contains("display:none") || style.contains("visibility:hidden");
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let folded = &buf[..n];
+    memchr::memmem::find(folded, b"display:none").is_some()
+        || memchr::memmem::find(folded, b"visibility:hidden").is_some()
 }
 
 /// Does this element's class/id (or `<header>` tag) say it is not article text (comments,
@@ -291,12 +307,11 @@ pub fn blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
 
     let flush =
         |text: &mut String, link_chars: &mut usize, container: NodeId, out: &mut Vec<Block>| {
-            if !text.is_empty() {
-                let collapsed = dom::collapse_whitespace(text);
+            // (Most flushes between blocks hold only the markup's line breaks and indents:
+            // nothing to collapse, no string to make.)
+            if !text.bytes().all(|b| b.is_ascii_whitespace()) {
+                let (collapsed, chars) = dom::collapse_whitespace_counted(text);
                 if !collapsed.is_empty() {
-                    // `collapse_whitespace` leaves no whitespace but single ASCII spaces.
-                    let chars = collapsed.chars().count()
-                        - collapsed.bytes().filter(|&b| b == b' ').count();
                     debug_assert_eq!(
                         chars,
                         collapsed.chars().filter(|c| !c.is_whitespace()).count()
@@ -308,8 +323,8 @@ pub fn blocks(dom: &Dom, removed: &[bool]) -> Vec<Block> {
                         container,
                     });
                 }
-                text.clear();
             }
+            text.clear();
             *link_chars = 0;
         };
 
@@ -688,6 +703,16 @@ fn keep_block(dom: &Dom, block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_styles_that_hide() {
+        assert!(style_hides("color: red; Display : None"));
+        assert!(style_hides("visibility:hidden"));
+        assert!(!style_hides("display:block; visibility: visible"));
+        let long = format!("{}; display: none", "margin: 0".repeat(40));
+        assert!(style_hides(&long));
+        assert!(!style_hides(&"margin: 0;".repeat(40)));
+    }
 
     #[test]
     fn non_whitespace_bytes_counts_across_chunks() {

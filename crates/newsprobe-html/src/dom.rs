@@ -1,13 +1,14 @@
 //! What is the element tree of this page?
 //!
 //! A fast, tolerant HTML tokenizer and tree builder made for extraction, not for rendering: it
-//! keeps elements, attributes, text and raw script/style content, closes `<p>`/`<li>`/table cells
+//! keeps elements, the attributes extraction reads ([`KEPT_ATTRS`]), text and raw script/style
+//! content, closes `<p>`/`<li>`/table cells
 //! implicitly as browsers do, ignores stray end tags, and never fails. Nodes live in one arena in
 //! document order (a parent always has a smaller id than its children), so later passes walk the
 //! tree with loops over ids or parent links, never recursion: 100,000-deep nesting is safe, and
 //! nesting beyond [`MAX_DEPTH`] is flattened so every pass stays linear.
 //!
-//! The tree borrows from the page: tag and attribute names already in lower case, attribute
+//! The tree borrows from the page: tag names already in lower case, attribute
 //! values and text without character references, and raw script/style content are slices of the
 //! input, not copies (a 170 KiB page has thousands of each).
 
@@ -215,7 +216,14 @@ static PLAIN_ASCII: [bool; 256] = {
 
 /// Collapses runs of whitespace (including no-break spaces) to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
+    collapse_whitespace_counted(s).0
+}
+
+/// [`collapse_whitespace`] and the number of characters of the result that are not spaces
+/// (counted as it is written, instead of two more passes over it).
+pub fn collapse_whitespace_counted(s: &str) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
+    let mut chars = 0;
     let mut pending_space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -232,6 +240,7 @@ pub fn collapse_whitespace(s: &str) -> String {
                 pending_space = false;
             }
             out.push_str(&s[i..i + run]);
+            chars += run;
             i += run;
             continue;
         }
@@ -245,9 +254,10 @@ pub fn collapse_whitespace(s: &str) -> String {
                 pending_space = false;
             }
             out.push(c);
+            chars += 1;
         }
     }
-    out
+    (out, chars)
 }
 
 /// Elements that start a new block of text.
@@ -691,11 +701,13 @@ fn read_start_tag<'a>(
         {
             i += 1;
         }
-        let attr_name = lower(&html[name_start..i]);
+        // Only the attributes extraction reads are kept (see [`kept_attr`]): the rest (`src`,
+        // `alt`, `data-*`, event handlers, ...) are skipped without decoding their values.
+        let kept = kept_attr(&bytes[name_start..i]);
         while i < len && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = Cow::Borrowed("");
+        let mut value = (i, i);
         if i < len && bytes[i] == b'=' {
             i += 1;
             while i < len && bytes[i].is_ascii_whitespace() {
@@ -708,24 +720,71 @@ fn read_start_tag<'a>(
                     Some(at) => value_start + at,
                     None => len,
                 };
-                value = entities::decode(&html[value_start..value_end]);
+                value = (value_start, value_end);
                 i = (value_end + 1).min(len);
             } else {
                 let value_start = i;
                 while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' {
                     i += 1;
                 }
-                value = entities::decode(&html[value_start..i]);
+                value = (value_start, i);
             }
         }
+        let Some(attr_name) = kept else { continue };
         let own = &attrs[first..];
         if own.len() < 64 && !own.iter().any(|(n, _)| *n == attr_name) {
-            attrs.push((attr_name, value));
+            let value = entities::decode(&html[value.0..value.1]);
+            attrs.push((Cow::Borrowed(attr_name), value));
         }
     }
     // At most 64 attributes an element: 2^32 of them would need far more memory than a page has.
     let range = first as u32..attrs.len() as u32;
     (ElementData { name, attrs: range }, self_closing, i)
+}
+
+/// The attributes some pass over the tree reads ([`Element::attr`]), lower-case. A name outside
+/// this list is not stored: a news page's elements carry many more (`src`, `alt`, `width`,
+/// `data-*`, `onclick`, ...), and decoding and storing them was a fifth of tree building. A
+/// pass that reads a new attribute must add it here (a test checks the list against the code).
+pub const KEPT_ATTRS: [&str; 18] = [
+    "aria-hidden",
+    "class",
+    "content",
+    "datetime",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "style",
+    "type",
+    "value",
+];
+
+/// The kept attribute (see [`KEPT_ATTRS`]) that `name` spells in any ASCII case, if any.
+fn kept_attr(name: &[u8]) -> Option<&'static str> {
+    let candidates: &[&'static str] = match name.len() {
+        2 => &["id"],
+        3 => &["rel"],
+        4 => &["href", "lang", "name", "role", "type"],
+        5 => &["class", "style", "value"],
+        6 => &["hidden"],
+        7 => &["content", "pubdate"],
+        8 => &["datetime", "itemprop", "property"],
+        10 => &["http-equiv"],
+        11 => &["aria-hidden"],
+        _ => return None,
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|c| c.as_bytes().eq_ignore_ascii_case(name))
 }
 
 fn lower(s: &str) -> Cow<'_, str> {
@@ -813,6 +872,45 @@ mod tests {
     }
 
     #[test]
+    fn keeps_only_the_attributes_extraction_reads() {
+        let dom = parse(
+            r#"<div CLASS="story" data-id="7" onclick="go()" ID=main Style="x" class="again">
+            <img src="a.jpg" alt="A &amp; B" width=10><a HREF="/x" rel=author title="t">x</a>"#,
+        );
+        let attrs = |tag: &str| {
+            let id = (0..dom.nodes.len() as NodeId)
+                .find(|&i| dom.tag(i) == tag)
+                .unwrap();
+            let e = dom.element(id).unwrap();
+            e.attrs
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(attrs("div"), ["class=story", "id=main", "style=x"]);
+        assert!(attrs("img").is_empty());
+        assert_eq!(attrs("a"), ["href=/x", "rel=author"]);
+        // Every attribute a pass of this crate asks for by name is one the builder keeps.
+        for source in [
+            include_str!("content.rs"),
+            include_str!("metadata.rs"),
+            include_str!("lib.rs"),
+        ] {
+            for (at, _) in source.match_indices("attr(\"") {
+                let rest = &source[at + 6..];
+                let name = &rest[..rest.find('"').unwrap()];
+                assert!(
+                    KEPT_ATTRS.contains(&name),
+                    "attribute {name} is read but not kept"
+                );
+            }
+        }
+        for name in KEPT_ATTRS {
+            assert_eq!(kept_attr(name.to_ascii_uppercase().as_bytes()), Some(name));
+        }
+    }
+
+    #[test]
     fn list_items_and_cells_close_implicitly() {
         let dom = parse("<ul><li>one<li>two</ul><table><tr><td>a<td>b<tr><td>c</table>");
         let lis: Vec<_> = (0..dom.nodes.len() as NodeId)
@@ -864,6 +962,8 @@ mod tests {
         );
         assert_eq!(collapse_whitespace("\u{1c}x\u{85}"), "\u{1c}x");
         assert_eq!(collapse_whitespace(""), "");
+        let (text, chars) = collapse_whitespace_counted(" a\u{a0}é  b\u{2009}–\n");
+        assert_eq!((text.as_str(), chars), ("a é b –", 4));
     }
 
     #[test]

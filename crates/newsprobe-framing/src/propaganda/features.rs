@@ -97,6 +97,27 @@ fn clause_break(gap: &str) -> bool {
     gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']) || gap.contains(" - ")
 }
 
+/// ASCII bytes of the text between two words that none of [`Context::fill`]'s tests looks for
+/// (quotation marks, line breaks, `!`, `?` and the [`clause_break`] marks).
+static PLAIN_GAP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = !matches!(
+            b as u8,
+            b'"' | b'\n' | b'!' | b'?' | b',' | b';' | b':' | b'(' | b')' | b'-'
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Whether the text between two words holds nothing [`Context::fill`] looks for (a space,
+/// mostly): no quotation mark, line break, `!`, `?` or clause break.
+fn plain_gap(gap: &str) -> bool {
+    gap.bytes().all(|b| PLAIN_GAP_BYTE[usize::from(b)])
+}
+
 /// The bit of a lexicon category in [`Context::lex`] (0: not a framing word class).
 pub fn lex_bit(c: Category) -> u8 {
     match c {
@@ -171,15 +192,19 @@ impl Context {
         let mut quoted = false;
         let mut prev_end = 0;
         for (i, t) in self.tokens.iter().enumerate() {
-            // Quotation marks between the previous word and this one.
+            // Quotation marks between the previous word and this one (most gaps are a space:
+            // nothing to look for).
             let gap = text.get(prev_end..t.start).unwrap_or("");
-            for c in gap.chars() {
-                match c {
-                    '“' | '«' => quoted = true,
-                    '”' | '»' => quoted = false,
-                    '"' => quoted = !quoted,
-                    '\n' => quoted = false,
-                    _ => {}
+            let plain = plain_gap(gap);
+            if !plain {
+                for c in gap.chars() {
+                    match c {
+                        '“' | '«' => quoted = true,
+                        '”' | '»' => quoted = false,
+                        '"' => quoted = !quoted,
+                        '\n' => quoted = false,
+                        _ => {}
+                    }
                 }
             }
             if i == 0 || t.sentence_start {
@@ -190,10 +215,10 @@ impl Context {
             }
             if let Some(s) = self.sentences.last_mut() {
                 s.len += 1;
-                if gap.contains('!') && s.len > 1 {
+                if !plain && gap.contains('!') && s.len > 1 {
                     s.exclaim = true;
                 }
-                if gap.contains('?') && s.len > 1 {
+                if !plain && gap.contains('?') && s.len > 1 {
                     s.question = true;
                 }
             }
@@ -235,12 +260,12 @@ impl Context {
         self.clauses.clear();
         let mut first = 0;
         for i in 1..=self.tokens.len() {
-            let ends = i == self.tokens.len()
-                || self.sentence[i] != self.sentence[i - 1]
-                || clause_break(
-                    text.get(self.tokens[i - 1].end..self.tokens[i].start)
-                        .unwrap_or(""),
-                );
+            let ends = i == self.tokens.len() || self.sentence[i] != self.sentence[i - 1] || {
+                let gap = text
+                    .get(self.tokens[i - 1].end..self.tokens[i].start)
+                    .unwrap_or("");
+                !plain_gap(gap) && clause_break(gap)
+            };
             if ends {
                 self.clauses.push((first, i));
                 first = i;
@@ -610,4 +635,37 @@ fn sum_duplicates(out: &mut Vec<(u32, f32)>) {
         }
     }
     out.truncate(k);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_gaps_hold_nothing_fill_looks_for() {
+        for gap in [" ", "", "  ", "' ", ". "] {
+            assert!(plain_gap(gap), "{gap:?}");
+        }
+        for gap in [
+            ", ", " \"", "\n", "! ", "? ", " - ", " – ", "“", "»", "; ", ": ", " (",
+        ] {
+            assert!(!plain_gap(gap), "{gap:?}");
+            let _ = clause_break(gap);
+        }
+    }
+
+    #[test]
+    fn a_context_finds_quotes_marks_and_clauses() {
+        let mut ctx = Context::default();
+        ctx.build("He said \"we will win\" today, and left! Why?");
+        let quoted: Vec<bool> = ctx.in_quote.clone();
+        assert_eq!(
+            quoted,
+            [false, false, true, true, true, false, false, false, false]
+        );
+        assert!(ctx.sentences[0].exclaim);
+        assert!(ctx.sentences[1].question);
+        // Clauses break at the quotation marks and the comma.
+        assert_eq!(ctx.clauses, [(0, 2), (2, 5), (5, 6), (6, 8), (8, 9)]);
+    }
 }
