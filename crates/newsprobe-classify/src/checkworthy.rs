@@ -193,18 +193,20 @@ static CONJUNCTIONS: LazyLock<[u64; 4]> = LazyLock::new(|| {
 /// Features of one sentence.
 pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
     let mut scratch = Scratch::default();
-    featurize_into(sentence, &mut scratch);
+    featurize_into(sentence, &mut scratch, true);
     scratch.features.items().to_vec()
 }
 
-/// [`featurize`] into `scratch.features`.
-fn featurize_into(sentence: &str, scratch: &mut Scratch) {
+/// [`featurize`] into `scratch.features`; `merge`: sorted by index with duplicates summed, as
+/// training wants them, else in the order they were made, which scores the same up to the
+/// rounding of the float sum (scoring needs no sort: a linear model sums over the features).
+fn featurize_into(sentence: &str, scratch: &mut Scratch, merge: bool) {
     features::tokenize_into(sentence, &mut scratch.tokens);
-    featurize_tokens(sentence, scratch);
+    featurize_tokens(sentence, scratch, merge);
 }
 
 /// [`featurize_into`] of a sentence whose tokens are already in `scratch.tokens`.
-fn featurize_tokens(sentence: &str, scratch: &mut Scratch) {
+fn featurize_tokens(sentence: &str, scratch: &mut Scratch, merge: bool) {
     let Scratch {
         tokens,
         flags,
@@ -300,7 +302,9 @@ fn featurize_tokens(sentence: &str, scratch: &mut Scratch) {
     }
     let len_bin = (tokens.len() / 5).min(8) as u64;
     f.add(features::combine(0x1e9b, len_bin), 1.0);
-    f.finish_in_place();
+    if merge {
+        f.finish_in_place();
+    }
     *buffers = f.into_buffers();
 }
 
@@ -319,7 +323,7 @@ impl CheckworthyModel {
 
     /// [`Self::score`] with caller-held buffers.
     pub fn score_with(&self, sentence: &str, scratch: &mut Scratch) -> f32 {
-        featurize_into(sentence, scratch);
+        featurize_into(sentence, scratch, false);
         self.linear.probability(scratch.features.items())
     }
 
@@ -340,9 +344,9 @@ impl CheckworthyModel {
                 if end.checked_sub(start) == Some(sentence.len())
                     && features::tokens_in(tokens, start, end, &mut scratch.tokens)
                 {
-                    featurize_tokens(sentence, &mut scratch);
+                    featurize_tokens(sentence, &mut scratch, false);
                 } else {
-                    featurize_into(sentence, &mut scratch);
+                    featurize_into(sentence, &mut scratch, false);
                 }
                 self.linear.probability(scratch.features.items())
             })
