@@ -580,6 +580,10 @@ mod tests {
             "it said x: “y,” z wrote",
             "Trump's brief said",
             "'s brief said that",
+            // (A word ending in a non-ASCII letter before a speaker's name: the compound check
+            // sliced it at a byte inside "é" and panicked.)
+            "The blasé Smith said it would fail.",
+            "Yesterday a coaché Jones said no.",
         ];
         for text in odd {
             let mut doc = Document::from_text(Some("T"), text);

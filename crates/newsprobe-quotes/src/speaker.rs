@@ -1130,7 +1130,7 @@ impl<'a> Ctx<'a> {
                 } else if self.is_word(k)
                     && !self.is_capitalized(k)
                     && wk.len() > 2
-                    && wk[1..wk.len() - 1].contains('-')
+                    && wk.get(1..wk.len() - 1).is_some_and(|x| x.contains('-'))
                 {
                     // (The same compound kept as one token.)
                     first = k;
