@@ -135,6 +135,23 @@ pub struct QuoteSource<S = Span> {
     pub mention: Option<S>,
     /// Id of the entity the speaker resolves to.
     pub entity: Option<String>,
+    /// The estimated probability (0..1) that the speaker's name (`name`, or `suggested`) is
+    /// right, calibrated per way the name was reached (`via`) on the reviewed sample's tuned-on
+    /// groups. None where no name was reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    /// A name reached with a score under the confidence threshold: not shown as the speaker
+    /// (`name` is then null) but as "possibly <suggested>"; the mention stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<String>,
+    /// How the name was reached: `named` (at the cue), `entity` (the entity stage's
+    /// coreference), `pronoun`, `continued` (the last speaker goes on), `description`,
+    /// `surname`, `organisation`, `body`, `age`, `written` (the description as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The calibration cell the score was read from (`via` and a distance band); in memory only.
+    #[serde(skip)]
+    pub key: Option<String>,
 }
 
 /// A quotation or reported statement.

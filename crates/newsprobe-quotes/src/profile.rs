@@ -56,10 +56,12 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         ) {
             weak_words += words;
         }
+        // (A suggested name is counted as what it is, a source the engine is unsure of.)
         let name = q
             .source
             .name
             .clone()
+            .or_else(|| q.source.suggested.as_ref().map(|s| format!("possibly {s}")))
             .unwrap_or_else(|| NO_SOURCE.to_string());
         match rows.entry((name, q.source.kind)) {
             Entry::Occupied(row) => {
