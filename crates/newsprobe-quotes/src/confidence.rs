@@ -210,6 +210,59 @@ mod tests {
         choice\tnamed+close\t50\t100\n\
         choice\tpronoun\t80\t100\n";
 
+    fn analyse(text: &str) -> newsprobe_core::Document {
+        let mut doc = newsprobe_core::Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        doc
+    }
+
+    const HARBOUR: &str = "Council approves new harbour budget\n\n\
+        The city council voted on Tuesday to approve a new budget for the harbour, after months \
+        of debate over port fees.\n\n\
+        \u{201c}We have waited long enough for this,\u{201d} said Maria Okafor, the council's \
+        finance chair. \u{201c}The harbour needs the money now.\u{201d}\n\n\
+        Okafor's deputy, Tomas Berg, disagreed with the timing. Critics had warned the fees \
+        would drive away fishing boats.\n\n\
+        \u{201c}It is a mistake to rush this,\u{201d} he said.\n";
+
+    #[test]
+    fn a_name_at_the_cue_is_shown_with_its_score() {
+        let doc = analyse(HARBOUR);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).starts_with("We have waited"))
+            .expect("the first quotation");
+        assert_eq!(q.source.name.as_deref(), Some("Maria Okafor"));
+        assert_eq!(q.source.via.as_deref(), Some("named"));
+        assert_eq!(q.source.suggested, None);
+        let score = q.source.score.expect("a score");
+        assert!(score >= f64::from(threshold()) && score <= 1.0, "{score}");
+    }
+
+    #[test]
+    fn a_pronoun_read_through_the_entity_stage_is_only_suggested() {
+        // "he" after two people named: the entity stage's coreference chose Tomas Berg, a way
+        // of reaching a name right about half the time on the tuned-on sample.
+        let doc = analyse(HARBOUR);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).starts_with("It is a mistake"))
+            .expect("the last quotation");
+        assert_eq!(q.source.name, None);
+        assert_eq!(q.source.suggested.as_deref(), Some("Tomas Berg"));
+        assert_eq!(q.source.via.as_deref(), Some("pronoun"));
+        assert_eq!(q.source.mention.map(|m| doc.span_text(&m)), Some("he"));
+        assert!(q.source.score.is_some_and(|s| s < f64::from(threshold())));
+        let shown = q.source.display_name().unwrap_or_default();
+        assert!(shown.starts_with("possibly Tomas Berg ("), "{shown}");
+        // The sourcing profile counts it as what it is: a source the engine is unsure of.
+        assert!(doc.sources.iter().any(|s| s.name == "possibly Tomas Berg"));
+        assert!(!doc.sources.iter().any(|s| s.name == "Tomas Berg"));
+    }
+
     #[test]
     fn keys_split_into_a_resolve_and_a_choice_cell() {
         assert_eq!(
@@ -231,7 +284,7 @@ mod tests {
         let named = score_in(&t, "named/0");
         let far = score_in(&t, "pronoun/far");
         let near = score_in(&t, "pronoun/near");
-        assert!(named > 0.85 && named < 0.9, "{named}");
+        assert!(named > 0.88 && named < 0.95, "{named}");
         assert!(far < near && near < named, "{far} {near} {named}");
         // A mention chosen by a close margin is right less often than its form on average.
         let close = score_in(&t, "named/0+close");

@@ -449,9 +449,12 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             if !near {
                 key.push_str("+apart");
             }
-            s.score = Some(confidence::score(key));
+            // (Three decimals: a probability estimated from a few hundred labels.)
+            s.score = Some((f64::from(confidence::score(key)) * 1000.0).round() / 1000.0);
         }
-        if s.score.is_some_and(|x| x < confidence::threshold()) {
+        if s.score
+            .is_some_and(|x| x < f64::from(confidence::threshold()))
+        {
             s.suggested = s.name.take();
         }
         s
@@ -492,7 +495,12 @@ pub(crate) mod test_support {
             .iter()
             .find(|q| doc.span_text(&q.span).contains(needle))
             .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
-        (q.source.name.clone(), q.source.kind)
+        // (The name the resolver reached, shown or only suggested: the gate on its confidence
+        // is `confidence`'s to test.)
+        (
+            q.source.name.clone().or_else(|| q.source.suggested.clone()),
+            q.source.kind,
+        )
     }
 }
 

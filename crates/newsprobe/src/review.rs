@@ -946,7 +946,8 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         .collect();
     let mut junk = BTreeSet::new();
     for p in &report.quotes {
-        if let Some(name) = &p.source.name {
+        // (A suggested name is shown too, as "possibly X".)
+        if let Some(name) = p.source.name.as_ref().or(p.source.suggested.as_ref()) {
             let n = normalize(name);
             if !ends_with_known(&n, &known) && !is_role_or_group(name) {
                 junk.insert(name.clone());
