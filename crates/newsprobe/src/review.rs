@@ -1630,6 +1630,52 @@ mod tests {
         ));
     }
 
+    /// A name only suggested ("possibly X") is no speaker shown: counted apart, with its own
+    /// precision, and not as a right speaker; what is shown confidently keeps its precision.
+    #[test]
+    fn a_suggested_name_is_counted_apart_from_the_speakers_shown() {
+        let text = "Council approves new harbour budget\n\n\
+            The city council voted on Tuesday to approve a new budget for the harbour.\n\n\
+            \u{201c}We have waited long enough for this,\u{201d} said Maria Okafor, the \
+            council's finance chair.\n\n\
+            Okafor's deputy, Tomas Berg, disagreed with the timing. Critics had warned the fees \
+            would drive away fishing boats.\n\n\
+            \u{201c}It is a mistake to rush this,\u{201d} he said.\n";
+        let mut doc = newsprobe_core::Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        newsprobe_quotes::annotate(&mut doc);
+        let report = Report::from_document(&doc);
+        let quote = |t: &str, who: &str| GoldQuote {
+            text: t.into(),
+            kind: QuoteKind::Direct,
+            speaker: Some(who.into()),
+            aliases: vec![],
+            source_type: SourceType::Named,
+        };
+        let file = ReviewFile {
+            dataset: Dataset::Ecbplus,
+            id: "harbour".into(),
+            reviewed_by: String::new(),
+            quotes: vec![
+                quote("We have waited long enough", "Maria Okafor"),
+                quote("It is a mistake to rush", "Tomas Berg"),
+            ],
+            entities: vec![],
+            findings: vec![],
+            framing: vec![],
+            notes: None,
+        };
+        let mut out = ReviewEval::default();
+        let c = score_article(&file, &report, &mut out);
+        assert_eq!(c.matched_quotes, 2);
+        assert_eq!((c.speaker_shown, c.speaker_shown_right), (1, 1));
+        assert_eq!((c.suggested, c.suggested_right), (1, 1));
+        assert_eq!(c.speaker_right, 1);
+        let f = c.figures();
+        assert_eq!(f["speaker_shown_coverage"], json!(0.5));
+        assert_eq!(f["speaker_suggested_precision"], json!(1.0));
+    }
+
     #[test]
     fn names_compare_without_case_punctuation_or_a_leading_the() {
         assert_eq!(normalize("The Kremlin"), normalize("kremlin"));
