@@ -586,6 +586,10 @@ mod tests {
                 kind: SourceType::Named,
                 mention: None,
                 entity: None,
+                score: None,
+                suggested: None,
+                via: None,
+                key: None,
             },
         });
         let text2 = "A senior official, who spoke on condition of anonymity, said the talks had stalled over port fees.";
@@ -610,6 +614,10 @@ mod tests {
                 kind: SourceType::Anonymous,
                 mention: None,
                 entity: None,
+                score: None,
+                suggested: None,
+                via: None,
+                key: None,
             },
         });
         a.ingest(&[r1, r2]).unwrap();

@@ -1326,6 +1326,10 @@ mod tests {
                         field: Field::Title,
                     }),
                     entity: None,
+                    score: None,
+                    suggested: None,
+                    via: None,
+                    key: None,
                 },
             });
         }

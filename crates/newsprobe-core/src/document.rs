@@ -135,6 +135,38 @@ pub struct QuoteSource<S = Span> {
     pub mention: Option<S>,
     /// Id of the entity the speaker resolves to.
     pub entity: Option<String>,
+    /// The estimated probability (0..1) that the speaker's name (`name`, or `suggested`) is
+    /// right, calibrated per way the name was reached (`via`) on the reviewed sample's tuned-on
+    /// groups. None where no name was reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// A name reached with a score under the confidence threshold: not shown as the speaker
+    /// (`name` is then null) but as "possibly <suggested>"; the mention stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<String>,
+    /// How the name was reached: `named` (at the cue), `entity` (the entity stage's
+    /// coreference), `pronoun`, `continued` (the last speaker goes on), `description`,
+    /// `surname`, `organisation`, `body`, `age`, `written` (the description as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The calibration cell the score was read from (`via` and a distance band); in memory only.
+    #[serde(skip)]
+    pub key: Option<String>,
+}
+
+impl<S> QuoteSource<S> {
+    /// The speaker as a reader is shown it: the name, or for a name the engine is unsure of
+    /// (`suggested`) "possibly NAME (score)"; None where no name was reached.
+    pub fn display_name(&self) -> Option<String> {
+        match (&self.name, &self.suggested) {
+            (Some(n), _) => Some(n.clone()),
+            (None, Some(s)) => Some(match self.score {
+                Some(x) => format!("possibly {s} ({x:.2})"),
+                None => format!("possibly {s}"),
+            }),
+            (None, None) => None,
+        }
+    }
 }
 
 /// A quotation or reported statement.

@@ -219,6 +219,10 @@ impl Report {
                         kind: q.source.kind,
                         mention: q.source.mention.as_ref().map(|s| c.span(s)),
                         entity: q.source.entity.clone(),
+                        score: q.source.score,
+                        suggested: q.source.suggested.clone(),
+                        via: q.source.via.clone(),
+                        key: q.source.key.clone(),
                     },
                 })
                 .collect(),
@@ -293,6 +297,10 @@ mod tests {
                 kind: SourceType::Unattributed,
                 mention: None,
                 entity: None,
+                score: None,
+                suggested: None,
+                via: None,
+                key: None,
             },
         });
         let r = Report::from_document(&doc);

@@ -632,6 +632,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                     cue_token: Some(colon),
                     speaker: Some(m),
                     inherited: true,
+                    margin: None,
                 });
             }
             i = j + 1;
@@ -674,6 +675,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                     cue_token: Some(colon),
                     speaker: Some(m),
                     inherited: n > 0,
+                    margin: None,
                 });
             }
             i = j + 1;
@@ -953,6 +955,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 cue_token,
                 speaker,
                 inherited,
+                margin: None,
             });
         }
         i = j + 1;

@@ -27,6 +27,8 @@ pub(crate) struct Attr {
     pub(crate) content: Vec<(usize, usize)>,
     pub(crate) sources: Vec<(usize, usize)>,
     source_name: Option<String>,
+    /// The speaker's confidence cell (`QuoteSource::key`), predicted attributions only.
+    key: Option<String>,
     /// Gold cue text (for the debug listing).
     cue: String,
     quoted: bool,
@@ -171,7 +173,9 @@ fn predict(doc: &Document) -> Vec<Attr> {
         out.push(Attr {
             content: vec![ch(&q.span)],
             sources: q.source.mention.iter().map(ch).collect(),
-            source_name: q.source.name.clone(),
+            // (The name reached, shown or suggested: these figures score the mention.)
+            source_name: q.source.name.clone().or_else(|| q.source.suggested.clone()),
+            key: q.source.key.clone(),
             cue: String::new(),
             quoted,
         });
@@ -193,6 +197,9 @@ struct Tally {
     exact: usize,
     with_source: usize,
     speaker_ok: usize,
+    /// Per choice cell of the speaker's confidence ([`crate::confidence::choice_cell`]): [the
+    /// mention right, all] matched attributions with a gold source.
+    choice: std::collections::BTreeMap<String, [usize; 2]>,
 }
 
 impl Tally {
@@ -242,6 +249,14 @@ impl Tally {
             if !g.sources.is_empty() {
                 self.with_source += 1;
                 let name_ok = p.source_name.is_some() && p.source_name == g.source_name;
+                if let Some(k) = &p.key {
+                    let e = self
+                        .choice
+                        .entry(crate::confidence::choice_cell(k))
+                        .or_default();
+                    e[0] += usize::from(overlap(&p.sources, &g.sources) > 0);
+                    e[1] += 1;
+                }
                 if overlap(&p.sources, &g.sources) > 0 || name_ok {
                     self.speaker_ok += 1;
                 } else if debug() {
@@ -342,6 +357,27 @@ pub(crate) fn load_split(
 }
 
 /// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
+/// The choice cells of the speaker's confidence on a PolNeAR split (train, for training): per
+/// cell, how many matched attributions with a gold source had the gold's mention chosen.
+pub fn choice_cells(
+    data: &Path,
+    split: &str,
+) -> Result<std::collections::BTreeMap<String, [usize; 2]>, Error> {
+    let docs = load_split(data, split)?;
+    let mut all = Tally::default();
+    for (_, text, gold) in &docs {
+        let chars: Vec<char> = text.chars().collect();
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let pred = predict(&doc);
+        let g_all: Vec<&Attr> = gold.iter().collect();
+        let p_all: Vec<&Attr> = pred.iter().collect();
+        all.add("all", &chars, &g_all, &p_all);
+    }
+    Ok(all.choice)
+}
+
 pub fn run(data: &Path, split: &str) -> Result<String, Error> {
     let docs = load_split(data, split)?;
     let (mut quoted, mut all) = (Tally::default(), Tally::default());

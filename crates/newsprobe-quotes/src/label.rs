@@ -216,6 +216,7 @@ impl Labels {
                 cue_token: Some(colon),
                 speaker: Some(mention),
                 inherited: false,
+                margin: None,
             });
         }
         out

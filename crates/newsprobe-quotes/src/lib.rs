@@ -12,6 +12,7 @@
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod apposition;
+pub mod confidence;
 pub mod cue_noun;
 pub mod direct;
 pub mod eval;
@@ -44,6 +45,9 @@ pub struct Found {
     pub speaker: Option<Mention>,
     /// Whether the speaker was carried over from an earlier quotation.
     pub inherited: bool,
+    /// The ranker's margin between its best and second candidate speaker, in thousandths,
+    /// where it ranked.
+    pub margin: Option<i32>,
 }
 
 /// Finds quotations and reported speech, their speakers and source types; fills `doc.quotes`,
@@ -403,15 +407,58 @@ fn resolve_all(
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: s.unwrap_or(QuoteSource {
+            source: gate(ctx, f, s).unwrap_or(QuoteSource {
                 name: None,
                 kind: SourceType::Unattributed,
                 mention: None,
                 entity: None,
+                score: None,
+                suggested: None,
+                via: None,
+                key: None,
             }),
         })
         .collect();
     (quotes, contradictions)
+}
+
+/// A name whose score is under the confidence threshold is no speaker shown: it moves to
+/// `suggested` ("possibly X"), and the quote keeps its mention and source type.
+fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
+    s.map(|mut s| {
+        if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
+            // How the mention was chosen: carried over from an earlier quotation, or ranked
+            // against other candidates with a close or a clear margin.
+            if f.inherited {
+                key.push_str("+inherited");
+            } else if let Some(margin) = f.margin {
+                key.push_str(if margin < confidence::CLOSE_MARGIN_MILLI {
+                    "+close"
+                } else {
+                    "+ranked"
+                });
+            }
+            // Whether the mention lies outside the sentences of the statement's own clause.
+            let sent = |p: usize| ctx.doc.sentence_at(p);
+            let (a, b) = (sent(f.content.start), sent(f.content.end.saturating_sub(1)));
+            let at = sent(m.span.start);
+            let near = match (a, b, at) {
+                (Some(a), Some(b), Some(x)) => x + 1 >= a && x <= b + 1,
+                _ => true,
+            };
+            if !near {
+                key.push_str("+apart");
+            }
+            // (Three decimals: a probability estimated from a few hundred labels.)
+            s.score = Some((f64::from(confidence::score(key)) * 1000.0).round() / 1000.0);
+        }
+        if s.score
+            .is_some_and(|x| x < f64::from(confidence::threshold()))
+        {
+            s.suggested = s.name.take();
+        }
+        s
+    })
 }
 
 /// Errors of this crate.
@@ -448,7 +495,12 @@ pub(crate) mod test_support {
             .iter()
             .find(|q| doc.span_text(&q.span).contains(needle))
             .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
-        (q.source.name.clone(), q.source.kind)
+        // (The name the resolver reached, shown or only suggested: the gate on its confidence
+        // is `confidence`'s to test.)
+        (
+            q.source.name.clone().or_else(|| q.source.suggested.clone()),
+            q.source.kind,
+        )
     }
 }
 

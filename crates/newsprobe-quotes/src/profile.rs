@@ -24,6 +24,9 @@ fn words_in(doc: &Document, span: &Span) -> usize {
 /// The name a source without one is listed under.
 const NO_SOURCE: &str = "(no source)";
 
+/// The start of a sourcing row of names the engine only suggests ("possibly Tomas Berg").
+pub const SUGGESTED: &str = "possibly ";
+
 pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     let mut sources: Vec<SourceSummary> = Vec::new();
     let mut total_words = 0usize;
@@ -56,10 +59,17 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         ) {
             weak_words += words;
         }
+        // (A suggested name is counted as what it is, a source the engine is unsure of.)
         let name = q
             .source
             .name
             .clone()
+            .or_else(|| {
+                q.source
+                    .suggested
+                    .as_ref()
+                    .map(|s| format!("{SUGGESTED}{s}"))
+            })
             .unwrap_or_else(|| NO_SOURCE.to_string());
         match rows.entry((name, q.source.kind)) {
             Entry::Occupied(row) => {
@@ -157,17 +167,22 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     }
     // Sources a reader can name: a statement whose source has no name (the outlet's own "we",
     // a speaker refused as junk) is no "one source" the story rests on.
-    let attributed: Vec<&SourceSummary> = sources
+    // (A name only suggested for some of them is the same source: "possibly Mark Esper" beside
+    // "Mark Esper" is one.)
+    let mut attributed: Vec<&str> = sources
         .iter()
         .filter(|s| s.kind != SourceType::Unattributed && s.name != NO_SOURCE)
+        .map(|s| s.name.strip_prefix(SUGGESTED).unwrap_or(&s.name))
         .collect();
+    attributed.sort_unstable();
+    attributed.dedup();
     if attributed.len() == 1 && doc.quotes.len() >= 3 {
         findings.push(Finding {
             kind: "single_source".into(),
             severity: Severity::Info,
             message: format!(
                 "every attributed statement comes from one source: {}",
-                attributed[0].name
+                attributed[0]
             ),
             evidence: doc
                 .quotes

@@ -700,14 +700,22 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
             continue;
         }
         let mut best: Option<(f32, usize)> = None;
+        let mut second = f32::NEG_INFINITY;
         for (i, cand) in cands.iter().enumerate() {
             feats.ids.clear();
             features(ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
             let s = model.score(&feats.ids);
             if best.is_none_or(|(b, _)| s > b) {
+                if let Some((b, _)) = best {
+                    second = b;
+                }
                 best = Some((s, i));
+            } else {
+                second = second.max(s);
             }
         }
+        // (Thousandths: `Found` compares as a whole.)
+        f.margin = best.map(|(b, _)| ((b - second) * 1000.0).clamp(0.0, 1e6) as i32);
         if let Some((_, i)) = best {
             if i > 0 {
                 // A role with its name in apposition is the name, as for the rules' choice.

@@ -67,6 +67,7 @@ fn reported_speech(
         cue_token: Some(cue_token),
         speaker,
         inherited: false,
+        margin: None,
     })
 }
 
@@ -218,6 +219,7 @@ fn in_evidence(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Opt
             cue_token: Some(c),
             speaker: Some(m),
             inherited: false,
+            margin: None,
         });
     }
     let comma = (c + 2..(c + 14).min(b)).find(|&k| !ctx.is_word(k))?;
@@ -486,6 +488,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                         cue_token: Some(c),
                         speaker: Some(speaker),
                         inherited: false,
+                        margin: None,
                     });
                 }
             }

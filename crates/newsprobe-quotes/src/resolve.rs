@@ -95,6 +95,11 @@ pub struct Resolver<'c, 'a> {
     /// Each speaker entity's shown name, by id ([`display_name`] reads all of an entity's
     /// mentions: once per entity, not once per speaker of a long transcript).
     shown: foldhash::HashMap<&'a str, String>,
+    /// Where the referent the last mention resolved to was mentioned before it (the distance
+    /// the speaker's confidence reads), and how many other referents a pronoun could also mean
+    /// lie between.
+    prior: Option<usize>,
+    rivals: usize,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -110,6 +115,8 @@ const MAX_REFERENTS: usize = 256;
 pub struct Resolved {
     pub source: QuoteSource,
     pub anonymity_cue: Option<Span>,
+    /// How the name was reached (`QuoteSource::via`); empty where no name was.
+    pub via: &'static str,
 }
 
 /// Adds the words not yet among a referent's (only whether a word is there is ever asked: a
@@ -300,6 +307,8 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .collect(),
             last_speaker: None,
             shown: Default::default(),
+            prior: None,
+            rivals: 0,
         }
     }
 
@@ -380,6 +389,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             kind: r.kind,
             mention: Some(m.span),
             entity: r.entity.clone(),
+            score: None,
+            suggested: None,
+            via: None,
+            key: None,
         })
     }
 
@@ -531,6 +544,52 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn resolve_speaker(&mut self, m: &Mention) -> Resolved {
+        self.prior = None;
+        self.rivals = 0;
+        let mut r = self.resolve_mention(m);
+        self.mark(m, &mut r);
+        r
+    }
+
+    /// Sets the source's `via` and the calibration cell its score is read from: the way the
+    /// name was reached, with the distance in sentences back to the name's mention before
+    /// (a pronoun or description far from its antecedent is more often wrong) and, for a
+    /// pronoun, whether another referent it could mean lies between.
+    fn mark(&self, m: &Mention, r: &mut Resolved) {
+        if r.source.name.is_none() || r.via.is_empty() {
+            return;
+        }
+        let ctx = self.ctx;
+        let pronoun = m.first == m.last && lexicon::pronoun(ctx.word(m.first)).is_some();
+        let via = match r.via {
+            "entity" if pronoun => "pronoun",
+            "entity" if source_type::is_named(ctx, m) => "named",
+            "entity" => "description",
+            v => v,
+        };
+        let at = ctx.doc.sentence_at(m.span.start);
+        let band = match (self.prior.and_then(|p| ctx.doc.sentence_at(p)), at) {
+            _ if matches!(via, "named" | "written") => "0",
+            (Some(p), Some(a)) if a <= p => "0",
+            (Some(p), Some(a)) if a - p <= 2 => "near",
+            (Some(_), Some(_)) => "far",
+            _ => "none",
+        };
+        let rivals = if via == "pronoun" && self.rivals > 0 {
+            "+rivals"
+        } else {
+            ""
+        };
+        r.source.via = Some(via.to_string());
+        let path = if r.via == "entity" && via != "named" {
+            format!("entity-{via}")
+        } else {
+            via.to_string()
+        };
+        r.source.key = Some(format!("{path}/{band}{rivals}"));
+    }
+
+    fn resolve_mention(&mut self, m: &Mention) -> Resolved {
         if let Some(source) = self.continued_speaker(m) {
             if let Some(name) = source.name.as_deref() {
                 if let Some((pg, _)) = lexicon::pronoun(self.ctx.word(m.last)) {
@@ -540,6 +599,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
             return Resolved {
                 anonymity_cue: source_type::anonymity_cue(self.ctx, m, &self.anonymity_cues),
+                via: "continued",
                 source,
             };
         }
@@ -615,8 +675,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind,
                         mention: Some(m.span),
                         entity: Some(e.id.clone()),
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "entity",
                 };
             }
         }
@@ -665,9 +730,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .take(3)
                         .find(|r| r.gender == Some(g))
                 });
-                let found = known
-                    .or_else(|| self.referents.iter().rev().find(agrees))
-                    .map(|r| (r.name.clone(), r.kind, r.entity.clone()));
+                let found = known.or_else(|| self.referents.iter().rev().find(agrees));
+                // (Other referents the pronoun could mean, mentioned after the one chosen.)
+                self.rivals = found.map_or(0, |f| {
+                    self.referents
+                        .iter()
+                        .filter(agrees)
+                        .filter(|r| r.pos > f.pos && r.name != f.name)
+                        .count()
+                });
+                let found = found.map(|r| (r.name.clone(), r.kind, r.entity.clone()));
                 return match found {
                     Some((name, kind, entity)) => {
                         if pg.is_some() {
@@ -680,8 +752,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                                 kind,
                                 mention: Some(m.span),
                                 entity,
+                                score: None,
+                                suggested: None,
+                                via: None,
+                                key: None,
                             },
                             anonymity_cue,
+                            via: "pronoun",
                         }
                     }
                     None => Resolved {
@@ -694,8 +771,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             },
                             mention: Some(m.span),
                             entity: None,
+                            score: None,
+                            suggested: None,
+                            via: None,
+                            key: None,
                         },
                         anonymity_cue,
+                        via: "",
                     },
                 };
             }
@@ -729,8 +811,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind: SourceType::Named,
                         mention: Some(m.span),
                         entity,
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "surname",
                 };
             }
         }
@@ -759,8 +846,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind: SourceType::Named,
                         mention: Some(m.span),
                         entity: Some(e.id.clone()),
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "organisation",
                 };
             }
         }
@@ -776,8 +868,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind: SourceType::Named,
                         mention: Some(m.span),
                         entity: None,
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "body",
                 };
             }
         }
@@ -802,8 +899,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind: SourceType::Named,
                         mention: Some(m.span),
                         entity: Some(e.id.clone()),
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "age",
                 };
             }
         }
@@ -846,8 +948,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         kind,
                         mention: Some(m.span),
                         entity,
+                        score: None,
+                        suggested: None,
+                        via: None,
+                        key: None,
                     },
                     anonymity_cue,
+                    via: "description",
                 };
             }
         }
@@ -899,8 +1006,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 kind,
                 mention: Some(m.span),
                 entity: None,
+                score: None,
+                suggested: None,
+                via: None,
+                key: None,
             },
             anonymity_cue,
+            via: if kind == SourceType::Named {
+                "named"
+            } else {
+                "written"
+            },
         }
     }
 
@@ -1023,6 +1139,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         words: Vec<&'c str>,
     ) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            self.prior = Some(r.pos);
             r.pos = pos;
             add_unique(&mut r.words, &words);
             r.gender = r.gender.or(gender);
@@ -1064,6 +1181,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// quoted between the two mentions of her.
     fn touch(&mut self, name: &str, pos: usize) {
         if let Some(r) = self.referents.iter_mut().find(|r| r.name == name) {
+            self.prior = Some(r.pos);
             r.pos = r.pos.max(pos);
         }
         self.referents.sort_by_key(|r| r.pos);

@@ -565,6 +565,14 @@ pub struct Counts {
     /// what a user reads and may act on. A statement shown with no speaker is no wrong claim.
     pub speaker_shown: usize,
     pub speaker_shown_right: usize,
+    /// Matched quotes whose name is only suggested (its score under the confidence threshold:
+    /// "possibly X"), and of those the right ones. A suggestion is no speaker shown.
+    pub suggested: usize,
+    pub suggested_right: usize,
+    /// Per calibration cell of the speaker's confidence (`QuoteSource::key`; `-` for a quote
+    /// shown with a mention and no name): [right, all] matched quotes, judged on the name
+    /// reached whether shown or suggested.
+    pub calibration: BTreeMap<String, [usize; 2]>,
     pub type_right: usize,
     pub predicted_quotes: usize,
     /// Predicted quotes that overlap no gold quote.
@@ -588,6 +596,13 @@ impl Counts {
         self.speaker_right += o.speaker_right;
         self.speaker_shown += o.speaker_shown;
         self.speaker_shown_right += o.speaker_shown_right;
+        self.suggested += o.suggested;
+        self.suggested_right += o.suggested_right;
+        for (k, v) in &o.calibration {
+            let e = self.calibration.entry(k.clone()).or_default();
+            e[0] += v[0];
+            e[1] += v[1];
+        }
         self.type_right += o.type_right;
         self.predicted_quotes += o.predicted_quotes;
         self.spurious_quotes += o.spurious_quotes;
@@ -664,6 +679,10 @@ impl Counts {
             "speaker_shown": self.speaker_shown,
             "speaker_shown_right": self.speaker_shown_right,
             "speaker_shown_precision": ratio(self.speaker_shown_right, self.speaker_shown),
+            "speaker_shown_coverage": ratio(self.speaker_shown, self.matched_quotes),
+            "speaker_suggested": self.suggested,
+            "speaker_suggested_right": self.suggested_right,
+            "speaker_suggested_precision": ratio(self.suggested_right, self.suggested),
             "source_type_right": self.type_right,
             "source_type_accuracy": ratio(self.type_right, self.matched_quotes),
             "junk_speakers": self.junk_speakers,
@@ -838,13 +857,32 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             continue;
         };
         c.matched_quotes += 1;
-        let right = speaker_right(
-            g,
-            &speaker_names(g, &file.entities),
-            p.source.name.as_deref(),
-            p.source.mention.as_ref().map(|m| m.text.as_str()),
-        );
-        let shown = p.source.name.is_some() || p.source.mention.is_some();
+        let names = speaker_names(g, &file.entities);
+        let mention = p.source.mention.as_ref().map(|m| m.text.as_str());
+        // A suggested name ("possibly X") is no speaker shown: the quote is judged as one shown
+        // with no speaker (right only where the gold has none), its suggestion apart.
+        let suggested = p.source.suggested.as_deref();
+        let right = match suggested {
+            Some(_) => speaker_right(g, &names, None, None),
+            None => speaker_right(g, &names, p.source.name.as_deref(), mention),
+        };
+        let reached = p.source.name.as_deref().or(suggested);
+        let reached_right = speaker_right(g, &names, reached, mention);
+        if let Some(s) = suggested {
+            c.suggested += 1;
+            c.suggested_right += usize::from(speaker_right(g, &names, Some(s), None));
+        }
+        let cell = match (&p.source.key, reached) {
+            (Some(k), Some(_)) => Some(k.clone()),
+            (_, None) if mention.is_some() => Some("-".to_string()),
+            _ => None,
+        };
+        if let Some(k) = cell {
+            let e = c.calibration.entry(k).or_default();
+            e[0] += usize::from(reached_right);
+            e[1] += 1;
+        }
+        let shown = suggested.is_none() && (p.source.name.is_some() || p.source.mention.is_some());
         if shown {
             c.speaker_shown += 1;
             c.speaker_shown_right += usize::from(right);
@@ -856,7 +894,11 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
                 "{:?}: gold {:?}, predicted {:?} (mention {:?})",
                 g.text,
                 g.speaker.as_deref().unwrap_or("-"),
-                p.source.name.as_deref().unwrap_or("-"),
+                p.source.name.clone().unwrap_or_else(|| p
+                    .source
+                    .suggested
+                    .as_ref()
+                    .map_or("-".into(), |s| format!("possibly {s}"))),
                 p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
             )));
         }
@@ -904,7 +946,8 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
         .collect();
     let mut junk = BTreeSet::new();
     for p in &report.quotes {
-        if let Some(name) = &p.source.name {
+        // (A suggested name is shown too, as "possibly X".)
+        if let Some(name) = p.source.name.as_ref().or(p.source.suggested.as_ref()) {
             let n = normalize(name);
             if !ends_with_known(&n, &known) && !is_role_or_group(name) {
                 junk.insert(name.clone());
@@ -1147,6 +1190,133 @@ pub fn evaluate(engine: &Engine, dir: &Path, shared: &Path) -> Result<ReviewEval
     Ok(out)
 }
 
+/// The shown precision every tuned-on group must reach with the confidence threshold.
+pub const SHOWN_PRECISION_TARGET: f64 = 0.90;
+
+/// `newsprobe train speaker-confidence --data eval/review`: the calibration table of the
+/// speaker's confidence (`newsprobe_quotes::confidence`) from the **tuned-on** groups of the
+/// sample only (every folder of `dir` but `heldout`, which is never analysed here): right and
+/// all matched quotes per cell, and the lowest threshold under which each group's speakers
+/// shown are right at least [`SHOWN_PRECISION_TARGET`] of the time. Returns the table's text
+/// and a summary.
+pub fn calibrate(
+    engine: &Engine,
+    dir: &Path,
+    shared: &Path,
+    polnear: &Path,
+) -> Result<(String, String), ReviewError> {
+    let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| ReviewError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != HELDOUT))
+        .collect();
+    groups.sort();
+    let mut per_group: Vec<(String, BTreeMap<String, [usize; 2]>)> = Vec::new();
+    let mut pooled: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    for g in &groups {
+        let ev = evaluate(engine, g, shared)?;
+        let cells = ev
+            .counts
+            .get("all")
+            .map(|c| c.calibration.clone())
+            .unwrap_or_default();
+        for (k, v) in &cells {
+            let e = pooled.entry(k.clone()).or_default();
+            e[0] += v[0];
+            e[1] += v[1];
+        }
+        let name = g
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        per_group.push((name, cells));
+    }
+    // The resolve cells from the tuned-on groups, the choice cells from PolNeAR train.
+    let mut resolve: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    for (k, v) in pooled.iter().filter(|(k, _)| *k != "-") {
+        let e = resolve
+            .entry(newsprobe_quotes::confidence::resolve_cell(k))
+            .or_default();
+        e[0] += v[0];
+        e[1] += v[1];
+    }
+    let choice =
+        newsprobe_quotes::eval::choice_cells(polnear, "train").map_err(|e| ReviewError::Data {
+            path: polnear.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    let mut table = String::from(
+        "# The speaker's confidence (crates/newsprobe-quotes/src/confidence.rs): right and all per\n\
+         # cell; resolve cells from the reviewed sample's tuned-on groups, choice cells from\n\
+         # PolNeAR train. `newsprobe train speaker-confidence --data eval/review --out <this file>`.\n",
+    );
+    for (k, [r, n]) in &resolve {
+        table.push_str(&format!("resolve\t{k}\t{r}\t{n}\n"));
+    }
+    for (k, [r, n]) in &choice {
+        table.push_str(&format!("choice\t{k}\t{r}\t{n}\n"));
+    }
+    let scores: BTreeMap<&str, f32> = pooled
+        .keys()
+        .map(|k| {
+            (
+                k.as_str(),
+                newsprobe_quotes::confidence::score_with(&table, k),
+            )
+        })
+        .collect();
+    let score = |k: &str| scores.get(k).copied().unwrap_or(0.0);
+    // Candidate thresholds: each cell's score; the lowest that brings every group's speakers
+    // shown (cells at or above it, and mentions shown with no name) to the target.
+    let mut candidates: Vec<f32> = pooled
+        .keys()
+        .filter(|k| *k != "-")
+        .map(|k| score(k))
+        .collect();
+    candidates.push(0.0);
+    candidates.sort_by(f32::total_cmp);
+    candidates.dedup();
+    let precision_at = |t: f32, cells: &BTreeMap<String, [usize; 2]>| {
+        let (r, n) = cells
+            .iter()
+            .filter(|(k, _)| *k == "-" || score(k) >= t)
+            .fold((0, 0), |(r, n), (_, v)| (r + v[0], n + v[1]));
+        (r, n)
+    };
+    let threshold = candidates
+        .iter()
+        .copied()
+        .find(|&t| {
+            per_group.iter().all(|(_, cells)| {
+                let (r, n) = precision_at(t, cells);
+                n == 0 || r as f64 / n as f64 >= SHOWN_PRECISION_TARGET
+            })
+        })
+        .unwrap_or(1.0);
+    // (Just under the chosen cell's score, so that cell is shown: rounding in the file.)
+    let written = (f64::from(threshold) * 1e4).floor() / 1e4;
+    table.push_str(&format!("threshold\t{written}\n"));
+    let mut summary = format!("threshold {written} (shown precision target {SHOWN_PRECISION_TARGET} in each tuned-on group)\n");
+    for (k, [r, n]) in &pooled {
+        let sc = if k == "-" {
+            "-".into()
+        } else {
+            format!("{:.3}", score(k))
+        };
+        summary.push_str(&format!("{k}: {r}/{n} right, score {sc}\n"));
+    }
+    for (g, cells) in &per_group {
+        let (r, n) = precision_at(threshold, cells);
+        let all: usize = cells.values().map(|v| v[1]).sum();
+        summary.push_str(&format!(
+            "{g}: shown {r}/{n} right, {n} of {all} quotes with a speaker\n"
+        ));
+    }
+    Ok((table, summary))
+}
+
 impl ReviewEval {
     fn lists_mut(&mut self) -> [&mut Vec<Item>; 9] {
         [
@@ -1216,10 +1386,20 @@ pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
         );
         let _ = writeln!(
             s,
-            "speakers shown: precision {} ({}/{} matched quotes shown with a speaker are right)",
+            "speakers shown: precision {} ({}/{} matched quotes shown with a confident speaker are right), coverage {} ({}/{} matched)",
             pct(&f["speaker_shown_precision"]),
             f["speaker_shown_right"],
-            f["speaker_shown"]
+            f["speaker_shown"],
+            pct(&f["speaker_shown_coverage"]),
+            f["speaker_shown"],
+            f["matched_quotes"]
+        );
+        let _ = writeln!(
+            s,
+            "speakers suggested (\"possibly X\", not shown): precision {} ({}/{})",
+            pct(&f["speaker_suggested_precision"]),
+            f["speaker_suggested_right"],
+            f["speaker_suggested"]
         );
         if let Some(m) = f["entities"].as_object() {
             for (t, e) in m {
@@ -1448,6 +1628,52 @@ mod tests {
             Some("A spokesperson"),
             None
         ));
+    }
+
+    /// A name only suggested ("possibly X") is no speaker shown: counted apart, with its own
+    /// precision, and not as a right speaker; what is shown confidently keeps its precision.
+    #[test]
+    fn a_suggested_name_is_counted_apart_from_the_speakers_shown() {
+        let text = "Council approves new harbour budget\n\n\
+            The city council voted on Tuesday to approve a new budget for the harbour.\n\n\
+            \u{201c}We have waited long enough for this,\u{201d} said Maria Okafor, the \
+            council's finance chair.\n\n\
+            Okafor's deputy, Tomas Berg, disagreed with the timing. Critics had warned the fees \
+            would drive away fishing boats.\n\n\
+            \u{201c}It is a mistake to rush this,\u{201d} he said.\n";
+        let mut doc = newsprobe_core::Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        newsprobe_quotes::annotate(&mut doc);
+        let report = Report::from_document(&doc);
+        let quote = |t: &str, who: &str| GoldQuote {
+            text: t.into(),
+            kind: QuoteKind::Direct,
+            speaker: Some(who.into()),
+            aliases: vec![],
+            source_type: SourceType::Named,
+        };
+        let file = ReviewFile {
+            dataset: Dataset::Ecbplus,
+            id: "harbour".into(),
+            reviewed_by: String::new(),
+            quotes: vec![
+                quote("We have waited long enough", "Maria Okafor"),
+                quote("It is a mistake to rush", "Tomas Berg"),
+            ],
+            entities: vec![],
+            findings: vec![],
+            framing: vec![],
+            notes: None,
+        };
+        let mut out = ReviewEval::default();
+        let c = score_article(&file, &report, &mut out);
+        assert_eq!(c.matched_quotes, 2);
+        assert_eq!((c.speaker_shown, c.speaker_shown_right), (1, 1));
+        assert_eq!((c.suggested, c.suggested_right), (1, 1));
+        assert_eq!(c.speaker_right, 1);
+        let f = c.figures();
+        assert_eq!(f["speaker_shown_coverage"], json!(0.5));
+        assert_eq!(f["speaker_suggested_precision"], json!(1.0));
     }
 
     #[test]

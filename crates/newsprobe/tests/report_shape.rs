@@ -148,6 +148,20 @@ pub fn check_report(r: &Report) {
             check_span(&s["mention"], text, title, "source mention");
         }
         opt_str(&s["entity"], "source.entity");
+        // The speaker's confidence: a score wherever a name was reached; a name below the
+        // threshold is only suggested, never shown as `name` too.
+        if !s["score"].is_null() {
+            unit(&s["score"], "source.score");
+            assert!(s["via"].is_string(), "source.via with a score");
+        }
+        opt_str(&s["suggested"], "source.suggested");
+        if !s["suggested"].is_null() {
+            assert!(
+                s["name"].is_null(),
+                "a suggested name is not shown as name too"
+            );
+            assert!(!s["score"].is_null(), "a suggested name has its score");
+        }
     }
     for s in v["sources"].as_array().expect("sources") {
         assert!(s["name"].is_string());

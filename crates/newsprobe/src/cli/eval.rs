@@ -78,6 +78,18 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
         "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
+        "speaker-confidence" => {
+            let shared = newsprobe::review::shared_eval_for(&a.data);
+            let (table, summary) =
+                newsprobe::review::calibrate(
+                    &newsprobe::Engine::new(None),
+                    &a.data,
+                    &shared,
+                    &shared.join("quotes/polnear"),
+                )?;
+            std::fs::write(&a.out, table)?;
+            summary
+        }
         // The shared eval folder; the reviewed sample's documents (eval/review, from the project
         // root) are left out.
         "clusters" => newsprobe_core::clusters::train::run(

@@ -93,8 +93,7 @@ pub fn annotations(r: &Report) -> Value {
     for q in &r.quotes {
         let who = q
             .source
-            .name
-            .clone()
+            .display_name()
             .unwrap_or_else(|| "(no source)".into());
         let body = json!([
             text_body(

@@ -284,7 +284,11 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
             let _ = write!(
                 o,
                 "<li><b>{}</b> <span class=\"kind\">{} · {}</span><br>{}{}</li>",
-                escape_html(q.source.name.as_deref().unwrap_or("(no source)")),
+                escape_html(
+                    &q.source
+                        .display_name()
+                        .unwrap_or_else(|| "(no source)".into())
+                ),
                 name(&q.source.kind),
                 name(&q.kind),
                 escape_html(&short),

@@ -105,8 +105,7 @@ pub fn render_text(r: &Report, extract_only: bool) -> String {
     for q in &r.quotes {
         let who = q
             .source
-            .name
-            .clone()
+            .display_name()
             .unwrap_or_else(|| "(unattributed)".into());
         let via = q
             .source
