@@ -386,40 +386,15 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
     }
 }
 
-/// A number written in digits or words ("10", "million", "forty-six", "a" of "a million").
+/// A number written in digits or words ("10", "million", "forty-six", "a" of "a million"): the
+/// words are [`lexicon::is_number_word`]'s.
 fn is_number_word(w: &str) -> bool {
     if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return w
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     }
-    w.split('-').all(|p| {
-        matches!(
-            p,
-            "a" | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "sixty"
-                | "seventy"
-                | "eighty"
-                | "ninety"
-                | "hundred"
-                | "thousand"
-                | "million"
-                | "billion"
-        )
-    })
+    w.split('-').all(|p| p == "a" || lexicon::is_number_word(p))
 }
 
 /// "He’d fallen in love with an electric script (called …)": a phrase that opens with a

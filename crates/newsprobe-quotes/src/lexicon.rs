@@ -739,7 +739,7 @@ pub fn is_be(word: &str) -> bool {
 /// list of number words the speaker checks read (junk speaker heads, names at a sentence start).
 pub fn is_number_word(word: &str) -> bool {
     let w = match word.strip_suffix('s') {
-        Some(w @ ("dozen" | "hundred" | "thousand" | "million")) => w,
+        Some(w @ ("dozen" | "hundred" | "thousand" | "million" | "billion")) => w,
         _ => word,
     };
     matches!(
@@ -756,10 +756,19 @@ pub fn is_number_word(word: &str) -> bool {
             | "ten"
             | "eleven"
             | "twelve"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
             | "dozen"
             | "hundred"
             | "thousand"
             | "million"
+            | "billion"
     )
 }
 
@@ -1737,7 +1746,7 @@ mod tests {
     #[test]
     fn number_words_are_cardinals_and_their_plurals() {
         for w in [
-            "one", "two", "twelve", "dozen", "dozens", "hundreds", "millions",
+            "one", "two", "twelve", "forty", "dozen", "dozens", "hundreds", "millions", "billions",
         ] {
             assert!(is_number_word(w), "{w}");
         }
