@@ -11,7 +11,8 @@ Python worker, loaded once), and writes Parquet tables under DIR:
                   sentences, entities, quotes, sources_named|anonymous|unnamed|vague,
                   unattributed_quotes, anonymous_quoted_word_share, clickbait_probability,
                   headline_stance, framing_spans, findings, alerts, finding_kinds, ord, file
-  quotes          id, n, kind, start, end, in, text, speaker, source_type, entity, cue
+  quotes          id, n, kind, start, end, in, text, speaker, speaker_suggested, speaker_score,
+                  source_type, entity, cue
   sources         id, name, source_type, entity, quotes, quoted_words
   entities        id, entity, name, type, kb_id, mentions, descriptors
   findings        id, kind, severity, signal, rule, score, message, evidence[_start|_end|_in]
@@ -126,6 +127,7 @@ def child_types():
     descriptor = pa.struct([("kind", pa.string()), ("text", pa.string())])
     return {
         "quotes": [("n", pa.int64()), ("kind", pa.string()), *span, ("speaker", pa.string()),
+                   ("speaker_suggested", pa.string()), ("speaker_score", pa.float64()),
                    ("source_type", pa.string()), ("entity", pa.string()), ("cue", pa.string())],
         "sources": [("name", pa.string()), ("source_type", pa.string()), ("entity", pa.string()),
                     ("quotes", pa.int64()), ("quoted_words", pa.int64())],

@@ -139,6 +139,11 @@ def test_every_article_is_analysed_once(run):
     assert first["site"] == stored["metadata"]["site"]
     quotes = [q for q in parquet(run["out"], "quotes") if q["id"] == first["id"]]
     assert len(quotes) == len(stored["quotes"])
+    by_n = sorted(quotes, key=lambda q: q["n"])
+    for row, q in zip(by_n, stored["quotes"]):
+        assert row["speaker"] == q["source"].get("name")
+        assert row["speaker_suggested"] == q["source"].get("suggested")
+        assert row["speaker_score"] == q["source"].get("score")
 
 
 def test_near_copy_pairs_are_the_archives_band_candidates_verified_exactly(run):

@@ -308,6 +308,8 @@ impl Columns {
             t.s("in", field_name(q.span.field));
             t.s("text", Some(q.span.text.clone()));
             t.s("speaker", q.source.name.clone());
+            t.s("speaker_suggested", q.source.suggested.clone());
+            t.f("speaker_score", q.source.score);
             t.s("source_type", name(&q.source.kind));
             t.s("entity", q.source.entity.clone());
             t.s("cue", q.cue.as_ref().map(|c| c.text.clone()));

@@ -85,6 +85,11 @@ def test_summary_and_tables_rows():
     t = newsprobe.tables(r)
     assert len(t["articles"]) == 1
     assert len(t["quotes"]) == len(r["quotes"])
+    for row, q in zip(t["quotes"], r["quotes"]):
+        # The speaker's confidence: a name under the threshold is only suggested.
+        assert row["speaker"] == q["source"].get("name")
+        assert row["speaker_suggested"] == q["source"].get("suggested")
+        assert row["speaker_score"] == q["source"].get("score")
     assert {row["id"] for row in t["findings"]} == {r["source"]["id"]}
     assert len(t["framing_spans"]) == len(r["framing"]["spans"])
 

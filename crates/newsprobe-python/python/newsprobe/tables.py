@@ -80,6 +80,8 @@ def tables(report: Dict[str, Any]) -> Dict[str, List[Dict[str, Any]]]:
             "kind": q.get("kind"),
             **_span(q),
             "speaker": (q.get("source") or {}).get("name"),
+            "speaker_suggested": (q.get("source") or {}).get("suggested"),
+            "speaker_score": (q.get("source") or {}).get("score"),
             "source_type": (q.get("source") or {}).get("type"),
             "entity": (q.get("source") or {}).get("entity"),
             "cue": (q.get("cue") or {}).get("text"),
