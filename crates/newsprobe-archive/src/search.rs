@@ -581,16 +581,7 @@ mod tests {
             },
             kind: QuoteKind::Direct,
             cue: None,
-            source: QuoteSource {
-                name: Some("Denis Gonchar".into()),
-                kind: SourceType::Named,
-                mention: None,
-                entity: None,
-                score: None,
-                suggested: None,
-                via: None,
-                key: None,
-            },
+            source: QuoteSource::new(Some("Denis Gonchar".into()), SourceType::Named, None, None),
         });
         let text2 = "A senior official, who spoke on condition of anonymity, said the talks had stalled over port fees.";
         let mut r2 = plain_report(
@@ -609,16 +600,12 @@ mod tests {
             },
             kind: QuoteKind::Reported,
             cue: None,
-            source: QuoteSource {
-                name: Some("a senior official".into()),
-                kind: SourceType::Anonymous,
-                mention: None,
-                entity: None,
-                score: None,
-                suggested: None,
-                via: None,
-                key: None,
-            },
+            source: QuoteSource::new(
+                Some("a senior official".into()),
+                SourceType::Anonymous,
+                None,
+                None,
+            ),
         });
         a.ingest(&[r1, r2]).unwrap();
         a

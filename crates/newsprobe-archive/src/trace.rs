@@ -1316,21 +1316,17 @@ mod tests {
                 },
                 kind: QuoteKind::Direct,
                 cue: None,
-                source: QuoteSource {
-                    name: Some("Jan Kowalski".into()),
-                    kind: SourceType::Anonymous,
-                    mention: Some(ReportSpan {
+                source: QuoteSource::new(
+                    Some("Jan Kowalski".into()),
+                    SourceType::Anonymous,
+                    Some(ReportSpan {
                         start: 3,
                         end: 1,
                         text: String::new(),
                         field: Field::Title,
                     }),
-                    entity: None,
-                    score: None,
-                    suggested: None,
-                    via: None,
-                    key: None,
-                },
+                    None,
+                ),
             });
         }
         a.ingest(&[bad.clone(), plain_report("empty", None, None, None, "")])

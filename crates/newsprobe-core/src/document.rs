@@ -155,6 +155,26 @@ pub struct QuoteSource<S = Span> {
 }
 
 impl<S> QuoteSource<S> {
+    /// A source with no confidence yet (`score`, `suggested`, `via` unset: the quotes stage
+    /// sets them for the names it reaches).
+    pub fn new(
+        name: Option<String>,
+        kind: SourceType,
+        mention: Option<S>,
+        entity: Option<String>,
+    ) -> Self {
+        QuoteSource {
+            name,
+            kind,
+            mention,
+            entity,
+            score: None,
+            suggested: None,
+            via: None,
+            key: None,
+        }
+    }
+
     /// The speaker as a reader is shown it: the name, or for a name the engine is unsure of
     /// (`suggested`) "possibly NAME (score)"; None where no name was reached.
     pub fn display_name(&self) -> Option<String> {

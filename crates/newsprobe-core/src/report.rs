@@ -292,16 +292,7 @@ mod tests {
             span: Span::text(start, start + 5),
             kind: QuoteKind::Direct,
             cue: None,
-            source: QuoteSource {
-                name: None,
-                kind: SourceType::Unattributed,
-                mention: None,
-                entity: None,
-                score: None,
-                suggested: None,
-                via: None,
-                key: None,
-            },
+            source: QuoteSource::new(None, SourceType::Unattributed, None, None),
         });
         let r = Report::from_document(&doc);
         let q = &r.quotes[0];

@@ -187,9 +187,10 @@ pub fn score(key: &str) -> f32 {
     score_in(table(), key)
 }
 
-/// [`score`] with the table `text` (a table being trained).
-pub fn score_with(text: &str, key: &str) -> f32 {
-    score_in(&build(text), key)
+/// [`score`] with the table `text` (a table being trained), read once.
+pub fn scorer(text: &str) -> impl Fn(&str) -> f32 {
+    let t = build(text);
+    move |key| score_in(&t, key)
 }
 
 /// The score under which a name is a suggestion, not a speaker shown (chosen on the tuned-on

@@ -407,16 +407,12 @@ fn resolve_all(
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: gate(ctx, f, s).unwrap_or(QuoteSource {
-                name: None,
-                kind: SourceType::Unattributed,
-                mention: None,
-                entity: None,
-                score: None,
-                suggested: None,
-                via: None,
-                key: None,
-            }),
+            source: gate(ctx, f, s).unwrap_or(QuoteSource::new(
+                None,
+                SourceType::Unattributed,
+                None,
+                None,
+            )),
         })
         .collect();
     (quotes, contradictions)

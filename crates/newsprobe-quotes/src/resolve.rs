@@ -384,16 +384,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if !self.is_person(r) || r.gender.is_some_and(|g| g != pg) {
             return None;
         }
-        Some(QuoteSource {
-            name: Some(r.name.clone()),
-            kind: r.kind,
-            mention: Some(m.span),
-            entity: r.entity.clone(),
-            score: None,
-            suggested: None,
-            via: None,
-            key: None,
-        })
+        Some(QuoteSource::new(
+            Some(r.name.clone()),
+            r.kind,
+            Some(m.span),
+            r.entity.clone(),
+        ))
     }
 
     fn words(&self, m: &Mention) -> Vec<&'c str> {
@@ -670,16 +666,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if kind == SourceType::Named {
                 self.remember(pos, name, kind, Some(e.id.clone()), gender, false, words);
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(name.clone()),
+                    source: QuoteSource::new(
+                        Some(name.clone()),
                         kind,
-                        mention: Some(m.span),
-                        entity: Some(e.id.clone()),
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                        Some(m.span),
+                        Some(e.id.clone()),
+                    ),
                     anonymity_cue,
                     via: "entity",
                 };
@@ -747,35 +739,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         }
                         self.touch(&name, pos);
                         Resolved {
-                            source: QuoteSource {
-                                name: Some(name),
-                                kind,
-                                mention: Some(m.span),
-                                entity,
-                                score: None,
-                                suggested: None,
-                                via: None,
-                                key: None,
-                            },
+                            source: QuoteSource::new(Some(name), kind, Some(m.span), entity),
                             anonymity_cue,
                             via: "pronoun",
                         }
                     }
                     None => Resolved {
-                        source: QuoteSource {
-                            name: None,
-                            kind: if plural {
+                        source: QuoteSource::new(
+                            None,
+                            if plural {
                                 SourceType::Vague
                             } else {
                                 SourceType::Unnamed
                             },
-                            mention: Some(m.span),
-                            entity: None,
-                            score: None,
-                            suggested: None,
-                            via: None,
-                            key: None,
-                        },
+                            Some(m.span),
+                            None,
+                        ),
                         anonymity_cue,
                         via: "",
                     },
@@ -806,16 +785,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 self.add_words(&name, &words);
                 self.touch(&name, pos);
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(name),
-                        kind: SourceType::Named,
-                        mention: Some(m.span),
-                        entity,
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                    source: QuoteSource::new(Some(name), SourceType::Named, Some(m.span), entity),
                     anonymity_cue,
                     via: "surname",
                 };
@@ -841,16 +811,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     words,
                 );
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(e.name.clone()),
-                        kind: SourceType::Named,
-                        mention: Some(m.span),
-                        entity: Some(e.id.clone()),
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                    source: QuoteSource::new(
+                        Some(e.name.clone()),
+                        SourceType::Named,
+                        Some(m.span),
+                        Some(e.id.clone()),
+                    ),
                     anonymity_cue,
                     via: "organisation",
                 };
@@ -863,16 +829,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if let Some(name) = self.body_name_before(m) {
                 self.remember(pos, &name, SourceType::Named, None, None, false, words);
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(name),
-                        kind: SourceType::Named,
-                        mention: Some(m.span),
-                        entity: None,
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                    source: QuoteSource::new(Some(name), SourceType::Named, Some(m.span), None),
                     anonymity_cue,
                     via: "body",
                 };
@@ -894,16 +851,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     words,
                 );
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(name),
-                        kind: SourceType::Named,
-                        mention: Some(m.span),
-                        entity: Some(e.id.clone()),
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                    source: QuoteSource::new(
+                        Some(name),
+                        SourceType::Named,
+                        Some(m.span),
+                        Some(e.id.clone()),
+                    ),
                     anonymity_cue,
                     via: "age",
                 };
@@ -943,16 +896,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 self.add_words(&name, &words);
                 self.touch(&name, pos);
                 return Resolved {
-                    source: QuoteSource {
-                        name: Some(name),
-                        kind,
-                        mention: Some(m.span),
-                        entity,
-                        score: None,
-                        suggested: None,
-                        via: None,
-                        key: None,
-                    },
+                    source: QuoteSource::new(Some(name), kind, Some(m.span), entity),
                     anonymity_cue,
                     via: "description",
                 };
@@ -1001,16 +945,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let plural = kind == SourceType::Vague;
         self.remember(pos, &name, kind, None, gender, plural, words);
         Resolved {
-            source: QuoteSource {
-                name: Some(name),
-                kind,
-                mention: Some(m.span),
-                entity: None,
-                score: None,
-                suggested: None,
-                via: None,
-                key: None,
-            },
+            source: QuoteSource::new(Some(name), kind, Some(m.span), None),
             anonymity_cue,
             via: if kind == SourceType::Named {
                 "named"

@@ -1258,15 +1258,8 @@ pub fn calibrate(
     for (k, [r, n]) in &choice {
         table.push_str(&format!("choice\t{k}\t{r}\t{n}\n"));
     }
-    let scores: BTreeMap<&str, f32> = pooled
-        .keys()
-        .map(|k| {
-            (
-                k.as_str(),
-                newsprobe_quotes::confidence::score_with(&table, k),
-            )
-        })
-        .collect();
+    let score_of = newsprobe_quotes::confidence::scorer(&table);
+    let scores: BTreeMap<&str, f32> = pooled.keys().map(|k| (k.as_str(), score_of(k))).collect();
     let score = |k: &str| scores.get(k).copied().unwrap_or(0.0);
     // Candidate thresholds: each cell's score; the lowest that brings every group's speakers
     // shown (cells at or above it, and mentions shown with no name) to the target.
