@@ -10,6 +10,7 @@
 //! - [`train`]: training, threshold tuning and the task metrics.
 
 pub mod data;
+pub mod errors;
 pub mod features;
 pub mod train;
 
@@ -490,10 +491,56 @@ pub struct Decoding {
 /// a clause and never overlap: (first word, end word, clause probability).
 pub fn clause_passages(
     ctx: &Context,
-    (clauses, words, loaded): (&[f32], &[f32], &[f32]),
+    probs: (&[f32], &[f32], &[f32]),
     d: Decoding,
 ) -> Vec<(usize, usize, f32)> {
+    passages_with_kinds(ctx, probs, d, false)
+        .into_iter()
+        .map(|(a, b, p, _)| (a, b, p))
+        .collect()
+}
+
+/// Which of the eval's proposers gave a passage (see [`passages_with_kinds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PassageKind {
+    /// A whole clause: none of its words reaches `clause_word`.
+    WholeClause,
+    /// A clause trimmed to its first and last word at `clause_word`.
+    TrimmedClause,
+    /// A loaded-words run cut from a clause whose best loaded word reaches `clause_loaded`.
+    ClauseRun,
+    /// A loaded-words run at `loaded` outside every clause passage.
+    LoadedRun,
+}
+
+impl PassageKind {
+    pub const ALL: [PassageKind; 4] = [
+        PassageKind::WholeClause,
+        PassageKind::TrimmedClause,
+        PassageKind::ClauseRun,
+        PassageKind::LoadedRun,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PassageKind::WholeClause => "whole clause",
+            PassageKind::TrimmedClause => "trimmed clause",
+            PassageKind::ClauseRun => "run cut from a clause",
+            PassageKind::LoadedRun => "loaded run outside",
+        }
+    }
+}
+
+/// The clause passages (see [`clause_passages`]), with the loaded-words runs outside them when
+/// `with_runs` (see [`passages`]), each with the proposer that gave it.
+pub fn passages_with_kinds(
+    ctx: &Context,
+    (clauses, words, loaded): (&[f32], &[f32], &[f32]),
+    d: Decoding,
+    with_runs: bool,
+) -> Vec<(usize, usize, f32, PassageKind)> {
     let mut out = Vec::new();
+    let mut cut = Vec::new();
     let n = words.len().min(loaded.len());
     for (&(a, b), &p) in ctx.clauses.iter().zip(clauses) {
         let b = b.min(n);
@@ -502,19 +549,30 @@ pub fn clause_passages(
         }
         let best_loaded = loaded[a..b].iter().fold(0.0f32, |m, &q| m.max(q));
         if best_loaded >= d.clause_loaded {
-            let from = out.len();
-            runs_between(loaded, d.clause_run, (a, b), &mut out);
-            if out.len() > from {
-                out[from..].iter_mut().for_each(|r| r.2 = p);
+            cut.clear();
+            runs_between(loaded, d.clause_run, (a, b), &mut cut);
+            if !cut.is_empty() {
+                out.extend(
+                    cut.iter()
+                        .map(|&(x, y, _)| (x, y, p, PassageKind::ClauseRun)),
+                );
                 continue;
             }
         }
         let mut at = (a..b).filter(|&i| words[i] >= d.clause_word);
         out.push(match (at.next(), at.next_back()) {
-            (Some(x), Some(y)) => (x, y + 1, p),
-            (Some(x), None) => (x, x + 1, p),
-            _ => (a, b, p),
+            (Some(x), Some(y)) if (x, y + 1) != (a, b) => (x, y + 1, p, PassageKind::TrimmedClause),
+            (Some(x), None) if (x, x + 1) != (a, b) => (x, x + 1, p, PassageKind::TrimmedClause),
+            _ => (a, b, p, PassageKind::WholeClause),
         });
+    }
+    if with_runs {
+        let m = out.len();
+        for (a, b, p) in runs(ctx, loaded, d.loaded) {
+            if !out[..m].iter().any(|&(x, y, _, _)| a < y && x < b) {
+                out.push((a, b, p, PassageKind::LoadedRun));
+            }
+        }
     }
     out
 }
@@ -524,17 +582,13 @@ pub fn clause_passages(
 /// none of them. No two passages overlap.
 pub fn passages(
     ctx: &Context,
-    (clauses, words, loaded): (&[f32], &[f32], &[f32]),
+    probs: (&[f32], &[f32], &[f32]),
     d: Decoding,
 ) -> Vec<(usize, usize, f32)> {
-    let mut out = clause_passages(ctx, (clauses, words, loaded), d);
-    let n = out.len();
-    for (a, b, p) in runs(ctx, loaded, d.loaded) {
-        if !out[..n].iter().any(|&(x, y, _)| a < y && x < b) {
-            out.push((a, b, p));
-        }
-    }
-    out
+    passages_with_kinds(ctx, probs, d, true)
+        .into_iter()
+        .map(|(a, b, p, _)| (a, b, p))
+        .collect()
 }
 
 /// The second stage's word probabilities from the first stage's and the sentences'.

@@ -15,10 +15,12 @@ use newsprobe_classify::linear::{Example, Linear, TrainConfig};
 use newsprobe_classify::Error;
 
 use super::data::{self, Article};
+use super::errors::ErrorTable;
 use super::features::{sentence_stats, Context};
 use super::{
-    clause_stage, decode, first_stage, passages, runs, sentence_stage, Decoding, PropagandaModel,
-    CLAUSE_BITS, SENTENCE_BITS, STACK_BITS, TAGGER_BITS, TECHNIQUES, TECHNIQUE_BITS,
+    clause_stage, decode, first_stage, passages, passages_with_kinds, runs, sentence_stage,
+    Decoding, PropagandaModel, CLAUSE_BITS, SENTENCE_BITS, STACK_BITS, TAGGER_BITS, TECHNIQUES,
+    TECHNIQUE_BITS,
 };
 
 /// Reports show runs of words whose loaded-words probability reaches this: a fixed cut chosen
@@ -646,6 +648,11 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
         },
     );
     let shown = shown_score(&dev_tagged, m.show_threshold);
+    let mut errors = ErrorTable::default();
+    for t in &dev_tagged {
+        let ps = passages_with_kinds(&t.ctx, (&t.clauses, &t.probs, &t.loaded), d, true);
+        errors.add(t.article, &t.ctx, &ps);
+    }
     let mut curve = String::new();
     for t in [0.2f32, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6] {
         let sc = shown_score(&dev_tagged, t);
@@ -669,7 +676,7 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
          span identification, dev, passages shown in reports (loaded-words probability >= {:.2}): {}\n\
          shown passages by threshold, dev:{}\n\
          technique classification, gold dev spans: micro-F1 {:.3} ({right}/{rows})\n\
-         train (fitted): span F1 {:.3}; technique micro-F1 {:.3}",
+         train (fitted): span F1 {:.3}; technique micro-F1 {:.3}\n{}",
         train.len(),
         dev.len(),
         d.clause,
@@ -689,6 +696,7 @@ fn evaluate_loaded(m: &PropagandaModel, articles: &[Article]) -> String {
         right as f64 / rows.max(1) as f64,
         train_sc.f1(),
         tr_right as f64 / tr_rows.max(1) as f64,
+        errors.render(),
     )
 }
 
