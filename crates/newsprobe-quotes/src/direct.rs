@@ -781,11 +781,9 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             .or_else(|| {
                 prev_in_para?;
                 // "“A,” Smith said. He said he hoped that “B.”": a cue in the quotation's own
-                // sentence wins over the one after the previous quotation; in that sentence an
-                // introducing cue, else the one nearest the quotation ("The spot concludes
-                // with footage of Trump saying during the debate, “…”").
+                // sentence wins over the one after the previous quotation.
                 let own = if s_start > limit && s_start < open {
-                    between(ctx, s_start, open, true)
+                    between(ctx, s_start, open, false)
                 } else {
                     None
                 };
@@ -1219,15 +1217,6 @@ mod tests {
              smart,” as the crowd laughs.",
         );
         assert_eq!(r[0].2, "Mayor Okafor", "{r:?}");
-        // After another quotation in the paragraph: the cue nearest the quotation in its own
-        // sentence, not the first one ("concludes").
-        let r = direct(
-            "“You work hard. Why did he not pay?” a narrator in the ad asks. The spot concludes \
-             with footage of Mayor Okafor saying during the debate last week, “That makes me \
-             smart,” as the crowd laughs.",
-        );
-        assert_eq!(r[1].0, "That makes me smart,", "{r:?}");
-        assert_eq!(r[1].2, "Mayor Okafor", "{r:?}");
         let r = direct(
             "The striking nurses marched past the hospital where the board met on Tuesday while \
              chanting, “Safe staffing saves lives.”",

@@ -112,17 +112,6 @@ fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bo
     }
 }
 
-/// Whether the opening curly double mark at `k`, inside an open curly double quotation, opens
-/// a nested one: the next two curly double marks of the paragraph after it both close (its own
-/// and the outer one's), with no opening mark between. Otherwise the outer one was never closed.
-fn nested_pair_at(chars: &[(usize, char)], k: usize) -> bool {
-    let mut marks = chars[k + 1..]
-        .iter()
-        .map(|&(_, c)| c)
-        .filter(|&c| matches!(c, '“' | '”'));
-    marks.next() == Some('”') && marks.next() == Some('”')
-}
-
 /// Whether a closing curly single quote is more likely a plural possessive ("the allies’ homes")
 /// because a later closing mark exists in the paragraph.
 fn looks_possessive(chars: &[(usize, char)], k: usize, family: Family) -> bool {
@@ -212,9 +201,6 @@ pub fn find(doc: &Document) -> Vec<Marked> {
         // (family, content start, opening mark start, continues previous)
         let mut open: Option<(Family, usize, usize, bool)> =
             carried.take().map(|f| (f, para.start, para.start, true));
-        // Curly double quotations nested in a curly double one ("“I'd rather live in what he
-        // calls “hell” than …” ― Adriana"): their closing marks close them, not the outer one.
-        let mut nested = 0u32;
         let mut k = 0;
         while k < chars.len() {
             let (b, c) = chars[k];
@@ -252,16 +238,7 @@ pub fn find(doc: &Document) -> Vec<Marked> {
             }
             match open {
                 Some((family, start, outer_start, cont)) => {
-                    if family == Family::CurlyDouble && c == '”' && nested > 0 {
-                        nested -= 1;
-                    } else if family == Family::CurlyDouble
-                        && c == '“'
-                        && !cont
-                        && nested_pair_at(&chars, k)
-                    {
-                        nested += 1;
-                    } else if closes(family, c, prev, next) && !looks_possessive(&chars, k, family)
-                    {
+                    if closes(family, c, prev, next) && !looks_possessive(&chars, k, family) {
                         let content = trimmed(text, start, b);
                         if !content.is_empty() {
                             out.push(Marked {
@@ -292,7 +269,6 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                     if let Some(family) = opener(c, prev, next) {
                         // "‘90s" and "rock 'n' roll" are not quotations.
                         open = Some((family, b + c.len_utf8(), b, false));
-                        nested = 0;
                     }
                 }
             }
@@ -422,19 +398,6 @@ mod tests {
         assert_eq!(
             quotes("“I fundamentally disagree,\" said the general. \"We stay,” he added."),
             vec!["I fundamentally disagree,", "We stay,"]
-        );
-    }
-
-    #[test]
-    fn nested_curly_double_quotes_close_themselves() {
-        assert_eq!(
-            quotes("“I would rather live in what he calls “hell” than stay quiet.” ― Ana Ruiz"),
-            vec!["I would rather live in what he calls “hell” than stay quiet."]
-        );
-        // An outer quotation never closed still ends at the next opening mark.
-        assert_eq!(
-            quotes("“We stay, she said. “We go,” he said."),
-            vec!["We stay, she said.", "We go,"]
         );
     }
 

@@ -736,6 +736,20 @@ struct Example {
     rule_ok: bool,
 }
 
+/// A small seeded generator (xorshift64*), for the example order.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
 /// Ranking examples from a PolNeAR split: every attribution found with a rule speaker and a
 /// cue whose matching gold attribution has a Source span among the candidates.
 fn examples(
@@ -839,32 +853,18 @@ fn sub_seed(seed: u64, m: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// An example's own key: a hash of its candidates' features and labels. The example order
-/// is drawn from these keys, so that one example more or less (a rule that finds one more
-/// attribution in train) leaves the order of all the others as it was, and a retrain moves
-/// the model only as far as the data moved.
-fn example_key(ex: &Example) -> u64 {
-    let mut h = FNV_OFFSET;
-    for (ids, ok) in &ex.cands {
-        for id in ids {
-            h = (h ^ id).wrapping_mul(FNV_PRIME);
-        }
-        h = (h ^ u64::from(*ok) ^ 0x5bd1_e995).wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// One averaged perceptron's weights, examples ordered anew each epoch by their keys mixed
-/// with `seed` and the epoch (ties, identical examples, in their data order).
+/// One averaged perceptron's weights, examples shuffled by `seed` each epoch.
 fn perceptron(exs: &[Example], seed: u64) -> IdMap<f64> {
     let mut w: IdMap<f64> = IdMap::default();
     let mut u: IdMap<f64> = IdMap::default();
-    let keys: Vec<u64> = exs.iter().map(example_key).collect();
+    let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..exs.len()).collect();
     let mut t = 1.0f64;
-    for epoch in 0..EPOCHS as u64 {
-        let salt = sub_seed(seed, epoch);
-        order.sort_by_key(|&i| (sub_seed(keys[i] ^ salt, 0), i));
+    for _ in 0..EPOCHS {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
         for &i in &order {
             let ex = &exs[i];
             let Some(p) = argmax(&w, &ex.cands, false) else {
