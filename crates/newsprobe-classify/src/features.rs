@@ -127,6 +127,10 @@ impl WordHash {
     fn push(&mut self, c: char) {
         if c.is_ascii() {
             self.push_ascii(c as u8);
+        } else if newsprobe_core::lexicon::is_cjk_letter(c) {
+            // No case: it folds to itself (without the Unicode case tables).
+            self.h = fnv_char(self.h, c);
+            self.count();
         } else {
             for f in fold_char(c) {
                 self.h = fnv_char(self.h, f);

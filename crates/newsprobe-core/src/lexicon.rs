@@ -15,7 +15,7 @@ pub fn normalize_into(word: &str, out: &mut String) {
             '’' | 'ʼ' | '‘' => out.push('\''),
             '‐' | '‑' | '–' | '—' => out.push('-'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c if GENERAL_PUNCTUATION.contains(&c) => out.push(c),
+            c if GENERAL_PUNCTUATION.contains(&c) || is_cjk_letter(c) => out.push(c),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -64,6 +64,8 @@ pub fn is_alphabetic(c: char) -> bool {
         c.is_ascii_alphabetic()
     } else if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.alphabetic, c)
+    } else if is_cjk_letter(c) {
+        true
     } else {
         !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
     }
@@ -76,6 +78,8 @@ pub fn is_numeric(c: char) -> bool {
         c.is_ascii_digit()
     } else if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.numeric, c)
+    } else if is_cjk_letter(c) {
+        false
     } else {
         !GENERAL_PUNCTUATION.contains(&c) && c.is_numeric()
     }
@@ -88,9 +92,21 @@ pub fn is_alphanumeric(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.alphabetic, c) || bit(&CHAR_TABLE.numeric, c)
+    } else if is_cjk_letter(c) {
+        true
     } else {
         !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
     }
+}
+
+/// Hiragana, Katakana, the CJK Unified Ideographs and the Hangul syllables: ranges in which
+/// every character is a letter (`char::is_alphabetic`), none a number and none has a case
+/// (`char::to_lowercase` gives it back), answered without the Unicode table searches (a
+/// Korean, Japanese or Chinese page asks them of nearly every character; a test checks each
+/// range against the standard library).
+#[inline]
+pub fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
 }
 
 /// Reads a word list: one entry per line, `#` comments and blank lines skipped, normalised.
@@ -153,13 +169,16 @@ mod tests {
 
     #[test]
     fn fast_char_classes_agree_with_std() {
-        let chars = (0u32..0x3000)
-            .chain(0xFE00..0x10000)
-            .filter_map(char::from_u32);
+        // Every character: the table, General Punctuation and the CJK ranges included.
+        let chars = (0u32..=char::MAX as u32).filter_map(char::from_u32);
         for c in chars {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            if is_cjk_letter(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+                assert!(!c.is_uppercase(), "{c:?}");
+            }
         }
     }
 

@@ -197,7 +197,7 @@ pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
         spans.sort_by_key(|s| (s.field != Field::Title, s.start, s.end));
         spans.dedup();
         let mut descriptors: Vec<Descriptor> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: foldhash::HashSet<_> = Default::default();
         for d in &c.descriptors {
             if seen.insert((d.span, d.kind)) {
                 descriptors.push(Descriptor {

@@ -31,7 +31,7 @@ pub mod speaker;
 mod unsourced;
 
 use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use speaker::{Ctx, Mention};
 
@@ -200,7 +200,7 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     // Reported speech that a partial quote already covers whole stays; reported speech
     // whose cue a direct quote uses is that quote's attribution, not a second one.
     // (Direct quotes by cue token and by content span: look-ups, not scans over all of them.)
-    let mut direct_by_cue: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut direct_by_cue: foldhash::HashMap<usize, Vec<usize>> = Default::default();
     for (j, d) in direct.iter().enumerate() {
         if let (QuoteKind::Direct, Some(c)) = (d.kind, d.cue_token) {
             direct_by_cue.entry(c).or_default().push(j);
@@ -283,7 +283,7 @@ fn resolve_all(
     let mut events: Vec<(usize, Option<usize>, Mention)> =
         Vec::with_capacity(found.len() + ctx.doc.sentences.len());
     // (Sets and indexes, not scans over all events, quotes or mentions: linear in the length.)
-    let mut event_spans: HashSet<Span> = HashSet::new();
+    let mut event_spans: foldhash::HashSet<Span> = Default::default();
     for (i, f) in found.iter().enumerate() {
         if let Some(m) = f.speaker {
             events.push((m.span.start, Some(i), m));
@@ -316,9 +316,9 @@ fn resolve_all(
     }
     events.sort_by_key(|e| (e.0, e.1.is_none()));
     let mut sources: Vec<Option<QuoteSource>> = vec![None; found.len()];
-    let mut by_mention: HashMap<Span, QuoteSource> = HashMap::new();
+    let mut by_mention: foldhash::HashMap<Span, QuoteSource> = Default::default();
     let mut contradictions = Vec::new();
-    let mut contradicted: HashSet<Span> = HashSet::new();
+    let mut contradicted: foldhash::HashSet<Span> = Default::default();
     let group_words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for (_, idx, m) in events {
         match idx {

@@ -90,21 +90,26 @@ fn may_open(c: char) -> bool {
 
 /// Whether `c` closes a quotation of `family` here.
 fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let after_ok = next.is_none_or(|n| !n.is_alphanumeric());
+    // Asked only of the marks that need it (this runs for every character inside a quotation).
+    let after_ok = || next.is_none_or(|n| !newsprobe_core::lexicon::is_alphanumeric(n));
     match family {
         // Mixed marks ("“…\"", "\"…”") close too when they stand where a closing mark does.
         Family::Straight => {
-            c == '"' || (c == '”' && after_ok && prev.is_some_and(|p| !p.is_whitespace()))
+            c == '"' || (c == '”' && after_ok() && prev.is_some_and(|p| !p.is_whitespace()))
         }
         Family::CurlyDouble => {
             c == '”'
-                || (matches!(c, '“' | '"') && after_ok && prev.is_some_and(|p| !p.is_whitespace()))
+                || (matches!(c, '“' | '"')
+                    && after_ok()
+                    && prev.is_some_and(|p| !p.is_whitespace()))
         }
-        Family::CurlySingle => c == '’' && after_ok && prev.is_some_and(|p| !p.is_whitespace()),
+        Family::CurlySingle => c == '’' && after_ok() && prev.is_some_and(|p| !p.is_whitespace()),
         Family::Guillemet => c == '»',
         Family::GuillemetReversed => c == '«',
         Family::LowHigh => c == '“' || c == '”',
-        Family::StraightSingle => c == '\'' && after_ok && prev.is_some_and(|p| !p.is_whitespace()),
+        Family::StraightSingle => {
+            c == '\'' && after_ok() && prev.is_some_and(|p| !p.is_whitespace())
+        }
         // Two apostrophes are handled in `find`, which sees both; converted newswire text
         // closes them with a straight double quote, glued to either side or to neither
         // (''We won, "he said).
