@@ -6,6 +6,7 @@
 //! - [`label`]: who speaks in `NAME: …` paragraphs (transcripts, attribution headlines)?
 //! - [`reported`]: which sentences report speech without quote marks?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
+//! - [`speakable`]: can this phrase speak at all (a learned person/organisation reading)?
 //! - [`source_type`]: named, anonymous, unnamed or vague?
 //! - [`resolve`]: who is "he" or "the ambassador"?
 //! - [`profile`]: how is the article sourced overall (sources, findings)?
@@ -27,6 +28,7 @@ pub mod rank;
 pub mod reported;
 pub mod resolve;
 pub mod source_type;
+pub mod speakable;
 pub mod speaker;
 mod unsourced;
 
@@ -74,6 +76,7 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                 model.not_a_speaker(&ctx, &m)
                     || lone_possessive(&ctx, &m)
                     || junk::cannot_speak(&ctx, &m)
+                    || speakable::refuses(&ctx, &m)
             }) {
                 f.speaker = None;
             }

@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy, propaganda, entities, speakers or clusters.
+    /// clickbait, stance, checkworthy, propaganda, entities, speakers, speakable or clusters.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -78,6 +78,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
         "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
+        "speakable" => newsprobe_quotes::speakable::run_train(&a.data, &a.out, a.seed)?,
         "speaker-confidence" => {
             let shared = newsprobe::review::shared_eval_for(&a.data);
             let (table, summary) =
@@ -98,7 +99,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
             &a.out,
             a.seed,
         )?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers, clusters)"),
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers, speakable, clusters)"),
     };
     super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
