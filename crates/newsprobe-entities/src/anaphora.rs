@@ -50,12 +50,13 @@ pub static WINDOW: LazyLock<usize> = LazyLock::new(|| {
         .unwrap_or(DEFAULT_WINDOW)
 });
 
-const DEFAULT_WINDOW: usize = 6;
+const DEFAULT_WINDOW: usize = 3;
 
-/// Whether the model also ranks people of the other gender (their gender as the cluster holds
-/// it may be wrong); `NEWSPROBE_COREF_GENDER=soft` (experiments).
+/// Whether the model also ranks people of the other gender (the gender a cluster holds may be
+/// wrong: a pronoun joined to the wrong person gives it hers); `NEWSPROBE_COREF_GENDER=hard`
+/// leaves them out as the rules do (experiments).
 pub static SOFT_GENDER: LazyLock<bool> =
-    LazyLock::new(|| std::env::var("NEWSPROBE_COREF_GENDER").is_ok_and(|s| s == "soft"));
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF_GENDER").map_or(true, |s| s != "hard"));
 
 /// The model [`eval`] scores: the embedded one, or the table at `NEWSPROBE_COREF_MODEL`.
 fn eval_model() -> Result<Model, Error> {
@@ -376,22 +377,38 @@ pub(crate) fn choose(
             choice.candidates.push((ci, feats.keys.clone()));
         }
     }
+    // No one: the pronoun refers to none of them (its person is further back, unnamed, or not
+    // a person the engine found). Without a model it scores as the candidates do and loses the
+    // tie, so the rules' choice stands.
+    none_features(&a, cands.len(), &mut feats);
+    let none = model.map(|md| md.score(&feats.keys)).unwrap_or(0.0);
+    if collect.is_some() {
+        choice.candidates.push((NONE, feats.keys.clone()));
+    }
     if let Some(c) = collect.as_deref_mut() {
         if let Some(n) = feats.names.take() {
             c.names.extend(n);
         }
         c.choices.push(choice);
     }
-    best.map(|(ci, s)| {
-        (
-            ci,
-            if second.is_finite() {
-                s - second
-            } else {
-                f32::INFINITY
-            },
-        )
-    })
+    let (ci, s) = best?;
+    if none > s {
+        return None;
+    }
+    let rival = second.max(none);
+    Some((ci, s - rival))
+}
+
+/// The cluster index that stands for "none of them" in a [`Choice`].
+pub const NONE: usize = usize::MAX;
+
+/// Features of the "none of them" answer.
+fn none_features(a: &Anaphor, n: usize, out: &mut Feats) {
+    out.keys.clear();
+    out.put("none", "1");
+    out.put("none_pf", &a.form);
+    out.put("none_n", bucket(n, 3));
+    out.put("none_q", if a.quoted { "1" } else { "0" });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,6 +669,25 @@ fn score_doc(
             .and_then(|x| x.2)
             .filter(|&c| p.clusters[c].etype == EntityType::Person)
             .and_then(|c| names_entity(&p, c, &gold, &g.entity));
+        if std::env::var_os("NEWSPROBE_EVAL_DEBUG").is_some() && result != Some(true) {
+            let chars: Vec<char> = d.text.chars().collect();
+            let t =
+                |r: (usize, usize)| -> String { chars[r.0..r.1.min(chars.len())].iter().collect() };
+            let pred = p
+                .mentions
+                .iter()
+                .find(|x| overlaps(x.0, g.min))
+                .map(|x| (x.1, x.2.map(|c| p.clusters[c].canonical())));
+            eprintln!(
+                "{} {kind:?} {:?} (sent {}) gold {:?} (sent {}): engine {:?}",
+                d.doc_id,
+                t(g.min),
+                g.sent,
+                t(name.min),
+                name.sent,
+                pred
+            );
+        }
         let ki = KINDS.iter().position(|k| k.0 == kind).unwrap_or(0);
         kinds[ki].add(result);
         dist[distance_bucket(g.sent.saturating_sub(name.sent))].add(result);
@@ -729,18 +765,22 @@ fn examples(d: &crate::eval::GumDoc, names: &mut HashMap<u64, String>) -> Vec<Ex
             .candidates
             .iter()
             .map(|(ci, _)| {
-                p.clusters[*ci].mentions.iter().any(|&i| {
-                    let mr = p.ranges[i];
-                    mr.1 <= r.0
-                        && gold
-                            .iter()
-                            .find(|h| overlaps(h.min, mr))
-                            .is_some_and(|h| h.entity == g.entity)
-                })
+                *ci != NONE
+                    && p.clusters[*ci].mentions.iter().any(|&i| {
+                        let mr = p.ranges[i];
+                        mr.1 <= r.0
+                            && gold
+                                .iter()
+                                .find(|h| overlaps(h.min, mr))
+                                .is_some_and(|h| h.entity == g.entity)
+                    })
             })
             .collect();
-        if !right.iter().any(|x| *x) || right.iter().all(|x| *x) {
-            continue;
+        let mut right = right;
+        let found = right.iter().any(|x| *x);
+        if let Some(last) = right.last_mut() {
+            // The last candidate is "none of them": right when no person is.
+            *last = !found;
         }
         out.push(Example {
             cands: ch.candidates.into_iter().map(|(_, f)| f).collect(),
