@@ -33,6 +33,8 @@ pub struct Cluster {
     pub countries: Vec<&'static str>,
     pub former: bool,
     pub gender: Gender,
+    /// Whether `gender` was read from a name (a given name, a title), not from a pronoun joined.
+    pub named_gender: bool,
     pub plural: bool,
     pub descriptors: Vec<FoundDescriptor>,
     /// The (span, kind) of each of `descriptors`: a role named in every paragraph of a
@@ -59,6 +61,7 @@ impl Cluster {
             countries: Vec::new(),
             former: false,
             gender: Gender::Unknown,
+            named_gender: false,
             plural: m.plural,
             descriptors: Vec::new(),
             descriptor_keys: HashSet::new(),
@@ -129,6 +132,7 @@ impl Cluster {
         }
         if self.gender == Gender::Unknown {
             self.gender = m.gender;
+            self.named_gender = m.kind != MentionKind::Pronoun && m.gender != Gender::Unknown;
         }
         if m.kind == MentionKind::Description {
             self.roles.insert(m.head.clone());
@@ -856,7 +860,7 @@ fn pronoun_candidates(
                 && !c.plural
                 && c.last < m.span.start
                 && sent.saturating_sub(c.last_sentence) <= window
-                && !(!soft
+                && !((!soft || c.named_gender)
                     && c.gender != Gender::Unknown
                     && m.gender != Gender::Unknown
                     && c.gender != m.gender)
