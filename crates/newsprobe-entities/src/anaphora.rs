@@ -356,7 +356,7 @@ pub(crate) fn choose(
     sent: usize,
     cands: &[usize],
     model: Option<&Model>,
-    mut collect: Option<&mut Collector>,
+    collect: Option<&mut Collector>,
 ) -> Option<(usize, f32)> {
     if cands.is_empty() {
         return None;
@@ -397,7 +397,7 @@ pub(crate) fn choose(
     if collect.is_some() {
         choice.candidates.push((NONE, feats.keys.clone()));
     }
-    if let Some(c) = collect.as_deref_mut() {
+    if let Some(c) = collect {
         if let Some(n) = feats.names.take() {
             c.names.extend(n);
         }
