@@ -33,6 +33,8 @@ pub struct Cluster {
     pub countries: Vec<&'static str>,
     pub former: bool,
     pub gender: Gender,
+    /// Whether `gender` was read from a name (a given name, a title), not from a pronoun joined.
+    pub named_gender: bool,
     pub plural: bool,
     pub descriptors: Vec<FoundDescriptor>,
     /// The (span, kind) of each of `descriptors`: a role named in every paragraph of a
@@ -59,6 +61,7 @@ impl Cluster {
             countries: Vec::new(),
             former: false,
             gender: Gender::Unknown,
+            named_gender: false,
             plural: m.plural,
             descriptors: Vec::new(),
             descriptor_keys: HashSet::new(),
@@ -129,6 +132,7 @@ impl Cluster {
         }
         if self.gender == Gender::Unknown {
             self.gender = m.gender;
+            self.named_gender = m.kind != MentionKind::Pronoun && m.gender != Gender::Unknown;
         }
         if m.kind == MentionKind::Description {
             self.roles.insert(m.head.clone());
@@ -269,6 +273,17 @@ fn strip_the(text: &str) -> &str {
 
 /// Clusters the mentions (body first, then headline) into entities.
 pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
+    cluster_with(doc, mentions, crate::anaphora::MODEL.as_ref(), None)
+}
+
+/// [`cluster`] with a given pronoun model (none: the latest person that agrees), handing each
+/// pronoun's candidates and their features to `collect` when asked (for training).
+pub fn cluster_with(
+    doc: &Document,
+    mentions: &[Mention],
+    model: Option<&crate::anaphora::Model>,
+    mut collect: Option<&mut crate::anaphora::Collector>,
+) -> Vec<Cluster> {
     let sentence_of = |m: &Mention| match m.span.field {
         Field::Text => doc.sentence_at(m.span.start).unwrap_or(0),
         Field::Title => 0,
@@ -315,12 +330,33 @@ pub fn cluster(doc: &Document, mentions: &[Mention]) -> Vec<Cluster> {
                 if in_title {
                     continue;
                 }
-                let from = touched.partition_point(|&(s, _)| s + PRONOUN_SENTENCES < sent);
+                let learned = model.is_some() || collect.is_some();
+                let window = if learned {
+                    *crate::anaphora::WINDOW
+                } else {
+                    PRONOUN_SENTENCES
+                };
+                let from = touched.partition_point(|&(s, _)| s + window < sent);
                 near.clear();
                 near.extend(touched[from..].iter().map(|&(_, c)| c));
                 near.sort_unstable();
                 near.dedup();
-                match_pronoun(&clusters, &near, m, sent)
+                if !learned {
+                    match_pronoun(&clusters, &near, m, sent)
+                } else {
+                    let cands = pronoun_candidates(&clusters, &near, m, sent, window);
+                    crate::anaphora::choose(
+                        doc,
+                        mentions,
+                        &clusters,
+                        idx,
+                        sent,
+                        &cands,
+                        model,
+                        collect.as_deref_mut(),
+                    )
+                    .map(|(c, _)| c)
+                }
             }
         };
         let body = !in_title;
@@ -804,6 +840,36 @@ fn match_organization(
 
 /// How many sentences back a pronoun looks for its person.
 const PRONOUN_SENTENCES: usize = 3;
+
+/// The people a pronoun may refer to among `near` (as [`match_pronoun`] reads them), latest
+/// mentioned first.
+fn pronoun_candidates(
+    clusters: &[Cluster],
+    near: &[usize],
+    m: &Mention,
+    sent: usize,
+    window: usize,
+) -> Vec<usize> {
+    let soft = *crate::anaphora::SOFT_GENDER;
+    let mut out: Vec<usize> = near
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &clusters[i];
+            c.etype == EntityType::Person
+                && !c.plural
+                && c.last < m.span.start
+                && sent.saturating_sub(c.last_sentence) <= window
+                && !((!soft || c.named_gender)
+                    && c.gender != Gender::Unknown
+                    && m.gender != Gender::Unknown
+                    && c.gender != m.gender)
+        })
+        .collect();
+    // Latest first; among equally late, the lowest index first (as [`match_pronoun`]).
+    out.sort_by(|&a, &b| clusters[b].last.cmp(&clusters[a].last).then(a.cmp(&b)));
+    out
+}
 
 /// The latest person a pronoun agrees with among `near` (the clusters, in index order,
 /// mentioned in the body within the last [`PRONOUN_SENTENCES`] sentences).

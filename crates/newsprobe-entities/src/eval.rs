@@ -24,24 +24,27 @@ pub(crate) struct GumDoc {
     #[serde(default)]
     pub(crate) genre: String,
     pub(crate) text: String,
-    tokens: Vec<GumToken>,
-    mentions: Vec<GumMention>,
+    pub(crate) tokens: Vec<GumToken>,
+    pub(crate) mentions: Vec<GumMention>,
 }
 
 #[derive(Debug, Deserialize)]
-struct GumToken {
-    start: usize,
-    end: usize,
-    upos: String,
+pub(crate) struct GumToken {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) upos: String,
+    /// Index of the sentence.
+    #[serde(default)]
+    pub(crate) sent: usize,
 }
 
 #[derive(Debug, Deserialize)]
-struct GumMention {
-    entity_id: serde_json::Value,
-    etype: String,
-    start_tok: usize,
-    end_tok: usize,
-    minspan: serde_json::Value,
+pub(crate) struct GumMention {
+    pub(crate) entity_id: serde_json::Value,
+    pub(crate) etype: String,
+    pub(crate) start_tok: usize,
+    pub(crate) end_tok: usize,
+    pub(crate) minspan: serde_json::Value,
     /// Wikipedia title, for a mention of a linked entity.
     #[serde(default)]
     identity: Option<serde_json::Value>,

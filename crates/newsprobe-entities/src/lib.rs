@@ -17,6 +17,7 @@
 use newsprobe_core::{Descriptor, Document, Entity, EntityType, Field};
 
 pub mod acronyms;
+pub mod anaphora;
 pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
@@ -63,6 +64,26 @@ pub fn analyze_with(
     doc: &Document,
     model: Option<&tagger::Model>,
     collect: Option<&mut tagger::Features>,
+) -> Analysis {
+    analyze_inner(doc, model, collect, anaphora::MODEL.as_ref(), None)
+}
+
+/// [`analyze`] with a given pronoun model (none: the rules), handing each pronoun's candidates
+/// to `collect` when asked (for training the pronoun model).
+pub fn analyze_coref(
+    doc: &Document,
+    pronouns: Option<&anaphora::Model>,
+    collect: Option<&mut anaphora::Collector>,
+) -> Analysis {
+    analyze_inner(doc, MODEL.as_ref(), None, pronouns, collect)
+}
+
+fn analyze_inner(
+    doc: &Document,
+    model: Option<&tagger::Model>,
+    collect: Option<&mut tagger::Features>,
+    pronouns: Option<&anaphora::Model>,
+    pronoun_choices: Option<&mut anaphora::Collector>,
 ) -> Analysis {
     let mut body_buf = String::new();
     let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut body_buf);
@@ -151,7 +172,7 @@ pub fn analyze_with(
         };
         all.extend(mentions::find_mentions(&title_words, &tctx));
     }
-    let clusters = coref::cluster(doc, &all);
+    let clusters = coref::cluster_with(doc, &all, pronouns, pronoun_choices);
     Analysis {
         mentions: all,
         clusters,

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review or trace.
+    /// extraction, quotes, clickbait, stance, checkworthy, entities, coref, stories, propaganda, review or trace.
     pub task: String,
     /// The data set (a path under ../shared/eval).
     #[arg(long)]
@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy, propaganda, entities, speakers, speakable or clusters.
+    /// clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable or clusters.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -49,11 +49,12 @@ pub fn eval(a: EvalArgs) -> Result<ExitCode> {
         "quotes" => newsprobe_quotes::eval::run(&a.data, &a.split)?,
         "clickbait" | "stance" | "checkworthy" => newsprobe_classify::eval::run(&a.task, &a.data)?,
         "entities" => newsprobe_entities::eval::run(&a.data)?,
+        "coref" => newsprobe_entities::anaphora::eval(&a.data)?,
         "stories" => newsprobe_archive::eval::stories(&a.data)?,
         "propaganda" => newsprobe_framing::propaganda::train::eval(&a.data)?,
         "review" => review(&a)?,
         "trace" => newsprobe_archive::trace_eval::run(&a.data, a.rewrites, a.seed)?,
-        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, stories, propaganda, review, trace)"),
+        t => bail!("unknown eval task {t:?} (extraction, quotes, clickbait, stance, checkworthy, entities, coref, stories, propaganda, review, trace)"),
     };
     super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
@@ -77,6 +78,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         }
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
+        "coref" => newsprobe_entities::anaphora::train(&a.data, &a.out, a.seed)?,
         "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
         "speakable" => newsprobe_quotes::speakable::run_train(&a.data, &a.out, a.seed)?,
         "speaker-confidence" => {
@@ -99,7 +101,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
             &a.out,
             a.seed,
         )?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, speakers, speakable, clusters)"),
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable, clusters)"),
     };
     super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
