@@ -307,8 +307,11 @@ pub fn apply(
     all: &mut [Mention],
 ) {
     let need = model.margins;
-    for (i, f) in features(words, all, lowercase, sports) {
+    let feats = features(words, all, lowercase, sports);
+    let mut read: Vec<(usize, [f32; CLASSES])> = Vec::with_capacity(feats.len());
+    for (i, f) in feats {
         let s = model.scores(&f);
+        read.push((i, s));
         let (c, margin) = best(&s);
         let m = &mut all[i];
         let now = class(m.etype);
@@ -337,6 +340,72 @@ pub fn apply(
             };
             if untype {
                 m.etype = EntityType::Other;
+            }
+        }
+    }
+    agree(words, all, &read);
+}
+
+/// One type for every body mention of one name string (document-level consistency): where the
+/// article's mentions of one name were typed differently, person here and place there ("letters
+/// from Byron" a place, "Byron wrote" a person; "Indianapolis" an organisation once and a place
+/// elsewhere), every typed mention takes the type, among those given, whose scores summed over
+/// all its mentions are highest. Only types already given compete: a vote for a type no mention
+/// was given (an organisation for a name the rules read as a place everywhere) lowered GUM news
+/// organisation F1. Every mention's scores count, untyped ones too (leaving them out lowered GUM
+/// dev organisation F1); untyped mentions and names bound to a title keep their type.
+fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) {
+    if read.len() < 2 {
+        return;
+    }
+    let key = |m: &Mention| -> String {
+        let n = m.name.unwrap_or(m.span);
+        let a = words.partition_point(|w| w.end <= n.start);
+        let b = words.partition_point(|w| w.start < n.end).max(a);
+        let mut k = String::new();
+        for w in &words[a..b] {
+            if k.is_empty() && w.norm == "the" {
+                continue;
+            }
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(w.norm);
+        }
+        k
+    };
+    let mut groups: Map<String, Vec<usize>> = Map::default();
+    for (j, (i, _)) in read.iter().enumerate() {
+        groups.entry(key(&all[*i])).or_default().push(j);
+    }
+    for js in groups.values() {
+        if js.len() < 2 {
+            continue;
+        }
+        let mut present = [false; CLASSES];
+        let mut sum = [0f32; CLASSES];
+        for &j in js {
+            let (i, s) = &read[j];
+            present[class(all[*i].etype) as usize] = true;
+            for (a, b) in sum.iter_mut().zip(s) {
+                *a += b;
+            }
+        }
+        if present[1..].iter().filter(|&&p| p).count() < 2 {
+            continue;
+        }
+        let win = (1..CLASSES)
+            .filter(|&c| present[c])
+            .fold(None, |b: Option<usize>, c| match b {
+                Some(b) if sum[b] >= sum[c] => Some(b),
+                _ => Some(c),
+            });
+        if let Some(win) = win {
+            for &j in js {
+                let m = &mut all[read[j].0];
+                if m.etype != EntityType::Other && m.title_text.is_none() {
+                    m.etype = class_type(win as u8);
+                }
             }
         }
     }
