@@ -358,33 +358,60 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
     if read.len() < 2 {
         return;
     }
-    let key = |m: &Mention| -> String {
-        let n = m.name.unwrap_or(m.span);
-        let a = words.partition_point(|w| w.end <= n.start);
-        let b = words.partition_point(|w| w.start < n.end).max(a);
-        let mut k = String::new();
-        for w in &words[a..b] {
-            if k.is_empty() && w.norm == "the" {
-                continue;
+    // Each mention's words, without a leading "the", and a hash of them: one pass marks which
+    // types each name was given; only names given two or more are gathered (and their words
+    // compared, so a hash collision joins nothing).
+    let spans: Vec<(usize, usize, u64)> = read
+        .iter()
+        .map(|(i, _)| {
+            let m = &all[*i];
+            let n = m.name.unwrap_or(m.span);
+            let mut a = words.partition_point(|w| w.end <= n.start);
+            let b = words.partition_point(|w| w.start < n.end).max(a);
+            if a + 1 < b && words[a].norm == "the" {
+                a += 1;
             }
-            if !k.is_empty() {
-                k.push(' ');
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for w in &words[a..b] {
+                for &c in w.norm.as_bytes().iter().chain(b" ") {
+                    h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+                }
             }
-            k.push_str(w.norm);
-        }
-        k
-    };
-    let mut groups: Map<String, Vec<usize>> = Map::default();
-    for (j, (i, _)) in read.iter().enumerate() {
-        groups.entry(key(&all[*i])).or_default().push(j);
+            (a, b, h)
+        })
+        .collect();
+    let mut given: Map<u64, u8> = Map::default();
+    for ((i, _), &(_, _, h)) in read.iter().zip(&spans) {
+        *given.entry(h).or_default() |= 1 << class(all[*i].etype);
     }
-    for js in groups.values() {
-        if js.len() < 2 {
+    let mut groups: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    let mut done: Vec<u64> = Vec::new();
+    for &(a0, b0, h) in &spans {
+        if (given[&h] & 0b1110).count_ones() < 2 || done.contains(&h) {
             continue;
         }
+        done.push(h);
+        let same = |&(a, b, g): &(usize, usize, u64)| {
+            g == h
+                && b - a == b0 - a0
+                && words[a..b]
+                    .iter()
+                    .zip(&words[a0..b0])
+                    .all(|(x, y)| x.norm == y.norm)
+        };
+        groups.push(
+            spans
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| same(s))
+                .map(|(j, &(a, b, _))| (j, a, b))
+                .collect(),
+        );
+    }
+    for js in &groups {
         let mut present = [false; CLASSES];
         let mut sum = [0f32; CLASSES];
-        for &j in js {
+        for &(j, _, _) in js {
             let (i, s) = &read[j];
             present[class(all[*i].etype) as usize] = true;
             for (a, b) in sum.iter_mut().zip(s) {
@@ -394,6 +421,12 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
         if present[1..].iter().filter(|&&p| p).count() < 2 {
             continue;
         }
+        // A first name and a surname read as a person somewhere stay as they are ("Mason
+        // Rudolph" is no place, however the context of one mention reads).
+        let (_, a, b) = js[0];
+        if present[1] && b - a >= 2 && words[a].is(crate::gazetteer::flag::FIRST_NAME) {
+            continue;
+        }
         let win = (1..CLASSES)
             .filter(|&c| present[c])
             .fold(None, |b: Option<usize>, c| match b {
@@ -401,7 +434,7 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
                 _ => Some(c),
             });
         if let Some(win) = win {
-            for &j in js {
+            for &(j, _, _) in js {
                 let m = &mut all[read[j].0];
                 if m.etype != EntityType::Other && m.title_text.is_none() {
                     m.etype = class_type(win as u8);
