@@ -384,7 +384,7 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
     for ((i, _), &(_, _, h)) in read.iter().zip(&spans) {
         *given.entry(h).or_default() |= 1 << class(all[*i].etype);
     }
-    let mut groups: Vec<Vec<(usize, usize, usize)>> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut done: Vec<u64> = Vec::new();
     for &(a0, b0, h) in &spans {
         if (given[&h] & 0b1110).count_ones() < 2 || done.contains(&h) {
@@ -404,14 +404,14 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
                 .iter()
                 .enumerate()
                 .filter(|(_, s)| same(s))
-                .map(|(j, &(a, b, _))| (j, a, b))
+                .map(|(j, _)| j)
                 .collect(),
         );
     }
     for js in &groups {
         let mut present = [false; CLASSES];
         let mut sum = [0f32; CLASSES];
-        for &(j, _, _) in js {
+        for &j in js {
             let (i, s) = &read[j];
             present[class(all[*i].etype) as usize] = true;
             for (a, b) in sum.iter_mut().zip(s) {
@@ -421,12 +421,6 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
         if present[1..].iter().filter(|&&p| p).count() < 2 {
             continue;
         }
-        // A first name and a surname read as a person somewhere stay as they are ("Mason
-        // Rudolph" is no place, however the context of one mention reads).
-        let (_, a, b) = js[0];
-        if present[1] && b - a >= 2 && words[a].is(crate::gazetteer::flag::FIRST_NAME) {
-            continue;
-        }
         let win = (1..CLASSES)
             .filter(|&c| present[c])
             .fold(None, |b: Option<usize>, c| match b {
@@ -434,7 +428,7 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
                 _ => Some(c),
             });
         if let Some(win) = win {
-            for &(j, _, _) in js {
+            for &j in js {
                 let m = &mut all[read[j].0];
                 if m.etype != EntityType::Other && m.title_text.is_none() {
                     m.etype = class_type(win as u8);
