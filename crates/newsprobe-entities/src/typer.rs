@@ -307,8 +307,11 @@ pub fn apply(
     all: &mut [Mention],
 ) {
     let need = model.margins;
-    for (i, f) in features(words, all, lowercase, sports) {
+    let feats = features(words, all, lowercase, sports);
+    let mut read: Vec<(usize, [f32; CLASSES])> = Vec::with_capacity(feats.len());
+    for (i, f) in feats {
         let s = model.scores(&f);
+        read.push((i, s));
         let (c, margin) = best(&s);
         let m = &mut all[i];
         let now = class(m.etype);
@@ -337,6 +340,99 @@ pub fn apply(
             };
             if untype {
                 m.etype = EntityType::Other;
+            }
+        }
+    }
+    agree(words, all, &read);
+}
+
+/// One type for every body mention of one name string (document-level consistency): where the
+/// article's mentions of one name were typed differently, person here and place there ("letters
+/// from Byron" a place, "Byron wrote" a person; "Indianapolis" an organisation once and a place
+/// elsewhere), every typed mention takes the type, among those given, whose scores summed over
+/// all its mentions are highest. Only types already given compete: a vote for a type no mention
+/// was given (an organisation for a name the rules read as a place everywhere) lowered GUM news
+/// organisation F1. Every mention's scores count, untyped ones too (leaving them out lowered GUM
+/// dev organisation F1); untyped mentions and names bound to a title keep their type.
+fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) {
+    if read.len() < 2 {
+        return;
+    }
+    // Each mention's words, without a leading "the", and a hash of them: one pass marks which
+    // types each name was given; only names given two or more are gathered (and their words
+    // compared, so a hash collision joins nothing).
+    let spans: Vec<(usize, usize, u64)> = read
+        .iter()
+        .map(|(i, _)| {
+            let m = &all[*i];
+            let n = m.name.unwrap_or(m.span);
+            let mut a = words.partition_point(|w| w.end <= n.start);
+            let b = words.partition_point(|w| w.start < n.end).max(a);
+            if a + 1 < b && words[a].norm == "the" {
+                a += 1;
+            }
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for w in &words[a..b] {
+                for &c in w.norm.as_bytes().iter().chain(b" ") {
+                    h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            (a, b, h)
+        })
+        .collect();
+    let mut given: Map<u64, u8> = Map::default();
+    for ((i, _), &(_, _, h)) in read.iter().zip(&spans) {
+        *given.entry(h).or_default() |= 1 << class(all[*i].etype);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut done: Vec<u64> = Vec::new();
+    for &(a0, b0, h) in &spans {
+        if (given[&h] & 0b1110).count_ones() < 2 || done.contains(&h) {
+            continue;
+        }
+        done.push(h);
+        let same = |&(a, b, g): &(usize, usize, u64)| {
+            g == h
+                && b - a == b0 - a0
+                && words[a..b]
+                    .iter()
+                    .zip(&words[a0..b0])
+                    .all(|(x, y)| x.norm == y.norm)
+        };
+        groups.push(
+            spans
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| same(s))
+                .map(|(j, _)| j)
+                .collect(),
+        );
+    }
+    for js in &groups {
+        let mut present = [false; CLASSES];
+        let mut sum = [0f32; CLASSES];
+        for &j in js {
+            let (i, s) = &read[j];
+            present[class(all[*i].etype) as usize] = true;
+            for (a, b) in sum.iter_mut().zip(s) {
+                *a += b;
+            }
+        }
+        if present[1..].iter().filter(|&&p| p).count() < 2 {
+            continue;
+        }
+        let win = (1..CLASSES)
+            .filter(|&c| present[c])
+            .fold(None, |b: Option<usize>, c| match b {
+                Some(b) if sum[b] >= sum[c] => Some(b),
+                _ => Some(c),
+            });
+        if let Some(win) = win {
+            for &j in js {
+                let m = &mut all[read[j].0];
+                if m.etype != EntityType::Other && m.title_text.is_none() {
+                    m.etype = class_type(win as u8);
+                }
             }
         }
     }

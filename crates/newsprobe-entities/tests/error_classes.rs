@@ -424,3 +424,26 @@ fn a_capitalised_word_that_names_nothing_is_no_place() {
     assert_eq!(kind_of(&doc, "Atlanta"), Some(EntityType::Place), "{k:?}");
     assert_eq!(kind_of(&doc, "Georgia"), Some(EntityType::Place), "{k:?}");
 }
+
+#[test]
+fn one_name_takes_one_type_throughout_an_article() {
+    // "Byron" is also a town: read alone after "from" it was a place, one entity beside the
+    // poet's (session 11: the typer's scores summed over all the name's mentions decide).
+    let doc = analysed(
+        "A bundle of letters written by Byron in the summer of 1816 will be auctioned in London \
+         next month. In Byron's hand, the pages describe storms over the lake and quarrels with \
+         his publisher. Byron wrote most of them at night, the auction house said. Collectors \
+         expect the letters from Byron to fetch more than the estimate. Byron, who died in 1824, \
+         remains the most collected poet of his age.",
+    );
+    let k = kinds(&doc);
+    let byron: Vec<_> = k.iter().filter(|(n, _)| n == "Byron").collect();
+    assert_eq!(byron.len(), 1, "{k:?}");
+    assert_eq!(byron[0].1, EntityType::Person, "{k:?}");
+    let mentions = doc.mention_texts(doc.entity_named("Byron").unwrap());
+    assert_eq!(
+        mentions.iter().filter(|&&t| t == "Byron").count(),
+        5,
+        "{mentions:?}"
+    );
+}
