@@ -45,7 +45,7 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "anonymous_sourcing",
         finding: false,
-        measured: Some((0.833, 24)),
+        measured: Some((0.808, 26)),
         why: "the share of words from weak sources depends on every quote's source type",
     },
     KindPolicy {
@@ -57,13 +57,13 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unattributed_claims",
         finding: false,
-        measured: Some((0.231, 52)),
+        measured: Some((0.214, 56)),
         why: "statements without a source, often sourced elsewhere in the story",
     },
     KindPolicy {
         kind: "single_source",
         finding: false,
-        measured: Some((0.5, 4)),
+        measured: Some((0.6, 5)),
         why: "one attributed source; a second source quoted once is easily missed",
     },
     KindPolicy {
@@ -75,8 +75,8 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "loaded_language",
         finding: false,
-        measured: Some((0.714, 7)),
-        why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample, 3/5 on the held-out part (\"mob boss\" and a death-hoax story's \"hoax\" read as loaded; session 10's round 2/2)",
+        measured: Some((0.75, 8)),
+        why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample, 4/6 on the held-out part (\"mob boss\" and a death-hoax story's \"hoax\" read as loaded; session 10's round 2/2, session 11's 1/1)",
     },
     KindPolicy {
         kind: "secrecy_framing",
@@ -111,7 +111,7 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (214, 221),
+        measured: (233, 242),
     },
     // 2/2 until session 4's held-out round judged "the exclusive presence they receive as the
     // only ad in view" (sole, not a claim of exclusive reporting): 2/3, a signal.
