@@ -830,18 +830,6 @@ fn examples(d: &crate::eval::GumDoc, names: &mut HashMap<u64, String>) -> Vec<Ex
     out
 }
 
-/// A small seeded generator (xorshift64*), for the example order.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
 /// `newsprobe train coref --data PATH --out FILE --seed N`: an averaged perceptron over GUM's
 /// training documents (every genre); prints the dev figures.
 pub fn train(data: &Path, out: &Path, seed: u64) -> Result<String, Error> {
@@ -859,15 +847,12 @@ pub fn train(data: &Path, out: &Path, seed: u64) -> Result<String, Error> {
     let mut stamp: HashMap<u64, u64> = HashMap::new();
     let mut t: u64 = 0;
     let mut order: Vec<usize> = (0..exs.len()).collect();
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = newsprobe_core::rng::SplitMix64::new(seed);
     let score = |w: &HashMap<u64, f64>, f: &[u64]| -> f64 {
         f.iter().map(|k| w.get(k).copied().unwrap_or(0.0)).sum()
     };
     for _ in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &e in &order {
             t += 1;
             let ex = &exs[e];

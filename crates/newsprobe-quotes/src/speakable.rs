@@ -509,18 +509,6 @@ fn polnear_sources(
     Ok(out)
 }
 
-/// A small seeded generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
-
 const EPOCHS: usize = 12;
 const RATE: f64 = 0.05;
 const L2: f64 = 1e-5;
@@ -562,12 +550,9 @@ fn fit(examples: &[Example], seed: u64) -> HashMap<String, f64> {
         .collect();
     let mut w = vec![0.0f64; names.len()];
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+    let mut rng = newsprobe_core::rng::SplitMix64::new(seed);
     for epoch in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         let rate = RATE / (1.0 + epoch as f64);
         for &r in &order {
             let (ids, y) = &rows[r];
