@@ -61,23 +61,35 @@ pub struct Model {
     not_speakers: std::collections::HashSet<String>,
 }
 
-impl Model {
-    /// Parses a model file (`feature<TAB>weight` lines; `#` starts a comment line).
-    pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| Error::Data("speaker model is not UTF-8".into()))?;
-        let mut weights = IdMap::default();
-        let mut not_speakers = std::collections::HashSet::new();
-        for line in text.lines() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+/// The `name<TAB>weight` lines of a model file (empty lines and `#` comments skipped), each
+/// parsed or a typed error naming the line: the format of the ranker's and `speakable`'s files.
+pub(crate) fn weight_lines<'a>(
+    bytes: &'a [u8],
+    what: &str,
+) -> Result<impl Iterator<Item = Result<(&'a str, f32), Error>> + 'a, Error> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| Error::Data(format!("{what} is not UTF-8")))?;
+    Ok(text
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
             let (name, w) = line
                 .rsplit_once('\t')
                 .ok_or_else(|| Error::Data(format!("bad model line {line:?}")))?;
             let w: f32 = w
                 .parse()
                 .map_err(|_| Error::Data(format!("bad weight in {line:?}")))?;
+            Ok((name, w))
+        }))
+}
+
+impl Model {
+    /// Parses a model file (`feature<TAB>weight` lines; `#` starts a comment line).
+    pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
+        let mut weights = IdMap::default();
+        let mut not_speakers = std::collections::HashSet::new();
+        for line in weight_lines(bytes, "speaker model")? {
+            let (name, w) = line?;
             if let Some(word) = name.strip_prefix(NOT_SPEAKER_PREFIX) {
                 not_speakers.insert(word.to_string());
                 continue;

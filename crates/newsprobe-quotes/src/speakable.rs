@@ -107,19 +107,9 @@ impl Model {
     /// Parses a model file (`feature<TAB>weight` lines, `threshold<TAB>p`; `#` starts a
     /// comment line).
     pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| Error::Data("speakable model is not UTF-8".into()))?;
         let mut m = Model::default();
-        for line in text.lines() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (name, w) = line
-                .rsplit_once('\t')
-                .ok_or_else(|| Error::Data(format!("bad model line {line:?}")))?;
-            let w: f32 = w
-                .parse()
-                .map_err(|_| Error::Data(format!("bad weight in {line:?}")))?;
+        for line in crate::rank::weight_lines(bytes, "speakable model")? {
+            let (name, w) = line?;
             if name == "threshold" {
                 m.threshold = w;
             } else {
