@@ -434,13 +434,7 @@ fn shown_saying(ctx: &Ctx, c: usize, from: usize, lemma: &str) -> Option<Mention
         )
     };
     if matches!(ctx.word(c - 1), "him" | "her" | "them") && shown_by(c - 2) {
-        let span = ctx.span(c - 1);
-        return Some(Mention {
-            span,
-            first: c - 1,
-            last: c - 1,
-            clause: span,
-        });
+        return Some(Mention::tokens(ctx, c - 1, c - 1));
     }
     if !ctx.is_capitalized(c - 1) {
         return None;
@@ -575,13 +569,7 @@ fn put_it_after(ctx: &Ctx, close: usize, end: usize) -> Option<Mention> {
             if put <= first || last - first > 5 || !(first..=last).all(|k| ctx.is_word(k)) {
                 return None;
             }
-            let span = Span::text(ctx.span(first).start, ctx.span(last).end);
-            Some(Mention {
-                span,
-                first,
-                last,
-                clause: span,
-            })
+            Some(Mention::tokens(ctx, first, last))
         })
 }
 

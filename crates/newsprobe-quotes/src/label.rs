@@ -138,12 +138,7 @@ impl Labels {
             let Some((first, last, colon, caps)) = raw_label(ctx, p_start, p_end) else {
                 continue;
             };
-            let mention = Mention {
-                span: Span::text(ctx.span(first).start, ctx.span(last).end),
-                first,
-                last,
-                clause: Span::text(ctx.span(first).start, ctx.span(last).end),
-            };
+            let mention = Mention::tokens(ctx, first, last);
             if caps {
                 caps_labels.push((p_start, mention, colon, true));
                 continue;

@@ -566,12 +566,7 @@ mod tests {
     fn a_lone_possessive_is_no_speaker() {
         let doc = Document::from_text(None, "His lawyer said the charges were baseless.");
         let ctx = Ctx::new(&doc);
-        let m = |last: usize| Mention {
-            span: Span::text(ctx.span(0).start, ctx.span(last).end),
-            first: 0,
-            last,
-            clause: Span::text(ctx.span(0).start, ctx.span(last).end),
-        };
+        let m = |last: usize| Mention::tokens(&ctx, 0, last);
         assert!(lone_possessive(&ctx, &m(0)));
         assert!(!lone_possessive(&ctx, &m(1)));
     }

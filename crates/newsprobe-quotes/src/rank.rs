@@ -371,16 +371,6 @@ fn entity_mentions(doc: &Document) -> Vec<(Span, EntityType)> {
     out
 }
 
-fn plain(ctx: &Ctx, first: usize, last: usize) -> Mention {
-    let span = Span::text(ctx.span(first).start, ctx.span(last).end);
-    Mention {
-        span,
-        first,
-        last,
-        clause: span,
-    }
-}
-
 fn candidates(
     ctx: &Ctx,
     f: &Found,
@@ -416,12 +406,12 @@ fn candidates(
         let first = ctx.token_at_or_after(s.start);
         let last = ctx.token_at_or_after(s.end);
         if first < last && last <= ctx.len() {
-            push(Some(plain(ctx, first, last - 1)), "ent");
+            push(Some(Mention::tokens(ctx, first, last - 1)), "ent");
         }
     }
     for k in prev_start..s_end.min(ctx.len()) {
         if ctx.is_pronoun(k) && ctx.is_word(k) {
-            push(Some(plain(ctx, k, k)), "pron");
+            push(Some(Mention::tokens(ctx, k, k)), "pron");
         }
     }
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
@@ -1109,13 +1099,7 @@ mod tests {
                 .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
                 .expect("words");
             let last = first + words.len() - 1;
-            let span = Span::text(ctx.span(first).start, ctx.span(last).end);
-            Mention {
-                span,
-                first,
-                last,
-                clause: span,
-            }
+            Mention::tokens(&ctx, first, last)
         };
         let m = model();
         for junk in [

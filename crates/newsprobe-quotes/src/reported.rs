@@ -163,13 +163,7 @@ fn nominal(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
         while first > a && ctx.is_capitalized(first - 1) && ctx.is_word(first - 1) {
             first -= 1;
         }
-        let span = Span::text(ctx.span(first).start, ctx.span(c - 1).end);
-        Some(crate::speaker::Mention {
-            span,
-            first,
-            last: c - 1,
-            clause: span,
-        })
+        Some(crate::speaker::Mention::tokens(ctx, first, c - 1))
     } else {
         // Only its leading name or pronoun ("Trump" of a parsed "Trump made").
         ctx.sentence_subject(c, c)
@@ -399,15 +393,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                 (crate::cue_noun::noun_cue(ctx, e)
                     && e - a <= 6
                     && (a..e).all(|k| ctx.is_word(k) && ctx.cue(k).is_none() && !ctx.is_pronoun(k)))
-                .then(|| {
-                    let span = Span::text(ctx.span(a).start, ctx.span(e).end);
-                    crate::speaker::Mention {
-                        span,
-                        first: a,
-                        last: e,
-                        clause: span,
-                    }
-                })
+                .then(|| crate::speaker::Mention::tokens(ctx, a, e))
             })
     };
     let speaker = match cw.form {

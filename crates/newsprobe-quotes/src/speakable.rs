@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use newsprobe_core::{clusters, Document, EntityType, Span};
+use newsprobe_core::{clusters, Document, EntityType};
 
 use crate::speaker::{Ctx, Mention};
 use crate::Error;
@@ -404,13 +404,7 @@ fn mention_at(ctx: &Ctx, bytes: &[usize], a: usize, b: usize) -> Option<Mention>
     let last = (first..ctx.len())
         .take_while(|&k| ctx.span(k).end <= b)
         .last()?;
-    let span = Span::text(ctx.span(first).start, ctx.span(last).end);
-    Some(Mention {
-        span,
-        first,
-        last,
-        clause: span,
-    })
+    Some(Mention::tokens(ctx, first, last))
 }
 
 /// Whether the model should learn from or judge this mention (the same mentions

@@ -81,6 +81,20 @@ pub struct Mention {
     pub clause: Span,
 }
 
+impl Mention {
+    /// The plain mention of tokens `first..=last`: its span is its clause (no appositive or
+    /// relative clause attached).
+    pub(crate) fn tokens(ctx: &Ctx, first: usize, last: usize) -> Mention {
+        let span = Span::text(ctx.span(first).start, ctx.span(last).end);
+        Mention {
+            span,
+            first,
+            last,
+            clause: span,
+        }
+    }
+}
+
 /// "year-old" of "the 48-year-old": an age that stands for the person.
 pub(crate) fn is_age(word: &str) -> bool {
     matches!(word, "year-old" | "years-old")
