@@ -2,9 +2,11 @@
 //! technique classifier on the train split of PTC with a seed (same data and seed, same bytes),
 //! tunes the word threshold for span F1 on dev, and scores dev with the task's metrics.
 //!
-//! Span identification (SemEval-2020 task 11, as the data set's README gives it): precision is
-//! the mean over predicted spans of the share of their characters inside gold spans, recall the
-//! mean over gold spans of the share of their characters covered by predicted spans.
+//! Span identification (SemEval-2020 task 11, as the task's scorer `task-SI_scorer.py` computes
+//! it): overlapping gold spans are merged into one, and so are overlapping predicted spans;
+//! precision is the mean over predicted spans of the share of their characters inside gold
+//! spans, recall the mean over gold spans of the share of their characters covered by
+//! predicted spans.
 //! Technique classification: one technique per gold technique row of dev (rows that share a span
 //! get that span's best techniques in turn), micro-F1 (= accuracy).
 
@@ -351,7 +353,14 @@ impl SpanScore {
     }
 
     /// Adds one article: `predicted` and `gold` byte ranges into `text`; shares count chars.
+    /// As the task's scorer (`task-SI_scorer.py`) does, overlapping gold spans are merged into
+    /// one before scoring, and so are overlapping predicted spans (its `-m`); spans that merely
+    /// touch stay apart.
     pub fn add(&mut self, text: &str, predicted: &[(usize, usize)], gold: &[(usize, usize)]) {
+        let (predicted, gold) = (
+            &merge_overlapping(predicted)[..],
+            &merge_overlapping(gold)[..],
+        );
         let n = text.len();
         let mut g = vec![false; n];
         let mut p = vec![false; n];
@@ -382,6 +391,20 @@ impl SpanScore {
             }
         }
     }
+}
+
+/// `spans` sorted, with each group of overlapping spans (sharing a character) merged into one.
+fn merge_overlapping(spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<(usize, usize)> = spans.iter().copied().filter(|&(s, e)| s < e).collect();
+    sorted.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (s, e) in sorted {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
 }
 
 fn score_of(
@@ -712,6 +735,16 @@ mod tests {
         sc.add(text, &[(5, 12)], &[(5, 9)]);
         assert!((sc.precision() - 4.0 / 7.0).abs() < 1e-9);
         assert!((sc.recall() - 1.0).abs() < 1e-9);
+        // Overlapping gold spans count as one (the task's scorer merges them), and so do
+        // overlapping predictions; touching ones stay two.
+        let mut merged = SpanScore::default();
+        merged.add(text, &[(0, 4), (2, 9)], &[(0, 4), (2, 9), (10, 14)]);
+        assert_eq!((merged.predicted, merged.gold), (1, 2));
+        assert!((merged.precision() - 1.0).abs() < 1e-9);
+        assert!((merged.recall() - 0.5).abs() < 1e-9);
+        let mut touching = SpanScore::default();
+        touching.add(text, &[(0, 4), (4, 9)], &[(0, 9)]);
+        assert_eq!((touching.predicted, touching.gold), (2, 1));
         let mut none = SpanScore::default();
         none.add(text, &[], &[(0, 4)]);
         assert_eq!(none.f1(), 0.0);
