@@ -128,18 +128,32 @@ fn is_never_content(tag: &str) -> bool {
     )
 }
 
-/// Class and id of an element, lower-cased, joined by a space.
-fn class_and_id(e: dom::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = e.attr("class") {
-        s.push_str(c);
+/// Class and id of an element, lower-cased, joined by a space, handed to `f` (in a stack
+/// buffer when they fit, as they nearly always do: no allocation per element).
+fn with_class_and_id<R>(e: dom::Element, f: impl FnOnce(&str) -> R) -> R {
+    let class = e.attr("class");
+    let id = e.attr("id");
+    let len = class.map_or(0, str::len) + id.map_or(0, |i| 1 + i.len());
+    let mut stack = [0u8; 256];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if len <= stack.len() {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0);
+        &mut heap
+    };
+    let mut at = 0;
+    if let Some(c) = class {
+        buf[..c.len()].copy_from_slice(c.as_bytes());
+        at = c.len();
     }
-    if let Some(i) = e.attr("id") {
-        s.push(' ');
-        s.push_str(i);
+    if let Some(i) = id {
+        buf[at] = b' ';
+        buf[at + 1..at + 1 + i.len()].copy_from_slice(i.as_bytes());
     }
-    s.make_ascii_lowercase();
-    s
+    buf.make_ascii_lowercase();
+    // Two strings and an ASCII space, ASCII-lower-cased: still UTF-8.
+    f(std::str::from_utf8(buf).unwrap_or(""))
 }
 
 /// Is this element's subtree boilerplate by its tag or attributes (hidden, role)?
@@ -218,22 +232,28 @@ fn is_unlikely_by_name(e: dom::Element) -> bool {
     if e.name == "header" {
         return true; // page or article header: headline, byline, kicker
     }
-    let names = class_and_id(e);
-    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE_CANDIDATE.is_match(&names)
+    with_class_and_id(e, |names| {
+        !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
+    })
 }
 
 /// Class/id weight: +25 for article-like names, -25 for boilerplate-like ones.
 fn class_weight(e: dom::Element) -> f32 {
-    let names = class_and_id(e);
     let mut w = 0.0;
-    if names.is_empty() {
+    let empty = with_class_and_id(e, |names| {
+        if names.is_empty() {
+            return true;
+        }
+        if NEGATIVE.is_match(names) {
+            w -= 25.0;
+        }
+        if POSITIVE.is_match(names) {
+            w += 25.0;
+        }
+        false
+    });
+    if empty {
         return w;
-    }
-    if NEGATIVE.is_match(&names) {
-        w -= 25.0;
-    }
-    if POSITIVE.is_match(&names) {
-        w += 25.0;
     }
     if e.attr("itemprop")
         .is_some_and(|p| p.contains("articleBody"))

@@ -189,6 +189,10 @@ impl Context {
         self.in_quote.clear();
         self.sentence.clear();
         self.sentences.clear();
+        let n = self.tokens.len();
+        self.suffix.reserve(n);
+        self.in_quote.reserve(n);
+        self.sentence.reserve(n);
         let mut quoted = false;
         let mut prev_end = 0;
         for (i, t) in self.tokens.iter().enumerate() {
