@@ -175,10 +175,9 @@ impl Context {
     }
 
     /// [`Self::build`] from `text`'s tokens (`newsprobe_classify::features::tokenize`), when
-    /// the caller has them already.
-    pub fn build_from_tokens(&mut self, text: &str, tokens: &[Token]) {
-        self.tokens.clear();
-        self.tokens.extend_from_slice(tokens);
+    /// the caller has them already (taken over, not copied).
+    pub fn build_from_tokens(&mut self, text: &str, tokens: Vec<Token>) {
+        self.tokens = tokens;
         self.fill(text);
     }
 

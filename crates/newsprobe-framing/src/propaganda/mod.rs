@@ -262,7 +262,7 @@ impl PropagandaModel {
     }
 
     /// [`Self::detect`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
-    pub fn detect_tokens(&self, text: &str, tokens: &[Token], threshold: f32) -> Vec<Detected> {
+    pub fn detect_tokens(&self, text: &str, tokens: Vec<Token>, threshold: f32) -> Vec<Detected> {
         let mut ctx = Context::default();
         ctx.build_from_tokens(text, tokens);
         self.detect_in(ctx, threshold)
@@ -368,13 +368,13 @@ pub fn framing_spans(
     existing: &[FramingSpan],
 ) -> Vec<FramingSpan> {
     let tokens = newsprobe_classify::features::tokenize(text);
-    framing_spans_tokens(text, &tokens, field, quotes, existing)
+    framing_spans_tokens(text, tokens, field, quotes, existing)
 }
 
 /// [`framing_spans`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
 pub fn framing_spans_tokens(
     text: &str,
-    tokens: &[Token],
+    tokens: Vec<Token>,
     field: Field,
     quotes: &QuoteRegions,
     existing: &[FramingSpan],
