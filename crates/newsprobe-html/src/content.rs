@@ -128,32 +128,19 @@ fn is_never_content(tag: &str) -> bool {
     )
 }
 
-/// Class and id of an element, lower-cased, joined by a space, handed to `f` (in a stack
-/// buffer when they fit, as they nearly always do: no allocation per element).
-fn with_class_and_id<R>(e: dom::Element, f: impl FnOnce(&str) -> R) -> R {
-    let class = e.attr("class");
-    let id = e.attr("id");
-    let len = class.map_or(0, str::len) + id.map_or(0, |i| 1 + i.len());
-    let mut stack = [0u8; 256];
-    let mut heap = Vec::new();
-    let buf: &mut [u8] = if len <= stack.len() {
-        &mut stack[..len]
-    } else {
-        heap.resize(len, 0);
-        &mut heap
-    };
-    let mut at = 0;
-    if let Some(c) = class {
-        buf[..c.len()].copy_from_slice(c.as_bytes());
-        at = c.len();
+/// Class and id of an element, lower-cased, joined by a space, written into `buf` (one buffer
+/// per page, not a `String` per element).
+fn class_and_id<'b>(e: dom::Element, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if let Some(c) = e.attr("class") {
+        buf.push_str(c);
     }
-    if let Some(i) = id {
-        buf[at] = b' ';
-        buf[at + 1..at + 1 + i.len()].copy_from_slice(i.as_bytes());
+    if let Some(i) = e.attr("id") {
+        buf.push(' ');
+        buf.push_str(i);
     }
     buf.make_ascii_lowercase();
-    // Two strings and an ASCII space, ASCII-lower-cased: still UTF-8.
-    f(std::str::from_utf8(buf).unwrap_or(""))
+    buf
 }
 
 /// Is this element's subtree boilerplate by its tag or attributes (hidden, role)?
@@ -225,35 +212,29 @@ fn style_hides(style: &str) -> bool {
 
 /// Does this element's class/id (or `<header>` tag) say it is not article text (comments,
 /// sidebar, related...)? Applied only to elements holding a small share of the page's text.
-fn is_unlikely_by_name(e: dom::Element) -> bool {
+fn is_unlikely_by_name(e: dom::Element, buf: &mut String) -> bool {
     if matches!(e.name, "body" | "html" | "a" | "article" | "main" | "p") {
         return false;
     }
     if e.name == "header" {
         return true; // page or article header: headline, byline, kicker
     }
-    with_class_and_id(e, |names| {
-        !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
-    })
+    let names = class_and_id(e, buf);
+    !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
 }
 
 /// Class/id weight: +25 for article-like names, -25 for boilerplate-like ones.
-fn class_weight(e: dom::Element) -> f32 {
+fn class_weight(e: dom::Element, buf: &mut String) -> f32 {
+    let names = class_and_id(e, buf);
     let mut w = 0.0;
-    let empty = with_class_and_id(e, |names| {
-        if names.is_empty() {
-            return true;
-        }
-        if NEGATIVE.is_match(names) {
-            w -= 25.0;
-        }
-        if POSITIVE.is_match(names) {
-            w += 25.0;
-        }
-        false
-    });
-    if empty {
+    if names.is_empty() {
         return w;
+    }
+    if NEGATIVE.is_match(names) {
+        w -= 25.0;
+    }
+    if POSITIVE.is_match(names) {
+        w += 25.0;
     }
     if e.attr("itemprop")
         .is_some_and(|p| p.contains("articleBody"))
@@ -289,6 +270,7 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         }
     }
     let total = text[0];
+    let mut names = String::new();
     for id in 1..n {
         let node = &dom.nodes[id];
         if removed[id] {
@@ -297,8 +279,8 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         if node.parent != NONE && removed[node.parent as usize] {
             removed[id] = true;
         } else if let NodeData::Element(e) = &node.data {
-            removed[id] =
-                u64::from(text[id]) * 3 < u64::from(total) && is_unlikely_by_name(dom.view(e));
+            removed[id] = u64::from(text[id]) * 3 < u64::from(total)
+                && is_unlikely_by_name(dom.view(e), &mut names);
         }
     }
     removed
@@ -524,6 +506,7 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
 
     let mut score = vec![f32::NAN; n];
     let mut weight = vec![0.0f32; n];
+    let mut names = String::new();
     for block in blocks {
         let tag = dom.tag(block.container);
         if block.chars < 25
@@ -545,7 +528,9 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             let a = ancestor as usize;
             if score[a].is_nan() {
                 score[a] = tag_base_score(dom.tag(ancestor));
-                weight[a] = dom.element(ancestor).map_or(0.0, class_weight);
+                weight[a] = dom
+                    .element(ancestor)
+                    .map_or(0.0, |e| class_weight(e, &mut names));
             }
             let divider = match level {
                 0 => 1.0,
