@@ -58,11 +58,20 @@ fn bit(bits: &[u64], c: char) -> bool {
 /// `char::is_alphabetic`, answering ASCII, the scripts below U+0800 and General Punctuation
 /// without the Unicode table search (a few hundred instructions a character; the tokenizers ask
 /// it of every character of the text).
-#[inline]
+#[inline(always)]
 pub fn is_alphabetic(c: char) -> bool {
+    // ASCII inline at every caller; the rest out of line (the tokenizers ask this of every
+    // character, and the whole test was too large to inline).
     if c.is_ascii() {
         c.is_ascii_alphabetic()
-    } else if (c as u32) < TABLE_END {
+    } else {
+        is_alphabetic_non_ascii(c)
+    }
+}
+
+#[inline(never)]
+fn is_alphabetic_non_ascii(c: char) -> bool {
+    if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.alphabetic, c)
     } else if is_cjk_letter(c) {
         true
@@ -72,11 +81,18 @@ pub fn is_alphabetic(c: char) -> bool {
 }
 
 /// `char::is_numeric`, with the same fast paths as [`is_alphabetic`].
-#[inline]
+#[inline(always)]
 pub fn is_numeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
-    } else if (c as u32) < TABLE_END {
+    } else {
+        is_numeric_non_ascii(c)
+    }
+}
+
+#[inline(never)]
+fn is_numeric_non_ascii(c: char) -> bool {
+    if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.numeric, c)
     } else if is_cjk_letter(c) {
         false
@@ -86,11 +102,18 @@ pub fn is_numeric(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, with the same fast paths as [`is_alphabetic`].
-#[inline]
+#[inline(always)]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if (c as u32) < TABLE_END {
+    } else {
+        is_alphanumeric_non_ascii(c)
+    }
+}
+
+#[inline(never)]
+fn is_alphanumeric_non_ascii(c: char) -> bool {
+    if (c as u32) < TABLE_END {
         bit(&CHAR_TABLE.alphabetic, c) || bit(&CHAR_TABLE.numeric, c)
     } else if is_cjk_letter(c) {
         true

@@ -296,6 +296,9 @@ pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
     }
 }
 
+/// How many features [`features`] gives a candidate word.
+const PER_CANDIDATE: usize = 20;
+
 /// Computes the static features of `words`, given the rules' mentions and the words written in
 /// lower case in the article.
 pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &mut Features) {
@@ -309,6 +312,13 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
     rule_labels(words, rules, &mut rl);
     let mut gl = Vec::new();
     gazetteer_labels(words, &mut gl);
+    // The candidates first, so the buffers are sized once (a candidate has `PER_CANDIDATE`
+    // features) instead of growing by doubling over the page.
+    out.cand.extend((0..n).map(|i| candidate(words, i)));
+    let candidates = out.cand.iter().filter(|&&c| c).count();
+    out.feats.reserve(candidates * PER_CANDIDATE);
+    out.starts.reserve(n + 1);
+    out.spans.reserve(n);
     out.starts.push(0);
     let norm_at = |j: isize| -> &[u8] {
         if j < 0 || j as usize >= n {
@@ -319,9 +329,7 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
     for i in 0..n {
         let w = &words[i];
         out.spans.push((w.start, w.end));
-        let c = candidate(words, i);
-        out.cand.push(c);
-        if c {
+        if out.cand[i] {
             let ii = i as isize;
             let same = |j: isize| j >= 0 && (j as usize) < n && words[j as usize].sent == w.sent;
             // The word `d` places away in the same sentence, or the sentence boundary marker.
@@ -414,6 +422,7 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
         }
         out.starts.push(out.feats.len() as u32);
     }
+    debug_assert_eq!(out.feats.len(), candidates * PER_CANDIDATE);
 }
 
 /// Features that depend on labels given before: the label before, and what the same word was

@@ -167,7 +167,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         );
         let body_learned = propaganda::framing_spans_tokens(
             &doc.text,
-            &body_words,
+            body_words,
             Field::Text,
             &body_quotes,
             &framing,

@@ -128,18 +128,19 @@ fn is_never_content(tag: &str) -> bool {
     )
 }
 
-/// Class and id of an element, lower-cased, joined by a space.
-fn class_and_id(e: dom::Element) -> String {
-    let mut s = String::new();
+/// Class and id of an element, lower-cased, joined by a space, written into `buf` (one buffer
+/// per page, not a `String` per element).
+fn class_and_id<'b>(e: dom::Element, buf: &'b mut String) -> &'b str {
+    buf.clear();
     if let Some(c) = e.attr("class") {
-        s.push_str(c);
+        buf.push_str(c);
     }
     if let Some(i) = e.attr("id") {
-        s.push(' ');
-        s.push_str(i);
+        buf.push(' ');
+        buf.push_str(i);
     }
-    s.make_ascii_lowercase();
-    s
+    buf.make_ascii_lowercase();
+    buf
 }
 
 /// Is this element's subtree boilerplate by its tag or attributes (hidden, role)?
@@ -211,28 +212,28 @@ fn style_hides(style: &str) -> bool {
 
 /// Does this element's class/id (or `<header>` tag) say it is not article text (comments,
 /// sidebar, related...)? Applied only to elements holding a small share of the page's text.
-fn is_unlikely_by_name(e: dom::Element) -> bool {
+fn is_unlikely_by_name(e: dom::Element, buf: &mut String) -> bool {
     if matches!(e.name, "body" | "html" | "a" | "article" | "main" | "p") {
         return false;
     }
     if e.name == "header" {
         return true; // page or article header: headline, byline, kicker
     }
-    let names = class_and_id(e);
-    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE_CANDIDATE.is_match(&names)
+    let names = class_and_id(e, buf);
+    !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
 }
 
 /// Class/id weight: +25 for article-like names, -25 for boilerplate-like ones.
-fn class_weight(e: dom::Element) -> f32 {
-    let names = class_and_id(e);
+fn class_weight(e: dom::Element, buf: &mut String) -> f32 {
+    let names = class_and_id(e, buf);
     let mut w = 0.0;
     if names.is_empty() {
         return w;
     }
-    if NEGATIVE.is_match(&names) {
+    if NEGATIVE.is_match(names) {
         w -= 25.0;
     }
-    if POSITIVE.is_match(&names) {
+    if POSITIVE.is_match(names) {
         w += 25.0;
     }
     if e.attr("itemprop")
@@ -269,6 +270,7 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         }
     }
     let total = text[0];
+    let mut names = String::new();
     for id in 1..n {
         let node = &dom.nodes[id];
         if removed[id] {
@@ -277,8 +279,8 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         if node.parent != NONE && removed[node.parent as usize] {
             removed[id] = true;
         } else if let NodeData::Element(e) = &node.data {
-            removed[id] =
-                u64::from(text[id]) * 3 < u64::from(total) && is_unlikely_by_name(dom.view(e));
+            removed[id] = u64::from(text[id]) * 3 < u64::from(total)
+                && is_unlikely_by_name(dom.view(e), &mut names);
         }
     }
     removed
@@ -504,6 +506,7 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
 
     let mut score = vec![f32::NAN; n];
     let mut weight = vec![0.0f32; n];
+    let mut names = String::new();
     for block in blocks {
         let tag = dom.tag(block.container);
         if block.chars < 25
@@ -525,7 +528,9 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             let a = ancestor as usize;
             if score[a].is_nan() {
                 score[a] = tag_base_score(dom.tag(ancestor));
-                weight[a] = dom.element(ancestor).map_or(0.0, class_weight);
+                weight[a] = dom
+                    .element(ancestor)
+                    .map_or(0.0, |e| class_weight(e, &mut names));
             }
             let divider = match level {
                 0 => 1.0,

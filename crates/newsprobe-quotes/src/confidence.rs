@@ -25,7 +25,6 @@
 //! Retrain (after a change to the resolver):
 //! `newsprobe train speaker-confidence --data eval/review --out crates/newsprobe-quotes/models/speaker-confidence.tsv`
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static TABLE: &str = include_str!("../models/speaker-confidence.tsv");
@@ -41,8 +40,9 @@ pub const PRIOR: f64 = 4.0;
 #[derive(Default)]
 struct Rates {
     total: (f64, f64),
-    parent: HashMap<String, (f64, f64)>,
-    cell: HashMap<String, (f64, f64)>,
+    // Looked up per quotation: foldhash, not SipHash (nothing iterates them).
+    parent: foldhash::HashMap<String, (f64, f64)>,
+    cell: foldhash::HashMap<String, (f64, f64)>,
 }
 
 impl Rates {

@@ -99,7 +99,8 @@ const POSTPOSED: &[&str] = &[
 /// speaker.
 #[derive(Debug, Default)]
 pub struct Model {
-    weights: HashMap<String, f32>,
+    /// Looked up a few times per candidate phrase: foldhash, not SipHash (nothing iterates it).
+    weights: foldhash::HashMap<String, f32>,
     threshold: f32,
 }
 

@@ -175,10 +175,9 @@ impl Context {
     }
 
     /// [`Self::build`] from `text`'s tokens (`newsprobe_classify::features::tokenize`), when
-    /// the caller has them already.
-    pub fn build_from_tokens(&mut self, text: &str, tokens: &[Token]) {
-        self.tokens.clear();
-        self.tokens.extend_from_slice(tokens);
+    /// the caller has them already (taken over, not copied).
+    pub fn build_from_tokens(&mut self, text: &str, tokens: Vec<Token>) {
+        self.tokens = tokens;
         self.fill(text);
     }
 
@@ -189,6 +188,10 @@ impl Context {
         self.in_quote.clear();
         self.sentence.clear();
         self.sentences.clear();
+        let n = self.tokens.len();
+        self.suffix.reserve(n);
+        self.in_quote.reserve(n);
+        self.sentence.reserve(n);
         let mut quoted = false;
         let mut prev_end = 0;
         for (i, t) in self.tokens.iter().enumerate() {
@@ -303,6 +306,13 @@ impl Context {
     /// hashed twice to one index counts twice, in training as in use).
     pub fn word_features(&self, i: usize, bits: u8, out: &mut Vec<(u32, f32)>) {
         out.clear();
+        self.each_word_feature(i, bits, |f| out.push((f, 1.0)));
+    }
+
+    /// The indices of [`Self::word_features`] (each of value 1.0), in the same order, handed to
+    /// `push` one by one: scoring needs no buffer.
+    #[inline(always)]
+    pub fn each_word_feature(&self, i: usize, bits: u8, mut push: impl FnMut(u32)) {
         let t = &self.tokens[i];
         let s = &self.sentences[self.sentence[i] as usize];
         let pos = i - s.first;
@@ -313,7 +323,7 @@ impl Context {
             self.word(i, -2),
             self.word(i, 2),
         );
-        let mut push = |h: u64| out.push((index(h, bits), 1.0));
+        let mut push = |h: u64| push(index(h, bits));
         push(ns(1, w0));
         push(ns(2, t.stem));
         push(ns(3, wm1));

@@ -262,7 +262,7 @@ impl PropagandaModel {
     }
 
     /// [`Self::detect`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
-    pub fn detect_tokens(&self, text: &str, tokens: &[Token], threshold: f32) -> Vec<Detected> {
+    pub fn detect_tokens(&self, text: &str, tokens: Vec<Token>, threshold: f32) -> Vec<Detected> {
         let mut ctx = Context::default();
         ctx.build_from_tokens(text, tokens);
         self.detect_in(ctx, threshold)
@@ -368,13 +368,13 @@ pub fn framing_spans(
     existing: &[FramingSpan],
 ) -> Vec<FramingSpan> {
     let tokens = newsprobe_classify::features::tokenize(text);
-    framing_spans_tokens(text, &tokens, field, quotes, existing)
+    framing_spans_tokens(text, tokens, field, quotes, existing)
 }
 
 /// [`framing_spans`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
 pub fn framing_spans_tokens(
     text: &str,
-    tokens: &[Token],
+    tokens: Vec<Token>,
     field: Field,
     quotes: &QuoteRegions,
     existing: &[FramingSpan],
@@ -422,6 +422,23 @@ pub(crate) fn first_stage(
     out: &mut Vec<f32>,
 ) {
     out.clear();
+    if let (1, Some(&bias)) = (tagger.outputs, tagger.bias.first()) {
+        // A binary tagger (the bundled ones): each word's score summed as its features are
+        // made, in their order, as `Linear::scores` sums them (every value is 1.0), without
+        // the buffer.
+        out.reserve(ctx.tokens.len());
+        let weights = &tagger.weights[..];
+        for i in 0..ctx.tokens.len() {
+            let mut s = bias;
+            ctx.each_word_feature(i, tagger.bits, |f| {
+                if let Some(w) = weights.get(f as usize) {
+                    s += *w;
+                }
+            });
+            out.push(sigmoid(s));
+        }
+        return;
+    }
     let mut s = [0.0f32];
     for i in 0..ctx.tokens.len() {
         ctx.word_features(i, tagger.bits, buf);
