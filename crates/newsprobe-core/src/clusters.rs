@@ -242,9 +242,25 @@ mod tests {
 
     #[test]
     fn words_of_a_kind_share_longer_prefixes_than_unrelated_words() {
-        // Days with days, against a day and a verb.
-        assert!(common("tuesday", "friday") > common("tuesday", "said"));
-        assert!(common("monday", "thursday") > common("monday", "police"));
+        // Days with days, against days and unrelated words, on average over the pairs: one
+        // retrain may split two days into different branches (tuesday and friday shared no bit
+        // once the session-12 round's ECB+ document left the training text), the kind holds.
+        let days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+        let others = ["said", "police", "company", "because", "would"];
+        let mean = |pairs: &[(&str, &str)]| {
+            pairs.iter().map(|&(a, b)| common(a, b) as f64).sum::<f64>() / pairs.len() as f64
+        };
+        let mut within = Vec::new();
+        let mut across = Vec::new();
+        for (i, a) in days.iter().enumerate() {
+            within.extend(days[i + 1..].iter().map(|b| (*a, *b)));
+            across.extend(others.iter().map(|b| (*a, *b)));
+        }
+        let (w, x) = (mean(&within), mean(&across));
+        assert!(
+            w > x + 2.0,
+            "days share {w:.1} bits, days and others {x:.1}"
+        );
     }
 
     #[test]
