@@ -1647,10 +1647,7 @@ const LONE_SPEAKERS: &[&str] = &[
 ];
 
 fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    crate::lexicon::is_weekday(w)
 }
 
 /// The mention without a leading conjunction ("and 14 percent") or a trailing adverb ("Ali
