@@ -303,7 +303,9 @@ fn resolve_all(
         if a >= b || quoted.containing(Span::text(at, at + 1)).next().is_some() {
             continue;
         }
-        if let Some(m) = ctx.sentence_subject(a, b) {
+        // (Cut to its subject: "The patient went to his doctor" is "The patient", and no later
+        // "the patient said" is shown by the whole clause.)
+        if let Some(m) = ctx.sentence_subject(a, b).map(|m| junk::trim(ctx, m)) {
             // (A junk subject, "The truth", is no referent for a later "the senator".)
             // (Nor a subject that cannot speak, "The first step", "The HPV vaccine": a later
             // "he" or "she" is not it.)
