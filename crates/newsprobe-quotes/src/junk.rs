@@ -261,6 +261,23 @@ const LISTS: [&[&str]; 17] = [
     PASSIVE_PREPOSITIONS,
 ];
 
+/// A lone "One", "Another" or sentence-opening "Her" that no verb of saying follows: the
+/// determiner of a noun or a generic pronoun ("Another cloud of smoke …, with forecasters
+/// warning", "One of the strangest developments was his admission", "One would hope so"), no
+/// speaker. ("Another wondered why …", "One says she will not return" speak.)
+fn lone_determiner(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first != m.last || m.last + 1 >= ctx.len() {
+        return false;
+    }
+    let k = m.first;
+    let lone = match ctx.word(k) {
+        "one" | "another" => ctx.is_capitalized(k) || ctx.sentence_bounds(k).0 == k,
+        "her" => ctx.sentence_bounds(k).0 == k,
+        _ => false,
+    };
+    lone && ctx.verb_cue(k + 1).is_none()
+}
+
 /// Whether a well-formed phrase still names no speaker: its head is a thing, an adjective or
 /// a number ("the outflows", "agency policy", "the ad going viral"), it runs into the next
 /// clause ("your favorite dip and you'll"), or it is the predicate of a passive cue ("is
@@ -280,6 +297,7 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
         || runs_into_clause(ctx, m)
         || after_passive_participle(ctx, m.first)
         || modifies_noun_cue(ctx, m)
+        || lone_determiner(ctx, m)
 }
 
 /// Whether token `k` (inside a phrase ending at `last`) is a finite verb with its object or
@@ -1647,10 +1665,7 @@ const LONE_SPEAKERS: &[&str] = &[
 ];
 
 fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    crate::lexicon::is_weekday(w)
 }
 
 /// The mention without a leading conjunction ("and 14 percent") or a trailing adverb ("Ali
@@ -1876,6 +1891,43 @@ mod tests {
     /// A phrase that does not agree with the cue after it as a subject modifies or counts the
     /// cue read as a noun: "the Lisbon attack", "The TV show", "One question", "two million
     /// views" are no speakers; "Police say", "the Government say", "One says" are.
+    #[test]
+    fn lone_determiners_are_no_speakers() {
+        let text = "Another cloud of smoke is set to descend on the city, with forecasters \
+                    warning that the air will be severe. One of the oddest moments was his \
+                    admission that he had not read it. One would hope so, said the editor. Her \
+                    budget needs more money. Another wondered why the county waited. One says she \
+                    will not return.";
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let at = |w: &str, next: &str| {
+            let k = (0..ctx.len())
+                .find(|&k| ctx.word(k) == w && ctx.word(k + 1) == next)
+                .expect("word");
+            Mention::tokens(&ctx, k, k)
+        };
+        for (w, next) in [
+            ("another", "cloud"),
+            ("one", "of"),
+            ("one", "would"),
+            ("her", "budget"),
+        ] {
+            assert!(cannot_speak(&ctx, &at(w, next)), "{w} {next}");
+        }
+        for (w, next) in [("another", "wondered"), ("one", "says")] {
+            assert!(!cannot_speak(&ctx, &at(w, next)), "{w} {next}");
+        }
+        let got = speakers(text);
+        assert!(
+            got.iter().all(
+                |s| !matches!(s.1.as_deref(), Some("Another" | "One" | "Her"))
+                    || s.0.contains("county")
+                    || s.0.contains("not return")
+            ),
+            "{got:?}"
+        );
+    }
+
     #[test]
     fn modifiers_of_a_noun_cue_are_no_speakers() {
         let doc = Document::from_text(

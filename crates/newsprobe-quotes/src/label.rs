@@ -17,7 +17,8 @@ use crate::Found;
 /// The longest label, in tokens.
 const MAX_LABEL: usize = 6;
 
-/// Words that open a section kicker rather than name a speaker.
+/// Words that open a section kicker rather than name a speaker (and "Dear", a letter's
+/// salutation in an advice column: "DEAR CONCERNED SISTER: If you …" names the addressee).
 fn is_kicker(word: &str) -> bool {
     matches!(
         word,
@@ -59,6 +60,7 @@ fn is_kicker(word: &str) -> bool {
             | "warning"
             | "transcript"
             | "partial"
+            | "dear"
     )
 }
 
@@ -275,5 +277,21 @@ mod tests {
             let ctx = Ctx::new(&doc);
             assert!(Labels::find(&ctx).unquoted(&ctx).is_empty(), "{kicker}");
         }
+    }
+
+    /// An advice column's salutations ("DEAR WORRIED MOM: …") name the addressee, not a
+    /// speaker: no transcript labels, however many there are.
+    #[test]
+    fn salutations_are_no_labels() {
+        let doc = Document::from_text(
+            None,
+            "Advice for the week\n\nMy son never calls me back. Should I stop trying? -- WORRIED MOM\n\n\
+             DEAR WORRIED MOM: Keep calling, but give him room to answer in his own time.\n\n\
+             DEAR READERS: Thank you for the many letters about last week's column.\n\n\
+             DEAR TIRED: A short walk after dinner may help you sleep.",
+        );
+        let ctx = Ctx::new(&doc);
+        let labels = Labels::find(&ctx);
+        assert!(labels.found.is_empty(), "{:?}", labels.found.len());
     }
 }

@@ -734,6 +734,14 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
+/// Whether `word` (lower case) is a day of the week.
+pub fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Whether `word` (lower case) is a cardinal number word: "one" to "twelve", "dozen",
 /// "hundred", "thousand", "million" and their plurals ("Two said", "Hundreds marched"). The one
 /// list of number words the speaker checks read (junk speaker heads, names at a sentence start).

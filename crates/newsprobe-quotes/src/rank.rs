@@ -56,9 +56,6 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 #[derive(Debug, Default)]
 pub struct Model {
     weights: IdMap<f32>,
-    /// Head nouns that name no person, organisation or group (lower case; `not_speaker|WORD`
-    /// lines), learned from GUM train's typed mentions: "moments", "mission", "policy".
-    not_speakers: std::collections::HashSet<String>,
 }
 
 /// The `name<TAB>weight` lines of a model file (empty lines and `#` comments skipped), each
@@ -87,65 +84,11 @@ impl Model {
     /// Parses a model file (`feature<TAB>weight` lines; `#` starts a comment line).
     pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
         let mut weights = IdMap::default();
-        let mut not_speakers = std::collections::HashSet::new();
         for line in weight_lines(bytes, "speaker model")? {
             let (name, w) = line?;
-            if let Some(word) = name.strip_prefix(NOT_SPEAKER_PREFIX) {
-                not_speakers.insert(word.to_string());
-                continue;
-            }
             weights.insert(fid_str(name), w);
         }
-        Ok(Model {
-            weights,
-            not_speakers,
-        })
-    }
-
-    /// Whether the mention's head noun names no person, organisation or group ("the number",
-    /// "Magruder's words", "a mission"; a lone sentence-initial capitalised word the entity
-    /// stage does not know: "Moments", "Gunfire"), by the learned list of such nouns. For a
-    /// phrase with a preposition ("a number of residents") both the noun before it and the
-    /// last noun must be on the list. Pronouns, names, role, group, title, statement and
-    /// evidence words ("the report") are never refused.
-    pub fn not_a_speaker(&self, ctx: &Ctx, m: &Mention) -> bool {
-        if self.not_speakers.is_empty() || m.first > m.last || m.last >= ctx.len() {
-            return false;
-        }
-        let cut = (m.first + 1..=m.last).find(|&k| {
-            matches!(
-                ctx.word(k),
-                "of" | "for" | "at" | "from" | "in" | "with" | "on" | "who" | "which" | "that"
-            )
-        });
-        let mut heads = vec![m.last];
-        if let Some(c) = cut {
-            heads.push(c - 1);
-        }
-        heads.iter().all(|&k| self.refused_head(ctx, m, k))
-    }
-
-    fn refused_head(&self, ctx: &Ctx, m: &Mention, k: usize) -> bool {
-        if !ctx.is_word(k)
-            || ctx.is_pronoun(k)
-            || ctx.is_role_noun(k)
-            || ctx.is_group_word(k)
-            || ctx.is_title(k)
-            || ctx.is_statement_noun(k)
-            || ctx.is_evidence_noun(k)
-        {
-            return false;
-        }
-        if ctx.is_capitalized(k) {
-            let lone_initial = m.first == k && m.last == k && ctx.sentence_bounds(k).0 == k;
-            // ("Wines believes": a surname right before its cue.)
-            if !lone_initial || ctx.verb_cue(k + 1).is_some() || ctx.in_entity_mention(ctx.span(k))
-            {
-                return false;
-            }
-        }
-        let w = head_word(ctx.word(k));
-        !RECORDS.contains(&w) && self.not_speakers.contains(w)
+        Ok(Model { weights })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -218,110 +161,6 @@ pub(crate) const RECORDS: &[&str] = &[
     "notice",
     "summary",
 ];
-
-/// Model lines that list a learned non-speaker head noun, not a weight.
-const NOT_SPEAKER_PREFIX: &str = "not_speaker|";
-
-/// A head word without its possessive ending.
-fn head_word(w: &str) -> &str {
-    w.strip_suffix("'s")
-        .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w)
-}
-
-/// The head words of the gold Source spans of a split (the last word token inside each
-/// span, lower-cased).
-fn gold_heads(
-    data: &Path,
-    split: &str,
-    limit: Option<usize>,
-) -> Result<std::collections::BTreeSet<String>, Error> {
-    let docs = crate::eval::load_split(data, split)?;
-    let mut out = std::collections::BTreeSet::new();
-    for (_, text, gold) in docs.iter().take(limit.unwrap_or(usize::MAX)) {
-        let doc = Document::from_text(None, text);
-        let ctx = Ctx::new(&doc);
-        // Character offset -> byte offset.
-        let bytes: Vec<usize> = doc
-            .text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(doc.text.len()))
-            .collect();
-        for g in gold {
-            for &(a, b) in &g.sources {
-                let (Some(&a), Some(&b)) = (bytes.get(a), bytes.get(b)) else {
-                    continue;
-                };
-                let from = ctx.token_at_or_after(a);
-                let head = (from..ctx.len())
-                    .take_while(|&k| ctx.span(k).end <= b)
-                    .filter(|&k| ctx.is_word(k))
-                    .last();
-                if let Some(k) = head {
-                    out.insert(head_word(ctx.word(k)).to_string());
-                }
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// GUM, where the shared data sets keep it beside PolNeAR.
-fn gum_path(data: &Path) -> std::path::PathBuf {
-    data.join("../../entities/gum-all/gum_all.jsonl")
-}
-
-/// Common nouns that head GUM train mentions of other types (time, abstract, event, object…)
-/// at least twice and a person or organisation mention less than once in six: the
-/// non-speaker heads, with how often they head other mentions. Words that head a gold
-/// Source in the speaker training data are left out. Empty when GUM is not there.
-fn not_speaker_heads(
-    gum: &Path,
-    speakers: &std::collections::BTreeSet<String>,
-) -> Result<std::collections::BTreeMap<String, usize>, Error> {
-    let mut counts: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
-    let Ok(text) = std::fs::read_to_string(gum) else {
-        return Ok(Default::default());
-    };
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let d: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| Error::Data(format!("{}: {e}", gum.display())))?;
-        if d["split"] != "train" {
-            continue;
-        }
-        let empty = Vec::new();
-        let toks = d["tokens"].as_array().unwrap_or(&empty);
-        for m in d["mentions"].as_array().unwrap_or(&empty) {
-            let start = m["start_tok"].as_u64().unwrap_or(0) as usize;
-            let minspan = m["minspan"].as_str().unwrap_or("");
-            let head = minspan
-                .split(',')
-                .filter_map(|x| x.trim().parse::<usize>().ok())
-                .filter(|&i| i >= 1)
-                .map(|i| start + i - 1)
-                .rfind(|&i| toks.get(i).is_some_and(|t| t["upos"] == "NOUN"));
-            let Some(h) = head else { continue };
-            let w = toks[h]["form"].as_str().unwrap_or("").to_lowercase();
-            let c = counts.entry(w).or_insert((0, 0));
-            if matches!(m["etype"].as_str(), Some("person" | "organization")) {
-                c.0 += 1;
-            } else {
-                c.1 += 1;
-            }
-        }
-    }
-    Ok(counts
-        .into_iter()
-        .filter(|(w, (sp, other))| {
-            *other >= 2
-                && sp * 6 < *other
-                && !speakers.contains(w.as_str())
-                && !w.contains(['\t', '\n', '|'])
-        })
-        .map(|(w, (_, other))| (w, other))
-        .collect())
-}
 
 fn fid_str(name: &str) -> u64 {
     name.bytes().fold(FNV_OFFSET, |h, b| {
@@ -931,12 +770,6 @@ pub fn train(data: &Path, seed: u64, limit: Option<usize>) -> Result<(Vec<u8>, S
         let n = n.replace(['\t', '\n'], " ");
         out.push_str(&format!("{n}\t{v:.4}\n"));
     }
-    let heads = gold_heads(data, "train", limit)?;
-    let not_speakers = not_speaker_heads(&gum_path(data), &heads)?;
-    for (w, n) in &not_speakers {
-        out.push_str(&format!("{NOT_SPEAKER_PREFIX}{w}\t{n}\n"));
-    }
-    let n_heads = not_speakers.len();
     // The same measure on dev, where the data has it (tuning only; the model never sees it).
     let dev = if data.join("dev").is_dir() {
         let mut dev_names = IdMap::default();
@@ -957,7 +790,7 @@ pub fn train(data: &Path, seed: u64, limit: Option<usize>) -> Result<(Vec<u8>, S
         String::new()
     };
     let report = format!(
-        "speakers: {} ranking examples (attributions with a rule speaker and a gold Source among the candidates), {} features, {n_heads} non-speaker head nouns (GUM train)\ntrain ranking accuracy {:.3} (rule alone {:.3})",
+        "speakers: {} ranking examples (attributions with a rule speaker and a gold Source among the candidates), {} features\ntrain ranking accuracy {:.3} (rule alone {:.3})",
         exs.len(),
         lines.len(),
         right as f64 / exs.len() as f64,
@@ -1080,44 +913,6 @@ mod tests {
             let name = q.source.name.as_deref().unwrap_or_default();
             assert!(name.ends_with("official"), "{needle}: {name}");
             assert_eq!(q.source.kind, newsprobe_core::SourceType::Anonymous);
-        }
-    }
-
-    /// Head nouns that name no person, organisation or group are no speakers (learned from
-    /// GUM's typed mentions); people, records, names and partitives of people stay.
-    #[test]
-    fn non_speaker_heads_are_refused() {
-        let doc = Document::from_text(
-            None,
-            "Moments later, the officer fired. The number of cases rose, and a mission was sent. \
-             The minister's award was clear. Wines believes the vote was rigged. A number of \
-             residents left. The teenager ran, the website says, and the company agreed.",
-        );
-        let ctx = Ctx::new(&doc);
-        let mention = |words: &[&str]| {
-            let first = (0..ctx.len())
-                .find(|&k| (0..words.len()).all(|j| ctx.word(k + j) == words[j]))
-                .expect("words");
-            let last = first + words.len() - 1;
-            Mention::tokens(&ctx, first, last)
-        };
-        let m = model();
-        for junk in [
-            &["moments"][..],
-            &["a", "mission"],
-            &["the", "minister's", "award"],
-        ] {
-            assert!(m.not_a_speaker(&ctx, &mention(junk)), "{junk:?}");
-        }
-        for ok in [
-            &["wines"][..],
-            &["a", "number", "of", "residents"],
-            &["the", "teenager"],
-            &["the", "website"],
-            &["the", "company"],
-            &["the", "officer"],
-        ] {
-            assert!(!m.not_a_speaker(&ctx, &mention(ok)), "{ok:?}");
         }
     }
 

@@ -1498,6 +1498,26 @@ mod tests {
         assert_ne!(q.source.name.as_deref(), Some("The truth"));
     }
 
+    /// A sentence subject that runs over its verb ("The patient went to his doctor …") is
+    /// remembered cut to its subject: a later "the patient said" is not shown by the clause.
+    #[test]
+    fn a_clause_subject_is_cut_to_its_subject() {
+        let mut doc = newsprobe_core::Document::from_text(
+            None,
+            "The patient went to his doctor after two weeks of coughing. “I could barely climb \
+             the stairs,” the patient wrote in the case report.",
+        );
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let q = doc
+            .quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains("stairs"))
+            .expect("the quote");
+        let name = q.source.name.as_deref().unwrap_or_default();
+        assert!(!name.contains("went"), "{name}");
+    }
+
     /// "The 48-year-old said: “…”": the age description is the person named before it, not a
     /// statement left without a speaker.
     #[test]
