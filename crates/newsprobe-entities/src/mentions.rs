@@ -832,20 +832,6 @@ fn segment_run(
                 });
                 continue;
             }
-            // "Health Canada", "Statistics Canada", "Sport England": capitalised nouns before a
-            // country's name that ends the run name a public body or company, not the country.
-            if last.1 == s.0
-                && last.2 == Seg::Unknown
-                && s.2 == Seg::Gaz(EntityType::Place)
-                && s.1 == j
-                && ctx.strict_names.is_none()
-                && !ctx.sports
-                && nouns_before_country(words, last.0, last.1, s.1)
-            {
-                last.1 = s.1;
-                last.2 = Seg::Gaz(EntityType::Organization);
-                continue;
-            }
             // "National Security Council": common capitalised words before a listed
             // organisation ending in its head word are part of its name, not a name of their own.
             if last.1 == s.0
@@ -1093,116 +1079,12 @@ fn is_title_modifier(merged: &[(usize, usize, Seg)], idx: usize) -> bool {
             .is_some_and(|n| n.2 == Seg::Title && n.0 == b)
 }
 
-/// Modifiers that make a region of a country, not a body named after it ("Atlantic Canada",
-/// "Upper Canada", "mainland China").
-const REGION_MODIFIERS: &[&str] = &[
-    "new",
-    "old",
-    "great",
-    "greater",
-    "upper",
-    "lower",
-    "middle",
-    "inner",
-    "outer",
-    "central",
-    "rural",
-    "urban",
-    "modern",
-    "mainland",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "far",
-    "deep",
-    "free",
-    "red",
-    "united",
-    "big",
-    "little",
-    "small",
-    "grand",
-    "royal",
-    "holy",
-    "ancient",
-    "medieval",
-    "occupied",
-    "nazi",
-    "fascist",
-    "metro",
-    "downtown",
-    "outback",
-    "all",
-    "whole",
-    "maritime",
-    "coastal",
-    "peninsular",
-];
-
-/// Whether the capitalised words `a..b` (one or two) before a country's name ending at `end`
-/// are nouns naming a body after it ("Health Canada", "Statistics Canada", "Global Affairs
-/// Canada", "Cancer Research UK", "Air Canada"): no first name, demonym, title, place or regional
-/// adjective, the last not an adjective ("Atlantic Canada", "Central Canada", "Northern
-/// Ireland"), and no verb or adverb opening the sentence ("Visiting Canada, ...").
-pub(crate) fn nouns_before_country(words: &[Word], a: usize, b: usize, end: usize) -> bool {
-    let g = &*GAZETTEER;
-    if b <= a || b - a > 2 || end <= b || words[a].sent != words[end - 1].sent {
-        return false;
-    }
-    if longest_match(
-        words,
-        b,
-        end,
-        end - b,
-        (&g.country_names, flag::COUNTRY_NAME),
-    ) != end - b
-    {
-        return false;
-    }
-    let noun = |w: &Word| {
-        w.cap
-            && w.is_word
-            && !w.poss
-            && w.text.chars().all(char::is_alphabetic)
-            && !w.is(flag::FIRST_NAME
-                | flag::DEMONYM
-                | flag::REGIONAL_ADJECTIVE
-                | flag::TITLE
-                | flag::DOTTED_TITLE
-                | flag::NOT_NAME
-                | flag::NEVER_NAME
-                | flag::COUNTRY_NAME
-                | flag::COUNTRY_OF
-                | flag::PLACE
-                | flag::ROLE_MODIFIER)
-            && !REGION_MODIFIERS.contains(&w.norm)
-            && !(w.sent_start && (w.norm.ends_with("ing") || w.norm.ends_with("ly")))
-    };
-    let head = words[b - 1].norm;
-    let adjective = [
-        "al", "ic", "ern", "ish", "ese", "ian", "ist", "ive", "ous", "ed", "ful",
-    ]
-    .iter()
-    .any(|s| head.ends_with(s));
-    words[a..b].iter().all(noun) && !adjective
-}
-
 /// Extends a title phrase back over demonyms, country and organisation names and role modifiers
 /// ("Russian", "NATO", "former", "senior").
 fn extend_modifiers_back(words: &[Word], mut s: usize) -> usize {
     while s > 0 {
         let w = &words[s - 1];
         if !w.is_word || w.poss && !w.is(flag::COUNTRY_OF) {
-            break;
-        }
-        // "Health Canada spokesperson Marie Tremblay": the country belongs to the body's name
-        // before it, not to the title.
-        if w.is(flag::COUNTRY_OF) && s >= 2 && nouns_before_country(words, s - 2, s - 1, s) {
             break;
         }
         let ok = w.is(flag::DEMONYM)

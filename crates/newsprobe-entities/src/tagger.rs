@@ -610,44 +610,9 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<u8> {
     train_refs(&examples.iter().collect::<Vec<_>>(), epochs, seed)
 }
 
-/// Perceptrons [`train_refs`] averages, each on its own order of the documents: one
-/// perceptron's dev figures moved by ±0.02 with the order alone, so a change to the rules
-/// could not be told from the seed.
-pub const BAGS: u64 = 5;
-
-/// [`train`] on borrowed examples: the mean of [`BAGS`] averaged perceptrons.
+/// [`train`] on borrowed examples.
 pub fn train_refs(examples: &[&Example], epochs: usize, seed: u64) -> Vec<u8> {
     use std::io::Write;
-    let size = (1usize << BITS) * STRIDE;
-    let mut avg = vec![0f64; size];
-    for bag in 0..BAGS {
-        let one = train_one(
-            examples,
-            epochs,
-            seed.wrapping_add(bag.wrapping_mul(0x9E37_79B9)),
-        );
-        for (a, x) in avg.iter_mut().zip(&one) {
-            *a += x / BAGS as f64;
-        }
-    }
-    let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-    let mut raw = Vec::with_capacity(size * 2);
-    for x in &avg {
-        raw.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
-    }
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&BITS.to_le_bytes());
-    out.extend_from_slice(&(scale as f32).to_le_bytes());
-    let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = z.write_all(&raw);
-    z.finish().unwrap_or_default()
-}
-
-/// One averaged perceptron's weights, documents shuffled by `seed`.
-fn train_one(examples: &[&Example], epochs: usize, seed: u64) -> Vec<f64> {
     let size = (1usize << BITS) * STRIDE;
     let mut w = vec![0f64; size];
     let mut u = vec![0f64; size];
@@ -697,7 +662,21 @@ fn train_one(examples: &[&Example], epochs: usize, seed: u64) -> Vec<f64> {
             }
         }
     }
-    w.iter().zip(&u).map(|(w, u)| w - u / c).collect()
+    let avg: Vec<f64> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
+    let max = avg.iter().fold(0f64, |m, x| m.max(x.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let mut raw = Vec::with_capacity(size * 2);
+    for x in &avg {
+        raw.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&BITS.to_le_bytes());
+    out.extend_from_slice(&(scale as f32).to_le_bytes());
+    let mut z = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = z.write_all(&raw);
+    z.finish().unwrap_or_default()
 }
 
 /// Name spans the labels make: (first word, end word, type).

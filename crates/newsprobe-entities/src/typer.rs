@@ -459,9 +459,7 @@ fn gazetteer_name(words: &[Word], m: &Mention) -> bool {
     let a = words.partition_point(|w| w.end <= n.start);
     let b = words.partition_point(|w| w.start < n.end);
     let idx: Vec<usize> = (a..b.max(a)).collect();
-    // A body named after its country ("Health Canada") is the rules' reading of a country's name.
     crate::tagger::in_gazetteer(words, &idx)
-        || (a + 1..b.min(a + 3)).any(|x| crate::mentions::nouns_before_country(words, a, x, b))
 }
 
 /// One training example: features and gold class.

@@ -447,38 +447,3 @@ fn one_name_takes_one_type_throughout_an_article() {
         "{mentions:?}"
     );
 }
-
-#[test]
-fn a_body_named_after_its_country_is_an_organisation_not_the_country() {
-    // Canadian dailies name federal departments "<noun> Canada"; the country must not take
-    // their mentions, nor join a spokesperson's title.
-    let doc = analysed(
-        "A Health Canada report released on Tuesday warns that heat waves will grow longer. \
-         Health Canada spokesperson Marie Tremblay said the findings were preliminary. \
-         Statistics Canada said hospital visits rose by 12 percent, and Transport Canada \
-         declined to comment. Fishermen in Atlantic Canada and Northern Ireland were warned.",
-    );
-    let k = kinds(&doc);
-    for name in ["Health Canada", "Statistics Canada", "Transport Canada"] {
-        assert_eq!(
-            kind_of(&doc, name),
-            Some(EntityType::Organization),
-            "{name}: {k:?}"
-        );
-    }
-    let person = doc
-        .entities
-        .iter()
-        .find(|e| e.name.contains("Tremblay"))
-        .expect("the spokesperson");
-    assert_eq!(person.kind, EntityType::Person, "{k:?}");
-    assert!(!person.name.contains("Canada"), "{k:?}");
-    // Regions named by an adjective stay places.
-    for name in ["Atlantic Canada", "Northern Ireland"] {
-        assert_ne!(
-            kind_of(&doc, name),
-            Some(EntityType::Organization),
-            "{name}: {k:?}"
-        );
-    }
-}
