@@ -275,7 +275,9 @@ fn lone_determiner(ctx: &Ctx, m: &Mention) -> bool {
         "her" => ctx.sentence_bounds(k).0 == k,
         _ => false,
     };
-    lone && ctx.verb_cue(k + 1).is_none()
+    // One adverb may stand between: "Another reportedly said", "One simply wrote".
+    let adverb = k + 2 < ctx.len() && ctx.word(k + 1).len() > 3 && ctx.word(k + 1).ends_with("ly");
+    lone && ctx.verb_cue(k + 1).is_none() && !(adverb && ctx.verb_cue(k + 2).is_some())
 }
 
 /// Whether a well-formed phrase still names no speaker: its head is a thing, an adjective or
@@ -1897,7 +1899,7 @@ mod tests {
                     warning that the air will be severe. One of the oddest moments was his \
                     admission that he had not read it. One would hope so, said the editor. Her \
                     budget needs more money. Another wondered why the county waited. One says she \
-                    will not return.";
+                    will not return. Another reportedly said the plague was coming.";
         let doc = Document::from_text(None, text);
         let ctx = Ctx::new(&doc);
         let at = |w: &str, next: &str| {
@@ -1914,7 +1916,11 @@ mod tests {
         ] {
             assert!(cannot_speak(&ctx, &at(w, next)), "{w} {next}");
         }
-        for (w, next) in [("another", "wondered"), ("one", "says")] {
+        for (w, next) in [
+            ("another", "wondered"),
+            ("one", "says"),
+            ("another", "reportedly"),
+        ] {
             assert!(!cannot_speak(&ctx, &at(w, next)), "{w} {next}");
         }
         let got = speakers(text);
@@ -1923,6 +1929,7 @@ mod tests {
                 |s| !matches!(s.1.as_deref(), Some("Another" | "One" | "Her"))
                     || s.0.contains("county")
                     || s.0.contains("not return")
+                    || s.0.contains("plague")
             ),
             "{got:?}"
         );
