@@ -39,8 +39,8 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unverified_sourcing",
         finding: true,
-        measured: None,
-        why: "the outlet's own words that it has not verified what unnamed sources told it",
+        measured: Some((1.0, 1)),
+        why: "the outlet's own words that it has not verified what unnamed sources told it; its first firing on the sample (session 12's held-out round: a state document the outlet 'could not independently verify') judged right",
     },
     KindPolicy {
         kind: "anonymous_sourcing",
@@ -57,7 +57,7 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unattributed_claims",
         finding: false,
-        measured: Some((0.214, 56)),
+        measured: Some((0.203, 64)),
         why: "statements without a source, often sourced elsewhere in the story",
     },
     KindPolicy {
@@ -75,8 +75,8 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "loaded_language",
         finding: false,
-        measured: Some((0.75, 8)),
-        why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample, 4/6 on the held-out part (\"mob boss\" and a death-hoax story's \"hoax\" read as loaded; session 10's round 2/2, session 11's 1/1)",
+        measured: Some((0.7, 10)),
+        why: "a dense emotive vocabulary in the outlet's own voice; 2/2 on the tuned-on sample, 5/8 on the held-out part (\"mob boss\" and two hoax stories' \"hoax\" read as loaded; session 10's round 2/2, session 11's 1/1, session 12's 1/2)",
     },
     KindPolicy {
         kind: "secrecy_framing",
@@ -111,7 +111,7 @@ pub const SPAN_POLICY: &[SpanPolicy] = &[
         category: "hedge",
         in_quote: None,
         shown: true,
-        measured: (233, 242),
+        measured: (250, 260),
     },
     // 2/2 until session 4's held-out round judged "the exclusive presence they receive as the
     // only ad in view" (sole, not a claim of exclusive reporting): 2/3, a signal.
