@@ -33,7 +33,7 @@ pub mod speaker;
 mod unsourced;
 
 use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use speaker::{Ctx, Mention};
 
@@ -403,6 +403,12 @@ fn resolve_all(
             }
         }
     }
+    // How many statements each name reached speaks (a name quoted again and again is rarely a
+    // wrong resolution): one of the confidence model's features.
+    let mut speaks: HashMap<String, usize> = HashMap::new();
+    for n in sources.iter().flatten().filter_map(|s| s.name.clone()) {
+        *speaks.entry(n).or_default() += 1;
+    }
     let quotes = found
         .iter()
         .zip(sources)
@@ -410,7 +416,7 @@ fn resolve_all(
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: gate(ctx, f, s).unwrap_or(QuoteSource::new(
+            source: gate(ctx, f, s, &speaks).unwrap_or(QuoteSource::new(
                 None,
                 SourceType::Unattributed,
                 None,
@@ -423,8 +429,20 @@ fn resolve_all(
 
 /// A name whose score is under the confidence threshold is no speaker shown: it moves to
 /// `suggested` ("possibly X"), and the quote keeps its mention and source type.
-fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
+fn gate(
+    ctx: &Ctx,
+    f: &Found,
+    s: Option<QuoteSource>,
+    speaks: &HashMap<String, usize>,
+) -> Option<QuoteSource> {
     s.map(|mut s| {
+        let count = s.name.as_ref().and_then(|n| speaks.get(n)).copied();
+        let organisation = s.entity.as_ref().is_some_and(|id| {
+            ctx.doc
+                .entities
+                .iter()
+                .any(|e| &e.id == id && e.kind == newsprobe_core::EntityType::Organization)
+        });
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
             // How the mention was chosen: carried over from an earlier quotation, or ranked
             // against other candidates with a close or a clear margin.
@@ -448,6 +466,20 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             if !near {
                 key.push_str("+apart");
             }
+            // The confidence model's features of the quote (`confidence::Features`).
+            let apart = if m.span.end <= f.content.start {
+                f.content.start - m.span.end
+            } else {
+                m.span.start.saturating_sub(f.content.end)
+            };
+            let features = confidence::Features {
+                speaks: count.unwrap_or(1),
+                cue: f.cue.map(|c| ctx.doc.span_text(&c)),
+                partial: f.kind == QuoteKind::Partial,
+                organisation,
+                distance: apart,
+            };
+            key.push_str(&features.suffix());
             // (Three decimals: a probability estimated from a few hundred labels.)
             s.score = Some((f64::from(confidence::score(key)) * 1000.0).round() / 1000.0);
         }

@@ -1193,18 +1193,28 @@ pub fn evaluate(engine: &Engine, dir: &Path, shared: &Path) -> Result<ReviewEval
 /// The shown precision every tuned-on group must reach with the confidence threshold.
 pub const SHOWN_PRECISION_TARGET: f64 = 0.90;
 
-/// `newsprobe train speaker-confidence --data eval/review`: the calibration table of the
-/// speaker's confidence (`newsprobe_quotes::confidence`) from the **tuned-on** groups of the
-/// sample only (every folder of `dir` but `heldout`, which is never analysed here): right and
-/// all matched quotes per cell, and the lowest threshold under which each group's speakers
-/// shown are right at least [`SHOWN_PRECISION_TARGET`] of the time. Returns the table's text
-/// and a summary.
+/// `newsprobe train speaker-confidence --data eval/review`: the speaker's confidence
+/// (`newsprobe_quotes::confidence`) from the **tuned-on** groups of the sample only (every
+/// folder of `dir` but `heldout`, which is never analysed here) and PolNeAR train:
+/// - the table: right and all matched quotes per resolve cell (the tuned-on groups), per choice
+///   cell (PolNeAR train);
+/// - the logistic model over the table's estimate and the quote's features: fitted on every
+///   tuned-on quote with a name, each article's table estimate read from a table of the *other*
+///   articles (cross-fitted, so the model learns how far to trust the table on text it did not
+///   count);
+/// - the threshold: the lowest under which each group's speakers shown reach
+///   [`SHOWN_PRECISION_TARGET`] with cross-fitted model scores (each article scored by a model
+///   fitted without it), not in-sample ones.
+///
+/// Returns the table's text and a summary.
 pub fn calibrate(
     engine: &Engine,
     dir: &Path,
     shared: &Path,
     polnear: &Path,
 ) -> Result<(String, String), ReviewError> {
+    use newsprobe_quotes::confidence;
+    type Cells = BTreeMap<String, [usize; 2]>;
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|source| ReviewError::Io {
             path: dir.to_path_buf(),
@@ -1214,97 +1224,156 @@ pub fn calibrate(
         .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != HELDOUT))
         .collect();
     groups.sort();
-    let mut per_group: Vec<(String, BTreeMap<String, [usize; 2]>)> = Vec::new();
-    let mut pooled: BTreeMap<String, [usize; 2]> = BTreeMap::new();
-    for g in &groups {
-        let ev = evaluate(engine, g, shared)?;
-        let cells = ev
-            .counts
-            .get("all")
-            .map(|c| c.calibration.clone())
-            .unwrap_or_default();
-        for (k, v) in &cells {
-            let e = pooled.entry(k.clone()).or_default();
-            e[0] += v[0];
-            e[1] += v[1];
+    // Every tuned-on article's cells, with its group's index.
+    let mut articles: Vec<(usize, Cells)> = Vec::new();
+    let mut names = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let mut source = ArticleSource::new(shared);
+        for (_, file) in &load_sample(g)? {
+            let raw = source.raw(file)?;
+            let report = engine.report(raw).map_err(|source| ReviewError::Analyze {
+                id: file.id.clone(),
+                source,
+            })?;
+            let c = score_article(file, &report, &mut ReviewEval::default());
+            articles.push((gi, c.calibration));
         }
-        let name = g
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        per_group.push((name, cells));
-    }
-    // The resolve cells from the tuned-on groups, the choice cells from PolNeAR train.
-    let mut resolve: BTreeMap<String, [usize; 2]> = BTreeMap::new();
-    for (k, v) in pooled.iter().filter(|(k, _)| *k != "-") {
-        let e = resolve
-            .entry(newsprobe_quotes::confidence::resolve_cell(k))
-            .or_default();
-        e[0] += v[0];
-        e[1] += v[1];
+        names.push(
+            g.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        );
     }
     let choice =
         newsprobe_quotes::eval::choice_cells(polnear, "train").map_err(|e| ReviewError::Data {
             path: polnear.to_path_buf(),
             message: e.to_string(),
         })?;
-    let mut table = String::from(
-        "# The speaker's confidence (crates/newsprobe-quotes/src/confidence.rs): right and all per\n\
-         # cell; resolve cells from the reviewed sample's tuned-on groups, choice cells from\n\
-         # PolNeAR train. `newsprobe train speaker-confidence --data eval/review --out <this file>`.\n",
-    );
-    for (k, [r, n]) in &resolve {
-        table.push_str(&format!("resolve\t{k}\t{r}\t{n}\n"));
-    }
-    for (k, [r, n]) in &choice {
-        table.push_str(&format!("choice\t{k}\t{r}\t{n}\n"));
-    }
-    let score_of = newsprobe_quotes::confidence::scorer(&table);
-    let scores: BTreeMap<&str, f32> = pooled.keys().map(|k| (k.as_str(), score_of(k))).collect();
-    let score = |k: &str| scores.get(k).copied().unwrap_or(0.0);
-    // Candidate thresholds: each cell's score; the lowest that brings every group's speakers
-    // shown (cells at or above it, and mentions shown with no name) to the target.
-    let mut candidates: Vec<f32> = pooled
-        .keys()
-        .filter(|k| *k != "-")
-        .map(|k| score(k))
+    // The table's text from the resolve cells of some articles (all but `skip`).
+    let table_of = |skip: Option<usize>| {
+        let mut resolve: Cells = BTreeMap::new();
+        for (i, (_, cells)) in articles.iter().enumerate() {
+            if Some(i) == skip {
+                continue;
+            }
+            for (k, v) in cells.iter().filter(|(k, _)| *k != "-") {
+                let e = resolve.entry(confidence::resolve_cell(k)).or_default();
+                e[0] += v[0];
+                e[1] += v[1];
+            }
+        }
+        let mut table = String::from(
+            "# The speaker's confidence (crates/newsprobe-quotes/src/confidence.rs): right and all per\n\
+             # cell; resolve cells from the reviewed sample's tuned-on groups, choice cells from\n\
+             # PolNeAR train; the logistic model's weights (table estimates cross-fitted per\n\
+             # article) and the threshold (cross-fitted model scores, each tuned-on group 0.90).\n\
+             # `newsprobe train speaker-confidence --data eval/review --out <this file>`.\n",
+        );
+        for (k, [r, n]) in &resolve {
+            table.push_str(&format!("resolve\t{k}\t{r}\t{n}\n"));
+        }
+        for (k, [r, n]) in &choice {
+            table.push_str(&format!("choice\t{k}\t{r}\t{n}\n"));
+        }
+        table
+    };
+    // Each article's model rows, its table estimates read without it.
+    type Row = (Vec<f64>, f64, f64);
+    let rows: Vec<Vec<(String, Row)>> = (0..articles.len())
+        .map(|i| {
+            let base = confidence::table_scorer(&table_of(Some(i)));
+            articles[i]
+                .1
+                .iter()
+                .filter(|(k, _)| *k != "-")
+                .map(|(k, v)| {
+                    let x = confidence::inputs(k, base(k));
+                    (k.clone(), (x, v[0] as f64, v[1] as f64))
+                })
+                .collect()
+        })
+        .collect();
+    let fit_without = |skip: Option<usize>| {
+        let train: Vec<Row> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != skip)
+            .flat_map(|(_, r)| r.iter().map(|(_, row)| row.clone()))
+            .collect();
+        confidence::fit(&train)
+    };
+    let weights = fit_without(None);
+    // Cross-fitted scores: each article's rows scored by the model fitted without it.
+    let held: Vec<Vec<(f64, [usize; 2])>> = (0..articles.len())
+        .map(|i| {
+            let w = fit_without(Some(i));
+            let mut out: Vec<(f64, [usize; 2])> = rows[i]
+                .iter()
+                .map(|(k, (x, _, _))| (confidence::predict(&w, x), articles[i].1[k]))
+                .collect();
+            // (Mentions shown with no name are always shown.)
+            if let Some(v) = articles[i].1.get("-") {
+                out.push((f64::INFINITY, *v));
+            }
+            out
+        })
+        .collect();
+    let precision_at = |t: f64, g: usize| {
+        held.iter()
+            .zip(&articles)
+            .filter(|(_, (gi, _))| *gi == g)
+            .flat_map(|(h, _)| h.iter())
+            .filter(|(s, _)| *s >= t)
+            .fold((0, 0), |(r, n), (_, v)| (r + v[0], n + v[1]))
+    };
+    let mut candidates: Vec<f64> = held
+        .iter()
+        .flatten()
+        .map(|h| h.0)
+        .filter(|s| s.is_finite())
         .collect();
     candidates.push(0.0);
-    candidates.sort_by(f32::total_cmp);
+    candidates.sort_by(f64::total_cmp);
     candidates.dedup();
-    let precision_at = |t: f32, cells: &BTreeMap<String, [usize; 2]>| {
-        let (r, n) = cells
-            .iter()
-            .filter(|(k, _)| *k == "-" || score(k) >= t)
-            .fold((0, 0), |(r, n), (_, v)| (r + v[0], n + v[1]));
-        (r, n)
-    };
     let threshold = candidates
         .iter()
         .copied()
         .find(|&t| {
-            per_group.iter().all(|(_, cells)| {
-                let (r, n) = precision_at(t, cells);
+            (0..groups.len()).all(|g| {
+                let (r, n) = precision_at(t, g);
                 n == 0 || r as f64 / n as f64 >= SHOWN_PRECISION_TARGET
             })
         })
         .unwrap_or(1.0);
-    // (Just under the chosen cell's score, so that cell is shown: rounding in the file.)
-    let written = (f64::from(threshold) * 1e4).floor() / 1e4;
-    table.push_str(&format!("threshold\t{written}\n"));
-    let mut summary = format!("threshold {written} (shown precision target {SHOWN_PRECISION_TARGET} in each tuned-on group)\n");
-    for (k, [r, n]) in &pooled {
-        let sc = if k == "-" {
-            "-".into()
-        } else {
-            format!("{:.3}", score(k))
-        };
-        summary.push_str(&format!("{k}: {r}/{n} right, score {sc}\n"));
+    let written = (threshold * 1e4).floor() / 1e4;
+    let mut table = table_of(None);
+    for (f, w) in confidence::FEATURES.iter().zip(&weights) {
+        table.push_str(&format!("weight\t{f}\t{w:.4}\n"));
     }
-    for (g, cells) in &per_group {
-        let (r, n) = precision_at(threshold, cells);
-        let all: usize = cells.values().map(|v| v[1]).sum();
+    table.push_str(&format!("threshold\t{written}\n"));
+    let mut summary = format!(
+        "threshold {written} (cross-fitted shown precision target {SHOWN_PRECISION_TARGET} in each tuned-on group)\nweights:"
+    );
+    for (f, w) in confidence::FEATURES.iter().zip(&weights) {
+        summary.push_str(&format!(" {f} {w:.3}"));
+    }
+    summary.push('\n');
+    let score_of = confidence::scorer(&table);
+    for (g, name) in names.iter().enumerate() {
+        let (r, n) = precision_at(threshold, g);
+        let all: usize = articles
+            .iter()
+            .filter(|(gi, _)| *gi == g)
+            .flat_map(|(_, c)| c.values())
+            .map(|v| v[1])
+            .sum();
+        let (ri, ni) = articles
+            .iter()
+            .filter(|(gi, _)| *gi == g)
+            .flat_map(|(_, c)| c.iter())
+            .filter(|(k, _)| *k == "-" || f64::from(score_of(k)) >= written)
+            .fold((0, 0), |(r, n), (_, v)| (r + v[0], n + v[1]));
         summary.push_str(&format!(
-            "{g}: shown {r}/{n} right, {n} of {all} quotes with a speaker\n"
+            "{name}: cross-fitted shown {r}/{n} right of {all} quotes with a speaker; in-sample shown {ri}/{ni}\n"
         ));
     }
     Ok((table, summary))
