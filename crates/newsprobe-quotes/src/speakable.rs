@@ -284,11 +284,6 @@ fn shape(raw: &str) -> &'static str {
     }
 }
 
-/// Whether a word is written with a capital.
-fn sh_cap(raw: &str) -> bool {
-    raw.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// The cluster-path prefixes of a word as features named `tag` + bits.
 fn cluster_feats(out: &mut Vec<String>, tag: &str, word: &str, bits: &[usize]) {
     match clusters::path(head_word(word)) {
@@ -333,7 +328,7 @@ pub(crate) fn features(ctx: &Ctx, m: &Mention, not_speakers: &HashSet<String>) -
     // sentence ("Moments later", "Health worries"); a capitalised one elsewhere is likely part
     // of a name ("Marcia Price", "the Board on Professional Responsibility").
     if not_speakers.contains(hw) {
-        if !sh_cap(ctx.raw(h)) {
+        if !ctx.is_capitalized(h) {
             f.push("nsp".into());
         } else if initial && m.first == h && m.last == h {
             f.push("nsp:cap0".into());
