@@ -734,12 +734,9 @@ pub fn is_be(word: &str) -> bool {
     )
 }
 
-/// Whether `word` (lower case) is a day of the week.
+/// Whether `word` (lower case) is a day of the week (core's one list, `WEEKDAYS`).
 pub fn is_weekday(word: &str) -> bool {
-    matches!(
-        word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    newsprobe_core::lexicon::WEEKDAYS.contains(&word)
 }
 
 /// Whether `word` (lower case) is a cardinal number word: "one" to "twelve", "dozen",
