@@ -1890,9 +1890,8 @@ mod tests {
         ));
     }
 
-    /// A phrase that does not agree with the cue after it as a subject modifies or counts the
-    /// cue read as a noun: "the Lisbon attack", "The TV show", "One question", "two million
-    /// views" are no speakers; "Police say", "the Government say", "One says" are.
+    /// A lone "One", "Another" or sentence-opening "Her" with no verb of saying after it (one
+    /// adverb allowed between) is a determiner or a generic pronoun, no speaker.
     #[test]
     fn lone_determiners_are_no_speakers() {
         let text = "Another cloud of smoke is set to descend on the city, with forecasters \
@@ -1935,6 +1934,9 @@ mod tests {
         );
     }
 
+    /// A phrase that does not agree with the cue after it as a subject modifies or counts the
+    /// cue read as a noun: "the Lisbon attack", "The TV show", "One question", "two million
+    /// views" are no speakers; "Police say", "the Government say", "One says" are.
     #[test]
     fn modifiers_of_a_noun_cue_are_no_speakers() {
         let doc = Document::from_text(
