@@ -6,6 +6,9 @@ minus every held-out page of eval/review (dropped before anything is analysed).
 """
 import glob, gzip, json, os, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from classes import judge, row  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 E = os.path.join(os.path.dirname(ROOT), "shared", "eval")
 R = os.path.join(ROOT, "eval", "review")
@@ -42,20 +45,6 @@ with open(f"{OUT}/scrapinghub.jsonl", "w") as out:
 for k in ["polnear", "scrapinghub"]:
     with open(f"{OUT}/{k}.out", "w") as o:
         subprocess.run([BIN, "analyze", "--threads", "1", "--format", "jsonl", f"{OUT}/{k}.jsonl"], stdout=o, check=False)
-# list.py's classes, without running its listing.
-src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "list.py")).read()
-ns = {}
-exec(src.split("OUT = sys.argv")[0] + src[src.index("PREP="):src.index("c, by, names")], ns)
-cls, MOD_JUNK, OK_ALLCAPS = ns["cls"], ns["MOD_JUNK"], ns["OK_ALLCAPS"]
-
-def judge(r):
-    k = cls(r)
-    if k == "JUNK?:modifier of a noun cue":
-        k = "JUNK:modifier of a cue read as a noun" if r["name"] in MOD_JUNK else "ok"
-    elif k == "JUNK?:all-caps word":
-        k = "ok" if r["name"] in OK_ALLCAPS else "JUNK:page furniture"
-    return k
-
 for k in ["polnear", "scrapinghub"]:
     shown = nongold = 0
     junk = []
@@ -72,11 +61,10 @@ for k in ["polnear", "scrapinghub"]:
                 if any(a < m.get("end", -1) and m.get("start", -1) < b for a, b in gold[r["source"]["id"]]):
                     continue
                 nongold += 1
-            et = ents[s["entity"]]["type"] if s.get("entity") in ents else None
-            row = dict(name=s["name"], etype=et, cue=(q.get("cue") or {}).get("text"), mention=m.get("text"))
-            c = judge(row)
+            speaker = row(q, ents)
+            c = judge(speaker)
             if c.startswith("JUNK"):
-                junk.append((c, s["name"], row["cue"], r["source"]["id"]))
+                junk.append((c, s["name"], speaker["cue"], r["source"]["id"]))
     extra = f", not a gold source {nongold}" if k == "polnear" else ""
     print(f"{k}: shown speakers {shown}{extra}, junk {len(junk)}")
     if "--names" in sys.argv:

@@ -474,28 +474,39 @@ pub enum Error {
 /// Test helpers shared by the modules' tests.
 #[cfg(test)]
 pub(crate) mod test_support {
-    use newsprobe_core::{Document, SourceType};
+    use newsprobe_core::{Document, Quote, SourceType};
+
+    /// `text` after the entity stage and this one ran on it (as `analyze` runs them).
+    pub(crate) fn analyzed(text: &str) -> Document {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        doc
+    }
+
+    /// The quotation of `doc` whose text holds `needle`.
+    pub(crate) fn quote_with<'a>(doc: &'a Document, needle: &str) -> &'a Quote {
+        doc.quotes
+            .iter()
+            .find(|q| doc.span_text(&q.span).contains(needle))
+            .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes))
+    }
 
     /// The name and source type of the quotation holding `needle` in `text`, after the entity
     /// stage and this one ran on it (as `analyze` runs them).
     pub(crate) fn source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
-        let mut doc = Document::from_text(None, text);
-        newsprobe_entities::annotate(&mut doc, None);
-        source_in(doc, needle)
+        source_in(&analyzed(text), needle)
     }
 
     /// The same with this stage alone (no entity mentions): what the rules choose by themselves.
     pub(crate) fn rules_only_source_of(text: &str, needle: &str) -> (Option<String>, SourceType) {
-        source_in(Document::from_text(None, text), needle)
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        source_in(&doc, needle)
     }
 
-    fn source_in(mut doc: Document, needle: &str) -> (Option<String>, SourceType) {
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains(needle))
-            .unwrap_or_else(|| panic!("no quote with {needle}: {:?}", doc.quotes));
+    fn source_in(doc: &Document, needle: &str) -> (Option<String>, SourceType) {
+        let q = quote_with(doc, needle);
         // (The name the resolver reached, shown or only suggested: the gate on its confidence
         // is `confidence`'s to test.)
         (

@@ -813,6 +813,7 @@ wrote {}",
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{analyzed, quote_with};
 
     #[test]
     fn the_embedded_model_parses() {
@@ -824,17 +825,8 @@ mod tests {
 
     #[test]
     fn the_ranker_keeps_clear_speakers() {
-        let mut doc = Document::from_text(
-            None,
-            "The mayor opened the bridge on Sunday. “It will carry 40,000 cars a day,” said Ana Ruiz, the city engineer. She added that the repairs were on budget.",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("40,000"))
-            .expect("the quote");
+        let doc = analyzed("The mayor opened the bridge on Sunday. “It will carry 40,000 cars a day,” said Ana Ruiz, the city engineer. She added that the repairs were on budget.");
+        let q = quote_with(&doc, "40,000");
         assert_eq!(q.source.name.as_deref(), Some("Ana Ruiz"));
     }
 

@@ -1126,6 +1126,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{analyzed, quote_with};
     use newsprobe_core::{Document, Entity};
 
     #[test]
@@ -1374,18 +1375,9 @@ mod tests {
 
     #[test]
     fn names_with_suffixes_stay_apart() {
-        let mut doc = newsprobe_core::Document::from_text(
-            None,
-            "Mark T. Hollis Jr. was sentenced to a year in prison on Friday.\n\n\
-             U.S. Attorney James P. Kennedy Jr. said the case showed that threats are not free speech.",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("not free speech"))
-            .expect("the statement");
+        let doc = analyzed("Mark T. Hollis Jr. was sentenced to a year in prison on Friday.\n\n\
+             U.S. Attorney James P. Kennedy Jr. said the case showed that threats are not free speech.");
+        let q = quote_with(&doc, "not free speech");
         assert_eq!(q.source.kind, SourceType::Named);
         let name = q.source.name.as_deref().unwrap_or_default();
         assert!(name.contains("Kennedy"), "{name}");
@@ -1443,34 +1435,16 @@ mod tests {
     /// "They've argued" is the group named before, not a speaker called "They've".
     #[test]
     fn a_contracted_pronoun_resolves() {
-        let mut doc = newsprobe_core::Document::from_text(
-            None,
-            "Environmental groups criticised the new rules on Tuesday. They've argued that the consultations mean months of delay for every project.",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("consultations"))
-            .expect("the statement");
+        let doc = analyzed("Environmental groups criticised the new rules on Tuesday. They've argued that the consultations mean months of delay for every project.");
+        let q = quote_with(&doc, "consultations");
         assert_eq!(q.source.name.as_deref(), Some("Environmental groups"));
     }
 
     /// A speaker mention cut at a connective of its name gets the whole name.
     #[test]
     fn a_long_agency_name_stays_whole() {
-        let mut doc = newsprobe_core::Document::from_text(
-            None,
-            "Two cases of plague were confirmed in Beijing on Tuesday. The Chinese Center for Disease Control and Prevention said it had conducted epidemiological investigations of the patients.",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("epidemiological"))
-            .expect("the statement");
+        let doc = analyzed("Two cases of plague were confirmed in Beijing on Tuesday. The Chinese Center for Disease Control and Prevention said it had conducted epidemiological investigations of the patients.");
+        let q = quote_with(&doc, "epidemiological");
         assert_eq!(
             q.source.name.as_deref(),
             Some("Chinese Center for Disease Control and Prevention")
@@ -1480,17 +1454,8 @@ mod tests {
 
     #[test]
     fn a_junk_subject_is_no_referent() {
-        let mut doc = newsprobe_core::Document::from_text(
-            None,
-            "The truth about the senator came out on Monday. “We will fight this,” the senator said.",
-        );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("fight"))
-            .expect("the quote");
+        let doc = analyzed("The truth about the senator came out on Monday. “We will fight this,” the senator said.");
+        let q = quote_with(&doc, "fight");
         assert_ne!(
             q.source.name.as_deref(),
             Some("The truth about the senator")
@@ -1502,18 +1467,11 @@ mod tests {
     /// remembered cut to its subject: a later "the patient said" is not shown by the clause.
     #[test]
     fn a_clause_subject_is_cut_to_its_subject() {
-        let mut doc = newsprobe_core::Document::from_text(
-            None,
+        let doc = analyzed(
             "The patient went to his doctor after two weeks of coughing. “I could barely climb \
              the stairs,” the patient wrote in the case report.",
         );
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("stairs"))
-            .expect("the quote");
+        let q = quote_with(&doc, "stairs");
         let name = q.source.name.as_deref().unwrap_or_default();
         assert!(!name.contains("went"), "{name}");
     }

@@ -811,14 +811,8 @@ mod tests {
              The nurses, members of a new group, Nurses for Safe Wards, wrote to the hospital board on Monday. \
              \"Patients are waiting twelve hours for a bed,\" the nurses said in the letter. \
              The board has not replied.";
-        let mut doc = Document::from_text(None, article);
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        let q = doc
-            .quotes
-            .iter()
-            .find(|q| doc.span_text(&q.span).contains("twelve hours for a bed"))
-            .expect("the nurses' statement");
+        let doc = crate::test_support::analyzed(article);
+        let q = crate::test_support::quote_with(&doc, "twelve hours for a bed");
         assert_eq!(q.source.name.as_deref(), Some("the nurses"));
         assert_eq!(q.source.kind, SourceType::Named);
         assert_ne!(
