@@ -474,12 +474,17 @@ pub(crate) fn clause_stage(
     let mut lp = Vec::with_capacity(ctx.tokens.len());
     first_stage(loaded, ctx, buf, &mut lp);
     out.clear();
-    let mut s = [0.0f32];
+    let mut s = vec![0.0f32; model.outputs.max(1)];
     for (ci, &(a, _)) in ctx.clauses.iter().enumerate() {
         let p = sent.get(ctx.sentence[a] as usize).copied().unwrap_or(0.0);
         ctx.clause_features(ci, (first, &lp), p, model.bits, buf);
         model.scores(buf, &mut s);
-        out.push(sigmoid(s[0]));
+        if s.len() > 1 {
+            newsprobe_classify::linear::softmax(&mut s);
+            out.push(1.0 - s[s.len() - 1]);
+        } else {
+            out.push(sigmoid(s[0]));
+        }
     }
 }
 
