@@ -26,20 +26,11 @@ fn main() {
         m.clause_probabilities(&ctx, (&first, &sent), &mut buf, &mut clauses);
         let mut loaded = Vec::new();
         m.loaded_probabilities(&ctx, &mut buf, &mut loaded);
-        let mut feats: Vec<Vec<(u32, f32)>> = Vec::new();
-        if std::env::var("NPFEATS").is_ok() {
-            let mut fb = Vec::new();
-            for ci in 0..ctx.clauses.len() {
-                let si = ctx.sentence[ctx.clauses[ci].0] as usize;
-                ctx.clause_features(ci, (&first, &loaded), sent[si], m.clauses.bits, &mut fb);
-                feats.push(fb.clone());
-            }
-        }
         let toks: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
         let v = serde_json::json!({
             "id": a.id, "dev": data::is_dev(&a.id), "text": a.text, "tokens": toks, "sentence": ctx.sentence,
             "first": first, "probs": probs, "sent": sent, "spans": a.spans,
-            "clauses": ctx.clauses, "clause_probs": clauses, "loaded": loaded, "techniques": a.techniques, "clause_feats": feats,
+            "clauses": ctx.clauses, "clause_probs": clauses, "loaded": loaded, "techniques": a.techniques,
         });
         println!("{v}");
     }

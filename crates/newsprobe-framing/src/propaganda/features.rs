@@ -90,34 +90,7 @@ pub struct Context {
     /// Clauses: runs of words of one sentence between commas, semicolons, colons, brackets,
     /// dashes and quotation marks, as (first word, end word): the span candidates.
     pub clauses: Vec<(usize, usize)>,
-    /// Per word: a lower-case word of letters that the engine's word-cluster list (the words
-    /// frequent in news, `newsprobe_core::clusters`) does not hold: a rare word.
-    pub rare: Vec<bool>,
 }
-
-/// Whether `word` (a token as written) is a lower-case word of letters missing from the word
-/// cluster list: rare in news ("sleazeball", "tormentor").
-fn is_rare(word: &str, t: &Token) -> bool {
-    if t.capitalized || t.numeric || word.len() < 3 {
-        return false;
-    }
-    if !word
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-    {
-        return false;
-    }
-    newsprobe_core::clusters::cluster_of_key(&newsprobe_core::clusters::key(word)).is_none()
-}
-
-/// Which of the rarity features are on (`NPRARE`, a bit set: 1 word tagger, 2 clause); for
-/// experiments only.
-pub static RARE_MODE: LazyLock<u32> = LazyLock::new(|| {
-    std::env::var("NPRARE")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-});
 
 /// Whether the text between two words of one sentence ends a clause.
 fn clause_break(gap: &str) -> bool {
@@ -215,7 +188,6 @@ impl Context {
         self.in_quote.clear();
         self.sentence.clear();
         self.sentences.clear();
-        self.rare.clear();
         let n = self.tokens.len();
         self.suffix.reserve(n);
         self.in_quote.reserve(n);
@@ -264,8 +236,6 @@ impl Context {
             }
             self.suffix.push(h);
             prev_end = t.end;
-            let w = text.get(t.start..t.end).unwrap_or("");
-            self.rare.push(is_rare(w, t));
         }
         // Sentence-final marks after the last word of each sentence.
         for si in 0..self.sentences.len() {
@@ -358,16 +328,11 @@ impl Context {
         push(ns(2, t.stem));
         push(ns(3, wm1));
         push(ns(4, wp1));
-        let mode = *RARE_MODE;
-        if mode & 16 == 0 {
-            push(ns(5, wm2));
-            push(ns(6, wp2));
-        }
+        push(ns(5, wm2));
+        push(ns(6, wp2));
         push(ns(9, self.suffix[i]));
-        if mode & 64 == 0 {
-            push(ns(10, self.stem(i, -1)));
-            push(ns(11, self.stem(i, 1)));
-        }
+        push(ns(10, self.stem(i, -1)));
+        push(ns(11, self.stem(i, 1)));
         let shape = u64::from(t.capitalized)
             | u64::from(t.numeric) << 1
             | u64::from(pos == 0) << 2
@@ -402,24 +367,8 @@ impl Context {
             push(ns(16, u64::from(self.lex[i])));
             push(ns(18, u64::from(near)));
         }
-        if mode & 32 == 0 {
-            push(ns(7, combine(wm1, w0)));
-            push(ns(8, combine(w0, wp1)));
-        }
-        if *RARE_MODE & 4 != 0 {
-            push(ns(21, combine(combine(wm1, w0), wp1)));
-            push(ns(22, combine(combine(wm2, wm1), w0)));
-            push(ns(23, combine(combine(w0, wp1), wp2)));
-        }
-        if *RARE_MODE & 8 != 0 {
-            push(ns(24, self.word(i, -3)));
-            push(ns(25, self.word(i, 3)));
-            push(ns(26, combine(wm2, wp2)));
-        }
-        if *RARE_MODE & 1 != 0 && self.rare[i] {
-            push(ns(19, 1));
-            push(ns(20, self.suffix[i]));
-        }
+        push(ns(7, combine(wm1, w0)));
+        push(ns(8, combine(w0, wp1)));
     }
 
     /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
@@ -663,18 +612,6 @@ impl Context {
             push(ns(431, combine(tenth(lmax), len)), 1.0);
             push(ns(432, combine(tenth(lmax), tenth(max))), 1.0);
             push(ns(433, (lsum * 2.0).min(8.0) as u64), 1.0);
-        }
-        if *RARE_MODE & 2 != 0 {
-            let c = self
-                .rare
-                .get(a..b)
-                .unwrap_or(&[])
-                .iter()
-                .filter(|&&r| r)
-                .count();
-            if c > 0 {
-                push(ns(434, c.min(3) as u64), 1.0);
-            }
         }
         push(ns(415, self.tokens[a].hash), 1.0);
         push(ns(416, self.tokens[b - 1].hash), 1.0);

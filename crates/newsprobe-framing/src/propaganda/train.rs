@@ -156,35 +156,6 @@ fn clause_label(ctx: &Context, (a, b): (usize, usize), spans: &[(usize, usize)])
     )
 }
 
-/// `NPMC=1`: the clause classifier as a softmax over the 14 techniques and "none" (experiment).
-pub static MULTI: std::sync::LazyLock<bool> =
-    std::sync::LazyLock::new(|| std::env::var("NPMC").is_ok_and(|v| v == "1"));
-
-/// The technique most of the clause's words stand in (by word count), or 14 (none).
-fn clause_technique(
-    ctx: &Context,
-    (a, b): (usize, usize),
-    techniques: &[(usize, usize, usize)],
-) -> usize {
-    let mut counts = [0usize; 14];
-    for t in &ctx.tokens[a..b] {
-        for &(s, e, k) in techniques {
-            if inside(t.start, t.end, &[(s, e)]) && k < 14 {
-                counts[k] += 1;
-            }
-        }
-    }
-    let (best, n) = counts
-        .iter()
-        .enumerate()
-        .fold((14, 0), |m, (k, &c)| if c > m.1 { (k, c) } else { m });
-    if n == 0 {
-        14
-    } else {
-        best
-    }
-}
-
 /// What [`stack_examples`] gives: the second stage's and the clause classifier's examples, and
 /// the mean of the fold models of the word tagger and the sentence classifier.
 struct Stacked {
@@ -280,12 +251,7 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
             for (ci, &(wa, _)) in ctx.clauses.iter().enumerate() {
                 let si = ctx.sentence[wa] as usize;
                 ctx.clause_features(ci, (&probs, &lp), sent[si], CLAUSE_BITS, &mut buf);
-                let y = if *MULTI {
-                    clause_technique(&ctx, ctx.clauses[ci], &a.techniques)
-                } else {
-                    clause_label(&ctx, ctx.clauses[ci], &a.spans)
-                };
-                clauses.push((buf.clone(), y));
+                clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
             }
         }
     }
@@ -526,7 +492,7 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
     } = stack_examples(&train, seed)?;
     let clauses = Linear::train(
         CLAUSE_BITS,
-        if *MULTI { 15 } else { 1 },
+        1,
         &clause_ex,
         &TrainConfig {
             epochs: 4,
@@ -535,23 +501,11 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
             learning_rate: 0.03,
             l2: 1e-6,
             seed: seed.wrapping_add(4),
-            class_weights: std::env::var("NPCW")
-                .ok()
-                .and_then(|v| v.parse::<f32>().ok())
-                .map_or(Vec::new(), |w| vec![1.0, w]),
+            class_weights: Vec::new(),
             average: true,
         },
     )
     .quantized()?;
-    if let Ok(path) = std::env::var("NPDUMP") {
-        // Experiment: the clause classifier's train examples (out-of-fold inputs) as JSON Lines.
-        use std::io::Write;
-        let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
-        for (x, y) in &clause_ex {
-            let xs: Vec<String> = x.iter().map(|(i, v)| format!("[{i},{v}]")).collect();
-            writeln!(f, "{{\"y\":{y},\"f\":[{}]}}", xs.join(","))?;
-        }
-    }
     drop(clause_ex);
     let stack = Linear::train(
         STACK_BITS,
@@ -630,22 +584,29 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
             }
         }
     }
-    // ...then the cut of the clauses that hold a loaded word to its runs, with the clause and
-    // loaded-words thresholds again (clause threshold on a finer grid).
+    // ...then the cut of the clauses that hold a loaded word to its runs, with the clause,
+    // word and loaded-words thresholds again (clause threshold on a finer grid, the word
+    // threshold within 0.10 of the first search's).
     let word = best.1.clause_word;
+    let words: Vec<f32> = (-2..=2)
+        .map(|k| ((word * 20.0).round() + k as f32) / 20.0)
+        .filter(|w| (0.0..=0.6).contains(w))
+        .collect();
     for clause in (4..=20).map(|k| k as f32 * 0.025) {
-        for (clause_loaded, clause_run) in CLAUSE_LOADED_GRID {
-            for loaded in LOADED_GRID {
-                let d = Decoding {
-                    clause,
-                    clause_word: word,
-                    clause_loaded,
-                    clause_run,
-                    loaded,
-                };
-                let f = passages_score(&dev_tagged, d).f1();
-                if f > best.0 {
-                    best = (f, d);
+        for &clause_word in &words {
+            for (clause_loaded, clause_run) in CLAUSE_LOADED_GRID {
+                for loaded in LOADED_GRID {
+                    let d = Decoding {
+                        clause,
+                        clause_word,
+                        clause_loaded,
+                        clause_run,
+                        loaded,
+                    };
+                    let f = passages_score(&dev_tagged, d).f1();
+                    if f > best.0 {
+                        best = (f, d);
+                    }
                 }
             }
         }
