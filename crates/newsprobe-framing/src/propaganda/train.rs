@@ -584,22 +584,29 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
             }
         }
     }
-    // ...then the cut of the clauses that hold a loaded word to its runs, with the clause and
-    // loaded-words thresholds again (clause threshold on a finer grid).
+    // ...then the cut of the clauses that hold a loaded word to its runs, with the clause,
+    // word and loaded-words thresholds again (clause threshold on a finer grid, the word
+    // threshold within 0.10 of the first search's).
     let word = best.1.clause_word;
+    let words: Vec<f32> = (-2..=2)
+        .map(|k| ((word * 20.0).round() + k as f32) / 20.0)
+        .filter(|w| (0.0..=0.6).contains(w))
+        .collect();
     for clause in (4..=20).map(|k| k as f32 * 0.025) {
-        for (clause_loaded, clause_run) in CLAUSE_LOADED_GRID {
-            for loaded in LOADED_GRID {
-                let d = Decoding {
-                    clause,
-                    clause_word: word,
-                    clause_loaded,
-                    clause_run,
-                    loaded,
-                };
-                let f = passages_score(&dev_tagged, d).f1();
-                if f > best.0 {
-                    best = (f, d);
+        for &clause_word in &words {
+            for (clause_loaded, clause_run) in CLAUSE_LOADED_GRID {
+                for loaded in LOADED_GRID {
+                    let d = Decoding {
+                        clause,
+                        clause_word,
+                        clause_loaded,
+                        clause_run,
+                        loaded,
+                    };
+                    let f = passages_score(&dev_tagged, d).f1();
+                    if f > best.0 {
+                        best = (f, d);
+                    }
                 }
             }
         }
