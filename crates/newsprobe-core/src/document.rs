@@ -146,7 +146,8 @@ pub struct QuoteSource<S = Span> {
     pub suggested: Option<String>,
     /// How the name was reached: `named` (at the cue), `entity` (the entity stage's
     /// coreference), `pronoun`, `continued` (the last speaker goes on), `description`,
-    /// `surname`, `organisation`, `body`, `age`, `written` (the description as written).
+    /// `surname`, `organisation`, `body`, `age`, `written` (the description as written),
+    /// `document` (the author of a document that speaks: "the WHO" of "a report by the WHO").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
     /// The calibration cell the score was read from (`via` and a distance band); in memory only.

@@ -598,12 +598,13 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     false
 }
 
-/// Lower-case nouns that head a speaker phrase besides the lexicon's roles, groups, titles and
-/// evidence nouns, [`LONE_SPEAKERS`] and the organisation and body descriptions of
+/// Lower-case nouns that head a speaker phrase besides the lexicon's roles, groups, titles,
+/// evidence and record nouns (documents and media: "the white paper", "the statement", "the
+/// letter", the lexicon's one list, whose statements are their authors' or have no named
+/// speaker), [`LONE_SPEAKERS`] and the organisation and body descriptions of
 /// [`crate::resolve`]: people with no person suffix ("the boy", "a nurse"), bodies and
-/// collectives ("the panel", "the coalition"), and the documents and media the reviewed
-/// sample's conventions let speak ("the white paper", "the statement", "the ad", "the letter",
-/// "the ruling"). Singular forms; plurals are found by their singular.
+/// collectives ("the panel", "the coalition"), and shares of a group ("half of them").
+/// Singular forms; plurals are found by their singular.
 const SPEAKING_HEADS: &[&str] = &[
     // people
     "boy",
@@ -917,146 +918,7 @@ const SPEAKING_HEADS: &[&str] = &[
     "tribunal",
     "justice",
     "sheriff",
-    // documents and media
-    "statement",
-    "complaint",
-    "announcement",
-    "message",
-    "remarks",
-    "ad",
-    "advert",
-    "commercial",
-    "clip",
-    "video",
-    "spot",
-    "slide",
-    "piece",
-    "story",
-    "article",
-    "book",
-    "memo",
-    "memorandum",
-    "brief",
-    "advisory",
-    "release",
-    "letter",
-    "page",
-    "post",
-    "tweet",
-    "column",
-    "editorial",
-    "document",
-    "footage",
-    "transcript",
-    "filing",
-    "lawsuit",
-    "suit",
-    "indictment",
-    "affidavit",
-    "motion",
-    "petition",
-    "notice",
-    "warrant",
-    "account",
-    "description",
-    "testimony",
-    "guidelines",
-    "manual",
-    "map",
-    "chart",
-    "graph",
-    "model",
-    "ruling",
-    "verdict",
-    "rule",
-    "law",
-    "bill",
-    "legislation",
-    "order",
-    "decree",
-    "resolution",
-    "charter",
-    "constitution",
-    "treaty",
-    "agreement",
-    "contract",
-    "plan",
-    "proposal",
-    "budget",
-    "email",
-    "e-mail",
-    "text",
-    "note",
-    "sign",
-    "banner",
-    "headline",
-    "caption",
-    "summary",
-    "interview",
-    "broadcast",
-    "show",
-    "documentary",
-    "film",
-    "movie",
-    "podcast",
-    "speech",
-    "newsletter",
-    "bulletin",
-    "brochure",
-    "leaflet",
-    "flyer",
-    "database",
-    "sensor",
-    "monitor",
-    "camera",
-    "average",
-    "section",
-    "op-ed",
-    "memoir",
-    "biography",
-    "missive",
-    "correspondence",
-    "readout",
-    "paperwork",
-    "letterhead",
-    "photograph",
-    "photo",
-    "findings",
-    "returns",
-    "file",
-    "slogan",
-    "playbook",
-    "timeline",
-    "graphic",
-    "graphics",
-    "placard",
-    "skit",
-    "episode",
-    "series",
-    "quiz",
-    "algorithm",
-    "simulation",
-    "probe",
-    "inquiry",
-    "hearing",
-    "briefing",
-    "posting",
-    "recording",
-    "warning",
-    "test",
-    "scan",
-    "x-ray",
-    "autopsy",
-    "biopsy",
-    "guidance",
-    "response",
-    "reply",
-    "opinion",
-    "standards",
-    "regulation",
-    "register",
-    "registry",
-    "list",
+    // shares of a group ("half of them said")
     "percent",
     "half",
     "third",
@@ -1384,8 +1246,8 @@ fn singulars(w: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
         .chain(s)
 }
 
-/// Whether a lower-case word can head a speaker phrase: a pronoun, a role, group, title or
-/// evidence word of the lexicon, a lone speaker word, an organisation or body description, a
+/// Whether a lower-case word can head a speaker phrase: a pronoun, a role, group, title,
+/// evidence or record word of the lexicon, a lone speaker word, an organisation or body description, a
 /// [`SPEAKING_HEADS`] noun or a noun with a person suffix. A thing ("the outflows", "agency
 /// policy", "CBP's cells"), an adjective ("the ad going viral", "territorial") or a number
 /// cannot.
@@ -1445,6 +1307,7 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
             || lex.has(lexicon::Lex::GROUP_WORD)
             || lex.has(lexicon::Lex::TITLE)
             || lex.has(lexicon::Lex::EVIDENCE_NOUN)
+            || lex.has(lexicon::Lex::RECORD_NOUN)
             || lex.has(lexicon::Lex::PRONOUN)
             || in_list(list::LONE_SPEAKERS, s)
             || in_list(list::SPEAKING_HEADS, s)

@@ -426,8 +426,10 @@ impl Lex {
     /// A word other than a cue or statement noun that opens reported speech (see
     /// [`REPORT_ANCHORS`]).
     pub const REPORT_ANCHOR: u16 = 1 << 10;
+    /// A document, record or medium (see [`RECORD_NOUNS`]).
+    pub const RECORD_NOUN: u16 = 1 << 11;
     /// Bits above this are free for the users of `flags`.
-    pub const USED_BITS: u16 = (1 << 11) - 1;
+    pub const USED_BITS: u16 = (1 << 12) - 1;
 
     pub fn has(self, flag: u16) -> bool {
         self.flags & flag != 0
@@ -495,6 +497,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     flag(PRONOUNS, Lex::PRONOUN);
     flag(ANONYMITY_ANCHORS, Lex::ANONYMITY_ANCHOR);
     flag(REPORT_ANCHORS, Lex::REPORT_ANCHOR);
+    flag(RECORD_NOUNS, Lex::RECORD_NOUN);
+    let plural_records: Vec<String> = RECORD_NOUNS.iter().map(|r| format!("{r}s")).collect();
+    flag(
+        &plural_records
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        Lex::RECORD_NOUN,
+    );
     // Keyed by the word's bytes packed into an integer: no string to follow and compare.
     let mut short = ShortTable::default();
     let mut packed: FastMap<u128, Lex> = FastMap::default();
@@ -940,6 +951,186 @@ const EVIDENCE_NOUNS: &[&str] = &[
 
 pub fn is_evidence_noun(word: &str) -> bool {
     lookup(word).has(Lex::EVIDENCE_NOUN)
+}
+
+/// Documents, records and media a statement can come from ("the letter says", "the website
+/// says", "an autopsy showed", "his speech"): no person, organisation or group. The project's
+/// one list of them (singular forms; [`is_record_noun`] also knows each with an "s"). A
+/// record's statement is its author's where the article names one ("the WHO report", "a
+/// letter from the ministry", "Her report"), else it has no named speaker: the record stays
+/// its mention ([`crate::document`]). Beside the statement nouns ("the statement") and the
+/// evidence nouns ("the study", "records", "a filing"), which are records too
+/// ([`is_document_noun`]); "a statement", "a complaint", "an announcement" are listed here too
+/// as issued documents, besides being statement nouns for the cues.
+/// Not "label" (a record label is a company); "the paper" is read first as a newspaper (the
+/// organisation descriptions of [`crate::resolve`]), "the white paper" is a record. A
+/// capitalised word is a name, not a record ("Page said"). Not "profile" nor "platform" either
+/// ("Swift got high profile support" is no speaker).
+const RECORD_NOUNS: &[&str] = &[
+    "website",
+    "site",
+    "slide",
+    "database",
+    "page",
+    "document",
+    "chart",
+    "graph",
+    "table",
+    "map",
+    "video",
+    "footage",
+    "tweet",
+    "post",
+    "blog",
+    "brief",
+    "transcript",
+    "memo",
+    "memorandum",
+    "email",
+    "e-mail",
+    "letter",
+    "sign",
+    "ad",
+    "advert",
+    "advertisement",
+    "commercial",
+    "release",
+    "book",
+    "article",
+    "column",
+    "editorial",
+    "headline",
+    "description",
+    "caption",
+    "notice",
+    "summary",
+    "speech",
+    "interview",
+    "average",
+    "returns",
+    "paper",
+    "show",
+    "message",
+    "textbook",
+    "account",
+    "petition",
+    "film",
+    "broadcast",
+    "notes",
+    "minutes",
+    "testimony",
+    "story",
+    "statement",
+    "complaint",
+    "announcement",
+    "remarks",
+    "clip",
+    "spot",
+    "piece",
+    "advisory",
+    "lawsuit",
+    "suit",
+    "indictment",
+    "affidavit",
+    "motion",
+    "warrant",
+    "guidelines",
+    "manual",
+    "ruling",
+    "verdict",
+    "rule",
+    "law",
+    "bill",
+    "legislation",
+    "order",
+    "decree",
+    "resolution",
+    "charter",
+    "constitution",
+    "treaty",
+    "agreement",
+    "contract",
+    "plan",
+    "proposal",
+    "budget",
+    "text",
+    "note",
+    "banner",
+    "documentary",
+    "movie",
+    "podcast",
+    "newsletter",
+    "bulletin",
+    "brochure",
+    "leaflet",
+    "flyer",
+    "sensor",
+    "monitor",
+    "camera",
+    "section",
+    "op-ed",
+    "memoir",
+    "biography",
+    "missive",
+    "correspondence",
+    "readout",
+    "paperwork",
+    "letterhead",
+    "photograph",
+    "photo",
+    "findings",
+    "file",
+    "slogan",
+    "playbook",
+    "timeline",
+    "graphic",
+    "placard",
+    "skit",
+    "episode",
+    "series",
+    "quiz",
+    "algorithm",
+    "simulation",
+    "probe",
+    "inquiry",
+    "hearing",
+    "briefing",
+    "posting",
+    "recording",
+    "warning",
+    "test",
+    "scan",
+    "x-ray",
+    "autopsy",
+    "biopsy",
+    "guidance",
+    "reply",
+    "opinion",
+    "standards",
+    "regulation",
+    "register",
+    "registry",
+    "list",
+];
+
+/// Whether `word` (lower case) is a record noun ([`RECORD_NOUNS`], or one with an "s").
+pub fn is_record_noun(word: &str) -> bool {
+    lookup(word).has(Lex::RECORD_NOUN)
+}
+
+/// Whether `word` (lower case) heads a document or record: a record, statement or evidence
+/// noun ("the letter", "the statement", "the report").
+pub fn is_document_noun(word: &str) -> bool {
+    lookup(word).has(Lex::RECORD_NOUN | Lex::STATEMENT_NOUN | Lex::EVIDENCE_NOUN)
+}
+
+/// Places that speak for their government in news ("the province said", "the city said"):
+/// the statement is the government's, a body, though GUM types the mention a place.
+pub fn is_governed_place(word: &str) -> bool {
+    matches!(
+        word,
+        "nation" | "country" | "state" | "province" | "county" | "city" | "town" | "municipality"
+    )
 }
 
 /// Where the reported content starts after a cue followed by a particle: "called for [a

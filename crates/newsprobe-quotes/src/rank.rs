@@ -117,51 +117,6 @@ pub fn model() -> &'static Model {
     })
 }
 
-/// Records and media that a statement can come from ("the website says", "one slide
-/// shows"): sources, though no person, organisation or group.
-pub(crate) const RECORDS: &[&str] = &[
-    "website",
-    "site",
-    "slide",
-    "slides",
-    "database",
-    "page",
-    "document",
-    "documents",
-    "chart",
-    "graph",
-    "table",
-    "map",
-    "video",
-    "footage",
-    "tweet",
-    "post",
-    "blog",
-    "filing",
-    "filings",
-    "brief",
-    "transcript",
-    "memo",
-    "email",
-    "letter",
-    "records",
-    "record",
-    "label",
-    "sign",
-    "ad",
-    "advertisement",
-    "release",
-    "book",
-    "article",
-    "column",
-    "editorial",
-    "headline",
-    "description",
-    "caption",
-    "notice",
-    "summary",
-];
-
 fn fid_str(name: &str) -> u64 {
     name.bytes().fold(FNV_OFFSET, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)

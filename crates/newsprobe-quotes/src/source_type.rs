@@ -331,66 +331,6 @@ pub fn describes_named_organisation(ctx: &Ctx, m: &Mention) -> bool {
         .is_some_and(|from| from <= m.span.start)
 }
 
-/// "a report in the Argus Leader", "the Kremlin's statement", and "the statement added"
-/// after "The Indian government said in a statement": a document (a statement, evidence or
-/// record noun) whose author the article names is a `named` source (the contract's "the
-/// article names it"), as "the company" of a named firm is. The author is a person or
-/// organisation entity after "in", "by", "from" or "of" right after the document (and at
-/// most a determiner) or in a possessive before it; for a definite document ("the
-/// statement"), a named source that spoke in a sentence, up to three before, that introduced
-/// "a statement" (`named_sentences`: the first tokens of sentences holding a named source's
-/// cue). Only the type: the name shown stays the document.
-pub fn document_of_named_author(ctx: &Ctx, m: &Mention, named_sentences: &HashSet<usize>) -> bool {
-    if m.first > m.last || m.last >= ctx.len() {
-        return false;
-    }
-    let k = m.last;
-    if !(ctx.is_statement_noun(k)
-        || ctx.is_evidence_noun(k)
-        || crate::rank::RECORDS.contains(&ctx.word(k)))
-    {
-        return false;
-    }
-    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-    if (m.first..m.last).any(|j| possessive(ctx.word(j)) && names_person_or_organisation(ctx, j)) {
-        return true;
-    }
-    let (_, end) = ctx.sentence_bounds(k);
-    if k + 2 < end && matches!(ctx.word(k + 1), "in" | "by" | "from" | "of") {
-        // (The author's name opens the phrase, after at most a determiner: "a report in the
-        // Argus Leader"; not "a study in 50 people with BED".)
-        let j = if ctx.is_determiner(k + 2) {
-            k + 3
-        } else {
-            k + 2
-        };
-        if j < end && names_person_or_organisation(ctx, j) {
-            return true;
-        }
-    }
-    if m.last != m.first + 1 || !matches!(ctx.word(m.first), "the" | "this" | "that") {
-        return false;
-    }
-    let head = ctx.word(k);
-    let mut s = ctx.sentence_bounds(m.first).0;
-    for _ in 0..3 {
-        if s == 0 {
-            break;
-        }
-        let (a, _) = ctx.sentence_bounds(s - 1);
-        if a >= s {
-            break;
-        }
-        if named_sentences.contains(&a)
-            && (a + 1..s).any(|j| ctx.word(j) == head && matches!(ctx.word(j - 1), "a" | "an"))
-        {
-            return true;
-        }
-        s = a;
-    }
-    false
-}
-
 /// Whether token `k` is in a mention of a person or organisation entity.
 pub(crate) fn names_person_or_organisation(ctx: &Ctx, k: usize) -> bool {
     let ms = ctx.entity_mentions();
@@ -516,9 +456,10 @@ mod tests {
     use super::*;
     use newsprobe_core::Document;
 
-    /// A document whose author the article names is a named source: "the statement added"
-    /// after "The Peruvian government said in a statement", "a report in the Harbour
-    /// Gazette"; a statement nobody is said to have made stays unnamed.
+    /// A document whose author the article names is its author's, a named source: "the
+    /// statement added" after "The Peruvian government said in a statement", "a report in the
+    /// Harbour Gazette" ([`crate::document`]); a statement nobody is said to have made has no
+    /// named speaker and stays unnamed.
     #[test]
     fn documents_of_named_authors_are_named() {
         use crate::test_support::source_of;
@@ -526,7 +467,11 @@ mod tests {
             The Peruvian government said in a statement that the crews had been detained. \
             The boats would be handed over to the port authority, the statement added.";
         let (name, kind) = source_of(text, "handed over to the port authority");
-        assert_eq!(name.as_deref(), Some("the statement"));
+        assert!(
+            name.as_deref()
+                .is_some_and(|n| n.contains("Peruvian government")),
+            "{name:?}"
+        );
         assert_eq!(kind, SourceType::Named);
         let (_, kind) = source_of(
             "The mayor opened the new ferry terminal in Kingsport on Monday. \
@@ -534,11 +479,12 @@ mod tests {
             "the terminal cost twice its budget",
         );
         assert_eq!(kind, SourceType::Named);
-        let (_, kind) = source_of(
+        let (name, kind) = source_of(
             "Coast guard boats stopped two trawlers off Callao on Sunday. \
              The boats would be handed over to the port authority, the statement added.",
             "handed over to the port authority",
         );
+        assert_eq!(name, None);
         assert_ne!(kind, SourceType::Named);
         let (_, kind) = source_of(
             "One small study in 50 people with IBS showed that daily walks eased the pain.",

@@ -277,6 +277,15 @@ impl<'a> Ctx<'a> {
         self.lex(i).has(lexicon::Lex::EVIDENCE_NOUN)
     }
 
+    /// Whether token `i` is a document, record or medium noun: a record, statement or evidence
+    /// noun of the lexicon (`lexicon::is_document_noun`), written in lower case ("Page said"
+    /// is a name).
+    pub fn is_document_noun(&self, i: usize) -> bool {
+        self.lex(i).has(
+            lexicon::Lex::RECORD_NOUN | lexicon::Lex::STATEMENT_NOUN | lexicon::Lex::EVIDENCE_NOUN,
+        ) && (!self.is_capitalized(i) || self.sentence_bounds(i).0 == i)
+    }
+
     pub fn is_title(&self, i: usize) -> bool {
         self.lex(i).has(lexicon::Lex::TITLE)
     }
