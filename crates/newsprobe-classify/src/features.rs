@@ -43,6 +43,17 @@ pub fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase()
 }
 
+/// [`fold_char`] of `c` when it is one character found by the core's lower-case table (Latin,
+/// Greek, Cyrillic...: the same character, without the search of the Unicode case tables).
+#[inline(always)]
+fn fold_char_by_table(c: char) -> Option<char> {
+    let c = match c {
+        '’' | 'ʼ' | '‘' => '\'',
+        c => c,
+    };
+    newsprobe_core::lexicon::lowercase_by_table(c)
+}
+
 /// Hash of a string under a namespace ("w" for words, "cb" for a cue...), normalised.
 pub fn hash_str(namespace: &str, s: &str) -> u64 {
     let mut h = fnv_bytes(FNV_OFFSET, namespace.as_bytes());
@@ -130,6 +141,9 @@ impl WordHash {
         } else if newsprobe_core::lexicon::is_cjk_letter(c) {
             // No case: it folds to itself (without the Unicode case tables).
             self.h = fnv_char(self.h, c);
+            self.count();
+        } else if let Some(f) = fold_char_by_table(c) {
+            self.h = fnv_char(self.h, f);
             self.count();
         } else {
             for f in fold_char(c) {
@@ -570,6 +584,19 @@ pub const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_fold_agrees_with_fold_char() {
+        for c in (0u32..=char::MAX as u32).filter_map(char::from_u32) {
+            if let Some(f) = fold_char_by_table(c) {
+                assert!(fold_char(c).eq([f]), "{c:?}");
+            }
+        }
+        // Latin, Greek and Cyrillic capitals fold by the table.
+        for (c, f) in [('É', 'é'), ('Σ', 'σ'), ('Ж', 'ж'), ('ʼ', '\'')] {
+            assert_eq!(fold_char_by_table(c), Some(f));
+        }
+    }
 
     #[test]
     fn tokens_keep_byte_spans_and_fold_case() {

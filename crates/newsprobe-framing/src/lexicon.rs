@@ -460,7 +460,7 @@ fn push_normalized(buf: &mut String, word: &str) {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
         } else {
-            buf.extend(c.to_lowercase());
+            newsprobe_core::lexicon::push_lowercase(c, buf);
         }
     }
 }
