@@ -43,6 +43,17 @@ pub fn fold_char(c: char) -> impl Iterator<Item = char> {
     c.to_lowercase()
 }
 
+/// [`fold_char`] of `c` when it is one character found by the core's lower-case table (Latin,
+/// Greek, Cyrillic...: the same character, without the search of the Unicode case tables).
+#[inline(always)]
+fn fold_char_by_table(c: char) -> Option<char> {
+    let c = match c {
+        '’' | 'ʼ' | '‘' => '\'',
+        c => c,
+    };
+    newsprobe_core::lexicon::lowercase_by_table(c)
+}
+
 /// Hash of a string under a namespace ("w" for words, "cb" for a cue...), normalised.
 pub fn hash_str(namespace: &str, s: &str) -> u64 {
     let mut h = fnv_bytes(FNV_OFFSET, namespace.as_bytes());
@@ -104,6 +115,21 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Each byte's lower case when it is an ASCII letter or digit (what the tokenizer's word runs
+/// hold), 0 for any other byte.
+static ASCII_WORD_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The running hash of one token: FNV-1a over its folded chars, and the hash after the first
 /// `STEM_CHARS` of them.
 struct WordHash {
@@ -131,6 +157,9 @@ impl WordHash {
             // No case: it folds to itself (without the Unicode case tables).
             self.h = fnv_char(self.h, c);
             self.count();
+        } else if let Some(f) = fold_char_by_table(c) {
+            self.h = fnv_char(self.h, f);
+            self.count();
         } else {
             for f in fold_char(c) {
                 self.h = fnv_char(self.h, f);
@@ -145,6 +174,47 @@ impl WordHash {
         self.h ^= u64::from(b.to_ascii_lowercase());
         self.h = self.h.wrapping_mul(FNV_PRIME);
         self.count();
+    }
+
+    /// Feeds the run of ASCII letters and digits starting at byte `start` of `bytes` (what
+    /// [`Self::push_ascii`] of each gives) and returns where the run ends and whether it holds a
+    /// digit. Once the stem is taken the chars are no longer counted: `chars_seen` stays at
+    /// [`STEM_CHARS`], which [`Self::count`] and [`Self::finish`] read as any larger count.
+    #[inline(always)]
+    fn push_ascii_run(&mut self, bytes: &[u8], start: usize) -> (usize, bool) {
+        let mut h = self.h;
+        let mut i = start;
+        let mut digit = false;
+        let next = |i: usize| {
+            bytes
+                .get(i)
+                .map_or(0, |&b| ASCII_WORD_LOWER[usize::from(b)])
+        };
+        while self.chars_seen < STEM_CHARS {
+            let l = next(i);
+            if l == 0 {
+                self.h = h;
+                return (i, digit);
+            }
+            digit |= l <= b'9';
+            h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            i += 1;
+            self.chars_seen += 1;
+            if self.chars_seen == STEM_CHARS {
+                self.stem = h;
+            }
+        }
+        loop {
+            let l = next(i);
+            if l == 0 {
+                break;
+            }
+            digit |= l <= b'9';
+            h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        self.h = h;
+        (i, digit)
     }
 
     #[inline(always)]
@@ -178,9 +248,19 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
     tokens.clear();
     let mut sentences = 0usize;
     let n = text.len();
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut boundary = true;
     while i < n {
+        // ASCII outside words (spaces, punctuation), the bulk of the gaps, by table.
+        let b = bytes[i];
+        if b < 0x80 && ASCII_WORD_LOWER[usize::from(b)] == 0 {
+            if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                boundary = true;
+            }
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | '\n') {
@@ -203,17 +283,13 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
         let mut prev_numeric = numeric;
         i += len;
         let mut end = i;
-        let bytes = text.as_bytes();
         while i < n {
-            // ASCII letters and digits, the bulk of most words, byte by byte.
-            while let Some(&b) = bytes.get(i) {
-                if !b.is_ascii_alphanumeric() {
-                    break;
-                }
-                wh.push_ascii(b);
-                prev_numeric = b.is_ascii_digit();
-                numeric |= prev_numeric;
-                i += 1;
+            // ASCII letters and digits, the bulk of most words, by table.
+            let (run_end, digit) = wh.push_ascii_run(bytes, i);
+            if run_end > i {
+                numeric |= digit;
+                prev_numeric = bytes[run_end - 1].is_ascii_digit();
+                i = run_end;
                 end = i;
             }
             if i >= n {
@@ -570,6 +646,96 @@ pub const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer char by char, as it was before the ASCII runs went by table.
+    fn tokenize_char_by_char(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let (n, mut i, mut boundary) = (text.len(), 0, true);
+        while i < n {
+            let (c, len) = char_at(text, i);
+            if !is_word_char(c) {
+                boundary |= matches!(c, '.' | '!' | '?' | '\n');
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut wh = WordHash::new();
+            wh.push(c);
+            let capitalized = c.is_uppercase();
+            let mut numeric = newsprobe_core::lexicon::is_numeric(c);
+            let mut prev_numeric = numeric;
+            i += len;
+            let mut end = i;
+            while i < n {
+                let (d, dl) = char_at(text, i);
+                if is_word_char(d) {
+                    if d.is_ascii() {
+                        wh.push_ascii(d as u8);
+                    } else {
+                        wh.push(d);
+                    }
+                    prev_numeric = newsprobe_core::lexicon::is_numeric(d);
+                    numeric |= prev_numeric;
+                    i += dl;
+                    end = i;
+                    continue;
+                }
+                let separator = matches!(d, '.' | ',');
+                let joiner = matches!(d, '\'' | '’') || (separator && prev_numeric);
+                if !joiner || i + dl >= n {
+                    break;
+                }
+                let (m, _) = char_at(text, i + dl);
+                if is_word_char(m) && (!separator || newsprobe_core::lexicon::is_numeric(m)) {
+                    wh.push(d);
+                    i += dl;
+                } else {
+                    break;
+                }
+            }
+            let (hash, stem) = wh.finish();
+            tokens.push(Token {
+                start,
+                end,
+                hash,
+                stem,
+                capitalized,
+                numeric,
+                sentence_start: boundary,
+            });
+            boundary = false;
+        }
+        tokens
+    }
+
+    #[test]
+    fn table_runs_tokenize_as_char_by_char() {
+        let text = "The Minister’s 3.5% rise (1,700 jobs) didn't HELP: Naïve café-owners \
+                    said “no”.\nМинистр ЗАЯВИЛ, что 2024-й год… 東京都 rock'n'roll 5'6 a1b2C3d4e5f6 \
+                    Über-Straße MMXXIV! ok? x,y 1.2.3 end.";
+        assert_eq!(tokenize(text), tokenize_char_by_char(text));
+        // Every prefix: runs cut at the text's end, stems of every length.
+        for (k, _) in text.char_indices() {
+            assert_eq!(
+                tokenize(&text[..k]),
+                tokenize_char_by_char(&text[..k]),
+                "{k}"
+            );
+        }
+    }
+
+    #[test]
+    fn table_fold_agrees_with_fold_char() {
+        for c in (0u32..=char::MAX as u32).filter_map(char::from_u32) {
+            if let Some(f) = fold_char_by_table(c) {
+                assert!(fold_char(c).eq([f]), "{c:?}");
+            }
+        }
+        // Latin, Greek and Cyrillic capitals fold by the table.
+        for (c, f) in [('É', 'é'), ('Σ', 'σ'), ('Ж', 'ж'), ('ʼ', '\'')] {
+            assert_eq!(fold_char_by_table(c), Some(f));
+        }
+    }
 
     #[test]
     fn tokens_keep_byte_spans_and_fold_case() {

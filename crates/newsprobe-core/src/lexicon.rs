@@ -16,10 +16,53 @@ pub fn normalize_into(word: &str, out: &mut String) {
             '‐' | '‑' | '–' | '—' => out.push('-'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c if GENERAL_PUNCTUATION.contains(&c) || is_cjk_letter(c) => out.push(c),
-            c => out.extend(c.to_lowercase()),
+            c => push_lowercase(c, out),
         }
     }
 }
+
+/// Appends `char::to_lowercase` of `c`: below [`TABLE_END`] (Latin, Greek, Cyrillic...) by
+/// table, without the standard library's search of its case tables (the lower-casing of each
+/// non-ASCII word by the speaker context, the entity words and the framing keys).
+#[inline]
+pub fn push_lowercase(c: char, out: &mut String) {
+    match lowercase_by_table(c) {
+        Some(l) => out.push(l),
+        None => out.extend(c.to_lowercase()),
+    }
+}
+
+/// `char::to_lowercase` of `c` when `c` lies below [`TABLE_END`] and its lower case is one
+/// character (all of them but U+0130); `None` otherwise (ask the standard library).
+#[inline]
+pub fn lowercase_by_table(c: char) -> Option<char> {
+    let l = *LOWER_TABLE.get(c as usize)?;
+    if l == NO_SINGLE_LOWERCASE {
+        return None;
+    }
+    char::from_u32(u32::from(l))
+}
+
+/// The table's mark of a character whose lower case is not one character below U+FFFF.
+const NO_SINGLE_LOWERCASE: u16 = u16::MAX;
+
+/// `char::to_lowercase` of every character below [`TABLE_END`], built once from the standard
+/// library's answers (so they cannot disagree).
+static LOWER_TABLE: std::sync::LazyLock<[u16; TABLE_END as usize]> =
+    std::sync::LazyLock::new(|| {
+        let mut table = [NO_SINGLE_LOWERCASE; TABLE_END as usize];
+        for c in (0..TABLE_END).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next()) {
+                if let Ok(l) = u16::try_from(u32::from(l)) {
+                    if l != NO_SINGLE_LOWERCASE {
+                        table[c as usize] = l;
+                    }
+                }
+            }
+        }
+        table
+    });
 
 /// The General Punctuation block (curly quotes, dashes, ellipsis, thin spaces): among the
 /// commonest non-ASCII characters of news text, none of them a letter or a digit.
@@ -198,6 +241,12 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            let mut lowered = String::new();
+            push_lowercase(c, &mut lowered);
+            assert!(lowered.chars().eq(c.to_lowercase()), "{c:?}");
+            if let Some(l) = lowercase_by_table(c) {
+                assert!(c.to_lowercase().eq([l]), "{c:?}");
+            }
             if is_cjk_letter(c) {
                 assert!(c.to_lowercase().eq([c]), "{c:?}");
                 assert!(!c.is_uppercase(), "{c:?}");

@@ -125,6 +125,18 @@ fn is_inner_joiner(c: char) -> bool {
     is_apostrophe(c) || matches!(c, '-' | '‐' | '‑' | '_' | '&')
 }
 
+/// `u8::is_ascii_alphanumeric` of each byte, by table (the tokenizer asks it of every byte of
+/// every word).
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character starting at byte `b` of `s` (`b` on a character boundary), if any.
 #[inline]
 fn char_at(s: &str, b: usize) -> Option<char> {
@@ -188,10 +200,14 @@ pub fn tokenize(s: &str, field: Field) -> Vec<Token> {
             loop {
                 // ASCII letters and digits, the bulk of most words, byte by byte (what the
                 // character test below accepts for them, without decoding or the table).
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                let run = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)])
+                {
                     i += 1;
-                    segment_len += 1;
                 }
+                segment_len += i - run;
                 let Some(c) = at(i) else { break };
                 let width = c.len_utf8();
                 if is_alphanumeric(c) || c.is_mark() {

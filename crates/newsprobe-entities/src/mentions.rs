@@ -11,7 +11,7 @@ use std::cell::Cell;
 
 use newsprobe_core::{EntityType, Field, Span, Token, TokenKind};
 
-use crate::gazetteer::{flag, norm, Gender, Set, GAZETTEER, PRONOUNS};
+use crate::gazetteer::{flag, Gender, Set, GAZETTEER, PRONOUNS};
 
 /// One token, prepared for the rules: possessive "'s" split off, normalised, flags.
 #[derive(Debug, Clone)]
@@ -377,7 +377,8 @@ pub fn words<'a>(
                 buf.push_str(core);
                 buf[from..].make_ascii_lowercase();
             } else {
-                buf.push_str(&norm(core));
+                // `norm` of a word with other characters, written in place (no `String` each).
+                newsprobe_core::lexicon::normalize_into(core, buf);
             }
             owned.push((out.len(), from..buf.len()));
             ""

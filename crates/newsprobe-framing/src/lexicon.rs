@@ -439,17 +439,39 @@ impl TokenKeys {
     }
 }
 
+/// Each byte's lower case when it is visible ASCII (`u8::is_ascii_graphic`), 0 for any other.
+static ASCII_GRAPHIC_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_graphic() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Appends `word` lower-cased, with typographic apostrophes and dashes folded (as
 /// [`newsprobe_core::lexicon::normalize`] does) and white space replaced, without allocating.
 fn push_normalized(buf: &mut String, word: &str) {
-    if word.bytes().all(|b| b.is_ascii_graphic()) {
-        let start = buf.len();
-        buf.push_str(word);
-        if let Some(added) = buf.get_mut(start..) {
-            added.make_ascii_lowercase();
+    // Visible ASCII (most words) lower-cased as it is copied, in one pass; at the first other
+    // byte what was copied is taken back and the word goes the general way.
+    let start = buf.len();
+    let mut graphic = true;
+    for &b in word.as_bytes() {
+        let l = ASCII_GRAPHIC_LOWER[usize::from(b)];
+        if l == 0 {
+            graphic = false;
+            break;
         }
+        buf.push(char::from(l));
+    }
+    if graphic {
         return;
     }
+    buf.truncate(start);
     for c in word.chars() {
         let c = match c {
             '’' | 'ʼ' | '‘' => '\'',
@@ -460,7 +482,7 @@ fn push_normalized(buf: &mut String, word: &str) {
         if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
         } else {
-            buf.extend(c.to_lowercase());
+            newsprobe_core::lexicon::push_lowercase(c, buf);
         }
     }
 }
