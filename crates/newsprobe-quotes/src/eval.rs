@@ -431,7 +431,6 @@ pub fn key_cells(
 }
 
 /// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
-
 pub fn run(data: &Path, split: &str) -> Result<String, Error> {
     let docs = load_split(data, split)?;
     let (mut quoted, mut all) = (Tally::default(), Tally::default());
