@@ -438,6 +438,11 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             if !near {
                 key.push_str("+apart");
             }
+            // The statement's kind, read from PolNeAR with the ranker's part (not for a
+            // quotation carried over: its mention was chosen for the one before it).
+            if !f.inherited {
+                key.push_str(confidence::choice_parts(f.kind));
+            }
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
             // threshold of 0.8594 was hidden when its rounded 0.859 was compared.)

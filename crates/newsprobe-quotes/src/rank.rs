@@ -555,8 +555,17 @@ fn examples(
     names: &mut IdMap<String>,
 ) -> Result<Vec<Example>, Error> {
     let docs = crate::eval::load_split(data, split)?;
+    let docs: Vec<&Doc> = docs.iter().take(limit.unwrap_or(usize::MAX)).collect();
+    Ok(examples_of(&docs, names))
+}
+
+/// A PolNeAR text: (file stem, text, gold attributions).
+pub(crate) type Doc = (String, String, Vec<crate::eval::Attr>);
+
+/// The ranking examples of `docs` (see [`examples`]).
+fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
     let mut out = Vec::new();
-    for (_, text, gold) in docs.iter().take(limit.unwrap_or(usize::MAX)) {
+    for (_, text, gold) in docs.iter().copied() {
         let mut doc = Document::from_text(None, text);
         newsprobe_entities::annotate(&mut doc, None);
         let ctx = Ctx::new(&doc);
@@ -610,7 +619,7 @@ fn examples(
             }
         }
     }
-    Ok(out)
+    out
 }
 
 fn argmax(w: &IdMap<f64>, cands: &[(Vec<u64>, bool)], only_gold: bool) -> Option<usize> {
@@ -684,6 +693,54 @@ fn perceptron(exs: &[Example], seed: u64) -> IdMap<f64> {
         .collect()
 }
 
+/// The mean of [`MODELS`] averaged perceptrons over `exs`, small weights left out.
+fn fit(exs: &[Example], seed: u64) -> IdMap<f64> {
+    let mut avg: IdMap<f64> = IdMap::default();
+    for m in 0..MODELS as u64 {
+        for (f, v) in perceptron(exs, sub_seed(seed, m)) {
+            *avg.entry(f).or_insert(0.0) += v / MODELS as f64;
+        }
+    }
+    avg.retain(|_, v| v.abs() >= MIN_WEIGHT);
+    avg
+}
+
+/// Cross-fitted rankers for `docs`: the texts dealt into `folds` folds by a seeded shuffle,
+/// each fold's ranker trained (as [`train`], seed `seed`) on the other folds only. Returns each
+/// text's fold and the folds' models: a text's speakers chosen by its fold's model are
+/// choices the model did not see, as on a new article.
+pub(crate) fn cross_fit(docs: &[Doc], folds: usize, seed: u64) -> (Vec<usize>, Vec<Model>) {
+    let folds = folds.max(2);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = Rng(sub_seed(seed, u64::MAX) | 1);
+    for i in (1..order.len()).rev() {
+        let j = (rng.next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    let mut fold_of = vec![0; docs.len()];
+    for (rank, &i) in order.iter().enumerate() {
+        fold_of[i] = rank % folds;
+    }
+    let models = (0..folds)
+        .map(|k| {
+            let rest: Vec<&Doc> = docs
+                .iter()
+                .zip(&fold_of)
+                .filter(|(_, &f)| f != k)
+                .map(|(d, _)| d)
+                .collect();
+            let mut names = IdMap::default();
+            let exs = examples_of(&rest, &mut names);
+            let weights = fit(&exs, seed)
+                .into_iter()
+                .map(|(f, v)| (f, v as f32))
+                .collect();
+            Model { weights }
+        })
+        .collect();
+    (fold_of, models)
+}
+
 /// Trains the speaker ranking model on PolNeAR train (the first `limit` texts if given): the
 /// mean of [`MODELS`] averaged perceptrons, each with its own example order derived from
 /// `seed`; returns the model file and a report.
@@ -699,13 +756,7 @@ pub fn train(data: &Path, seed: u64, limit: Option<usize>) -> Result<(Vec<u8>, S
     // one model's choices move with the order it saw the examples in (one perceptron trained
     // with seeds 1, 2, 3, 7 and 42 changed 14 to 26 of the 2,183 speakers on the Scrapinghub
     // pages between two seeds, the mean of 40 one to three).
-    let mut avg: IdMap<f64> = IdMap::default();
-    for m in 0..MODELS as u64 {
-        for (f, v) in perceptron(&exs, sub_seed(seed, m)) {
-            *avg.entry(f).or_insert(0.0) += v / MODELS as f64;
-        }
-    }
-    avg.retain(|_, v| v.abs() >= MIN_WEIGHT);
+    let avg = fit(&exs, seed);
     let right = exs
         .iter()
         .filter(|ex| argmax(&avg, &ex.cands, false).is_some_and(|p| ex.cands[p].1))
