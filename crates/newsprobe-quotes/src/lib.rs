@@ -354,6 +354,18 @@ fn resolve_all(
                 {
                     r.source.kind = SourceType::Named;
                 }
+                // ("the researchers" of the study the article describes, and "they" resolved
+                // to them: a group identifiable by its role, `unnamed`. Only the type: the
+                // resolver's plurality stays.)
+                if r.source.kind == SourceType::Vague
+                    && r.source.entity.is_none()
+                    && r.source
+                        .name
+                        .as_deref()
+                        .is_some_and(|n| source_type::is_identified_group(ctx, n, m.span.start))
+                {
+                    r.source.kind = SourceType::Unnamed;
+                }
                 // ("Kraft said" resolved to the entity "Kraft Factory Shooting": an event
                 // cannot speak; the name as written at the cue can.)
                 if r.source.name.as_deref().is_some_and(junk::is_event_name) {
@@ -388,7 +400,7 @@ fn resolve_all(
     }
     // ("the statement added" after "The Indian government said in a statement", "a report in
     // the Argus Leader": a document whose author the article names is `named`.)
-    let named_sentences: HashSet<usize> = found
+    let mut named_sentences: HashSet<usize> = found
         .iter()
         .zip(&sources)
         .filter(|(_, s)| s.as_ref().is_some_and(|s| s.kind == SourceType::Named))
@@ -401,6 +413,11 @@ fn resolve_all(
                 && source_type::document_of_named_author(ctx, &m, &named_sentences)
             {
                 s.kind = SourceType::Named;
+                // ("The report says" after "According to a report in the Argus Leader": the
+                // document named so is one a later definite mention reads back to.)
+                if let Some(c) = f.cue_token {
+                    named_sentences.insert(ctx.sentence_bounds(c).0);
+                }
             }
         }
     }
