@@ -406,8 +406,29 @@ fn resolve_all(
         .filter(|(_, s)| s.as_ref().is_some_and(|s| s.kind == SourceType::Named))
         .filter_map(|(f, _)| f.cue_token.map(|c| ctx.sentence_bounds(c).0))
         .collect();
+    // ("the newspaper reported" after "The Standard-Times of New Bedford is reporting": the
+    // sentences of named sources that are no person.)
+    let org_sentences: HashSet<usize> = found
+        .iter()
+        .zip(&sources)
+        .filter(|(_, s)| {
+            s.as_ref().is_some_and(|s| {
+                s.kind == SourceType::Named
+                    && s.name
+                        .as_deref()
+                        .is_some_and(|n| source_type::names_no_person(ctx, s.entity.as_deref(), n))
+            })
+        })
+        .filter_map(|(f, _)| f.cue_token.map(|c| ctx.sentence_bounds(c).0))
+        .collect();
     for (f, s) in found.iter().zip(sources.iter_mut()) {
         if let (Some(m), Some(s)) = (f.speaker, s.as_mut()) {
+            if matches!(s.kind, SourceType::Unnamed | SourceType::Vague)
+                && s.entity.is_none()
+                && source_type::describes_named_source_before(ctx, &m, &org_sentences)
+            {
+                s.kind = SourceType::Named;
+            }
             if matches!(s.kind, SourceType::Unnamed | SourceType::Vague)
                 && s.entity.is_none()
                 && source_type::document_of_named_author(ctx, &m, &named_sentences)

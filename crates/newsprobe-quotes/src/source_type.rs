@@ -303,6 +303,15 @@ const UNNAMED_BODIES: &[&str] = &["government", "police", "military", "army", "n
 /// ("despite the Supreme Court ban, … the monitoring agency announcing": one passing mention
 /// of an organisation makes no description of it.)
 pub fn describes_named_organisation(ctx: &Ctx, m: &Mention) -> bool {
+    is_organisation_description(ctx, m)
+        && ctx
+            .organisation_named_from()
+            .is_some_and(|from| from <= m.span.start)
+}
+
+/// "the company", "the telecommunications company", "the newspaper": a definite description
+/// of an organisation or public body (see [`describes_named_organisation`]).
+fn is_organisation_description(ctx: &Ctx, m: &Mention) -> bool {
     if m.last <= m.first
         || m.last > m.first + 3
         || !matches!(ctx.word(m.first), "the" | "this" | "that")
@@ -324,11 +333,67 @@ pub fn describes_named_organisation(ctx: &Ctx, m: &Mention) -> bool {
     }
     // ("the white paper", "a position paper": a modified "paper" is a document, not the
     // newspaper.)
-    if head == "paper" && m.last > m.first + 1 {
+    !(head == "paper" && m.last > m.first + 1)
+}
+
+/// "He had just been released …, the newspaper reported" after "The Standard-Times of New
+/// Bedford is reporting today that …": a definite description of an organisation (as
+/// [`describes_named_organisation`] reads one) in the sentence of a named source that is no
+/// person, or in one of the two after it, reads back to that source (`org_sentences`: the
+/// first tokens of sentences holding such a source's cue), also where the entity stage did
+/// not type the name an organisation.
+pub fn describes_named_source_before(
+    ctx: &Ctx,
+    m: &Mention,
+    org_sentences: &HashSet<usize>,
+) -> bool {
+    if org_sentences.is_empty() || !is_organisation_description(ctx, m) {
         return false;
     }
-    ctx.organisation_named_from()
-        .is_some_and(|from| from <= m.span.start)
+    let mut s = ctx.sentence_bounds(m.first).0;
+    for step in 0..3 {
+        if org_sentences.contains(&s) {
+            return true;
+        }
+        if s == 0 || step == 2 {
+            break;
+        }
+        let (a, _) = ctx.sentence_bounds(s - 1);
+        if a >= s {
+            break;
+        }
+        s = a;
+    }
+    false
+}
+
+/// Whether a named source is no person: an organisation entity, or, with no entity, a name
+/// with no title or role word and no first name of the gazetteer ("Standard-Times of New
+/// Bedford", not "Jeff Rudd" or "Mayor Rudd").
+pub fn names_no_person(ctx: &Ctx, entity: Option<&str>, name: &str) -> bool {
+    if let Some(id) = entity {
+        return ctx
+            .doc
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| e.kind == EntityType::Organization);
+    }
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    !words.is_empty()
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && lexicon::pronoun(&words[0]).is_none()
+        && !words
+            .iter()
+            .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w) || lexicon::is_group_word(w))
+        && newsprobe_entities::gazetteer::GAZETTEER.gender_of_word(&words[0])
+            == newsprobe_entities::gazetteer::Gender::Unknown
 }
 
 /// "a report in the Argus Leader", "the Kremlin's statement", and "the statement added"
@@ -968,6 +1033,28 @@ mod tests {
                 "Smoking rates fell again last year. \
                  According to a study in New Zealand, the tax cut smoking by a tenth.",
                 "cut smoking by a tenth"
+            ),
+            SourceType::Named
+        );
+    }
+
+    /// "the newspaper reported" after a newspaper the entity stage did not type reported in
+    /// the sentence before: the named newspaper; after a named person, not.
+    #[test]
+    fn descriptions_of_a_named_source_just_before() {
+        let article = "Gomes was arrested on Tuesday at an apartment on Mill Street. \
+             The Harbor Ledger of New Bedford is reporting today that Gomes has a long criminal record. \
+             He had been released from the county jail in 2008, the newspaper reported.";
+        assert_eq!(
+            type_in_article(article, "released from the county jail"),
+            SourceType::Named
+        );
+        assert_ne!(
+            type_in_article(
+                "Gomes was arrested on Tuesday at an apartment on Mill Street. \
+                 Jeff Rudd said Gomes had lived there for a year. \
+                 He had been released from the county jail in 2008, the newspaper reported.",
+                "released from the county jail"
             ),
             SourceType::Named
         );
