@@ -196,6 +196,11 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
     if PARTIES.contains(&w) {
         return true;
     }
+    // ("Police said" at a sentence start: police with no name is an unnamed body, also where
+    // the article names nobody the entity stage could check it against.)
+    if w == "police" {
+        return false;
+    }
     if (lexicon::is_role_noun(w) || lexicon::is_title(w) || lexicon::is_group_word(w))
         && !surname_like_title(ctx, m, head)
     {
@@ -889,6 +894,11 @@ mod tests {
         assert_ne!(
             kind_of("The Catholic Bishop said the talks had failed.", "said"),
             SourceType::Named
+        );
+        // Police with no name, at a sentence start, is no name.
+        assert_eq!(
+            kind_of("Police said no one had been charged.", "said"),
+            SourceType::Unnamed
         );
         // A number word at a sentence start is no name.
         assert_ne!(
