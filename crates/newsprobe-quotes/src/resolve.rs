@@ -44,6 +44,8 @@ pub(crate) const ORG_DESCRIPTIONS: &[&str] = &[
     "lender",
     "giant",
     "group",
+    // ("The party said" after "The Conservatives said": a political party.)
+    "party",
 ];
 
 /// Heads of descriptions of a public body, read back to the body's name written before ("the

@@ -396,7 +396,7 @@ pub fn names_no_person(ctx: &Ctx, entity: Option<&str>, name: &str) -> bool {
         && lexicon::pronoun(&words[0]).is_none()
         && !words
             .iter()
-            .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w) || lexicon::is_group_word(w))
+            .any(|w| lexicon::is_title(w) || lexicon::is_role_noun(w))
         && newsprobe_entities::gazetteer::GAZETTEER.gender_of_word(&words[0])
             == newsprobe_entities::gazetteer::Gender::Unknown
 }
@@ -1049,9 +1049,18 @@ mod tests {
     }
 
     /// "the newspaper reported" after a newspaper the entity stage did not type reported in
-    /// the sentence before: the named newspaper; after a named person, not.
+    /// the sentence before: the named newspaper; after a named person, not. "The party said"
+    /// after a party spoke is the party.
     #[test]
     fn descriptions_of_a_named_source_just_before() {
+        assert_eq!(
+            type_in_article(
+                "The budget will be tabled on Thursday. The Conservatives said the budget would raise taxes. \
+                 The party said it would vote against it.",
+                "vote against it"
+            ),
+            SourceType::Named
+        );
         let article = "Gomes was arrested on Tuesday at an apartment on Mill Street. \
              The Harbor Ledger of New Bedford is reporting today that Gomes has a long criminal record. \
              He had been released from the county jail in 2008, the newspaper reported.";
