@@ -111,4 +111,27 @@ mod tests {
         let (_, kind) = source_of("“We will appeal,” a government spokesman said.", "appeal");
         assert_eq!(kind, SourceType::Unnamed);
     }
+
+    /// The same after the entity stage, as `analyze` runs it (issue 11: "a government
+    /// spokesman, NAME" and "His lawyer, NAME" were typed `unnamed`), also where a later "he"
+    /// speaks for the name.
+    #[test]
+    fn a_name_after_a_role_is_named_in_the_pipeline() {
+        use crate::test_support::source_of;
+        let article = "The court in Uppsala upheld the fine on Friday. \
+            “We will appeal the ruling,” a government spokesman, Peter Lindqvist, said on Monday. \
+            He said the ministry had not yet read the judgment.";
+        for needle in ["appeal the ruling", "not yet read the judgment"] {
+            let (name, kind) = source_of(article, needle);
+            assert_eq!(name.as_deref(), Some("Peter Lindqvist"), "{needle}");
+            assert_eq!(kind, SourceType::Named, "{needle}");
+        }
+        let (name, kind) = source_of(
+            "Mark Dolan was sentenced to six years on Thursday. \
+             “My client is innocent,” his lawyer, Maria Costa, told reporters.",
+            "innocent",
+        );
+        assert_eq!(name.as_deref(), Some("Maria Costa"));
+        assert_eq!(kind, SourceType::Named);
+    }
 }

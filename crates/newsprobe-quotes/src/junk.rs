@@ -508,7 +508,13 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }) {
         return true;
     }
-    if in_list(list::ABSTRACT_HEADS, head) && !ctx.is_capitalized(m.last) {
+    // (Only where the last word heads the phrase: in "people familiar with the matter" or "an
+    // official with knowledge of the matter" it ends a complement, and the head before the
+    // preposition is judged by [`cannot_speak`].)
+    if in_list(list::ABSTRACT_HEADS, head)
+        && !ctx.is_capitalized(m.last)
+        && !(m.first + 1..m.last).any(|k| in_list(list::START_WORDS, ctx.word(k)))
+    {
         return true;
     }
     // "weirdly enough", "Reportedly,": an adverb is no speaker ("Kelly" is a name).
@@ -2055,6 +2061,25 @@ mod tests {
         assert!(!refused(&ctx, &m(&["those", "surveyed"])));
         assert!(!refused(&ctx, &m(&["republicans", "alike"])));
         assert!(refused(&ctx, &m(&["agency", "policy"])));
+    }
+
+    /// "People familiar with the matter said": the wire services' anonymous source, whose
+    /// last word is an abstract noun ("matter") ending its complement, not its head; "The
+    /// matter" alone is still no speaker.
+    #[test]
+    fn an_abstract_noun_ending_a_complement_is_no_head() {
+        let text =
+            "Talks resumed on Monday. People familiar with the matter said the date might change. \
+             An official with knowledge of the matter said the vote would wait. \
+             The matter said nothing.";
+        let doc = crate::test_support::analyzed(text);
+        for needle in ["the date might change", "the vote would wait"] {
+            let q = crate::test_support::quote_with(&doc, needle);
+            assert_eq!(q.source.kind, SourceType::Anonymous, "{needle}");
+        }
+        let ctx_doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&ctx_doc);
+        assert!(is_junk(&ctx, &mention_of(&ctx, &["the", "matter"])));
     }
 
     /// "is considered a strong contender": the predicate of a passive cue is no speaker; "your

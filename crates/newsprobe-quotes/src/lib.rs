@@ -356,6 +356,18 @@ fn resolve_all(
                 {
                     r.source.kind = SourceType::Named;
                 }
+                // ("the researchers" of the study the article describes, and "they" resolved
+                // to them: a group identifiable by its role, `unnamed`. Only the type: the
+                // resolver's plurality stays.)
+                if r.source.kind == SourceType::Vague
+                    && r.source.entity.is_none()
+                    && r.source
+                        .name
+                        .as_deref()
+                        .is_some_and(|n| source_type::is_identified_group(ctx, n, m.span.start))
+                {
+                    r.source.kind = SourceType::Unnamed;
+                }
                 // ("Kraft said" resolved to the entity "Kraft Factory Shooting": an event
                 // cannot speak; the name as written at the cue can.)
                 if r.source.name.as_deref().is_some_and(junk::is_event_name) {
@@ -393,6 +405,31 @@ fn resolve_all(
     // speaker.
     let mut names = |e: usize| resolver.entity_name(&ctx.doc.entities[e]);
     document::credit(ctx, found, &mut sources, &mut names);
+    // ("the newspaper reported" after "The Standard-Times of New Bedford is reporting": the
+    // sentences of named sources that are no person.)
+    let org_sentences: HashSet<usize> = found
+        .iter()
+        .zip(&sources)
+        .filter(|(_, s)| {
+            s.as_ref().is_some_and(|s| {
+                s.kind == SourceType::Named
+                    && s.name
+                        .as_deref()
+                        .is_some_and(|n| source_type::names_no_person(ctx, s.entity.as_deref(), n))
+            })
+        })
+        .filter_map(|(f, _)| f.cue_token.map(|c| ctx.sentence_bounds(c).0))
+        .collect();
+    for (f, s) in found.iter().zip(sources.iter_mut()) {
+        if let (Some(m), Some(s)) = (f.speaker, s.as_mut()) {
+            if matches!(s.kind, SourceType::Unnamed | SourceType::Vague)
+                && s.entity.is_none()
+                && source_type::describes_named_source_before(ctx, &m, &org_sentences)
+            {
+                s.kind = SourceType::Named;
+            }
+        }
+    }
     let quotes = found
         .iter()
         .zip(sources)

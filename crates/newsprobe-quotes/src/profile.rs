@@ -36,12 +36,18 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     let mut rows: HashMap<(String, SourceType), usize> = HashMap::new();
     let by_span = SpanIndex::new(doc.quotes.iter().map(|q| q.span));
     for (i, q) in doc.quotes.iter().enumerate() {
-        // A partial quote inside its source's own statement is counted once, with it.
+        // A partial quote inside its source's own statement is counted once, with it: the
+        // same source, whether its name is shown or only suggested on either ("Lena Fischer"
+        // on the statement, "possibly Lena Fischer" on the partial quote, gated apart), and
+        // a partial quote that reached no source inside a sourced statement (its words are
+        // the statement's, counted there).
+        let reached = |s: &newsprobe_core::QuoteSource| s.name.clone().or(s.suggested.clone());
         let nested = by_span.containing(q.span).any(|j| {
             let o = &doc.quotes[j];
             j != i
-                && o.source.name == q.source.name
-                && o.source.kind == q.source.kind
+                && ((reached(&o.source) == reached(&q.source) && o.source.kind == q.source.kind)
+                    || (q.source.kind == SourceType::Unattributed
+                        && o.source.kind != SourceType::Unattributed))
                 && o.span.contains(&q.span)
                 && (o.span != q.span || j < i)
         });
@@ -587,6 +593,66 @@ mod tests {
         assert_eq!(mayor.kind, SourceType::Unnamed);
         assert_eq!(mayor.quotes, 3);
         assert!(doc.findings.iter().any(|f| f.kind == "single_source"));
+    }
+
+    /// Issue 11's nested partial quotes counted twice: a partial quotation whose name the
+    /// gate only suggests inside its speaker's statement shown with the name, and one that
+    /// reached no source inside a sourced statement, add no quote and no word to the counts.
+    #[test]
+    fn nested_partial_quotes_count_once_however_gated() {
+        use newsprobe_core::{Quote, QuoteKind, QuoteSource, Span};
+        let text = "Mayor Lena Fischer said the new bridge was \"a waste of public money\" and should be halted. \
+                    The council said the ferry was \"the cheaper choice\" for now.";
+        let mut doc = Document::from_text(None, text);
+        let at = |needle: &str| {
+            let a = text.find(needle).expect("needle");
+            Span::text(a, a + needle.len())
+        };
+        let named = |n: &str| QuoteSource::new(Some(n.into()), SourceType::Named, None, None);
+        let mut suggested = QuoteSource::new(None, SourceType::Named, None, None);
+        suggested.suggested = Some("Lena Fischer".into());
+        let quote = |span, source| Quote {
+            span,
+            kind: QuoteKind::Reported,
+            cue: None,
+            source,
+        };
+        doc.quotes = vec![
+            quote(
+                at("the new bridge was \"a waste of public money\" and should be halted"),
+                named("Lena Fischer"),
+            ),
+            quote(at("a waste of public money"), suggested),
+            quote(
+                at("the ferry was \"the cheaper choice\" for now"),
+                named("The council"),
+            ),
+            quote(
+                at("the cheaper choice"),
+                QuoteSource::new(None, SourceType::Unattributed, None, None),
+            ),
+        ];
+        super::fill(&mut doc, &[]);
+        let fischer = doc
+            .sources
+            .iter()
+            .find(|s| s.name == "Lena Fischer")
+            .expect("Fischer");
+        assert_eq!((fischer.quotes, fischer.quoted_words), (1, 13));
+        assert!(doc
+            .sources
+            .iter()
+            .all(|s| !s.name.starts_with(super::SUGGESTED)));
+        assert!(doc
+            .sources
+            .iter()
+            .all(|s| s.kind != SourceType::Unattributed));
+        let council = doc
+            .sources
+            .iter()
+            .find(|s| s.name == "The council")
+            .expect("council");
+        assert_eq!(council.quotes, 1);
     }
 
     /// A partial quotation inside its speaker's own reported statement counts once in the

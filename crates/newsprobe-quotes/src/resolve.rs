@@ -45,6 +45,8 @@ pub(crate) const ORG_DESCRIPTIONS: &[&str] = &[
     "giant",
     "group",
     "label",
+    // ("The party said" after "The Conservatives said": a political party.)
+    "party",
 ];
 
 /// Heads of descriptions of a public body, read back to the body's name written before ("the
@@ -288,6 +290,19 @@ fn display_name(ctx: &Ctx, e: &Entity) -> String {
         }
     }
     name.to_string()
+}
+
+/// Whether `head` ("company", "administration") stands in a referent's words as a head, not
+/// only as the modifier of a role after it: "The company said" is not "a company spokesman",
+/// nor "The administration said" "a senior administration official"; "the ambassador" is
+/// "China's ambassador to Britain Liu Xiaming".
+fn names_by_head(words: &[&str], head: &str) -> bool {
+    words.iter().enumerate().any(|(i, &w)| {
+        w == head
+            && !words
+                .get(i + 1)
+                .is_some_and(|&n| lexicon::is_role_noun(n) || lexicon::is_title(n))
+    })
 }
 
 impl<'c, 'a> Resolver<'c, 'a> {
@@ -903,7 +918,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .rev()
                 .find(|r| {
                     !r.plural
-                        && (r.words.contains(&head)
+                        && (names_by_head(&r.words, head)
                             || (generic
                                 && r.words
                                     .iter()
@@ -1149,6 +1164,32 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
 #[cfg(test)]
 mod tests {
+    /// "The company said" after "A company spokesman said" is the company, not its spokesman;
+    /// "The administration said" is not "a senior administration official" (whose anonymity
+    /// would type it); "the spokesman" is still the spokesman.
+    #[test]
+    fn a_body_is_not_the_role_it_modified() {
+        let doc = crate::test_support::analyzed(
+            "A company spokesman said the plant would close in March. \
+             The company said the 300 workers would be offered jobs elsewhere. \
+             The spokesman said the site would be sold.",
+        );
+        let q = crate::test_support::quote_with(&doc, "offered jobs elsewhere");
+        let reached = q.source.name.clone().or(q.source.suggested.clone());
+        assert_eq!(reached.as_deref(), Some("The company"));
+        let q = crate::test_support::quote_with(&doc, "site would be sold");
+        let reached = q.source.name.clone().or(q.source.suggested.clone());
+        assert_eq!(reached.as_deref(), Some("A company spokesman"));
+        let doc = crate::test_support::analyzed(
+            "A senior administration official, who was not authorized to speak publicly, said the deal was final. \
+             The administration said the talks were over.",
+        );
+        let q = crate::test_support::quote_with(&doc, "talks were over");
+        assert_ne!(q.source.kind, SourceType::Anonymous);
+        let reached = q.source.name.clone().or(q.source.suggested.clone());
+        assert_eq!(reached.as_deref(), Some("The administration"));
+    }
+
     use super::*;
     use crate::test_support::{analyzed, quote_with};
     use newsprobe_core::{Document, Entity};

@@ -146,6 +146,11 @@ fn exempt_checked(ctx: &Ctx, m: &Mention) -> bool {
         return false;
     }
     let Some(h) = head(ctx, m) else { return false };
+    // ("The hospital said": an organisation's description speaks for it in news, as "the
+    // company" does, where GUM types a hospital a place.)
+    if crate::resolve::ORG_DESCRIPTIONS.contains(&head_word(ctx.word(h))) {
+        return false;
+    }
     let em = ctx.entity_mentions();
     let named = em.index.overlapping(ctx.span(h)).any(|i| {
         matches!(
@@ -853,6 +858,11 @@ mod tests {
                 "The board of directors",
             ),
             ("Ottawa said the tariffs would stay.", "Ottawa"),
+            // An organisation's description speaks, though GUM types a hospital a place.
+            (
+                "The hospital said two patients had been discharged.",
+                "The hospital",
+            ),
             // Shares of respondents, records and relative words are never judged.
             (
                 "About 6 in 10 voters said the economy mattered most.",

@@ -574,6 +574,11 @@ pub struct Counts {
     /// reached whether shown or suggested.
     pub calibration: BTreeMap<String, [usize; 2]>,
     pub type_right: usize,
+    /// Matched quotes whose speaker reached (shown or suggested) is right, and of those the
+    /// ones whose source type is right: the type as typing alone gets it, apart from the
+    /// errors that follow a wrong or missing speaker.
+    pub type_speaker_right: usize,
+    pub type_right_speaker_right: usize,
     pub predicted_quotes: usize,
     /// Predicted quotes that overlap no gold quote.
     pub spurious_quotes: usize,
@@ -604,6 +609,8 @@ impl Counts {
             e[1] += v[1];
         }
         self.type_right += o.type_right;
+        self.type_speaker_right += o.type_speaker_right;
+        self.type_right_speaker_right += o.type_right_speaker_right;
         self.predicted_quotes += o.predicted_quotes;
         self.spurious_quotes += o.spurious_quotes;
         self.junk_speakers += o.junk_speakers;
@@ -685,6 +692,9 @@ impl Counts {
             "speaker_suggested_precision": ratio(self.suggested_right, self.suggested),
             "source_type_right": self.type_right,
             "source_type_accuracy": ratio(self.type_right, self.matched_quotes),
+            "source_type_speaker_right": self.type_speaker_right,
+            "source_type_right_speaker_right": self.type_right_speaker_right,
+            "source_type_accuracy_speaker_right": ratio(self.type_right_speaker_right, self.type_speaker_right),
             "junk_speakers": self.junk_speakers,
             "entities": entities,
             "findings": {"judged": fj, "correct": fc, "unjudged": fu, "precision": ratio(fc, fj),
@@ -906,17 +916,22 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
                 p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
             )));
         }
+        if reached_right {
+            c.type_speaker_right += 1;
+            c.type_right_speaker_right += usize::from(p.source.kind == g.source_type);
+        }
         if p.source.kind == g.source_type {
             c.type_right += 1;
         } else {
             out.type_errors.push(item(format!(
-                "{:?} ({:?}): gold {}, predicted {} ({:?}, mention {:?})",
+                "{:?} ({:?}): gold {}, predicted {} ({:?}, mention {:?}; speaker {})",
                 g.text,
                 g.speaker.as_deref().unwrap_or("-"),
                 type_name(g.source_type),
                 type_name(p.source.kind),
                 p.source.name.as_deref().unwrap_or("-"),
-                p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
+                p.source.mention.as_ref().map_or("-", |m| m.text.as_str()),
+                if reached_right { "right" } else { "wrong" }
             )));
         }
     }
@@ -1549,6 +1564,13 @@ pub fn render_text(ev: &ReviewEval, verbose: bool) -> String {
             f["source_type_right"],
             f["matched_quotes"],
             f["junk_speakers"]
+        );
+        let _ = writeln!(
+            s,
+            "source type where the speaker reached is right: {} ({}/{})",
+            pct(&f["source_type_accuracy_speaker_right"]),
+            f["source_type_right_speaker_right"],
+            f["source_type_speaker_right"]
         );
         let _ = writeln!(
             s,
