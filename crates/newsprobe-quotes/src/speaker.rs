@@ -917,10 +917,14 @@ impl<'a> Ctx<'a> {
             && !self.is_role_noun(m.last)
             && !self.is_group_word(m.last);
         if adjunct {
+            // ("A person briefed on the decision said": a past participle opens a reduced
+            // relative clause after the subject, as "-ing" does.)
             let mut k = m.first - 2;
             while k > limit
                 && (self.is_cue_modifier(k)
-                    || (self.word(k).ends_with("ing") && !self.is_capitalized(k)))
+                    || ((self.word(k).ends_with("ing") || self.word(k).ends_with("ed"))
+                        && !self.is_capitalized(k)
+                        && !self.is_role_noun(k)))
             {
                 k -= 1;
             }
