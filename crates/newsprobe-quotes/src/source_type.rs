@@ -226,7 +226,9 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
             raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
         let cases = ctx.word_cases(head);
         let written_as_name = !cases.lower && (camel || cases.capitalized_inside);
-        if !known && !written_as_name && ctx.doc.entities.iter().any(|e| !e.mentions.is_empty()) {
+        // (Also where the entity stage found nothing at all: "Shareholders said" in an
+        // article that names nobody is no name either.)
+        if !known && !written_as_name {
             return false;
         }
     }
@@ -640,6 +642,16 @@ mod tests {
             "had been planned",
         );
         assert_eq!(kind, SourceType::Unnamed);
+    }
+
+    /// In an article that names nobody, a capitalised first word before "said" is no name on
+    /// that ground alone.
+    #[test]
+    fn a_sentence_initial_word_is_no_name_where_nobody_is_named() {
+        use crate::test_support::rules_only_source_of;
+        let text = "The paper mill on the river will cut its night shift from next month.             Shareholders said the cuts were overdue.";
+        let (_, kind) = rules_only_source_of(text, "the cuts were overdue");
+        assert_ne!(kind, SourceType::Named);
     }
 
     fn kind_of(text: &str, cue: &str) -> SourceType {
