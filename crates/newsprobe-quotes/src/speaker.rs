@@ -833,7 +833,9 @@ impl<'a> Ctx<'a> {
                 || self.is_capitalized(open + 1)
                 || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
                 || first_inner.bytes().all(|b| b.is_ascii_digit())
-                || (matches!(first_inner, "of" | "from" | "at") && close - open <= 6);
+                || (matches!(first_inner, "of" | "from" | "at") && close - open <= 6)
+                // "The letter, signed by 40 doctors, said": a participle and its agent.
+                || (first_inner.ends_with("ed") && self.word(open + 2) == "by");
             if !appositive || open == 0 || open <= limit {
                 return None;
             }
