@@ -235,7 +235,7 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
     if ctx.word(c) != "according" || ctx.word(c + 1) != "to" {
         return None;
     }
-    let m = ctx.np_after(c + 2, b)?;
+    let mut m = ctx.np_after(c + 2, b)?;
     let cue = Span::text(ctx.span(c).start, ctx.span(c + 1).end);
     let lead_only_punct =
         (a..c).all(|i| !ctx.is_word(i) || matches!(ctx.word(i), "but" | "and" | "yet"));
@@ -244,6 +244,19 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
         let mut s = m.last + 1;
         while s < b && ctx.word(s) != "," {
             s += 1;
+        }
+        // "According to a source, who spoke on condition of anonymity, the minister …": a
+        // relative clause closed by a comma is the source's; the statement follows it.
+        // Otherwise what follows the comma is the statement, no appositive of the source
+        // ("According to a source, the finance minister said …": "the finance minister" is
+        // not the source described again).
+        let aside_end = matches!(ctx.word(s + 1), "who" | "whose" | "which" | "speaking")
+            .then(|| (s + 1..b).find(|&e| matches!(ctx.word(e), "," | "." | ";" | ":")))
+            .flatten()
+            .filter(|&e| ctx.word(e) == ",");
+        match aside_end {
+            Some(e) => s = e,
+            None => m.clause = m.span,
         }
         content_span(ctx, s + 1, b)?
     } else {
@@ -1145,6 +1158,38 @@ fn scene_setting(ctx: &Ctx, a: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "According to a source, the finance minister said …": the minister is not the source
+    /// described again (the phrase after the comma is the statement, no appositive), so the
+    /// nested statement is the minister's; "According to a source, who spoke on condition of
+    /// anonymity, …": the relative clause is the source's, not the statement.
+    #[test]
+    fn according_to_a_source_keeps_the_statement_apart_from_the_source() {
+        use crate::test_support::{analyzed, quote_with};
+        let doc = analyzed(
+            "Budget talks in Halden stalled on Thursday. According to a source, the finance \
+             minister said the deal was dead. According to a source, who spoke on condition of \
+             anonymity, the mayor is considering resigning.",
+        );
+        let inner = quote_with(&doc, "the deal was dead");
+        let inner = doc
+            .quotes
+            .iter()
+            .filter(|q| doc.span_text(&q.span).contains("the deal was dead"))
+            .min_by_key(|q| q.span.end - q.span.start)
+            .unwrap_or(inner);
+        assert_eq!(
+            inner
+                .source
+                .name
+                .as_deref()
+                .or(inner.source.suggested.as_deref()),
+            Some("the finance minister")
+        );
+        let q = quote_with(&doc, "considering resigning");
+        assert_eq!(doc.span_text(&q.span), "the mayor is considering resigning");
+        assert_eq!(q.source.kind, newsprobe_core::SourceType::Anonymous);
+    }
 
     /// "The letter, signed by 40 doctors and nurses, said" and "The board issued a statement
     /// saying": attributions of a document and of a statement put out, found with their
