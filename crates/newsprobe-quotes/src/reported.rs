@@ -235,7 +235,7 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
     if ctx.word(c) != "according" || ctx.word(c + 1) != "to" {
         return None;
     }
-    let m = ctx.np_after(c + 2, b)?;
+    let mut m = ctx.np_after(c + 2, b)?;
     let cue = Span::text(ctx.span(c).start, ctx.span(c + 1).end);
     let lead_only_punct =
         (a..c).all(|i| !ctx.is_word(i) || matches!(ctx.word(i), "but" | "and" | "yet"));
@@ -244,6 +244,19 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
         let mut s = m.last + 1;
         while s < b && ctx.word(s) != "," {
             s += 1;
+        }
+        // "According to a source, who spoke on condition of anonymity, the minister …": a
+        // relative clause closed by a comma is the source's; the statement follows it.
+        // Otherwise what follows the comma is the statement, no appositive of the source
+        // ("According to a source, the finance minister said …": "the finance minister" is
+        // not the source described again).
+        let aside_end = matches!(ctx.word(s + 1), "who" | "whose" | "which" | "speaking")
+            .then(|| (s + 1..b).find(|&e| matches!(ctx.word(e), "," | "." | ";" | ":")))
+            .flatten()
+            .filter(|&e| ctx.word(e) == ",");
+        match aside_end {
+            Some(e) => s = e,
+            None => m.clause = m.span,
         }
         content_span(ctx, s + 1, b)?
     } else {
@@ -396,7 +409,16 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                 .then(|| crate::speaker::Mention::tokens(ctx, a, e))
             })
     };
+    let issuer = match cw.form {
+        lexicon::Form::Gerund if saying_verb(cw.lemma) => issued_statement(ctx, a, c),
+        _ => None,
+    };
     let speaker = match cw.form {
+        // "The board issued a statement saying no decision had been made": the statement, as
+        // for "a statement saying that" below (`document` credits it to whoever issued it).
+        lexicon::Form::Gerund if issuer.is_some() => ctx
+            .subject_before(issuer? + 1, a)
+            .filter(|m| Some(m.last) == issuer)?,
         lexicon::Form::Gerund if evidence_cue && ctx.word(c.saturating_sub(1)) != "," => {
             evidence_subject()?
         }
@@ -1054,6 +1076,32 @@ fn saying_verb(lemma: &str) -> bool {
     )
 }
 
+/// Verbs that put a statement out ("issued a statement saying").
+const ISSUE_VERBS: &[&str] = &["issued", "released", "posted", "published", "sent", "put"];
+
+/// The statement noun of a participle cue at `c` that a verb put out ("The board issued a
+/// statement saying …", "Aldane released a brief statement on Monday saying …"): a statement
+/// noun a few words before the cue, with only words between, after a determiner (and at most
+/// one modifier) after one of [`ISSUE_VERBS`] (for "put", with "out").
+fn issued_statement(ctx: &Ctx, a: usize, c: usize) -> Option<usize> {
+    let lo = c.saturating_sub(5).max(a + 2);
+    let noun = (lo..c)
+        .rev()
+        .take_while(|&k| ctx.is_word(k) && (k == c - 1 || ctx.cue(k).is_none()))
+        .find(|&k| ctx.is_statement_noun(k) && ctx.word(k) == "statement")?;
+    let det = (noun.saturating_sub(2).max(a)..noun)
+        .rev()
+        .find(|&k| ctx.is_determiner(k))?;
+    if noun - det > 2 || det == 0 || det <= a {
+        return None;
+    }
+    let mut v = det - 1;
+    if ctx.word(v) == "out" && v > a {
+        v -= 1;
+    }
+    ISSUE_VERBS.contains(&ctx.word(v)).then_some(noun)
+}
+
 /// Whether the word before the participle at `c` is a common noun ("a statement saying",
 /// "one claiming"): no verb, preposition, determiner, adverb or name.
 fn noun_before(ctx: &Ctx, c: usize) -> bool {
@@ -1110,6 +1158,65 @@ fn scene_setting(ctx: &Ctx, a: usize, e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "According to a source, the finance minister said …": the minister is not the source
+    /// described again (the phrase after the comma is the statement, no appositive), so the
+    /// nested statement is the minister's; "According to a source, who spoke on condition of
+    /// anonymity, …": the relative clause is the source's, not the statement.
+    #[test]
+    fn according_to_a_source_keeps_the_statement_apart_from_the_source() {
+        use crate::test_support::{analyzed, quote_with};
+        let doc = analyzed(
+            "Budget talks in Halden stalled on Thursday. According to a source, the finance \
+             minister said the deal was dead. According to a source, who spoke on condition of \
+             anonymity, the mayor is considering resigning.",
+        );
+        let inner = quote_with(&doc, "the deal was dead");
+        let inner = doc
+            .quotes
+            .iter()
+            .filter(|q| doc.span_text(&q.span).contains("the deal was dead"))
+            .min_by_key(|q| q.span.end - q.span.start)
+            .unwrap_or(inner);
+        assert_eq!(
+            inner
+                .source
+                .name
+                .as_deref()
+                .or(inner.source.suggested.as_deref()),
+            Some("the finance minister")
+        );
+        let q = quote_with(&doc, "considering resigning");
+        assert_eq!(doc.span_text(&q.span), "the mayor is considering resigning");
+        assert_eq!(q.source.kind, newsprobe_core::SourceType::Anonymous);
+    }
+
+    /// "The letter, signed by 40 doctors and nurses, said" and "The board issued a statement
+    /// saying": attributions of a document and of a statement put out, found with their
+    /// speakers.
+    #[test]
+    fn a_signed_letter_and_an_issued_statement_are_attributions() {
+        use crate::test_support::source_of;
+        let text = "Doctors in Halden have asked the health board to keep the clinic open. \
+            The letter, signed by 40 doctors and nurses, said the closure would leave \
+            thousands without care. The Halden Health Board issued a statement saying no \
+            decision had been made. Mayor Ruth Aldane issued a statement on Monday saying the \
+            town would fight the plan.";
+        let (name, _) = source_of(text, "leave thousands without care");
+        assert!(
+            name.as_deref().is_some_and(|n| n.contains("doctors")),
+            "{name:?}"
+        );
+        let (name, kind) = source_of(text, "no decision had been made");
+        assert!(
+            name.as_deref()
+                .is_some_and(|n| n.contains("Halden Health Board")),
+            "{name:?}"
+        );
+        assert_eq!(kind, newsprobe_core::SourceType::Named);
+        let (name, _) = source_of(text, "the town would fight the plan");
+        assert_eq!(name.as_deref(), Some("Ruth Aldane"));
+    }
 
     #[test]
     fn an_attribution_closing_the_sentence_reports_the_whole_of_it() {

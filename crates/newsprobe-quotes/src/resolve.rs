@@ -741,8 +741,19 @@ impl<'c, 'a> Resolver<'c, 'a> {
                                 || lexicon::gender_of_word(&w).is_some()
                         })
                 };
+                // "it" reaches back a few sentences only: an organisation named many
+                // paragraphs before is no longer what "it" means.
+                let here = ctx.doc.sentence_at(pos);
+                let near = |r: &Referent| {
+                    head != "it"
+                        || match (here, ctx.doc.sentence_at(r.pos)) {
+                            (Some(h), Some(s)) => h.saturating_sub(s) <= IT_REACH,
+                            _ => true,
+                        }
+                };
                 let agrees = |r: &&Referent| {
-                    r.pos < pos
+                    near(r)
+                        && r.pos < pos
                         && r.plural == plural
                         && (pg.is_none() || r.gender.is_none() || r.gender == pg)
                         && matches!(head, "he" | "she" | "they" | "it")
@@ -1162,8 +1173,35 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 }
 
+/// How many sentences back "it" may reach its referent's last mention. (Session 13: on the
+/// un-held-out PolNeAR dev and Scrapinghub pages, every limit from 4 to 8 sentences drops the
+/// same 12 far reaches, ten of them wrong ("It also mentions policies" of an ad credited to a
+/// commission named pages before); tuned-on review groups and PolNeAR dev figures unchanged.)
+const IT_REACH: usize = 6;
+
 #[cfg(test)]
 mod tests {
+    /// "it" names an organisation mentioned a few sentences before, not one last mentioned
+    /// many paragraphs back.
+    #[test]
+    fn it_reaches_only_a_few_sentences_back() {
+        use crate::test_support::source_of;
+        let near = "Greenpeace said on Monday that the ferries burn too much fuel. \
+            Passengers on the island have relied on the boats for decades. \
+            \"We cannot keep running empty boats,\" it said.";
+        let (name, _) = source_of(near, "empty boats");
+        assert_eq!(name.as_deref(), Some("Greenpeace"));
+        let far = "Greenpeace said on Monday that the ferries burn too much fuel.\n\n\
+            Passengers on the island have relied on the boats for decades. Many commute to \
+            jobs on the mainland.\n\nThe harbour was built in 1920. Its pier was rebuilt after \
+            a storm in 1998.\n\nFishing boats still land their catch there every morning.\n\n\
+            The island's school has 40 pupils. Teachers travel in from the mainland each day.\n\n\
+            A new bridge was proposed in 2010 but never built.\n\nTourism brings visitors in \
+            the summer months.\n\n\"We cannot keep running empty boats,\" it said.";
+        let (name, _) = source_of(far, "empty boats");
+        assert_eq!(name, None);
+    }
+
     /// "The company said" after "A company spokesman said" is the company, not its spokesman;
     /// "The administration said" is not "a senior administration official" (whose anonymity
     /// would type it); "the spokesman" is still the spokesman.

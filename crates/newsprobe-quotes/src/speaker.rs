@@ -833,7 +833,9 @@ impl<'a> Ctx<'a> {
                 || self.is_capitalized(open + 1)
                 || (open > 0 && self.is_capitalized(open - 1) && close - open <= 10)
                 || first_inner.bytes().all(|b| b.is_ascii_digit())
-                || (matches!(first_inner, "of" | "from" | "at") && close - open <= 6);
+                || (matches!(first_inner, "of" | "from" | "at") && close - open <= 6)
+                // "The letter, signed by 40 doctors, said": a participle and its agent.
+                || (first_inner.ends_with("ed") && self.word(open + 2) == "by");
             if !appositive || open == 0 || open <= limit {
                 return None;
             }
@@ -917,10 +919,14 @@ impl<'a> Ctx<'a> {
             && !self.is_role_noun(m.last)
             && !self.is_group_word(m.last);
         if adjunct {
+            // ("A person briefed on the decision said": a past participle opens a reduced
+            // relative clause after the subject, as "-ing" does.)
             let mut k = m.first - 2;
             while k > limit
                 && (self.is_cue_modifier(k)
-                    || (self.word(k).ends_with("ing") && !self.is_capitalized(k)))
+                    || ((self.word(k).ends_with("ing") || self.word(k).ends_with("ed"))
+                        && !self.is_capitalized(k)
+                        && !self.is_role_noun(k)))
             {
                 k -= 1;
             }
