@@ -632,13 +632,15 @@ mod tests {
     #[test]
     fn a_person_briefed_on_the_decision_is_anonymous() {
         use crate::test_support::source_of;
-        let text = "The county board voted on Tuesday to close the Riverside clinic.             A person briefed on the decision said the vote had been planned for weeks.";
+        let text = "The county board voted on Tuesday to close the Riverside clinic. \
+             A person briefed on the decision said the vote had been planned for weeks.";
         let (name, kind) = source_of(text, "planned for weeks");
         assert_eq!(name.as_deref(), Some("A person"));
         assert_eq!(kind, SourceType::Anonymous);
         // A role with the participle elsewhere in its sentence keeps its type.
         let (_, kind) = source_of(
-            "The county board voted on Tuesday to close the Riverside clinic.              The mayor, who was briefed on the decision, said the vote had been planned.",
+            "The county board voted on Tuesday to close the Riverside clinic. \
+             The mayor, who was briefed on the decision, said the vote had been planned.",
             "had been planned",
         );
         assert_eq!(kind, SourceType::Unnamed);
@@ -649,7 +651,8 @@ mod tests {
     #[test]
     fn a_sentence_initial_word_is_no_name_where_nobody_is_named() {
         use crate::test_support::rules_only_source_of;
-        let text = "The paper mill on the river will cut its night shift from next month.             Shareholders said the cuts were overdue.";
+        let text = "The paper mill on the river will cut its night shift from next month. \
+             Shareholders said the cuts were overdue.";
         let (_, kind) = rules_only_source_of(text, "the cuts were overdue");
         assert_ne!(kind, SourceType::Named);
     }
