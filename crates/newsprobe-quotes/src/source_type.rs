@@ -374,6 +374,16 @@ pub fn describes_named_source_before(
     false
 }
 
+/// A name's words, lower-cased, without the punctuation around them (a hyphen kept).
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// Whether a named source is no person: an organisation entity, or, with no entity, a name
 /// with no title or role word and no first name of the gazetteer ("Standard-Times of New
 /// Bedford", not "Jeff Rudd" or "Mayor Rudd").
@@ -386,13 +396,7 @@ pub fn names_no_person(ctx: &Ctx, entity: Option<&str>, name: &str) -> bool {
             .find(|e| e.id == id)
             .is_some_and(|e| e.kind == EntityType::Organization);
     }
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .collect();
+    let words = name_words(name);
     !words.is_empty()
         && name.chars().next().is_some_and(char::is_uppercase)
         && lexicon::pronoun(&words[0]).is_none()
@@ -467,13 +471,7 @@ pub fn group_name_words(ctx: &Ctx) -> HashSet<String> {
 /// (see [`group_name_words`]). Such a source is `named`, as "the company" of a named firm is.
 /// ("the researchers" of an unnamed study team and "the US lawyers" keep their type.)
 pub fn describes_named_group(name: &str, group_words: &HashSet<String>) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .collect();
+    let words = name_words(name);
     if words.len() < 2 || words[0] != "the" {
         return false;
     }
