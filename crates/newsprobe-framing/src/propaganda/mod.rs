@@ -749,6 +749,14 @@ pub fn decode(
 mod tests {
     use super::*;
 
+    /// The text of each clause the context built from `text`.
+    fn clause_texts_of<'t>(ctx: &Context, text: &'t str) -> Vec<&'t str> {
+        ctx.clauses
+            .iter()
+            .map(|&(a, b)| &text[ctx.tokens[a].start..ctx.tokens[b - 1].end])
+            .collect()
+    }
+
     #[test]
     fn bundled_model_loads_and_round_trips() {
         let m = PropagandaModel::from_bytes(MODEL).expect("models/propaganda.bin loads");
@@ -864,11 +872,7 @@ mod tests {
                     destroy it; the council meets on Tuesday in the town hall.";
         let mut ctx = Context::default();
         ctx.build(text);
-        let clause_texts: Vec<&str> = ctx
-            .clauses
-            .iter()
-            .map(|&(a, b)| &text[ctx.tokens[a].start..ctx.tokens[b - 1].end])
-            .collect();
+        let clause_texts = clause_texts_of(&ctx, text);
         assert_eq!(
             clause_texts,
             [
@@ -953,11 +957,7 @@ mod tests {
         let text = "They lied to you, they robbed you blind, the crooks. Wake up now.";
         let mut ctx = Context::default();
         ctx.build(text);
-        let spans: Vec<&str> = ctx
-            .clauses
-            .iter()
-            .map(|&(a, b)| &text[ctx.tokens[a].start..ctx.tokens[b - 1].end])
-            .collect();
+        let spans = clause_texts_of(&ctx, text);
         assert_eq!(
             spans,
             [
