@@ -99,14 +99,16 @@ def fnc1_stories():
     return {b: find(b) for b in parent}
 
 
-def select_fnc1(seed, folder, count, one_per_story=False):
+def select_fnc1(seed, folder, count, one_per_story=False, exclude_pool=False):
     """FNC-1 article bodies (session 7, select5.py; `train_bodies.csv`, read by `eval review` as a
     record with the `articleBody` as text and no title) of 250 to 900 words (whitespace-separated)
     that hold a quotation mark (straight or curly) and the word "said", in sha256 order of
     SEED:Body ID, skipping a body whose first 200 characters equal an earlier pick's (FNC-1 has
     near-duplicate bodies) and any body already in the sample (the round's own folder excepted).
     one_per_story (session 9): also skip a body of a story (fnc1_stories) already in the sample or
-    already picked; a body with no stance pair is a story of its own."""
+    already picked; a body with no stance pair is a story of its own. exclude_pool (session 14):
+    also skip every body whose story is in the tuning pool (eval/review/tuning_pool.py: the story's
+    sha256("newsprobe-tuning-pool:" + story) starts with 0-3), text engineers may read and tune on."""
     import csv
     used = sample_ids(folder)
     rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
@@ -114,7 +116,7 @@ def select_fnc1(seed, folder, count, one_per_story=False):
     # Near-duplicates of a body already in the sample are skipped too (session 8; the sample held
     # no FNC-1 body outside select5.py's own folder when it ran, so its picks are unchanged).
     heads = {r["articleBody"][:200] for r in rows if r["Body ID"] in used}
-    story = fnc1_stories() if one_per_story else {}
+    story = fnc1_stories() if one_per_story or exclude_pool else {}
     stories = {story.get(r["Body ID"], r["Body ID"]) for r in rows if r["Body ID"] in used}
     chosen = []
     for r in sorted(rows, key=key):
@@ -127,6 +129,8 @@ def select_fnc1(seed, folder, count, one_per_story=False):
         if text[:200] in heads:
             continue
         if one_per_story and story.get(i, i) in stories:
+            continue
+        if exclude_pool and hashlib.sha256(("newsprobe-tuning-pool:" + story.get(i, i)).encode()).hexdigest()[0] in "0123":
             continue
         heads.add(text[:200]); chosen.append(i)
         stories.add(story.get(i, i))
