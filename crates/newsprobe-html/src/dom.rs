@@ -424,6 +424,7 @@ pub fn parse(html: &str) -> Dom<'_> {
             .map(|(i, &t)| (Cow::Borrowed(t), i as u32))
             .collect(),
         open_counts: vec![0; FIXED_TAGS.len()],
+        block: FIXED_TAGS.iter().map(|&t| is_block(t)).collect(),
         elements: 0,
     };
     let bytes = html.as_bytes();
@@ -506,6 +507,8 @@ struct Builder<'a> {
     /// How many elements of each interned name are open, so an end tag with no open start tag
     /// costs nothing and every search that runs ends in a pop (linear time overall).
     open_counts: Vec<u32>,
+    /// Whether each interned name is a block element ([`is_block`]).
+    block: Vec<bool>,
     /// Start tags seen so far.
     elements: usize,
 }
@@ -517,6 +520,7 @@ impl<'a> Builder<'a> {
             return id;
         }
         let id = self.names.len() as u32;
+        self.block.push(is_block(&name));
         self.names.push(name.clone());
         self.ids.insert(name, id);
         self.open_counts.push(0);
@@ -531,7 +535,17 @@ impl<'a> Builder<'a> {
         if raw.is_empty() {
             return;
         }
-        let parent = self.current();
+        let (parent, tag) = self.stack.last().copied().unwrap_or((Dom::ROOT, 0));
+        // Blank text that opens a block element (the markup's line break and indent after
+        // `<div>`, most of a page's text nodes) is not stored: every reader of the tree starts
+        // a new block there (text passes trim it, `text_of` puts a space there), so it can never
+        // show, and each node costs every later pass.
+        if self.dom.nodes[parent as usize].first_child == NONE
+            && self.block[tag as usize]
+            && raw.bytes().all(|b| b.is_ascii_whitespace())
+        {
+            return;
+        }
         self.dom.push_text(entities::decode(raw), parent);
     }
 
