@@ -116,11 +116,12 @@ fn gather(dom: &Dom) -> Evidence {
         }
         if ev.date_texts.len() < 10 {
             if let Some(publish) = date_element(e) {
-                let text = e
-                    .attr("value")
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| dom.text_of(id));
-                if !text.is_empty() && text.len() < 150 {
+                // (A date wrapper can hold a whole story: its text is not built to be dropped.)
+                let text = match e.attr("value") {
+                    Some(v) => Some(v.to_owned()).filter(|t| t.len() < 150),
+                    None => dom.text_of_shorter_than(id, 150),
+                };
+                if let Some(text) = text.filter(|t| !t.is_empty()) {
                     if publish {
                         ev.date_texts
                             .insert(publish_dates.min(ev.date_texts.len()), text);
@@ -132,8 +133,7 @@ fn gather(dom: &Dom) -> Evidence {
             }
         }
         if ev.author_texts.len() < 10 && is_author_element(e) {
-            let text = dom.text_of(id);
-            if !text.is_empty() && text.len() < 200 {
+            if let Some(text) = dom.text_of_shorter_than(id, 200).filter(|t| !t.is_empty()) {
                 ev.author_texts.push(text);
             }
         }
