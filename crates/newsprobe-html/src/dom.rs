@@ -1015,7 +1015,10 @@ mod tests {
             .collect();
         // The blanks after `<div>` and `<p>` go; the one between the links and the inline
         // `<span>`'s stay.
-        assert_eq!(texts, ["\n    One ", "two", " ", "three", "\n  ", "\n", " "]);
+        assert_eq!(
+            texts,
+            ["\n    One ", "two", " ", "three", "\n  ", "\n", " "]
+        );
         assert_eq!(dom.text_of(Dom::ROOT), "One two three");
     }
 
