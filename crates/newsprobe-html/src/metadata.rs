@@ -198,30 +198,31 @@ const W_AVATAR: u16 = 1 << 13;
 /// one pass over its bytes for all of them (a class value used to be searched once a word).
 fn words_in(v: &[u8]) -> u16 {
     let mut words = 0;
-    for i in 0..v.len() {
-        let first = v[i];
-        if !WORD_START[usize::from(first)] {
+    for i in 0..v.len().saturating_sub(2) {
+        if !WORD_START[usize::from(v[i])] {
             continue;
         }
         let rest = &v[i..];
         let has = |word: &str| {
             rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
         };
-        words |= match first.to_ascii_lowercase() {
-            b'u' if has("update") => W_UPDATE,
-            b'm' if has("modif") => W_MODIF,
-            b'r' if has("recommend") => W_RECOMMEND,
-            b'r' if has("related") => W_RELATED,
-            b'p' if has("publish") => W_PUBLISH,
-            b'p' if has("posted") => W_POSTED,
-            b'd' if has("date") => W_DATE,
-            b't' if has("timestamp") => W_TIMESTAMP,
-            b'b' if has("byline") => W_BYLINE,
-            b'b' if has("bio") => W_BIO,
-            b'a' if has("author-name") => W_AUTHOR | W_AUTHOR_NAME,
-            b'a' if has("author") => W_AUTHOR,
-            b'a' if has("avatar") => W_AVATAR,
-            b'i' if has("image") => W_IMAGE,
+        // The first two letters folded to lower case (`| 0x20` may also fold a non-letter onto
+        // a letter: `has` checks the whole word), so most places are passed over at once.
+        words |= match (v[i] | 0x20, v[i + 1] | 0x20) {
+            (b'u', b'p') if has("update") => W_UPDATE,
+            (b'm', b'o') if has("modif") => W_MODIF,
+            (b'r', b'e') if has("recommend") => W_RECOMMEND,
+            (b'r', b'e') if has("related") => W_RELATED,
+            (b'p', b'u') if has("publish") => W_PUBLISH,
+            (b'p', b'o') if has("posted") => W_POSTED,
+            (b'd', b'a') if has("date") => W_DATE,
+            (b't', b'i') if has("timestamp") => W_TIMESTAMP,
+            (b'b', b'y') if has("byline") => W_BYLINE,
+            (b'b', b'i') if has("bio") => W_BIO,
+            (b'a', b'u') if has("author-name") => W_AUTHOR | W_AUTHOR_NAME,
+            (b'a', b'u') if has("author") => W_AUTHOR,
+            (b'a', b'v') if has("avatar") => W_AVATAR,
+            (b'i', b'm') if has("image") => W_IMAGE,
             _ => 0,
         };
     }
@@ -969,6 +970,8 @@ mod tests {
             "bibiobyline",
             "authauthor",
             "dat",
+            "bio",
+            "BIo",
         ] {
             let bits = words_in(class.as_bytes());
             for (word, bit) in words {
