@@ -149,6 +149,33 @@ impl<'a> Dom<'a> {
         }
     }
 
+    /// [`Dom::text_of`] where it is shorter than `limit` bytes, else `None`, found without
+    /// building the text of a large subtree: the text's bytes that are ASCII and neither
+    /// whitespace nor NUL all stay in it, so once `limit` of them are seen it cannot be shorter.
+    pub fn text_of_shorter_than(&self, id: NodeId, limit: usize) -> Option<String> {
+        let end = self.subtree_end(id);
+        let mut solid = 0;
+        let mut skip_until = 0;
+        for i in id..end {
+            if i < skip_until {
+                continue;
+            }
+            match &self.nodes[i as usize].data {
+                NodeData::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {
+                    skip_until = self.subtree_end(i);
+                }
+                NodeData::Text(t) => {
+                    solid += t.bytes().filter(|&b| PLAIN_ASCII[usize::from(b)]).count();
+                    if solid >= limit {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some(self.text_of(id)).filter(|t| t.len() < limit)
+    }
+
     /// The text under `id` (script and style content excluded), whitespace collapsed.
     pub fn text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
@@ -424,13 +451,13 @@ pub fn parse(html: &str) -> Dom<'_> {
             .map(|(i, &t)| (Cow::Borrowed(t), i as u32))
             .collect(),
         open_counts: vec![0; FIXED_TAGS.len()],
+        block: FIXED_TAGS.iter().map(|&t| is_block(t)).collect(),
         elements: 0,
     };
     let bytes = html.as_bytes();
     let mut pos = 0;
     let mut text_start = 0;
-    while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
-        let lt = pos + found;
+    while let Some(lt) = find_lt(bytes, pos) {
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         let markup_end = if next == b'!' || next == b'?' {
             builder.text(&html[text_start..lt]);
@@ -506,6 +533,8 @@ struct Builder<'a> {
     /// How many elements of each interned name are open, so an end tag with no open start tag
     /// costs nothing and every search that runs ends in a pop (linear time overall).
     open_counts: Vec<u32>,
+    /// Whether each interned name is a block element ([`is_block`]).
+    block: Vec<bool>,
     /// Start tags seen so far.
     elements: usize,
 }
@@ -517,6 +546,7 @@ impl<'a> Builder<'a> {
             return id;
         }
         let id = self.names.len() as u32;
+        self.block.push(is_block(&name));
         self.names.push(name.clone());
         self.ids.insert(name, id);
         self.open_counts.push(0);
@@ -531,7 +561,17 @@ impl<'a> Builder<'a> {
         if raw.is_empty() {
             return;
         }
-        let parent = self.current();
+        let (parent, tag) = self.stack.last().copied().unwrap_or((Dom::ROOT, 0));
+        // Blank text that opens a block element (the markup's line break and indent after
+        // `<div>`, most of a page's text nodes) is not stored: every reader of the tree starts
+        // a new block there (text passes trim it, `text_of` puts a space there), so it can never
+        // show, and each node costs every later pass.
+        if self.dom.nodes[parent as usize].first_child == NONE
+            && self.block[tag as usize]
+            && raw.bytes().all(|b| b.is_ascii_whitespace())
+        {
+            return;
+        }
         self.dom.push_text(entities::decode(raw), parent);
     }
 
@@ -634,6 +674,36 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The position of the next `<` from `pos`. Most text between two tags is a few bytes (none, or
+/// a line break and indent), where a plain look costs less than starting `memchr`.
+#[inline]
+fn find_lt(bytes: &[u8], pos: usize) -> Option<usize> {
+    let rest = bytes.get(pos..)?;
+    let near = rest.len().min(16);
+    match rest[..near].iter().position(|&b| b == b'<') {
+        Some(at) => Some(pos + at),
+        None => memchr::memchr(b'<', &rest[near..]).map(|at| pos + near + at),
+    }
+}
+
+/// Bytes that end a tag name: ASCII whitespace, `>` and `/` (one look-up a byte).
+static ENDS_TAG_NAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_whitespace() || b == b'>' as usize || b == b'/' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Bytes that end an attribute name: those that end a tag name, and `=`.
+static ENDS_ATTR_NAME: [bool; 256] = {
+    let mut t = ENDS_TAG_NAME;
+    t[b'=' as usize] = true;
+    t
+};
+
 /// Skips `<!-- ... -->`, `<!DOCTYPE ...>`, `<![CDATA[...]]>`, `<? ... >`; returns the end.
 fn skip_declaration(bytes: &[u8], lt: usize) -> usize {
     let rest = &bytes[lt..];
@@ -655,12 +725,17 @@ fn read_end_tag(html: &str, start: usize) -> (Cow<'_, str>, usize) {
     let name_end = start
         + bytes[start..]
             .iter()
-            .take_while(|b| !b.is_ascii_whitespace() && **b != b'>' && **b != b'/')
+            .take_while(|&&b| !ENDS_TAG_NAME[usize::from(b)])
             .count();
     let name = lower(&html[start..name_end]);
-    let end = match memchr::memchr(b'>', &bytes[name_end..]) {
-        Some(at) => name_end + at + 1,
-        None => bytes.len(),
+    // Nearly every end tag closes right after its name.
+    let end = if bytes.get(name_end) == Some(&b'>') {
+        name_end + 1
+    } else {
+        match memchr::memchr(b'>', &bytes[name_end..]) {
+            Some(at) => name_end + at + 1,
+            None => bytes.len(),
+        }
     };
     (name, end)
 }
@@ -675,7 +750,7 @@ fn read_start_tag<'a>(
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut i = start;
-    while i < len && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>' && bytes[i] != b'/' {
+    while i < len && !ENDS_TAG_NAME[usize::from(bytes[i])] {
         i += 1;
     }
     let name = lower(&html[start..i]);
@@ -697,8 +772,7 @@ fn read_start_tag<'a>(
         let name_start = i;
         // An attribute name may start with '=' (tolerated) but runs to whitespace, '/', '>' or '='.
         i += 1;
-        while i < len && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'>' | b'/' | b'=')
-        {
+        while i < len && !ENDS_ATTR_NAME[usize::from(bytes[i])] {
             i += 1;
         }
         // Only the attributes extraction reads are kept (see [`kept_attr`]): the rest (`src`,
@@ -908,6 +982,44 @@ mod tests {
         for name in KEPT_ATTRS {
             assert_eq!(kept_attr(name.to_ascii_uppercase().as_bytes()), Some(name));
         }
+    }
+
+    #[test]
+    fn bounded_text_is_the_text_where_short_enough() {
+        let dom = parse(
+            "<div class=date>\n  <span>Posted</span> <b>June\u{a0}5,</b>\t2024<script>var x = 1;</script></div>\
+             <p>A long paragraph of the story, far longer than any date line would ever be.</p>",
+        );
+        for id in 0..dom.nodes.len() as NodeId {
+            for limit in [0, 1, 5, 12, 17, 18, 40, 200] {
+                assert_eq!(
+                    dom.text_of_shorter_than(id, limit),
+                    Some(dom.text_of(id)).filter(|t| t.len() < limit),
+                    "node {id}, limit {limit}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn blank_text_opening_a_block_is_not_stored() {
+        let dom =
+            parse("<div>\n  <p>\n    One <a>two</a> <a>three</a>\n  </p>\n</div><span> </span>");
+        let texts: Vec<&str> = dom
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                NodeData::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        // The blanks after `<div>` and `<p>` go; the one between the links and the inline
+        // `<span>`'s stay.
+        assert_eq!(
+            texts,
+            ["\n    One ", "two", " ", "three", "\n  ", "\n", " "]
+        );
+        assert_eq!(dom.text_of(Dom::ROOT), "One two three");
     }
 
     #[test]

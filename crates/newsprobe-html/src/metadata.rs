@@ -114,13 +114,19 @@ fn gather(dom: &Dom) -> Evidence {
             }
             _ => {}
         }
-        if ev.date_texts.len() < 10 {
-            if let Some(publish) = date_element(e) {
-                let text = e
-                    .attr("value")
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| dom.text_of(id));
-                if !text.is_empty() && text.len() < 150 {
+        let (dates, authors) = (ev.date_texts.len() < 10, ev.author_texts.len() < 10);
+        let class = match e.attr("class") {
+            Some(c) if dates || authors => words_in(c.as_bytes()),
+            _ => 0,
+        };
+        if dates {
+            if let Some(publish) = date_element(e, class) {
+                // (A date wrapper can hold a whole story: its text is not built to be dropped.)
+                let text = match e.attr("value") {
+                    Some(v) => Some(v.to_owned()).filter(|t| t.len() < 150),
+                    None => dom.text_of_shorter_than(id, 150),
+                };
+                if let Some(text) = text.filter(|t| !t.is_empty()) {
                     if publish {
                         ev.date_texts
                             .insert(publish_dates.min(ev.date_texts.len()), text);
@@ -131,9 +137,8 @@ fn gather(dom: &Dom) -> Evidence {
                 }
             }
         }
-        if ev.author_texts.len() < 10 && is_author_element(e) {
-            let text = dom.text_of(id);
-            if !text.is_empty() && text.len() < 200 {
+        if authors && is_author_element(e, class) {
+            if let Some(text) = dom.text_of_shorter_than(id, 200).filter(|t| !t.is_empty()) {
                 ev.author_texts.push(text);
             }
         }
@@ -144,8 +149,9 @@ fn gather(dom: &Dom) -> Evidence {
     ev
 }
 
-/// Is this element marked as a date? `Some(true)` when it says publication date.
-fn date_element(e: dom::Element) -> Option<bool> {
+/// Is this element marked as a date? `Some(true)` when it says publication date. `class` is
+/// [`words_in`] of its class.
+fn date_element(e: dom::Element, class: u16) -> Option<bool> {
     if matches!(
         e.name,
         "meta" | "link" | "script" | "style" | "html" | "body" | "time"
@@ -155,44 +161,78 @@ fn date_element(e: dom::Element) -> Option<bool> {
     // Class, id and itemprop, each searched for the words below in any case. None of the words
     // holds a space, so searching the values one by one finds what searching them joined by
     // spaces would.
-    let (mut other, mut publish, mut date) = (false, false, false);
-    for key in ["class", "id", "itemprop"] {
-        let Some(v) = e.attr(key) else { continue };
-        let v = v.as_bytes();
-        for i in 0..v.len() {
-            if !DATE_WORD_START[usize::from(v[i])] {
-                continue;
-            }
-            let rest = &v[i..];
-            let has = |word: &str| {
-                rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-            };
-            match v[i].to_ascii_lowercase() {
-                b'u' if has("update") => other = true,
-                b'm' if has("modif") => other = true,
-                b'r' if has("recommend") || has("related") => other = true,
-                b'p' if has("publish") || has("posted") => publish = true,
-                b'd' if has("date") => date = true,
-                b't' if has("timestamp") => date = true,
-                _ => {}
-            }
+    let mut words = class;
+    for key in ["id", "itemprop"] {
+        if let Some(v) = e.attr(key) {
+            words |= words_in(v.as_bytes());
         }
     }
-    if other {
+    if words & (W_UPDATE | W_MODIF | W_RECOMMEND | W_RELATED) != 0 {
         None
-    } else if publish {
+    } else if words & (W_PUBLISH | W_POSTED) != 0 {
         Some(true)
-    } else if date {
+    } else if words & (W_DATE | W_TIMESTAMP) != 0 {
         Some(false)
     } else {
         None
     }
 }
 
-/// The first letters (either case) of the words `date_element` looks for.
-static DATE_WORD_START: [bool; 256] = {
+// The words of class, id and itemprop values that say date or byline, as bits (see [`words_in`]).
+const W_UPDATE: u16 = 1;
+const W_MODIF: u16 = 1 << 1;
+const W_RECOMMEND: u16 = 1 << 2;
+const W_RELATED: u16 = 1 << 3;
+const W_PUBLISH: u16 = 1 << 4;
+const W_POSTED: u16 = 1 << 5;
+const W_DATE: u16 = 1 << 6;
+const W_TIMESTAMP: u16 = 1 << 7;
+const W_BYLINE: u16 = 1 << 8;
+const W_AUTHOR: u16 = 1 << 9;
+const W_AUTHOR_NAME: u16 = 1 << 10;
+const W_BIO: u16 = 1 << 11;
+const W_IMAGE: u16 = 1 << 12;
+const W_AVATAR: u16 = 1 << 13;
+
+/// Which of the date and byline words (the `W_` bits) `v` holds anywhere, in any ASCII case:
+/// one pass over its bytes for all of them (a class value used to be searched once a word).
+fn words_in(v: &[u8]) -> u16 {
+    let mut words = 0;
+    for i in 0..v.len().saturating_sub(2) {
+        if !WORD_START[usize::from(v[i])] {
+            continue;
+        }
+        let rest = &v[i..];
+        let has = |word: &str| {
+            rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        };
+        // The first two letters folded to lower case (`| 0x20` may also fold a non-letter onto
+        // a letter: `has` checks the whole word), so most places are passed over at once.
+        words |= match (v[i] | 0x20, v[i + 1] | 0x20) {
+            (b'u', b'p') if has("update") => W_UPDATE,
+            (b'm', b'o') if has("modif") => W_MODIF,
+            (b'r', b'e') if has("recommend") => W_RECOMMEND,
+            (b'r', b'e') if has("related") => W_RELATED,
+            (b'p', b'u') if has("publish") => W_PUBLISH,
+            (b'p', b'o') if has("posted") => W_POSTED,
+            (b'd', b'a') if has("date") => W_DATE,
+            (b't', b'i') if has("timestamp") => W_TIMESTAMP,
+            (b'b', b'y') if has("byline") => W_BYLINE,
+            (b'b', b'i') if has("bio") => W_BIO,
+            (b'a', b'u') if has("author-name") => W_AUTHOR | W_AUTHOR_NAME,
+            (b'a', b'u') if has("author") => W_AUTHOR,
+            (b'a', b'v') if has("avatar") => W_AVATAR,
+            (b'i', b'm') if has("image") => W_IMAGE,
+            _ => 0,
+        };
+    }
+    words
+}
+
+/// The first letters (either case) of the words [`words_in`] looks for.
+static WORD_START: [bool; 256] = {
     let mut table = [false; 256];
-    let letters = b"umrpdtUMRPDT";
+    let letters = b"umrpdtbaiUMRPDTBAI";
     let mut i = 0;
     while i < letters.len() {
         table[letters[i] as usize] = true;
@@ -222,7 +262,8 @@ pub(crate) fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     false
 }
 
-fn is_author_element(e: dom::Element) -> bool {
+/// Is this element a byline? `class` is [`words_in`] of its class.
+fn is_author_element(e: dom::Element, class: u16) -> bool {
     if matches!(
         e.name,
         "meta" | "link" | "script" | "style" | "html" | "body"
@@ -239,17 +280,14 @@ fn is_author_element(e: dom::Element) -> bool {
     {
         return true;
     }
-    e.attr("class").is_some_and(|c| {
-        // "author-name" holds "author": one search for it rules out both.
-        (contains_ignore_ascii_case(c, "byline")
-            || (contains_ignore_ascii_case(c, "author")
-                && (contains_ignore_ascii_case(c, "author-name")
-                    || c.split_whitespace()
-                        .any(|w| w.eq_ignore_ascii_case("author")))))
-            && !contains_ignore_ascii_case(c, "bio")
-            && !contains_ignore_ascii_case(c, "image")
-            && !contains_ignore_ascii_case(c, "avatar")
-    })
+    (class & W_BYLINE != 0
+        || (class & W_AUTHOR != 0
+            && (class & W_AUTHOR_NAME != 0
+                || e.attr("class").is_some_and(|c| {
+                    c.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("author"))
+                }))))
+        && class & (W_BIO | W_IMAGE | W_AVATAR) == 0
 }
 
 /// Parses a JSON-LD script, tolerating HTML comment / CDATA wrappers and trailing junk.
@@ -890,9 +928,72 @@ mod tests {
             r#"<span class="entry-Date">3 May</span><span id="LastUpdated" class="date">4 May</span><div itemprop="datePublished">5 May</div><p class="story">x</p>"#,
         );
         let found: Vec<Option<bool>> = (0..dom.nodes.len() as NodeId)
-            .filter_map(|i| dom.element(i).map(date_element))
+            .filter_map(|i| {
+                dom.element(i).map(|e| {
+                    let class = e.attr("class").map_or(0, |c| words_in(c.as_bytes()));
+                    date_element(e, class)
+                })
+            })
             .collect();
         assert_eq!(found, [Some(false), None, Some(true), None]);
+    }
+
+    #[test]
+    fn one_pass_word_bits_agree_with_searching_each_word() {
+        let words: [(&str, u16); 14] = [
+            ("update", W_UPDATE),
+            ("modif", W_MODIF),
+            ("recommend", W_RECOMMEND),
+            ("related", W_RELATED),
+            ("publish", W_PUBLISH),
+            ("posted", W_POSTED),
+            ("date", W_DATE),
+            ("timestamp", W_TIMESTAMP),
+            ("byline", W_BYLINE),
+            ("author", W_AUTHOR),
+            ("author-name", W_AUTHOR_NAME),
+            ("bio", W_BIO),
+            ("image", W_IMAGE),
+            ("avatar", W_AVATAR),
+        ];
+        for class in [
+            "",
+            "post-meta Byline author-bio",
+            "AUTHOR-NAME",
+            "authorname author-image",
+            "article__date--updated",
+            "entry-date published",
+            "relatedposts recommended-list",
+            "meta-modified timestamp",
+            "c-avatar author",
+            "posted-on éDATE",
+            "bibiobyline",
+            "authauthor",
+            "dat",
+            "bio",
+            "BIo",
+        ] {
+            let bits = words_in(class.as_bytes());
+            for (word, bit) in words {
+                assert_eq!(
+                    bits & bit != 0,
+                    contains_ignore_ascii_case(class, word),
+                    "{class:?} {word}"
+                );
+            }
+        }
+        let dom = dom::parse(
+            r#"<div class="byline">By Ann Lee</div><span class="author-bio">Ann writes</span><a class="Author">Bo Chan</a><p class="authors-list">x</p><b class="author-name">Cy Dee</b>"#,
+        );
+        let found: Vec<bool> = (0..dom.nodes.len() as NodeId)
+            .filter_map(|i| {
+                dom.element(i).map(|e| {
+                    let class = e.attr("class").map_or(0, |c| words_in(c.as_bytes()));
+                    is_author_element(e, class)
+                })
+            })
+            .collect();
+        assert_eq!(found, [true, false, true, false, true]);
     }
 
     #[test]
