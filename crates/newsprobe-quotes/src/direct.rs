@@ -721,8 +721,24 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         let ends_with_comma = ctx.doc.span_text(&last.content).ends_with(',');
         // "after what she called a “rant,” a series of postings": a partial quotation right
         // after its cue keeps that cue even when it ends with a comma.
+        // "… and said, “somebody ought to stop him,” the prosecutor’s office said": a quotation
+        // its own cue introduces with a comma or colon is that cue's subject's, nested inside
+        // the statement the cue after it reports.
+        // (The cue's own subject: "recalled that he said, “…”" is his, not the recalling
+        // clerk's, whose outer cue speaks only for a partial quotation with no comma.)
+        let nested = || {
+            let c = prev_tok
+                .filter(|&t| matches!(ctx.word(t), "," | ":"))?
+                .checked_sub(1)?;
+            crate::cue_noun::verb_cue(ctx, c)
+                .filter(|cw| matches!(cw.lemma, "say" | "add" | "tell" | "write"))?;
+            let m = ctx.subject_before(c, limit)?;
+            Some((Some(c), Some(ctx.span(c)), m))
+        };
         let pre = if !ends_with_comma {
             before(ctx, open, limit)
+        } else if !at_para_start && prev_tok.is_some_and(|t| !ctx.is_word(t)) {
+            nested()
         } else if !at_para_start && prev_tok.is_some_and(|t| ctx.is_word(t)) {
             before(ctx, open, limit).filter(|a| a.0.is_some_and(|c| c + 2 >= open))
         } else {
@@ -1109,6 +1125,20 @@ mod tests {
     fn statement_going_on_after_the_closing_mark() {
         let r = direct("Bankers walked away.\n\n“The only way this changes is if executives face prison” for fraud, she said.");
         assert_eq!(r[0].2, "she", "{r:?}");
+    }
+
+    /// A source reporting what someone said: the quotation after the inner "said," is the
+    /// inner speaker's, not the office's that reports the whole sentence.
+    #[test]
+    fn a_nested_quotation_is_its_own_cues() {
+        let r = direct(
+            "A clerk who took the call recalled that he said, \"I'll burn the place down,\" the \
+             county sheriff's office said.",
+        );
+        assert_eq!(r[0].2, "he", "{r:?}");
+        // (A quotation its cue after it speaks stays that cue's.)
+        let r = direct("\"We will appeal,\" the county sheriff's office said.");
+        assert_eq!(r[0].2, "the county sheriff's office", "{r:?}");
     }
 
     #[test]

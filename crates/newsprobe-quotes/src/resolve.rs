@@ -143,12 +143,74 @@ fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
         .name
         .split_whitespace()
         .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-    match ctx.word(m.last) {
+    let word = ctx.word(m.last);
+    match word {
         "he" | "she" | "him" | "her" | "his" | "hers" | "i" | "me" | "my" | "he's" | "she's" => {
-            e.kind == EntityType::Person && named
+            e.kind == EntityType::Person
+                && named
+                && !lexicon::pronoun(word)
+                    .and_then(|(g, _)| g)
+                    .zip(given_name_gender(&e.name))
+                    .is_some_and(|(pg, ng)| pg != ng)
         }
         "it" | "its" | "it's" => e.kind == EntityType::Organization && named,
         _ => named,
+    }
+}
+
+/// The start of entity `id`'s last mention by name (not a pronoun) that ends before `before`,
+/// outside the quotations `quotes` ("Adam and Eve in the Garden of Eden" inside a quotation
+/// names nobody a later "she" of the article means).
+fn last_name_mention(
+    ctx: &Ctx,
+    id: &str,
+    before: usize,
+    quotes: &newsprobe_core::SpanIndex,
+) -> Option<usize> {
+    let e = ctx.doc.entities.iter().find(|e| e.id == id)?;
+    e.mentions
+        .iter()
+        .filter(|sp| sp.end <= before && quotes.containing(**sp).next().is_none())
+        .filter(|sp| {
+            let t = ctx.doc.span_text(sp);
+            t.chars().next().is_some_and(char::is_uppercase)
+                && lexicon::pronoun(&t.to_lowercase()).is_none()
+                && !matches!(t, "His" | "Her" | "Him" | "Hers")
+        })
+        .map(|sp| sp.start)
+        .max()
+}
+
+/// The gender a person's written full name tells by its given name ("Patrick W. Carlineo" is
+/// a man, "Sonya A. Zoghlin" a woman): the first word after titles and role words, where the
+/// name has a surname after it and the given name is no common one of either gender. A name of
+/// one word tells nothing ("Omar" is also a surname: "Rep. Ilhan Omar ... she said").
+pub(crate) fn given_name_gender(name: &str) -> Option<Gender> {
+    use newsprobe_entities::gazetteer::{Gender as G, GAZETTEER};
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|w| {
+            let w = w.to_lowercase();
+            lexicon::is_title(&w) || lexicon::is_role_noun(&w)
+        })
+        .collect();
+    let first = words.first()?;
+    // (A given name, then at least a surname; not an initial.)
+    if words.len() < 2 || first.trim_end_matches('.').chars().count() < 2 {
+        return None;
+    }
+    let lw = first.to_lowercase();
+    // Given names worn by women and men alike.
+    if matches!(
+        lw.as_str(),
+        "kim" | "lee" | "jan" | "jean" | "terry" | "chris" | "sam" | "jamie" | "kelly" | "max"
+    ) {
+        return None;
+    }
+    match GAZETTEER.gender_of_word(&lw) {
+        G::Male => Some(Gender::Male),
+        G::Female => Some(Gender::Female),
+        G::Unknown => None,
     }
 }
 
@@ -583,7 +645,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
             v => v,
         };
         let at = ctx.doc.sentence_at(m.span.start);
-        let band = match (self.prior.and_then(|p| ctx.doc.sentence_at(p)), at) {
+        // A pronoun or description the entity stage joined to a person: the name's mention
+        // before it is also the entity's last mention by name in the article's words ("Georgy
+        // Myakinkin, 31, left his keys …. When he returned …, he says"), a sentence subject
+        // the resolver saw no speaker in.
+        let prior = if r.via == "entity" {
+            self.prior.max(
+                r.source
+                    .entity
+                    .as_deref()
+                    .and_then(|id| last_name_mention(ctx, id, m.span.start, &self.quotes)),
+            )
+        } else {
+            self.prior
+        };
+        let band = match (prior.and_then(|p| ctx.doc.sentence_at(p)), at) {
             _ if matches!(via, "named" | "written") => "0",
             (Some(p), Some(a)) if a <= p => "0",
             (Some(p), Some(a)) if a - p <= 2 => "near",
@@ -683,6 +759,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 own
             };
             if kind == SourceType::Named {
+                // (A person's given name tells the gender later pronouns must agree with.)
+                let gender = gender.or_else(|| {
+                    (etype == EntityType::Person)
+                        .then(|| given_name_gender(name))
+                        .flatten()
+                });
                 self.remember(pos, name, kind, Some(e.id.clone()), gender, false, words);
                 return Resolved {
                     source: QuoteSource::new(
@@ -1321,6 +1403,51 @@ mod tests {
             let (name, _) = source(text, needle);
             assert_eq!(name.as_deref(), Some("Rosa Bishop"), "{needle}");
         }
+    }
+
+    /// A pronoun the entity stage joined to a person named as a sentence subject just before
+    /// ("Anton Belov, 42, forgot his phone …. When he went back …, he says") is near its name
+    /// in the calibration key, though the resolver saw no speaker in that sentence; a name
+    /// inside a quotation is no such mention.
+    #[test]
+    fn a_pronoun_is_near_the_name_the_entity_stage_joined_it_to() {
+        let doc = analyzed(
+            "Anton Belov, 42, forgot his phone at the depot after his night shift in Tver.\n\n\
+             When he went back for it, he says guards searched his bag and told him to leave.",
+        );
+        let q = quote_with(&doc, "guards searched");
+        let key = q.source.key.as_deref().unwrap_or_default();
+        let reached = q.source.name.as_deref().or(q.source.suggested.as_deref());
+        assert_eq!(reached, Some("Anton Belov"), "{key}");
+        assert!(
+            key.starts_with("entity-pronoun/0") || key.starts_with("entity-pronoun/near"),
+            "{key}"
+        );
+    }
+
+    /// "she" is not the man the entity stage joined it to: a man named by his given name
+    /// ("Gregory L. Marsh") between the woman who speaks and her pronoun is no referent of
+    /// "she", however near.
+    #[test]
+    fn she_is_no_man_named_by_his_given_name() {
+        let source = crate::test_support::source_of;
+        let text = "Council member Dana Whitfield asked the court for mercy on Tuesday in a \
+             letter read at the sentencing of Gregory L. Marsh, who had threatened to burn down \
+             her office.\n\n\
+             Marsh pleaded guilty in March. His lawyer said he regretted the calls.\n\n\
+             \"Prison will not teach him anything that kindness cannot,\" she wrote in her \
+             letter to the judge.";
+        let (name, _) = source(text, "Prison will not teach");
+        assert_ne!(name.as_deref(), Some("Gregory L. Marsh"));
+        assert_eq!(given_name_gender("Gregory L. Marsh"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Council member Dana Whitfield"), None);
+        assert_eq!(
+            given_name_gender("Sen. Susan Collins"),
+            Some(Gender::Female)
+        );
+        // (One word, or a given name of either gender, tells nothing.)
+        assert_eq!(given_name_gender("Omar"), None);
+        assert_eq!(given_name_gender("Kim Okafor"), None);
     }
 
     /// "he" right after a named speaker's quotation is that speaker, though the speaker's
