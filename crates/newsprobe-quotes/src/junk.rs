@@ -280,6 +280,159 @@ fn lone_determiner(ctx: &Ctx, m: &Mention) -> bool {
     lone && ctx.verb_cue(k + 1).is_none() && !(adverb && ctx.verb_cue(k + 2).is_some())
 }
 
+/// Whether token `k` opens its sentence, after opening punctuation at most ("(See …", "“Often
+/// …").
+fn opens_sentence(ctx: &Ctx, k: usize) -> bool {
+    let start = ctx.sentence_bounds(k).0;
+    start <= k && (start..k).all(|j| ctx.is_punct(j))
+}
+
+/// Capitalised words that are no part of a person's or organisation's name but of a headline
+/// or a title written in title case ("Axl Rose Death Hoax Dismissed Since Singer Is",
+/// "Hospitals On High Alert", "Predict Trump Will Continue", "Farrakhan In His Own Words",
+/// "Officials Warn"): verbs, auxiliaries, pronouns and adverbs (lower case here).
+const TITLE_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "has",
+    "have",
+    "had",
+    "does",
+    "did",
+    "since",
+    "on",
+    "his",
+    "her",
+    "their",
+    "its",
+    "own",
+    "yet",
+    "again",
+    "not",
+    "just",
+    "still",
+    "says",
+    "warn",
+    "warns",
+    "predict",
+    "predicts",
+    "continue",
+    "continues",
+    "revealed",
+    "dismissed",
+    "slams",
+    "blasts",
+];
+
+/// Whether the words of a name are a headline's or a title's, not a name: a word of
+/// [`TITLE_WORDS`] after the first, capitalised ("Farrakhan In His Own Words"; "Reclaim Our
+/// Schools" is a name).
+pub(crate) fn title_like(name: &str) -> bool {
+    name.split_whitespace().skip(1).any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && TITLE_WORDS.contains(&w.to_lowercase().as_str())
+    })
+}
+
+/// [`title_like`], or for a person's name also a word after the first run together from two,
+/// with an inner capital after four lower-case letters: a site's name read into the person's
+/// ("Haig LinkedIn"; "McMaster", "LaPlaca" are names, and "PolitiFact", "BlackRock" are
+/// organisations that speak).
+pub(crate) fn person_name_junk(name: &str) -> bool {
+    let camel = |w: &str| {
+        let mut lower = 0;
+        for c in w.chars() {
+            if c.is_lowercase() {
+                lower += 1;
+            } else if c.is_uppercase() && lower >= 4 {
+                return true;
+            } else {
+                lower = 0;
+            }
+        }
+        false
+    };
+    title_like(name) || name.split_whitespace().skip(1).any(camel)
+}
+
+/// A name without the sentence adverb the entity stage took in with it at a sentence start
+/// ("Basically Saris" is "Saris", "Hence Amoris Laetitia" is "Amoris Laetitia"); first names
+/// that end in "-ly" ("Kelly", "Beverly", "Emily") are not adverbs by these endings.
+pub(crate) fn without_adverb_opener(name: &str) -> &str {
+    let Some((first, rest)) = name.split_once(' ') else {
+        return name;
+    };
+    let w = first.to_lowercase();
+    let adverb = (w.len() > 6
+        && [
+            "ally", "ously", "ently", "antly", "edly", "ately", "ively", "ibly", "ably", "ctly",
+            "ssly", "early",
+        ]
+        .iter()
+        .any(|x| w.ends_with(x)))
+        || matches!(
+            w.as_str(),
+            "hence"
+                | "thus"
+                | "meanwhile"
+                | "however"
+                | "moreover"
+                | "indeed"
+                | "perhaps"
+                | "maybe"
+        );
+    let rest = rest.trim_start();
+    if adverb && rest.chars().next().is_some_and(char::is_uppercase) {
+        rest
+    } else {
+        name
+    }
+}
+
+/// A phrase of capitalised words that is a headline's ("Madagascar Hospitals On High Alert:
+/// …", "Officials Warn: …") or an all-capitals heading with a function word ("VERSION OF THE
+/// CONVENT - …"): no speaker.
+fn title_like_mention(ctx: &Ctx, m: &Mention) -> bool {
+    if m.first >= m.last {
+        return false;
+    }
+    let text = ctx.doc.span_text(&m.span);
+    let caps = (m.first..=m.last).filter(|&k| ctx.is_word(k)).all(|k| {
+        let r = ctx.raw(k);
+        r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase)
+    });
+    let function = (m.first..=m.last).any(|k| {
+        matches!(
+            ctx.word(k),
+            "of" | "the" | "and" | "for" | "on" | "in" | "to" | "a"
+        )
+    });
+    (caps && function && text.len() > 8) || title_like(text)
+}
+
+/// "JFK-assassination (related records)", "Kremlin-backed": a capitalised word joined to a
+/// lower-case noun or participle modifies what follows; it names no speaker.
+fn hyphenated_modifier(ctx: &Ctx, m: &Mention) -> bool {
+    let raw = ctx.raw(m.last);
+    let Some((a, b)) = raw.rsplit_once('-') else {
+        return false;
+    };
+    // ("Ban Ki-moon", "Kim Jong-un": a given name's two short parts.)
+    a.chars().next().is_some_and(char::is_uppercase)
+        && (b.len() >= 5 || (a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase())))
+        && b.chars().all(|c| c.is_ascii_lowercase())
+        && !can_head_speaker(b)
+        && !crate::source_type::names_person_or_organisation(ctx, m.last)
+}
+
 /// Whether a well-formed phrase still names no speaker: its head is a thing, an adjective or
 /// a number ("the outflows", "agency policy", "the ad going viral"), it runs into the next
 /// clause ("your favorite dip and you'll"), or it is the predicate of a passive cue ("is
@@ -294,6 +447,8 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     // preposition or a prepositional participle is an adverbial, not a speaker.
     let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));
     opener
+        || title_like_mention(ctx, m)
+        || hyphenated_modifier(ctx, m)
         || opens_with_contraction(ctx, m)
         || head_cannot_speak(ctx, m)
         || runs_into_clause(ctx, m)
@@ -386,8 +541,9 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
         let w = m.last;
         let word = ctx.word(w);
         if ctx.is_capitalized(w) {
+            // ("the Vegas attack": a place the entity stage found is no plural subject.)
             return !s_form
-                && !word.ends_with('s')
+                && (!word.ends_with('s') || names_place(ctx, w))
                 && !ctx.is_pronoun(w)
                 && !ctx.is_role_noun(w)
                 && !ctx.is_group_word(w)
@@ -404,6 +560,19 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
     } else {
         s_form && !matches!(ctx.word(m.first), "one")
     }
+}
+
+/// Whether token `k` is inside a place the entity stage found, and in no person or
+/// organisation.
+fn names_place(ctx: &Ctx, k: usize) -> bool {
+    let ms = ctx.entity_mentions();
+    let kinds = || {
+        ms.index
+            .overlapping(ctx.span(k))
+            .map(|i| ctx.doc.entities[ms.entity[i]].kind)
+    };
+    kinds().any(|t| t == newsprobe_core::EntityType::Place)
+        && !crate::source_type::names_person_or_organisation(ctx, k)
 }
 
 /// A number written in digits or words ("10", "million", "forty-six", "a" of "a million"): the
@@ -462,6 +631,26 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         .unwrap_or(head);
     if in_list(list::START_WORDS, first)
         || (in_list(list::END_WORDS, head) && !(head == "of" && in_list(list::QUANTITIES, first)))
+    {
+        return true;
+    }
+    // "Prior to the watch's announcement, (analyst X predicted)": an adverbial.
+    if first == "prior" && ctx.word(m.first + 1) == "to" {
+        return true;
+    }
+    // "To keep people assured that …": a sentence that opens with an infinitive; its object
+    // is no speaker.
+    if m.first > 0
+        && ctx.word(m.first - 1) == "to"
+        && opens_sentence(ctx, m.first - 1)
+        && !ctx.is_capitalized(m.first)
+    {
+        return true;
+    }
+    // "the October (attack)", "last September": a month after a time word or determiner.
+    if m.first < m.last
+        && newsprobe_core::lexicon::MONTHS.contains(&head)
+        && (m.first..m.last).all(|k| in_list(list::TIME_MODIFIERS, ctx.word(k)))
     {
         return true;
     }
@@ -1155,6 +1344,8 @@ const EVENT_HEADS: &[&str] = &[
     "massacre",
     "crash",
     "fire",
+    "hoax",
+    "scandal",
     "festival",
     "games",
     "olympics",
@@ -1195,11 +1386,13 @@ const LONE_OPENERS: &[&str] = &[
     "already",
     "together",
     "please",
+    "ever",
 ];
 
 /// Prepositions and prepositional participles that no speaker phrase opens with (besides the
 /// prepositions of `START_WORDS`, which [`is_junk`] checks before the ranking).
 const PREPOSITION_OPENERS: &[&str] = &[
+    "prior",
     "following",
     "including",
     "regarding",
@@ -1345,11 +1538,8 @@ fn head_cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     if ctx.is_capitalized(m.last) && m.first < m.last && in_list(list::EVENT_HEADS, w) {
         return true;
     }
-    // "Often, …", "Inside, …", "See …": a lone sentence-initial adverb or preposition.
-    if m.first == m.last
-        && m.first == ctx.sentence_bounds(m.first).0
-        && in_list(list::LONE_OPENERS, w)
-    {
+    // "Often, …", "Inside, …", "(See …": a lone sentence-initial adverb or preposition.
+    if m.first == m.last && opens_sentence(ctx, m.first) && in_list(list::LONE_OPENERS, w) {
         return true;
     }
     if lone_common_opener(ctx, m) {
@@ -1427,7 +1617,18 @@ fn lone_common_opener(ctx: &Ctx, m: &Mention) -> bool {
     // participle, an outlet or a surname the entity stage missed is the likelier reading; the
     // word is kept. "Arson suspected in fire": a participle before its preposition is a
     // headline's passive.)
+    // ("Small wonder", "Little wonder": a singular word before a bare present cue does not
+    // agree with it as subject and verb; the cue is a noun.)
+    let bare = k + 1 < ctx.len()
+        && !w.ends_with('s')
+        && w.chars().all(char::is_alphabetic)
+        && !ctx.is_capitalized(k + 1)
+        && ctx
+            .verb_cue(k + 1)
+            .is_some_and(|c| c.form == lexicon::Form::Present)
+        && !ctx.word(k + 1).ends_with('s');
     if k + 1 < ctx.len()
+        && !bare
         && (in_list(list::PLAIN_SAYING, ctx.word(k + 1))
             || (ctx.lex(k + 1).is_cue()
                 && !(k + 2 < ctx.len()
@@ -1549,6 +1750,32 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     while first < last && matches!(ctx.word(first), "and" | "but" | "or" | "so" | "yet") {
         first += 1;
     }
+    // "Basically Saris (wants …)", "Hence Amoris Laetitia": a sentence-initial adverb before a
+    // name belongs to the clause.
+    if first < last && opens_sentence(ctx, first) && ctx.is_capitalized(first + 1) && {
+        let w = ctx.word(first);
+        (w.len() > 4 && w.ends_with("ly") && !in_list(list::LY_NOUNS, w))
+            || matches!(
+                w,
+                "hence"
+                    | "thus"
+                    | "meanwhile"
+                    | "however"
+                    | "moreover"
+                    | "indeed"
+                    | "perhaps"
+                    | "maybe"
+                    | "now"
+                    | "then"
+                    | "also"
+                    | "still"
+                    | "even"
+                    | "yet"
+                    | "instead"
+            )
+    } {
+        first += 1;
+    }
     // "(About four out) of 10 voters": a leading preposition the finder left.
     if first + 1 < last && matches!(ctx.word(first), "of" | "to" | "for") {
         first += 1;
@@ -1559,6 +1786,22 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
         if let Some(k) = (first + 2..last).find(|&k| finite_verb_at(ctx, k, last, prefix)) {
             last = k - 1;
         }
+    }
+    // "the analyst forecasts the base model (to start)": a role or person noun and a verb of
+    // saying with its object is a clause; its subject is the speaker.
+    if let Some(k) = (first + 1..last).find(|&k| {
+        let w = ctx.word(k);
+        !ctx.is_capitalized(k)
+            && (w.ends_with('s') || w.ends_with("ed"))
+            && ctx.verb_cue(k).is_some()
+            && !ctx.is_capitalized(k - 1)
+            && (ctx.is_role_noun(k - 1) || can_head_speaker(ctx.word(k - 1)))
+            && matches!(
+                ctx.word(k + 1),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "that"
+            )
+    }) {
+        last = k - 1;
     }
     // "Reince Priebus, the GOP chairman, this past week", "Broaddrick Sunday night": a time
     // expression after the speaker.
@@ -2195,5 +2438,121 @@ mod tests {
                 .all(|(_, n)| !n.as_deref().is_some_and(is_event_name)),
             "{got:?}"
         );
+    }
+
+    /// Clause starts read as speakers (session 14): a preposition opener ("Prior to the …
+    /// announcement"), a sentence-opening infinitive ("To keep residents calm, …"), an
+    /// imperative after a bracket ("(See …"), a sentence-initial adverb alone ("Ever thought
+    /// …") or before a name ("Basically Marsh wants …"), "Small wonder": none is a speaker's
+    /// name; the speaker after the clause start is.
+    #[test]
+    fn clause_starts_are_no_speakers() {
+        let got = speakers_with_entities(
+            "Prior to the Harbor Phone announcement, analyst Mira Castell predicted that the \
+             device would cost more than $900.\n\n\
+             To keep residents calm, officials said the water would be tested every week.\n\n\
+             The columnist has warned about the dam for years. (See “Why the Old Dam Will Fail” \
+             and “Nobody Listened to the Engineers.”)\n\n\
+             Ever thought that the ferry timetable was written as a joke? Small wonder: the \
+             operator changed it four times last spring.\n\n\
+             Basically Marsh wants the permits revoked before the vote.",
+        );
+        for (_, n) in &got {
+            let n = n.as_deref().unwrap_or("");
+            assert!(
+                !["Harbor Phone", "keep residents", "See", "Ever", "Small"].contains(&n)
+                    && !n.starts_with("Basically"),
+                "{got:?}"
+            );
+        }
+        let doc = Document::from_text(
+            None,
+            "Prior to the launch, the analyst forecasts the base model to start at $350.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["prior", "to", "the", "launch"])
+        ));
+        let doc2 = Document::from_text(None, "Basically Marsh wants the permits revoked.");
+        let ctx2 = Ctx::new(&doc2);
+        let m = trim(&ctx2, mention_of(&ctx2, &["basically", "marsh"]));
+        assert_eq!(doc2.span_text(&m.span), "Marsh");
+        // A clause over a verb of saying with its object is cut to its subject.
+        let m = trim(
+            &ctx,
+            mention_of(
+                &ctx,
+                &["the", "analyst", "forecasts", "the", "base", "model"],
+            ),
+        );
+        assert_eq!(doc.span_text(&m.span), "the analyst");
+    }
+
+    /// Headlines and titles in title case, links and all-capitals headings are no names
+    /// (session 14): "Clinics On High Alert: …", "Officials Warn: …", a person's name with a
+    /// site's ("Haig LinkedIn"); a month or a place before a cue read as a noun ("the October
+    /// attack", "the Vegas attack") and a capitalised word joined to a lower-case noun
+    /// ("JFK-assassination related records") modify a noun.
+    #[test]
+    fn headlines_titles_and_modifiers_are_no_speakers() {
+        assert!(title_like("Axl Rose Death Hoax Dismissed Since Singer Is"));
+        assert!(title_like("Farrakhan In His Own Words"));
+        assert!(title_like("Predict Trump Will Continue"));
+        assert!(person_name_junk("Haig LinkedIn"));
+        assert!(!title_like("Reclaim Our Schools"));
+        assert!(!person_name_junk("PolitiFact"));
+        assert!(title_like("Officials Warn"));
+        assert_eq!(without_adverb_opener("Basically Saris"), "Saris");
+        assert_eq!(
+            without_adverb_opener("Hence Amoris Laetitia"),
+            "Amoris Laetitia"
+        );
+        for name in ["Kelly Ayotte", "Beverly Hills", "Emily Vance", "Clearly"] {
+            assert_eq!(without_adverb_opener(name), name);
+        }
+        for name in [
+            "Douglas Haig",
+            "H.R. McMaster",
+            "Chris LaPlaca",
+            "Doctors Without Borders",
+            "Bank of America",
+            "Our Lady of Fatima",
+        ] {
+            assert!(!title_like(name), "{name}");
+        }
+        let got = speakers_with_entities(
+            "Harbour Clinics On High Alert: ‘Nobody Is Safe’ From The Fever\n\n\
+             Doctors in the port city have been told to isolate every patient with a cough.\n\n\
+             STATEMENT OF THE PARISH - The parish office said the priest had never met the family.",
+        );
+        for (_, n) in &got {
+            let n = n.as_deref().unwrap_or("");
+            assert!(!n.contains("Alert") && !n.contains("PARISH"), "{got:?}");
+        }
+        // A holiday is nobody a pronoun may be.
+        let got = speakers_with_entities(
+            "The bakery hopes to open before Valentine's Day, a week after the inspection. \
+             It has hired six bakers. \"We are nearly ready,\" he said.",
+        );
+        assert!(
+            got.iter().all(|(_, n)| n.as_deref() != Some("Valentine")),
+            "{got:?}"
+        );
+        let doc = Document::from_text(
+            None,
+            "He sold the rounds the month before the October attack. The CIA kept its \
+             JFK-assassination related files secret.",
+        );
+        let ctx = Ctx::new(&doc);
+        assert!(is_junk(&ctx, &mention_of(&ctx, &["the", "october"])));
+        assert!(cannot_speak(
+            &ctx,
+            &mention_of(&ctx, &["jfk-assassination"])
+        ));
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["the", "cia"])));
+        let doc = Document::from_text(None, "Ban Ki-moon condemned the test.");
+        let ctx = Ctx::new(&doc);
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["ban", "ki-moon"])));
     }
 }

@@ -324,6 +324,65 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
 /// name, as the article introduced them.
 /// A title or role word the entity stage left at its front ("Administrator Jim Bridenstine")
 /// goes too, as [`name_of`] drops it from names it reads itself.
+/// The mention of an entity that is written as a name, not a headline's or a link's words
+/// ([`crate::junk::title_like`]): of several words if one is, the most often written, the
+/// first of those ("Louis Farrakhan", not his son-in-law merged into the entity); `None` when
+/// there is none.
+fn clean_name(ctx: &Ctx, e: &Entity) -> Option<String> {
+    let texts: Vec<&str> = e
+        .mentions
+        .iter()
+        .map(|s| ctx.doc.span_text(s).trim())
+        .filter(|t| {
+            // (Written as a name: "The imam" is a description, no name to show.)
+            !t.is_empty()
+                && !crate::junk::person_name_junk(t)
+                && !matches!(t.split(' ').next(), Some("The" | "A" | "An"))
+                && t.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(|c| !c.is_lowercase())
+                        || matches!(
+                            w,
+                            "of" | "and" | "de" | "la" | "van" | "von" | "der" | "al" | "bin"
+                        )
+                })
+        })
+        .collect();
+    texts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, t)| {
+            (
+                t.contains(' '),
+                texts.iter().filter(|x| *x == t).count(),
+                std::cmp::Reverse(i),
+            )
+        })
+        .map(|(_, t)| t.to_string())
+}
+
+/// An entity that names nobody a pronoun may be: a headline's or a link's words with no
+/// mention written as a name ("Featured Yet Again"), or a holiday ("Valentine" of every
+/// "Valentine's Day").
+fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
+    let holiday = !e.mentions.is_empty()
+        && e.mentions.iter().all(|s| {
+            let after = ctx.doc.text.get(s.end..).unwrap_or("");
+            ["'s Day", "’s Day", "s' Day", " Day"]
+                .iter()
+                .any(|d| after.starts_with(d))
+        });
+    holiday || (name_junk(e) && clean_name(ctx, e).is_none())
+}
+
+/// Whether the entity stage's name of `e` is a headline's or a link's words.
+fn name_junk(e: &Entity) -> bool {
+    if e.kind == EntityType::Person {
+        crate::junk::person_name_junk(&e.name)
+    } else {
+        crate::junk::title_like(&e.name)
+    }
+}
+
 fn display_name(ctx: &Ctx, e: &Entity) -> String {
     if e.kind != EntityType::Person {
         return e.name.clone();
@@ -578,6 +637,21 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn shown_name(&mut self, e: &'a Entity) -> String {
+        // ("Predict Trump Will Continue", "Haig LinkedIn": a headline or a link the entity
+        // stage took for the longest name; the longest mention written as a name is shown.)
+        if name_junk(e) {
+            let ctx = self.ctx;
+            return self
+                .shown
+                .entry(e.id.as_str())
+                .or_insert_with(|| clean_name(ctx, e).unwrap_or_default())
+                .clone();
+        }
+        // ("Basically Saris": the sentence adverb the entity stage took in is no part of it.)
+        let bare = crate::junk::without_adverb_opener(&e.name);
+        if bare.len() < e.name.len() {
+            return bare.to_string();
+        }
         // (A name of one or two words is shown as it is: no look-up.)
         if e.kind != EntityType::Person || e.name.bytes().filter(|&b| b == b' ').count() < 2 {
             return e.name.clone();
@@ -696,8 +770,22 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // ("the letter", "the report": a document the entity stage joined to a person who
         // signed or wrote it is not that person.)
-        let entity = self
-            .entity_for(m)
+        // ("He said" read to a headline the entity stage took for a person, "Featured Yet
+        // Again", or to a holiday: the pronoun keeps no name rather than one of those or
+        // another person's.)
+        let entity = self.entity_for(m);
+        if m.first == m.last
+            && self.ctx.is_pronoun(m.last)
+            && entity.is_some_and(|e| names_nobody(self.ctx, e))
+        {
+            return Resolved {
+                source: QuoteSource::new(None, SourceType::Unnamed, Some(m.span), None),
+                anonymity_cue: None,
+                via: "",
+            };
+        }
+        let entity = entity
+            .filter(|e| !names_nobody(self.ctx, e))
             .filter(|e| pronoun_may_be(self.ctx, m, e))
             .filter(|e| !(e.kind == EntityType::Person && is_document(self.ctx, m.last)));
         let mut r = self.resolve_inner(m, entity);
