@@ -199,9 +199,10 @@ impl Idf {
 
 /// What the stance features need from a body, computed once per body.
 #[derive(Debug, Clone)]
-pub struct BodyInfo {
-    /// Word tokens of the first `MAX_SENTENCES` sentences.
-    tokens: Vec<Token>,
+pub struct BodyInfo<'t> {
+    /// Word tokens of the first `MAX_SENTENCES` sentences (borrowed from the caller's tokens
+    /// of the whole body where it has them: no copy per article).
+    tokens: std::borrow::Cow<'t, [Token]>,
     /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token.
     flags: Vec<u16>,
     /// Token ranges of the sentences.
@@ -217,23 +218,23 @@ fn bigram(a: u64, b: u64) -> u64 {
     features::combine(a, b ^ 0xb16a)
 }
 
-impl BodyInfo {
-    pub fn new(body: &str, idf: &Idf) -> BodyInfo {
+impl<'t> BodyInfo<'t> {
+    pub fn new(body: &str, idf: &Idf) -> BodyInfo<'static> {
         let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
         features::tokenize_sentences_into(body, MAX_SENTENCES, &mut tokens);
-        Self::of_tokens(tokens, idf)
+        BodyInfo::of_tokens(std::borrow::Cow::Owned(tokens), idf)
     }
 
     /// [`Self::new`] from the [`features::tokenize`] tokens of the whole body.
-    pub fn from_tokens(tokens: &[Token], idf: &Idf) -> BodyInfo {
+    pub fn from_tokens(tokens: &'t [Token], idf: &Idf) -> BodyInfo<'t> {
         Self::of_tokens(
-            features::first_sentences(tokens, MAX_SENTENCES).to_vec(),
+            std::borrow::Cow::Borrowed(features::first_sentences(tokens, MAX_SENTENCES)),
             idf,
         )
     }
 
     /// The body's facts from the tokens of its first `MAX_SENTENCES` sentences.
-    fn of_tokens(tokens: Vec<Token>, idf: &Idf) -> BodyInfo {
+    fn of_tokens(tokens: std::borrow::Cow<'t, [Token]>, idf: &Idf) -> BodyInfo<'t> {
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             if t.sentence_start || sentences.is_empty() {
@@ -325,7 +326,7 @@ mod slot {
 }
 
 /// The features of a (headline, body) pair: (relatedness features, stance features).
-fn pair_features(headline: &str, body: &BodyInfo, idf: &Idf) -> (Sparse, Sparse) {
+fn pair_features(headline: &str, body: &BodyInfo<'_>, idf: &Idf) -> (Sparse, Sparse) {
     let pair = Pair::new(headline, body, idf);
     (pair.relatedness(), pair.stance(body))
 }
@@ -354,7 +355,7 @@ struct Pair<'h> {
 }
 
 impl<'h> Pair<'h> {
-    fn new(headline: &'h str, body: &BodyInfo, idf: &Idf) -> Pair<'h> {
+    fn new(headline: &'h str, body: &BodyInfo<'_>, idf: &Idf) -> Pair<'h> {
         let head = features::tokenize(headline);
         let head_flags: Vec<u16> = head.iter().map(|t| LEX.get(t.hash)).collect();
         // Distinct headline keys, at most 64 of each, so a sentence's matches fit in a bitmask.
@@ -549,7 +550,7 @@ impl<'h> Pair<'h> {
     }
 
     /// Agree/disagree/discuss features.
-    fn stance(&self, body: &BodyInfo) -> Sparse {
+    fn stance(&self, body: &BodyInfo<'_>) -> Sparse {
         let (headline, head, head_flags, dense, ranked) = (
             self.headline,
             &self.head,
@@ -646,7 +647,7 @@ impl StanceModel {
     }
 
     /// Same, for a body already analysed.
-    pub fn predict_with(&self, headline: &str, body: &BodyInfo) -> (Stance, f32) {
+    pub fn predict_with(&self, headline: &str, body: &BodyInfo<'_>) -> (Stance, f32) {
         let pair = Pair::new(headline, body, &self.idf);
         let p_related = self.related.probability(&pair.relatedness());
         if p_related < 0.5 {
@@ -754,7 +755,7 @@ impl StanceModel {
     }
 }
 
-fn body_infos(fnc: &Fnc, ids: &[u32], idf: &Idf) -> HashMap<u32, BodyInfo> {
+fn body_infos(fnc: &Fnc, ids: &[u32], idf: &Idf) -> HashMap<u32, BodyInfo<'static>> {
     ids.iter()
         .filter_map(|id| fnc.bodies.get(id).map(|b| (*id, BodyInfo::new(b, idf))))
         .collect()

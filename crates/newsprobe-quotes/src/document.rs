@@ -17,7 +17,7 @@ use std::collections::HashSet;
 use newsprobe_core::{EntityType, QuoteSource, SourceType, Span};
 
 use crate::lexicon;
-use crate::resolve::{BODY_DESCRIPTIONS, ORG_DESCRIPTIONS};
+use crate::resolve::is_org_or_body_description;
 use crate::speaker::{Ctx, Mention};
 use crate::Found;
 
@@ -102,8 +102,7 @@ fn entity_at(ctx: &Ctx, k: usize) -> Option<usize> {
 fn authoring_head(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
     [word, singular].iter().any(|w| {
-        ORG_DESCRIPTIONS.contains(w)
-            || BODY_DESCRIPTIONS.contains(w)
+        is_org_or_body_description(w)
             || lexicon::is_role_noun(w)
             || lexicon::is_group_word(w)
             || lexicon::is_title(w)

@@ -1510,8 +1510,7 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
             || lex.has(lexicon::Lex::PRONOUN)
             || in_list(list::LONE_SPEAKERS, s)
             || in_list(list::SPEAKING_HEADS, s)
-            || crate::resolve::ORG_DESCRIPTIONS.contains(&s)
-            || crate::resolve::BODY_DESCRIPTIONS.contains(&s)
+            || crate::resolve::is_org_or_body_description(s)
     };
     if known(w)
         || singulars(w).any(|s| known(&s))

@@ -171,21 +171,15 @@ fn has_closer_before_opener(text: &str, para: Span, family: Family) -> bool {
 /// Whether the UTF-8 text may hold a quotation mark (`"`, `'`, `‘` `’` `“` `”` `„` and their
 /// neighbours U+201A–U+201B, `«` `»`): false means no mark of any family is there.
 fn may_hold_marks(s: &[u8]) -> bool {
-    // A branch-free pass over blocks for the bytes that start a mark, then the exact test
+    // The bytes that start a mark found by vectorised searches (`memchr`), then the exact test
     // only where one stands.
-    let starts = |b: u8| b == b'"' || b == b'\'' || b == 0xE2 || b == 0xC2;
-    if !s
-        .chunks(32)
-        .any(|block| block.iter().fold(false, |acc, &b| acc | starts(b)))
-    {
-        return false;
-    }
-    s.iter().enumerate().any(|(i, &b)| match b {
+    let at = |i: usize| match s[i] {
         b'"' | b'\'' => true,
         0xE2 => s.get(i + 1) == Some(&0x80) && matches!(s.get(i + 2), Some(0x98..=0x9E)),
         0xC2 => matches!(s.get(i + 1), Some(0xAB | 0xBB)),
         _ => false,
-    })
+    };
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, s).any(at) || memchr::memchr_iter(0xC2, s).any(at)
 }
 
 /// All outermost quoted stretches of the body, in text order.
@@ -355,6 +349,10 @@ mod tests {
                 .replace('“', "")
                 .as_bytes()
         ));
+        // Lead bytes of other characters (©, the ellipsis, the euro sign), and a cut sequence.
+        assert!(!may_hold_marks("© 2024 … €5 — ".as_bytes()));
+        assert!(!may_hold_marks(&[b'a', 0xE2, 0x80]));
+        assert!(may_hold_marks("© 2024 … €5 — «oui»".as_bytes()));
     }
 
     #[test]

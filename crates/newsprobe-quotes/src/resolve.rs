@@ -66,6 +66,20 @@ pub(crate) const BODY_DESCRIPTIONS: &[&str] = &[
     "bureau",
 ];
 
+/// Whether `word` is one of [`ORG_DESCRIPTIONS`] or [`BODY_DESCRIPTIONS`] (a hash look-up: the
+/// speaker filters ask it for most candidate heads).
+pub(crate) fn is_org_or_body_description(word: &str) -> bool {
+    static SET: std::sync::LazyLock<foldhash::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            ORG_DESCRIPTIONS
+                .iter()
+                .chain(BODY_DESCRIPTIONS)
+                .copied()
+                .collect()
+        });
+    SET.contains(word)
+}
+
 /// The most sentences before a description that its body's name is looked for in.
 const BODY_NAME_WINDOW: usize = 12;
 
