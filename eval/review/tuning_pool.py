@@ -27,7 +27,9 @@ def pool_story_ids():
     """Every story id (fnc1_stories' value, or the Body ID of a body with no stance pair) in the pool."""
     story = fnc1_stories()
     rows = csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8"))
-    used = sample_ids("\0")
+    # The pool's own tuned-on group (eval/review/fnc1-pool, select_pool.py) is pool text: it does
+    # not take its stories out of the pool.
+    used = sample_ids("/fnc1-pool/")
     used_stories = {story.get(i, i) for i in used}
     return {story.get(r["Body ID"], r["Body ID"]) for r in rows
             if in_pool_story(story.get(r["Body ID"], r["Body ID"]))

@@ -160,6 +160,11 @@ fn author_from(ctx: &Ctx, j: usize, end: usize) -> Option<Author> {
 /// signed by seven physicians", "a report in the Argus Leader").
 pub fn named_author(ctx: &Ctx, m: &Mention, h: usize) -> Option<Author> {
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+    // "the fake Brian Williams account", "a parody Trump account": a record made in someone's
+    // name by someone else is not that person's.
+    if (m.first..h).any(|j| IMPOSTOR_WORDS.contains(&ctx.word(j))) {
+        return None;
+    }
     for j in (m.first..h).rev() {
         let w = ctx.word(j);
         let pronoun = matches!(w, "his" | "her" | "its" | "their");
@@ -199,6 +204,24 @@ pub fn named_author(ctx: &Ctx, m: &Mention, h: usize) -> Option<Author> {
         _ => None,
     }
 }
+
+/// Modifiers of a record made in someone's name by someone else ("the fake Brian Williams
+/// account"): the name inside it is not its author.
+const IMPOSTOR_WORDS: &[&str] = &[
+    "fake",
+    "parody",
+    "spoof",
+    "impostor",
+    "imposter",
+    "bogus",
+    "fraudulent",
+    "hoax",
+    "unofficial",
+    "satirical",
+    "counterfeit",
+    "phony",
+    "phoney",
+];
 
 /// Participles after which "in" names where a document appeared ("published in the journal
 /// …"): a venue, not its author.
@@ -500,6 +523,22 @@ mod tests {
             !name.as_deref().is_some_and(|n| n.contains("Pediatric")),
             "{name:?}"
         );
+    }
+
+    /// "tweeted the fake Dan Porter account": a record made in someone's name by someone else
+    /// is not that person's; the account stays the mention, with no name.
+    #[test]
+    fn a_fake_account_is_not_its_namesakes() {
+        let text = "Snow joke\n\nThe forecaster Dan Porter was filmed bending over in a snowdrift \
+                    on Saturday. \"Dan Porter is writing his name in the snow again,\" tweeted \
+                    the fake Dan Porter account, which has 40,000 followers.";
+        let (name, _, mention) = source(text, "writing his name in the snow again");
+        assert_eq!(
+            mention.as_deref(),
+            Some("the fake Dan Porter account"),
+            "{name:?}"
+        );
+        assert_ne!(name.as_deref(), Some("Dan Porter"));
     }
 
     /// "In a statement, the province said …": the province's.

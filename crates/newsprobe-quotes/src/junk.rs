@@ -446,7 +446,15 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     // "Following Assange", "Despite parliamentary (pressure)": a phrase that opens with a
     // preposition or a prepositional participle is an adverbial, not a speaker.
     let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));
+    // "Prior to the Apple Watch announcement, noted analyst …", "Ahead of the vote": a
+    // two-word preposition opens an adverbial too.
+    let two_word = m.first < m.last
+        && matches!(
+            (ctx.word(m.first), ctx.word(m.first + 1)),
+            ("prior" | "due" | "thanks" | "according", "to") | ("ahead" | "because", "of")
+        );
     opener
+        || two_word
         || title_like_mention(ctx, m)
         || hyphenated_modifier(ctx, m)
         || opens_with_contraction(ctx, m)
@@ -1977,6 +1985,24 @@ mod tests {
         ));
         assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["you're"])));
         assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["she"])));
+    }
+
+    /// A two-word preposition opens an adverbial, not a speaker ("Prior to the launch, noted
+    /// analyst … predicted", "Ahead of the vote").
+    #[test]
+    fn two_word_prepositions_open_no_speaker() {
+        let doc = Document::from_text(
+            None,
+            "Prior to the tablet launch event, noted analyst Hye-Won Park accurately predicted that it would ship in two sizes. Ahead of the council vote, residents said the park should stay.",
+        );
+        let ctx = Ctx::new(&doc);
+        for junk in [
+            &["prior", "to", "the", "tablet"][..],
+            &["ahead", "of", "the", "council"],
+        ] {
+            assert!(cannot_speak(&ctx, &mention_of(&ctx, junk)), "{junk:?}");
+        }
+        assert!(!cannot_speak(&ctx, &mention_of(&ctx, &["residents"])));
     }
 
     /// A quantity before "of" is partitive: the phrase is what it counts ("all part of a large

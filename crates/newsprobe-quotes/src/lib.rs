@@ -295,6 +295,7 @@ fn resolve_all(
         }
     }
     let quoted = SpanIndex::new(marks.iter().map(|m| m.content));
+    let cue_tokens: foldhash::HashSet<usize> = found.iter().filter_map(|f| f.cue_token).collect();
     for (si, s) in ctx.doc.sentences.iter().enumerate() {
         let (a, b) = ctx.sentence_tokens(si);
         // (The first word: a sentence that opens a quotation starts with its mark, and the
@@ -307,7 +308,14 @@ fn resolve_all(
         }
         // (Cut to its subject: "The patient went to his doctor" is "The patient", and no later
         // "the patient said" is shown by the whole clause.)
-        if let Some(m) = ctx.sentence_subject(a, b).map(|m| junk::trim(ctx, m)) {
+        if let Some(mut m) = ctx.sentence_subject(a, b).map(|m| junk::trim(ctx, m)) {
+            // (Cut before the cue of a statement found in it: "the analyst forecasts the base
+            // model to start at $4,999", where "forecasts" read as a noun kept the clause in
+            // the phrase, is "the analyst", and no later "the analyst said" is shown by it.)
+            if let Some(k) = (m.first + 1..=m.last).find(|k| cue_tokens.contains(k)) {
+                m.last = k - 1;
+                m.span.end = ctx.span(k - 1).end;
+            }
             // (A junk subject, "The truth", is no referent for a later "the senator".)
             // (Nor a subject that cannot speak, "The first step", "The HPV vaccine": a later
             // "he" or "she" is not it.)

@@ -309,6 +309,11 @@ fn passive(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<
         if (c + 1..(c + 3).min(b)).any(|k| crate::cue_noun::verb_cue(ctx, k).is_some()) {
             return None;
         }
+        // "Paramedics are reportedly transporting the patient …, the Morning News reported": the
+        // report names its source at the end (the cue's statement, not one with no source).
+        if (c + 1..b).any(|k| trailing_source(ctx, k, b)) {
+            return None;
+        }
         let content = content_span(ctx, a, b)?;
         return reported_speech(ctx, marks, content, ctx.span(c), c, None);
     }
@@ -713,6 +718,37 @@ fn trailing_attribution(ctx: &Ctx, k: usize, end: usize) -> bool {
                     "that" | "," | ":" | "whether" | "what" | "how" | "why" | "if" | "who"
                 )
         })
+}
+
+/// Whether token `k` is the comma before a short attribution that closes the sentence piece
+/// ending at `end` with any verb of saying or reporting, its subject a name, a pronoun or a
+/// description (`…, the Morning News reported.`, `…, Reuters said.`, `…, said the agency.`),
+/// with no "that", colon or quotation after it.
+fn trailing_source(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let subject = k + 1;
+    if ctx.word(k) != "," || subject >= end {
+        return false;
+    }
+    let finite = |v: usize| {
+        crate::cue_noun::verb_cue(ctx, v).is_some_and(|w| w.form != lexicon::Form::Gerund)
+            && !lexicon::is_be(ctx.word(v - 1))
+    };
+    let tail_clear = |v: usize| {
+        end - v <= 8
+            && (v + 1..end)
+                .all(|t| !ctx.is_quote_mark(t) && !matches!(ctx.word(t), "that" | "," | ":" | ";"))
+    };
+    // ("…, said the agency.": the cue first.)
+    if finite(subject) && tail_clear(subject) {
+        return true;
+    }
+    (subject + 1..(subject + 6).min(end)).any(|v| {
+        finite(v)
+            && tail_clear(v)
+            && ctx
+                .subject_before(v, subject)
+                .is_some_and(|m| m.first == subject && m.last + 1 == v)
+    })
 }
 
 /// Whether token `k` opens a quotation followed by its own attribution: `“…,” the union
@@ -1559,6 +1595,18 @@ mod tests {
         // With a cue the speaker is the subject.
         let r = reported("The mayor reportedly said the museum would close.");
         assert_eq!(r[0].1, "The mayor");
+        // With its source at the end, the report is that source's, once.
+        let r = reported(
+            "Paramedics are reportedly taking the patient to a hospital in Plano, the \
+             Morning Star reported.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "the Morning Star");
+        let r = reported(
+            "The band reportedly cancelled two dates in Ohio, said the Daily Ledger on \
+             Monday.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
     }
 
     #[test]
