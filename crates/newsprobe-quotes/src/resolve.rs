@@ -378,8 +378,13 @@ fn clean_name(ctx: &Ctx, e: &Entity) -> Option<String> {
 /// mention written as a name ("Featured Yet Again"), or a holiday ("Valentine" of every
 /// "Valentine's Day").
 fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
-    let holiday = !e.mentions.is_empty()
-        && e.mentions.iter().all(|s| {
+    // (Its name mentions only: a pronoun the entity stage joined to it is no name.)
+    let mut names = e.mentions.iter().filter(|s| {
+        let w = ctx.doc.text.get(s.start..s.end).unwrap_or("");
+        lexicon::pronoun(&w.to_lowercase()).is_none()
+    });
+    let holiday = names.clone().next().is_some()
+        && names.all(|s| {
             let after = ctx.doc.text.get(s.end..).unwrap_or("");
             ["'s Day", "’s Day", "s' Day", " Day"]
                 .iter()
