@@ -19,6 +19,7 @@ pub mod propaganda;
 pub mod quotes;
 pub mod spans;
 pub mod support;
+pub mod withholding;
 
 use newsprobe_core::{
     Clickbait, Document, Field, FramingSpan, HeadlineFraming, HeadlineSupport, Span, Token,

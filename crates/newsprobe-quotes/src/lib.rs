@@ -19,6 +19,7 @@ pub mod cue_noun;
 pub mod direct;
 pub mod document;
 pub mod eval;
+mod hearsay;
 pub mod junk;
 pub mod label;
 pub mod lexicon;

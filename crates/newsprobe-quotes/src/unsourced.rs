@@ -12,7 +12,9 @@
 //! - the outlet's own voice in the first person plural ("We should also note that …");
 //! - words inside a longer statement that has a source, or words that carry their own "according
 //!   to …";
-//! - a correction notice ("An earlier version of this story said …").
+//! - a correction notice ("An earlier version of this story said …");
+//! - a statement its sentence does not mark as hearsay ("reportedly", "it is said", a rumour):
+//!   see `hearsay.rs`.
 
 use newsprobe_core::{Document, EntityType, Quote, QuoteKind, SourceType, Span, TokenKind};
 
@@ -26,6 +28,7 @@ pub(crate) fn explained(doc: &Document, q: &Quote) -> bool {
         || outlet_voice(doc, q)
         || source_in_sentence(doc, q)
         || continues_quotation(doc, q)
+        || !crate::hearsay::hearsay(doc, &sentence_of(doc, q), &q.span)
 }
 
 /// Words inside a longer statement that has a source ("… reveal a pattern of killings … in more
