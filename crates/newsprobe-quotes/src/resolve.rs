@@ -871,11 +871,88 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|e| !names_nobody(self.ctx, e))
             .filter(|e| pronoun_may_be(self.ctx, m, e))
             .filter(|e| !(e.kind == EntityType::Person && is_document(self.ctx, m.last)));
+        let entity = entity.map(|e| self.subject_not_possessor(m, e).unwrap_or(e));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
             r.source.entity = entity.map(|e| e.id.clone());
         }
         r
+    }
+
+    /// "Simmons teed up McDonald's cameo. “You might remember him …,” he said": the "he"
+    /// after a quotation that opens its sentence is the previous sentence's subject, not the
+    /// person named there only as a possessor whom the entity stage reached through the
+    /// quotation's own pronouns. `Some` only where all of that holds: the pronoun follows
+    /// `“…,”`, the previous sentence (same paragraph) names a person first, not as a possessor,
+    /// and `e` there only after it and only with "'s", and `e` is mentioned between the two
+    /// only inside quotations.
+    fn subject_not_possessor(&self, m: &Mention, e: &'a Entity) -> Option<&'a Entity> {
+        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = ctx.doc;
+        let word = ctx.word(m.last);
+        if m.first != m.last
+            || !matches!(word, "he" | "she")
+            || e.kind != EntityType::Person
+            || m.span.field != newsprobe_core::Field::Text
+            || self.quotes.containing(m.span).next().is_some()
+        {
+            return None;
+        }
+        let s = doc.sentence_at(m.span.start)?;
+        let here = doc.sentences[s].span;
+        let before = doc.text.get(here.start..m.span.start)?.trim();
+        let opens = before.starts_with(['“', '"']);
+        let closes = [",”", ",\"", "?”", "?\"", "!”", "!\""]
+            .iter()
+            .any(|t| before.ends_with(t));
+        if !opens || !closes || s == 0 {
+            return None;
+        }
+        let prev = doc.sentences[s - 1].span;
+        if doc.paragraph_at(prev.start) != doc.paragraph_at(m.span.start) {
+            return None;
+        }
+        let possessive = |sp: &Span| {
+            doc.text
+                .get(sp.end..)
+                .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+        };
+        let ms = ctx.entity_mentions();
+        let mut in_prev: Vec<(Span, usize)> = ms
+            .index
+            .within(prev)
+            .map(|i| (ms.span[i], ms.entity[i]))
+            .filter(|(sp, k)| {
+                sp.field == newsprobe_core::Field::Text
+                    && doc.entities[*k].kind == EntityType::Person
+                    && self.quotes.containing(*sp).next().is_none()
+            })
+            .collect();
+        in_prev.sort_by_key(|(sp, _)| sp.start);
+        let &(first, p) = in_prev.first()?;
+        let subject = doc.entities.get(p)?;
+        if subject.id == e.id || possessive(&first) {
+            return None;
+        }
+        let e_prev: Vec<&Span> = in_prev
+            .iter()
+            .filter(|(_, k)| doc.entities[*k].id == e.id)
+            .map(|(sp, _)| sp)
+            .collect();
+        if e_prev.is_empty() || !e_prev.iter().all(|sp| possessive(sp)) {
+            return None;
+        }
+        // Between the previous sentence and the pronoun, `e` only inside quotations.
+        let between = e.mentions.iter().any(|sp| {
+            sp.field == newsprobe_core::Field::Text
+                && sp.start >= prev.end
+                && sp.end <= m.span.start
+                && self.quotes.containing(*sp).next().is_none()
+        });
+        if between || names_nobody(ctx, subject) || !pronoun_may_be(ctx, m, subject) {
+            return None;
+        }
+        Some(subject)
     }
 
     fn resolve_inner(&mut self, m: &Mention, entity: Option<&'a Entity>) -> Resolved {
@@ -1681,6 +1758,29 @@ mod tests {
              months, he said.";
         let (name, _) = source(text, "fraction of an inch");
         assert_eq!(name.as_deref(), Some("Scott Alder"));
+    }
+
+    /// "he" after a quotation that opens its sentence is the previous sentence's subject, not
+    /// the man named there only as a possessor ("Porter's return") whom the quotation's own
+    /// "him" and "he" are about.
+    #[test]
+    fn he_is_the_subject_not_the_possessor_before_the_quotation() {
+        let source = crate::test_support::source_of;
+        let text = "The Harbor Kings will reunite with former singer Gary Porter for a summer \
+             tour of 30 cities.\n\n\
+             Guitarists Ray Lindqvist and Tom Avery, singer Porter and drummer Jo Park will play \
+             together for the first time in 20 years. Porter joined the band on stage in \
+             Nashville for the encore.\n\n\
+             After the closing song, Lindqvist teed up Porter's return. \"You may know him \
+             from, well, he has his own band now,\" he said. \"But you may also know him from \
+             his old band, the Harbor Kings — Mr. Gary Porter.\"";
+        let (name, _) = source(text, "You may know him");
+        assert_eq!(name.as_deref(), Some("Guitarists Ray Lindqvist"));
+        // Where the possessor is the subject, he stays the speaker.
+        let text = "Gary Porter played the old songs in Nashville on Friday.\n\n\
+             Porter's voice held up through the encore. \"I was not sure it would,\" he said.";
+        let (name, _) = source(text, "I was not sure");
+        assert_eq!(name.as_deref(), Some("Gary Porter"));
     }
 
     /// "the company" after one company named is that company; after two it is not guessed.
