@@ -426,8 +426,15 @@ pub(crate) fn first_stage(
         // A binary tagger (the bundled ones): each word's score summed as its features are
         // made, in their order, as `Linear::scores` sums them (every value is 1.0), without
         // the buffer.
-        out.reserve(ctx.tokens.len());
         let weights = &tagger.weights[..];
+        if weights.len() == 1usize << tagger.bits {
+            ctx.word_scores(weights, bias, tagger.bits, out);
+            for s in out.iter_mut() {
+                *s = sigmoid(*s);
+            }
+            return;
+        }
+        out.reserve(ctx.tokens.len());
         for i in 0..ctx.tokens.len() {
             let mut s = bias;
             ctx.each_word_feature(i, tagger.bits, |f| {
