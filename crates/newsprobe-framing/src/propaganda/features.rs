@@ -167,6 +167,39 @@ pub fn sentence_stats(probs: &[f32], s: &Sentence) -> (f32, f32) {
     (max, words.iter().sum::<f32>() / words.len().max(1) as f32)
 }
 
+/// The weights [`Context::word_scores`] looked up, by hash (direct-mapped: a slot holds the
+/// last hash that landed in it), for one tagger, kept from text to text; and its buffers.
+#[derive(Debug, Clone)]
+pub struct WordCache {
+    hash: Vec<(u64, [f32; 5])>,
+    stem: Vec<(u64, [f32; 3])>,
+    suffix: Vec<(u64, f32)>,
+    small: Vec<f32>,
+    ends: Option<[f32; 6]>,
+    hw: Vec<[f32; 5]>,
+    sw: Vec<[f32; 3]>,
+    xw: Vec<f32>,
+}
+
+impl WordCache {
+    /// An empty cache of `slots` (rounded up to a power of two) slots a table.
+    pub fn new(slots: usize) -> Self {
+        let slots = slots.next_power_of_two().max(2);
+        // An empty slot `s` holds a key whose low bits are not `s`: no hash finds it.
+        let empty = |s: usize| !(s as u64);
+        WordCache {
+            hash: (0..slots).map(|s| (empty(s), [0.0; 5])).collect(),
+            stem: (0..slots).map(|s| (empty(s), [0.0; 3])).collect(),
+            suffix: (0..slots).map(|s| (empty(s), 0.0)).collect(),
+            small: vec![f32::NAN; 5 * 256],
+            ends: None,
+            hw: Vec::new(),
+            sw: Vec::new(),
+            xw: Vec::new(),
+        }
+    }
+}
+
 impl Context {
     /// Fills the context for `text` (buffers reused).
     pub fn build(&mut self, text: &str) {
@@ -373,11 +406,16 @@ impl Context {
 
     /// Each word's score under a binary tagger whose `weights` span the whole hashed space
     /// (`2^bits` of them) with `bias`, into `out`: the same sum, in the same order and so to the
-    /// same bit, as adding the weights of [`Self::each_word_feature`] one by one, but each
-    /// distinct word's, stem's and suffix's weights are looked up once a text (a direct-mapped
-    /// cache keyed by the hash), the small-valued features' weights once a value, and each word
-    /// pair's hash once for both words.
-    pub fn word_scores(&self, weights: &[f32], bias: f32, bits: u8, out: &mut Vec<f32>) {
+    /// same bit, as adding the weights of [`Self::each_word_feature`] one by one, but the weights
+    /// of each distinct word, stem and suffix are looked up once in `cache` (which must only ever
+    /// serve these `weights` and `bits`), the small-valued features' once a value, and each word
+    /// pair's hash is made once for both words.
+    pub fn word_scores(
+        &self,
+        (weights, bias, bits): (&[f32], f32, u8),
+        cache: &mut WordCache,
+        out: &mut Vec<f32>,
+    ) {
         out.clear();
         let n = self.tokens.len();
         if n == 0 {
@@ -385,19 +423,22 @@ impl Context {
         }
         debug_assert_eq!(weights.len(), 1usize << bits);
         let wt = |tag: u64, v: u64| weights[index(ns(tag, v), bits) as usize];
+        let WordCache {
+            hash: hcache,
+            stem: scache,
+            suffix: xcache,
+            small,
+            ends,
+            hw,
+            sw,
+            xw,
+        } = cache;
+        let mask = hcache.len() as u64 - 1;
+        hw.clear();
+        sw.clear();
+        xw.clear();
         // Per word: the weights of its hash under tags 1, 3, 4, 5, 6, of its stem under 2, 10,
         // 11 and of its suffix under 9.
-        let slots = (2 * n).next_power_of_two().clamp(64, 4096);
-        let mask = slots as u64 - 1;
-        // An empty slot `s` holds a key whose low bits are not `s`: no hash matches it.
-        let mut hcache: Vec<(u64, [f32; 5])> =
-            (0..slots).map(|s| (!(s as u64), [0.0; 5])).collect();
-        let mut scache: Vec<(u64, [f32; 3])> =
-            (0..slots).map(|s| (!(s as u64), [0.0; 3])).collect();
-        let mut xcache: Vec<(u64, f32)> = (0..slots).map(|s| (!(s as u64), 0.0)).collect();
-        let mut hw = Vec::with_capacity(n);
-        let mut sw = Vec::with_capacity(n);
-        let mut xw = Vec::with_capacity(n);
         for (t, &x) in self.tokens.iter().zip(&self.suffix) {
             let e = &mut hcache[(t.hash & mask) as usize];
             if e.0 != t.hash {
@@ -417,10 +458,17 @@ impl Context {
             }
             xw.push(e.1);
         }
-        let (bos3, bos5, bos10) = (wt(3, BOS), wt(5, BOS), wt(10, BOS));
-        let (eos4, eos6, eos11) = (wt(4, EOS), wt(6, EOS), wt(11, EOS));
+        let [bos3, bos5, bos10, eos4, eos6, eos11] = *ends.get_or_insert_with(|| {
+            [
+                wt(3, BOS),
+                wt(5, BOS),
+                wt(10, BOS),
+                wt(4, EOS),
+                wt(6, EOS),
+                wt(11, EOS),
+            ]
+        });
         // Weights of the small-valued features, looked up when first met (NaN: not yet).
-        let mut small = vec![f32::NAN; 5 * 256];
         let mut small_w = |k: usize, tag: u64, v: u64| {
             let c = &mut small[k * 256 + (v as usize & 255)];
             if c.is_nan() {
@@ -812,6 +860,8 @@ mod tests {
             .collect();
         let mut ctx = Context::default();
         let mut scores = Vec::new();
+        // A small cache, kept over the texts: slots are shared and overwritten.
+        let mut cache = WordCache::new(8);
         for text in [
             "",
             "Shocking!",
@@ -821,7 +871,7 @@ mod tests {
             "A B. C D E. F",
         ] {
             ctx.build(text);
-            ctx.word_scores(&weights, 0.125, bits, &mut scores);
+            ctx.word_scores((&weights, 0.125, bits), &mut cache, &mut scores);
             assert_eq!(scores.len(), ctx.tokens.len());
             for (i, &got) in scores.iter().enumerate() {
                 let mut want = 0.125f32;
