@@ -167,6 +167,39 @@ pub fn sentence_stats(probs: &[f32], s: &Sentence) -> (f32, f32) {
     (max, words.iter().sum::<f32>() / words.len().max(1) as f32)
 }
 
+/// The weights [`Context::word_scores`] looked up, by hash (direct-mapped: a slot holds the
+/// last hash that landed in it), for one tagger, kept from text to text; and its buffers.
+#[derive(Debug, Clone)]
+pub struct WordCache {
+    hash: Vec<(u64, [f32; 5])>,
+    stem: Vec<(u64, [f32; 3])>,
+    suffix: Vec<(u64, f32)>,
+    small: Vec<f32>,
+    ends: Option<[f32; 6]>,
+    hw: Vec<[f32; 5]>,
+    sw: Vec<[f32; 3]>,
+    xw: Vec<f32>,
+}
+
+impl WordCache {
+    /// An empty cache of `slots` (rounded up to a power of two) slots a table.
+    pub fn new(slots: usize) -> Self {
+        let slots = slots.next_power_of_two().max(2);
+        // An empty slot `s` holds a key whose low bits are not `s`: no hash finds it.
+        let empty = |s: usize| !(s as u64);
+        WordCache {
+            hash: (0..slots).map(|s| (empty(s), [0.0; 5])).collect(),
+            stem: (0..slots).map(|s| (empty(s), [0.0; 3])).collect(),
+            suffix: (0..slots).map(|s| (empty(s), 0.0)).collect(),
+            small: vec![f32::NAN; 5 * 256],
+            ends: None,
+            hw: Vec::new(),
+            sw: Vec::new(),
+            xw: Vec::new(),
+        }
+    }
+}
+
 impl Context {
     /// Fills the context for `text` (buffers reused).
     pub fn build(&mut self, text: &str) {
@@ -369,6 +402,155 @@ impl Context {
         }
         push(ns(7, combine(wm1, w0)));
         push(ns(8, combine(w0, wp1)));
+    }
+
+    /// Each word's score under a binary tagger whose `weights` span the whole hashed space
+    /// (`2^bits` of them) with `bias`, into `out`: the same sum, in the same order and so to the
+    /// same bit, as adding the weights of [`Self::each_word_feature`] one by one, but the weights
+    /// of each distinct word, stem and suffix are looked up once in `cache` (which must only ever
+    /// serve these `weights` and `bits`), the small-valued features' once a value, and each word
+    /// pair's hash is made once for both words.
+    pub fn word_scores(
+        &self,
+        (weights, bias, bits): (&[f32], f32, u8),
+        cache: &mut WordCache,
+        out: &mut Vec<f32>,
+    ) {
+        out.clear();
+        let n = self.tokens.len();
+        if n == 0 {
+            return;
+        }
+        debug_assert_eq!(weights.len(), 1usize << bits);
+        let wt = |tag: u64, v: u64| weights[index(ns(tag, v), bits) as usize];
+        let WordCache {
+            hash: hcache,
+            stem: scache,
+            suffix: xcache,
+            small,
+            ends,
+            hw,
+            sw,
+            xw,
+        } = cache;
+        let mask = hcache.len() as u64 - 1;
+        hw.clear();
+        sw.clear();
+        xw.clear();
+        // Per word: the weights of its hash under tags 1, 3, 4, 5, 6, of its stem under 2, 10,
+        // 11 and of its suffix under 9.
+        for (t, &x) in self.tokens.iter().zip(&self.suffix) {
+            let e = &mut hcache[(t.hash & mask) as usize];
+            if e.0 != t.hash {
+                let h = t.hash;
+                *e = (h, [wt(1, h), wt(3, h), wt(4, h), wt(5, h), wt(6, h)]);
+            }
+            hw.push(e.1);
+            let e = &mut scache[(t.stem & mask) as usize];
+            if e.0 != t.stem {
+                let h = t.stem;
+                *e = (h, [wt(2, h), wt(10, h), wt(11, h)]);
+            }
+            sw.push(e.1);
+            let e = &mut xcache[(x & mask) as usize];
+            if e.0 != x {
+                *e = (x, wt(9, x));
+            }
+            xw.push(e.1);
+        }
+        let [bos3, bos5, bos10, eos4, eos6, eos11] = *ends.get_or_insert_with(|| {
+            [
+                wt(3, BOS),
+                wt(5, BOS),
+                wt(10, BOS),
+                wt(4, EOS),
+                wt(6, EOS),
+                wt(11, EOS),
+            ]
+        });
+        // Weights of the small-valued features, looked up when first met (NaN: not yet).
+        let mut small_w = |k: usize, tag: u64, v: u64| {
+            let c = &mut small[k * 256 + (v as usize & 255)];
+            if c.is_nan() {
+                *c = wt(tag, v);
+            }
+            *c
+        };
+        out.reserve(n);
+        // combine(word i-1, word i) when word i-1 is in word i's sentence.
+        let mut carried: Option<u64> = None;
+        for i in 0..n {
+            let t = &self.tokens[i];
+            let s = &self.sentences[self.sentence[i] as usize];
+            let pos = i - s.first;
+            let end = s.first + s.len;
+            let w0 = t.hash;
+            let mut sc = bias;
+            sc += hw[i][0];
+            sc += sw[i][0];
+            sc += if pos >= 1 { hw[i - 1][1] } else { bos3 };
+            sc += if i + 1 < end { hw[i + 1][2] } else { eos4 };
+            sc += if pos >= 2 { hw[i - 2][3] } else { bos5 };
+            sc += if i + 2 < end { hw[i + 2][4] } else { eos6 };
+            sc += xw[i];
+            sc += if pos >= 1 { sw[i - 1][1] } else { bos10 };
+            sc += if i + 1 < end { sw[i + 1][2] } else { eos11 };
+            let shape = u64::from(t.capitalized)
+                | u64::from(t.numeric) << 1
+                | u64::from(pos == 0) << 2
+                | u64::from(self.in_quote[i]) << 3;
+            sc += small_w(0, 13, shape);
+            let len_bucket = match s.len {
+                0..=5 => 0,
+                6..=12 => 1,
+                13..=25 => 2,
+                26..=40 => 3,
+                _ => 4,
+            };
+            let pos_bucket = match (pos, s.len - pos - 1) {
+                (0, _) => 0,
+                (1..=2, _) => 1,
+                (_, 0) => 2,
+                (_, 1..=2) => 3,
+                _ => 4,
+            };
+            sc += small_w(1, 14, len_bucket | pos_bucket << 4);
+            sc += small_w(
+                2,
+                15,
+                u64::from(s.exclaim)
+                    | u64::from(s.question) << 1
+                    | u64::from(self.sentence[i] == 0) << 2,
+            );
+            let lo = i.saturating_sub(2).max(s.first);
+            let hi = (i + 3).min(end);
+            let near = self.lex[lo..hi].iter().fold(0u8, |m, &b| m | b) & !self.lex[i];
+            sc += small_w(3, 16, u64::from(self.lex[i]));
+            sc += small_w(4, 18, u64::from(near));
+            let left = match carried {
+                Some(p) if pos >= 1 => p,
+                _ => combine(
+                    if pos >= 1 {
+                        self.tokens[i - 1].hash
+                    } else {
+                        BOS
+                    },
+                    w0,
+                ),
+            };
+            sc += wt(7, left);
+            let right = combine(
+                w0,
+                if i + 1 < end {
+                    self.tokens[i + 1].hash
+                } else {
+                    EOS
+                },
+            );
+            sc += wt(8, right);
+            carried = (i + 1 < end).then_some(right);
+            out.push(sc);
+        }
     }
 
     /// The sentence classifier's features of sentence `si`: its stems and word pairs, length,
@@ -661,6 +843,41 @@ mod tests {
         ] {
             assert!(!plain_gap(gap), "{gap:?}");
             let _ = clause_break(gap);
+        }
+    }
+
+    #[test]
+    fn word_scores_equal_the_features_weights_summed_one_by_one() {
+        let bits = 12u8;
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let weights: Vec<f32> = (0..1usize << bits)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+            })
+            .collect();
+        let mut ctx = Context::default();
+        let mut scores = Vec::new();
+        // A small cache, kept over the texts: slots are shared and overwritten.
+        let mut cache = WordCache::new(8);
+        for text in [
+            "",
+            "Shocking!",
+            "The minister said \"this is a disgraceful, outrageous betrayal\" on Tuesday. \
+             Critics say the plan, which the minister calls a triumph, will fail! Will it? \
+             The plan will fail, the plan will fail, they say; the minister disagrees.",
+            "A B. C D E. F",
+        ] {
+            ctx.build(text);
+            ctx.word_scores((&weights, 0.125, bits), &mut cache, &mut scores);
+            assert_eq!(scores.len(), ctx.tokens.len());
+            for (i, &got) in scores.iter().enumerate() {
+                let mut want = 0.125f32;
+                ctx.each_word_feature(i, bits, |f| want += weights[f as usize]);
+                assert_eq!(got.to_bits(), want.to_bits(), "{text:?} word {i}");
+            }
         }
     }
 

@@ -115,6 +115,12 @@ pub struct PropagandaModel {
 static BUNDLED: LazyLock<Option<PropagandaModel>> =
     LazyLock::new(|| PropagandaModel::from_bytes(MODEL).ok());
 
+thread_local! {
+    /// [`Context::word_scores`]'s cache for the bundled model's loaded-words tagger.
+    static LOADED_CACHE: std::cell::RefCell<features::WordCache> =
+        std::cell::RefCell::new(features::WordCache::new(8192));
+}
+
 /// The embedded model (None only if the committed file is malformed; a test makes sure not).
 pub fn bundled() -> Option<&'static PropagandaModel> {
     BUNDLED.as_ref()
@@ -272,7 +278,24 @@ impl PropagandaModel {
     fn detect_in(&self, ctx: Context, threshold: f32) -> Vec<Detected> {
         let mut buf = Vec::with_capacity(32);
         let mut probs = Vec::with_capacity(ctx.tokens.len());
-        self.loaded_probabilities(&ctx, &mut buf, &mut probs);
+        match (bundled(), &self.loaded) {
+            // The bundled model (static, never changed): its loaded-words tagger's weights are
+            // looked up through a cache kept from text to text, same scores to the bit.
+            (Some(b), m)
+                if std::ptr::eq(b, self)
+                    && m.outputs == 1
+                    && m.weights.len() == 1usize << m.bits =>
+            {
+                LOADED_CACHE.with_borrow_mut(|cache| {
+                    let bias = m.bias.first().copied().unwrap_or(0.0);
+                    ctx.word_scores((&m.weights, bias, m.bits), cache, &mut probs);
+                });
+                for p in probs.iter_mut() {
+                    *p = sigmoid(*p);
+                }
+            }
+            _ => self.loaded_probabilities(&ctx, &mut buf, &mut probs),
+        }
         let mut out = Vec::new();
         for (a, b, score) in runs(&ctx, &probs, threshold) {
             let mut tp = [0.0f32; 14];
