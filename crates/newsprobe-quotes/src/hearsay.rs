@@ -186,19 +186,7 @@ fn names_source_after(doc: &Document, sentence: &Span, said: &Span) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::Document;
-
-    fn unsourced(text: &str) -> Vec<String> {
-        let mut doc = Document::from_text(None, text);
-        newsprobe_entities::annotate(&mut doc, None);
-        crate::annotate(&mut doc);
-        doc.findings
-            .iter()
-            .filter(|f| f.kind == "unattributed_claims")
-            .flat_map(|f| f.evidence.iter())
-            .map(|s| doc.span_text(s).to_string())
-            .collect()
-    }
+    use crate::unsourced::tests::unsourced;
 
     #[test]
     fn hearsay_with_no_source_is_listed() {

@@ -229,10 +229,12 @@ fn continues_quotation(doc: &Document, q: &Quote) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use newsprobe_core::Document;
 
-    fn unsourced(text: &str) -> Vec<String> {
+    /// The evidence texts of the `unattributed_claims` finding on `text` (also read by
+    /// `hearsay`'s tests).
+    pub(crate) fn unsourced(text: &str) -> Vec<String> {
         let mut doc = Document::from_text(None, text);
         newsprobe_entities::annotate(&mut doc, None);
         crate::annotate(&mut doc);
