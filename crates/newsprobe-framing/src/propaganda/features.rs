@@ -371,21 +371,7 @@ impl Context {
             | u64::from(pos == 0) << 2
             | u64::from(self.in_quote[i]) << 3;
         push(ns(13, shape));
-        let len_bucket = match s.len {
-            0..=5 => 0,
-            6..=12 => 1,
-            13..=25 => 2,
-            26..=40 => 3,
-            _ => 4,
-        };
-        let pos_bucket = match (pos, s.len - pos - 1) {
-            (0, _) => 0,
-            (1..=2, _) => 1,
-            (_, 0) => 2,
-            (_, 1..=2) => 3,
-            _ => 4,
-        };
-        push(ns(14, len_bucket | pos_bucket << 4));
+        push(ns(14, length_and_place(s.len, pos)));
         push(ns(
             15,
             u64::from(s.exclaim)
@@ -500,21 +486,7 @@ impl Context {
                 | u64::from(pos == 0) << 2
                 | u64::from(self.in_quote[i]) << 3;
             sc += small_w(0, 13, shape);
-            let len_bucket = match s.len {
-                0..=5 => 0,
-                6..=12 => 1,
-                13..=25 => 2,
-                26..=40 => 3,
-                _ => 4,
-            };
-            let pos_bucket = match (pos, s.len - pos - 1) {
-                (0, _) => 0,
-                (1..=2, _) => 1,
-                (_, 0) => 2,
-                (_, 1..=2) => 3,
-                _ => 4,
-            };
-            sc += small_w(1, 14, len_bucket | pos_bucket << 4);
+            sc += small_w(1, 14, length_and_place(s.len, pos));
             sc += small_w(
                 2,
                 15,
@@ -827,6 +799,26 @@ fn sum_duplicates(out: &mut Vec<(u32, f32)>) {
         }
     }
     out.truncate(k);
+}
+
+/// The sentence's length bucket and the word's place in it (first, near the start, last, near
+/// the end, inside), one small feature value (the same for the plain and the cached scorer).
+fn length_and_place(len: usize, pos: usize) -> u64 {
+    let len_bucket = match len {
+        0..=5 => 0,
+        6..=12 => 1,
+        13..=25 => 2,
+        26..=40 => 3,
+        _ => 4,
+    };
+    let pos_bucket = match (pos, len - pos - 1) {
+        (0, _) => 0,
+        (1..=2, _) => 1,
+        (_, 0) => 2,
+        (_, 1..=2) => 3,
+        _ => 4,
+    };
+    len_bucket | pos_bucket << 4
 }
 
 #[cfg(test)]
