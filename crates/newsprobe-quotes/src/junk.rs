@@ -363,6 +363,19 @@ pub(crate) fn person_name_junk(name: &str) -> bool {
     title_like(name) || name.split_whitespace().skip(1).any(camel)
 }
 
+/// Sentence adverbs of connection and doubt that open a clause before a name ("Hence Amoris
+/// Laetitia", "Perhaps Smith"): one list for the name cleaner and the mention trimmer.
+const CONNECTIVES: &[&str] = &[
+    "hence",
+    "thus",
+    "meanwhile",
+    "however",
+    "moreover",
+    "indeed",
+    "perhaps",
+    "maybe",
+];
+
 /// A name without the sentence adverb the entity stage took in with it at a sentence start
 /// ("Basically Saris" is "Saris", "Hence Amoris Laetitia" is "Amoris Laetitia"); first names
 /// that end in "-ly" ("Kelly", "Beverly", "Emily") are not adverbs by these endings.
@@ -378,17 +391,7 @@ pub(crate) fn without_adverb_opener(name: &str) -> &str {
         ]
         .iter()
         .any(|x| w.ends_with(x)))
-        || matches!(
-            w.as_str(),
-            "hence"
-                | "thus"
-                | "meanwhile"
-                | "however"
-                | "moreover"
-                | "indeed"
-                | "perhaps"
-                | "maybe"
-        );
+        || CONNECTIVES.contains(&w.as_str());
     let rest = rest.trim_start();
     if adverb && rest.chars().next().is_some_and(char::is_uppercase) {
         rest
@@ -1762,23 +1765,10 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     if first < last && opens_sentence(ctx, first) && ctx.is_capitalized(first + 1) && {
         let w = ctx.word(first);
         (w.len() > 4 && w.ends_with("ly") && !in_list(list::LY_NOUNS, w))
+            || CONNECTIVES.contains(&w)
             || matches!(
                 w,
-                "hence"
-                    | "thus"
-                    | "meanwhile"
-                    | "however"
-                    | "moreover"
-                    | "indeed"
-                    | "perhaps"
-                    | "maybe"
-                    | "now"
-                    | "then"
-                    | "also"
-                    | "still"
-                    | "even"
-                    | "yet"
-                    | "instead"
+                "now" | "then" | "also" | "still" | "even" | "yet" | "instead"
             )
     } {
         first += 1;
