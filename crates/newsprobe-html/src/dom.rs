@@ -153,42 +153,45 @@ impl<'a> Dom<'a> {
     /// building the text of a large subtree: the text's bytes that are ASCII and neither
     /// whitespace nor NUL all stay in it, so once `limit` of them are seen it cannot be shorter.
     pub fn text_of_shorter_than(&self, id: NodeId, limit: usize) -> Option<String> {
-        let end = self.subtree_end(id);
         let mut solid = 0;
-        let mut skip_until = 0;
-        for i in id..end {
-            if i < skip_until {
-                continue;
-            }
-            match &self.nodes[i as usize].data {
-                NodeData::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {
-                    skip_until = self.subtree_end(i);
+        for data in self.shown_nodes(id) {
+            if let NodeData::Text(t) = data {
+                solid += t.bytes().filter(|&b| PLAIN_ASCII[usize::from(b)]).count();
+                if solid >= limit {
+                    return None;
                 }
-                NodeData::Text(t) => {
-                    solid += t.bytes().filter(|&b| PLAIN_ASCII[usize::from(b)]).count();
-                    if solid >= limit {
-                        return None;
-                    }
-                }
-                _ => {}
             }
         }
         Some(self.text_of(id)).filter(|t| t.len() < limit)
     }
 
+    /// The nodes of the subtree at `id` in document order, without the script, style and
+    /// template elements and their contents (what [`Dom::text_of`] reads).
+    fn shown_nodes(&self, id: NodeId) -> impl Iterator<Item = &NodeData<'a>> + '_ {
+        let end = self.subtree_end(id);
+        let mut i = id;
+        std::iter::from_fn(move || {
+            while i < end {
+                let data = &self.nodes[i as usize].data;
+                match data {
+                    NodeData::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {
+                        i = self.subtree_end(i);
+                    }
+                    _ => {
+                        i += 1;
+                        return Some(data);
+                    }
+                }
+            }
+            None
+        })
+    }
+
     /// The text under `id` (script and style content excluded), whitespace collapsed.
     pub fn text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
-        let end = self.subtree_end(id);
-        let mut skip_until = 0;
-        for i in id..end {
-            if i < skip_until {
-                continue;
-            }
-            match &self.nodes[i as usize].data {
-                NodeData::Element(e) if matches!(&*e.name, "script" | "style" | "template") => {
-                    skip_until = self.subtree_end(i);
-                }
+        for data in self.shown_nodes(id) {
+            match data {
                 NodeData::Element(e) if is_block(&e.name) || &*e.name == "br" => out.push(' '),
                 NodeData::Text(t) => out.push_str(t),
                 _ => {}
