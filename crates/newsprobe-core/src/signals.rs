@@ -52,7 +52,7 @@ pub const POLICY: &[KindPolicy] = &[
         kind: "unsupported_headline",
         finding: false,
         measured: Some((0.0, 3)),
-        why: "headline support is a model judgment; since session 15 a headline with a question mark anywhere or an attribution (\"…, Witness Says\", \"…: White House\") asserts nothing, and plain attribution in the body (\"said\", \"told\", \"according to\") is no claim-only report: on the tuning pool's FNC-1 headline pairs its firings fell from 36 to 19 (on gold agree pairs 10 to 5); the 3 held-out firings, judged wrong, still fire (unread)",
+        why: "headline support is a model judgment; since session 15 a headline with a question mark anywhere or an attribution (\"…, Witness Says\", \"…: White House\") asserts nothing, and plain attribution in the body (\"said\", \"told\", \"according to\") is no claim-only report: on the tuning pool's FNC-1 headline pairs its firings fell from 36 to 17 (on gold agree pairs 10 to 4); the 3 held-out firings, judged wrong, still fire (unread)",
     },
     KindPolicy {
         kind: "unattributed_claims",
