@@ -52,7 +52,7 @@ pub const POLICY: &[KindPolicy] = &[
         kind: "unsupported_headline",
         finding: false,
         measured: Some((0.0, 3)),
-        why: "headline support is a model judgment",
+        why: "headline support is a model judgment; since session 15 a headline with a question mark anywhere or an attribution (\"…, Witness Says\", \"…: White House\") asserts nothing, and plain attribution in the body (\"said\", \"told\", \"according to\") is no claim-only report: on the tuning pool's FNC-1 headline pairs its firings fell from 36 to 17 (on gold agree pairs 10 to 4); the 3 held-out firings, judged wrong, still fire (unread)",
     },
     KindPolicy {
         kind: "unattributed_claims",
@@ -64,7 +64,7 @@ pub const POLICY: &[KindPolicy] = &[
         kind: "single_source",
         finding: false,
         measured: Some((0.6, 5)),
-        why: "one attributed source; a second source quoted once is easily missed",
+        why: "one attributed source; a second source quoted once is easily missed (score 0.8 and the outlet's words as evidence where it says it has not verified that source, session 15)",
     },
     KindPolicy {
         kind: "clickbait_headline",
@@ -82,7 +82,7 @@ pub const POLICY: &[KindPolicy] = &[
         kind: "secrecy_framing",
         finding: false,
         measured: Some((0.0, 3)),
-        why: "density of lexicon hits",
+        why: "two distinct secrecy phrases in the outlet's voice; since session 15 only where the outlet claims hidden access (a scoop or secrecy word in its headline, or a source speaking anonymously): the 3 firings judged (all wrong, \"hush money\" in a real cover-up's history among them) no longer fire, none on the 231 articles does; right on the seed case",
     },
 ];
 

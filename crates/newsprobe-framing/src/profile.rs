@@ -110,7 +110,13 @@ pub fn findings(doc: &Document, spans: &[FramingSpan], outlet_words: usize) -> V
     let secrecy: Vec<Span> = outlet_spans(spans, |c| c == "secrecy")
         .map(|s| s.span)
         .collect();
-    if secrecy.len() >= SECRECY_MIN_SPANS {
+    let mut distinct: Vec<String> = secrecy
+        .iter()
+        .map(|s| doc.span_text(s).to_lowercase())
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() >= SECRECY_MIN_SPANS && claims_hidden_access(doc, spans) {
         out.push(Finding {
             kind: "secrecy_framing".into(),
             severity: Severity::Info,
@@ -118,13 +124,26 @@ pub fn findings(doc: &Document, spans: &[FramingSpan], outlet_words: usize) -> V
                 "The outlet presents the story as hidden knowledge: {}.",
                 join_texts(doc, &secrecy, 6)
             ),
-            rule: format!("profile:outlet-secrecy-claims>={SECRECY_MIN_SPANS}"),
+            rule: format!("profile:outlet-secrecy-claims>={SECRECY_MIN_SPANS}+hidden-access"),
             score: (secrecy.len() as f32 / 5.0).min(1.0),
             evidence: secrecy,
             signal: false,
         });
     }
     out
+}
+
+/// Whether the outlet sells the story as access to what is hidden, beyond describing a secret
+/// thing: its headline claims a revelation ("Exclusive", "Secret", "Leaked") or the story rests
+/// on a source who speaks anonymously. Secrecy words in a story about a real cover-up ("hush
+/// money" paid in a scandal the story recounts, "a secret passageway") describe the subject.
+fn claims_hidden_access(doc: &Document, spans: &[FramingSpan]) -> bool {
+    spans.iter().any(|s| {
+        s.span.field == Field::Title && matches!(s.category.as_str(), "exclusivity" | "secrecy")
+    }) || doc
+        .quotes
+        .iter()
+        .any(|q| q.source.kind == newsprobe_core::SourceType::Anonymous)
 }
 
 fn join_texts(doc: &Document, spans: &[Span], n: usize) -> String {
@@ -187,9 +206,61 @@ mod tests {
         assert!(f.iter().any(|f| f.kind == "loaded_language"), "{f:?}");
         let quoted: Vec<FramingSpan> = (0..4).map(|i| span("fear", 2 * i, true)).collect();
         assert!(findings(&doc, &quoted, 300).is_empty());
-        let secret: Vec<FramingSpan> = (0..2).map(|i| span("secrecy", 2 * i, false)).collect();
-        assert!(findings(&doc, &secret, 300)
+    }
+
+    /// Outlet-voice secrecy spans of `text` (each occurrence of each phrase), with an optional
+    /// title.
+    fn secrecy_findings(title: Option<&str>, text: &str, phrases: &[&str]) -> Vec<Finding> {
+        let doc = Document::from_text(title, text);
+        let lower = text.to_lowercase(); // ASCII test texts: same offsets
+        let mut spans: Vec<FramingSpan> = phrases
             .iter()
-            .any(|f| f.kind == "secrecy_framing"));
+            .flat_map(|p| lower.match_indices(p).map(move |(b, _)| (b, p)))
+            .map(|(b, p)| {
+                let start = text[..b].chars().count();
+                FramingSpan {
+                    span: Span::text(start, start + p.chars().count()),
+                    ..span("secrecy", 0, false)
+                }
+            })
+            .collect();
+        if let Some(t) = title {
+            if let Some(b) = t.find("Exclusive") {
+                let start = t[..b].chars().count();
+                spans.push(FramingSpan {
+                    span: Span::title(start, start + 9),
+                    ..span("exclusivity", 0, false)
+                });
+            }
+        }
+        findings(&doc, &spans, 300)
+    }
+
+    #[test]
+    fn secrecy_framing_needs_a_claim_of_hidden_access() {
+        let is_secrecy = |f: &[Finding]| f.iter().any(|f| f.kind == "secrecy_framing");
+        // A history of a real cover-up: the secrecy words describe the subject.
+        let history = "The senator paid hush money to a former aide in 1998, and the payments \
+                       were kept under wraps until a court unsealed the records last year.";
+        assert!(!is_secrecy(&secrecy_findings(
+            None,
+            history,
+            &["hush money", "under wraps"]
+        )));
+        // One phrase twice is one claim.
+        let twice = "The talks went on behind closed doors. Behind closed doors, too.";
+        assert!(!is_secrecy(&secrecy_findings(
+            Some("Exclusive: talks on the port deal"),
+            twice,
+            &["behind closed doors"]
+        )));
+        // The outlet sells a revelation: an exclusive built on closed-door talk.
+        let sold = "In hushed conversations behind closed doors, ministers weighed a plan that \
+                    was never meant to become public.";
+        assert!(is_secrecy(&secrecy_findings(
+            Some("Exclusive: ministers weigh port plan"),
+            sold,
+            &["hushed conversations", "behind closed doors"]
+        )));
     }
 }

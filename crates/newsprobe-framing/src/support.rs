@@ -31,6 +31,76 @@ const STOPWORDS: &[&str] = &[
     "will", "not", "but", "new", "up", "out", "than",
 ];
 
+/// Reporting words that attribute without doubting: a body sentence that uses them states a
+/// sourced fact, and a headline that uses them attributes its claim.
+const PLAIN_ATTRIBUTION: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "told",
+    "tells",
+    "according to",
+];
+
+/// Headline words that attribute or doubt its claim ("…, Witness Says", "Claims", "Rumors").
+const HEADLINE_ATTRIBUTION: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "claim",
+    "claims",
+    "claimed",
+    "alleges",
+    "alleged",
+    "allegedly",
+    "reportedly",
+    "reports",
+    "reported",
+    "according",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "rumored",
+    "suggests",
+    "insists",
+    "denies",
+];
+
+/// Whether the headline attributes its claim: an attribution word ("Eyewitness Says Video Was
+/// Staged") or a short source after a final colon ("Impeachment sham debunked: White House").
+fn headline_attributes(title: &str, tokens: &[newsprobe_core::Token]) -> bool {
+    if tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && is_one_of(t.span.slice(title), HEADLINE_ATTRIBUTION))
+    {
+        return true;
+    }
+    let quotes = ['"', '“', '”', '‘', '’', '\''];
+    // A short source before a colon and a quotation after it ("Eyewitness: Video \"is
+    // Bullshit\"", "Coach: “We needed to win”"); not a label ("Exclusive: …", "Fact Check: …"),
+    // which quotes nobody.
+    if let Some((source, said)) = title.split_once(':') {
+        let words = source.split_whitespace().count();
+        // (An apostrophe, "minister's", is no quotation mark: a straight single quote counts
+        // only where it opens a word.)
+        let quoted = said.contains(['"', '“', '”', '‘'])
+            || said.trim_start().starts_with('\'')
+            || said.contains(" '");
+        if (1..=3).contains(&words) && !source.contains(quotes) && quoted {
+            return true;
+        }
+    }
+    match title.trim_end().rsplit_once(':') {
+        Some((claim, source)) => {
+            let words = source.split_whitespace().count();
+            !claim.trim().is_empty() && (1..=4).contains(&words) && !source.contains(quotes)
+        }
+        None => false,
+    }
+}
+
 /// What the headline and the body share, and what the body does with it.
 #[derive(Debug, Default)]
 pub struct SupportEvidence {
@@ -80,7 +150,9 @@ pub fn evidence(
             _ => {}
         }
     }
-    if title.trim_end().ends_with('?') {
+    // A question anywhere ("Axl Rose Dead? Fans Freak Out …") or a headline that attributes
+    // its claim ("…, Witness Says", "… debunked: White House") asserts nothing as fact.
+    if title.contains('?') || headline_attributes(title, &doc.title_tokens) {
         ev.headline_hedged = true;
     }
 
@@ -164,11 +236,14 @@ pub fn evidence(
         let (a, b) = (doc.tokens.get(first)?, doc.tokens.get(last)?);
         Some(Span::text(a.span.start, b.span.end))
     };
+    // Plain attribution ("said", "told", "according to") is how news states a sourced fact:
+    // only verbs that present it as a claim ("described", "alleged", "a scenario") count.
     ev.reporting = body
         .reporting
         .iter()
         .filter_map(body_span)
         .filter(|span| support.iter().any(|s| s.contains(span)))
+        .filter(|span| !is_one_of(doc.span_text(span), PLAIN_ATTRIBUTION))
         .collect();
     ev.anonymity = body.anonymity.iter().filter_map(body_span).collect();
     for q in &doc.quotes {
@@ -409,6 +484,49 @@ mod tests {
             0.9,
         );
         assert!(f.is_some());
+    }
+
+    #[test]
+    fn a_question_or_an_attributed_headline_asserts_nothing() {
+        let body = "The singer's death was announced on a website on Tuesday, fans said, but the \
+                    report was unconfirmed and might be a hoax, his spokesman said.";
+        for title in [
+            "Singer Dead? Fans Mourn After Website Report",
+            "Singer Died In Crash, Website Claims",
+            "Viral Video Of Singer's Crash Was Staged, Witness Says",
+            "Singer died in crash: tour manager",
+            "Eyewitness: crash video \"was staged\"",
+        ] {
+            let (ev, f) = judge(title, body, Stance::Discuss, 0.9);
+            assert!(ev.headline_hedged, "{title}");
+            assert!(f.is_none(), "{title}: {f:?}");
+        }
+        // "Exclusive:" before the claim is no source after it.
+        for title in [
+            "Exclusive: Minister plans to close the border",
+            "Fact Check: the minister's border plan",
+        ] {
+            let doc = Document::from_text(Some(title), "x");
+            assert!(
+                !headline_attributes(doc.title(), &doc.title_tokens),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_attribution_in_the_body_is_no_claim_only_report() {
+        // A court story sourced the usual way ("prosecutors said") backs a factual headline.
+        let (ev, f) = judge(
+            "Dock worker jailed for harbour warehouse fire",
+            "A dock worker was jailed for six years on Friday for setting fire to a harbour \
+             warehouse, prosecutors said. The fire could have spread to the fuel depot, the \
+             judge told the court.",
+            Stance::Discuss,
+            0.7,
+        );
+        assert!(ev.reporting.is_empty(), "{ev:?}");
+        assert!(f.is_none(), "{f:?}");
     }
 
     #[test]

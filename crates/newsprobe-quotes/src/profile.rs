@@ -183,21 +183,32 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
     attributed.sort_unstable();
     attributed.dedup();
     if attributed.len() == 1 && doc.quotes.len() >= 3 {
+        // The outlet's own word that it has not verified what its one source says makes the
+        // story's single leg the more worth weighing (a signal with a higher score).
+        let admission = outlet_admission(doc);
+        let mut evidence: Vec<Span> = admission.into_iter().collect();
+        evidence.extend(doc.quotes.iter().filter_map(|q| q.source.mention).take(5));
         findings.push(Finding {
             kind: "single_source".into(),
             severity: Severity::Info,
-            message: format!(
-                "every attributed statement comes from one source: {}",
-                attributed[0]
-            ),
-            evidence: doc
-                .quotes
-                .iter()
-                .filter_map(|q| q.source.mention)
-                .take(5)
-                .collect(),
-            rule: "quotes.profile.single_source".into(),
-            score: 0.6,
+            message: match admission {
+                Some(a) => format!(
+                    "every attributed statement comes from one source, which the outlet says it has not verified (\"{}\"): {}",
+                    doc.span_text(&a),
+                    attributed[0]
+                ),
+                None => format!(
+                    "every attributed statement comes from one source: {}",
+                    attributed[0]
+                ),
+            },
+            evidence,
+            rule: if admission.is_some() {
+                "quotes.profile.single_source+unverified".into()
+            } else {
+                "quotes.profile.single_source".into()
+            },
+            score: if admission.is_some() { 0.8 } else { 0.6 },
             signal: false,
         });
     }
@@ -472,6 +483,29 @@ const UNNAMED_SOURCE_CUES: &[&str] = &[
     "intelligence sources",
 ];
 
+/// Whether a position of the text is inside a direct or partial quotation (words someone else
+/// says, not the outlet's own).
+fn inside_quotation(doc: &Document, at: usize) -> bool {
+    doc.quotes.iter().any(|q| {
+        q.span.start <= at
+            && at < q.span.end
+            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+    })
+}
+
+/// The outlet's first own admission that it has not verified what it reports ("The Herald has
+/// not independently verified the claims"), outside every quotation.
+fn outlet_admission(doc: &Document) -> Option<Span> {
+    if !may_admit(&doc.text) {
+        return None;
+    }
+    sourcing_phrases()
+        .find_iter(doc.text.as_str())
+        .filter(|m| m.pattern().as_usize() < NOT_VERIFIED.len())
+        .map(|m| Span::text(m.start(), m.end()))
+        .find(|a| !inside_quotation(doc, a.start))
+}
+
 /// A story whose claims rest on anonymous or unnamed sources that the outlet itself says it has
 /// not verified ("The Herald has not independently verified the claims"), or whose attributed
 /// statements all come from one unnamed source. Evidence: the outlet's own words, then the
@@ -523,14 +557,9 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         return None;
     }
     // The outlet's own admission, outside every quotation and reported statement.
-    let inside_quote = |at: usize| {
-        doc.quotes.iter().any(|q| {
-            q.span.start <= at
-                && at < q.span.end
-                && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
-        })
-    };
-    let admission = admissions.into_iter().find(|a| !inside_quote(a.start))?;
+    let admission = admissions
+        .into_iter()
+        .find(|a| !inside_quotation(doc, a.start))?;
     let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
     let mut evidence = vec![admission];
     if carried {
@@ -814,5 +843,37 @@ mod tests {
              choice,\" Vik said. Officials said the price was low, which could not be verified.",
         );
         assert!(!k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
+    }
+
+    #[test]
+    fn a_single_unverified_source_raises_the_single_source_signal() {
+        let text = "The ferry operator ignored three safety warnings before the collision, said \
+                    Piet Maas, a former deckhand. \"They knew the radar was broken,\" Piet Maas \
+                    said. \"Nobody wanted to stop the boats in summer,\" Piet Maas said. Piet \
+                    Maas said he had kept copies of the warnings.\n\
+                    The Gazette has not independently verified his account.";
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.kind == "single_source")
+            .unwrap_or_else(|| panic!("{:?}", doc.findings));
+        assert!(f.score >= 0.8, "{f:?}");
+        assert_eq!(doc.span_text(&f.evidence[0]), "not independently verified");
+        assert!(f.message.contains("not verified"), "{}", f.message);
+        // The same story without the admission: the plain signal.
+        let plain = text.replace(
+            "\nThe Gazette has not independently verified his account.",
+            "",
+        );
+        let mut doc = Document::from_text(None, &plain);
+        crate::annotate(&mut doc);
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.kind == "single_source")
+            .unwrap_or_else(|| panic!("{:?}", doc.findings));
+        assert!(f.score < 0.8, "{f:?}");
     }
 }

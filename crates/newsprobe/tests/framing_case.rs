@@ -173,6 +173,9 @@ fn profile_separates_the_outlets_voice_from_quotes() {
     let quoted_words = p["words"]["quoted"].as_u64().unwrap_or(0);
     assert!(outlet_words > 300 && quoted_words > 80, "{p}");
     assert!(p["outlet"]["secrecy"].as_f64().unwrap_or(0.0) > 0.0, "{p}");
+    // An exclusive built on "highly classified" talk "behind closed doors": the outlet sells
+    // hidden access, so the secrecy signal stays on the seed case.
+    assert!(doc.findings.iter().any(|f| f.kind == "secrecy_framing"));
     assert!(doc.findings.iter().any(|f| f.kind == "loaded_language"));
 }
 
