@@ -29,6 +29,9 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 /// Feeds one (already normalised) char into an FNV-1a state.
 #[inline]
 fn fnv_char(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return (h ^ c as u64).wrapping_mul(FNV_PRIME);
+    }
     let mut buf = [0u8; 4];
     fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes())
 }
@@ -293,6 +296,11 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
                 end = i;
             }
             if i >= n {
+                break;
+            }
+            // An ASCII byte after the run is no letter or digit (the run took those): unless it
+            // can join two parts of a word (`'`, or `.`/`,` between digits), the word ends here.
+            if bytes[i] < 0x80 && !matches!(bytes[i], b'\'' | b'.' | b',') {
                 break;
             }
             let (d, dl) = char_at(text, i);

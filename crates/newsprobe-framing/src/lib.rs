@@ -106,18 +106,24 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         sentence.checkworthiness = unit(score);
     }
 
-    let body_keys = TokenKeys::build(&doc.text, &doc.tokens);
-    let body_scan = spans::scan(&doc.text, &doc.tokens, &body_keys, false);
+    // The lexicons and the learned tagger are English: on other languages no framing span and
+    // no framing finding is reported (the scores above and below stay, as scores). The body's
+    // lexicon scan feeds only the framing spans and the headline-support finding, so it runs
+    // on English text alone (the title's cues also make the headline markers: always).
+    let english = doc.english;
+    let body = english.then(|| {
+        let keys = TokenKeys::build(&doc.text, &doc.tokens);
+        let scan = spans::scan(&doc.text, &doc.tokens, &keys, false);
+        (keys, scan)
+    });
     let body_quotes = QuoteRegions::of_body(doc);
     let title = doc.title();
     let has_title = !title.trim().is_empty();
     let title_keys = TokenKeys::build(title, &doc.title_tokens);
     let title_cues = spans::find_cues(title, &doc.title_tokens, &title_keys, true);
 
-    // The lexicons and the learned tagger are English: on other languages no framing span and
-    // no framing finding is reported (the scores above and below stay, as scores).
-    let english = doc.english;
-    let mut framing = Vec::with_capacity(body_scan.cues.len() + title_cues.len());
+    let body_cues = body.as_ref().map_or(&[][..], |(_, scan)| &scan.cues[..]);
+    let mut framing = Vec::with_capacity(body_cues.len() + title_cues.len());
     if english {
         framing_spans(
             &doc.title_tokens,
@@ -128,7 +134,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         );
         framing_spans(
             &doc.tokens,
-            &body_scan.cues,
+            body_cues,
             Field::Text,
             &body_quotes,
             &mut framing,
@@ -150,8 +156,10 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         let (stance, confidence) = clf.stance_tokens(title, &body_words);
         let confidence = unit(confidence);
         headline_support = Some(HeadlineSupport { stance, confidence });
-        let ev = support::evidence(doc, &title_keys, &body_keys, &title_cues, &body_scan);
-        findings.extend(support::finding(doc, &ev, stance, confidence));
+        if let Some((body_keys, body_scan)) = &body {
+            let ev = support::evidence(doc, &title_keys, body_keys, &title_cues, body_scan);
+            findings.extend(support::finding(doc, &ev, stance, confidence));
+        }
     }
 
     let (outlet_words, quoted_words) = profile::word_counts(doc, &body_quotes);

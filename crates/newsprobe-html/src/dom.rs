@@ -258,10 +258,22 @@ pub fn collapse_whitespace_counted(s: &str) -> (String, usize) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // A run of ASCII that is neither whitespace nor NUL is copied in one piece.
+        // A run of ASCII that is neither whitespace nor NUL is copied in one piece, with the
+        // single spaces between its words (each would collapse to itself).
         let mut j = i;
-        while j < bytes.len() && PLAIN_ASCII[bytes[j] as usize] {
-            j += 1;
+        let mut spaces = 0;
+        while j < bytes.len() {
+            if PLAIN_ASCII[bytes[j] as usize] {
+                j += 1;
+            } else if bytes[j] == b' '
+                && j > i
+                && bytes.get(j + 1).is_some_and(|&b| PLAIN_ASCII[b as usize])
+            {
+                j += 2;
+                spaces += 1;
+            } else {
+                break;
+            }
         }
         let run = j - i;
         if run > 0 {
@@ -270,7 +282,7 @@ pub fn collapse_whitespace_counted(s: &str) -> (String, usize) {
                 pending_space = false;
             }
             out.push_str(&s[i..i + run]);
-            chars += run;
+            chars += run - spaces;
             i += run;
             continue;
         }
@@ -1067,6 +1079,29 @@ mod tests {
 
     fn dom_text(html: &str) -> String {
         parse(html).text_of(Dom::ROOT)
+    }
+
+    #[test]
+    fn single_spaces_between_words_are_copied_with_them() {
+        for s in [
+            "The mayor said so.",
+            "  two  spaces and\ta tab ",
+            "a b",
+            " a",
+            "a ",
+            "end of run \u{a0}then more",
+            "x  y z\n\nw",
+            "",
+            " ",
+        ] {
+            let (text, chars) = collapse_whitespace_counted(s);
+            let words: Vec<&str> = s
+                .split(|c: char| c.is_whitespace() || c == '\u{0}' || c == '\u{200B}')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(text, words.join(" "), "{s:?}");
+            assert_eq!(chars, text.chars().filter(|c| *c != ' ').count(), "{s:?}");
+        }
     }
 
     #[test]

@@ -55,6 +55,7 @@ fn gather(dom: &Dom) -> Evidence {
     let mut ev = Evidence::default();
     let mut published_time: Option<String> = None;
     let mut publish_dates = 0usize;
+    let mut class_words = ClassWords::new();
     for id in 0..dom.nodes.len() as NodeId {
         let Some(e) = dom.element(id) else { continue };
         match e.name {
@@ -116,7 +117,7 @@ fn gather(dom: &Dom) -> Evidence {
         }
         let (dates, authors) = (ev.date_texts.len() < 10, ev.author_texts.len() < 10);
         let class = match e.attr("class") {
-            Some(c) if dates || authors => words_in(c.as_bytes()),
+            Some(c) if dates || authors => class_words.of(c),
             _ => 0,
         };
         if dates {
@@ -227,6 +228,40 @@ fn words_in(v: &[u8]) -> u16 {
         };
     }
     words
+}
+
+/// [`words_in`] of class values, remembered for one page: a page repeats its class values
+/// (list items, links, share buttons), and hashing a value and comparing it with the one
+/// remembered costs a fraction of scanning it. Direct-mapped by hash: a slot keeps the last
+/// value that landed in it, compared in full, so the answer is always `words_in`'s.
+struct ClassWords<'d> {
+    slots: Vec<(&'d str, u16)>,
+}
+
+impl<'d> ClassWords<'d> {
+    const SLOTS: usize = 256;
+    /// Shorter values are scanned at once (their scan costs about what a look-up does).
+    const SHORTEST: usize = 16;
+
+    fn new() -> Self {
+        // An empty slot holds "", whose words are none: `words_in("")` is 0.
+        ClassWords {
+            slots: vec![("", 0); Self::SLOTS],
+        }
+    }
+
+    fn of(&mut self, class: &'d str) -> u16 {
+        if class.len() < Self::SHORTEST {
+            return words_in(class.as_bytes());
+        }
+        use std::hash::BuildHasher;
+        let h = foldhash::fast::FixedState::with_seed(0x243f_6a88_85a3_08d3).hash_one(class);
+        let slot = &mut self.slots[(h as usize) & (Self::SLOTS - 1)];
+        if slot.0 != class {
+            *slot = (class, words_in(class.as_bytes()));
+        }
+        slot.1
+    }
 }
 
 /// The first letters (either case) of the words [`words_in`] looks for.
@@ -916,6 +951,30 @@ pub fn days_apart(a: &str, b: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_class_words_are_the_scanned_ones() {
+        let values = [
+            "article-meta__byline author-name",
+            "share-button share-button--twitter",
+            "article-meta__byline author-name",
+            "post-date published-timestamp",
+            "",
+            "by",
+            "related-stories related-stories__item",
+            "share-button share-button--twitter",
+            "post-date published-timestamp",
+        ];
+        let mut memo = ClassWords::new();
+        for v in values {
+            assert_eq!(memo.of(v), words_in(v.as_bytes()), "{v}");
+        }
+        assert_ne!(
+            memo.of("article-meta__byline author-name") & W_AUTHOR_NAME,
+            0
+        );
+        assert_ne!(memo.of("post-date published-timestamp") & W_PUBLISH, 0);
+    }
 
     #[test]
     fn case_blind_search_without_copies() {

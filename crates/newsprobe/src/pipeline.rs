@@ -16,6 +16,12 @@ use newsprobe_entities::KnowledgeBase;
 use newsprobe_framing::Models;
 use thiserror::Error;
 
+/// What [`Engine::read_parts`] reads: a plain text or an HTML page (borrowed).
+enum Body<'a> {
+    Text(String),
+    Html(&'a [u8], Option<&'a str>),
+}
+
 /// Why one article could not be analysed.
 #[derive(Debug, Error)]
 pub enum AnalyzeError {
@@ -54,6 +60,61 @@ impl Engine {
             title,
             content,
         } = raw;
+        let source = SourceInfo { id, path, url };
+        match content {
+            Content::Text(text) => {
+                self.read_parts(source, title, published, site, Body::Text(text))
+            }
+            Content::Html { bytes, charset } => self.read_parts(
+                source,
+                title,
+                published,
+                site,
+                Body::Html(&bytes, charset.as_deref()),
+            ),
+        }
+    }
+
+    /// [`Self::read`] of an HTML page the caller keeps: `bytes` are borrowed, not copied into
+    /// a [`RawArticle`] (a batch that holds pages in memory, such as the pipeline bench, reads
+    /// each page where it lies). The id and path are `id`; the report is the one
+    /// [`Self::read`] makes of `RawArticle::from_file(id, Content::Html { bytes, charset })`.
+    pub fn read_html(
+        &self,
+        id: &str,
+        bytes: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Document, AnalyzeError> {
+        let source = SourceInfo {
+            id: id.to_string(),
+            path: Some(id.to_string()),
+            url: None,
+        };
+        self.read_parts(source, None, None, None, Body::Html(bytes, charset))
+    }
+
+    /// [`Self::analyze`] of an HTML page the caller keeps (see [`Self::read_html`]).
+    pub fn analyze_html(
+        &self,
+        id: &str,
+        bytes: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Document, AnalyzeError> {
+        let mut doc = self.read_html(id, bytes, charset)?;
+        self.annotate(&mut doc);
+        Ok(doc)
+    }
+
+    /// The rest of [`Self::read`].
+    fn read_parts(
+        &self,
+        source: SourceInfo,
+        title: Option<String>,
+        published: Option<String>,
+        site: Option<String>,
+        body: Body<'_>,
+    ) -> Result<Document, AnalyzeError> {
+        let SourceInfo { id, path, url } = source;
         let mut metadata = Metadata {
             title,
             published,
@@ -61,10 +122,10 @@ impl Engine {
             ..Default::default()
         };
         let mut url = url;
-        let text = match content {
-            Content::Text(text) => text,
-            Content::Html { bytes, charset } => {
-                let page = newsprobe_html::extract(&bytes, charset.as_deref(), url.as_deref())?;
+        let text = match body {
+            Body::Text(text) => text,
+            Body::Html(bytes, charset) => {
+                let page = newsprobe_html::extract(bytes, charset, url.as_deref())?;
                 // A record's own fields win over what the page says of itself.
                 metadata.title = metadata.title.or(page.title);
                 metadata.published = metadata.published.or(page.published);
@@ -321,6 +382,29 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_borrowed_page_reads_as_the_same_page_handed_over() {
+        let page = "<html><head><title>Port strike ends</title></head><body><article>\
+            <h1>Port strike ends</h1><p>The dockers' union said on Tuesday that “the deal \
+            gives us what we asked for”, and work resumed at the harbour.</p></article></body></html>";
+        let engine = Engine::default();
+        let handed = engine
+            .analyze(RawArticle::from_file(
+                "pages/port.html",
+                Content::Html {
+                    bytes: page.as_bytes().to_vec(),
+                    charset: None,
+                },
+            ))
+            .expect("analysed");
+        let borrowed = engine
+            .analyze_html("pages/port.html", page.as_bytes(), None)
+            .expect("analysed");
+        let json = |d: &Document| serde_json::to_string(&Report::from_document(d)).unwrap();
+        assert_eq!(json(&handed), json(&borrowed));
+        assert!(json(&borrowed).contains("the deal gives us what we asked for"));
+    }
 
     #[test]
     fn text_past_the_cap_is_cut_at_a_paragraph_break_and_the_report_says_so() {
