@@ -72,7 +72,7 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/scrapinghub-6", Dataset::Scrapinghub), 2);
     assert_eq!(in_part("heldout/fnc1-7", Dataset::Fnc1), 12);
     assert_eq!(in_part("heldout/fnc1-8", Dataset::Fnc1), 12);
-    assert_eq!(files.len(), 231);
+    assert_eq!(files.len(), 243);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
