@@ -27,9 +27,9 @@ def pool_story_ids():
     """Every story id (fnc1_stories' value, or the Body ID of a body with no stance pair) in the pool."""
     story = fnc1_stories()
     rows = csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8"))
-    # The pool's own tuned-on group (eval/review/fnc1-pool, select_pool.py) is pool text: it does
-    # not take its stories out of the pool.
-    used = sample_ids("/fnc1-pool/")
+    # The pool's own tuned-on groups (eval/review/fnc1-pool, select_pool.py; eval/review/fnc1-pool-2,
+    # select_pool2.py, session 15) are pool text: they do not take their stories out of the pool.
+    used = sample_ids("/fnc1-pool")
     used_stories = {story.get(i, i) for i in used}
     return {story.get(r["Body ID"], r["Body ID"]) for r in rows
             if in_pool_story(story.get(r["Body ID"], r["Body ID"]))

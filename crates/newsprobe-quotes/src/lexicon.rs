@@ -1319,6 +1319,7 @@ const ROLE_NOUNS: &[&str] = &[
     "worker",
     "resident",
     "witness",
+    "eyewitness",
     "activist",
     "supporter",
     "critic",
