@@ -95,9 +95,20 @@ impl H {
     }
     #[inline]
     pub(crate) fn bytes(mut self, b: &[u8]) -> H {
-        for &x in b {
-            self.0 = (self.0 ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+        const PRIME: u64 = 0x0100_0000_01b3;
+        // Four bytes a round (the same steps in the same order, fewer loop tests).
+        let mut h = self.0;
+        let mut quads = b.chunks_exact(4);
+        for q in &mut quads {
+            h = (h ^ q[0] as u64).wrapping_mul(PRIME);
+            h = (h ^ q[1] as u64).wrapping_mul(PRIME);
+            h = (h ^ q[2] as u64).wrapping_mul(PRIME);
+            h = (h ^ q[3] as u64).wrapping_mul(PRIME);
         }
+        for &x in quads.remainder() {
+            h = (h ^ x as u64).wrapping_mul(PRIME);
+        }
+        self.0 = h;
         self
     }
     #[inline]
@@ -612,12 +623,9 @@ impl Model {
             let mut sum = [0i32; STRIDE];
             let stat = &f.feats[f.starts[i] as usize..f.starts[i + 1] as usize];
             for &h in stat.iter().chain(dynamic(prev, f, i, &seen).iter()) {
-                // A fixed-size row, so the eight additions go at once.
-                let row = &self.weights[h as usize * STRIDE..h as usize * STRIDE + STRIDE];
-                if let Ok(w) = <&[i16; STRIDE]>::try_from(row) {
-                    for (a, &b) in sum.iter_mut().zip(w) {
-                        *a += b as i32;
-                    }
+                let w = &self.weights[h as usize * STRIDE..h as usize * STRIDE + STRIDE];
+                for (a, &b) in sum.iter_mut().zip(w) {
+                    *a += b as i32;
                 }
             }
             let s = sum.map(|x| x as f32 * self.scale);
@@ -1031,6 +1039,20 @@ mod tests {
             out.push(s);
         }
         out
+    }
+
+    #[test]
+    fn hashing_four_bytes_a_round_is_plain_fnv() {
+        let text = b"Ursula von der Leyen, NATO's \xc3\xa9lan: 2024";
+        for a in 0..text.len() {
+            for b in a..=text.len() {
+                let mut h = (0xcbf2_9ce4_8422_2325u64 ^ 7).wrapping_mul(0x0100_0000_01b3);
+                for &x in &text[a..b] {
+                    h = (h ^ x as u64).wrapping_mul(0x0100_0000_01b3);
+                }
+                assert_eq!(H::new(7).bytes(&text[a..b]).0, h);
+            }
+        }
     }
 
     #[test]
