@@ -141,17 +141,19 @@ fn analyze_inner(
             tagger::apply(&body_words, &labels, &margins, &m.margins, &mut all);
             all = mentions::sort_mentions(all);
             if let Some(t) = &m.types {
-                typer::apply(t, &body_words, &lowercase, ctx.sports, &mut all);
+                let gl = &feats.gazetteer;
+                typer::apply(t, &body_words, gl, &lowercase, ctx.sports, &mut all);
             }
         }
         if let Some(c) = collect {
-            feats.typer = typer::features(&body_words, &all, &lowercase, ctx.sports)
-                .into_iter()
-                .map(|(i, f)| {
-                    let n = all[i].name.unwrap_or(all[i].span);
-                    ((n.start, n.end), f)
-                })
-                .collect();
+            feats.typer =
+                typer::features_with(&body_words, &all, &lowercase, ctx.sports, &feats.gazetteer)
+                    .into_iter()
+                    .map(|(i, f)| {
+                        let n = all[i].name.unwrap_or(all[i].span);
+                        ((n.start, n.end), f)
+                    })
+                    .collect();
             *c = feats;
         }
     }

@@ -97,13 +97,25 @@ pub fn features(
     lowercase: &Set<&str>,
     sports: bool,
 ) -> Vec<(usize, Vec<u32>)> {
+    let mut gl = Vec::new();
+    crate::tagger::gazetteer_labels(words, &mut gl);
+    features_with(words, all, lowercase, sports, &gl)
+}
+
+/// [`features`], given the words' [`crate::tagger::gazetteer_labels`] (`gl`, as the tagger's
+/// features hold them).
+pub fn features_with(
+    words: &[Word],
+    all: &[Mention],
+    lowercase: &Set<&str>,
+    sports: bool,
+    gl: &[u8],
+) -> Vec<(usize, Vec<u32>)> {
     let word_range = |a: usize, b: usize| {
         let x = words.partition_point(|w| w.end <= a);
         let y = words.partition_point(|w| w.start < b);
         x..y.max(x)
     };
-    let mut gl = Vec::new();
-    crate::tagger::gazetteer_labels(words, &mut gl);
     // Types the rules gave names ending in each last word.
     let mut by_last: Map<&str, u32> = Map::default();
     let named: Vec<(usize, std::ops::Range<usize>)> = all
@@ -298,16 +310,18 @@ fn best(s: &[f32; CLASSES]) -> (u8, f32) {
     (b as u8, s[b] - other)
 }
 
-/// Types, retypes or untypes the body names of `all` by the model, where it is sure.
+/// Types, retypes or untypes the body names of `all` by the model, where it is sure (`gl`: the
+/// words' [`crate::tagger::gazetteer_labels`]).
 pub fn apply(
     model: &TypeModel,
     words: &[Word],
+    gl: &[u8],
     lowercase: &Set<&str>,
     sports: bool,
     all: &mut [Mention],
 ) {
     let need = model.margins;
-    let feats = features(words, all, lowercase, sports);
+    let feats = features_with(words, all, lowercase, sports, gl);
     let mut read: Vec<(usize, [f32; CLASSES])> = Vec::with_capacity(feats.len());
     for (i, f) in feats {
         let s = model.scores(&f);

@@ -88,6 +88,12 @@ fn may_open(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '«' | '»' | '„')
 }
 
+/// The characters [`opener`] or [`closes`] may accept: no other character opens or closes a
+/// quotation of any family.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„')
+}
+
 /// Whether `c` closes a quotation of `family` here.
 fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bool {
     // Asked only of the marks that need it (this runs for every character inside a quotation).
@@ -203,8 +209,9 @@ pub fn find(doc: &Document) -> Vec<Marked> {
         let mut k = 0;
         while k < chars.len() {
             let (b, c) = chars[k];
-            if open.is_none() && !may_open(c) {
-                // Nothing open and no mark here: `opener` and the `''` test would say no.
+            if !is_mark(c) || open.is_none() && !may_open(c) {
+                // No mark here, or nothing open and no opening mark: `opener`, `closes` and the
+                // `''` test would say no.
                 k += 1;
                 continue;
             }
@@ -329,6 +336,33 @@ pub fn find(doc: &Document) -> Vec<Marked> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_mark_that_opens_or_closes_is_a_mark() {
+        let marks: Vec<char> = "\"'“”‘’«»„".chars().collect();
+        let families = [
+            Family::Straight,
+            Family::CurlyDouble,
+            Family::CurlySingle,
+            Family::Guillemet,
+            Family::GuillemetReversed,
+            Family::LowHigh,
+            Family::StraightSingle,
+            Family::DoubleApostrophe,
+        ];
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let opens = [None, Some(' ')]
+                .iter()
+                .any(|&p| opener(c, p, Some('a')).is_some() || opener(c, p, Some('“')).is_some());
+            let shuts = families
+                .iter()
+                .any(|&f| closes(f, c, Some('a'), None) || closes(f, c, Some('a'), Some(' ')));
+            if opens || shuts {
+                assert!(is_mark(c), "{c:?}");
+            }
+            assert_eq!(is_mark(c), marks.contains(&c));
+        }
+    }
 
     fn quotes(text: &str) -> Vec<String> {
         let doc = Document::from_text(None, text);
