@@ -263,7 +263,29 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
     if j < limit {
         return None;
     }
-    for back in 0..6 {
+    // "Trump saying during the debate last week, “…”": a time or place adjunct between a
+    // verb of saying and the comma before the quotation (words only, no verb of saying).
+    let adjunct = |c: usize| {
+        c < j
+            && matches!(
+                ctx.word(c + 1),
+                "during"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "this"
+            )
+            && ctx.word(j + 1) == ","
+            && (c + 1..=j).all(|k| ctx.is_word(k) && crate::cue_noun::verb_cue(ctx, k).is_none())
+    };
+    for back in 0..9 {
         let c = j.checked_sub(back)?;
         if c < limit {
             break;
@@ -273,12 +295,20 @@ fn before(ctx: &Ctx, open: usize, limit: usize) -> Option<Attribution> {
             break;
         }
         if let Some(cw) = crate::cue_noun::verb_cue(ctx, c) {
-            if back > 2 && !matches!(cw.lemma, "tell" | "ask" | "write") {
+            let adjunct_only = matches!(cw.lemma, "say" | "add" | "tell") && adjunct(c);
+            if back > 2
+                && !adjunct_only
+                && (back >= 6 || !matches!(cw.lemma, "tell" | "ask" | "write"))
+            {
                 break;
             }
             // "what she called a “rant”", "described the plan as “a trap”": naming verbs with a
             // short object before the partial quotation.
-            let naming = back <= 2 && matches!(cw.lemma, "call" | "describe" | "dub" | "brand");
+            let naming = back <= 2
+                && matches!(
+                    cw.lemma,
+                    "call" | "describe" | "dub" | "brand" | "characterize" | "characterise"
+                );
             if back > 0 && !naming && !matches!(cw.lemma, "tell" | "ask" | "say" | "write" | "add")
             {
                 break;
@@ -770,8 +800,30 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 })
                 .or_else(|| subject.map(|m| (None, None, m)))
         };
-        let mut attribution = put_it_after(ctx, close, post_end)
-            .map(|m| (None, None, m))
+        // "including the former candidate Mitt Romney -- “It is disqualifying …” -- and": a
+        // quotation set off by a pair of dashes right after a name is that name's.
+        let dash_aside = || {
+            let t = prev_tok.filter(|&t| t > first_p_start + 1)?;
+            let is_dash = |k: usize| matches!(ctx.word(k), "--" | "—" | "–");
+            // ("--" may be two hyphen tokens.)
+            let t = if is_dash(t) {
+                t
+            } else if ctx.word(t) == "-" && ctx.word(t - 1) == "-" {
+                t - 1
+            } else {
+                return None;
+            };
+            let closing = close < post_end
+                && (is_dash(close) || (ctx.word(close) == "-" && ctx.word(close + 1) == "-"));
+            if !closing || !ctx.is_capitalized(t - 1) {
+                return None;
+            }
+            ctx.subject_before(t, limit)
+                .filter(|m| m.last + 1 == t && crate::source_type::is_named(ctx, m))
+                .map(|m| (None, None, m))
+        };
+        let mut attribution = dash_aside()
+            .or_else(|| put_it_after(ctx, close, post_end).map(|m| (None, None, m)))
             .or(pre)
             .or_else(|| split_last.map(|(first_attr, _)| first_attr))
             .or_else(colon_intro)
@@ -990,6 +1042,26 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_time_adjunct_between_saying_and_the_quotation() {
+        let q = direct(
+            "The ad closes on footage of Dana Whitfield saying during the debate last week, \
+             “That makes me smart,” as her rival looked on.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2.contains("Whitfield"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quotation_in_dashes_after_a_name_is_the_names() {
+        let t = "Several senators have said as much, among them the former governor Ellen \
+                 Vance -- \"Voters deserve to see the documents\" -- and Raj Patel, a \
+                 former treasury official.";
+        let q = direct(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].2.contains("Vance"), "{q:?}");
     }
 
     #[test]

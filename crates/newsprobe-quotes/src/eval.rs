@@ -10,7 +10,8 @@
 //! attributions matched by some prediction. Exact: matched gold whose text equals the best
 //! prediction's once white space, quote marks, end punctuation and a leading "that" are
 //! trimmed. Speaker: matched gold with a Source whose best prediction's mention overlaps a gold
-//! Source span or whose resolved name equals its text. "Quoted speech" restricts both sides to
+//! Source span or whose resolved name equals its text (or is a full name ending in the gold's
+//! surname: "Elizabeth Warren" for a gold "Warren"). "Quoted speech" restricts both sides to
 //! contents with quotation marks.
 
 use std::collections::HashMap;
@@ -71,6 +72,23 @@ fn norm(chars: &[char], sp: &[(usize, usize)]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether the name the speaker resolved to is the gold source's text: equal, or a full name
+/// whose last words are the gold's surname as written ("Elizabeth Warren" for a gold
+/// "Warren"; not "Elizabeth Warren" for a gold "Warren Buffett", nor any name for "he").
+fn same_name(predicted: &str, gold: &str) -> bool {
+    if predicted == gold {
+        return true;
+    }
+    let g: Vec<&str> = gold.split_whitespace().collect();
+    let p: Vec<&str> = predicted.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    !g.is_empty()
+        && g.len() < p.len()
+        && g.iter().all(capitalised)
+        && !(g.len() == 1 && crate::lexicon::pronoun(&g[0].to_lowercase()).is_some())
+        && p.ends_with(&g)
 }
 
 /// Parses a BRAT standoff file into attributions (character offsets).
@@ -258,7 +276,10 @@ impl Tally {
             }
             if !g.sources.is_empty() {
                 self.with_source += 1;
-                let name_ok = p.source_name.is_some() && p.source_name == g.source_name;
+                let name_ok = match (&p.source_name, &g.source_name) {
+                    (Some(pn), Some(gn)) => same_name(pn, gn),
+                    _ => false,
+                };
                 if let Some(k) = &p.key {
                     let e = self
                         .choice
@@ -294,9 +315,10 @@ impl Tally {
                             .replace('\n', " ")
                     };
                     eprintln!(
-                        "{scope} SPEAKER gold {:?} predicted {:?} @{:?} content {:?} | {} [[{}]] {}",
+                        "{scope} SPEAKER gold {:?} predicted {:?} ({:?}) @{:?} content {:?} | {} [[{}]] {}",
                         g.source_name,
                         norm(chars, &p.sources),
+                        p.source_name,
                         p.sources.first().map(|s| s.0),
                         (a, b),
                         around(a.saturating_sub(70), a),
@@ -541,6 +563,15 @@ mod tests {
         assert_eq!(t.gold_found, 1);
         assert_eq!(t.speaker_ok, 1);
         assert_eq!(t.exact, 1);
+    }
+
+    #[test]
+    fn a_full_name_matches_a_gold_surname() {
+        assert!(same_name("Elizabeth Warren", "Warren"));
+        assert!(same_name("Warren", "Warren"));
+        assert!(!same_name("Elizabeth Warren", "Warren Buffett"));
+        assert!(!same_name("Elizabeth Warren", "She"));
+        assert!(!same_name("Warren", "Elizabeth Warren"));
     }
 
     #[test]

@@ -322,6 +322,9 @@ const CUE_LEMMAS: &[&str] = &[
     "point",
     "talk",
     "decline",
+    // "he characterized Sen. Kaine as “a little desperate”": a naming verb, as "describe".
+    "characterize",
+    "characterise",
 ];
 
 /// Irregular forms: (lemma, past forms, third-person, gerund).

@@ -16,6 +16,7 @@
 pub mod apposition;
 pub mod confidence;
 pub mod cue_noun;
+mod described;
 pub mod direct;
 pub mod document;
 pub mod eval;

@@ -149,6 +149,22 @@ fn looks_possessive(chars: &[(usize, char)], k: usize, family: Family) -> bool {
     false
 }
 
+/// For a curly opening mark at `k` inside an open curly quotation: the index of its own
+/// closing mark when another closing mark follows it before any new opening mark (the nested
+/// quotation closes, then the outer one does), else `None`.
+fn nested_close(chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let mut inner = None;
+    for (j, &(_, c)) in chars.iter().enumerate().skip(k + 1) {
+        match c {
+            '“' => return None,
+            '”' if inner.is_none() => inner = Some(j),
+            '”' => return inner,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
     let s = text.get(start..end).unwrap_or("");
     let lead = s.len() - s.trim_start().len();
@@ -257,6 +273,14 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                         }
                         open = None;
                     } else if family == Family::CurlyDouble && c == '“' && !cont {
+                        // "“I'd rather live in what he calls “hell” than …” ― Name": a second
+                        // opening mark whose own closing mark is followed by another closing
+                        // mark before any new opening one is a quotation nested inside this
+                        // one; the outer quotation goes on past it.
+                        if let Some(inner_close) = nested_close(&chars, k) {
+                            k = inner_close + 1;
+                            continue;
+                        }
                         // A second opening mark: the first was never closed. Give it up to here.
                         let content = trimmed(text, start, b);
                         if !content.is_empty() {
@@ -443,6 +467,20 @@ mod tests {
         assert_eq!(
             quotes("“He told me ‘never again,’ and I believed him,” she said."),
             vec!["He told me ‘never again,’ and I believed him,"]
+        );
+    }
+
+    #[test]
+    fn nested_curly_double_quotes_stay_inside() {
+        // A reader's comment quoting a word with the same curly marks as the comment itself.
+        assert_eq!(
+            quotes("“I would sooner live in what he calls “chaos” than under his rule.” ― Marisol Ortega"),
+            vec!["I would sooner live in what he calls “chaos” than under his rule."]
+        );
+        // An unclosed quotation before a closed one still costs only itself.
+        assert_eq!(
+            quotes("“We never gave up. “We won,” she said. “Again,” he said."),
+            vec!["We never gave up.", "We won,", "Again,"]
         );
     }
 

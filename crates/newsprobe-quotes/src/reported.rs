@@ -605,6 +605,14 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             {
                 return None;
             }
+            // "he characterized Kaine as “desperate”" states a view; "a race characterized by
+            // insults", "characterizing the moon and its ocean" state nothing.
+            if matches!(cw.lemma, "characterize" | "characterise")
+                && (ctx.word(s) == "by"
+                    || !(s..(s + 12).min(ctx.len())).any(|k| ctx.word(k) == "as"))
+            {
+                return None;
+            }
             if matches!(
                 cw.lemma,
                 "tell" | "ask" | "inform" | "assure" | "remind" | "urge" | "advise" | "warn"

@@ -423,7 +423,9 @@ fn display_name(ctx: &Ctx, e: &Entity) -> String {
     while name.split_whitespace().count() > 2 {
         let (head, rest) = name.split_once(' ').unwrap_or((name, ""));
         let w = head.to_lowercase();
-        if w != "the" && (lexicon::is_title(&w) || lexicon::is_role_noun(&w)) {
+        // ("Republican Donald Trump": the party written before the name is no part of it.)
+        let party = matches!(w.as_str(), "republican" | "democrat" | "democratic" | "gop");
+        if w != "the" && (lexicon::is_title(&w) || lexicon::is_role_noun(&w) || party) {
             name = rest.trim_start();
         } else {
             break;
@@ -1300,6 +1302,49 @@ impl<'c, 'a> Resolver<'c, 'a> {
             }
         }
 
+        // 3d. "NBC's lead anchor said" before "Brian Williams, NBC's lead anchor,": a
+        // description the article links to one named person in apposition (before or after
+        // it) is that person.
+        if kind != SourceType::Named && anonymity_cue.is_none() && !is_document(ctx, m.last) {
+            if let Some(e) = crate::described::person_described(ctx, m) {
+                let name = self.shown_name(e);
+                let gender = gender.or_else(|| given_name_gender(&name));
+                self.remember(
+                    pos,
+                    &name,
+                    SourceType::Named,
+                    Some(e.id.clone()),
+                    gender,
+                    false,
+                    words,
+                );
+                return Resolved {
+                    source: QuoteSource::new(
+                        Some(name),
+                        SourceType::Named,
+                        Some(m.span),
+                        Some(e.id.clone()),
+                    ),
+                    anonymity_cue,
+                    via: "described",
+                };
+            }
+        }
+
+        // 3e. "the physicians said" after "Doctors for Camp Closure held a news conference": a
+        // plural description whose head (or a synonym of it) names a group written just
+        // before is that group.
+        if kind != SourceType::Named && anonymity_cue.is_none() {
+            if let Some(name) = crate::described::group_described(ctx, m) {
+                self.remember(pos, &name, SourceType::Named, None, None, true, words);
+                return Resolved {
+                    source: QuoteSource::new(Some(name), SourceType::Named, Some(m.span), None),
+                    anonymity_cue,
+                    via: "group",
+                };
+            }
+        }
+
         // 4. A name: an earlier, longer form of it ("Dragone" -> "Admiral Dragone").
         let mut name = if source_type::is_named_state_body(ctx, m) {
             // "the Indian navy" -> "Indian navy"
@@ -2009,6 +2054,13 @@ mod tests {
             Some("Chinese Center for Disease Control and Prevention")
         );
         assert_eq!(q.source.kind, SourceType::Named);
+    }
+
+    #[test]
+    fn a_party_before_a_name_is_no_part_of_it() {
+        let doc = analyzed("Republican Dana Whitfield spoke in Dayton on Monday. “We will win this state,” Whitfield said.");
+        let q = quote_with(&doc, "win this state");
+        assert_eq!(q.source.name.as_deref(), Some("Dana Whitfield"));
     }
 
     #[test]

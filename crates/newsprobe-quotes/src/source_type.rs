@@ -916,7 +916,7 @@ mod tests {
         );
     }
 
-    /// "the nurses" of a group the article names "Nurses for Safe Wards" is the named group;
+    /// "the nurses" of a group the article names "Nurses for Safe Wards" is that group;
     /// "the researchers" of a study with no named team is not named.
     #[test]
     fn descriptions_of_named_groups() {
@@ -926,7 +926,8 @@ mod tests {
              The board has not replied.";
         let doc = crate::test_support::analyzed(article);
         let q = crate::test_support::quote_with(&doc, "twelve hours for a bed");
-        assert_eq!(q.source.name.as_deref(), Some("the nurses"));
+        // (Session 15: the description resolves to the group it describes, `described`.)
+        assert_eq!(q.source.name.as_deref(), Some("Nurses for Safe Wards"));
         assert_eq!(q.source.kind, SourceType::Named);
         assert_ne!(
             type_in_article(
