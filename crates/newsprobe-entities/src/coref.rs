@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use newsprobe_core::{DescriptorKind, Document, EntityType, Field, Span};
 
-use crate::gazetteer::{Gender, GAZETTEER};
+use crate::gazetteer::{flag, Gender, GAZETTEER};
 use crate::mentions::{FoundDescriptor, Mention, MentionKind, GENERIC_HEADS};
 
 /// An entity under construction.
@@ -36,6 +36,9 @@ pub struct Cluster {
     /// Whether `gender` was read from a name (a given name, a title), not from a pronoun joined.
     pub named_gender: bool,
     pub plural: bool,
+    /// Named only as a noun modifier ("an early Oscar contender"): no pronoun's antecedent
+    /// ([`crate::modifiers`]).
+    pub modifier_only: bool,
     pub descriptors: Vec<FoundDescriptor>,
     /// The (span, kind) of each of `descriptors`: a role named in every paragraph of a
     /// transcript is checked in one look-up, not a scan over all its descriptors.
@@ -63,6 +66,7 @@ impl Cluster {
             gender: Gender::Unknown,
             named_gender: false,
             plural: m.plural,
+            modifier_only: false,
             descriptors: Vec::new(),
             descriptor_keys: HashSet::new(),
             description: None,
@@ -106,6 +110,20 @@ impl Cluster {
         forms: Option<&Arc<NameForms>>,
     ) -> bool {
         let mut new_name = false;
+        // "Omar" after "Ilhan Omar" is her surname: the gazetteer's given name tells nothing of
+        // her gender (a title bound to it still does: "Mrs. Omar").
+        let surname_alone = m.kind == MentionKind::Name
+            && forms.is_some_and(|f| {
+                f.word_count() == 1
+                    && self
+                        .forms
+                        .iter()
+                        .any(|n| n.word_count() >= 2 && n.last_word() == f.last_word())
+            })
+            && m.title_text.as_deref().is_none_or(|t| {
+                GAZETTEER.gender_of_word(t.split_whitespace().last().unwrap_or(""))
+                    == Gender::Unknown
+            });
         self.mentions.push(idx);
         if let (MentionKind::Name, Some(forms)) = (m.kind, forms) {
             let text = strip_the(&m.name_text);
@@ -130,7 +148,7 @@ impl Cluster {
                 None => d,
             });
         }
-        if self.gender == Gender::Unknown {
+        if self.gender == Gender::Unknown && !surname_alone {
             self.gender = m.gender;
             self.named_gender = m.kind != MentionKind::Pronoun && m.gender != Gender::Unknown;
         }
@@ -360,9 +378,13 @@ pub fn cluster_with(
             }
         };
         let body = !in_title;
+        let modifier = m.kind == MentionKind::Name
+            && m.etype != EntityType::Place
+            && crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span));
         match target {
             Some(c) => {
                 let cl = &mut clusters[c];
+                cl.modifier_only &= modifier;
                 if cl.etype == EntityType::Other
                     && m.etype != EntityType::Other
                     && m.kind == MentionKind::Name
@@ -397,6 +419,7 @@ pub fn cluster_with(
                 };
                 if new_entity {
                     let mut c = Cluster::new(m);
+                    c.modifier_only = modifier;
                     if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
                         index.add(clusters.len(), f);
                     }
@@ -419,6 +442,8 @@ pub fn cluster_with(
             continue;
         };
         if let Some(c) = index.match_name(&clusters, m, f) {
+            clusters[c].modifier_only &=
+                crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span));
             if clusters[c].absorb(idx, m, sent, Some(f)) {
                 index.add(c, f);
             }
@@ -730,6 +755,9 @@ fn match_name_among(
                     .iter()
                     .any(|n| n.word_count() == 1 && f.words().any(|w| w == n.full()));
             if same
+                && !(m.etype == EntityType::Person
+                    && c.etype == EntityType::Person
+                    && other_given_names(c, f))
                 && (m.etype == c.etype
                     || m.etype == EntityType::Other
                     || c.etype == EntityType::Other)
@@ -749,6 +777,44 @@ fn match_name_among(
         }
     }
     best
+}
+
+/// Whether a full name ("Leonard Farrakhan") shares only its surname with the cluster's full
+/// names ("Louis Farrakhan"): two given names, one surname, two people. Initials ("J."),
+/// titles, common words and a shared nickname stem (the first two letters: "Bernie" and
+/// "Bernard", "Larry" and "Lawrence") leave them one. Asked of two people's names only.
+fn other_given_names(c: &Cluster, f: &NameForms) -> bool {
+    if f.word_count() < 2 {
+        return false;
+    }
+    let given = |n: &NameForms| -> Vec<String> {
+        let count = n.word_count();
+        n.words()
+            .take(count - 1)
+            .filter(|w| {
+                w.len() >= 3
+                    && w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                    && GAZETTEER.flags(w)
+                        & (flag::TITLE | flag::ROLE_NOUN | flag::DEMONYM | flag::COMMON)
+                        == 0
+            })
+            .map(|w| w.chars().take(2).collect())
+            .collect()
+    };
+    let mine = given(f);
+    if mine.is_empty() {
+        return false;
+    }
+    let mut full = c
+        .forms
+        .iter()
+        .filter(|n| n.word_count() >= 2 && n.last_word() == f.last_word())
+        .peekable();
+    full.peek().is_some()
+        && full.all(|n| {
+            let theirs = given(n);
+            !theirs.is_empty() && !theirs.iter().any(|t| mine.contains(t))
+        })
 }
 
 /// How many of the latest mentioned clusters a description looks at: every cluster of a news
@@ -858,6 +924,7 @@ fn pronoun_candidates(
             let c = &clusters[i];
             c.etype == EntityType::Person
                 && !c.plural
+                && !c.modifier_only
                 && c.last < m.span.start
                 && sent.saturating_sub(c.last_sentence) <= window
                 && !((!soft || c.named_gender)
@@ -877,7 +944,7 @@ fn match_pronoun(clusters: &[Cluster], near: &[usize], m: &Mention, sent: usize)
     let mut best: Option<usize> = None;
     for &i in near {
         let c = &clusters[i];
-        if c.etype != EntityType::Person || c.plural || c.last >= m.span.start {
+        if c.etype != EntityType::Person || c.plural || c.modifier_only || c.last >= m.span.start {
             continue;
         }
         if sent.saturating_sub(c.last_sentence) > PRONOUN_SENTENCES {
@@ -923,6 +990,46 @@ mod tests {
         );
         let olaf = mentions_of(&doc, "Olaf Scholz");
         assert!(olaf.contains(&"he"), "{olaf:?}");
+    }
+
+    #[test]
+    fn a_surname_that_is_a_given_name_tells_no_gender() {
+        let doc = entities(
+            "Representative Ilhan Omar spoke to voters in Minneapolis on Saturday. Omar said the \
+budget would hurt working families. \"We cannot accept these cuts,\" she said. Omar added that \
+her office would publish its own plan.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Ilhan Omar"),
+            vec!["Representative Ilhan Omar", "Omar", "she", "Omar", "her"]
+        );
+    }
+
+    #[test]
+    fn two_given_names_one_surname_are_two_people() {
+        let doc = entities(
+            "Louis Farrakhan spoke to thousands of supporters in Chicago on Sunday. His nephew, \
+Leonard Farrakhan, organised the event. \"This is a day of unity,\" Louis Farrakhan said. \
+Leonard Farrakhan said the turnout was the largest in years.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Louis Farrakhan"),
+            vec!["Louis Farrakhan", "His", "Louis Farrakhan"]
+        );
+        assert_eq!(
+            mentions_of(&doc, "Leonard Farrakhan"),
+            vec!["Leonard Farrakhan", "Leonard Farrakhan"]
+        );
+        // A middle initial or a nickname's stem is no other person.
+        let doc = entities(
+            "Donald J. Trump spoke in Ohio. Donald Trump later left. Bernard Sanders met Bernie \
+Sanders's staff.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Donald J. Trump"),
+            vec!["Donald J. Trump", "Donald Trump"]
+        );
+        assert_eq!(mentions_of(&doc, "Bernard Sanders").len(), 2);
     }
 
     #[test]

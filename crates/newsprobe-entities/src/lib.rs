@@ -26,6 +26,9 @@ pub mod gazetteer;
 pub mod kb;
 pub mod learn;
 pub mod mentions;
+pub mod modifiers;
+pub mod named_days;
+pub mod occupations;
 pub mod tagger;
 pub mod typer;
 pub mod wikidata;
@@ -157,6 +160,10 @@ fn analyze_inner(
             *c = feats;
         }
     }
+    // "Valentine" of "Valentine's Day" is nobody, whatever the tagger and typer made of it.
+    named_days::drop_day_owners(&body_words, &mut all);
+    // "Actor Leonardo DiCaprio": the occupation is a title, the person is Leonardo DiCaprio.
+    occupations::split_roles(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);

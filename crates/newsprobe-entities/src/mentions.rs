@@ -645,6 +645,12 @@ pub fn find_mentions(words: &[Word], ctx: &FieldContext) -> Vec<Mention> {
                 break;
             }
         }
+        // "Valentine's Day": the day's owner names nothing (in the body, after the tagger:
+        // [`crate::named_days::drop_day_owners`]).
+        if ctx.field == Field::Title && crate::named_days::owns_a_day(words, j) {
+            i = j;
+            continue;
+        }
         // Connectors at the edges are not part of the run.
         segment_run(words, i, j, ctx, &mut out, &mut covered, &mut scratch);
         i = j;
