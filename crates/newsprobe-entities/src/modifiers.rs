@@ -6,8 +6,8 @@ use newsprobe_core::{Document, Field, Span, TokenKind};
 
 /// Determiners that open a noun phrase whose head follows the name.
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
-    "your", "every", "each", "another", "any", "some",
+    "a", "an", "the", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every",
+    "each", "another", "any", "some",
 ];
 
 /// Nouns a name modifies even with no determiner before it ("Apple fans", "Trump supporters").
@@ -131,10 +131,11 @@ pub fn is_noun_modifier(doc: &Document, span: Span) -> bool {
     if MODIFIED_NOUNS.contains(&next_text) {
         return true;
     }
-    // A determiner before the name, maybe with up to two lower-case adjectives between
-    // ("an early Oscar contender").
+    // A determiner right before the name, or with one lower-case adjective between ("an early
+    // Oscar contender"); a verb or a longer run between ("the man met Obama yesterday") is no
+    // noun phrase around the name.
     let first = tokens.partition_point(|t| t.span.start < span.start);
-    for back in 1..=3 {
+    for back in 1..=2 {
         let Some(t) = first.checked_sub(back).map(|i| &tokens[i]) else {
             return false;
         };
@@ -146,7 +147,10 @@ pub fn is_noun_modifier(doc: &Document, span: Span) -> bool {
         if DETERMINERS.contains(&lower.as_str()) {
             return true;
         }
-        if !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') || HEADS_BEFORE_NAME.contains(&w)
+        if !w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            || HEADS_BEFORE_NAME.contains(&w)
+            || NOT_MODIFIED.contains(&w)
+            || w.ends_with("ed")
         {
             return false;
         }
@@ -179,6 +183,14 @@ mod tests {
         ));
         assert!(!modifier("Oscar said the film was over.", "Oscar"));
         assert!(!modifier("Then the Smiths left town.", "Smiths"));
+        // "that" opens a clause here, and a verb between a determiner and the name leaves the
+        // name outside the noun phrase.
+        assert!(!modifier(
+            "Aides said that Obama supports the plan.",
+            "Obama"
+        ));
+        assert!(!modifier("The man met Obama yesterday.", "Obama"));
+        assert!(!modifier("The crowd cheered Obama loudly.", "Obama"));
     }
 
     #[test]
