@@ -130,6 +130,11 @@ pub(crate) fn shape(w: &str) -> ([u8; 6], usize) {
     if w.is_ascii() {
         return shape_ascii(w.as_bytes());
     }
+    shape_chars(w)
+}
+
+/// [`shape`] character by character (any word; [`shape_ascii`] is its shortcut for ASCII).
+fn shape_chars(w: &str) -> ([u8; 6], usize) {
     let mut out = [0u8; 6];
     let mut n = 0;
     for c in w.chars() {
@@ -1015,30 +1020,10 @@ mod tests {
     use super::*;
     use newsprobe_core::Document;
 
-    /// The character-by-character shape and affixes, as they were before the ASCII shortcuts.
+    /// The character-by-character shape, as it was before the ASCII shortcut.
     fn shape_by_chars(w: &str) -> Vec<u8> {
-        let mut out: Vec<u8> = Vec::new();
-        for c in w.chars() {
-            let s = if c.is_uppercase() {
-                b'X'
-            } else if c.is_lowercase() {
-                b'x'
-            } else if c.is_ascii_digit() {
-                b'd'
-            } else if c.is_ascii() {
-                c as u8
-            } else {
-                b'o'
-            };
-            if out.last() == Some(&s) {
-                continue;
-            }
-            if out.len() == 6 {
-                break;
-            }
-            out.push(s);
-        }
-        out
+        let (s, n) = shape_chars(w);
+        s[..n].to_vec()
     }
 
     #[test]

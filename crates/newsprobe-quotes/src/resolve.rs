@@ -1240,25 +1240,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if first_word == "the" && kind != SourceType::Named && anonymity_cue.is_none() {
             if let Some(e) = self.age_description_person(m) {
                 let name = self.shown_name(e);
-                self.remember(
-                    pos,
-                    &name,
-                    SourceType::Named,
-                    Some(e.id.clone()),
-                    gender,
-                    false,
-                    words,
-                );
-                return Resolved {
-                    source: QuoteSource::new(
-                        Some(name),
-                        SourceType::Named,
-                        Some(m.span),
-                        Some(e.id.clone()),
-                    ),
-                    anonymity_cue,
-                    via: "age",
-                };
+                return self.named_person(m, pos, e, name, gender, words, anonymity_cue, "age");
             }
         }
 
@@ -1309,25 +1291,16 @@ impl<'c, 'a> Resolver<'c, 'a> {
             if let Some(e) = crate::described::person_described(ctx, m) {
                 let name = self.shown_name(e);
                 let gender = gender.or_else(|| given_name_gender(&name));
-                self.remember(
+                return self.named_person(
+                    m,
                     pos,
-                    &name,
-                    SourceType::Named,
-                    Some(e.id.clone()),
+                    e,
+                    name,
                     gender,
-                    false,
                     words,
-                );
-                return Resolved {
-                    source: QuoteSource::new(
-                        Some(name),
-                        SourceType::Named,
-                        Some(m.span),
-                        Some(e.id.clone()),
-                    ),
                     anonymity_cue,
-                    via: "described",
-                };
+                    "described",
+                );
             }
         }
 
@@ -1502,6 +1475,41 @@ impl<'c, 'a> Resolver<'c, 'a> {
             })
             .max_by_key(|&i| ms.span[i].start)
             .map(|i| &doc.entities[ms.entity[i]])
+    }
+
+    /// A description that stands for the named person `e` (shown as `name`): remembered as
+    /// that person's mention and resolved to them.
+    #[allow(clippy::too_many_arguments)]
+    fn named_person(
+        &mut self,
+        m: &Mention,
+        pos: usize,
+        e: &'a Entity,
+        name: String,
+        gender: Option<Gender>,
+        words: Vec<&'c str>,
+        anonymity_cue: Option<Span>,
+        via: &'static str,
+    ) -> Resolved {
+        self.remember(
+            pos,
+            &name,
+            SourceType::Named,
+            Some(e.id.clone()),
+            gender,
+            false,
+            words,
+        );
+        Resolved {
+            source: QuoteSource::new(
+                Some(name),
+                SourceType::Named,
+                Some(m.span),
+                Some(e.id.clone()),
+            ),
+            anonymity_cue,
+            via,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
