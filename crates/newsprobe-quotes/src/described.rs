@@ -31,6 +31,19 @@ const GROUP_REACH: usize = 3;
 
 /// Lower case with curly apostrophes straightened and white space collapsed.
 fn normalised(s: &str) -> String {
+    // (Hot: called per entity descriptor and mention. ASCII text, the common case, without the
+    // intermediate copies; any other text the general way, which lower-cases Unicode.)
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.make_ascii_lowercase();
+        return out;
+    }
     s.replace('’', "'")
         .split_whitespace()
         .collect::<Vec<_>>()

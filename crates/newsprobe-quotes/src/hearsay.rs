@@ -74,13 +74,13 @@ fn words(doc: &Document, span: &Span) -> Vec<(Span, String)> {
 
 /// Whether the sentence `sentence` marks the statement `said` as hearsay with no named source.
 pub(crate) fn hearsay(doc: &Document, sentence: &Span, said: &Span) -> bool {
-    let w = words(doc, sentence);
     if names_source_after(doc, sentence, said)
         || named_in_next_sentence(doc, sentence)
         || debunked(doc, said)
     {
         return false;
     }
+    let w = words(doc, sentence);
     let word_marker = w.iter().enumerate().any(|(i, (_, x))| {
         MARKER_WORDS.contains(&x.as_str()) && !(i > 0 && RELATIVE.contains(&w[i - 1].1.as_str()))
     });
@@ -117,10 +117,24 @@ fn debunked(doc: &Document, said: &Span) -> bool {
     };
     (p..p + 4).any(|i| {
         doc.paragraphs.get(i).is_some_and(|ps| {
-            let t = doc.span_text(ps).to_lowercase();
+            let t = lowered_for_ascii(doc.span_text(ps));
             DEBUNK.iter().any(|d| t.contains(d))
         })
     })
+}
+
+/// `text` lower-cased as far as a search for lower-case ASCII words can tell: ASCII
+/// lower-casing alone (a copy, no Unicode case tables), except where a character lower-cases to
+/// an ASCII letter (the Kelvin sign to "k", the dotted capital I to "i" and a dot), where the
+/// full Unicode lower case is taken. Every other character lower-cases to non-ASCII
+/// characters, which no ASCII word matches either way.
+fn lowered_for_ascii(text: &str) -> String {
+    if text.contains(['\u{212A}', '\u{0130}']) {
+        return text.to_lowercase();
+    }
+    let mut t = text.to_owned();
+    t.make_ascii_lowercase();
+    t
 }
 
 /// The next sentence names a source: a word with a capital letter (not the sentence's first)
@@ -187,6 +201,24 @@ fn names_source_after(doc: &Document, sentence: &Span, said: &Span) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::unsourced::tests::unsourced;
+
+    #[test]
+    fn ascii_lowering_finds_what_unicode_lowering_finds() {
+        for text in [
+            "The “HOAX” Spread Fast — Officials Say It Is Not True.",
+            "A FA\u{212A}E report on Zürich’s İstanbul office",
+            "Ελληνικά ΣΟΦΙΑ: a Bogus claim",
+        ] {
+            for d in super::DEBUNK {
+                assert_eq!(
+                    super::lowered_for_ascii(text).contains(d),
+                    text.to_lowercase().contains(d),
+                    "{text} / {d}"
+                );
+            }
+        }
+        assert!(super::lowered_for_ascii("A FA\u{212A}E report").contains("fake"));
+    }
 
     #[test]
     fn hearsay_with_no_source_is_listed() {

@@ -211,14 +211,16 @@ fn candidates(
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for (i, cand) in out.into_iter().enumerate() {
         let m = cand.m;
+        // (The cheap tests first: a candidate found twice, "subj" and "sent" mostly, skips the
+        // junk rules.)
         if i > 0
-            && (junk::is_junk(ctx, &m)
-                || junk::is_nobody(ctx, &m)
-                || crate::locative::ends_in_preposition(ctx, &m)
+            && (kept
+                .iter()
+                .any(|k| k.m.first == m.first && k.m.last == m.last)
                 || f.content.contains(&m.span)
-                || kept
-                    .iter()
-                    .any(|k| k.m.first == m.first && k.m.last == m.last))
+                || junk::is_junk(ctx, &m)
+                || junk::is_nobody(ctx, &m)
+                || crate::locative::ends_in_preposition(ctx, &m))
         {
             continue;
         }
