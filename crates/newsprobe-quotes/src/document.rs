@@ -178,6 +178,18 @@ pub fn named_author(ctx: &Ctx, m: &Mention, h: usize) -> Option<Author> {
         }
         if ctx.is_capitalized(j) && j > m.first {
             if let Some(e) = entity_at(ctx, j) {
+                // "The NY Daily news headline": the paper's name ends in the "news" the
+                // entity stage left out; its name without it ("NY Daily") is a fragment.
+                if j + 1 < h && ctx.word(j + 1) == "news" {
+                    let mut a = j;
+                    while a > m.first + 1 && ctx.is_capitalized(a - 1) && ctx.is_word(a - 1) {
+                        a -= 1;
+                    }
+                    if a == m.first + 1 || (a == m.first && ctx.is_capitalized(a)) {
+                        let span = Span::text(ctx.span(a).start, ctx.span(j + 1).end);
+                        return Some(Author::Written(span, SourceType::Named));
+                    }
+                }
                 return Some(Author::Entity(e));
             }
         }
@@ -265,6 +277,31 @@ fn subject_source(ctx: &Ctx, m: &Mention) -> QuoteSource {
     s
 }
 
+/// Nouns of a medium between its nationality and its name ("the Italian newspaper L'Unione
+/// Sarda", "the German magazine Der Spiegel").
+const MEDIUM_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "daily",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "website",
+    "outlet",
+    "channel",
+    "network",
+    "agency",
+];
+
+/// Whether a capitalised word reads as a nationality adjective ("Italian", "British",
+/// "Chinese", "Israeli", "Greek"): by its ending, as the words before a medium noun are.
+fn is_demonym_shape(word: &str) -> bool {
+    ["an", "ish", "ese", "i", "ic", "ch", "ek"]
+        .iter()
+        .any(|e| word.len() > 3 && word.ends_with(e))
+}
+
 /// A publication written by its name after "in" and at most a determiner, which the entity
 /// stage did not find ("a report in the Argus Leader of Sioux Falls"): the capitalised words,
 /// not a month, weekday or year ("a report in March").
@@ -286,6 +323,16 @@ fn publication_at(ctx: &Ctx, j: usize, end: usize) -> Option<Author> {
     }
     if last == first || last - first > 5 {
         return None;
+    }
+    // "in the Italian newspaper L'Unione Sarda": a nationality before a medium noun is no
+    // name; the name, if any, follows the noun.
+    if last < end && MEDIUM_NOUNS.contains(&ctx.word(last)) {
+        if last + 1 < end && ctx.is_capitalized(last + 1) {
+            return publication_at(ctx, last + 1, end);
+        }
+        if last - first == 1 && is_demonym_shape(ctx.word(first)) {
+            return None;
+        }
     }
     let span = Span::text(ctx.span(first).start, ctx.span(last - 1).end);
     Some(Author::Written(span, SourceType::Named))
@@ -492,6 +539,31 @@ mod tests {
             "cost twice its budget",
         );
         assert_eq!(name, None);
+    }
+
+    /// "a report in the Portuguese newspaper Diário de Tern": the paper's name, not its
+    /// nationality; with no name after the noun, no author.
+    #[test]
+    fn a_nationality_before_a_newspaper_is_no_name() {
+        let text = "Ferry costs\n\nThe council will pay for the repairs, according to a report \
+                    in the Portuguese newspaper Gazeta Tern, which saw the budget.";
+        let (name, _, _) = source(text, "The council will pay for the repairs");
+        assert_eq!(name.as_deref(), Some("Gazeta Tern"));
+        let text = "Ferry costs\n\nThe council will pay for the repairs, according to a report \
+                    in the Portuguese newspaper that saw the budget.";
+        let (name, _, mention) = source(text, "The council will pay for the repairs");
+        assert_eq!(name, None, "{mention:?}");
+    }
+
+    /// "The Tern Bay Daily news headline taunted, “…”": the paper, "Tern Bay Daily News" as
+    /// written, not the fragment the entity stage found.
+    #[test]
+    fn a_paper_named_with_lower_case_news_keeps_the_word() {
+        let text = "Ferry row\n\nThe mayor was filmed asleep at the ferry launch. The Tern Bay \
+                    Daily news headline taunted, “Mayor naps as the ferry sails.” The mayor \
+                    said he had been up all night.";
+        let (name, _, mention) = source(text, "Mayor naps as the ferry sails.");
+        assert_eq!(name.as_deref(), Some("Tern Bay Daily news"), "{mention:?}");
     }
 
     /// "A new study found …", "the website says …": no author named, no named speaker; the

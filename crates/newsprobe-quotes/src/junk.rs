@@ -404,6 +404,9 @@ pub(crate) fn without_adverb_opener(name: &str) -> &str {
 /// …", "Officials Warn: …") or an all-capitals heading with a function word ("VERSION OF THE
 /// CONVENT - …"): no speaker.
 fn title_like_mention(ctx: &Ctx, m: &Mention) -> bool {
+    if in_title_run(ctx, m) {
+        return true;
+    }
     if m.first >= m.last {
         return false;
     }
@@ -419,6 +422,26 @@ fn title_like_mention(ctx: &Ctx, m: &Mention) -> bool {
         )
     });
     (caps && function && text.len() > 8) || title_like(text)
+}
+
+/// Whether the mention stands after a capitalised preposition inside a run of capitalised
+/// words, which only a headline or a title writes ("Possible Plot Details On Main Cast
+/// Revealed"): a headline's words, no speaker.
+fn in_title_run(ctx: &Ctx, m: &Mention) -> bool {
+    let Some(p) = m.first.checked_sub(1) else {
+        return false;
+    };
+    p > 0
+        && ctx.is_word(p)
+        && ctx.is_capitalized(p)
+        && matches!(
+            ctx.word(p),
+            "on" | "in" | "of" | "for" | "about" | "at" | "with" | "from" | "over" | "after"
+        )
+        && !opens_sentence(ctx, p)
+        && ctx.is_word(p - 1)
+        && ctx.is_capitalized(p - 1)
+        && ctx.is_capitalized(m.first)
 }
 
 /// "JFK-assassination (related records)", "Kremlin-backed": a capitalised word joined to a
@@ -459,6 +482,7 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     opener
         || two_word
         || title_like_mention(ctx, m)
+        || fragment_or_home_place(ctx, m)
         || hyphenated_modifier(ctx, m)
         || opens_with_contraction(ctx, m)
         || head_cannot_speak(ctx, m)
@@ -571,6 +595,42 @@ fn modifies_noun_cue(ctx: &Ctx, m: &Mention) -> bool {
     } else {
         s_form && !matches!(ctx.word(m.first), "one")
     }
+}
+
+/// "9to5Mac's sources say": a mention the finder began at the "s" of a possessive the
+/// tokenizer split off ("s sources") is the whole phrase, the owner's name with it.
+pub fn join_split_possessive(ctx: &Ctx, m: Mention) -> Mention {
+    if m.first < 2
+        || ctx.raw(m.first) != "s"
+        || !matches!(ctx.raw(m.first - 1), "'" | "’")
+        || !ctx.is_word(m.first - 2)
+        || ctx.span(m.first - 2).end != ctx.span(m.first - 1).start
+        || ctx.span(m.first - 1).end != ctx.span(m.first).start
+    {
+        return m;
+    }
+    // ("9to5Mac" may be more than one token: all that is written without a space.)
+    let mut a = m.first - 2;
+    while a > 0 && ctx.is_word(a - 1) && ctx.span(a - 1).end == ctx.span(a).start {
+        a -= 1;
+    }
+    Mention::tokens(ctx, a, m.last)
+}
+
+/// "9to5Mac's sources say": the "s" of a possessive the tokenizer split off opens no speaker;
+/// the phrase is a fragment. "a Russian financier from New Jersey pled guilty": a place after
+/// "from" or "in" that follows a common noun is where the speaker is from, not the speaker.
+fn fragment_or_home_place(ctx: &Ctx, m: &Mention) -> bool {
+    if ctx.raw(m.first) == "s" {
+        return true;
+    }
+    m.first >= 2
+        && matches!(ctx.word(m.first - 1), "from" | "in")
+        && ctx.is_word(m.first - 2)
+        && !ctx.is_capitalized(m.first - 2)
+        && ctx.verb_cue(m.first - 2).is_none()
+        && (m.first..=m.last)
+            .all(|k| !ctx.is_word(k) || names_place(ctx, k) || ctx.is_determiner(k))
 }
 
 /// Whether token `k` is inside a place the entity stage found, and in no person or
@@ -1360,6 +1420,11 @@ const EVENT_HEADS: &[&str] = &[
     "festival",
     "games",
     "olympics",
+    "mass",
+    "summit",
+    "ceremony",
+    "parade",
+    "marathon",
 ];
 
 /// Adverbs and prepositions that open a sentence and are never its speaker alone.
@@ -2435,6 +2500,35 @@ mod tests {
         );
     }
 
+    /// The "s" of a split possessive ("9to5Mac's sources say") and a place after "from" that
+    /// follows a noun ("a Russian financier from New Jersey pled guilty") are no speakers'
+    /// names (session 15); the statement stays, with no name.
+    #[test]
+    fn a_possessive_fragment_and_a_home_place_are_no_speakers() {
+        let got = speakers_with_entities(
+            "In low-power mode, 9to5Mac's sources say the watch can last through two days.",
+        );
+        for (_, n) in &got {
+            assert!(
+                !n.as_deref().is_some_and(|n| n.starts_with("s ")),
+                "{got:?}"
+            );
+        }
+        let mut doc = Document::from_text(None, "In low-power mode, 9to5Mac's sources say so.");
+        newsprobe_entities::annotate(&mut doc, None);
+        let ctx = Ctx::new(&doc);
+        let m = join_split_possessive(&ctx, mention_of(&ctx, &["s", "sources"]));
+        assert_eq!(doc.span_text(&m.span), "9to5Mac's sources");
+        let got = speakers_with_entities(
+            "An executive of a Harbour trucking firm and a Russian financier from New Jersey \
+             pled guilty to fraud, prosecutors said on Monday. The financier told the court \
+             that he had never met the executive.",
+        );
+        for (_, n) in &got {
+            assert!(n.as_deref() != Some("New Jersey"), "{got:?}");
+        }
+    }
+
     /// An event or award the entity stage built around a name cannot speak; the name can.
     #[test]
     fn an_event_is_no_speakers_name() {
@@ -2442,6 +2536,10 @@ mod tests {
         assert!(is_event_name("Harbour Shield Award"));
         assert!(!is_event_name("Fire"));
         assert!(!is_event_name("Anna Varga"));
+        // ("spoke at his Chrism Mass said …": session 15.)
+        assert!(is_event_name("Chrism Mass"));
+        assert!(is_event_name("Tern Bay Summit"));
+        assert!(!is_event_name("Summit"));
         let got = speakers_with_entities(
             "Suspended Baker Kills 2 Women in Dunmore Bakery Shooting: Police\n\
              A baker who had been sent home that morning opened fire at the plant on Tuesday, police said.\n\
@@ -2502,6 +2600,27 @@ mod tests {
             ),
         );
         assert_eq!(doc.span_text(&m.span), "the analyst");
+    }
+
+    /// A name after a capitalised preposition in a run of capitalised words stands in a
+    /// headline ("Plot Details On Main Cast Revealed, …"): no speaker (session 15). A name after
+    /// a sentence-opening "On" still speaks.
+    #[test]
+    fn a_name_inside_a_title_case_run_is_no_speaker() {
+        let got = speakers_with_entities(
+            "Read more about the new series below:\n\n             ‘Harbour Nights’ Possible Plot Details On Main Cast Revealed, Lead Actor Guarding              ‘Old Lighthouse,’ Plus More Spoilers",
+        );
+        for (_, n) in &got {
+            assert!(n.as_deref() != Some("Main Cast"), "{got:?}");
+        }
+        let got = speakers_with_entities(
+            "On Monday, Harbour Authority revealed that the port would stay closed for a week.",
+        );
+        assert!(
+            got.iter()
+                .any(|(_, n)| n.as_deref() == Some("Harbour Authority")),
+            "{got:?}"
+        );
     }
 
     /// Headlines and titles in title case, links and all-capitals headings are no names

@@ -75,7 +75,9 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             // (What `junk::cannot_speak` refuses is checked here, after the ranking: a rule's
             // choice refused for its head leaves the ranker its other candidates. The ranker's
             // choice is trimmed as the rules' was: "Protesters marching" is "Protesters".)
-            f.speaker = f.speaker.map(|m| junk::trim(&ctx, m));
+            f.speaker = f
+                .speaker
+                .map(|m| junk::join_split_possessive(&ctx, junk::trim(&ctx, m)));
             if f.speaker.is_some_and(|m| {
                 lone_possessive(&ctx, &m)
                     || junk::cannot_speak(&ctx, &m)
