@@ -135,10 +135,8 @@ pub(crate) fn shape(w: &str) -> ([u8; 6], usize) {
 
 /// [`shape`] character by character (any word; [`shape_ascii`] is its shortcut for ASCII).
 fn shape_chars(w: &str) -> ([u8; 6], usize) {
-    let mut out = [0u8; 6];
-    let mut n = 0;
-    for c in w.chars() {
-        let s = if c.is_uppercase() {
+    collapsed(w.chars().map(|c| {
+        if c.is_uppercase() {
             b'X'
         } else if c.is_lowercase() {
             b'x'
@@ -148,31 +146,27 @@ fn shape_chars(w: &str) -> ([u8; 6], usize) {
             c as u8
         } else {
             b'o'
-        };
-        if n > 0 && out[n - 1] == s {
-            continue;
         }
-        if n == out.len() {
-            break;
-        }
-        out[n] = s;
-        n += 1;
-    }
-    (out, n)
+    }))
 }
 
 /// [`shape`] of an ASCII word, byte by byte (the same classes: upper- and lower-case letters,
 /// digits, every other byte as written).
 fn shape_ascii(w: &[u8]) -> ([u8; 6], usize) {
+    collapsed(w.iter().map(|&c| match c {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        _ => c,
+    }))
+}
+
+/// A word's character classes with runs collapsed, at most 6.
+#[inline]
+fn collapsed(classes: impl Iterator<Item = u8>) -> ([u8; 6], usize) {
     let mut out = [0u8; 6];
     let mut n = 0;
-    for &c in w {
-        let s = match c {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            _ => c,
-        };
+    for s in classes {
         if n > 0 && out[n - 1] == s {
             continue;
         }
