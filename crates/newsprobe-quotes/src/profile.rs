@@ -732,6 +732,19 @@ mod tests {
         doc.findings.iter().map(|f| f.kind.clone()).collect()
     }
 
+    /// The analysed text and its first finding of `kind` (the test fails without one).
+    fn finding_of(text: &str, kind: &str) -> (Document, newsprobe_core::Finding) {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.kind == kind)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {kind}: {:?}", doc.findings));
+        (doc, f)
+    }
+
     #[test]
     fn anonymously_gathered_data_is_not_an_anonymous_named_source() {
         let k = kinds(
@@ -823,13 +836,7 @@ mod tests {
                     sources, who asked not to be named, said the payments were hidden in fees.\n\
                     The Herald has not independently verified the claims. A person familiar with \
                     the matter said the payments stopped in May.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc);
-        let f = doc
-            .findings
-            .iter()
-            .find(|f| f.kind == "unverified_sourcing")
-            .expect("unverified sourcing");
+        let (doc, f) = finding_of(text, "unverified_sourcing");
         assert_eq!(doc.span_text(&f.evidence[0]), "not independently verified");
         // The quotes stage need not have attributed a statement to the sources.
         let k = kinds(
@@ -852,13 +859,7 @@ mod tests {
                     said. \"Nobody wanted to stop the boats in summer,\" Piet Maas said. Piet \
                     Maas said he had kept copies of the warnings.\n\
                     The Gazette has not independently verified his account.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc);
-        let f = doc
-            .findings
-            .iter()
-            .find(|f| f.kind == "single_source")
-            .unwrap_or_else(|| panic!("{:?}", doc.findings));
+        let (doc, f) = finding_of(text, "single_source");
         assert!(f.score >= 0.8, "{f:?}");
         assert_eq!(doc.span_text(&f.evidence[0]), "not independently verified");
         assert!(f.message.contains("not verified"), "{}", f.message);
@@ -867,13 +868,7 @@ mod tests {
             "\nThe Gazette has not independently verified his account.",
             "",
         );
-        let mut doc = Document::from_text(None, &plain);
-        crate::annotate(&mut doc);
-        let f = doc
-            .findings
-            .iter()
-            .find(|f| f.kind == "single_source")
-            .unwrap_or_else(|| panic!("{:?}", doc.findings));
+        let (_, f) = finding_of(&plain, "single_source");
         assert!(f.score < 0.8, "{f:?}");
     }
 }
