@@ -42,7 +42,8 @@ const NOT_MODIFIED: &[&str] = &[
 ];
 
 /// Kin and role nouns between a determiner and a name: the name is then the noun phrase's head
-/// ("his son Hunter", "the actor Tom Hanks"), not a modifier.
+/// ("his son Hunter"), not a modifier; so are the occupations of [`crate::occupations`] ("the
+/// actor Tom Hanks").
 const HEADS_BEFORE_NAME: &[&str] = &[
     "son",
     "daughter",
@@ -66,24 +67,16 @@ const HEADS_BEFORE_NAME: &[&str] = &[
     "girlfriend",
     "fiance",
     "fiancee",
-    "lawyer",
-    "attorney",
     "spokesman",
     "spokeswoman",
     "spokesperson",
-    "actor",
-    "actress",
-    "singer",
     "player",
     "coach",
     "manager",
     "chief",
     "leader",
     "star",
-    "author",
-    "writer",
     "director",
-    "friend",
     "boss",
     "rival",
     "opponent",
@@ -149,6 +142,7 @@ pub fn is_noun_modifier(doc: &Document, span: Span) -> bool {
         }
         if !w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
             || HEADS_BEFORE_NAME.contains(&w)
+            || crate::occupations::is_occupation(w)
             || NOT_MODIFIED.contains(&w)
             || w.ends_with("ed")
         {
