@@ -265,13 +265,16 @@ fn venue_subject(ctx: &Ctx, m: &Mention) -> Option<Mention> {
 
 /// The source of a venue's subject as written (a document's is settled by [`credit`]).
 fn subject_source(ctx: &Ctx, m: &Mention) -> QuoteSource {
-    let kind = crate::source_type::classify(ctx, m, false);
-    let mut s = QuoteSource::new(
-        Some(ctx.doc.span_text(&m.span).to_string()),
-        kind,
-        Some(m.span),
-        None,
-    );
+    let name = ctx.doc.span_text(&m.span).to_string();
+    let mut kind = crate::source_type::classify(ctx, m, false);
+    // ("The authors of the research published in the journal …": a group identified by the
+    // work it wrote, `unnamed`, as the resolver's sources are typed.)
+    if kind == SourceType::Vague
+        && crate::source_type::is_identified_group(ctx, &name, m.span.start)
+    {
+        kind = SourceType::Unnamed;
+    }
+    let mut s = QuoteSource::new(Some(name), kind, Some(m.span), None);
     s.via = Some("written".into());
     s.key = Some("written/0".into());
     s

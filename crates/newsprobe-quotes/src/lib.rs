@@ -351,7 +351,8 @@ fn resolve_all(
                 // even where the resolver could not tell which one.)
                 if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
                     && r.source.entity.is_none()
-                    && source_type::describes_named_organisation(ctx, &m)
+                    && (source_type::describes_named_organisation(ctx, &m)
+                        || source_type::is_body_of_named_organisation(ctx, &m))
                 {
                     r.source.kind = SourceType::Named;
                 }

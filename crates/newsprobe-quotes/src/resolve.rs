@@ -1429,9 +1429,25 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // The organisations with a mention in the window, from the index (a scan of every
         // entity's mentions for each speaker was quadratic in long transcripts).
         let ms = ctx.entity_mentions();
+        // ("The team said" after "published in the journal JAMA Psychiatry": a publication
+        // written after its medium's noun is where others' work appears, no team, company or
+        // group; only "the journal", "the newspaper" … may mean it.)
+        let medium_head = matches!(
+            ctx.word(m.last),
+            "newspaper" | "paper" | "magazine" | "journal" | "publication" | "network"
+        );
+        let publication = |i: usize| {
+            let k = ctx.token_at_or_after(ms.span[i].start);
+            k > 0
+                && matches!(
+                    ctx.word(k - 1),
+                    "journal" | "magazine" | "newspaper" | "website" | "tabloid" | "blog"
+                )
+        };
         let mut orgs: Vec<usize> = ms
             .index
             .within(window)
+            .filter(|&i| medium_head || !publication(i))
             .map(|i| ms.entity[i])
             .filter(|&i| doc.entities[i].kind == EntityType::Organization)
             .collect();
