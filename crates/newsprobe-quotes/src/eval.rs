@@ -410,10 +410,16 @@ pub const CROSS_FIT_SEED: u64 = 42;
 /// Honest: each text's speakers are chosen by a ranker trained on the other folds of the split
 /// ([`crate::rank::cross_fit`], [`CROSS_FIT_FOLDS`] folds, seed [`CROSS_FIT_SEED`]), not by the
 /// embedded ranker, which saw them all.
-pub fn choice_cells(
-    data: &Path,
-    split: &str,
-) -> Result<std::collections::BTreeMap<String, [usize; 2]>, Error> {
+pub fn choice_cells(data: &Path, split: &str) -> Result<Cells, Error> {
+    cross_fit_cells(data, split).map(|(choice, _)| choice)
+}
+
+/// Per cell: [right, all].
+pub type Cells = std::collections::BTreeMap<String, [usize; 2]>;
+
+/// [`choice_cells`] and, by the same cross-fitted rankers, the whole keys as [`key_cells`]
+/// counts them (the speaker right by mention or name): the labels of the confidence model.
+pub fn cross_fit_cells(data: &Path, split: &str) -> Result<(Cells, Cells), Error> {
     let docs = load_split(data, split)?;
     let (fold_of, models) = crate::rank::cross_fit(&docs, CROSS_FIT_FOLDS, CROSS_FIT_SEED);
     let mut all = Tally::default();
@@ -427,7 +433,7 @@ pub fn choice_cells(
         let p_all: Vec<&Attr> = pred.iter().collect();
         all.add("all", &chars, &g_all, &p_all);
     }
-    Ok(all.choice)
+    Ok((all.choice, all.keys))
 }
 
 /// Per whole key of the speaker's confidence on a PolNeAR split, with the embedded models:

@@ -20,6 +20,7 @@ mod described;
 pub mod direct;
 pub mod document;
 pub mod eval;
+pub mod evidence;
 mod hearsay;
 pub mod junk;
 pub mod label;
@@ -493,10 +494,21 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             if !f.inherited {
                 key.push_str(confidence::choice_parts(f.kind));
             }
+            // The evidence the confidence model reads besides the way the name was reached.
+            key.push_str(&evidence::parts(
+                ctx,
+                f,
+                &m,
+                s.name.as_deref(),
+                s.entity.as_deref(),
+            ));
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
             // threshold of 0.8594 was hidden when its rounded 0.859 was compared.)
             let score = confidence::score(key);
+            if debug_confidence() {
+                eprintln!("confidence {score:.3} {key} {:?}", s.name);
+            }
             s.score = Some((f64::from(score) * 1000.0).round() / 1000.0);
             if score < confidence::threshold() {
                 s.suggested = s.name.take();
@@ -504,6 +516,12 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
         }
         s
     })
+}
+
+/// `NEWSPROBE_DEBUG_CONFIDENCE=1`: each gated name's score and key on stderr.
+fn debug_confidence() -> bool {
+    static D: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *D.get_or_init(|| std::env::var_os("NEWSPROBE_DEBUG_CONFIDENCE").is_some())
 }
 
 /// Errors of this crate.
