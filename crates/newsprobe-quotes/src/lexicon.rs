@@ -189,6 +189,8 @@ const CUE_LEMMAS: &[&str] = &[
     "scoff",
     "exclaim",
     "interject",
+    // ("“…?” Thomas interrupts.")
+    "interrupt",
     "proclaim",
     "stipulate",
     "summarize",
@@ -1263,6 +1265,7 @@ pub fn needs_that(lemma: &str) -> bool {
             | "moan"
             | "wail"
             | "rebut"
+            | "interrupt"
     )
 }
 

@@ -14,6 +14,7 @@
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod apposition;
+mod binding;
 pub mod confidence;
 pub mod cue_noun;
 mod described;

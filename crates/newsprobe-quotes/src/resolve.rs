@@ -117,6 +117,9 @@ pub struct Resolver<'c, 'a> {
     /// lie between.
     prior: Option<usize>,
     rivals: usize,
+    /// The person entities (ids and names) a "he" or "she" being resolved cannot mean: those
+    /// named after it in its own sentence ([`crate::binding::named_after_in_sentence`]).
+    bound: Vec<(&'a str, &'a str)>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -149,7 +152,7 @@ fn add_unique<'c>(words: &mut Vec<&'c str>, new: &[&'c str]) {
 /// Whether a pronoun can refer to the entity the entity stage joined it to: "he", "she", "I"
 /// only to a person with a written name (not "St" of "St. Albans"), "it" only to an
 /// organisation. A mention that is no pronoun: always.
-fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
+pub(crate) fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
     if m.first != m.last || !ctx.is_pronoun(m.last) {
         return true;
     }
@@ -377,7 +380,7 @@ fn clean_name(ctx: &Ctx, e: &Entity) -> Option<String> {
 /// An entity that names nobody a pronoun may be: a headline's or a link's words with no
 /// mention written as a name ("Featured Yet Again"), or a holiday ("Valentine" of every
 /// "Valentine's Day").
-fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
+pub(crate) fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
     // (Its name mentions only: a pronoun the entity stage joined to it is no name.)
     let mut names = e.mentions.iter().filter(|s| {
         let w = ctx.doc.text.get(s.start..s.end).unwrap_or("");
@@ -390,7 +393,42 @@ fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
                 .iter()
                 .any(|d| after.starts_with(d))
         });
-    holiday || (name_junk(e) && clean_name(ctx, e).is_none())
+    // ("Sophie's Choice", "Schindler's List": a possessive inside every name mention is a
+    // title's, no person's name.)
+    let possessive_title = e.kind == EntityType::Person
+        && e.mentions.iter().any(|s| !is_pronoun_span(ctx, s))
+        && e.mentions
+            .iter()
+            .filter(|s| !is_pronoun_span(ctx, s))
+            .all(|s| {
+                let w = ctx.doc.text.get(s.start..s.end).unwrap_or("");
+                ["'s ", "’s "].iter().any(|p| {
+                    w.find(p).is_some_and(|i| {
+                        w[i + p.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                    })
+                })
+            });
+    // ("“He is a gift from God,” she said": a deity the entity stage typed a person.)
+    let deity = e.kind == EntityType::Person && matches!(e.name.as_str(), "God" | "Allah");
+    deity || possessive_title || holiday || (name_junk(e) && clean_name(ctx, e).is_none())
+}
+
+/// Whether an entity mention is a pronoun ("she", "his").
+fn is_pronoun_span(ctx: &Ctx, s: &Span) -> bool {
+    let w = ctx
+        .doc
+        .text
+        .get(s.start..s.end)
+        .unwrap_or("")
+        .to_lowercase();
+    lexicon::pronoun(&w).is_some()
+        || matches!(
+            w.as_str(),
+            "her" | "hers" | "him" | "his" | "its" | "them" | "their" | "herself" | "himself"
+        )
 }
 
 /// Whether the entity stage's name of `e` is a headline's or a link's words.
@@ -465,7 +503,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
             shown: Default::default(),
             prior: None,
             rivals: 0,
+            bound: Vec::new(),
         }
+    }
+
+    /// Whether the entity `id` (or a referent shown as `name`) is one the pronoun being
+    /// resolved cannot mean ([`Self::bound`]).
+    fn is_bound(&self, id: Option<&str>, name: &str) -> bool {
+        self.bound.iter().any(|(b, n)| id == Some(*b) || *n == name)
     }
 
     /// Whether a referent is one named person (by the entity stage's type where it has one).
@@ -840,7 +885,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn resolve_mention(&mut self, m: &Mention) -> Resolved {
-        if let Some(source) = self.continued_speaker(m) {
+        self.bound = crate::binding::named_after_in_sentence(self.ctx, m, &self.quotes);
+        let r = self.resolve_unbound(m);
+        self.bound.clear();
+        r
+    }
+
+    fn resolve_unbound(&mut self, m: &Mention) -> Resolved {
+        let continued = self
+            .continued_speaker(m)
+            .filter(|s| !self.is_bound(s.entity.as_deref(), s.name.as_deref().unwrap_or("")));
+        if let Some(source) = continued {
             if let Some(name) = source.name.as_deref() {
                 if let Some((pg, _)) = lexicon::pronoun(self.ctx.word(m.last)) {
                     self.set_gender(name, pg);
@@ -873,6 +928,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .filter(|e| !names_nobody(self.ctx, e))
             .filter(|e| pronoun_may_be(self.ctx, m, e))
             .filter(|e| !(e.kind == EntityType::Person && is_document(self.ctx, m.last)));
+        // A bound "he" is someone else: the person named last before it who is not bound.
+        let entity = match entity {
+            Some(e) if self.is_bound(Some(&e.id), &e.name) => {
+                crate::binding::unbound_antecedent(self.ctx, m, &self.quotes, &self.bound)
+            }
+            e => e,
+        };
         let entity = entity.map(|e| self.subject_not_possessor(m, e).unwrap_or(e));
         let mut r = self.resolve_inner(m, entity);
         if r.source.entity.is_none() {
@@ -1087,6 +1149,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 let agrees = |r: &&Referent| {
                     near(r)
                         && r.pos < pos
+                        && !self.is_bound(r.entity.as_deref(), &r.name)
                         && r.plural == plural
                         && (pg.is_none() || r.gender.is_none() || r.gender == pg)
                         && matches!(head, "he" | "she" | "they" | "it")
@@ -1254,12 +1317,28 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 head,
                 "leader" | "man" | "woman" | "politician" | "official" | "diplomat"
             );
+            // ("The Salvadorean nun" after "The South American nun": a capitalised word
+            // before the head that a referent known only by a description never had makes
+            // another one.)
+            let modifiers: Vec<String> = (m.first + 1..m.last)
+                .filter(|&k| ctx.is_capitalized(k) && !ctx.is_title(k))
+                .map(|k| ctx.word(k).to_lowercase())
+                .collect();
+            let other_modifier = |r: &Referent| {
+                !modifiers.is_empty()
+                    && r.name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| matches!(w, "The" | "the" | "A" | "a" | "An" | "an"))
+                    && !modifiers.iter().any(|w| r.words.contains(&w.as_str()))
+            };
             let found = self
                 .referents
                 .iter()
                 .rev()
                 .find(|r| {
                     !r.plural
+                        && !other_modifier(r)
                         && (names_by_head(&r.words, head)
                             || (generic
                                 && r.words
@@ -1484,6 +1563,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         ms.index
             .within(window)
             .filter(|&i| doc.entities[ms.entity[i]].kind == EntityType::Person)
+            .filter(|&i| !names_nobody(ctx, &doc.entities[ms.entity[i]]))
             .filter(|&i| {
                 let sp = ms.span[i];
                 !self.content.is_some_and(|c| c.contains(&sp))
@@ -1633,6 +1713,47 @@ mod tests {
             the summer months.\n\n\"We cannot keep running empty boats,\" it said.";
         let (name, _) = source_of(far, "empty boats");
         assert_eq!(name, None);
+    }
+
+    /// "“I am so happy. He is a gift from God,” she said": "she" is not God (a deity the
+    /// entity stage may type a person); and "The Salvadorean nun" is not "The South American nun" spoken of before.
+    #[test]
+    fn a_name_inside_a_quotation_and_another_nun_are_not_she() {
+        use crate::test_support::source_of;
+        let text = "The South American nun said she had no idea that she was pregnant. A \
+                    33-year-old Salvadorean nun gave birth in Rieti last year. The Salvadorean \
+                    nun told her social worker that she felt no guilt at all. \u{201c}I am so \
+                    happy. He is a gift from God,\u{201d} she said.";
+        let (name, _) = source_of(text, "she felt no guilt");
+        assert_ne!(name.as_deref(), Some("The South American nun"));
+        let (name, _) = source_of(text, "gift from God");
+        assert_ne!(name.as_deref(), Some("God"));
+    }
+
+    /// "a real-life Sophie's Choice" names no woman a later "she" or "the 31-year-old" means.
+    #[test]
+    fn a_title_with_a_possessive_is_nobody() {
+        use crate::test_support::source_of;
+        let text = "Mum Li Hua faced a real-life Sophie's Choice when the family's savings ran \
+                    out. The distraught 31-year-old said that she loved both of her children.";
+        let (name, _) = source_of(text, "loved both of her children");
+        assert!(
+            !name.as_deref().is_some_and(|n| n.contains("Sophie")),
+            "{name:?}"
+        );
+    }
+
+    /// "“…, huh?” Walter interrupts": a manner-of-speaking cue of its own, not the quotation
+    /// before it continued.
+    #[test]
+    fn interrupts_attributes_a_quotation() {
+        use crate::test_support::source_of;
+        let text =
+            "Daniel Okafor sat down next to Walter Hughes on the bench. \u{201c}I feel like I \
+                    owe you an apology,\u{201d} Okafor said. \u{201c}You thought I was going to \
+                    spend it on beer, huh?\u{201d} Hughes interrupts.";
+        let (name, _) = source_of(text, "spend it on beer");
+        assert_eq!(name.as_deref(), Some("Walter Hughes"));
     }
 
     /// "The company said" after "A company spokesman said" is the company, not its spokesman;

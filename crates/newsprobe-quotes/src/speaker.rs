@@ -143,7 +143,7 @@ impl<'a> Ctx<'a> {
                     Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                     _ => raw.chars().next().is_some_and(char::is_uppercase),
                 };
-                if upper {
+                if upper || name_with_lowercase_opening(raw) {
                     flags |= CAPITALIZED;
                 }
             }
@@ -1453,6 +1453,22 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A name whose written form opens in lower case: an Arabic article or patronymic before a
+/// capitalised name ("Nail al-Jubeir told", "el-Sisi said", "bin-Salman"). The speaker rules
+/// read it as a capitalised word (fnc1-pool-3, session 16). (Digits before a name, "9News.com",
+/// "9to5Mac", were tried too: the tokens cut them to "9News" and "5Mac", wrong names shown.)
+fn name_with_lowercase_opening(raw: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-",
+    ]
+    .iter()
+    .any(|p| {
+        raw.strip_prefix(p)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1469,6 +1485,30 @@ mod tests {
         let c = cue_index(&ctx, cue);
         ctx.subject_before(c, 0)
             .map(|m| doc.span_text(&m.span).to_string())
+    }
+
+    /// "Nail al-Jubeir told": a name that opens in lower case (an Arabic article) is still a
+    /// name to the speaker rules.
+    #[test]
+    fn a_name_opening_in_lower_case_is_a_name() {
+        assert_eq!(
+            subject(
+                "Embassy spokesman Nail al-Jubeir told reporters nothing was blurred.",
+                "told"
+            )
+            .as_deref(),
+            Some("spokesman Nail al-Jubeir")
+        );
+        let (name, _) = crate::test_support::source_of(
+            "\u{201c}Nothing on state television was blurred,\u{201d} Nail al-Jubeir told \
+             Bloomberg View in an emailed statement.",
+            "Nothing on state television",
+        );
+        assert_eq!(name.as_deref(), Some("Nail al-Jubeir"));
+        assert!(name_with_lowercase_opening("al-Assad"));
+        assert!(!name_with_lowercase_opening("al-"));
+        assert!(!name_with_lowercase_opening("9to5Mac"));
+        assert!(!name_with_lowercase_opening("also"));
     }
 
     #[test]

@@ -1,0 +1,138 @@
+//! Binding: a subject "he" or "she" is never a person the article names after it in its own
+//! clause ("He tells Josh he's just trying to eat", "“Oh no way,” he says as Josh pulls out
+//! the bills": he is not Josh). The entity stage's coreference does not know this; the
+//! resolver asks [`named_after_in_sentence`] which people a pronoun cannot mean and, where the
+//! entity stage joined it to one of them, takes [`unbound_antecedent`] instead (fnc1-pool-3,
+//! session 16).
+
+use newsprobe_core::{Entity, EntityType, Span, SpanIndex};
+
+use crate::lexicon;
+use crate::resolve;
+use crate::speaker::{Ctx, Mention};
+
+/// "He tells Josh he's just trying …", "“…,” he says as Josh pulls five $20 bills from
+/// his wallet": a subject "he" or "she" is never a person the article names after it in
+/// the same sentence, outside quotations (a name the pronoun precedes and governs is
+/// someone else). The person entities so named, by id and name.
+pub(crate) fn named_after_in_sentence<'a>(
+    ctx: &Ctx<'a>,
+    m: &Mention,
+    quotes: &SpanIndex,
+) -> Vec<(&'a str, &'a str)> {
+    let doc: &'a newsprobe_core::Document = ctx.doc;
+    if m.first != m.last
+        || !matches!(ctx.word(m.last), "he" | "she")
+        || m.span.field != newsprobe_core::Field::Text
+    {
+        return Vec::new();
+    }
+    let Some(s) = doc.sentence_at(m.span.start) else {
+        return Vec::new();
+    };
+    // (Only the pronoun's own clause, up to ten words on: "Though she called …,
+    // Clinton restricted …" — a pronoun in a clause before the name's may be that name —
+    // and a sentence the splitter ran on past a quotation are not read.)
+    let sentence_end = doc.sentences[s].span.end;
+    if sentence_end <= m.span.end {
+        return Vec::new();
+    }
+    let mut end = m.span.end;
+    for k in m.last + 1..ctx.len().min(m.last + 11) {
+        let sp = ctx.span(k);
+        if sp.end > sentence_end
+            || matches!(
+                ctx.doc.span_text(&sp),
+                "," | ";" | ":" | "." | "?" | "!" | "“" | "”" | "\"" | "(" | "—" | "–"
+            )
+        {
+            break;
+        }
+        end = sp.end;
+    }
+    if end <= m.span.end {
+        return Vec::new();
+    }
+    let ms = ctx.entity_mentions();
+    let mut out: Vec<(&'a str, &'a str)> = Vec::new();
+    for i in ms.index.within(Span::text(m.span.end, end)) {
+        let sp = ms.span[i];
+        let e = &doc.entities[ms.entity[i]];
+        let t = doc.span_text(&sp);
+        if e.kind == EntityType::Person
+            && sp.field == newsprobe_core::Field::Text
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::pronoun(&t.to_lowercase()).is_none()
+            && quotes.containing(sp).next().is_none()
+            && !out.iter().any(|(id, _)| *id == e.id)
+        {
+            out.push((e.id.as_str(), e.name.as_str()));
+        }
+    }
+    out
+}
+
+/// The person a bound "he" or "she" means instead of the one the entity stage joined it
+/// to: the person named last (by name, in the article's own words) in the pronoun's
+/// sentence or the three before it, who is not bound and may be that pronoun.
+pub(crate) fn unbound_antecedent<'a>(
+    ctx: &Ctx<'a>,
+    m: &Mention,
+    quotes: &SpanIndex,
+    bound: &[(&str, &str)],
+) -> Option<&'a Entity> {
+    let doc: &'a newsprobe_core::Document = ctx.doc;
+    let s = doc.sentence_at(m.span.start)?;
+    let from = doc.sentences[s.saturating_sub(3)].span.start;
+    let ms = ctx.entity_mentions();
+    let mut best: Option<(usize, &'a Entity)> = None;
+    for i in ms.index.within(Span::text(from, m.span.start)) {
+        let sp = ms.span[i];
+        let e = &doc.entities[ms.entity[i]];
+        let t = doc.span_text(&sp);
+        if e.kind != EntityType::Person
+            || sp.field != newsprobe_core::Field::Text
+            || !t.chars().next().is_some_and(char::is_uppercase)
+            || lexicon::pronoun(&t.to_lowercase()).is_some()
+            || quotes.containing(sp).next().is_some()
+            || bound.iter().any(|(b, n)| *b == e.id || *n == e.name)
+            || resolve::names_nobody(ctx, e)
+            || !resolve::pronoun_may_be(ctx, m, e)
+        {
+            continue;
+        }
+        if best.is_none_or(|(at, _)| sp.start > at) {
+            best = Some((sp.start, e));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::source_of;
+
+    /// "He tells Daniel …" and "“…,” he says as Daniel hands him …": "he" is the other man,
+    /// the one named before, not Daniel.
+    #[test]
+    fn he_is_not_the_man_named_after_him_in_his_clause() {
+        let text = "Filmmaker Daniel Okafor meets an old man named Walter sitting outside the \
+                    bus station. He tells Daniel he has been waiting for a bus since noon. \
+                    \u{201c}Oh my, you did not have to do that,\u{201d} he says as Daniel hands \
+                    him a sandwich.";
+        let (name, _) = source_of(text, "waiting for a bus since noon");
+        assert_eq!(name.as_deref(), Some("Walter"));
+        let (name, _) = source_of(text, "you did not have to do that");
+        assert_eq!(name.as_deref(), Some("Walter"));
+    }
+
+    /// A pronoun in a clause before the name's may be that name: "Though she called the bill
+    /// “reckless,” Lopez voted for it" is Lopez's word.
+    #[test]
+    fn a_pronoun_before_the_clause_of_the_name_may_be_it() {
+        let text = "Senator Maria Lopez spoke in Denver on Tuesday. Though she called the bill \
+                    \u{201c}reckless,\u{201d} Lopez voted for it in the end.";
+        let (name, _) = source_of(text, "reckless");
+        assert_eq!(name.as_deref(), Some("Maria Lopez"));
+    }
+}
