@@ -976,9 +976,14 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 .chain(reported.iter())
                 .filter(|f| f.speaker.is_some() && f.content.end <= start_pos)
                 .filter(|f| {
-                    ctx.doc
-                        .paragraph_at(f.content.start)
-                        .is_some_and(|p| p + 1 >= this_para)
+                    // (A photo caption between the two paragraphs, "site.com   Longevity: The
+                    // pair kept the burger", breaks no run.)
+                    ctx.doc.paragraph_at(f.content.start).is_some_and(|p| {
+                        p + 1 >= this_para
+                            || (p + 2 == this_para
+                                && at_para_start
+                                && crate::caption::is_caption(ctx, p + 1))
+                    })
                 })
                 .max_by_key(|f| f.content.end);
             if let Some(f) = recent {

@@ -469,6 +469,10 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     if m.first > m.last || m.last >= ctx.len() {
         return false;
     }
+    // "NBC 5 believes": the station's name is judged, not its number.
+    if m.last > m.first && ctx.station_number(m.last) {
+        return cannot_speak(ctx, &Mention::tokens(ctx, m.first, m.last - 1));
+    }
     // "Following Assange", "Despite parliamentary (pressure)": a phrase that opens with a
     // preposition or a prepositional participle is an adverbial, not a speaker.
     let opener = m.first < m.last && in_list(list::PREPOSITION_OPENERS, ctx.word(m.first));

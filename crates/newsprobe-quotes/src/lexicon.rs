@@ -327,6 +327,13 @@ const CUE_LEMMAS: &[&str] = &[
     // "he characterized Sen. Kaine as “a little desperate”": a naming verb, as "describe".
     "characterize",
     "characterise",
+    // "al-Jubeir e-mailed me that …": a written statement (with "that" only: "she emailed the
+    // files" states nothing).
+    "email",
+    "e-mail",
+    // "when Lin purported the man didn't know": with its subject right before it only ("the
+    // purported video" is an adjective; see `Ctx::verb_cue`).
+    "purport",
 ];
 
 /// Irregular forms: (lemma, past forms, third-person, gerund).
@@ -464,12 +471,20 @@ impl Lex {
     }
 }
 
+/// Cue lemmas whose other forms are nouns far more often than verbs: only their past tense
+/// is a cue.
+const PAST_ONLY: &[&str] = &["email", "e-mail"];
+
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut map: FastMap<String, Lex> = FastMap::default();
     for (i, &lemma) in CUE_LEMMAS.iter().enumerate() {
         // A lemma listed twice keeps its first place.
         let i = CUE_LEMMAS.iter().position(|&l| l == lemma).unwrap_or(i);
         for (form_text, form) in inflections(lemma) {
+            // ("e-mailed me that" only: "an email", "WikiLeaks emails" are the nouns.)
+            if PAST_ONLY.contains(&lemma) && form != Form::Past {
+                continue;
+            }
             let e = map.entry(form_text).or_default();
             if e.cue == 0 {
                 let f = match form {
@@ -888,6 +903,12 @@ pub fn is_plural_noun_modifier(word: &str) -> bool {
             | "missile"
             | "air"
             | "drone"
+            // "The latest reports, however, claim …": the newest of something.
+            | "latest"
+            | "newest"
+            | "new"
+            | "fresh"
+            | "preliminary"
     )
 }
 
@@ -1266,6 +1287,8 @@ pub fn needs_that(lemma: &str) -> bool {
             | "wail"
             | "rebut"
             | "interrupt"
+            | "email"
+            | "e-mail"
     )
 }
 

@@ -15,6 +15,7 @@
 
 pub mod apposition;
 mod binding;
+mod caption;
 pub mod confidence;
 pub mod cue_noun;
 mod described;
@@ -400,6 +401,17 @@ fn resolve_all(
                         r.source.entity = None;
                     }
                 }
+                // ("NBC 5 believes" resolved to the entity "NBC": the station is shown by its
+                // whole name as written.)
+                if m.last > m.first && ctx.station_number(m.last) {
+                    let station = Span::text(ctx.span(m.last - 1).start, ctx.span(m.last).end);
+                    let written = ctx.doc.span_text(&station);
+                    if r.source.name.as_deref().is_some_and(|n| {
+                        written.starts_with(n) && !n.is_empty() && written.len() > n.len()
+                    }) {
+                        r.source.name = Some(written.to_string());
+                    }
+                }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     // (A cue inside the statement is the speaker's words about someone else:
                     // "The man, who would like to remain anonymous, has asked …, Blumenthal
@@ -582,6 +594,45 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Session 16's classes from fresh text: a station with its number, a vague source with
+    /// "however" before its cue, "e-mailed me that", "purported" and a statement with its own
+    /// speaker before "according to" an outlet.
+    #[test]
+    fn stations_vague_reports_email_and_outlets() {
+        use crate::test_support::source_of;
+        let text = "Deputy tested after clinic visit\n\n\
+            A man walked into a clinic in Plano on Friday with a fever. KXAS 5 believes the man \
+            works for the county jail.\n\n\
+            The clinic will stay shut over the weekend. The latest reports, however, claim that \
+            the man had flown in from Lagos a week earlier.\n\n\
+            Rana Odeh, a press officer at the consulate in Houston, e-mailed me that \
+            “the consulate has had no request for help from the family.”\n\n\
+            A neighbour told reporters he saw the man at the pharmacy when Okafor purported the \
+            man had stayed home all week.\n\n\
+            The clinic's manager said the staff had worn masks throughout, according to the \
+            Plano Courier.";
+        let (name, kind) = source_of(text, "works for the county jail");
+        assert_eq!((name.as_deref(), kind), (Some("KXAS 5"), SourceType::Named));
+        // (A vague source is shown by no name: its type says what it is.)
+        let (_, kind) = source_of(text, "flown in from Lagos");
+        assert_eq!(kind, SourceType::Vague);
+        let (name, _) = source_of(text, "no request for help");
+        assert_eq!(name.as_deref(), Some("Rana Odeh"));
+        // (The neighbour's statement holds Okafor's: the inner one is his.)
+        let doc = crate::test_support::analyzed(text);
+        let inner = doc
+            .quotes
+            .iter()
+            .find(|q| {
+                doc.span_text(&q.span)
+                    .starts_with("the man had stayed home")
+            })
+            .expect("Okafor's statement");
+        assert_eq!(inner.source.name.as_deref(), Some("Okafor"));
+        let (name, _) = source_of(text, "worn masks throughout");
+        assert_ne!(name.as_deref(), Some("Plano Courier"));
+    }
 
     /// "sought" takes a thing or an aim, not a statement: "she sought safety in a store" is no
     /// reported speech (it was a cue word once, and its object became a statement).

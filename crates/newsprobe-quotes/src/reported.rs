@@ -295,6 +295,21 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
         }
         content_span(ctx, s + 1, b)?
     } else {
+        // "The nun said she had not known, according to the Daily Mail": a statement with its
+        // own speaker and cue is that speaker's; the outlet is where it was reported.
+        // (Only an outlet: "Police have said …, according to attorneys for the family" is the
+        // attorneys' account of what police said.)
+        let attributed = is_outlet(ctx, m.last)
+            && (a + 1..c).any(|k| {
+                crate::cue_noun::verb_cue(ctx, k).is_some_and(|cw| {
+                    cw.form != lexicon::Form::Gerund
+                        && (saying_verb(cw.lemma) || matches!(cw.lemma, "tell" | "add" | "admit"))
+                        && ctx.subject_before(k, a).is_some()
+                })
+            });
+        if attributed {
+            return None;
+        }
         // "The plan failed, according to X." / "The plan, according to X, failed."
         let after = m.last + 1;
         let tail_words = (after..b).filter(|&i| ctx.is_word(i)).count();
@@ -302,6 +317,63 @@ fn according_to(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Op
         content_span(ctx, a, end)?
     };
     reported_speech(ctx, marks, content, cue, c, Some(m))
+}
+
+/// Whether token `h`, heading the source of "according to", names a news outlet: a
+/// newspaper's name word ("the Daily Mail", "the Plano Courier"), an organisation the entity
+/// stage found, or a word for an outlet ("the newspaper", "a report").
+fn is_outlet(ctx: &Ctx, h: usize) -> bool {
+    const PAPER_WORDS: &[&str] = &[
+        "mail",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "herald",
+        "tribune",
+        "courier",
+        "guardian",
+        "telegraph",
+        "express",
+        "mirror",
+        "gazette",
+        "globe",
+        "chronicle",
+        "independent",
+        "observer",
+        "examiner",
+        "inquirer",
+        "register",
+    ];
+    const OUTLET_NOUNS: &[&str] = &[
+        "newspaper",
+        "paper",
+        "tabloid",
+        "outlet",
+        "website",
+        "site",
+        "magazine",
+        "broadcaster",
+        "channel",
+        "station",
+        "report",
+        "reports",
+    ];
+    let w = ctx.word(h);
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w);
+    if !ctx.is_capitalized(h) {
+        return OUTLET_NOUNS.contains(&w);
+    }
+    if PAPER_WORDS.contains(&w) {
+        return true;
+    }
+    let ms = ctx.entity_mentions();
+    ms.index
+        .overlapping(ctx.span(h))
+        .any(|i| ctx.doc.entities[ms.entity[i]].kind == newsprobe_core::EntityType::Organization)
 }
 
 /// Questions: "X asked whether …", "Asked by Matt Lauer whether …, she said", "Y was asked
@@ -552,8 +624,14 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             && !matches!(ctx.word(i + 1), "." | "," | ";" | ":" | "!" | "?" | ")")
     }) {
         // Not "said he hadn't given up hope that …": a subject pronoun opens the clause.
+        // ("e-mailed me that", "told them that": an object pronoun is the addressee.)
         if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–"))
-            && !(s..t).any(|i| ctx.is_pronoun(i))
+            && !(s..t).any(|i| {
+                ctx.is_pronoun(i)
+                    && !(i == s
+                        && t == s + 1
+                        && matches!(ctx.word(i), "me" | "us" | "him" | "them"))
+            })
         {
             s = t;
         }

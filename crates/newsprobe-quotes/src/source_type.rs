@@ -135,6 +135,10 @@ pub fn name_head(ctx: &Ctx, m: &Mention) -> usize {
     if head > m.first && crate::apposition::is_name_suffix(ctx.word(head)) {
         head -= 1;
     }
+    // "NBC 5": the broadcaster's name heads it, not its number.
+    if head > m.first && ctx.station_number(head) {
+        head -= 1;
+    }
     head
 }
 

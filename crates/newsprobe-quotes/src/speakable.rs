@@ -179,7 +179,17 @@ fn head(ctx: &Ctx, m: &Mention) -> Option<usize> {
     let cut = (m.first + 1..=m.last)
         .find(|&k| is_cut(ctx, m, k))
         .unwrap_or(m.last + 1);
-    (m.first..cut).rev().find(|&k| ctx.is_word(k))
+    (m.first..cut)
+        .rev()
+        .find(|&k| ctx.is_word(k))
+        // "NBC 5": the broadcaster, not its number, heads the phrase.
+        .map(|k| {
+            if k > m.first && ctx.station_number(k) {
+                k - 1
+            } else {
+                k
+            }
+        })
 }
 
 /// Whether token `k` of `m` ends the head's phrase: a preposition, relative word or comma, a

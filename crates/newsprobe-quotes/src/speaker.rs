@@ -100,7 +100,26 @@ pub(crate) fn is_age(word: &str) -> bool {
     matches!(word, "year-old" | "years-old")
 }
 
+/// A word (as written) that a number goes on as part of a broadcaster's name ("NBC 5",
+/// "Channel 4"): an acronym of two to five letters, or "Channel".
+fn numbered_name(raw: &str) -> bool {
+    raw == "Channel"
+        || ((2..=5).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
 impl<'a> Ctx<'a> {
+    /// Whether token `k` is a station's number that ends its name: one or two digits after a
+    /// broadcaster's acronym or "Channel" ("NBC 5 believes", "Channel 4 says").
+    pub(crate) fn station_number(&self, k: usize) -> bool {
+        let w = self.word(k);
+        (1..=2).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && k > 0
+            && self.is_capitalized(k - 1)
+            && self.span(k - 1).end < self.span(k).start
+            && numbered_name(self.raw(k - 1))
+    }
+
     pub fn new(doc: &'a Document) -> Self {
         let n = doc.tokens.len();
         // The whole body lower-cased (ASCII lower-casing keeps byte offsets), so an ASCII
@@ -388,6 +407,17 @@ impl<'a> Ctx<'a> {
     /// preposition ("the report", "secretary of state") and not a capitalised name ("State").
     pub fn verb_cue(&self, i: usize) -> Option<lexicon::CueWord> {
         let cw = self.cue(i)?;
+        // "Lin purported the man didn't know": a verb with its subject, a name or pronoun,
+        // right before it ("the purported video", "the video purported to be a “social
+        // experiment”" state nothing).
+        if cw.lemma == "purport"
+            && !(i > 0
+                && (self.is_pronoun(i - 1)
+                    || (self.is_capitalized(i - 1) && !self.is_determiner(i - 1)))
+                && self.word(i + 1) != "to")
+        {
+            return None;
+        }
         if i > 0 {
             let prev = self.word(i - 1);
             if matches!(
@@ -1054,6 +1084,13 @@ impl<'a> Ctx<'a> {
         let w = self.word(j);
         if self.is_pronoun(j) {
             return Some(self.mention(j, j, clause_end));
+        }
+        // "NBC 5 believes", "Channel 4 says": a station's number ends its name.
+        if j > limit + 1 && self.station_number(j) {
+            return self
+                .np_ending_at(j - 1, limit, clause_end)
+                .filter(|m| m.last == j - 1)
+                .map(|m| self.mention(m.first, j, clause_end));
         }
         // "Two in three said", "Thirty percent said".
         if matches!(
