@@ -69,14 +69,35 @@ pub fn extract(
     })
 }
 
+/// ASCII control characters that mark binary data (all but tab, line feed, form feed, carriage
+/// return and NUL), by byte value.
+static BAD_ASCII: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b < 0x20 || b == 0x7f) && !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0 | 0x0c);
+        b += 1;
+    }
+    t
+};
+
 /// Rejects binary data: many control characters or undecodable bytes at the start of the page.
 fn check_looks_like_text(text: &str, encoding: &str) -> Result<(), HtmlError> {
     let (mut total, mut bad) = (0usize, 0usize);
-    for c in text.chars().take(4096) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && total < 4096 {
         total += 1;
-        if c == '\u{FFFD}'
-            || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0}' | '\u{c}'))
-        {
+        // ASCII, nearly all of a page's markup, by table; other characters decoded.
+        let b = bytes[i];
+        if b < 0x80 {
+            bad += usize::from(BAD_ASCII[usize::from(b)]);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+        i += c.len_utf8();
+        if c == '\u{FFFD}' || c.is_control() {
             bad += 1;
         }
     }
