@@ -108,3 +108,48 @@ fn check_looks_like_text(text: &str, encoding: &str) -> Result<(), HtmlError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check as it was first written: over the first 4096 characters, decoded one by one.
+    fn looks_like_text_by_chars(text: &str) -> bool {
+        let (mut total, mut bad) = (0usize, 0usize);
+        for c in text.chars().take(4096) {
+            total += 1;
+            if c == '\u{FFFD}'
+                || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0}' | '\u{c}'))
+            {
+                bad += 1;
+            }
+        }
+        !(total > 0 && bad * 10 > total)
+    }
+
+    #[test]
+    fn the_binary_data_check_reads_ascii_by_table_as_it_read_characters() {
+        let page = "<html><body><p>Die Ministerin sagte am Dienstag: „Wir prüfen das.“</p>\t\r\n";
+        let mut cases = vec![
+            String::new(),
+            page.to_string(),
+            page.repeat(200),
+            "\u{1}\u{2}\u{7f}abcdefgh".to_string(),
+            "\u{1}\u{2}abcdefghijklmnopqrstuvwxyz".to_string(),
+            "\u{85}\u{9f}\u{FFFD}é".repeat(3) + "plain text",
+            "\u{0}\u{c}\t\n\r".repeat(50),
+        ];
+        // Controls just inside and just past the first 4096 characters (multi-byte ones first).
+        cases.push("é".repeat(4000) + &"\u{1}".repeat(500));
+        cases.push("é".repeat(3600) + &"\u{1}".repeat(496) + &"x".repeat(100));
+        cases.push("é".repeat(3600) + &"\u{1}".repeat(420) + &"x".repeat(100));
+        for text in &cases {
+            assert_eq!(
+                check_looks_like_text(text, "UTF-8").is_ok(),
+                looks_like_text_by_chars(text),
+                "{:?}",
+                text.chars().take(40).collect::<String>()
+            );
+        }
+    }
+}
