@@ -271,7 +271,6 @@ impl<'d> ClassWords<'d> {
     }
 }
 
-/// The first letters (either case) of the words [`words_in`] looks for.
 /// For each byte that starts one of [`words_in`]'s words (either case), the second letters those
 /// words have, as bits (`a` = bit 0); 0 for other bytes.
 static WORD_PAIRS: [u32; 256] = {
