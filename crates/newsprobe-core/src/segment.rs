@@ -330,6 +330,15 @@ pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span>
         let mut k = 0;
         while k < toks.len() {
             let t = toks[k];
+            // Most tokens are words: a terminal token starts with `!`, `?`, `.` or the first byte
+            // of `…`, `。`, `！` or `？` (0xE2, 0xE3, 0xEF), told from its first byte alone.
+            if !matches!(
+                text.as_bytes().get(t.span.start),
+                Some(b'!' | b'?' | b'.' | 0xE2 | 0xE3 | 0xEF)
+            ) {
+                k += 1;
+                continue;
+            }
             let tt = t.span.slice(text);
             let terminal =
                 matches!(tt, "!" | "?" | "…" | "。" | "！" | "？") || tt.starts_with('.');
@@ -459,6 +468,10 @@ pub fn split_after_initialisms(text: &str, sentences: &mut Vec<Span>, tokens: &[
         let mut start = s.start;
         for w in lo..hi.saturating_sub(1) {
             let t = tokens[w];
+            // (Most tokens do not end in `.`: their last byte tells.)
+            if t.span.end < 1 || text.as_bytes().get(t.span.end - 1) != Some(&b'.') {
+                continue;
+            }
             let tt = t.span.slice(text);
             if t.kind == TokenKind::Word && tt.ends_with('.') && tt.len() > 2 {
                 let next = tokens[w + 1];

@@ -200,7 +200,14 @@ const W_AVATAR: u16 = 1 << 13;
 fn words_in(v: &[u8]) -> u16 {
     let mut words = 0;
     for i in 0..v.len().saturating_sub(2) {
-        if !WORD_START[usize::from(v[i])] {
+        // Only where the first two letters start one of the words: the letters that start them
+        // (a, b, d, i, m, p, r, t, u) are common in class names, these pairs far less so.
+        let seconds = WORD_PAIRS[usize::from(v[i])];
+        if seconds == 0 {
+            continue;
+        }
+        let second = (v[i + 1] | 0x20).wrapping_sub(b'a');
+        if second >= 26 || seconds >> second & 1 == 0 {
             continue;
         }
         let rest = &v[i..];
@@ -264,13 +271,19 @@ impl<'d> ClassWords<'d> {
     }
 }
 
-/// The first letters (either case) of the words [`words_in`] looks for.
-static WORD_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let letters = b"umrpdtbaiUMRPDTBAI";
+/// For each byte that starts one of [`words_in`]'s words (either case), the second letters those
+/// words have, as bits (`a` = bit 0); 0 for other bytes.
+static WORD_PAIRS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let pairs: [&[u8; 2]; 12] = [
+        b"up", b"mo", b"re", b"pu", b"po", b"da", b"ti", b"by", b"bi", b"au", b"av", b"im",
+    ];
     let mut i = 0;
-    while i < letters.len() {
-        table[letters[i] as usize] = true;
+    while i < pairs.len() {
+        let (first, second) = (pairs[i][0], pairs[i][1]);
+        let bit = 1u32 << (second - b'a');
+        table[first as usize] |= bit;
+        table[(first - 0x20) as usize] |= bit;
         i += 1;
     }
     table
