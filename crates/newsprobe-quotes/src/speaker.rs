@@ -1501,6 +1501,35 @@ impl<'a> Ctx<'a> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn word_cases_by_scan_agree_with_the_index() {
+        let text = "Engadget reported the news. Critics said Engadget was wrong. The critics \
+            disagreed, said Warren. Shareholders met in Paris on Monday; shareholders said \
+            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm.";
+        let doc = Document::from_text(None, text);
+        let scanned = Ctx::new(&doc);
+        let indexed = Ctx::new(&doc);
+        for i in 0..scanned.len() {
+            let (a, b) = (scanned.word_cases(i), indexed.indexed_word_cases(i));
+            assert_eq!(
+                (a.lower, a.capitalized_inside),
+                (b.lower, b.capitalized_inside),
+                "{}",
+                scanned.word(i)
+            );
+        }
+        // Past the first few words asked, the index answers.
+        assert!(scanned.word_cases.get().is_some());
+        let shareholders = cue_index(&scanned, "shareholders");
+        let cases = scanned.word_cases(shareholders);
+        assert!(cases.lower && !cases.capitalized_inside);
+        let paris = cue_index(&indexed, "paris");
+        let fresh = Ctx::new(&doc);
+        let cases = fresh.word_cases(paris);
+        assert!(!cases.lower && cases.capitalized_inside);
+        assert!(fresh.word_cases.get().is_none());
+    }
+
     fn cue_index(ctx: &Ctx, word: &str) -> usize {
         (0..ctx.len())
             .find(|&i| ctx.word(i) == word)
