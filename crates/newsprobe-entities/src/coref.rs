@@ -378,13 +378,18 @@ pub fn cluster_with(
             }
         };
         let body = !in_title;
-        let modifier = m.kind == MentionKind::Name
-            && m.etype != EntityType::Place
-            && crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span));
+        // (Asked only where it counts: a cluster already named outside a noun phrase stays so.)
+        let modifier = || {
+            m.kind == MentionKind::Name
+                && m.etype != EntityType::Place
+                && crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span))
+        };
         match target {
             Some(c) => {
                 let cl = &mut clusters[c];
-                cl.modifier_only &= modifier;
+                if cl.modifier_only {
+                    cl.modifier_only = modifier();
+                }
                 if cl.etype == EntityType::Other
                     && m.etype != EntityType::Other
                     && m.kind == MentionKind::Name
@@ -419,7 +424,7 @@ pub fn cluster_with(
                 };
                 if new_entity {
                     let mut c = Cluster::new(m);
-                    c.modifier_only = modifier;
+                    c.modifier_only = modifier();
                     if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
                         index.add(clusters.len(), f);
                     }
@@ -442,8 +447,10 @@ pub fn cluster_with(
             continue;
         };
         if let Some(c) = index.match_name(&clusters, m, f) {
-            clusters[c].modifier_only &=
-                crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span));
+            if clusters[c].modifier_only {
+                clusters[c].modifier_only =
+                    crate::modifiers::is_noun_modifier(doc, m.name.unwrap_or(m.span));
+            }
             if clusters[c].absorb(idx, m, sent, Some(f)) {
                 index.add(c, f);
             }

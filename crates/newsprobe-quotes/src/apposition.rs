@@ -9,15 +9,19 @@ use crate::speaker::{Ctx, Mention};
 /// The name in apposition to a description (`m` as found by the speaker finder), as a mention
 /// of its own keeping `m`'s clause; `None` when `m` is a name or a pronoun or no name follows.
 pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
-    if m.first > m.last || ctx.is_pronoun(m.last) || source_type::is_named(ctx, m) {
+    // (The cheap tests first: every one of them only refuses.)
+    if m.first > m.last || ctx.is_pronoun(m.last) {
+        return None;
+    }
+    let comma = m.last + 1;
+    if ctx.word(comma) != "," {
         return None;
     }
     // The description holds a role or group word ("spokesman", "lawyer", "leaders").
     if !(m.first..=m.last).any(|k| ctx.is_role_noun(k) || ctx.is_title(k) || ctx.is_group_word(k)) {
         return None;
     }
-    let comma = m.last + 1;
-    if ctx.word(comma) != "," {
+    if source_type::is_named(ctx, m) {
         return None;
     }
     let start = comma + 1;

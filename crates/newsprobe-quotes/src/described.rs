@@ -82,6 +82,17 @@ fn apposed_after(after: &str, desc: &str) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
+    // (A quick no first: the normalised text starts with the lower-cased first character
+    // written, which must open the description or an article before it.)
+    let Some(c0) = rest.chars().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    if c0.is_ascii()
+        && !matches!(c0.to_ascii_lowercase(), 't' | 'a')
+        && desc.as_bytes().first() != Some(&(c0.to_ascii_lowercase() as u8))
+    {
+        return false;
+    }
     let rest = normalised(&rest.chars().take(desc.len() + 12).collect::<String>());
     let rest = ["the ", "a ", "an "]
         .iter()
@@ -116,17 +127,24 @@ fn reads_as_name(name: &str) -> bool {
 /// "NBC's lead anchor " before "Brian Williams".
 fn titled_before(before: &str, desc: &str) -> bool {
     // (Only the last few bytes are read: the name may stand far into a long text.)
-    let mut from = before.len().saturating_sub(desc.len() + 8);
-    while !before.is_char_boundary(from) {
-        from -= 1;
-    }
-    let tail = normalised(&before[from..]);
     let Some(head) = before.chars().last() else {
         return false;
     };
     if !head.is_whitespace() {
         return false;
     }
+    // (A quick no first: the normalised tail ends with the lower-cased last character written
+    // before the name, which must end the description.)
+    if let Some(c) = before.chars().rev().find(|c| !c.is_whitespace()) {
+        if c.is_ascii() && desc.as_bytes().last() != Some(&(c.to_ascii_lowercase() as u8)) {
+            return false;
+        }
+    }
+    let mut from = before.len().saturating_sub(desc.len() + 8);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = normalised(&before[from..]);
     tail.strip_suffix(desc)
         .is_some_and(|t| t.chars().last().is_none_or(|c| !c.is_alphanumeric()))
 }

@@ -1592,8 +1592,8 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
             || in_list(list::SPEAKING_HEADS, s)
             || crate::resolve::is_org_or_body_description(s)
     };
-    if known(w)
-        || singulars(w).any(|s| known(&s))
+    // (`singulars` gives the word itself first.)
+    if singulars(w).any(|s| known(&s))
         || in_list(list::QUANTITIES, w)
         // Number words and "majority" head a partitive speaker ("Two said", "five of them").
         || lexicon::is_number_word(w)

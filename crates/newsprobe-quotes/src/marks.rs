@@ -125,44 +125,93 @@ fn closes(family: Family, c: char, prev: Option<char>, next: Option<char>) -> bo
 
 /// Whether a closing curly single quote is more likely a plural possessive ("the allies’ homes")
 /// because a later closing mark exists in the paragraph.
-fn looks_possessive(chars: &[(usize, char)], k: usize, family: Family) -> bool {
+fn looks_possessive(body: &str, p: usize, family: Family) -> bool {
     if family != Family::CurlySingle {
         return false;
     }
-    let prev = k.checked_sub(1).map(|j| chars[j].1);
-    let next = chars.get(k + 1).map(|x| x.1);
-    let next2 = chars.get(k + 2).map(|x| x.1);
+    let prev = char_before(body, p);
+    let mut rest = body.get(p..).unwrap_or("").chars();
+    rest.next();
+    let next = rest.next();
+    let next2 = rest.next();
     if prev != Some('s') || next != Some(' ') || !next2.is_some_and(char::is_lowercase) {
         return false;
     }
     // Only when another closing mark comes before any new opening mark.
-    for j in k + 1..chars.len() {
-        let prev = Some(chars[j - 1].1);
-        let next = chars.get(j + 1).map(|x| x.1);
-        if opener(chars[j].1, prev, next) == Some(family) {
+    let mut chars = body.get(p..).unwrap_or("").chars().peekable();
+    let mut prev = chars.next();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if opener(c, prev, next) == Some(family) {
             return false;
         }
-        if closes(family, chars[j].1, prev, next) {
+        if closes(family, c, prev, next) {
             return true;
         }
+        prev = Some(c);
     }
     false
 }
 
-/// For a curly opening mark at `k` inside an open curly quotation: the index of its own
-/// closing mark when another closing mark follows it before any new opening mark (the nested
-/// quotation closes, then the outer one does), else `None`.
-fn nested_close(chars: &[(usize, char)], k: usize) -> Option<usize> {
+/// For a curly opening mark inside an open curly quotation, its own closing mark's byte offset
+/// in `body` (searching from `from`, just after the opening mark) when another closing mark
+/// follows it before any new opening mark (the nested quotation closes, then the outer one
+/// does), else `None`.
+fn nested_close(body: &str, from: usize) -> Option<usize> {
     let mut inner = None;
-    for (j, &(_, c)) in chars.iter().enumerate().skip(k + 1) {
+    for (j, c) in body.get(from..).unwrap_or("").char_indices() {
         match c {
             '“' => return None,
-            '”' if inner.is_none() => inner = Some(j),
+            '”' if inner.is_none() => inner = Some(from + j),
             '”' => return inner,
             _ => {}
         }
     }
     None
+}
+
+/// The character starting at byte `i` of `s` (none at the end or inside a character).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+/// The character ending at byte `i` of `s`.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|r| r.chars().next_back())
+}
+
+/// Where a quotation mark may start in a paragraph's bytes: `"`, `'` and the lead bytes 0xE2
+/// (the curly marks) and 0xC2 (guillemets), found by vectorised searches; the caller decodes
+/// the character there (continuation bytes are never one of these, so every character is
+/// seen at its start).
+struct MarkPositions<'a> {
+    bytes: &'a [u8],
+    /// The next 0xC2 at or after the last search's start, `usize::MAX` when none is left.
+    c2: Option<usize>,
+}
+
+impl<'a> MarkPositions<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        MarkPositions { bytes, c2: None }
+    }
+
+    /// The first position at or after `from` holding one of the bytes.
+    #[inline]
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let rest = self.bytes.get(from..)?;
+        if self.c2.is_none_or(|c| c < from) {
+            self.c2 = Some(memchr::memchr(0xC2, rest).map_or(usize::MAX, |x| from + x));
+        }
+        let c2 = self.c2.unwrap_or(usize::MAX);
+        let hay = &rest[..rest.len().min(c2.saturating_sub(from))];
+        match memchr::memchr3(b'"', b'\'', 0xE2, hay) {
+            Some(x) => Some(from + x),
+            None if c2 != usize::MAX => Some(c2),
+            None => None,
+        }
+    }
 }
 
 fn trimmed(text: &str, start: usize, end: usize) -> Span {
@@ -210,32 +259,35 @@ pub fn find(doc: &Document) -> Vec<Marked> {
     let mut out: Vec<Marked> = Vec::new();
     // A quotation still open at the end of the previous paragraph that this one continues.
     let mut carried: Option<Family> = None;
-    let mut chars: Vec<(usize, char)> = Vec::new();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let body = para.slice(text);
         if carried.is_none() && !may_hold_marks(body.as_bytes()) {
             // No mark opens or closes here, and nothing is carried in: nothing to find.
             continue;
         }
-        chars.clear();
-        chars.extend(body.char_indices().map(|(i, c)| (i + para.start, c)));
+        let bytes = body.as_bytes();
         // (family, content start, opening mark start, continues previous)
         let mut open: Option<(Family, usize, usize, bool)> =
             carried.take().map(|f| (f, para.start, para.start, true));
-        let mut k = 0;
-        while k < chars.len() {
-            let (b, c) = chars[k];
+        // Byte offsets in `body`: only the marks are visited (the characters between them
+        // never open, close or pair up), their neighbours decoded where one stands.
+        let mut marks = MarkPositions::new(bytes);
+        let mut i = 0;
+        while let Some(p) = marks.next_from(i) {
+            let Some(c) = char_at(body, p) else { break };
+            let len = c.len_utf8();
             if !is_mark(c) || open.is_none() && !may_open(c) {
                 // No mark here, or nothing open and no opening mark: `opener`, `closes` and the
                 // `''` test would say no.
-                k += 1;
+                i = p + len;
                 continue;
             }
-            let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
+            let b = para.start + p;
+            let prev = char_before(body, p);
+            let next = char_at(body, p + len);
             if c == '\'' && next == Some('\'') {
                 // `''`: a double quotation mark written as two apostrophes.
-                let after = chars.get(k + 2).map(|x| x.1);
+                let after = char_at(body, p + 2);
                 match open {
                     Some((Family::DoubleApostrophe, start, outer_start, cont)) => {
                         let content = trimmed(text, start, b);
@@ -255,17 +307,17 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                     }
                     _ => {}
                 }
-                k += 2;
+                i = p + 2;
                 continue;
             }
             match open {
                 Some((family, start, outer_start, cont)) => {
-                    if closes(family, c, prev, next) && !looks_possessive(&chars, k, family) {
+                    if closes(family, c, prev, next) && !looks_possessive(body, p, family) {
                         let content = trimmed(text, start, b);
                         if !content.is_empty() {
                             out.push(Marked {
                                 content,
-                                outer: Span::text(outer_start, b + c.len_utf8()),
+                                outer: Span::text(outer_start, b + len),
                                 closed: true,
                                 continues_previous: cont,
                                 continues_next: false,
@@ -277,8 +329,8 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                         // opening mark whose own closing mark is followed by another closing
                         // mark before any new opening one is a quotation nested inside this
                         // one; the outer quotation goes on past it.
-                        if let Some(inner_close) = nested_close(&chars, k) {
-                            k = inner_close + 1;
+                        if let Some(inner_close) = nested_close(body, p + len) {
+                            i = inner_close + '”'.len_utf8();
                             continue;
                         }
                         // A second opening mark: the first was never closed. Give it up to here.
@@ -292,17 +344,17 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                                 continues_next: false,
                             });
                         }
-                        open = Some((family, b + c.len_utf8(), b, false));
+                        open = Some((family, b + len, b, false));
                     }
                 }
                 None => {
                     if let Some(family) = opener(c, prev, next) {
                         // "‘90s" and "rock 'n' roll" are not quotations.
-                        open = Some((family, b + c.len_utf8(), b, false));
+                        open = Some((family, b + len, b, false));
                     }
                 }
             }
-            k += 1;
+            i = p + len;
         }
         if let Some((family, start, outer_start, cont)) = open {
             let next_para = doc.paragraphs.get(pi + 1);

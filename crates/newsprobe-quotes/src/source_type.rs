@@ -218,21 +218,20 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
             return false;
         }
         let span = ctx.span(head);
-        let known = ctx
-            .doc
-            .entities
-            .iter()
-            .any(|e| e.mentions.iter().any(|x| x.overlaps(&span)));
+        // (The entity mentions' index: the same test as a scan of every mention.)
+        let known = ctx.in_entity_mention(span);
         // ("MSPoweruser reported", "Engadget reported": a word written capitalised inside a
         // sentence elsewhere, or with a capital inside it, and never lower-case, is a name.)
-        let raw = ctx.doc.span_text(&span);
-        let camel =
-            raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
-        let cases = ctx.word_cases(head);
-        let written_as_name = !cases.lower && (camel || cases.capitalized_inside);
+        let written_as_name = || {
+            let raw = ctx.doc.span_text(&span);
+            let camel =
+                raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+            let cases = ctx.word_cases(head);
+            !cases.lower && (camel || cases.capitalized_inside)
+        };
         // (Also where the entity stage found nothing at all: "Shareholders said" in an
         // article that names nobody is no name either.)
-        if !known && !written_as_name {
+        if !known && !written_as_name() {
             return false;
         }
     }

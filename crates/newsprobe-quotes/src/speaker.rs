@@ -28,6 +28,10 @@ pub struct Ctx<'a> {
     /// How each lower-cased word is written in the document, built on first use.
     /// Each word's cases, keyed by a hash of the lower-cased word (no copy of each word).
     word_cases: std::cell::OnceCell<foldhash::HashMap<u64, WordCases>>,
+    /// The cases of the first few words asked, each found by one scan of the tokens (most
+    /// pages ask of a handful of words: cheaper than the whole index, which is built past
+    /// [`WORD_CASE_SCANS`] words).
+    word_cases_asked: std::cell::RefCell<Vec<(String, WordCases)>>,
     /// Where the article has named an organisation often enough to be its subject, computed
     /// on first use (see [`crate::source_type::organisation_named_from`]).
     organisation_named_from: std::cell::OnceCell<Option<usize>>,
@@ -67,6 +71,9 @@ const WORD: u16 = 1 << 14;
 const CAPITALIZED: u16 = 1 << 15;
 
 const NO_SENTENCE: u32 = u32::MAX;
+
+/// How many words [`Ctx::word_cases`] finds by a scan of the tokens before it indexes them all.
+const WORD_CASE_SCANS: usize = 8;
 
 /// A speaker mention found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,6 +206,7 @@ impl<'a> Ctx<'a> {
             sentence_tokens,
             mentions: std::cell::OnceCell::new(),
             word_cases: std::cell::OnceCell::new(),
+            word_cases_asked: std::cell::RefCell::new(Vec::new()),
             organisation_named_from: std::cell::OnceCell::new(),
         }
     }
@@ -211,8 +219,44 @@ impl<'a> Ctx<'a> {
             .get_or_init(|| crate::source_type::organisation_named_from(self))
     }
 
-    /// How the word of token `i` is written across the document (built once, on first use).
+    /// How the word of token `i` is written across the document: by a scan of the tokens for
+    /// the first [`WORD_CASE_SCANS`] words asked, then from an index of every word (built once).
     pub fn word_cases(&self, i: usize) -> WordCases {
+        if self.word_cases.get().is_none() {
+            let w = self.word(i);
+            let mut asked = self.word_cases_asked.borrow_mut();
+            if let Some((_, c)) = asked.iter().find(|(x, _)| x == w) {
+                return *c;
+            }
+            if asked.len() < WORD_CASE_SCANS {
+                let c = self.scan_word_cases(w);
+                asked.push((w.to_string(), c));
+                return c;
+            }
+        }
+        self.indexed_word_cases(i)
+    }
+
+    /// [`Ctx::word_cases`] of the word `w` (lower-cased) by one pass over the tokens: the
+    /// index's entry for it.
+    fn scan_word_cases(&self, w: &str) -> WordCases {
+        let mut c = WordCases::default();
+        for k in 0..self.len() {
+            let x = &self.info[k];
+            if x.lower.1 - x.lower.0 != w.len() as u32 || !self.is_word(k) || self.word(k) != w {
+                continue;
+            }
+            if !self.is_capitalized(k) {
+                c.lower = true;
+            } else if self.sentence_bounds(k).0 != k {
+                c.capitalized_inside = true;
+            }
+        }
+        c
+    }
+
+    /// [`Ctx::word_cases`] from the index of every word (built once, on first use).
+    fn indexed_word_cases(&self, i: usize) -> WordCases {
         use std::hash::BuildHasher;
         let key = |w: &str| foldhash::fast::FixedState::with_seed(0x6e70).hash_one(w);
         let map = self.word_cases.get_or_init(|| {
@@ -1509,6 +1553,35 @@ fn name_with_lowercase_opening(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_cases_by_scan_agree_with_the_index() {
+        let text = "Engadget reported the news. Critics said Engadget was wrong. The critics \
+            disagreed, said Warren. Shareholders met in Paris on Monday; shareholders said \
+            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm.";
+        let doc = Document::from_text(None, text);
+        let scanned = Ctx::new(&doc);
+        let indexed = Ctx::new(&doc);
+        for i in 0..scanned.len() {
+            let (a, b) = (scanned.word_cases(i), indexed.indexed_word_cases(i));
+            assert_eq!(
+                (a.lower, a.capitalized_inside),
+                (b.lower, b.capitalized_inside),
+                "{}",
+                scanned.word(i)
+            );
+        }
+        // Past the first few words asked, the index answers.
+        assert!(scanned.word_cases.get().is_some());
+        let shareholders = cue_index(&scanned, "shareholders");
+        let cases = scanned.word_cases(shareholders);
+        assert!(cases.lower && !cases.capitalized_inside);
+        let paris = cue_index(&indexed, "paris");
+        let fresh = Ctx::new(&doc);
+        let cases = fresh.word_cases(paris);
+        assert!(!cases.lower && cases.capitalized_inside);
+        assert!(fresh.word_cases.get().is_none());
+    }
 
     fn cue_index(ctx: &Ctx, word: &str) -> usize {
         (0..ctx.len())
