@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod locative;
 pub mod marks;
 pub mod no_comment;
+mod object;
 pub mod profile;
 pub mod rank;
 pub mod reported;

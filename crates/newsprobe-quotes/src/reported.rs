@@ -780,6 +780,11 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
             end = k;
         }
     }
+    // "told the security conference:", "called an ambulance", "said in a statement.": the
+    // verb's object, no clause (`object.rs`).
+    if !quoted_start && crate::object::verb_object(ctx, cw.lemma, s, end) {
+        return None;
+    }
     let content = content_span(ctx, s, end)?;
     reported_speech(ctx, marks, content, cue, c, Some(speaker))
 }
