@@ -17,7 +17,7 @@ use newsprobe_core::{EntityType, Field};
 use crate::gazetteer::{flag, GAZETTEER};
 use crate::mentions::{self, Mention, MentionKind, Word};
 
-/// Plural words that end place names, not nicknames.
+/// Plural words that end place names (and names of laws, talks and papers), not nicknames.
 const PLACE_PLURALS: &[&str] = &[
     "falls",
     "heights",
@@ -74,6 +74,15 @@ const PLACE_PLURALS: &[&str] = &[
     "times",
     "news",
     "series",
+    "laws",
+    "acts",
+    "accords",
+    "agreements",
+    "talks",
+    "trials",
+    "papers",
+    "files",
+    "protocols",
 ];
 
 /// Words after a town that make it a football club ("Manchester United", "Tottenham Hotspur").
@@ -401,7 +410,8 @@ He scored twice against Tottenham Hotspur and once against Inter Milan, and he n
     fn towns_with_plural_place_words_and_people_stay() {
         let k = kinds(
             "Tourists crowded the viewing platforms at Niagara Falls on Saturday. \
-Austin Davis, a retired teacher from Palm Springs, said the mist was heavier than last year.",
+Austin Davis, a retired teacher from Palm Springs, said the mist was heavier than last year. \
+She had read about the Nuremberg Laws in school.",
         );
         assert_eq!(
             kind_of(&k, "Niagara Falls"),
