@@ -6,6 +6,7 @@
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
+//! - [`teams`]: which names are sports clubs named after their town?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -30,6 +31,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod occupations;
 pub mod tagger;
+pub mod teams;
 pub mod typer;
 pub mod wikidata;
 
@@ -164,6 +166,8 @@ fn analyze_inner(
     named_days::drop_day_owners(&body_words, &mut all);
     // "Actor Leonardo DiCaprio": the occupation is a title, the person is Leonardo DiCaprio.
     occupations::split_roles(&body_words, &mut all);
+    // "The Kansas City Chiefs", "the Miami Dolphins": a town's club, not the town.
+    teams::type_clubs(&body_words, ctx.sports, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
