@@ -376,6 +376,25 @@ fn is_outlet(ctx: &Ctx, h: usize) -> bool {
         .any(|i| ctx.doc.entities[ms.entity[i]].kind == newsprobe_core::EntityType::Organization)
 }
 
+/// Whether "refused to" / "declined to" at `s` (the "to") goes on to a verb of speaking ("to say",
+/// "to comment", "to discuss", "to publicly identify"), not to an act ("to age", "to allow").
+fn refuses_to_speak(ctx: &Ctx, s: usize) -> bool {
+    if ctx.word(s) != "to" {
+        return true;
+    }
+    let mut v = s + 1;
+    while v < ctx.len() && v < s + 3 && ctx.word(v).ends_with("ly") {
+        v += 1;
+    }
+    v < ctx.len()
+        && ctx.is_word(v)
+        && (ctx.cue(v).is_some()
+            || matches!(
+                ctx.word(v),
+                "comment" | "discuss" | "elaborate" | "speculate" | "answer" | "respond" | "reply"
+            ))
+}
+
 /// Questions: "X asked whether …", "Asked by Matt Lauer whether …, she said", "Y was asked
 /// how …". The content is the question clause; the asker speaks.
 fn question(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option<Found> {
@@ -666,6 +685,16 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                 s += 1;
             }
             if !ctx.is_word(s) || (skip && ctx.word(s) == "that") {
+                return None;
+            }
+            // "The burger refused to age": a thing's refusal to act is no statement. (A
+            // person's, "refused to release his tax records", is one in PolNeAR; one to speak,
+            // "declined to say whether …", stays whoever refuses.)
+            if matches!(cw.lemma, "refuse" | "decline")
+                && !refuses_to_speak(ctx, s)
+                && (crate::junk::cannot_speak(ctx, &speaker)
+                    || crate::speakable::refuses(ctx, &speaker))
+            {
                 return None;
             }
         } else if ctx.word(s) != "that" {
@@ -1802,6 +1831,19 @@ mod tests {
         assert_eq!(r[0].0, "to meet again in the spring");
         assert!(reported("He talked for an hour.").is_empty());
         assert!(reported("The team declined sharply in the second half.").is_empty());
+    }
+
+    #[test]
+    fn a_refusal_to_act_is_no_statement() {
+        // Written for the project: a refusal to do something reports nothing said.
+        assert!(reported("The old sandwich in the glass case refused to rot.").is_empty());
+        // A person's refusal to act stays (PolNeAR counts it).
+        assert!(!reported("The senator refused to release his tax records.").is_empty());
+        // A refusal to speak stays the speaker's.
+        let r = reported("The coach refused to comment on the trade rumours.");
+        assert!(r.iter().any(|(c, _)| c.starts_with("to comment")), "{r:?}");
+        let r = reported("The minister declined to say whether the plant would close.");
+        assert_eq!(r[0].0, "to say whether the plant would close");
     }
 
     #[test]
