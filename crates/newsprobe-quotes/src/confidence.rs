@@ -139,6 +139,85 @@ struct Table {
     /// The model's weights per feature ([`features`]); where there are none, the score is
     /// the tables'.
     weights: foldhash::HashMap<String, f64>,
+    /// The same weights split by the feature's kind, keyed by what follows its prefix, so that
+    /// a quote is scored by `&str` look-ups without building its features' strings.
+    model: Weights,
+}
+
+/// A model's weights by feature kind ([`features`]): `bias`, `p:`, `pb:`, `k:`, `f:` and the
+/// three forms' `FORM&` parts, each map keyed by the feature's name less its prefix.
+#[derive(Default)]
+struct Weights {
+    bias: Option<f64>,
+    path: foldhash::HashMap<String, f64>,
+    band: foldhash::HashMap<String, f64>,
+    part: foldhash::HashMap<String, f64>,
+    evidence: foldhash::HashMap<String, f64>,
+    /// `named&`, `pronoun&`, `description&`.
+    by_form: [foldhash::HashMap<String, f64>; 3],
+}
+
+impl Weights {
+    fn new(weights: &foldhash::HashMap<String, f64>) -> Weights {
+        let mut w = Weights::default();
+        for (k, &v) in weights {
+            let (map, rest) = if k == "bias" {
+                w.bias = Some(v);
+                continue;
+            } else if let Some(r) = k.strip_prefix("p:") {
+                (&mut w.path, r)
+            } else if let Some(r) = k.strip_prefix("pb:") {
+                (&mut w.band, r)
+            } else if let Some(r) = k.strip_prefix("k:") {
+                (&mut w.part, r)
+            } else if let Some(r) = k.strip_prefix("f:") {
+                (&mut w.evidence, r)
+            } else if let Some(r) = k.strip_prefix("named&") {
+                (&mut w.by_form[0], r)
+            } else if let Some(r) = k.strip_prefix("pronoun&") {
+                (&mut w.by_form[1], r)
+            } else if let Some(r) = k.strip_prefix("description&") {
+                (&mut w.by_form[2], r)
+            } else {
+                // No feature [`features`] builds: never weighed.
+                continue;
+            };
+            map.insert(rest.to_string(), v);
+        }
+        w
+    }
+
+    /// The model's log-odds of `key`: the sum of the weights of [`features`]`(key)`, in the
+    /// same order (so the same sum to the last bit), without building a string.
+    fn z(&self, key: &str) -> f64 {
+        let mut pieces = key.split('|');
+        let table = pieces.next().unwrap_or("");
+        let mut plus = table.split('+');
+        let head = plus.next().unwrap_or("");
+        let path = path_of(head);
+        let form = match form_of(path) {
+            "named" => &self.by_form[0],
+            "pronoun" => &self.by_form[1],
+            _ => &self.by_form[2],
+        };
+        let mut z = -0.0f64;
+        let mut add = |w: Option<&f64>| {
+            if let Some(w) = w {
+                z += *w;
+            }
+        };
+        add(self.bias.as_ref());
+        add(self.path.get(path));
+        add(self.band.get(head));
+        for p in plus {
+            add(self.part.get(p));
+        }
+        for e in pieces {
+            add(self.evidence.get(e));
+            add(form.get(e));
+        }
+        z
+    }
 }
 
 /// A key without its evidence parts (those after the first `|`).
@@ -380,22 +459,24 @@ pub fn choice_parts(kind: newsprobe_core::QuoteKind) -> &'static str {
 
 fn build(text: &str) -> Table {
     let (threshold, cells) = parse(text);
+    let weights: foldhash::HashMap<String, f64> = text
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            match (f.next(), f.next(), f.next()) {
+                (Some("weight"), Some(k), Some(v)) => {
+                    v.trim().parse().ok().map(|v| (k.to_string(), v))
+                }
+                _ => None,
+            }
+        })
+        .collect();
     let mut t = Table {
         threshold,
         resolve: Rates::default(),
         choice: Chain::default(),
-        weights: text
-            .lines()
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                match (f.next(), f.next(), f.next()) {
-                    (Some("weight"), Some(k), Some(v)) => {
-                        v.trim().parse().ok().map(|v| (k.to_string(), v))
-                    }
-                    _ => None,
-                }
-            })
-            .collect(),
+        model: Weights::new(&weights),
+        weights,
     };
     for (kind, k, r, n) in cells {
         let (r, n) = (r as f64, n as f64);
@@ -450,7 +531,7 @@ fn logit(p: f64) -> f64 {
 
 fn score_in(t: &Table, key: &str) -> f32 {
     if !t.weights.is_empty() {
-        let z: f64 = features(key).iter().filter_map(|f| t.weights.get(f)).sum();
+        let z = t.model.z(key);
         return (1.0 / (1.0 + (-z).exp())) as f32;
     }
     let res = resolve_cell(key);

@@ -39,8 +39,21 @@ pub fn parts(
     name: Option<&str>,
     entity: Option<&str>,
 ) -> String {
-    let doc = ctx.doc;
     let mut out = String::new();
+    push_parts(&mut out, ctx, f, m, name, entity);
+    out
+}
+
+/// [`parts`] appended to `out` (the quote's key), with no string of its own.
+pub fn push_parts(
+    out: &mut String,
+    ctx: &Ctx,
+    f: &Found,
+    m: &Mention,
+    name: Option<&str>,
+    entity: Option<&str>,
+) {
+    let doc = ctx.doc;
     let mut push = |p: &str| {
         out.push('|');
         out.push_str(p);
@@ -69,11 +82,15 @@ pub fn parts(
             _ => "c-4",
         });
     }
-    push(match f.cue.map(|c| doc.span_text(&c).to_lowercase()) {
+    // (ASCII case folding reads these words as `to_lowercase` did: no other character lowers
+    // to a letter of theirs but the Kelvin sign, to `k`.)
+    let is = |c: &str, w: &str| c.eq_ignore_ascii_case(w);
+    let starts = |c: &str, w: &str| c.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w));
+    push(match f.cue.map(|c| doc.span_text(&c)) {
         None => "cue-none",
-        Some(c) if matches!(c.as_str(), "said" | "says" | "say" | "saying") => "cue-said",
-        Some(c) if c.starts_with("told") || c.starts_with("tell") => "cue-told",
-        Some(c) if c.starts_with("according") => "cue-acc",
+        Some(c) if ["said", "says", "say", "saying"].iter().any(|w| is(c, w)) => "cue-said",
+        Some(c) if starts(c, "told") || starts(c, "tell") => "cue-told",
+        Some(c) if starts(c, "according") => "cue-acc",
         Some(_) => "cue-other",
     });
     let content = f.content;
@@ -102,15 +119,11 @@ pub fn parts(
         _ => "r2",
     });
     let written = doc.span_text(&m.span);
-    let first = written
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let first = written.split_whitespace().next().unwrap_or("");
     push(
-        if PRONOUNS.contains(&first.as_str()) && !written.contains(' ') {
+        if PRONOUNS.iter().any(|p| is(first, p)) && !written.contains(' ') {
             "mt-pron"
-        } else if matches!(first.as_str(), "the" | "a" | "an") {
+        } else if ["the", "a", "an"].iter().any(|w| is(first, w)) {
             "mt-det"
         } else if written.chars().next().is_some_and(char::is_uppercase) {
             "mt-cap"
@@ -118,7 +131,6 @@ pub fn parts(
             "mt-lower"
         },
     );
-    out
 }
 
 const PRONOUNS: [&str; 10] = [

@@ -509,13 +509,7 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
                 key.push_str(confidence::choice_parts(f.kind));
             }
             // The evidence the confidence model reads besides the way the name was reached.
-            key.push_str(&evidence::parts(
-                ctx,
-                f,
-                &m,
-                s.name.as_deref(),
-                s.entity.as_deref(),
-            ));
+            evidence::push_parts(key, ctx, f, &m, s.name.as_deref(), s.entity.as_deref());
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
             // threshold of 0.8594 was hidden when its rounded 0.859 was compared.)
