@@ -25,7 +25,7 @@
 //!
 //! The parts are a model's features ([`crate::confidence`]), learned where labels exist.
 
-use newsprobe_core::{EntityType, Span};
+use newsprobe_core::{EntityType, Field, Span};
 
 use crate::speaker::{Ctx, Mention};
 use crate::Found;
@@ -175,18 +175,34 @@ fn rivals(ctx: &Ctx, m: &Mention, content: Span, entity: Option<&str>) -> usize 
         return 0;
     };
     let (from, to) = (s0.span.start, s1.span.end);
-    doc.entities
-        .iter()
-        .filter(|e| e.kind == EntityType::Person && Some(e.id.as_str()) != entity)
-        .filter(|e| {
-            e.mentions.iter().any(|s| {
-                s.start >= from
-                    && s.end <= to
-                    && !(s.start >= content.start && s.end <= content.end)
-                    && !(s.start < m.span.end && m.span.start < s.end)
-            })
-        })
-        .count()
+    // (The indexed mentions in the window, not a scan of every entity's mentions for each
+    // quote: that was quadratic in a long transcript.)
+    // (Mentions of either field count, by their offsets, as the model was trained.)
+    let mentions = ctx.entity_mentions();
+    let windows = [Field::Text, Field::Title].map(|field| Span {
+        start: from,
+        end: to,
+        field,
+    });
+    let mut seen: Vec<usize> = Vec::new();
+    for k in windows.iter().flat_map(|w| mentions.index.overlapping(*w)) {
+        let s = mentions.span[k];
+        let i = mentions.entity[k];
+        let Some(e) = doc.entities.get(i) else {
+            continue;
+        };
+        if s.start >= from
+            && s.end <= to
+            && !(s.start >= content.start && s.end <= content.end)
+            && !(s.start < m.span.end && m.span.start < s.end)
+            && e.kind == EntityType::Person
+            && Some(e.id.as_str()) != entity
+            && !seen.contains(&i)
+        {
+            seen.push(i);
+        }
+    }
+    seen.len()
 }
 
 #[cfg(test)]

@@ -575,14 +575,15 @@ pub(crate) mod test_support {
         source_in(&doc, needle)
     }
 
+    /// The name the resolver reached, shown or only suggested: the gate on its confidence is
+    /// `confidence`'s to test.
+    pub(crate) fn reached(q: &Quote) -> Option<&str> {
+        q.source.name.as_deref().or(q.source.suggested.as_deref())
+    }
+
     fn source_in(doc: &Document, needle: &str) -> (Option<String>, SourceType) {
         let q = quote_with(doc, needle);
-        // (The name the resolver reached, shown or only suggested: the gate on its confidence
-        // is `confidence`'s to test.)
-        (
-            q.source.name.clone().or_else(|| q.source.suggested.clone()),
-            q.source.kind,
-        )
+        (reached(q).map(str::to_string), q.source.kind)
     }
 }
 
@@ -625,14 +626,7 @@ mod tests {
             })
             .expect("Okafor's statement");
         // (A surname the article never gave in full may be only suggested by the confidence.)
-        assert_eq!(
-            inner
-                .source
-                .name
-                .as_deref()
-                .or(inner.source.suggested.as_deref()),
-            Some("Okafor")
-        );
+        assert_eq!(crate::test_support::reached(inner), Some("Okafor"));
         let (name, _) = source_of(text, "worn masks throughout");
         assert_ne!(name.as_deref(), Some("Plano Courier"));
     }

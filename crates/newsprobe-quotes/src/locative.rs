@@ -60,10 +60,7 @@ mod tests {
             .expect("the chant");
         // (The name reached: since session 16 the confidence model puts a partial quotation
         // four words from an unusual cue under the threshold, a suggestion.)
-        assert_eq!(
-            q.source.name.as_deref().or(q.source.suggested.as_deref()),
-            Some("Protesters")
-        );
+        assert_eq!(crate::test_support::reached(q), Some("Protesters"));
         assert_eq!(q.source.kind, SourceType::Vague);
         // The chant is counted once, not once as a partial quote and again in its clause.
         let s = doc

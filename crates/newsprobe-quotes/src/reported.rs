@@ -1370,11 +1370,7 @@ mod tests {
             .min_by_key(|q| q.span.end - q.span.start)
             .unwrap_or(inner);
         assert_eq!(
-            inner
-                .source
-                .name
-                .as_deref()
-                .or(inner.source.suggested.as_deref()),
+            crate::test_support::reached(inner),
             Some("the finance minister")
         );
         let q = quote_with(&doc, "considering resigning");

@@ -1229,6 +1229,21 @@ pub const SHOWN_PRECISION_MARGIN: f64 = 0.02;
 /// speakers and pool branches, aggregates only). Under the floor a name is a suggestion.
 pub const SHOWN_SCORE_FLOOR: f32 = 0.80;
 
+/// The pooled cells less one article's or group's: the table fitted without it.
+fn without(
+    pooled: &BTreeMap<String, [usize; 2]>,
+    cells: &BTreeMap<String, [usize; 2]>,
+) -> BTreeMap<String, [usize; 2]> {
+    let mut rest = pooled.clone();
+    for (k, v) in cells {
+        if let Some(e) = rest.get_mut(k) {
+            e[0] -= v[0];
+            e[1] -= v[1];
+        }
+    }
+    rest
+}
+
 /// The table's text from its resolve cells (whole keys, pooled over tuned-on articles) and
 /// its choice cells (PolNeAR train), without a threshold.
 fn table_text(
@@ -1440,13 +1455,7 @@ pub fn calibrate(
     // Honest scores: each article's cells scored by the table of the other articles.
     let mut honest: Vec<(f32, usize, usize, usize)> = Vec::new();
     for (gi, cells) in &articles {
-        let mut rest = pooled.clone();
-        for (k, v) in cells {
-            if let Some(e) = rest.get_mut(k) {
-                e[0] -= v[0];
-                e[1] -= v[1];
-            }
-        }
+        let rest = without(&pooled, cells);
         let score_rest = newsprobe_quotes::confidence::scorer(&table_text(&rest, &choice, &train));
         for (k, [r, n]) in cells {
             let sc = if k == "-" {
@@ -1573,13 +1582,7 @@ pub fn calibrate(
     // train kept), and PolNeAR dev scored by the whole table: shown precision against coverage.
     let mut logo: Vec<(f32, usize, usize)> = Vec::new();
     for (gi, (g, cells)) in per_group.iter().enumerate() {
-        let mut rest = pooled.clone();
-        for (k, v) in cells {
-            if let Some(e) = rest.get_mut(k) {
-                e[0] -= v[0];
-                e[1] -= v[1];
-            }
-        }
+        let rest = without(&pooled, cells);
         let score_rest = newsprobe_quotes::confidence::scorer(&table_text(&rest, &choice, &train));
         let scored: Vec<(f32, usize, usize)> = cells
             .iter()
