@@ -176,12 +176,7 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
         return person_titled_before(ctx, m);
     };
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    let mut found: Option<&'a Entity> = None;
-    for e in doc.entities.iter().filter(|e| e.kind == EntityType::Person) {
-        // (A one-word name is too often a fragment the entity stage typed a person.)
-        if !e.name.trim().contains(' ') || !reads_as_name(&e.name) {
-            continue;
-        }
+    the_one_person(doc, |e| {
         let by_descriptor = e
             .descriptors
             .iter()
@@ -191,7 +186,7 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
                 let t = t.strip_prefix("the ").unwrap_or(&t);
                 t == desc
             });
-        let linked = by_descriptor
+        by_descriptor
             || e.mentions.iter().any(|s| {
                 let text = doc.field(s);
                 text.get(s.end..)
@@ -199,12 +194,24 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
                     || text
                         .get(..s.start)
                         .is_some_and(|before| titled_before(before, &desc))
-            });
-        if linked {
-            match found {
-                Some(f) if f.id != e.id => return None,
-                _ => found = Some(e),
-            }
+            })
+    })
+}
+
+/// The one person entity of a name of two words or more that `linked` accepts; `None` when
+/// none or two are (a one-word name is too often a fragment the entity stage typed a person).
+fn the_one_person<'a>(
+    doc: &'a newsprobe_core::Document,
+    linked: impl Fn(&Entity) -> bool,
+) -> Option<&'a Entity> {
+    let mut found: Option<&'a Entity> = None;
+    for e in doc.entities.iter().filter(|e| e.kind == EntityType::Person) {
+        if !e.name.trim().contains(' ') || !reads_as_name(&e.name) || !linked(e) {
+            continue;
+        }
+        match found {
+            Some(f) if f.id != e.id => return None,
+            _ => found = Some(e),
         }
     }
     found
@@ -216,27 +223,16 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
 fn person_titled_before<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Entity> {
     let role = one_word_role(ctx, m)?;
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    let mut found: Option<&'a Entity> = None;
-    for e in doc.entities.iter().filter(|e| e.kind == EntityType::Person) {
-        if !e.name.trim().contains(' ') || !reads_as_name(&e.name) {
-            continue;
-        }
-        let linked = e.mentions.iter().any(|s| {
+    the_one_person(doc, |e| {
+        e.mentions.iter().any(|s| {
             s.field == newsprobe_core::Field::Text
                 && s.end <= m.span.start
                 && doc
                     .field(s)
                     .get(..s.start)
                     .is_some_and(|before| titled_before(before, &role))
-        });
-        if linked {
-            match found {
-                Some(f) if f.id != e.id => return None,
-                _ => found = Some(e),
-            }
-        }
-    }
-    found
+        })
+    })
 }
 
 /// The group a plural description `m` ("the physicians") stands for: the last name of two
