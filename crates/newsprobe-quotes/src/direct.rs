@@ -934,6 +934,15 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             i = j + 1;
             continue;
         }
+        // "one of its “genius” grants", "the “final” offer": one word held inside the
+        // writer's phrase (`scare`).
+        if kind == QuoteKind::Partial
+            && chain.len() == 1
+            && crate::scare::attributive_word(ctx, ctx.doc.span_text(&first.content), close)
+        {
+            i = j + 1;
+            continue;
+        }
         let explicit = attribution.is_some();
         if !explicit || kind == QuoteKind::Partial {
             let title_like = chain.iter().all(|m| {

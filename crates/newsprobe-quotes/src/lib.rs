@@ -3,6 +3,7 @@
 //! Modules, by the question each answers:
 //! - [`marks`]: where are the quotation marks, and which pair up?
 //! - [`direct`]: who said each quotation in marks; direct, partial or scare quotes?
+//! - [`scare`]: is a one-word quotation inside a phrase a scare quote?
 //! - [`label`]: who speaks in `NAME: …` paragraphs (transcripts, attribution headlines)?
 //! - [`reported`]: which sentences report speech without quote marks?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
@@ -35,6 +36,7 @@ pub mod profile;
 pub mod rank;
 pub mod reported;
 pub mod resolve;
+pub mod scare;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
