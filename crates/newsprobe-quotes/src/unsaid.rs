@@ -29,10 +29,16 @@ pub fn not_said(ctx: &Ctx, f: &Found) -> bool {
     {
         return false;
     }
-    // "did not say", "didn't say", "never asked directly", "would not yet say".
+    // "did not say", "didn't say", "never asked directly", "would not yet say" (only adverbs
+    // between the negation and the cue: not "may not let editorials tell them how").
     let (s, _) = ctx.sentence_bounds(c);
-    (c.saturating_sub(3).max(s)..c)
-        .any(|k| matches!(ctx.word(k), "not" | "n't" | "never") || ctx.word(k).ends_with("n't"))
+    (c.saturating_sub(3).max(s)..c).any(|k| {
+        (matches!(ctx.word(k), "not" | "n't" | "never") || ctx.word(k).ends_with("n't"))
+            && (k + 1..c).all(|j| {
+                let w = ctx.word(j);
+                w.ends_with("ly") || matches!(w, "yet" | "even" | "ever" | "once" | "again")
+            })
+    })
 }
 
 #[cfg(test)]
