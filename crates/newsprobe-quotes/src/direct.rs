@@ -930,7 +930,19 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 | "labelled"
                 | "branded"
         );
-        if scare_word && content_words <= 5 {
+        // "whose latest film, “Frost/Nixon,”": the title of a work (`scare`).
+        let work = chain.len() == 1
+            && crate::scare::work_title(ctx, ctx.doc.span_text(&first.content), open);
+        if (scare_word && content_words <= 5) || work {
+            i = j + 1;
+            continue;
+        }
+        // "one of its “genius” grants", "the “final” offer": one word held inside the
+        // writer's phrase (`scare`).
+        if kind == QuoteKind::Partial
+            && chain.len() == 1
+            && crate::scare::attributive_word(ctx, ctx.doc.span_text(&first.content), open, close)
+        {
             i = j + 1;
             continue;
         }

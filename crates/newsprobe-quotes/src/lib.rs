@@ -3,8 +3,11 @@
 //! Modules, by the question each answers:
 //! - [`marks`]: where are the quotation marks, and which pair up?
 //! - [`direct`]: who said each quotation in marks; direct, partial or scare quotes?
+//! - [`scare`]: is a one-word quotation inside a phrase a scare quote?
 //! - [`label`]: who speaks in `NAME: …` paragraphs (transcripts, attribution headlines)?
 //! - [`reported`]: which sentences report speech without quote marks?
+//! - [`belief`]: is a reported belief the writer's own, or nobody's?
+//! - [`unsaid`]: is "didn't say why …" a statement at all?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`document`]: whose is a document's statement ("the letter says")?
 //! - [`speakable`]: can this phrase speak at all (a learned person/organisation reading)?
@@ -14,6 +17,7 @@
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod apposition;
+pub mod belief;
 mod binding;
 mod caption;
 pub mod confidence;
@@ -35,9 +39,11 @@ pub mod profile;
 pub mod rank;
 pub mod reported;
 pub mod resolve;
+pub mod scare;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
+pub mod unsaid;
 mod unsourced;
 
 use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
@@ -101,6 +107,8 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                 whole_name(&ctx, m);
             }
         }
+        // The article's own beliefs and what nobody said are no attributions.
+        found.retain(|f| !belief::writers_own(&ctx, f) && !unsaid::not_said(&ctx, f));
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
