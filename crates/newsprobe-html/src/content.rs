@@ -143,21 +143,41 @@ fn class_and_id<'b>(e: dom::Element, buf: &'b mut String) -> &'b str {
     buf
 }
 
-/// Is this element's subtree boilerplate by its tag or attributes (hidden, role)?
+/// Is this element's subtree boilerplate by its tag or attributes (hidden, role)? One pass over
+/// the element's attributes (the parser keeps one of each name), not a search for each name.
 fn is_boilerplate_tag(e: dom::Element) -> bool {
-    let tag: &str = e.name;
-    if is_never_content(tag) {
+    if is_never_content(e.name) {
         return true;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if e.attr("style").is_some_and(style_hides) {
-        return true;
-    }
-    if let Some(class) = e.attr("class") {
-        if class.split_ascii_whitespace().any(|c| {
-            [
+    e.attrs.iter().any(|(name, value)| {
+        let value: &str = value;
+        match &**name {
+            "hidden" => true,
+            "aria-hidden" => value == "true",
+            "style" => style_hides(value),
+            "class" => class_hides(value),
+            "role" => matches!(
+                value,
+                "navigation"
+                    | "complementary"
+                    | "contentinfo"
+                    | "banner"
+                    | "menu"
+                    | "menubar"
+                    | "dialog"
+                    | "alert"
+            ),
+            _ => false,
+        }
+    })
+}
+
+/// Does a class value name a hiding class (`hidden`, `sr-only`, ...) in any ASCII case?
+fn class_hides(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        // (The names are 4 to 19 bytes long: most class words are passed over by length.)
+        (4..=19).contains(&c.len())
+            && [
                 "hidden",
                 "hide",
                 "d-none",
@@ -169,26 +189,7 @@ fn is_boilerplate_tag(e: dom::Element) -> bool {
             ]
             .iter()
             .any(|h| c.eq_ignore_ascii_case(h))
-        }) {
-            return true;
-        }
-    }
-    if let Some(role) = e.attr("role") {
-        if matches!(
-            role,
-            "navigation"
-                | "complementary"
-                | "contentinfo"
-                | "banner"
-                | "menu"
-                | "menubar"
-                | "dialog"
-                | "alert"
-        ) {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// Does an inline style hide the element (`display:none` or `visibility:hidden`, in any ASCII
@@ -221,6 +222,48 @@ fn is_unlikely_by_name(e: dom::Element, buf: &mut String) -> bool {
     }
     let names = class_and_id(e, buf);
     !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE_CANDIDATE.is_match(names)
+}
+
+/// [`is_unlikely_by_name`]'s class/id test, remembered for one page: a page repeats its class
+/// and id values (list items, links, teasers), and hashing them and comparing them with the pair
+/// remembered costs a fraction of the regexes. Direct-mapped by hash: a slot keeps the last pair
+/// that landed in it, compared in full, so the answer is always the regexes'.
+struct UnlikelyNames<'d> {
+    slots: Vec<(Option<&'d str>, Option<&'d str>, bool)>,
+    buf: String,
+}
+
+impl<'d> UnlikelyNames<'d> {
+    const SLOTS: usize = 256;
+
+    fn new() -> Self {
+        // An empty slot holds (None, None): no class and no id, whose answer is "no".
+        UnlikelyNames {
+            slots: vec![(None, None, false); Self::SLOTS],
+            buf: String::new(),
+        }
+    }
+
+    /// [`is_unlikely_by_name`] of `e`.
+    fn of(&mut self, e: dom::Element<'d, '_>) -> bool {
+        if matches!(e.name, "body" | "html" | "a" | "article" | "main" | "p") {
+            return false;
+        }
+        if e.name == "header" {
+            return true;
+        }
+        let key = (e.attr("class"), e.attr("id"));
+        if key == (None, None) {
+            return false;
+        }
+        use std::hash::BuildHasher;
+        let h = foldhash::fast::FixedState::with_seed(0x1319_8a2e_0370_7344).hash_one(key);
+        let slot = &mut self.slots[(h as usize) & (Self::SLOTS - 1)];
+        if (slot.0, slot.1) != key {
+            *slot = (key.0, key.1, is_unlikely_by_name(e, &mut self.buf));
+        }
+        slot.2
+    }
 }
 
 /// Class/id weight: +25 for article-like names, -25 for boilerplate-like ones.
@@ -270,7 +313,7 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         }
     }
     let total = text[0];
-    let mut names = String::new();
+    let mut names = UnlikelyNames::new();
     for id in 1..n {
         let node = &dom.nodes[id];
         if removed[id] {
@@ -279,8 +322,7 @@ pub fn removed_nodes(dom: &Dom) -> Vec<bool> {
         if node.parent != NONE && removed[node.parent as usize] {
             removed[id] = true;
         } else if let NodeData::Element(e) = &node.data {
-            removed[id] = u64::from(text[id]) * 3 < u64::from(total)
-                && is_unlikely_by_name(dom.view(e), &mut names);
+            removed[id] = u64::from(text[id]) * 3 < u64::from(total) && names.of(dom.view(e));
         }
     }
     removed
@@ -708,6 +750,59 @@ fn keep_block(dom: &Dom, block: &Block) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_class_names_answer_as_the_regexes() {
+        // Repeated and distinct class/id pairs, more of them than the cache has slots, so
+        // pairs share slots and are looked up again after being pushed out.
+        let mut page = String::from("<html><body><header class=\"top\">Site</header>");
+        for i in 0..600 {
+            let class = match i % 5 {
+                0 => "story-body".to_string(),
+                1 => format!("sidebar-item n{i}"),
+                2 => format!("Related-Links item{}", i % 37),
+                3 => "comment-list".to_string(),
+                _ => format!("col{}", i % 300),
+            };
+            page.push_str(&format!(
+                "<div class=\"{class}\" id=\"x{}\"><p>Words {i}.</p></div>",
+                i % 7
+            ));
+        }
+        page.push_str("<article class=\"comment\"><p>Kept</p></article></body></html>");
+        let dom = dom::parse(&page);
+        let mut names = UnlikelyNames::new();
+        let mut buf = String::new();
+        let mut asked = 0;
+        for _ in 0..2 {
+            for id in 0..dom.nodes.len() as NodeId {
+                if let Some(e) = dom.element(id) {
+                    assert_eq!(names.of(e), is_unlikely_by_name(e, &mut buf), "{}", e.name);
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 2400);
+    }
+
+    #[test]
+    fn boilerplate_by_attributes() {
+        let dom = dom::parse(
+            "<div hidden>a</div><div aria-hidden=\"true\">b</div><div aria-hidden=\"false\">c</div>\
+             <div style=\"display: none\">d</div><div class=\"x Visually-Hidden\">e</div>\
+             <div class=\"hidden-xs\">f</div><div role=\"navigation\">g</div><div role=\"main\">h</div>\
+             <nav>i</nav>",
+        );
+        let hidden: Vec<bool> = (0..dom.nodes.len() as NodeId)
+            .filter_map(|id| dom.element(id))
+            .filter(|e| matches!(e.name, "div" | "nav"))
+            .map(is_boilerplate_tag)
+            .collect();
+        assert_eq!(
+            hidden,
+            [true, true, false, true, true, false, true, false, true]
+        );
+    }
 
     #[test]
     fn inline_styles_that_hide() {

@@ -85,7 +85,19 @@ static BAD_ASCII: [bool; 128] = {
 fn check_looks_like_text(text: &str, encoding: &str) -> Result<(), HtmlError> {
     let (mut total, mut bad) = (0usize, 0usize);
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let head = &bytes[..bytes.len().min(4096)];
+    // Nearly every page starts with 4096 bytes of ASCII, each a character: counted by a loop
+    // the compiler vectorises instead of one byte at a time.
+    let mut i = if head.is_ascii() {
+        total = head.len();
+        bad = head
+            .iter()
+            .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0 | 0x0c)) || b == 0x7f)
+            .count();
+        bytes.len()
+    } else {
+        0
+    };
     while i < bytes.len() && total < 4096 {
         total += 1;
         // ASCII, nearly all of a page's markup, by table; other characters decoded.

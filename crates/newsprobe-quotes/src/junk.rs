@@ -336,6 +336,21 @@ const TITLE_WORDS: &[&str] = &[
 /// Schools" is a name).
 pub(crate) fn title_like(name: &str) -> bool {
     name.split_whitespace().skip(1).any(|w| {
+        if w.is_ascii() {
+            // (The words are ASCII and at most 9 letters: an ASCII word is folded on the stack.)
+            let b = w.as_bytes();
+            if b.len() > 9 || !b.first().is_some_and(u8::is_ascii_uppercase) {
+                return false;
+            }
+            if !b[1..].iter().all(u8::is_ascii_lowercase) {
+                return false;
+            }
+            let mut folded = [0u8; 9];
+            folded[..b.len()].copy_from_slice(b);
+            folded[0] = folded[0].to_ascii_lowercase();
+            let folded = &folded[..b.len()];
+            return TITLE_WORDS.iter().any(|t| t.as_bytes() == folded);
+        }
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().skip(1).all(char::is_lowercase)
             && TITLE_WORDS.contains(&w.to_lowercase().as_str())
@@ -1970,6 +1985,34 @@ mod tests {
         }
     }
     use super::*;
+
+    #[test]
+    fn title_words_found_as_by_lower_casing_each_word() {
+        let by_lowercase = |name: &str| {
+            name.split_whitespace().skip(1).any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).all(char::is_lowercase)
+                    && TITLE_WORDS.contains(&w.to_lowercase().as_str())
+            })
+        };
+        for name in [
+            "Farrakhan In His Own Words",
+            "Reclaim Our Future",
+            "Maria Lopez",
+            "Maria IS",
+            "Maria Is",
+            "Maria is",
+            "Maria A",
+            "Jean-Luc Évêque",
+            "Ünal Über",
+            "Smith Extraordinarily",
+            "Smith Was",
+            "x",
+            "",
+        ] {
+            assert_eq!(title_like(name), by_lowercase(name), "{name}");
+        }
+    }
 
     /// The mention made of the first run of `words` (lower-cased) in the document.
     fn mention_of(ctx: &Ctx, words: &[&str]) -> Mention {

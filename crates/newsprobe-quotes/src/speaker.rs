@@ -1539,6 +1539,12 @@ impl<'a> Ctx<'a> {
 /// read it as a capitalised word (fnc1-pool-3, session 16). (Digits before a name, "9News.com",
 /// "9to5Mac", were tried too: the tokens cut them to "9News" and "5Mac", wrong names shown.)
 fn name_with_lowercase_opening(raw: &str) -> bool {
+    // Every opening ends in a hyphen at byte 2 or 3 and a capital follows it: a word without
+    // one there (nearly every lower-case word of a page, each asked once) is refused at once.
+    let b = raw.as_bytes();
+    if b.len() < 4 || (b[2] != b'-' && b[3] != b'-') {
+        return false;
+    }
     [
         "al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "bin-", "ibn-", "abu-",
     ]
