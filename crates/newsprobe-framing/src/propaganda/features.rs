@@ -225,6 +225,8 @@ impl Context {
         self.suffix.reserve(n);
         self.in_quote.reserve(n);
         self.sentence.reserve(n);
+        self.clauses.clear();
+        let mut clause_first = 0;
         let mut quoted = false;
         let mut prev_end = 0;
         for (i, t) in self.tokens.iter().enumerate() {
@@ -242,6 +244,11 @@ impl Context {
                         _ => {}
                     }
                 }
+            }
+            // A clause ends before this word at a new sentence or a clause break in the gap.
+            if i > 0 && (t.sentence_start || (!plain && clause_break(gap))) {
+                self.clauses.push((clause_first, i));
+                clause_first = i;
             }
             if i == 0 || t.sentence_start {
                 self.sentences.push(Sentence {
@@ -293,19 +300,8 @@ impl Context {
         );
         let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
         self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
-        self.clauses.clear();
-        let mut first = 0;
-        for i in 1..=self.tokens.len() {
-            let ends = i == self.tokens.len() || self.sentence[i] != self.sentence[i - 1] || {
-                let gap = text
-                    .get(self.tokens[i - 1].end..self.tokens[i].start)
-                    .unwrap_or("");
-                !plain_gap(gap) && clause_break(gap)
-            };
-            if ends {
-                self.clauses.push((first, i));
-                first = i;
-            }
+        if n > 0 {
+            self.clauses.push((clause_first, n));
         }
     }
 
