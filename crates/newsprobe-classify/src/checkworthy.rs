@@ -201,14 +201,25 @@ pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
 /// training wants them, else in the order they were made, which scores the same up to the
 /// rounding of the float sum (scoring needs no sort: a linear model sums over the features).
 fn featurize_into(sentence: &str, scratch: &mut Scratch, merge: bool) {
-    features::tokenize_into(sentence, &mut scratch.tokens);
-    featurize_tokens(sentence, scratch, merge);
+    let mut tokens = std::mem::take(&mut scratch.tokens);
+    features::tokenize_into(sentence, &mut tokens);
+    featurize_tokens(sentence, 0, &tokens, scratch, merge);
+    scratch.tokens = tokens;
 }
 
-/// [`featurize_into`] of a sentence whose tokens are already in `scratch.tokens`.
-fn featurize_tokens(sentence: &str, scratch: &mut Scratch, merge: bool) {
+/// [`featurize_into`] of a sentence whose tokens are `tokens`, with their byte offsets counted
+/// from `base` bytes before the sentence (0: offsets in `sentence`; the sentence's start in the
+/// whole text: the whole text's tokens, not copied). The features read each token's words
+/// only, never its `sentence_start`.
+fn featurize_tokens(
+    sentence: &str,
+    base: usize,
+    tokens: &[features::Token],
+    scratch: &mut Scratch,
+    merge: bool,
+) {
     let Scratch {
-        tokens,
+        tokens: _,
         flags,
         features: buffers,
     } = scratch;
@@ -244,7 +255,9 @@ fn featurize_tokens(sentence: &str, scratch: &mut Scratch, merge: bool) {
         (0, 0, 0, 0, 0, 0);
     let (mut quantity, mut fs, mut fp, mut sec) = (0, 0, 0, 0);
     for (k, (t, &fl)) in tokens.iter().zip(flags.iter()).enumerate() {
-        let word = sentence.get(t.start..t.end).unwrap_or("");
+        let word = sentence
+            .get(t.start.wrapping_sub(base)..t.end.wrapping_sub(base))
+            .unwrap_or("");
         if t.numeric {
             numbers += 1;
             years += is_year(word) as usize;
@@ -341,10 +354,11 @@ impl CheckworthyModel {
             .into_iter()
             .map(|(start, end)| {
                 let sentence = text.get(start..end).unwrap_or("");
-                if end.checked_sub(start) == Some(sentence.len())
-                    && features::tokens_in(tokens, start, end, &mut scratch.tokens)
-                {
-                    featurize_tokens(sentence, &mut scratch, false);
+                let words = (end.checked_sub(start) == Some(sentence.len()))
+                    .then(|| features::tokens_within(tokens, start, end))
+                    .flatten();
+                if let Some(words) = words {
+                    featurize_tokens(sentence, start, words, &mut scratch, false);
                 } else {
                     featurize_into(sentence, &mut scratch, false);
                 }

@@ -380,6 +380,24 @@ pub fn tokens_in(tokens: &[Token], start: usize, end: usize, out: &mut Vec<Token
     true
 }
 
+/// The tokens of the whole text `tokens` that lie in `start..end`, as a slice (offsets still
+/// in the whole text): what [`tokens_in`] copies, less its offsets' shift and the first word's
+/// `sentence_start`; `None` where [`tokens_in`] says `false`.
+pub fn tokens_within(tokens: &[Token], start: usize, end: usize) -> Option<&[Token]> {
+    let first = tokens.partition_point(|t| t.end <= start);
+    let mut last = first;
+    for t in &tokens[first..] {
+        if t.start >= end {
+            break;
+        }
+        if t.start < start || t.end > end {
+            return None;
+        }
+        last += 1;
+    }
+    Some(&tokens[first..last])
+}
+
 /// A finished sparse feature vector: (index, value) pairs sorted by index.
 pub type Sparse = Vec<(u32, f32)>;
 
@@ -776,9 +794,18 @@ mod tests {
         let mut matched = 0;
         for &a in &bounds {
             for &b in bounds.iter().filter(|&&b| b >= a) {
+                let within = tokens_within(&all, a, b);
                 if tokens_in(&all, a, b, &mut out) {
                     assert_eq!(out, tokenize(&text[a..b]), "{:?}", &text[a..b]);
+                    // The uncopied slice: the same words at offsets `a` further on.
+                    let within = within.unwrap_or(&[]);
+                    assert_eq!(within.len(), out.len());
+                    for (w, o) in within.iter().zip(&out) {
+                        assert_eq!((w.start - a, w.end - a, w.hash), (o.start, o.end, o.hash));
+                    }
                     matched += 1;
+                } else {
+                    assert!(within.is_none(), "{:?}", &text[a..b]);
                 }
             }
         }

@@ -21,9 +21,10 @@ const SECRECY_MIN_SPANS: usize = 2;
 /// Words of the body in the outlet's voice and inside quotations.
 pub fn word_counts(doc: &Document, quotes: &QuoteRegions) -> (usize, usize) {
     let (mut outlet, mut quoted) = (0, 0);
+    let mut walk = quotes.walk();
     for t in &doc.tokens {
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-            if quotes.contains_pos(t.span.start) {
+            if walk.contains_pos(t.span.start) {
                 quoted += 1;
             } else {
                 outlet += 1;

@@ -90,6 +90,41 @@ impl QuoteRegions {
     pub fn contains(&self, span: &Span) -> bool {
         self.contains_pos(span.start)
     }
+
+    /// A cursor that answers [`Self::contains_pos`] for positions asked in increasing order by
+    /// stepping through the ranges instead of a binary search each time (same answers, in any
+    /// order: a position before the last one asked is looked up afresh).
+    pub fn walk(&self) -> RegionWalk<'_> {
+        RegionWalk {
+            ranges: &self.ranges,
+            at: 0,
+            last: 0,
+        }
+    }
+}
+
+/// See [`QuoteRegions::walk`].
+#[derive(Debug, Clone)]
+pub struct RegionWalk<'a> {
+    ranges: &'a [(usize, usize)],
+    /// The first range that does not end at or before `last`.
+    at: usize,
+    last: usize,
+}
+
+impl RegionWalk<'_> {
+    /// Whether byte `pos` is inside a quotation ([`QuoteRegions::contains_pos`]).
+    pub fn contains_pos(&mut self, pos: usize) -> bool {
+        if pos < self.last {
+            self.at = self.ranges.partition_point(|r| r.1 <= pos);
+        } else {
+            while self.ranges.get(self.at).is_some_and(|r| r.1 <= pos) {
+                self.at += 1;
+            }
+        }
+        self.last = pos;
+        self.ranges.get(self.at).is_some_and(|r| r.0 <= pos)
+    }
 }
 
 /// Paragraphs that are an embedded social-media post, not the outlet's voice: a tweet's

@@ -107,6 +107,12 @@ fn is_reaction_compound(word: &str) -> bool {
     }
 }
 
+/// Whether a word may hold one of the reaction compounds' dashes: an ASCII `-` or the lead byte
+/// 0xE2 of `‑` / `–` (a byte scan that passes over most words before the char search).
+fn has_dash_byte(word: &[u8]) -> bool {
+    word.iter().any(|&c| c == b'-' || c == 0xE2)
+}
+
 /// Function words that cannot be the adjective an intensifier governs.
 fn is_function_word(word: &str) -> bool {
     word_is(
@@ -267,7 +273,8 @@ pub fn scan(text: &str, tokens: &[Token], keys: &TokenKeys, is_title: bool) -> S
                 last: i + 1,
                 rule: format!("intensifier:{}", word.to_lowercase()),
             });
-        } else if word.contains(['-', '‑', '–']) && is_reaction_compound(word) {
+        } else if has_dash_byte(b) && word.contains(['-', '‑', '–']) && is_reaction_compound(word)
+        {
             out.cues.push(Cue {
                 category: Category::Hyperbole,
                 first: i,

@@ -225,6 +225,8 @@ impl Context {
         self.suffix.reserve(n);
         self.in_quote.reserve(n);
         self.sentence.reserve(n);
+        self.clauses.clear();
+        let mut clause_first = 0;
         let mut quoted = false;
         let mut prev_end = 0;
         for (i, t) in self.tokens.iter().enumerate() {
@@ -242,6 +244,11 @@ impl Context {
                         _ => {}
                     }
                 }
+            }
+            // A clause ends before this word at a new sentence or a clause break in the gap.
+            if i > 0 && (t.sentence_start || (!plain && clause_break(gap))) {
+                self.clauses.push((clause_first, i));
+                clause_first = i;
             }
             if i == 0 || t.sentence_start {
                 self.sentences.push(Sentence {
@@ -293,19 +300,8 @@ impl Context {
         );
         let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
         self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
-        self.clauses.clear();
-        let mut first = 0;
-        for i in 1..=self.tokens.len() {
-            let ends = i == self.tokens.len() || self.sentence[i] != self.sentence[i - 1] || {
-                let gap = text
-                    .get(self.tokens[i - 1].end..self.tokens[i].start)
-                    .unwrap_or("");
-                !plain_gap(gap) && clause_break(gap)
-            };
-            if ends {
-                self.clauses.push((first, i));
-                first = i;
-            }
+        if n > 0 {
+            self.clauses.push((clause_first, n));
         }
     }
 
@@ -465,63 +461,65 @@ impl Context {
         out.reserve(n);
         // combine(word i-1, word i) when word i-1 is in word i's sentence.
         let mut carried: Option<u64> = None;
-        for i in 0..n {
-            let t = &self.tokens[i];
-            let s = &self.sentences[self.sentence[i] as usize];
-            let pos = i - s.first;
+        // Sentence by sentence (they cover the words in order): what is the sentence's is looked
+        // up once; each word's sum stays in the order of `each_word_feature`.
+        for (si, s) in self.sentences.iter().enumerate() {
             let end = s.first + s.len;
-            let w0 = t.hash;
-            let mut sc = bias;
-            sc += hw[i][0];
-            sc += sw[i][0];
-            sc += if pos >= 1 { hw[i - 1][1] } else { bos3 };
-            sc += if i + 1 < end { hw[i + 1][2] } else { eos4 };
-            sc += if pos >= 2 { hw[i - 2][3] } else { bos5 };
-            sc += if i + 2 < end { hw[i + 2][4] } else { eos6 };
-            sc += xw[i];
-            sc += if pos >= 1 { sw[i - 1][1] } else { bos10 };
-            sc += if i + 1 < end { sw[i + 1][2] } else { eos11 };
-            let shape = u64::from(t.capitalized)
-                | u64::from(t.numeric) << 1
-                | u64::from(pos == 0) << 2
-                | u64::from(self.in_quote[i]) << 3;
-            sc += small_w(0, 13, shape);
-            sc += small_w(1, 14, length_and_place(s.len, pos));
-            sc += small_w(
+            let marks = small_w(
                 2,
                 15,
-                u64::from(s.exclaim)
-                    | u64::from(s.question) << 1
-                    | u64::from(self.sentence[i] == 0) << 2,
+                u64::from(s.exclaim) | u64::from(s.question) << 1 | u64::from(si == 0) << 2,
             );
-            let lo = i.saturating_sub(2).max(s.first);
-            let hi = (i + 3).min(end);
-            let near = self.lex[lo..hi].iter().fold(0u8, |m, &b| m | b) & !self.lex[i];
-            sc += small_w(3, 16, u64::from(self.lex[i]));
-            sc += small_w(4, 18, u64::from(near));
-            let left = match carried {
-                Some(p) if pos >= 1 => p,
-                _ => combine(
-                    if pos >= 1 {
-                        self.tokens[i - 1].hash
-                    } else {
-                        BOS
-                    },
+            for i in s.first..end.min(n) {
+                let t = &self.tokens[i];
+                let pos = i - s.first;
+                let w0 = t.hash;
+                let mut sc = bias;
+                sc += hw[i][0];
+                sc += sw[i][0];
+                sc += if pos >= 1 { hw[i - 1][1] } else { bos3 };
+                sc += if i + 1 < end { hw[i + 1][2] } else { eos4 };
+                sc += if pos >= 2 { hw[i - 2][3] } else { bos5 };
+                sc += if i + 2 < end { hw[i + 2][4] } else { eos6 };
+                sc += xw[i];
+                sc += if pos >= 1 { sw[i - 1][1] } else { bos10 };
+                sc += if i + 1 < end { sw[i + 1][2] } else { eos11 };
+                let shape = u64::from(t.capitalized)
+                    | u64::from(t.numeric) << 1
+                    | u64::from(pos == 0) << 2
+                    | u64::from(self.in_quote[i]) << 3;
+                sc += small_w(0, 13, shape);
+                sc += small_w(1, 14, length_and_place(s.len, pos));
+                sc += marks;
+                let lo = i.saturating_sub(2).max(s.first);
+                let hi = (i + 3).min(end);
+                let near = self.lex[lo..hi].iter().fold(0u8, |m, &b| m | b) & !self.lex[i];
+                sc += small_w(3, 16, u64::from(self.lex[i]));
+                sc += small_w(4, 18, u64::from(near));
+                let left = match carried {
+                    Some(p) if pos >= 1 => p,
+                    _ => combine(
+                        if pos >= 1 {
+                            self.tokens[i - 1].hash
+                        } else {
+                            BOS
+                        },
+                        w0,
+                    ),
+                };
+                sc += wt(7, left);
+                let right = combine(
                     w0,
-                ),
-            };
-            sc += wt(7, left);
-            let right = combine(
-                w0,
-                if i + 1 < end {
-                    self.tokens[i + 1].hash
-                } else {
-                    EOS
-                },
-            );
-            sc += wt(8, right);
-            carried = (i + 1 < end).then_some(right);
-            out.push(sc);
+                    if i + 1 < end {
+                        self.tokens[i + 1].hash
+                    } else {
+                        EOS
+                    },
+                );
+                sc += wt(8, right);
+                carried = (i + 1 < end).then_some(right);
+                out.push(sc);
+            }
         }
     }
 

@@ -290,8 +290,12 @@ impl PropagandaModel {
                     let bias = m.bias.first().copied().unwrap_or(0.0);
                     ctx.word_scores((&m.weights, bias, m.bits), cache, &mut probs);
                 });
+                // `runs` reads a probability only to compare it with the threshold and half of
+                // it, and averages only words at half of it or more: a score well below the
+                // logit of half the threshold stands as 0.0 without its exponential.
+                let floor = run_floor(threshold);
                 for p in probs.iter_mut() {
-                    *p = sigmoid(*p);
+                    *p = if *p < floor { 0.0 } else { sigmoid(*p) };
                 }
             }
             _ => self.loaded_probabilities(&ctx, &mut buf, &mut probs),
@@ -435,6 +439,18 @@ pub fn framing_spans_tokens(
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
+}
+
+/// A score under which [`sigmoid`] stays below half of `threshold` by a wide margin (the
+/// logit of the half, less 0.5), so that [`runs`] at `threshold` treats its word as 0.0;
+/// minus infinity (every score computed) for a threshold that is not a probability above 0.
+fn run_floor(threshold: f32) -> f32 {
+    let half = f64::from(threshold) * 0.5;
+    if half > 0.0 && half < 1.0 {
+        ((half / (1.0 - half)).ln() - 0.5) as f32
+    } else {
+        f32::NEG_INFINITY
+    }
 }
 
 /// The first stage's word probabilities under `tagger`.
@@ -771,6 +787,47 @@ pub fn decode(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_under_the_run_floor_change_no_run() {
+        // detect_in leaves the exponential out under run_floor: the runs are those of every
+        // word's probability, on a loaded text and over a sweep of scores near the cut.
+        let m = bundled().expect("bundled model");
+        let text = "The corrupt regime's thugs unleashed a brutal, shameful crackdown on \
+                    peaceful protesters. Critics called the plan a reckless disaster that would \
+                    destroy the economy. The committee met on Tuesday to discuss the budget.";
+        let mut ctx = Context::default();
+        ctx.build(text);
+        let mut buf = Vec::new();
+        let mut full = Vec::new();
+        m.loaded_probabilities(&ctx, &mut buf, &mut full);
+        let th = m.show_threshold;
+        let floor = run_floor(th);
+        assert!(
+            floor.is_finite() && sigmoid(floor + 0.4) < th * 0.5,
+            "{floor}"
+        );
+        let floored: Vec<f32> = full
+            .iter()
+            .map(|&p| {
+                let z = (p / (1.0 - p)).ln();
+                if z < floor {
+                    0.0
+                } else {
+                    p
+                }
+            })
+            .collect();
+        assert_eq!(runs(&ctx, &full, th), runs(&ctx, &floored, th));
+        assert!(!runs(&ctx, &full, th).is_empty(), "{full:?}");
+        assert_eq!(run_floor(0.0), f32::NEG_INFINITY);
+        assert_eq!(run_floor(f32::NAN), f32::NEG_INFINITY);
+        assert_eq!(
+            m.detect(text, th),
+            m.clone().detect(text, th),
+            "the cached path (bundled) and the plain one (a copy) agree"
+        );
+    }
 
     /// The text of each clause the context built from `text`.
     fn clause_texts_of<'t>(ctx: &Context, text: &'t str) -> Vec<&'t str> {
