@@ -1,7 +1,9 @@
 //! Is this short capitalised word a US state written the way datelines and listings write it
 //! ("Tampa, FL", "Bayou La Batre, Miss.", "Raleigh, N.C.")? After a capitalised town's name and
 //! a comma, a postal code or an AP state abbreviation is the state, a place: the rules and the
-//! tagger leave these untyped or read them as people ("Miss", "Calif"). A table is the right
+//! tagger leave these untyped or read them as people ("Miss", "Calif"), and the town before the
+//! comma is a place too (unless a given name or a title makes it a person: "Tom Molomby, SC"
+//! is a senior counsel). A table is the right
 //! answer here: the codes are a closed list, and the town-comma context keeps "IN", "OR", "ME"
 //! and "Miss" elsewhere what they are.
 
@@ -62,14 +64,30 @@ pub fn type_states(words: &[Word], all: &mut Vec<Mention>) {
         if !is_state_code(words, i) {
             continue;
         }
-        // "Tom Molomby, SC": a person's post-nominal, not a state.
+        // "Tom Molomby, SC": a person's post-nominal, not a state (a person read as one by a
+        // given name or a title before it).
         let after_person = all.iter().any(|m| {
             m.span.field == Field::Text
                 && m.etype == EntityType::Person
                 && word_range(m.span).contains(&(i - 2))
+                && (m.title_text.is_some()
+                    || words[word_range(m.span).start].is(crate::gazetteer::flag::FIRST_NAME))
         });
         if after_person {
             continue;
+        }
+        // The name before the comma is the town ("Bayou La Batre, Miss.", read as a person).
+        for m in all.iter_mut() {
+            if m.kind == MentionKind::Name
+                && m.span.field == Field::Text
+                && m.title_text.is_none()
+                && matches!(m.etype, EntityType::Person | EntityType::Other)
+                && word_range(m.name.unwrap_or(m.span)).end == i - 1
+            {
+                m.etype = EntityType::Place;
+                m.weak = false;
+                m.gender = crate::gazetteer::Gender::Unknown;
+            }
         }
         let mut covered = false;
         for m in all.iter_mut() {
@@ -119,7 +137,7 @@ in Raleigh, NC two days later. The storm reached Bayou La Batre, Miss., on Sunda
 and officials in Fresno, Calif., said the roads were closed.";
         let mut doc = Document::from_text(None, text);
         crate::annotate(&mut doc, None);
-        for s in ["FL", "NC", "Miss", "Calif"] {
+        for s in ["FL", "NC", "Miss", "Calif", "Bayou La Batre"] {
             assert_eq!(
                 kind(&doc, s),
                 Some(EntityType::Place),
