@@ -29,6 +29,32 @@ use crate::Error;
 /// Passes over the training documents.
 pub const EPOCHS: usize = 8;
 
+/// A tuning aid: `NEWSPROBE_TRAIN_EPOCHS=TAGGER,TYPER` sets the passes (default [`EPOCHS`],
+/// [`TYPER_EPOCHS`]).
+fn epochs() -> (usize, usize) {
+    std::env::var("NEWSPROBE_TRAIN_EPOCHS")
+        .ok()
+        .and_then(|v| {
+            let (a, b) = v.split_once(',')?;
+            Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+        })
+        .unwrap_or((EPOCHS, TYPER_EPOCHS))
+}
+
+/// How many times each training document of a genre counts (`NEWSPROBE_TRAIN_WEIGHTS=news:2,
+/// interview:2`, a tuning aid; every genre once by default).
+fn genre_weight(genre: &str) -> usize {
+    std::env::var("NEWSPROBE_TRAIN_WEIGHTS")
+        .ok()
+        .and_then(|v| {
+            v.split(',').find_map(|kv| {
+                let (k, w) = kv.split_once(':')?;
+                (k.trim() == genre).then(|| w.trim().parse().ok())?
+            })
+        })
+        .unwrap_or(1)
+}
+
 /// Reads GUM documents from a directory holding `gum_all.jsonl` (or `gum_news.jsonl`), or a file.
 pub(crate) fn read_gum(data: &Path) -> Result<Vec<GumDoc>, Error> {
     let file = if data.is_dir() {
@@ -117,15 +143,21 @@ impl Shuffler {
 /// Trains the mention typer on the examples of the tagger's training documents.
 fn train_typer(docs: &[GumDoc], examples: &[Example], seed: u64) -> Vec<u8> {
     let train_docs: Vec<&GumDoc> = docs.iter().filter(|d| d.split == "train").collect();
-    let mut train: Vec<typer::Example> = train_docs
-        .iter()
-        .zip(examples)
-        .flat_map(|(d, e)| typer_examples(d, e))
-        .collect();
+    let mut train: Vec<typer::Example> = Vec::new();
+    for (d, e) in train_docs.iter().zip(examples) {
+        let x = typer_examples(d, e);
+        for _ in 1..genre_weight(&d.genre) {
+            train.extend(x.iter().map(|e| typer::Example {
+                features: e.features.clone(),
+                gold: e.gold,
+            }));
+        }
+        train.extend(x);
+    }
     if STACK_FOLDS > 1 && examples.len() >= STACK_FOLDS {
         train.extend(stacked_typer_examples(&train_docs, examples, seed));
     }
-    typer::train(&train, TYPER_EPOCHS, seed)
+    typer::train(&train, epochs().1, seed)
 }
 
 /// Folds of the training documents for [`stacked_typer_examples`] (1: none).
@@ -147,7 +179,7 @@ fn stacked_typer_examples(
             .filter(|(i, _)| i % STACK_FOLDS != fold)
             .map(|(_, e)| e)
             .collect();
-        let Ok(model) = Model::from_bytes(&tagger::train_refs(&rest, EPOCHS, seed)) else {
+        let Ok(model) = Model::from_bytes(&tagger::train_refs(&rest, epochs().0, seed)) else {
             continue;
         };
         for (i, d) in docs
@@ -165,13 +197,19 @@ fn stacked_typer_examples(
             // Only the names the tagger changed or added: the rest are the rules' examples.
             let rules: std::collections::HashSet<(usize, usize)> =
                 examples[i].features.typer.iter().map(|(r, _)| *r).collect();
-            out.extend(
-                typer_examples(d, &ex)
-                    .into_iter()
-                    .zip(&ex.features.typer)
-                    .filter(|(_, (r, _))| !rules.contains(r))
-                    .map(|(e, _)| e),
-            );
+            let x: Vec<typer::Example> = typer_examples(d, &ex)
+                .into_iter()
+                .zip(&ex.features.typer)
+                .filter(|(_, (r, _))| !rules.contains(r))
+                .map(|(e, _)| e)
+                .collect();
+            for _ in 1..genre_weight(&d.genre) {
+                out.extend(x.iter().map(|e| typer::Example {
+                    features: e.features.clone(),
+                    gold: e.gold,
+                }));
+            }
+            out.extend(x);
         }
     }
     out
@@ -264,8 +302,18 @@ pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String
             "no training documents (split \"train\")".into(),
         ));
     }
+    let train_genres: Vec<&str> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .map(|d| d.genre.as_str())
+        .collect();
+    let weighted: Vec<&Example> = examples
+        .iter()
+        .zip(&train_genres)
+        .flat_map(|(e, g)| std::iter::repeat_n(e, genre_weight(g)))
+        .collect();
     let bytes = Model::join(
-        &tagger::train(&examples, EPOCHS, seed),
+        &tagger::train_refs(&weighted, epochs().0, seed),
         &train_typer(docs, &examples, seed),
     );
     let model = Model::from_bytes(&bytes)?;
@@ -314,8 +362,18 @@ pub fn tune(
         .filter(|d| d.split == "train")
         .map(example)
         .collect();
+    let train_genres: Vec<&str> = docs
+        .iter()
+        .filter(|d| d.split == "train")
+        .map(|d| d.genre.as_str())
+        .collect();
+    let weighted: Vec<&Example> = examples
+        .iter()
+        .zip(&train_genres)
+        .flat_map(|(e, g)| std::iter::repeat_n(e, genre_weight(g)))
+        .collect();
     let bytes = Model::join(
-        &tagger::train(&examples, EPOCHS, seed),
+        &tagger::train_refs(&weighted, epochs().0, seed),
         &train_typer(&docs, &examples, seed),
     );
     let mut model = Model::from_bytes(&bytes)?;

@@ -19,6 +19,7 @@ use newsprobe_core::{Descriptor, Document, Entity, EntityType, Field};
 
 pub mod acronyms;
 pub mod anaphora;
+pub mod club_names;
 pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
@@ -30,6 +31,7 @@ pub mod mentions;
 pub mod modifiers;
 pub mod named_days;
 pub mod occupations;
+pub mod state_codes;
 pub mod tagger;
 pub mod teams;
 pub mod typer;
@@ -168,6 +170,10 @@ fn analyze_inner(
     occupations::split_roles(&body_words, &mut all);
     // "The Kansas City Chiefs", "the Miami Dolphins": a town's club, not the town.
     teams::type_clubs(&body_words, ctx.sports, &mut all);
+    // "the Saints", "Tottenham" in a sports report: the club.
+    club_names::type_club_names(&body_words, ctx.sports, &mut all);
+    // "Tampa, FL", "Bayou La Batre, Miss.": the state, a place.
+    state_codes::type_states(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);

@@ -79,6 +79,19 @@ pub const MARGINS: Margins = Margins {
     untype_place: 8.0,
 };
 
+/// A tuning aid: `NEWSPROBE_TYPER_MARGINS=type_other,retype,untype,untype_place` sets the
+/// margins without a rebuild (anything unreadable: the tuned ones).
+fn margins_from_env() -> Option<Margins> {
+    let v = std::env::var("NEWSPROBE_TYPER_MARGINS").ok()?;
+    let x: Vec<f32> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+    (x.len() == 4).then(|| Margins {
+        type_other: x[0],
+        retype: x[1],
+        untype: x[2],
+        untype_place: x[3],
+    })
+}
+
 /// A trained mention typer.
 #[derive(Clone)]
 pub struct TypeModel {
@@ -268,7 +281,7 @@ impl TypeModel {
             .collect();
         Ok(TypeModel {
             weights,
-            margins: MARGINS,
+            margins: margins_from_env().unwrap_or(MARGINS),
         })
     }
 

@@ -118,7 +118,14 @@ impl Model {
 /// The embedded model (empty, refusing nothing, if it does not parse).
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::parse(MODEL_BYTES).unwrap_or_default())
+    M.get_or_init(|| match std::env::var_os("NEWSPROBE_SPEAKABLE_MODEL") {
+        // Another model file, for running the retrain chain before it is embedded.
+        Some(path) => std::fs::read(path)
+            .ok()
+            .and_then(|b| Model::parse(&b).ok())
+            .unwrap_or_default(),
+        None => Model::parse(MODEL_BYTES).unwrap_or_default(),
+    })
 }
 
 /// Whether the engine should show no speaker for `m`: the model reads it as no person,
