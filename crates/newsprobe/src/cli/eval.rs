@@ -85,29 +85,23 @@ fn speakers(a: &TrainArgs) -> Result<String> {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(newsprobe::review::RANKER_REVIEW_WEIGHT);
-    let groups = if dir.is_dir() && (weight > 0.0 || a.logo) {
-        let shared = newsprobe::review::shared_eval_for(dir);
+    let dir = dir.is_dir().then_some(dir);
+    if a.logo {
+        let Some(dir) = dir else {
+            bail!("--logo needs the reviewed sample at eval/review (run from the project root)")
+        };
         let (groups, summary) = newsprobe::review::speaker_examples(
             &newsprobe::Engine::new(None),
             dir,
-            &shared,
+            &newsprobe::review::shared_eval_for(dir),
             weight.max(f64::MIN_POSITIVE),
         )?;
-        if a.logo {
-            let logo = newsprobe_quotes::rank::leave_one_group_out(&a.data, a.seed, &groups)?;
-            return Ok(format!("{summary}{logo}"));
-        }
-        groups
-    } else {
-        Vec::new()
-    };
-    let mut extra = newsprobe_quotes::rank::NamedExamples::default();
-    for (_, g) in &groups {
-        extra.extend(g);
+        let logo = newsprobe_quotes::rank::leave_one_group_out(&a.data, a.seed, &groups)?;
+        return Ok(format!("{summary}{logo}"));
     }
-    Ok(newsprobe_quotes::rank::run_train_with(
-        &a.data, &a.out, a.seed, &extra,
-    )?)
+    let (bytes, report) = newsprobe::review::train_speakers(&a.data, dir, a.seed, weight)?;
+    std::fs::write(&a.out, bytes)?;
+    Ok(format!("{report}\nwrote {}", a.out.display()))
 }
 
 pub fn train(a: TrainArgs) -> Result<ExitCode> {
