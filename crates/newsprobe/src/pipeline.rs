@@ -175,6 +175,11 @@ impl Engine {
         Ok(doc)
     }
 
+    /// The entity stage alone over a read document (as [`Self::annotate`] runs it).
+    pub fn entities(&self, doc: &mut Document) {
+        newsprobe_entities::annotate(doc, self.kb.as_ref());
+    }
+
     /// Runs every analysis stage over a read document.
     pub fn annotate(&self, doc: &mut Document) {
         newsprobe_entities::annotate(doc, self.kb.as_ref());

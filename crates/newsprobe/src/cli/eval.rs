@@ -41,6 +41,10 @@ pub struct TrainArgs {
     /// Random seed; the same seed gives the same model, byte for byte.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// `train speakers`: print leave-one-group-out figures over the reviewed sample's tuned-on
+    /// groups and where their speaker errors come from, instead of writing the model.
+    #[arg(long)]
+    pub logo: bool,
 }
 
 pub fn eval(a: EvalArgs) -> Result<ExitCode> {
@@ -71,6 +75,35 @@ fn review(a: &EvalArgs) -> Result<String> {
     })
 }
 
+/// `train speakers --data ../shared/eval/quotes/polnear`: the ranker from PolNeAR train and the
+/// reviewed sample's tuned-on groups (`eval/review` from the project root, where it is;
+/// `NEWSPROBE_RANKER_REVIEW_WEIGHT` overrides their weight, 0 leaves them out). `--logo`:
+/// leave-one-group-out figures instead.
+fn speakers(a: &TrainArgs) -> Result<String> {
+    let dir = std::path::Path::new("eval/review");
+    let weight = std::env::var("NEWSPROBE_RANKER_REVIEW_WEIGHT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(newsprobe::review::RANKER_REVIEW_WEIGHT);
+    let dir = dir.is_dir().then_some(dir);
+    if a.logo {
+        let Some(dir) = dir else {
+            bail!("--logo needs the reviewed sample at eval/review (run from the project root)")
+        };
+        let (groups, summary) = newsprobe::review::speaker_examples(
+            &newsprobe::Engine::new(None),
+            dir,
+            &newsprobe::review::shared_eval_for(dir),
+            weight.max(f64::MIN_POSITIVE),
+        )?;
+        let logo = newsprobe_quotes::rank::leave_one_group_out(&a.data, a.seed, &groups)?;
+        return Ok(format!("{summary}{logo}"));
+    }
+    let (bytes, report) = newsprobe::review::train_speakers(&a.data, dir, a.seed, weight)?;
+    std::fs::write(&a.out, bytes)?;
+    Ok(format!("{report}\nwrote {}", a.out.display()))
+}
+
 pub fn train(a: TrainArgs) -> Result<ExitCode> {
     let report = match a.task.as_str() {
         "clickbait" | "stance" | "checkworthy" => {
@@ -79,7 +112,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
         "coref" => newsprobe_entities::anaphora::train(&a.data, &a.out, a.seed)?,
-        "speakers" => newsprobe_quotes::rank::run_train(&a.data, &a.out, a.seed)?,
+        "speakers" => speakers(&a)?,
         "speakable" => newsprobe_quotes::speakable::run_train(&a.data, &a.out, a.seed)?,
         "speaker-confidence" => {
             let shared = newsprobe::review::shared_eval_for(&a.data);
