@@ -699,6 +699,11 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         return true;
     }
     let first = ctx.word(m.first);
+    // "You also agree to this site's Privacy Policy", "You see, the media starts with …": the
+    // reader or listener addressed, no source a statement can be pinned on.
+    if m.first == m.last && matches!(first, "you" | "ye" | "y'all" | "yourself") {
+        return true;
+    }
     let head = ctx.word(m.last);
     let head = head
         .strip_suffix("'s")
@@ -2314,6 +2319,20 @@ mod tests {
         };
         assert!(is_junk(&ctx2, &aides_say));
         assert!(!is_junk(&ctx, &m(&["they"])));
+    }
+
+    #[test]
+    fn the_reader_addressed_is_no_speaker() {
+        for text in [
+            "You also agree to the site's privacy policy and terms of use.",
+            "You see, the council never asked the riders before it raised the fares.",
+        ] {
+            assert!(
+                !names(text).iter().any(|n| n.eq_ignore_ascii_case("you")),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod label;
 pub mod lexicon;
 pub mod locative;
 pub mod marks;
+mod modifier_only;
 pub mod no_comment;
 mod object;
 pub mod profile;
@@ -38,6 +39,7 @@ pub mod resolve;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
+mod title_line;
 mod unsourced;
 
 use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
@@ -86,6 +88,7 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                 lone_possessive(&ctx, &m)
                     || junk::cannot_speak(&ctx, &m)
                     || speakable::refuses(&ctx, &m)
+                    || modifier_only::is_modifier_mention(&ctx, &m)
             }) {
                 f.speaker = None;
             }
