@@ -391,13 +391,27 @@ pub(crate) fn without_adverb_opener(name: &str) -> &str {
         ]
         .iter()
         .any(|x| w.ends_with(x)))
-        || CONNECTIVES.contains(&w.as_str());
+        || CONNECTIVES.contains(&w.as_str())
+        || imperative_opener(&w);
     let rest = rest.trim_start();
     if adverb && rest.chars().next().is_some_and(char::is_uppercase) {
         rest
     } else {
         name
     }
+}
+
+/// Whether a name's first word (lower case) is a verb's base form opening an imperative
+/// ("Consider Keith Ellison to be …", "Imagine Smith …"): its word cluster lies in the subtree
+/// of the base forms ("consider", "ask", "tell", "see", "imagine": paths opening "011" in the
+/// bundled file, learned from unlabelled text), and it is no given name of the gazetteer
+/// ("Sue Gray", "Hope Hicks" stay).
+fn imperative_opener(w: &str) -> bool {
+    use newsprobe_entities::gazetteer::{Gender, GAZETTEER};
+    let base = |x: &str| newsprobe_core::clusters::path(x).is_some_and(|p| p.starts_with("011"));
+    base(w)
+        && ["consider", "ask", "tell"].iter().all(|x| base(x))
+        && GAZETTEER.gender_of_word(w) == Gender::Unknown
 }
 
 /// A phrase of capitalised words that is a headline's ("Madagascar Hospitals On High Alert:
@@ -2661,6 +2675,11 @@ mod tests {
         assert!(!person_name_junk("PolitiFact"));
         assert!(title_like("Officials Warn"));
         assert_eq!(without_adverb_opener("Basically Saris"), "Saris");
+        assert_eq!(
+            without_adverb_opener("Consider Harriet Okafor"),
+            "Harriet Okafor"
+        );
+        assert_eq!(without_adverb_opener("Sue Gray"), "Sue Gray");
         assert_eq!(
             without_adverb_opener("Hence Amoris Laetitia"),
             "Amoris Laetitia"
