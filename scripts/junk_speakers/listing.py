@@ -82,3 +82,19 @@ with open(f"{OUT}/all.tsv", "w") as w:
             shown = "shown" if s.get("name") else ("suggested" if s.get("suggested") else "mention")
             w.write("\t".join([group.get(doc, "?"), doc, name, et, str(s.get("type")), str((q.get("cue") or {}).get("text")), shown, sent]) + "\n")
 print(f"documents {len(recs)}, shown speakers {n} -> {OUT}/all.tsv")
+# The names judged junk (listing_junk.tsv): how many shown speakers carry one, by group.
+judged = {}
+for line in open(os.path.join(HERE, "listing_junk.tsv")):
+    if line.strip() and not line.startswith("#"):
+        name, cause = line.rstrip("\n").split("\t")
+        judged[name] = cause
+by_group, by_cause = {}, {}
+for line in open(f"{OUT}/all.tsv"):
+    g, _, name = line.split("\t")[:3]
+    if name in judged:
+        by_group[g] = by_group.get(g, 0) + 1
+        c = judged[name].split(" (")[0]
+        by_cause[c] = by_cause.get(c, 0) + 1
+print(f"judged junk (listing_junk.tsv): {sum(by_group.values())}", dict(sorted(by_group.items())))
+for c, n in sorted(by_cause.items(), key=lambda x: -x[1]):
+    print(f"    {n:4d} {c}")
