@@ -33,6 +33,7 @@ pub mod label;
 pub mod lexicon;
 pub mod locative;
 pub mod marks;
+mod modifier_only;
 pub mod no_comment;
 mod object;
 pub mod profile;
@@ -43,6 +44,7 @@ pub mod scare;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
+mod title_line;
 pub mod unsaid;
 mod unsourced;
 
@@ -92,6 +94,7 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                 lone_possessive(&ctx, &m)
                     || junk::cannot_speak(&ctx, &m)
                     || speakable::refuses(&ctx, &m)
+                    || modifier_only::is_modifier_mention(&ctx, &m)
             }) {
                 f.speaker = None;
             }

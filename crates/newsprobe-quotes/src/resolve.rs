@@ -413,7 +413,11 @@ pub(crate) fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
             });
     // ("“He is a gift from God,” she said": a deity the entity stage typed a person.)
     let deity = e.kind == EntityType::Person && matches!(e.name.as_str(), "God" | "Allah");
-    deity || possessive_title || holiday || (name_junk(e) && clean_name(ctx, e).is_none())
+    deity
+        || possessive_title
+        || holiday
+        || (name_junk(e) && clean_name(ctx, e).is_none())
+        || crate::modifier_only::modifier_only(ctx, e)
 }
 
 /// Whether an entity mention is a pronoun ("she", "his").
@@ -767,15 +771,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
     }
 
     fn shown_name(&mut self, e: &'a Entity) -> String {
+        // ("Louis Farrakhan Refers": a title-case headline's words the entity stage ran the
+        // name on into; the name the article writes in running text is shown.)
+        if let Some(n) = self.shown.get(e.id.as_str()) {
+            return n.clone();
+        }
+        let n = crate::title_line::running_text_name(self.ctx, e)
+            .unwrap_or_else(|| self.written_name(e));
+        self.shown.insert(e.id.as_str(), n.clone());
+        n
+    }
+
+    /// The entity's name as written ([`display_name`], [`clean_name`]); cached by
+    /// [`Self::shown_name`].
+    fn written_name(&self, e: &'a Entity) -> String {
         // ("Predict Trump Will Continue", "Haig LinkedIn": a headline or a link the entity
         // stage took for the longest name; the longest mention written as a name is shown.)
         if name_junk(e) {
-            let ctx = self.ctx;
-            return self
-                .shown
-                .entry(e.id.as_str())
-                .or_insert_with(|| clean_name(ctx, e).unwrap_or_default())
-                .clone();
+            return clean_name(self.ctx, e).unwrap_or_default();
         }
         // ("Basically Saris": the sentence adverb the entity stage took in is no part of it.)
         let bare = crate::junk::without_adverb_opener(&e.name);
@@ -786,11 +799,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if e.kind != EntityType::Person || e.name.bytes().filter(|&b| b == b' ').count() < 2 {
             return e.name.clone();
         }
-        let ctx = self.ctx;
-        self.shown
-            .entry(e.id.as_str())
-            .or_insert_with(|| display_name(ctx, e))
-            .clone()
+        display_name(self.ctx, e)
     }
 
     /// Resolves a speaker mention.
