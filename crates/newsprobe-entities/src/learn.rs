@@ -290,32 +290,31 @@ pub fn run(data: &Path, out: &Path, seed: u64) -> Result<String, Error> {
     ))
 }
 
-/// The model bytes and a line of figures on the dev documents.
-pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String), Error> {
-    let examples: Vec<Example> = docs
-        .iter()
-        .filter(|d| d.split == "train")
-        .map(example)
-        .collect();
+/// The tagger and typer trained on the `train` documents (each repeated by its genre's weight),
+/// joined into the model's bytes, with the training examples.
+fn model_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, Vec<Example>), Error> {
+    let train: Vec<&GumDoc> = docs.iter().filter(|d| d.split == "train").collect();
+    let examples: Vec<Example> = train.iter().map(|d| example(d)).collect();
     if examples.is_empty() {
         return Err(Error::Data(
             "no training documents (split \"train\")".into(),
         ));
     }
-    let train_genres: Vec<&str> = docs
-        .iter()
-        .filter(|d| d.split == "train")
-        .map(|d| d.genre.as_str())
-        .collect();
     let weighted: Vec<&Example> = examples
         .iter()
-        .zip(&train_genres)
-        .flat_map(|(e, g)| std::iter::repeat_n(e, genre_weight(g)))
+        .zip(&train)
+        .flat_map(|(e, d)| std::iter::repeat_n(e, genre_weight(&d.genre)))
         .collect();
     let bytes = Model::join(
         &tagger::train_refs(&weighted, epochs().0, seed),
         &train_typer(docs, &examples, seed),
     );
+    Ok((bytes, examples))
+}
+
+/// The model bytes and a line of figures on the dev documents.
+pub(crate) fn train_bytes(docs: &[GumDoc], seed: u64) -> Result<(Vec<u8>, String), Error> {
+    let (bytes, examples) = model_bytes(docs, seed)?;
     let model = Model::from_bytes(&bytes)?;
     let mut with = [Counts::default(); 3];
     let mut without = [Counts::default(); 3];
@@ -357,25 +356,7 @@ pub fn tune(
 ) -> Result<String, Error> {
     let docs = read_gum(data)?;
     let started = std::time::Instant::now();
-    let examples: Vec<Example> = docs
-        .iter()
-        .filter(|d| d.split == "train")
-        .map(example)
-        .collect();
-    let train_genres: Vec<&str> = docs
-        .iter()
-        .filter(|d| d.split == "train")
-        .map(|d| d.genre.as_str())
-        .collect();
-    let weighted: Vec<&Example> = examples
-        .iter()
-        .zip(&train_genres)
-        .flat_map(|(e, g)| std::iter::repeat_n(e, genre_weight(g)))
-        .collect();
-    let bytes = Model::join(
-        &tagger::train_refs(&weighted, epochs().0, seed),
-        &train_typer(&docs, &examples, seed),
-    );
+    let (bytes, _) = model_bytes(&docs, seed)?;
     let mut model = Model::from_bytes(&bytes)?;
     let typer_model = model.types.take();
     let mut out = format!(

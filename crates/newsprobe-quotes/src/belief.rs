@@ -68,17 +68,7 @@ pub fn writers_own(ctx: &Ctx, f: &Found) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::annotate;
-    use newsprobe_core::Document;
-
-    fn quoted(text: &str) -> Vec<String> {
-        let mut doc = Document::from_text(None, text);
-        annotate(&mut doc);
-        doc.quotes
-            .iter()
-            .map(|q| doc.span_text(&q.span).to_string())
-            .collect()
-    }
+    use crate::test_support::quoted;
 
     #[test]
     fn the_writers_own_belief_is_no_quotation() {

@@ -586,6 +586,16 @@ pub(crate) mod test_support {
         source_in(&doc, needle)
     }
 
+    /// The text of each quotation this stage alone finds in `text` (no entity stage).
+    pub(crate) fn quoted(text: &str) -> Vec<String> {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc);
+        doc.quotes
+            .iter()
+            .map(|q| doc.span_text(&q.span).to_string())
+            .collect()
+    }
+
     /// The name the resolver reached, shown or only suggested: the gate on its confidence is
     /// `confidence`'s to test.
     pub(crate) fn reached(q: &Quote) -> Option<&str> {

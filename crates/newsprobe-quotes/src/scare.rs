@@ -136,17 +136,7 @@ pub fn work_title(ctx: &Ctx, text: &str, open: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::annotate;
-    use newsprobe_core::Document;
-
-    fn quoted(text: &str) -> Vec<String> {
-        let mut doc = Document::from_text(None, text);
-        annotate(&mut doc);
-        doc.quotes
-            .iter()
-            .map(|q| doc.span_text(&q.span).to_string())
-            .collect()
-    }
+    use crate::test_support::quoted;
 
     #[test]
     fn a_word_in_marks_inside_a_phrase_is_no_quotation() {

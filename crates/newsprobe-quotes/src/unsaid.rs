@@ -43,17 +43,7 @@ pub fn not_said(ctx: &Ctx, f: &Found) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::annotate;
-    use newsprobe_core::Document;
-
-    fn quoted(text: &str) -> Vec<String> {
-        let mut doc = Document::from_text(None, text);
-        annotate(&mut doc);
-        doc.quotes
-            .iter()
-            .map(|q| doc.span_text(&q.span).to_string())
-            .collect()
-    }
+    use crate::test_support::quoted;
 
     #[test]
     fn what_was_not_said_is_no_statement() {

@@ -742,6 +742,32 @@ pub struct ReviewEval {
     pub calibration_by_article: Vec<(String, BTreeMap<String, [usize; 2]>)>,
 }
 
+/// Characters that `[s, e)` shares with the range `a`.
+fn overlap(a: (usize, usize), s: usize, e: usize) -> usize {
+    e.min(a.1).saturating_sub(s.max(a.0))
+}
+
+/// The printed quotation that overlaps a gold quotation's places (`locs`, character ranges) the
+/// most; none when none overlaps (of equal overlaps, the last, as `max_by_key` picks).
+fn most_overlapping<'a>(
+    quotes: &'a [newsprobe_core::report::ReportQuote],
+    locs: &[(usize, usize)],
+) -> Option<&'a newsprobe_core::report::ReportQuote> {
+    quotes
+        .iter()
+        .map(|p| {
+            let o = locs
+                .iter()
+                .map(|&l| overlap(l, p.span.start, p.span.end))
+                .max()
+                .unwrap_or(0);
+            (o, p)
+        })
+        .filter(|(o, _)| *o > 0)
+        .max_by_key(|(o, _)| *o)
+        .map(|(_, p)| p)
+}
+
 /// Code-point ranges of every occurrence of `needle` in `hay` (a sentence some articles print
 /// twice is the same quotation at both places).
 fn find_chars(hay: &str, needle: &str) -> Vec<(usize, usize)> {
@@ -842,25 +868,11 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             loc
         })
         .collect();
-    let overlap = |a: (usize, usize), s: usize, e: usize| e.min(a.1).saturating_sub(s.max(a.0));
     for (g, locs) in file.quotes.iter().zip(&gold_locs) {
         if locs.is_empty() {
             continue;
         }
-        let best = report
-            .quotes
-            .iter()
-            .map(|p| {
-                let o = locs
-                    .iter()
-                    .map(|&loc| overlap(loc, p.span.start, p.span.end))
-                    .max()
-                    .unwrap_or(0);
-                (o, p)
-            })
-            .filter(|(o, _)| *o > 0)
-            .max_by_key(|(o, _)| *o)
-            .map(|(_, p)| p);
+        let best = most_overlapping(&report.quotes, locs);
         let Some(p) = best else {
             out.missed_quotes.push(item(format!(
                 "{:?} ({}, speaker {:?})",
@@ -1293,23 +1305,7 @@ pub fn speaker_examples(
             // The engine's speaker of each gold quotation, judged as `score_article` does.
             for (q, d) in with_speaker.iter().zip(&diag) {
                 let locs = find_chars(&report.text, &q.text);
-                let overlap =
-                    |a: (usize, usize), s: usize, e: usize| e.min(a.1).saturating_sub(s.max(a.0));
-                let Some(p) = report
-                    .quotes
-                    .iter()
-                    .map(|p| {
-                        let o = locs
-                            .iter()
-                            .map(|&l| overlap(l, p.span.start, p.span.end))
-                            .max()
-                            .unwrap_or(0);
-                        (o, p)
-                    })
-                    .filter(|(o, _)| *o > 0)
-                    .max_by_key(|(o, _)| *o)
-                    .map(|(_, p)| p)
-                else {
+                let Some(p) = most_overlapping(&report.quotes, &locs) else {
                     continue;
                 };
                 let ns = speaker_names(q, &file.entities);
