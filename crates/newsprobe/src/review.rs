@@ -1579,15 +1579,7 @@ pub fn calibrate(
     shared: &Path,
     polnear: &Path,
 ) -> Result<(String, String), ReviewError> {
-    let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|source| ReviewError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir() && p.file_name().is_some_and(|n| n != HELDOUT))
-        .collect();
-    groups.sort();
+    let groups = tuned_on_groups(dir)?;
     let mut per_group: Vec<(String, BTreeMap<String, [usize; 2]>)> = Vec::new();
     let mut pooled: BTreeMap<String, [usize; 2]> = BTreeMap::new();
     let mut articles: Vec<(usize, BTreeMap<String, [usize; 2]>)> = Vec::new();
