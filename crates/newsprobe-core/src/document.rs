@@ -403,6 +403,17 @@ impl Document {
         (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
     }
 
+    /// The entity with this id, if any: "eN" is looked up at index N-1 first (the entity stage
+    /// numbers entities in order), then by a scan for documents built otherwise.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        id.strip_prefix('e')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| self.entities.get(i))
+            .filter(|e| e.id == id)
+            .or_else(|| self.entities.iter().find(|e| e.id == id))
+    }
+
     /// The entity with this canonical name, if any.
     pub fn entity_named(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name == name)
@@ -419,5 +430,34 @@ impl Document {
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(id: &str, name: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: EntityType::Person,
+            mentions: Vec::new(),
+            descriptors: Vec::new(),
+            kb_id: None,
+        }
+    }
+
+    #[test]
+    fn an_entity_is_found_by_its_id_in_order_or_not() {
+        let mut doc = Document::from_text(None, "Ana Ruiz met Ben Cole.");
+        doc.entities = vec![entity("e1", "Ana Ruiz"), entity("e2", "Ben Cole")];
+        assert_eq!(doc.entity("e2").map(|e| e.name.as_str()), Some("Ben Cole"));
+        assert!(doc.entity("e3").is_none() && doc.entity("e0").is_none());
+        assert!(doc.entity("x1").is_none() && doc.entity("e").is_none());
+        // Entities built in another order are still found by their id.
+        doc.entities.reverse();
+        assert_eq!(doc.entity("e1").map(|e| e.name.as_str()), Some("Ana Ruiz"));
+        assert_eq!(doc.entity("e2").map(|e| e.name.as_str()), Some("Ben Cole"));
     }
 }

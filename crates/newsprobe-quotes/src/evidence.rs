@@ -67,7 +67,7 @@ pub fn push_parts(
         });
     }
     push(name.map_or("n-none", name_form));
-    let ent = entity.and_then(|id| doc.entities.iter().find(|e| e.id == id));
+    let ent = entity.and_then(|id| doc.entity(id));
     push(match ent.map(|e| e.kind) {
         Some(EntityType::Person) => "e-person",
         Some(EntityType::Organization) => "e-org",

@@ -184,7 +184,7 @@ fn last_name_mention(
     before: usize,
     quotes: &newsprobe_core::SpanIndex,
 ) -> Option<usize> {
-    let e = ctx.doc.entities.iter().find(|e| e.id == id)?;
+    let e = ctx.doc.entity(id)?;
     e.mentions
         .iter()
         .filter(|sp| sp.end <= before && quotes.containing(**sp).next().is_none())

@@ -440,9 +440,7 @@ pub fn names_no_person(ctx: &Ctx, entity: Option<&str>, name: &str) -> bool {
     if let Some(id) = entity {
         return ctx
             .doc
-            .entities
-            .iter()
-            .find(|e| e.id == id)
+            .entity(id)
             .is_some_and(|e| e.kind == EntityType::Organization);
     }
     let words = name_words(name);
