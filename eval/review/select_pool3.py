@@ -17,8 +17,10 @@ SEED = "newsprobe-tuning-pool-3:session-16"
 N = 12
 
 
-def select_pool3(n=N):
-    earlier = select_pool() + select_pool2()
+def select_rest(earlier, seed, n):
+    """Up to `n` pool bodies not among `earlier`'s picks (Body ID, words, story) nor a
+    near-duplicate of one or of each other (same first 200 characters), at most one per story,
+    in order of (bodies of the story already picked, sha256 of seed:Body ID)."""
     used_ids = {i for i, _, _ in earlier}
     used = {}
     for _, _, s in earlier:
@@ -26,7 +28,7 @@ def select_pool3(n=N):
     bodies = {i: t for i, _, _, t in pool_bodies()}
     heads = {bodies[i][:200] for i in used_ids}
     rest = [b for b in pool_bodies() if b[0] not in used_ids and b[3][:200] not in heads]
-    rest.sort(key=lambda b: (used.get(b[2], 0), hashlib.sha256((SEED + ":" + b[0]).encode()).hexdigest()))
+    rest.sort(key=lambda b: (used.get(b[2], 0), hashlib.sha256((seed + ":" + b[0]).encode()).hexdigest()))
     picks, stories = [], set()
     for i, words, story, text in rest:
         if story in stories or text[:200] in heads:
@@ -37,6 +39,10 @@ def select_pool3(n=N):
         if len(picks) == n:
             break
     return picks
+
+
+def select_pool3(n=N):
+    return select_rest(select_pool() + select_pool2(), SEED, n)
 
 
 if __name__ == "__main__":

@@ -8,38 +8,19 @@ stories), so the group has 8 bodies, one per story; the 3 bodies left over (a se
 
     python3 eval/review/select_pool4.py          # Body ID, words, story of each pick
 """
-import hashlib, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from tuning_pool import pool_bodies  # noqa: E402
 from select_pool import select_pool  # noqa: E402
 from select_pool2 import select_pool2  # noqa: E402
-from select_pool3 import select_pool3  # noqa: E402
+from select_pool3 import select_pool3, select_rest  # noqa: E402
 
 SEED = "newsprobe-tuning-pool-4:session-17"
 N = 12
 
 
 def select_pool4(n=N):
-    earlier = select_pool() + select_pool2() + select_pool3()
-    used_ids = {i for i, _, _ in earlier}
-    used = {}
-    for _, _, s in earlier:
-        used[s] = used.get(s, 0) + 1
-    bodies = {i: t for i, _, _, t in pool_bodies()}
-    heads = {bodies[i][:200] for i in used_ids}
-    rest = [b for b in pool_bodies() if b[0] not in used_ids and b[3][:200] not in heads]
-    rest.sort(key=lambda b: (used.get(b[2], 0), hashlib.sha256((SEED + ":" + b[0]).encode()).hexdigest()))
-    picks, stories = [], set()
-    for i, words, story, text in rest:
-        if story in stories or text[:200] in heads:
-            continue
-        stories.add(story)
-        heads.add(text[:200])
-        picks.append((i, words, story))
-        if len(picks) == n:
-            break
-    return picks
+    return select_rest(select_pool() + select_pool2() + select_pool3(), SEED, n)
 
 
 if __name__ == "__main__":

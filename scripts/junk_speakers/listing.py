@@ -8,6 +8,9 @@ for judging junk by reading. Never reads eval/review/heldout.
 """
 import csv, glob, gzip, json, os, subprocess, sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptc_split import is_dev  # noqa: E402
+
 csv.field_size_limit(1 << 30)
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -17,14 +20,6 @@ PTC = os.path.join(E, "propaganda", "ptc", "articles")
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
 GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3"]
-
-
-def is_dev(i):
-    h = 0xCBF29CE484222325
-    for b in i.encode():
-        h ^= b
-        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return h % 5 == 0
 
 
 recs, group = [], {}

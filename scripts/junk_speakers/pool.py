@@ -10,6 +10,9 @@ mention; class), so a rerun prints the count before/after.
 --all prints every shown speaker (id, name, cue, mention, sentence) to judge new ones.
 """
 import json, os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptc_split import is_dev  # noqa: E402
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -17,14 +20,6 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 PTC = os.path.join(os.path.dirname(ROOT), "shared", "eval", "propaganda", "ptc", "articles")
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
-
-
-def is_dev(i):
-    h = 0xCBF29CE484222325
-    for b in i.encode():
-        h ^= b
-        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
-    return h % 5 == 0
 
 
 src = f"{OUT}/pool.jsonl"
