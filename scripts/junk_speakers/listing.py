@@ -1,5 +1,5 @@
 """Every shown speaker (source.name, else the suggested name, else the mention) on the text
-engineers may read (session 17): the five tuned-on groups of eval/review, the 49 FNC-1 bodies
+engineers may read (session 17): the tuned-on groups of eval/review (seven since session 18), the 49 FNC-1 bodies
 of the tuning pool and every PTC train article (ids `is_dev` rejects). One line a speaker:
 group, document, shown name, entity type, source type, cue, shown or suggested, and the sentence,
 for judging junk by reading. Never reads eval/review/heldout.
@@ -19,7 +19,7 @@ R = os.path.join(ROOT, "eval", "review")
 PTC = os.path.join(E, "propaganda", "ptc", "articles")
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
-GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3"]
+GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3", "fnc1-pool-4", "fnc1-pool-5"]
 
 
 recs, group = [], {}
