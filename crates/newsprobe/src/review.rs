@@ -48,6 +48,9 @@ pub enum Dataset {
     /// `stance/fnc1/train_bodies.csv`, by `Body ID`; the `articleBody` analysed as a record with
     /// no title (the bodies have no headline of their own).
     Fnc1,
+    /// `propaganda/ptc/articles/article<id>.txt` (session 18): read as `analyze` reads a text
+    /// file (the first line, followed by a blank line, is the title; one sentence a line).
+    Ptc,
 }
 
 impl Dataset {
@@ -56,6 +59,7 @@ impl Dataset {
             Dataset::Ecbplus => "ecbplus",
             Dataset::Scrapinghub => "scrapinghub",
             Dataset::Fnc1 => "fnc1",
+            Dataset::Ptc => "ptc",
         }
     }
 }
@@ -319,6 +323,23 @@ impl ArticleSource {
                         message: format!("no body with Body ID {:?}", file.id),
                     })?;
                 Ok(RawArticle::from_text(file.id.clone(), None, text.clone()))
+            }
+            Dataset::Ptc => {
+                let path = self
+                    .shared
+                    .join(format!("propaganda/ptc/articles/article{}.txt", file.id));
+                let mut raw = newsprobe_read::read_inputs(&[path.display().to_string()], None)
+                    .next()
+                    .ok_or_else(|| ReviewError::Data {
+                        path: path.clone(),
+                        message: "no article in the file".into(),
+                    })?
+                    .map_err(|e| ReviewError::Data {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                raw.id = file.id.clone();
+                Ok(raw)
             }
         }
     }
