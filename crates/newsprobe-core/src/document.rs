@@ -321,6 +321,9 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Tokens of the headline (spans with `Field::Title`).
     pub title_tokens: Vec<Token>,
+    /// The body's tokens lower-cased once, with their sentences (filled by segmentation; empty
+    /// for a document whose tokens were set otherwise: see [`crate::WordTable::fits`]).
+    pub words: crate::words::WordTable,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub sources: Vec<SourceSummary>,

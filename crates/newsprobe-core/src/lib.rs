@@ -26,12 +26,14 @@ pub mod segment;
 pub mod signals;
 pub mod span;
 pub mod span_index;
+pub mod words;
 
 pub use document::*;
 pub use raw::{Content, RawArticle};
 pub use report::Report;
 pub use span::{Field, Span};
 pub use span_index::SpanIndex;
+pub use words::WordTable;
 
 /// Version of the report schema in `../shared/contract.md`.
 pub const SCHEMA_VERSION: &str = "1";

@@ -86,7 +86,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "though",
 ];
 
-/// Fills `paragraphs`, `sentences`, `tokens` and `title_tokens` of a document.
+/// Fills `paragraphs`, `sentences`, `tokens`, `title_tokens` and `words` of a document.
 pub fn segment(doc: &mut Document) {
     doc.tokens = tokenize(&doc.text, Field::Text);
     doc.title_tokens = tokenize(doc.title(), Field::Title);
@@ -100,6 +100,7 @@ pub fn segment(doc: &mut Document) {
             checkworthiness: 0.0,
         })
         .collect();
+    doc.words = crate::words::WordTable::build(&doc.text, &doc.tokens, &doc.sentences);
 }
 
 /// Non-blank lines, trimmed of surrounding white space.

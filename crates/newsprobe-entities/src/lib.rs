@@ -93,7 +93,13 @@ fn analyze_inner(
     pronoun_choices: Option<&mut anaphora::Collector>,
 ) -> Analysis {
     let mut body_buf = String::new();
-    let body_words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut body_buf);
+    let body_words = mentions::words_with(
+        &doc.text,
+        &doc.tokens,
+        &doc.sentences,
+        Some(&doc.words),
+        &mut body_buf,
+    );
     let mut title_buf = String::new();
     let title_words = if doc.title_tokens.is_empty() {
         Vec::new()

@@ -272,6 +272,20 @@ pub fn words<'a>(
     sentences: &[newsprobe_core::Sentence],
     buf: &'a mut String,
 ) -> Vec<Word<'a>> {
+    words_with(text, tokens, sentences, None, buf)
+}
+
+/// [`words`], with the normalised forms read from the document's table of lower-cased tokens
+/// where it has one for these tokens (the body's: [`newsprobe_core::Document::words`]) instead
+/// of lower-casing each capitalised or non-ASCII word again.
+pub fn words_with<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    sentences: &[newsprobe_core::Sentence],
+    table: Option<&'a newsprobe_core::WordTable>,
+    buf: &'a mut String,
+) -> Vec<Word<'a>> {
+    let table = table.filter(|t| t.fits(tokens));
     buf.clear();
     buf.reserve(text.len() / 4);
     let mut out: Vec<Word<'a>> = Vec::with_capacity(tokens.len());
@@ -348,7 +362,20 @@ pub fn words<'a>(
                                 }
                             }
                             // The norm was the text itself, and the period follows it.
-                            None => prev.norm = prev.text,
+                            None => match table {
+                                None => prev.norm = prev.text,
+                                // Lower-cased in place (an ASCII word): so is the period.
+                                Some(tb) if prev.text.is_ascii() => {
+                                    prev.norm = &tb.lower[prev.start..prev.end]
+                                }
+                                // The table's normalised form, and the period after it.
+                                Some(_) => {
+                                    let from = buf.len();
+                                    buf.push_str(prev.norm);
+                                    buf.push('.');
+                                    owned.push((last, from..buf.len()));
+                                }
+                            },
                         }
                         continue;
                     }
@@ -369,7 +396,19 @@ pub fn words<'a>(
         let start = t.span.start;
         let end = start + core.len();
         let cap = is_word && core.chars().next().is_some_and(char::is_uppercase);
-        let norm = if is_lower(core) {
+        let norm = if let Some(tb) = table {
+            if core.is_ascii() {
+                // Lower-cased in place: the word's own bytes of the table.
+                &tb.lower[start..end]
+            } else if core.len() == raw.len() {
+                tb.word(ti)
+            } else {
+                let from = buf.len();
+                newsprobe_core::lexicon::normalize_into(core, buf);
+                owned.push((out.len(), from..buf.len()));
+                ""
+            }
+        } else if is_lower(core) {
             core
         } else {
             let from = buf.len();
@@ -1333,6 +1372,41 @@ fn pronouns(words: &[Word], ctx: &FieldContext, out: &mut Vec<Mention>) {
 mod tests {
     use super::*;
     use newsprobe_core::Document;
+
+    /// The words read from the document's table of lower-cased tokens are the words lower-cased
+    /// here: titles with their periods ("Gov.", "Sen."), initials, possessives with straight and
+    /// curly apostrophes, non-ASCII names, capitals.
+    #[test]
+    fn words_from_the_table_are_the_words_lowered_here() {
+        let doc = Document::from_text(
+            None,
+            "Gov. Ángel Núñez’s aide, Sen. J. R. Smith Jr. and Dr. Żaneta O'Brien's team met \
+             São Paulo’s Mayor. NATO’s chief spoke to Ms. Ünal in Köln; the U.S. said so.",
+        );
+        let (mut a, mut b) = (String::new(), String::new());
+        let plain = words(&doc.text, &doc.tokens, &doc.sentences, &mut a);
+        let tabled = words_with(
+            &doc.text,
+            &doc.tokens,
+            &doc.sentences,
+            Some(&doc.words),
+            &mut b,
+        );
+        let facts = |ws: &[Word]| -> Vec<String> {
+            ws.iter()
+                .map(|w| {
+                    let f = (
+                        w.start, w.end, w.text, w.raw, w.norm, w.is_word, w.cap, w.poss,
+                    );
+                    format!("{f:?} {} {}", w.sent, w.sent_start)
+                })
+                .collect()
+        };
+        assert_eq!(facts(&plain), facts(&tabled));
+        assert!(tabled.iter().any(|w| w.norm == "gov."));
+        assert!(tabled.iter().any(|w| w.norm == "ángel"));
+        assert!(tabled.iter().any(|w| w.norm == "núñez"));
+    }
 
     fn mentions(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let doc = Document::from_text(None, text);

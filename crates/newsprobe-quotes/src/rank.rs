@@ -130,22 +130,92 @@ struct Feats {
 }
 
 impl Feats {
-    fn add(&mut self, parts: &[&str]) {
-        let mut h = FNV_OFFSET;
-        for (i, p) in parts.iter().enumerate() {
-            if i > 0 {
-                h = (h ^ u64::from(b'|')).wrapping_mul(FNV_PRIME);
-            }
-            for b in p.bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-            }
-        }
+    /// Adds the feature `head|rest[0]|rest[1]...` and returns its id (the FNV hash of the
+    /// joined name, from the head's hash worked out at compile time), from which
+    /// [`Feats::extend`] goes on without hashing the shared opening again.
+    fn add(&mut self, head: &Head, rest: &[&str]) -> u64 {
+        let h = fnv_parts(head.hash, rest);
         self.ids.push(h);
         if let Some(n) = &mut self.names {
-            n.push(parts.join("|"));
+            n.push(feature_name(head.name, &[rest]));
+        }
+        h
+    }
+
+    /// Adds the feature `head|base...|more...` where `base_id` is the id [`Feats::add`]
+    /// returned for `head|base...`.
+    fn extend(&mut self, base_id: u64, head: &Head, base: &[&str], more: &[&str]) {
+        self.ids.push(fnv_parts(base_id, more));
+        if let Some(n) = &mut self.names {
+            n.push(feature_name(head.name, &[base, more]));
         }
     }
 }
+
+/// A feature name's opening word and its FNV hash (the same hash [`fid_str`] gives it).
+struct Head {
+    name: &'static str,
+    hash: u64,
+}
+
+impl Head {
+    const fn new(name: &'static str) -> Head {
+        let b = name.as_bytes();
+        let mut h = FNV_OFFSET;
+        let mut i = 0;
+        while i < b.len() {
+            h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        Head { name, hash: h }
+    }
+}
+
+/// The FNV hash `h` carried on over `|part` for each part (as [`fid_str`] over the joined name).
+#[inline]
+fn fnv_parts(mut h: u64, parts: &[&str]) -> u64 {
+    for p in parts {
+        h = (h ^ u64::from(b'|')).wrapping_mul(FNV_PRIME);
+        for b in p.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// `head|part|part...` (feature names are kept only when training).
+fn feature_name(head: &str, groups: &[&[&str]]) -> String {
+    let mut name = head.to_string();
+    for p in groups.iter().flat_map(|g| g.iter()) {
+        name.push('|');
+        name.push_str(p);
+    }
+    name
+}
+
+// The opening words of the features.
+const CAP: Head = Head::new("cap");
+const COMMA_BETWEEN: Head = Head::new("comma_between");
+const CUE_BETWEEN: Head = Head::new("cue_between");
+const DIST: Head = Head::new("dist");
+const ENT: Head = Head::new("ent");
+const FORM: Head = Head::new("form");
+const GROUP: Head = Head::new("group");
+const HEAD: Head = Head::new("head");
+const IN_QUOTE: Head = Head::new("in_quote");
+const INSIDE: Head = Head::new("inside");
+const LEMMA: Head = Head::new("lemma");
+const LEN: Head = Head::new("len");
+const NEXT: Head = Head::new("next");
+const PREV: Head = Head::new("prev");
+const PRON: Head = Head::new("pron");
+const REFUSED: Head = Head::new("refused");
+const ROLE: Head = Head::new("role");
+const RULE: Head = Head::new("rule");
+const RULE_OVERLAP: Head = Head::new("rule_overlap");
+const SENT: Head = Head::new("sent");
+const SENT_START: Head = Head::new("sent_start");
+const SRC: Head = Head::new("src");
 
 /// A candidate speaker and the finder that proposed it.
 #[derive(Debug, Clone, Copy)]
@@ -332,26 +402,26 @@ fn features(
     };
     let lemma = ctx.cue(c).map(|cw| cw.lemma).unwrap_or("?");
     let is_rule = m.first == rule.first && m.last == rule.last;
-    out.add(&["src", cand.src]);
-    out.add(&["src", cand.src, pos, kind]);
+    let src = out.add(&SRC, &[cand.src]);
+    out.extend(src, &SRC, &[cand.src], &[pos, kind]);
     if is_rule {
-        out.add(&["rule"]);
-        out.add(&["rule", kind]);
+        let rule = out.add(&RULE, &[]);
+        out.extend(rule, &RULE, &[], &[kind]);
     } else if m.span.overlaps(&rule.span) {
-        out.add(&["rule_overlap"]);
+        out.add(&RULE_OVERLAP, &[]);
     }
-    out.add(&["dist", pos, bucket(dist)]);
-    out.add(&["dist", pos, bucket(dist), kind]);
-    out.add(&["sent", pos, sent]);
-    out.add(&["lemma", lemma, pos]);
+    let near = out.add(&DIST, &[pos, bucket(dist)]);
+    out.extend(near, &DIST, &[pos, bucket(dist)], &[kind]);
+    out.add(&SENT, &[pos, sent]);
+    out.add(&LEMMA, &[lemma, pos]);
     let head = ctx.word(m.last);
     let pronoun = ctx.is_pronoun(m.last) && m.first == m.last;
     if pronoun {
-        out.add(&["pron", pos, sent]);
-        out.add(&["pron", head]);
+        out.add(&PRON, &[pos, sent]);
+        out.add(&PRON, &[head]);
     }
     if ctx.is_capitalized(m.last) {
-        out.add(&["cap", pos]);
+        out.add(&CAP, &[pos]);
     }
     let head_span = ctx.span(m.last);
     let etype = look
@@ -365,9 +435,9 @@ fn features(
             EntityType::Other => "other",
         })
         .unwrap_or("none");
-    out.add(&["ent", etype]);
-    out.add(&["ent", etype, pos, sent]);
-    out.add(&["ent", etype, cand.src]);
+    let ent = out.add(&ENT, &[etype]);
+    out.extend(ent, &ENT, &[etype], &[pos, sent]);
+    out.extend(ent, &ENT, &[etype], &[cand.src]);
     // The cue's form: "said", "says", "saying", "to say".
     let cw = ctx.word(c);
     let form = if cw.ends_with("ing") {
@@ -379,22 +449,22 @@ fn features(
     } else {
         "base"
     };
-    out.add(&["form", form, pos]);
+    out.add(&FORM, &[form, pos]);
     if m.first == ctx.sentence_bounds(m.first).0 {
-        out.add(&["sent_start", pos]);
+        out.add(&SENT_START, &[pos]);
     }
     if let Some(inside) = inside {
-        out.add(&["inside", inside]);
-        out.add(&["inside", inside, etype]);
+        let within = out.add(&INSIDE, &[inside]);
+        out.extend(within, &INSIDE, &[inside], &[etype]);
     }
     if (m.first..=m.last).any(|k| ctx.is_role_noun(k) || ctx.is_title(k)) {
-        out.add(&["role"]);
+        out.add(&ROLE, &[]);
     }
     if ctx.is_group_word(m.last) {
-        out.add(&["group"]);
+        out.add(&GROUP, &[]);
     }
     if LEXICAL {
-        out.add(&["head", head]);
+        out.add(&HEAD, &[head]);
     }
     let prev = if m.first > 0 {
         ctx.word(m.first - 1)
@@ -402,15 +472,15 @@ fn features(
         "^"
     };
     let next = ctx.word(m.last + 1);
-    out.add(&["prev", closed(ctx, m.first.wrapping_sub(1), prev)]);
-    out.add(&["next", closed(ctx, m.last + 1, next)]);
+    out.add(&PREV, &[closed(ctx, m.first.wrapping_sub(1), prev)]);
+    out.add(&NEXT, &[closed(ctx, m.last + 1, next)]);
     if look.quoted.containing(m.span).next().is_some() {
-        out.add(&["in_quote"]);
+        out.add(&IN_QUOTE, &[]);
     }
     let content_start = ctx.token_at_or_after(f.content.start);
     // (Only near the content: a refusal is the speaker's own verb phrase.)
     if content_start <= m.last + 16 && no_comment::refused_to_answer(ctx, m, content_start) {
-        out.add(&["refused"]);
+        out.add(&REFUSED, &[]);
     }
     let (a, b) = if before {
         (m.last + 1, c)
@@ -418,14 +488,14 @@ fn features(
         (c + 1, m.first)
     };
     if (a..b).any(|k| ctx.word(k) == ",") {
-        out.add(&["comma_between", pos]);
+        out.add(&COMMA_BETWEEN, &[pos]);
     }
     // (A far candidate has one anyway, in all likelihood; the scan stays short.)
     if b > a + 16 || (a..b).any(|k| ctx.verb_cue(k).is_some()) {
-        out.add(&["cue_between", pos]);
+        out.add(&CUE_BETWEEN, &[pos]);
     }
     let len = m.last - m.first + 1;
-    out.add(&["len", bucket(len)]);
+    out.add(&LEN, &[bucket(len)]);
 }
 
 /// Whether the mention is a capitalised name (not a pronoun, title or role) standing right
@@ -1217,6 +1287,28 @@ wrote {}",
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A feature's id, from the compile-time hash of its opening word and the extended hash of
+    /// a shared opening, is the hash of its name (the ids the model's weights are keyed by).
+    #[test]
+    fn feature_ids_are_the_hashes_of_their_names() {
+        let mut f = Feats {
+            ids: Vec::new(),
+            names: Some(Vec::new()),
+        };
+        let base = f.add(&ENT, &["person"]);
+        f.extend(base, &ENT, &["person"], &["B", "S0"]);
+        f.add(&RULE, &[]);
+        f.add(&COMMA_BETWEEN, &["A"]);
+        let names = f.names.clone().unwrap_or_default();
+        assert_eq!(
+            names,
+            ["ent|person", "ent|person|B|S0", "rule", "comma_between|A"]
+        );
+        for (id, name) in f.ids.iter().zip(&names) {
+            assert_eq!(*id, fid_str(name), "{name}");
+        }
+    }
     use crate::test_support::{analyzed, quote_with};
 
     #[test]

@@ -6,7 +6,6 @@
 //! subject of a sentence behind an introductory phrase ("Adding to the tension, Russian
 //! Ambassador to Belgium Denis Gonchar made…").
 
-use newsprobe_core::lexicon::normalize_into;
 use newsprobe_core::{Document, Span, SpanIndex, TokenKind};
 
 use crate::lexicon;
@@ -16,8 +15,9 @@ use crate::lexicon;
 pub struct Ctx<'a> {
     pub doc: &'a Document,
     /// The body lower-cased, then the normalised texts of non-ASCII tokens (each token's
-    /// range in `info`).
-    lower: String,
+    /// range in `info`), then padding: the document's [`newsprobe_core::WordTable`], or built
+    /// here for a document without one.
+    lower: std::borrow::Cow<'a, str>,
     /// Per token: its lower-cased text, lexicon facts, word-ness and capitalisation, and its
     /// sentence, computed once.
     info: Vec<TokenInfo>,
@@ -70,7 +70,7 @@ const WORD: u16 = 1 << 14;
 /// A word or number token starting with an upper-case letter.
 const CAPITALIZED: u16 = 1 << 15;
 
-const NO_SENTENCE: u32 = u32::MAX;
+const NO_SENTENCE: u32 = newsprobe_core::words::NO_SENTENCE;
 
 /// How many words [`Ctx::word_cases`] finds by a scan of the tokens before it indexes them all.
 const WORD_CASE_SCANS: usize = 8;
@@ -129,14 +129,6 @@ impl<'a> Ctx<'a> {
 
     pub fn new(doc: &'a Document) -> Self {
         let n = doc.tokens.len();
-        // The whole body lower-cased (ASCII lower-casing keeps byte offsets), so an ASCII
-        // token's lower-cased text stands at its own span; a token with other characters is
-        // normalised and appended.
-        let mut lower = String::with_capacity(doc.text.len() + 64);
-        lower.push_str(&doc.text);
-        lower.make_ascii_lowercase();
-        let all_ascii = doc.text.is_ascii();
-        let mut info = Vec::with_capacity(n);
         let mut sentence_tokens = Vec::with_capacity(doc.sentences.len());
         let sentences = &doc.sentences;
         let token_at_or_after = |pos: usize| doc.tokens.partition_point(|t| t.span.start < pos);
@@ -146,21 +138,14 @@ impl<'a> Ctx<'a> {
                 token_at_or_after(s.span.end),
             )
         }));
-        // The sentence holding each token (as `Document::sentence_at`), walked along with the
-        // tokens.
-        let mut s = 0;
-        let mut last_pos = 0;
-        for t in &doc.tokens {
+        // The tokens lower-cased, with their sentences: segmentation's table (built here for a
+        // document whose tokens were set otherwise).
+        let built = (!doc.words.fits(&doc.tokens))
+            .then(|| newsprobe_core::WordTable::build(&doc.text, &doc.tokens, &doc.sentences));
+        let table = built.as_ref().unwrap_or(&doc.words);
+        let mut info = Vec::with_capacity(n);
+        for (k, t) in doc.tokens.iter().enumerate() {
             let raw = t.span.slice(&doc.text);
-            let (start, end) = if raw.is_empty() {
-                (0, 0)
-            } else if all_ascii || raw.is_ascii() {
-                (t.span.start, t.span.end)
-            } else {
-                let start = lower.len();
-                normalize_into(raw, &mut lower);
-                (start, lower.len())
-            };
             // The word's flags for now; the lexicon's facts are looked up below.
             let mut flags = 0;
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
@@ -173,32 +158,24 @@ impl<'a> Ctx<'a> {
                     flags |= CAPITALIZED;
                 }
             }
-            let pos = t.span.start;
-            if pos < last_pos {
-                s = sentences.partition_point(|x| x.span.end <= pos);
-            }
-            last_pos = pos;
-            while s < sentences.len() && sentences[s].span.end <= pos {
-                s += 1;
-            }
-            let sentence = if s < sentences.len() && sentences[s].span.start <= pos {
-                s as u32
-            } else {
-                NO_SENTENCE
-            };
+            let (start, end) = table.ranges[k];
             info.push(TokenInfo {
-                lower: (start as u32, end as u32),
+                lower: (start, end),
                 lex: lexicon::Lex::default().with_flags(flags),
-                sentence,
+                sentence: table.sentence[k],
             });
         }
-        // Padding, so that every token's look-up reads its bytes at once.
-        lower.push_str("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
+        // (The table's padding lets every token's look-up read its bytes at once.)
+        let lower: &str = &table.lower;
         for x in &mut info {
-            let lex = lexicon::lookup_in(&lower, x.lower.0 as usize, x.lower.1 as usize);
+            let lex = lexicon::lookup_in(lower, x.lower.0 as usize, x.lower.1 as usize);
             debug_assert_eq!(lex.flags & !lexicon::Lex::USED_BITS, 0);
             x.lex = lex.with_flags(x.lex.flags);
         }
+        let lower = match built {
+            Some(b) => std::borrow::Cow::Owned(b.lower),
+            None => std::borrow::Cow::Borrowed(doc.words.lower.as_str()),
+        };
         Ctx {
             doc,
             lower,

@@ -152,7 +152,7 @@ impl Engine {
             .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_ascii_lowercase());
         // (The fast path settles plain English; whatlang, ~0.13 ms, the rest: it finds the
         // English of pages that declare `de` where the fast path cannot.)
-        let detected = detect_language(&doc.text, doc.title());
+        let detected = detect_language_for(&doc.text, doc.title(), declared_primary.as_deref());
         // English-only stages follow the text's own language where it can be told (pages
         // declare `lang="de"` over English text), else the page's declared one.
         doc.english = match detected.as_deref().or(doc.metadata.language.as_deref()) {
@@ -255,9 +255,24 @@ fn truncated_finding(doc: &Document, full: usize) -> Finding {
 /// the body, after a fast path for plainly English text (whatlang costs ~0.13 ms an article,
 /// a tenth of the whole analysis; English function words settle most news in microseconds).
 pub fn detect_language(text: &str, title: &str) -> Option<String> {
+    detect_language_for(text, title, None)
+}
+
+/// [`detect_language`] for a page that declares the (primary) language `declared`: where it
+/// declares another language than English and the text is not written in Latin script,
+/// whatlang is not asked (it can only answer a language other than English, and the reader
+/// keeps the declared language and leaves the English-only stages out for any such answer as
+/// for none; Cyrillic's trigram comparison cost most of whatlang's time), and the answer is
+/// None.
+fn detect_language_for(text: &str, title: &str, declared: Option<&str>) -> Option<String> {
     let sample = language_sample(text, title)?;
     if looks_english(&sample) {
         return Some("en".to_string());
+    }
+    if declared.is_some_and(|d| d != "en")
+        && whatlang::detect_script(&sample) != Some(whatlang::Script::Latin)
+    {
+        return None;
     }
     let info = whatlang::detect(&sample)?;
     if !info.is_reliable() && sample.len() > 200 {
@@ -436,6 +451,29 @@ mod tests {
         assert!(full.is_some());
         assert!(cut.len() <= MAX_TEXT_BYTES && cut.len() >= MAX_TEXT_BYTES - 1);
         assert!(cut.chars().all(|c| c == 'é'));
+    }
+
+    /// A page declaring Russian or Korean in Cyrillic or Hangul is not asked of whatlang (it
+    /// could only answer another language than English, which changes nothing); Latin-script
+    /// text declared German still is (it may be English), and so is any text declaring English
+    /// or nothing.
+    #[test]
+    fn whatlang_is_not_asked_where_its_answer_cannot_matter() {
+        let ru = "Посол заявил в пятницу, что альянс готовится к долгой и дорогостоящей войне с Россией.";
+        assert_eq!(detect_language_for(ru, "", Some("ru")), None);
+        assert_eq!(
+            detect_language_for(ru, "", Some("en")).as_deref(),
+            Some("ru")
+        );
+        assert_eq!(detect_language_for(ru, "", None).as_deref(), Some("ru"));
+        let ko = "대사는 금요일에 동맹이 길고 값비싼 전쟁을 준비하고 있다고 말했다고 전했다.";
+        assert_eq!(detect_language_for(ko, "", Some("ko")), None);
+        let de = "Der Botschafter sagte am Freitag, dass das Bündnis sich auf einen langen und \
+                  teuren Krieg vorbereite.";
+        assert_eq!(
+            detect_language_for(de, "", Some("de")).as_deref(),
+            Some("de")
+        );
     }
 
     #[test]
