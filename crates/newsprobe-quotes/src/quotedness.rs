@@ -331,9 +331,12 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
     f
 }
 
+/// Each candidate's contents and features.
+type Collected = Vec<(Vec<Span>, Vec<String>)>;
+
 thread_local! {
     /// While training: every candidate's contents and features, and no filtering.
-    static COLLECT: RefCell<Option<Vec<(Vec<Span>, Vec<String>)>>> = const { RefCell::new(None) };
+    static COLLECT: RefCell<Option<Collected>> = const { RefCell::new(None) };
 }
 
 /// Whether the model judges a candidate at all: a short span (at most nine words) in one pair
