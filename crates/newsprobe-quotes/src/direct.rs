@@ -1012,6 +1012,23 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         {
             kind = QuoteKind::Direct;
         }
+        // A title, a nickname, a headline line, a slogan: no quotation (`quotedness`, learned).
+        let contents: Vec<Span> = chain.iter().map(|m| m.content).collect();
+        let candidate = crate::quotedness::Candidate {
+            contents: &contents,
+            open,
+            close,
+            kind,
+            cue: attribution.is_some_and(|a| a.0.is_some()) && !inherited,
+            speaker: attribution.is_some(),
+            inherited,
+            at_para_start,
+            in_reported: reported.iter().any(|r| r.content.contains(&first.content)),
+        };
+        if !crate::quotedness::keeps(ctx, &candidate) {
+            i = j + 1;
+            continue;
+        }
         let (cue_token, cue, speaker) = match attribution {
             Some((c, s, m)) => (c, s, Some(m)),
             None => (None, None, None),

@@ -8,6 +8,7 @@
 //! - [`reported`]: which sentences report speech without quote marks?
 //! - [`belief`]: is a reported belief the writer's own, or nobody's?
 //! - [`unsaid`]: is "didn't say why …" a statement at all?
+//! - [`quotedness`]: is a span in quotation marks a quotation at all (learned)?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`document`]: whose is a document's statement ("the letter says")?
 //! - [`speakable`]: can this phrase speak at all (a learned person/organisation reading)?
@@ -37,6 +38,7 @@ mod modifier_only;
 pub mod no_comment;
 mod object;
 pub mod profile;
+pub mod quotedness;
 pub mod rank;
 pub mod reported;
 pub mod resolve;

@@ -31,7 +31,7 @@ pub struct EvalArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct TrainArgs {
-    /// clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable or clusters.
+    /// clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable, quotedness or clusters.
     pub task: String,
     #[arg(long)]
     pub data: PathBuf,
@@ -114,6 +114,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         "coref" => newsprobe_entities::anaphora::train(&a.data, &a.out, a.seed)?,
         "speakers" => speakers(&a)?,
         "speakable" => newsprobe_quotes::speakable::run_train(&a.data, &a.out, a.seed)?,
+        "quotedness" => newsprobe_quotes::quotedness::run_train(&a.data, &a.out, a.seed)?,
         "speaker-confidence" => {
             let shared = newsprobe::review::shared_eval_for(&a.data);
             let (table, summary) =
@@ -134,7 +135,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
             &a.out,
             a.seed,
         )?,
-        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable, clusters)"),
+        t => bail!("unknown training task {t:?} (clickbait, stance, checkworthy, propaganda, entities, coref, speakers, speakable, quotedness, clusters)"),
     };
     super::print_out(report.trim_end())?;
     Ok(ExitCode::SUCCESS)
