@@ -171,27 +171,55 @@ fn entity_mentions(doc: &Document) -> Vec<(Span, EntityType)> {
 /// 18, opt-in: `NEWSPROBE_RANK_WIDE=1`): entity mentions of the sentence before that one and of
 /// the next sentence in the cue's paragraph, the last named speaker before the window
 /// ([`LastNamed`], from the cue's paragraph or the one before) and, unless
-/// `NEWSPROBE_RANK_NO_ROLES=1`, the role phrases of the cue's sentence ([`role_phrases`]);
+/// `NEWSPROBE_RANK_WIDE=window,last` (parts), the role phrases of the cue's sentence ([`role_phrases`]);
 /// sentence-distance and paragraph features let the ranker learn how far to trust each. Off by
 /// default: retrained on it (`NEWSPROBE_RANK_WIDE=1 newsprobe train speakers`), it put 3-4 more
 /// of 751 tuned-on speakers right leave-one-group-out but 2-4 fewer of PolNeAR dev's 1,405
 /// and lowered the precision of the speakers shown on both (README, session 18).
 fn wide() -> bool {
+    widen() != 0
+}
+
+/// The parts of the wide window in use: [`WINDOW`], [`LAST`], [`ROLES`] bits
+/// (`NEWSPROBE_RANK_WIDE=window,last,roles`, any of them; `1` is all).
+fn widen() -> u8 {
     #[cfg(test)]
     if tests::FORCE_WIDE.with(std::cell::Cell::get) {
-        return true;
+        return WINDOW | LAST | ROLES;
     }
-    static W: OnceLock<bool> = OnceLock::new();
-    *W.get_or_init(|| std::env::var_os("NEWSPROBE_RANK_WIDE").is_some())
+    static W: OnceLock<u8> = OnceLock::new();
+    *W.get_or_init(|| {
+        let Some(v) = std::env::var_os("NEWSPROBE_RANK_WIDE") else {
+            return 0;
+        };
+        let v = v.to_string_lossy();
+        if v == "1" {
+            return WINDOW | LAST | ROLES;
+        }
+        v.split(',')
+            .map(|p| match p {
+                "window" => WINDOW,
+                "last" => LAST,
+                "roles" => ROLES,
+                _ => 0,
+            })
+            .fold(0, |a, b| a | b)
+    })
 }
+
+/// The wide window's entity mentions two sentences back and in the next sentence.
+const WINDOW: u8 = 1;
+/// The last named speaker as a candidate.
+const LAST: u8 = 2;
+/// Role phrases of the cue's sentence.
+const ROLES: u8 = 4;
 
 /// Whether the noun phrases of the cue's sentence headed by a role or group word ("the
 /// source", "his attorney", "labor-policy experts") are candidates, in the wide window (the
 /// entity stage finds names, and these were the most common speakers missing from the
 /// candidates on PolNeAR dev).
 fn roles() -> bool {
-    static R: OnceLock<bool> = OnceLock::new();
-    wide() && *R.get_or_init(|| std::env::var_os("NEWSPROBE_RANK_NO_ROLES").is_none())
+    widen() & ROLES != 0
 }
 
 /// The noun phrases of tokens `a..b` headed by a role noun, a group word or "source(s)" (the
@@ -286,7 +314,7 @@ fn candidates(
     push(ctx.np_after(c + 1, s_end), "after");
     push(ctx.sentence_subject(c, c), "sent");
     // (Wider: the sentence before the previous one, and the next one of the cue's paragraph.)
-    let (lo_tok, hi_tok) = if wide() {
+    let (lo_tok, hi_tok) = if widen() & WINDOW != 0 {
         let (_, p_end) = ctx.paragraph_bounds(c);
         let next_end = if s_end < p_end && s_end < ctx.len() {
             ctx.sentence_bounds(s_end).1.min(p_end)
@@ -299,7 +327,7 @@ fn candidates(
     };
     let lo = ctx.span(lo_tok).start;
     let hi = ctx.span(hi_tok.saturating_sub(1).max(lo_tok)).end;
-    if let Some(m) = last_named.filter(|m| wide() && m.last < lo_tok) {
+    if let Some(m) = last_named.filter(|m| widen() & LAST != 0 && m.last < lo_tok) {
         // (Only from the cue's paragraph or the one before: "paragraph-level" inheritance.)
         let para = |k: usize| ctx.doc.paragraph_at(ctx.span(k).start);
         if let (Some(a), Some(b)) = (para(m.first), para(c)) {
