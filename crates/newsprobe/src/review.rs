@@ -1286,6 +1286,8 @@ pub fn speaker_examples(
     // wrong, ... gold not among them, ... ranker's choice right (resolution or checks after
     // the ranking), right speakers].
     let mut split: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    // Wrong speakers whose gold is not among the candidates: per route, where it stands.
+    let mut places: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     for g in tuned_on_groups(dir)? {
         let name = g
             .file_name()
@@ -1346,16 +1348,20 @@ pub fn speaker_examples(
                         },
                     ),
                 };
+                if let Some(p) = d.as_ref().and_then(|d| d.place).filter(|_| !right) {
+                    *places.entry((route.clone(), p)).or_default() += 1;
+                }
                 if !right && std::env::var_os("NEWSPROBE_RANK_DEBUG").is_some() {
                     eprintln!(
-                        "{name}/{} [{route}] {:?} gold {:?} shown {:?} (mention {:?}); candidates {:?} chosen_ok {}",
+                        "{name}/{} [{route}] {:?} gold {:?} shown {:?} (mention {:?}); candidates {:?} chosen_ok {} place {:?}",
                         file.id,
                         clip(&q.text, 60),
                         q.speaker.as_deref().unwrap_or("-"),
                         p.source.name.as_deref().or(p.source.suggested.as_deref().map(|_| "(suggested)")).unwrap_or("-"),
                         mention.unwrap_or("-"),
                         d.as_ref().map(|d| d.cands.clone()).unwrap_or_default(),
-                        d.as_ref().is_some_and(|d| d.chosen_ok)
+                        d.as_ref().is_some_and(|d| d.chosen_ok),
+                        d.as_ref().and_then(|d| d.place).unwrap_or("-")
                     );
                 }
                 let e = split.entry(route).or_default();
@@ -1385,6 +1391,12 @@ pub fn speaker_examples(
         "  {:<22} {} | {} | {} | {}\n",
         "all", tot[0], tot[1], tot[2], tot[3]
     ));
+    summary.push_str(
+        "wrong with the gold not among the candidates, where its nearest mention stands\n",
+    );
+    for ((r, p), n) in &places {
+        summary.push_str(&format!("  {r:<12} {p:<40} {n}\n"));
+    }
     Ok((out, summary))
 }
 

@@ -97,7 +97,17 @@ fn speakers(a: &TrainArgs) -> Result<String> {
             weight.max(f64::MIN_POSITIVE),
         )?;
         let logo = newsprobe_quotes::rank::leave_one_group_out(&a.data, a.seed, &groups)?;
-        return Ok(format!("{summary}{logo}"));
+        // NEWSPROBE_RANK_DIAG=1: where PolNeAR dev's gold speakers stand that are not among
+        // the candidates.
+        let diag = if std::env::var_os("NEWSPROBE_RANK_DIAG").is_some() {
+            format!(
+                "\nPolNeAR dev, attributions found with a gold Source, by route:\n{}",
+                newsprobe_quotes::rank::diag::polnear(&a.data, "dev")?
+            )
+        } else {
+            String::new()
+        };
+        return Ok(format!("{summary}{logo}{diag}"));
     }
     let (bytes, report) = newsprobe::review::train_speakers(&a.data, dir, a.seed, weight)?;
     std::fs::write(&a.out, bytes)?;
