@@ -227,15 +227,18 @@ fn featurize_tokens(
 ) {
     let Scratch {
         tokens: _,
-        flags,
+        flags: own,
         features: buffers,
     } = scratch;
-    let lex = &*LEX;
-    flags.clear();
-    match given {
-        Some(given) if given.len() == tokens.len() => flags.extend_from_slice(given),
-        _ => flags.extend(tokens.iter().map(|t| lex.get(t.hash))),
-    }
+    let flags: &[u16] = match given {
+        Some(given) if given.len() == tokens.len() => given,
+        _ => {
+            let lex = &*LEX;
+            own.clear();
+            own.extend(tokens.iter().map(|t| lex.get(t.hash)));
+            own
+        }
+    };
     let mut f = Features::with_buffers(BITS, std::mem::take(buffers));
     features::add_word_ngrams(&mut f, tokens, NS_WORD, 1.0);
     // Shapes of word triples (number, capitalised, cue word, other): "in 2019 the", "Senator Ruiz

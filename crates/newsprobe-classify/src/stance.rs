@@ -209,8 +209,8 @@ pub struct BodyInfo<'t> {
     /// Word tokens of the first `MAX_SENTENCES` sentences (borrowed from the caller's tokens
     /// of the whole body where it has them: no copy per article).
     tokens: std::borrow::Cow<'t, [Token]>,
-    /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token.
-    flags: Vec<u16>,
+    /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token (borrowed where the caller has them).
+    flags: std::borrow::Cow<'t, [u16]>,
     /// Token ranges of the sentences.
     sentences: Vec<(usize, usize)>,
     /// TF-IDF weight of each content word, sorted by word hash; and the vector norm.
@@ -240,7 +240,7 @@ impl<'t> BodyInfo<'t> {
     /// given, when the caller has them.
     pub fn from_tokens_flagged(
         tokens: &'t [Token],
-        flags: Option<&[u16]>,
+        flags: Option<&'t [u16]>,
         idf: &Idf,
     ) -> BodyInfo<'t> {
         let tokens = features::first_sentences(tokens, MAX_SENTENCES);
@@ -252,7 +252,7 @@ impl<'t> BodyInfo<'t> {
     /// [`lexicon`] flags, when given).
     fn of_tokens(
         tokens: std::borrow::Cow<'t, [Token]>,
-        given: Option<&[u16]>,
+        given: Option<&'t [u16]>,
         idf: &Idf,
     ) -> BodyInfo<'t> {
         let mut sentences: Vec<(usize, usize)> = Vec::new();
@@ -265,13 +265,13 @@ impl<'t> BodyInfo<'t> {
             }
         }
         let lex = &*LEX;
-        let flags: Vec<u16> = match given {
-            Some(given) if given.len() == tokens.len() => given.to_vec(),
-            _ => tokens.iter().map(|t| lex.get(t.hash)).collect(),
+        let flags: std::borrow::Cow<'t, [u16]> = match given {
+            Some(given) if given.len() == tokens.len() => std::borrow::Cow::Borrowed(given),
+            _ => std::borrow::Cow::Owned(tokens.iter().map(|t| lex.get(t.hash)).collect()),
         };
         let (mut refutes, mut hedges) = (0, 0);
         let mut content: Vec<u64> = Vec::with_capacity(tokens.len());
-        for (t, &fl) in tokens.iter().zip(&flags) {
+        for (t, &fl) in tokens.iter().zip(flags.iter()) {
             refutes += (fl & REFUTE != 0) as usize;
             hedges += (fl & HEDGE != 0) as usize;
             if fl & STOP == 0 {

@@ -120,8 +120,8 @@ static PLAIN_GAP_BYTE: [bool; 256] = {
 
 /// Whether the text between two words holds nothing [`Context::fill`] looks for (a space,
 /// mostly): no quotation mark, line break, `!`, `?` or clause break.
-fn plain_gap(gap: &str) -> bool {
-    gap.bytes().all(|b| PLAIN_GAP_BYTE[usize::from(b)])
+fn plain_gap(gap: &[u8]) -> bool {
+    gap.iter().all(|&b| PLAIN_GAP_BYTE[usize::from(b)])
 }
 
 /// The bit of a lexicon category in [`Context::lex`] (0: not a framing word class).
@@ -255,8 +255,14 @@ impl Context {
         for (i, t) in self.tokens.iter().enumerate() {
             // Quotation marks between the previous word and this one (most gaps are a space:
             // nothing to look for).
-            let gap = text.get(prev_end..t.start).unwrap_or("");
-            let plain = plain_gap(gap);
+            // The gap's bytes are tested first; its text is needed only when it is not plain
+            // (an empty gap, as a gap off char boundaries would read, is plain).
+            let plain = bytes.get(prev_end..t.start).is_none_or(plain_gap);
+            let gap = if plain {
+                ""
+            } else {
+                text.get(prev_end..t.start).unwrap_or("")
+            };
             if !plain {
                 for c in gap.chars() {
                     match c {
@@ -851,12 +857,12 @@ mod tests {
     #[test]
     fn plain_gaps_hold_nothing_fill_looks_for() {
         for gap in [" ", "", "  ", "' ", ". "] {
-            assert!(plain_gap(gap), "{gap:?}");
+            assert!(plain_gap(gap.as_bytes()), "{gap:?}");
         }
         for gap in [
             ", ", " \"", "\n", "! ", "? ", " - ", " – ", "“", "»", "; ", ": ", " (",
         ] {
-            assert!(!plain_gap(gap), "{gap:?}");
+            assert!(!plain_gap(gap.as_bytes()), "{gap:?}");
             let _ = clause_break(gap);
         }
     }
