@@ -168,6 +168,12 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         .with(SECOND, flag::SECOND)
 });
 
+/// The word lists of the claim cues, as flags per word hash (for callers that look each word up
+/// once for several models: [`CheckworthyModel::score_spans_flagged`]).
+pub fn lexicon() -> &'static Lexicon {
+    &LEX
+}
+
 fn is_year(word: &str) -> bool {
     word.len() == 4
         && word.bytes().all(|b| b.is_ascii_digit())
@@ -203,29 +209,36 @@ pub fn featurize(sentence: &str) -> Vec<(u32, f32)> {
 fn featurize_into(sentence: &str, scratch: &mut Scratch, merge: bool) {
     let mut tokens = std::mem::take(&mut scratch.tokens);
     features::tokenize_into(sentence, &mut tokens);
-    featurize_tokens(sentence, 0, &tokens, scratch, merge);
+    featurize_tokens(sentence, 0, (&tokens, None), scratch, merge);
     scratch.tokens = tokens;
 }
 
 /// [`featurize_into`] of a sentence whose tokens are `tokens`, with their byte offsets counted
 /// from `base` bytes before the sentence (0: offsets in `sentence`; the sentence's start in the
 /// whole text: the whole text's tokens, not copied). The features read each token's words
-/// only, never its `sentence_start`.
+/// only, never its `sentence_start`. `given`: the tokens' [`lexicon`] flags, when the caller
+/// has looked them up already.
 fn featurize_tokens(
     sentence: &str,
     base: usize,
-    tokens: &[features::Token],
+    (tokens, given): (&[features::Token], Option<&[u16]>),
     scratch: &mut Scratch,
     merge: bool,
 ) {
     let Scratch {
         tokens: _,
-        flags,
+        flags: own,
         features: buffers,
     } = scratch;
-    let lex = &*LEX;
-    flags.clear();
-    flags.extend(tokens.iter().map(|t| lex.get(t.hash)));
+    let flags: &[u16] = match given {
+        Some(given) if given.len() == tokens.len() => given,
+        _ => {
+            let lex = &*LEX;
+            own.clear();
+            own.extend(tokens.iter().map(|t| lex.get(t.hash)));
+            own
+        }
+    };
     let mut f = Features::with_buffers(BITS, std::mem::take(buffers));
     features::add_word_ngrams(&mut f, tokens, NS_WORD, 1.0);
     // Shapes of word triples (number, capitalised, cue word, other): "in 2019 the", "Senator Ruiz
@@ -349,16 +362,29 @@ impl CheckworthyModel {
         tokens: &[features::Token],
         sentences: impl IntoIterator<Item = (usize, usize)>,
     ) -> Vec<f32> {
+        self.score_spans_flagged(text, (tokens, None), sentences)
+    }
+
+    /// [`Self::score_spans`] with the tokens' [`lexicon`] flags (one per token of `tokens`)
+    /// given, when the caller has them: the same scores.
+    pub fn score_spans_flagged(
+        &self,
+        text: &str,
+        (tokens, flags): (&[features::Token], Option<&[u16]>),
+        sentences: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Vec<f32> {
+        let flags = flags.filter(|f| f.len() == tokens.len());
         let mut scratch = Scratch::default();
         sentences
             .into_iter()
             .map(|(start, end)| {
                 let sentence = text.get(start..end).unwrap_or("");
                 let words = (end.checked_sub(start) == Some(sentence.len()))
-                    .then(|| features::tokens_within(tokens, start, end))
+                    .then(|| features::tokens_within_range(tokens, start, end))
                     .flatten();
-                if let Some(words) = words {
-                    featurize_tokens(sentence, start, words, &mut scratch, false);
+                if let Some(r) = words {
+                    let given = flags.and_then(|f| f.get(r.clone()));
+                    featurize_tokens(sentence, start, (&tokens[r], given), &mut scratch, false);
                 } else {
                     featurize_into(sentence, &mut scratch, false);
                 }

@@ -384,6 +384,15 @@ pub fn tokens_in(tokens: &[Token], start: usize, end: usize, out: &mut Vec<Token
 /// in the whole text): what [`tokens_in`] copies, less its offsets' shift and the first word's
 /// `sentence_start`; `None` where [`tokens_in`] says `false`.
 pub fn tokens_within(tokens: &[Token], start: usize, end: usize) -> Option<&[Token]> {
+    tokens_within_range(tokens, start, end).map(|r| &tokens[r])
+}
+
+/// The index range of [`tokens_within`]'s slice in `tokens`.
+pub fn tokens_within_range(
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<std::ops::Range<usize>> {
     let first = tokens.partition_point(|t| t.end <= start);
     let mut last = first;
     for t in &tokens[first..] {
@@ -395,7 +404,7 @@ pub fn tokens_within(tokens: &[Token], start: usize, end: usize) -> Option<&[Tok
         }
         last += 1;
     }
-    Some(&tokens[first..last])
+    Some(first..last)
 }
 
 /// A finished sparse feature vector: (index, value) pairs sorted by index.
@@ -647,6 +656,11 @@ impl Lexicon {
     #[inline]
     pub fn get(&self, hash: u64) -> u16 {
         self.flags.get(&hash).copied().unwrap_or(0)
+    }
+
+    /// Each listed word hash with its flags (in no particular order).
+    pub fn iter(&self) -> impl Iterator<Item = (u64, u16)> + '_ {
+        self.flags.iter().map(|(&h, &f)| (h, f))
     }
 }
 

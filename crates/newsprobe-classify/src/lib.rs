@@ -103,8 +103,17 @@ impl Models {
     /// [`Self::stance`] from the [`features::tokenize`] tokens of the whole body (tokenized once
     /// for every model that reads it).
     pub fn stance_tokens(&self, headline: &str, body_tokens: &[features::Token]) -> (Stance, f32) {
+        self.stance_tokens_flagged(headline, (body_tokens, None))
+    }
+
+    /// [`Self::stance_tokens`] with the tokens' [`stance::lexicon`] flags given (one per token).
+    pub fn stance_tokens_flagged(
+        &self,
+        headline: &str,
+        body: (&[features::Token], Option<&[u16]>),
+    ) -> (Stance, f32) {
         match &self.bundle.stance {
-            Some(m) => m.predict_tokens(headline, body_tokens),
+            Some(m) => m.predict_tokens_flagged(headline, body),
             None => (Stance::Discuss, 0.0),
         }
     }
@@ -117,8 +126,19 @@ impl Models {
         tokens: &[features::Token],
         sentences: impl IntoIterator<Item = (usize, usize)>,
     ) -> Vec<f32> {
+        self.checkworthiness_spans_flagged(text, (tokens, None), sentences)
+    }
+
+    /// [`Self::checkworthiness_spans`] with the tokens' [`checkworthy::lexicon`] flags given
+    /// (one per token).
+    pub fn checkworthiness_spans_flagged(
+        &self,
+        text: &str,
+        words: (&[features::Token], Option<&[u16]>),
+        sentences: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Vec<f32> {
         match &self.bundle.checkworthy {
-            Some(m) => m.score_spans(text, tokens, sentences),
+            Some(m) => m.score_spans_flagged(text, words, sentences),
             None => sentences.into_iter().map(|_| 0.0).collect(),
         }
     }
@@ -179,8 +199,25 @@ mod tests {
             .map(|&(a, b)| m.checkworthiness(&body[a..b]))
             .collect();
         assert_eq!(m.checkworthiness_spans(body, &tokens, spans), alone);
+        let cw: Vec<u16> = tokens
+            .iter()
+            .map(|t| checkworthy::lexicon().get(t.hash))
+            .collect();
+        assert!(cw.iter().any(|&f| f != 0), "a claim cue among {cw:?}");
+        assert_eq!(
+            m.checkworthiness_spans_flagged(body, (&tokens, Some(&cw)), spans),
+            alone
+        );
+        let st: Vec<u16> = tokens
+            .iter()
+            .map(|t| stance::lexicon().get(t.hash))
+            .collect();
         for headline in ["Council raises fares by 3.5%", "Mayor denies fare rise"] {
             assert_eq!(m.stance_tokens(headline, &tokens), m.stance(headline, body));
+            assert_eq!(
+                m.stance_tokens_flagged(headline, (&tokens, Some(&st))),
+                m.stance(headline, body)
+            );
         }
     }
 

@@ -146,6 +146,12 @@ fn doubts(f: u16) -> bool {
     f & REFUTE != 0 || (f & HEDGE != 0 && f & ATTRIBUTION == 0)
 }
 
+/// The stance model's word lists, as flags per word hash (for callers that look each word up
+/// once for several models: [`StanceModel::predict_tokens_flagged`]).
+pub fn lexicon() -> &'static Lexicon {
+    &LEX
+}
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::default()
         .with(features::STOPWORDS, STOP)
@@ -203,8 +209,8 @@ pub struct BodyInfo<'t> {
     /// Word tokens of the first `MAX_SENTENCES` sentences (borrowed from the caller's tokens
     /// of the whole body where it has them: no copy per article).
     tokens: std::borrow::Cow<'t, [Token]>,
-    /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token.
-    flags: Vec<u16>,
+    /// Lexicon flags (`STOP`, `REFUTE`, `HEDGE`) per token (borrowed where the caller has them).
+    flags: std::borrow::Cow<'t, [u16]>,
     /// Token ranges of the sentences.
     sentences: Vec<(usize, usize)>,
     /// TF-IDF weight of each content word, sorted by word hash; and the vector norm.
@@ -222,19 +228,33 @@ impl<'t> BodyInfo<'t> {
     pub fn new(body: &str, idf: &Idf) -> BodyInfo<'static> {
         let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
         features::tokenize_sentences_into(body, MAX_SENTENCES, &mut tokens);
-        BodyInfo::of_tokens(std::borrow::Cow::Owned(tokens), idf)
+        BodyInfo::of_tokens(std::borrow::Cow::Owned(tokens), None, idf)
     }
 
     /// [`Self::new`] from the [`features::tokenize`] tokens of the whole body.
     pub fn from_tokens(tokens: &'t [Token], idf: &Idf) -> BodyInfo<'t> {
-        Self::of_tokens(
-            std::borrow::Cow::Borrowed(features::first_sentences(tokens, MAX_SENTENCES)),
-            idf,
-        )
+        Self::from_tokens_flagged(tokens, None, idf)
     }
 
-    /// The body's facts from the tokens of its first `MAX_SENTENCES` sentences.
-    fn of_tokens(tokens: std::borrow::Cow<'t, [Token]>, idf: &Idf) -> BodyInfo<'t> {
+    /// [`Self::from_tokens`] with the tokens' [`lexicon`] flags (one per token of `tokens`)
+    /// given, when the caller has them.
+    pub fn from_tokens_flagged(
+        tokens: &'t [Token],
+        flags: Option<&'t [u16]>,
+        idf: &Idf,
+    ) -> BodyInfo<'t> {
+        let tokens = features::first_sentences(tokens, MAX_SENTENCES);
+        let flags = flags.and_then(|f| f.get(..tokens.len()));
+        Self::of_tokens(std::borrow::Cow::Borrowed(tokens), flags, idf)
+    }
+
+    /// The body's facts from the tokens of its first `MAX_SENTENCES` sentences (and their
+    /// [`lexicon`] flags, when given).
+    fn of_tokens(
+        tokens: std::borrow::Cow<'t, [Token]>,
+        given: Option<&'t [u16]>,
+        idf: &Idf,
+    ) -> BodyInfo<'t> {
         let mut sentences: Vec<(usize, usize)> = Vec::new();
         for (k, t) in tokens.iter().enumerate() {
             if t.sentence_start || sentences.is_empty() {
@@ -245,10 +265,13 @@ impl<'t> BodyInfo<'t> {
             }
         }
         let lex = &*LEX;
-        let flags: Vec<u16> = tokens.iter().map(|t| lex.get(t.hash)).collect();
+        let flags: std::borrow::Cow<'t, [u16]> = match given {
+            Some(given) if given.len() == tokens.len() => std::borrow::Cow::Borrowed(given),
+            _ => std::borrow::Cow::Owned(tokens.iter().map(|t| lex.get(t.hash)).collect()),
+        };
         let (mut refutes, mut hedges) = (0, 0);
         let mut content: Vec<u64> = Vec::with_capacity(tokens.len());
-        for (t, &fl) in tokens.iter().zip(&flags) {
+        for (t, &fl) in tokens.iter().zip(flags.iter()) {
             refutes += (fl & REFUTE != 0) as usize;
             hedges += (fl & HEDGE != 0) as usize;
             if fl & STOP == 0 {
@@ -642,7 +665,16 @@ impl StanceModel {
 
     /// [`Self::predict`] from the [`features::tokenize`] tokens of the whole body.
     pub fn predict_tokens(&self, headline: &str, body_tokens: &[Token]) -> (Stance, f32) {
-        let info = BodyInfo::from_tokens(body_tokens, &self.idf);
+        self.predict_tokens_flagged(headline, (body_tokens, None))
+    }
+
+    /// [`Self::predict_tokens`] with the tokens' [`lexicon`] flags given (one per token).
+    pub fn predict_tokens_flagged(
+        &self,
+        headline: &str,
+        (body_tokens, flags): (&[Token], Option<&[u16]>),
+    ) -> (Stance, f32) {
+        let info = BodyInfo::from_tokens_flagged(body_tokens, flags, &self.idf);
         self.predict_with(headline, &info)
     }
 

@@ -20,6 +20,7 @@ pub mod quotes;
 pub mod spans;
 pub mod support;
 pub mod withholding;
+pub mod words;
 
 use newsprobe_core::{
     Clickbait, Document, Field, FramingSpan, HeadlineFraming, HeadlineSupport, Span, Token,
@@ -97,9 +98,11 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     // The classifiers' words of the body, tokenized once for check-worthiness, stance and the
     // propaganda tagger.
     let body_words = newsprobe_classify::features::tokenize(&doc.text);
-    let scores = clf.checkworthiness_spans(
+    // Their word lists, one look-up a word for the three readers.
+    let flags = words::WordFlags::of(&body_words);
+    let scores = clf.checkworthiness_spans_flagged(
         &doc.text,
-        &body_words,
+        (&body_words, Some(&flags.checkworthy)),
         doc.sentences.iter().map(|s| (s.span.start, s.span.end)),
     );
     for (sentence, score) in doc.sentences.iter_mut().zip(scores) {
@@ -153,7 +156,8 @@ pub fn annotate(doc: &mut Document, models: &Models) {
             clickbait: Clickbait { probability },
             markers,
         };
-        let (stance, confidence) = clf.stance_tokens(title, &body_words);
+        let (stance, confidence) =
+            clf.stance_tokens_flagged(title, (&body_words, Some(&flags.stance)));
         let confidence = unit(confidence);
         headline_support = Some(HeadlineSupport { stance, confidence });
         if let Some((body_keys, body_scan)) = &body {
@@ -176,7 +180,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
         );
         let body_learned = propaganda::framing_spans_tokens(
             &doc.text,
-            body_words,
+            (body_words, Some(flags.framing)),
             Field::Text,
             &body_quotes,
             &framing,

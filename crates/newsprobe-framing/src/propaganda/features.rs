@@ -71,6 +71,12 @@ static LEXICON_WORDS: LazyLock<WordMap> = LazyLock::new(|| {
     map
 });
 
+/// The one-word framing lexicon entries and their forms, by word hash, with their
+/// [`lex_bit`] bits (what [`Context::lex`] holds for a word).
+pub fn lexicon_word_bits() -> impl Iterator<Item = (u64, u8)> {
+    LEXICON_WORDS.iter().map(|(&h, &b)| (h, b))
+}
+
 /// Per-word context computed once per text.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
@@ -114,8 +120,8 @@ static PLAIN_GAP_BYTE: [bool; 256] = {
 
 /// Whether the text between two words holds nothing [`Context::fill`] looks for (a space,
 /// mostly): no quotation mark, line break, `!`, `?` or clause break.
-fn plain_gap(gap: &str) -> bool {
-    gap.bytes().all(|b| PLAIN_GAP_BYTE[usize::from(b)])
+fn plain_gap(gap: &[u8]) -> bool {
+    gap.iter().all(|&b| PLAIN_GAP_BYTE[usize::from(b)])
 }
 
 /// The bit of a lexicon category in [`Context::lex`] (0: not a framing word class).
@@ -214,8 +220,25 @@ impl Context {
         self.fill(text);
     }
 
+    /// [`Self::build_from_tokens`] with the words' lexicon bits (one per token, what
+    /// [`Self::lex`] holds) given, when the caller has looked them up already.
+    pub fn build_from_tokens_lex(&mut self, text: &str, tokens: Vec<Token>, lex: Vec<u8>) {
+        self.tokens = tokens;
+        if lex.len() == self.tokens.len() {
+            self.lex = lex;
+            self.fill_with(text, false);
+        } else {
+            self.fill(text);
+        }
+    }
+
     /// The rest of [`Self::build`], from `self.tokens`.
     fn fill(&mut self, text: &str) {
+        self.fill_with(text, true);
+    }
+
+    /// [`Self::fill`]; `look_up`: the lexicon bits are looked up, else `self.lex` holds them.
+    fn fill_with(&mut self, text: &str, look_up: bool) {
         let bytes = text.as_bytes();
         self.suffix.clear();
         self.in_quote.clear();
@@ -232,8 +255,14 @@ impl Context {
         for (i, t) in self.tokens.iter().enumerate() {
             // Quotation marks between the previous word and this one (most gaps are a space:
             // nothing to look for).
-            let gap = text.get(prev_end..t.start).unwrap_or("");
-            let plain = plain_gap(gap);
+            // The gap's bytes are tested first; its text is needed only when it is not plain
+            // (an empty gap, as a gap off char boundaries would read, is plain).
+            let plain = bytes.get(prev_end..t.start).is_none_or(plain_gap);
+            let gap = if plain {
+                ""
+            } else {
+                text.get(prev_end..t.start).unwrap_or("")
+            };
             if !plain {
                 for c in gap.chars() {
                     match c {
@@ -291,13 +320,15 @@ impl Context {
             s.exclaim |= tail.contains('!');
             s.question |= tail.contains('?');
         }
-        let words = &*LEXICON_WORDS;
-        self.lex.clear();
-        self.lex.extend(
-            self.tokens
-                .iter()
-                .map(|t| words.get(&t.hash).copied().unwrap_or(0)),
-        );
+        if look_up {
+            let words = &*LEXICON_WORDS;
+            self.lex.clear();
+            self.lex.extend(
+                self.tokens
+                    .iter()
+                    .map(|t| words.get(&t.hash).copied().unwrap_or(0)),
+            );
+        }
         let emotive = self.lex.iter().filter(|&&b| b & EMOTIVE != 0).count();
         self.density = ((emotive * 200 / self.tokens.len().max(1)) as u64).min(6);
         if n > 0 {
@@ -826,12 +857,12 @@ mod tests {
     #[test]
     fn plain_gaps_hold_nothing_fill_looks_for() {
         for gap in [" ", "", "  ", "' ", ". "] {
-            assert!(plain_gap(gap), "{gap:?}");
+            assert!(plain_gap(gap.as_bytes()), "{gap:?}");
         }
         for gap in [
             ", ", " \"", "\n", "! ", "? ", " - ", " – ", "“", "»", "; ", ": ", " (",
         ] {
-            assert!(!plain_gap(gap), "{gap:?}");
+            assert!(!plain_gap(gap.as_bytes()), "{gap:?}");
             let _ = clause_break(gap);
         }
     }

@@ -274,6 +274,19 @@ impl PropagandaModel {
         self.detect_in(ctx, threshold)
     }
 
+    /// [`Self::detect_tokens`] with the words' lexicon bits given (see
+    /// [`Context::build_from_tokens_lex`]).
+    pub fn detect_tokens_lex(
+        &self,
+        text: &str,
+        (tokens, lex): (Vec<Token>, Vec<u8>),
+        threshold: f32,
+    ) -> Vec<Detected> {
+        let mut ctx = Context::default();
+        ctx.build_from_tokens_lex(text, tokens, lex);
+        self.detect_in(ctx, threshold)
+    }
+
     /// [`Self::detect`] of a built context.
     fn detect_in(&self, ctx: Context, threshold: f32) -> Vec<Detected> {
         let mut buf = Vec::with_capacity(32);
@@ -395,13 +408,14 @@ pub fn framing_spans(
     existing: &[FramingSpan],
 ) -> Vec<FramingSpan> {
     let tokens = newsprobe_classify::features::tokenize(text);
-    framing_spans_tokens(text, tokens, field, quotes, existing)
+    framing_spans_tokens(text, (tokens, None), field, quotes, existing)
 }
 
-/// [`framing_spans`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given.
+/// [`framing_spans`] with `text`'s tokens (`newsprobe_classify::features::tokenize`) given,
+/// and their lexicon bits where the caller has them ([`crate::words::WordFlags::framing`]).
 pub fn framing_spans_tokens(
     text: &str,
-    tokens: Vec<Token>,
+    (tokens, lex): (Vec<Token>, Option<Vec<u8>>),
     field: Field,
     quotes: &QuoteRegions,
     existing: &[FramingSpan],
@@ -409,7 +423,11 @@ pub fn framing_spans_tokens(
     let Some(m) = bundled() else {
         return Vec::new();
     };
-    m.detect_tokens(text, tokens, m.show_threshold)
+    let detected = match lex {
+        Some(lex) => m.detect_tokens_lex(text, (tokens, lex), m.show_threshold),
+        None => m.detect_tokens(text, tokens, m.show_threshold),
+    };
+    detected
         .into_iter()
         .filter_map(|d| {
             let span = Span {
