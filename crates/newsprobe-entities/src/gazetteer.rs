@@ -395,7 +395,8 @@ protestant|sunni|shia|shiite|kurdish|transatlantic|allied|communist|socialist|li
 
 /// Capitalised words that are never names, wherever they stand.
 const NEVER_NAMES: &str = "
-i|i'm|i've|i'll|i'd|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|
+i|i'm|i've|i'll|i'd|we're|we've|we'll|we'd|you're|you've|you'll|you'd|they're|they've|they'll|they'd|
+he'll|he'd|she'll|she'd|it'll|that'll|there'll|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|
 september|october|november|december|image|photo|file|caption|
 ";
 

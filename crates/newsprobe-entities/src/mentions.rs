@@ -1422,6 +1422,19 @@ mod tests {
         assert_eq!(cnn(&mentions(text)), Some(EntityType::Organization));
     }
 
+    /// A pronoun's contraction names nobody ("They've", "We're" opening a sentence), as "I'm"
+    /// did not (a junk speaker "They've" once the typer typed it a person).
+    #[test]
+    fn pronoun_contractions_are_no_names() {
+        let m = mentions(
+            "They've waited long enough for the pass to reopen, critics said. \
+             We're not done yet, the mayor of Tern Valley added.",
+        );
+        for w in ["They've", "We're"] {
+            assert!(!m.iter().any(|x| x.0.contains(w)), "{w}: {m:?}");
+        }
+    }
+
     /// [`mentions`] of a sports report (the rules alone).
     fn sports_mentions(text: &str) -> Vec<(String, EntityType, MentionKind)> {
         let doc = Document::from_text(None, text);
