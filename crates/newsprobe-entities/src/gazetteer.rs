@@ -175,11 +175,6 @@ const COUNTRIES: &[(&str, &str, &str)] = &[
 /// override (many are also surnames, words or organisations: "Troy", "Mobile", "Reading").
 pub const PLACE_LIST: &str = include_str!("../data/places.txt");
 
-/// News outlets (`data/outlets.txt`: wire services, newspapers, broadcasters, magazines, news
-/// websites; its header gives its origin): what the tagger and the mention typer know of a name
-/// ("Newsweek", "the Daily Mail"), never an override (session 18).
-pub const OUTLET_LIST: &str = include_str!("../data/outlets.txt");
-
 /// Places other than countries: cities, regions, states, seas.
 const PLACES: &str = "
 brussels|washington|washington d.c.|new york|new york city|london|paris|berlin|rome|madrid|moscow|kyiv|kiev|warsaw|
@@ -395,8 +390,7 @@ protestant|sunni|shia|shiite|kurdish|transatlantic|allied|communist|socialist|li
 
 /// Capitalised words that are never names, wherever they stand.
 const NEVER_NAMES: &str = "
-i|i'm|i've|i'll|i'd|we're|we've|we'll|we'd|you're|you've|you'll|you'd|they're|they've|they'll|they'd|
-he'll|he'd|she'll|she'd|it'll|that'll|there'll|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|
+i|i'm|i've|i'll|i'd|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|
 september|october|november|december|image|photo|file|caption|
 ";
 
@@ -456,8 +450,6 @@ pub mod flag {
     pub const ORG_REFERENCE: u32 = 1 << 22;
     /// A one-word name of [`super::PLACE_LIST`] (a feature of the learned models only).
     pub const PLACE_LIST: u32 = 1 << 23;
-    /// A one-word news outlet of [`super::OUTLET_LIST`] ("newsweek", "reuters").
-    pub const OUTLET: u32 = 1 << 24;
     pub const FIRST_NAME: u32 = MALE_NAME | FEMALE_NAME;
 }
 
@@ -491,10 +483,6 @@ pub struct Gazetteer {
     pub place_list: Set<String>,
     /// Words in the longest name of [`PLACE_LIST`].
     pub max_place_list_words: usize,
-    /// [`OUTLET_LIST`], normalised.
-    pub outlets: Set<String>,
-    /// Words in the longest name of [`OUTLET_LIST`].
-    pub max_outlet_words: usize,
     /// Every single word any list above knows (a quick "is this a known name word?").
     pub known_words: Set<String>,
     /// Titles ending in a period, without it ("adm" for "adm."): whether a word and a following
@@ -599,21 +587,6 @@ impl Gazetteer {
                 end += 1;
             }
         }
-        let outlets: Set<String> = OUTLET_LIST
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(normalize)
-            .collect();
-        let max_outlet_words = outlets.iter().map(|t| words(t)).max().unwrap_or(1);
-        for entry in &outlets {
-            let mut end = 0;
-            while let Some(i) = entry[end..].find(' ') {
-                end += i;
-                prefixes.insert(entry[..end].to_string());
-                end += 1;
-            }
-        }
         let dotted_titles: Set<String> = titles
             .iter()
             .filter_map(|t| t.strip_suffix('.'))
@@ -629,8 +602,6 @@ impl Gazetteer {
             prefixes,
             place_list,
             max_place_list_words,
-            outlets,
-            max_outlet_words,
             known_words,
             country_of,
             demonyms,
@@ -701,14 +672,6 @@ impl Gazetteer {
             flag::PLACE_LIST,
         );
         add(
-            &mut self
-                .outlets
-                .iter()
-                .map(String::as_str)
-                .filter(|p| !p.contains(' ')),
-            flag::OUTLET,
-        );
-        add(
             &mut crate::mentions::ROLE_MODIFIERS.iter().copied(),
             flag::ROLE_MODIFIER,
         );
@@ -767,22 +730,6 @@ mod tests {
         assert_eq!(g.country("Polish"), Some("Poland"));
         assert!(g.demonyms.contains("russian"));
         assert_eq!(g.country("Brussels"), None);
-    }
-
-    /// The outlet list (`data/outlets.txt`): one-word outlets carry the flag, longer ones are
-    /// whole names, and a common word the list leaves out ("people", "time") carries none.
-    #[test]
-    fn news_outlets_are_listed() {
-        let g = &*GAZETTEER;
-        assert!(g.flags("newsweek") & flag::OUTLET != 0);
-        assert!(g.flags("reuters") & flag::OUTLET != 0);
-        for w in ["people", "time", "daily", "the", "news"] {
-            assert_eq!(g.flags(w) & flag::OUTLET, 0, "{w}");
-        }
-        assert!(g.outlets.contains("the daily mail"));
-        assert!(g.outlets.contains("sky news"));
-        assert!(g.prefixes.contains("the daily"));
-        assert!(g.max_outlet_words >= 4);
     }
 
     #[test]

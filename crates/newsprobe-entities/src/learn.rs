@@ -189,9 +189,7 @@ fn stacked_typer_examples(
         {
             let doc = Document::from_text(None, &d.text);
             let mut features = Features::default();
-            crate::mentions::hide_listed_outlets(true);
             crate::analyze_with(&doc, Some(&model), Some(&mut features));
-            crate::mentions::hide_listed_outlets(false);
             let ex = Example {
                 features,
                 gold: examples[i].gold.clone(),
@@ -221,11 +219,7 @@ fn stacked_typer_examples(
 pub(crate) fn example(d: &GumDoc) -> Example {
     let doc = Document::from_text(None, &d.text);
     let mut features = Features::default();
-    // The rules read listed outlets as unknown names, so that the models learn the outlet
-    // feature from them (gazetteer dropout: [`crate::mentions::hide_listed_outlets`]).
-    crate::mentions::hide_listed_outlets(true);
     crate::analyze_with(&doc, None, Some(&mut features));
-    crate::mentions::hide_listed_outlets(false);
     // Character offset of each byte offset of the text.
     let mut char_at = vec![0usize; doc.text.len() + 1];
     let mut n = 0;

@@ -38,27 +38,6 @@ pub struct Word<'a> {
     flags: Cell<u32>,
 }
 
-thread_local! {
-    /// Whether the rules read the news outlets of the rules' own organisation list as unknown
-    /// names (see [`hide_listed_outlets`]).
-    static HIDE_OUTLETS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether [`hide_listed_outlets`] is on in this thread.
-#[inline]
-fn outlets_hidden() -> bool {
-    HIDE_OUTLETS.with(|h| h.get())
-}
-
-/// While `on`, in this thread, the rules do not know the news outlets their own organisation
-/// list holds ("CNN", "the New York Times" read as names nothing types, as "Mashable" is):
-/// training ([`crate::learn`]) reads GUM's documents so, and the tagger and typer learn from
-/// them what the outlet gazetteer feature ([`crate::gazetteer::OUTLET_LIST`]) tells of a name the
-/// rules cannot type (gazetteer dropout; at run time the rules know them as before).
-pub fn hide_listed_outlets(on: bool) {
-    HIDE_OUTLETS.with(|h| h.set(on));
-}
-
 /// [`Word::flags`] not looked up yet (no real combination of flags has every bit).
 const FLAGS_UNKNOWN: u32 = u32::MAX;
 
@@ -70,10 +49,7 @@ impl Word<'_> {
         if f != FLAGS_UNKNOWN {
             return f;
         }
-        let mut f = GAZETTEER.flags(self.norm);
-        if f & flag::OUTLET != 0 && outlets_hidden() {
-            f &= !(flag::ORGANIZATION | flag::KNOWN);
-        }
+        let f = GAZETTEER.flags(self.norm);
         self.flags.set(f);
         f
     }
@@ -556,12 +532,8 @@ pub(crate) fn longest_matches<const N: usize>(
         }
         key.push(' ');
         key.push_str(w.norm);
-        for (b, (set, bit)) in best.iter_mut().zip(sets) {
-            if set.contains(key.as_str())
-                && !(*bit == flag::ORGANIZATION
-                    && outlets_hidden()
-                    && g.outlets.contains(key.as_str()))
-            {
+        for (b, (set, _)) in best.iter_mut().zip(sets) {
+            if set.contains(key.as_str()) {
                 *b = n + 1;
             }
         }
@@ -804,12 +776,11 @@ fn segment_run(
             continue;
         }
         // In sports reports a country is its team ("Sweden beat South Korea"), except as a
-        // location ("in Sweden"), also further along a list the location word opens ("titles in
-        // Portugal, England, Italy and Spain": session 18).
+        // location ("in Sweden").
         let team = ctx.sports
             && countries == place
             && countries > places
-            && !after_location_word(words, k);
+            && !(k > 0 && matches!(words[k - 1].norm, "in" | "to" | "from" | "at" | "across"));
         let demonym = usize::from(words[k].is(flag::DEMONYM) && !words[k].norm.contains('.'));
         let best = place.max(org).max(title).max(demonym);
         // A connector cannot start a segment.
@@ -1397,33 +1368,6 @@ fn pronouns(words: &[Word], ctx: &FieldContext, out: &mut Vec<Mention>) {
     }
 }
 
-/// Whether word `k` follows a location word ("in", "to", "from", "at", "across"), right before
-/// it or at the head of a list of country names it continues ("in Portugal, England and
-/// Spain"), in its sentence.
-fn after_location_word(words: &[Word], k: usize) -> bool {
-    let location = |w: &Word| matches!(w.norm, "in" | "to" | "from" | "at" | "across");
-    let mut j = k;
-    // At most a dozen words back: a list of names and their commas, "and", "or".
-    for _ in 0..12 {
-        if j == 0 || words[j - 1].sent != words[k].sent {
-            return false;
-        }
-        let w = &words[j - 1];
-        if location(w) {
-            return true;
-        }
-        // A country's word, or the last word of a longer country name ("New Zealand").
-        let country = w.is(flag::COUNTRY_NAME | flag::COUNTRY_OF | flag::PREFIX)
-            || (j >= 2 && words[j - 2].cap && words[j - 2].is(flag::PREFIX));
-        let listed = (w.cap && country) || matches!(w.norm, "," | "and" | "or");
-        if !listed {
-            return false;
-        }
-        j -= 1;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1479,74 +1423,6 @@ mod tests {
             .into_iter()
             .map(|m| (doc.span_text(&m.span).to_string(), m.etype, m.kind))
             .collect()
-    }
-
-    /// Training reads the rules' own listed outlets as unknown names (gazetteer dropout), so
-    /// the outlet feature is learnt from them; at run time the rules know them as before.
-    #[test]
-    fn listed_outlets_can_be_hidden_from_the_rules() {
-        let text = "The Tern Valley mayor told Reuters on Monday that the bridge would reopen.";
-        let cnn = |m: &[(String, EntityType, MentionKind)]| {
-            m.iter().find(|x| x.0 == "Reuters").map(|x| x.1)
-        };
-        assert_eq!(cnn(&mentions(text)), Some(EntityType::Organization));
-        hide_listed_outlets(true);
-        let hidden = mentions(text);
-        hide_listed_outlets(false);
-        assert_ne!(cnn(&hidden), Some(EntityType::Organization), "{hidden:?}");
-        assert_eq!(cnn(&mentions(text)), Some(EntityType::Organization));
-    }
-
-    /// A pronoun's contraction names nobody ("They've", "We're" opening a sentence), as "I'm"
-    /// did not (a junk speaker "They've" once the typer typed it a person).
-    #[test]
-    fn pronoun_contractions_are_no_names() {
-        let m = mentions(
-            "They've waited long enough for the pass to reopen, critics said. \
-             We're not done yet, the mayor of Tern Valley added.",
-        );
-        for w in ["They've", "We're"] {
-            assert!(!m.iter().any(|x| x.0.contains(w)), "{w}: {m:?}");
-        }
-    }
-
-    /// [`mentions`] of a sports report (the rules alone).
-    fn sports_mentions(text: &str) -> Vec<(String, EntityType, MentionKind)> {
-        let doc = Document::from_text(None, text);
-        let mut buf = String::new();
-        let ws = words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
-        let lower: Set<&str> = ws.iter().filter(|w| !w.cap).map(|w| w.norm).collect();
-        let ctx = FieldContext {
-            field: Field::Text,
-            lowercase: &lower,
-            strict_names: None,
-            sports: true,
-        };
-        find_mentions(&ws, &ctx)
-            .into_iter()
-            .map(|m| (doc.span_text(&m.span).to_string(), m.etype, m.kind))
-            .collect()
-    }
-
-    /// In a sports report a country is its team ("Norway beat Portugal"), but not a country of a
-    /// list that "in" opens: "titles in Portugal, England, Italy and Spain" are places.
-    #[test]
-    fn countries_listed_after_a_location_word_are_places_in_sports_reports() {
-        let m = sports_mentions(
-            "The new coach has won league titles in Portugal, England, Italy and Spain. \
-             On Saturday Norway beat Portugal 2-1 in the group match.",
-        );
-        let typed = |name: &str, t: EntityType| {
-            m.iter()
-                .filter(|x| x.0 == name && x.1 == t && x.2 == MentionKind::Name)
-                .count()
-        };
-        for c in ["England", "Italy", "Spain"] {
-            assert_eq!(typed(c, EntityType::Place), 1, "{c}: {m:?}");
-        }
-        assert_eq!(typed("Portugal", EntityType::Place), 1, "{m:?}");
-        assert_eq!(typed("Portugal", EntityType::Organization), 1, "{m:?}");
-        assert_eq!(typed("Norway", EntityType::Organization), 1, "{m:?}");
     }
 
     #[test]

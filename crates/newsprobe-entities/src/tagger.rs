@@ -255,8 +255,7 @@ pub(crate) const FLAG_MASK: u32 = flag::NEVER_NAME
     | flag::COUNTRY_NAME
     | flag::PRODUCT
     | flag::ORG_REFERENCE
-    | flag::PLACE_LIST
-    | flag::OUTLET;
+    | flag::PLACE_LIST;
 
 /// Rule label of each word: what [`mentions::find_mentions`] made of it (name type and B/I,
 /// 7 for a title bound before a name, 8 for a word in a description).
@@ -298,9 +297,8 @@ fn rule_labels(words: &[Word], rules: &[Mention], out: &mut Vec<u8>) {
     }
 }
 
-/// Multi-word gazetteer place (1/2) and organisation (3/4) names, names only the GeoNames
-/// place list holds (5/6), and news outlets of [`crate::gazetteer::OUTLET_LIST`] (7/8: "The
-/// Daily Mail", "Sky News"), begin/inside, per word.
+/// Multi-word gazetteer place (1/2) and organisation (3/4) names, and names only the GeoNames
+/// place list holds (5/6), begin/inside, per word.
 pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
     out.clear();
     out.resize(words.len(), 0);
@@ -329,25 +327,7 @@ pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
             g.max_place_list_words,
             &[(&g.place_list, flag::PLACE_LIST)],
         );
-        let [mut news] = mentions::longest_matches(
-            words,
-            i,
-            words.len(),
-            g.max_outlet_words,
-            &[(&g.outlets, flag::OUTLET)],
-        );
-        // An outlet's name written as a name: every word capitalised but its connectors ("The
-        // hill was steep" is no outlet).
-        if news > 1
-            && !words[i..i + news]
-                .iter()
-                .all(|w| w.cap || matches!(w.norm, "and" | "of" | "on" | "&" | "-"))
-        {
-            news = 0;
-        }
-        let (len, base) = if news > 1 && news >= o.max(p).max(c) {
-            (news, 7)
-        } else if o >= p.max(c) && o > 1 {
+        let (len, base) = if o >= p.max(c) && o > 1 {
             (o, 3)
         } else if p.max(c) > 1 {
             (p.max(c), 1)
@@ -370,14 +350,7 @@ pub(crate) fn gazetteer_labels(words: &[Word], out: &mut Vec<u8>) {
 }
 
 /// How many features [`features`] gives a candidate word.
-const PER_CANDIDATE: usize = 21;
-
-/// Whether word `i` is in a listed news outlet's name: a one-word outlet, or a word of a longer
-/// one ([`gazetteer_labels`] 7/8).
-#[inline]
-pub(crate) fn in_outlet(words: &[Word], gl: &[u8], i: usize) -> bool {
-    gl[i] == 7 || gl[i] == 8 || (words[i].cap && words[i].is(flag::OUTLET))
-}
+const PER_CANDIDATE: usize = 20;
 
 /// Computes the static features of `words`, given the rules' mentions and the words written in
 /// lower case in the article.
@@ -494,8 +467,6 @@ pub fn features(words: &[Word], rules: &[Mention], lowercase: &Set<&str>, out: &
                     .sep()
                     .bytes(w.norm.as_bytes())
                     .finish(),
-                // A listed news outlet's word, one feature whatever else the word is (session 18).
-                H::new(20).n(in_outlet(words, gl, i) as u32).finish(),
             ];
             out.feats.extend_from_slice(&f);
         }
@@ -1124,30 +1095,6 @@ mod tests {
         let l = labelled("Officials in Juba said the talks with Khartoum would resume on Monday.");
         assert_eq!(l.split(' ').count(), 13, "{l}");
         assert!(l.starts_with("Officials/"), "{l}");
-    }
-
-    /// A listed outlet's words get the outlet gazetteer label (7, then 8), a feature of the
-    /// tagger and the typer: "the Daily Mail", "Sky News"; an unlisted name none.
-    #[test]
-    fn listed_outlets_get_their_gazetteer_label() {
-        let doc = Document::from_text(
-            None,
-            "The claim first appeared in The Daily Mail and was repeated on Sky News, \
-             the Tern Valley Courier said.",
-        );
-        let mut buf = String::new();
-        let words = mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
-        let mut gl = Vec::new();
-        gazetteer_labels(&words, &mut gl);
-        let label = |w: &str| {
-            let i = words.iter().position(|x| x.text == w).unwrap();
-            gl[i]
-        };
-        assert_eq!(label("Daily"), 8);
-        assert_eq!(label("Mail"), 8);
-        assert_eq!(label("Sky"), 7);
-        assert_eq!(label("News"), 8);
-        assert_eq!(label("Courier"), 0);
     }
 
     #[test]

@@ -251,9 +251,6 @@ pub fn features_with(
                 }
             });
         f.push(bucket(H::new(31).n(head_at).n(n.min(3))) as u32);
-        // The whole name is a listed news outlet ("Newsweek", "The Daily Mail"; session 18).
-        let outlet = (a..b).all(|k| crate::tagger::in_outlet(words, gl, k));
-        f.push(bucket(H::new(32).n(outlet as u32)) as u32);
         out.push((i, f));
     }
     out
