@@ -7,7 +7,7 @@ sample and the tuning pool). The new source is the Propaganda Techniques Corpus
 (../shared/eval/propaganda/ptc/articles/article<id>.txt: the title on the first line, a blank
 line, then one sentence a line), its *dev* articles only: an article is dev when the FNV-1a 64 hash
 of its id is 0 mod 5 (`is_dev` in crates/newsprobe-framing/src/propaganda/data.rs, reproduced
-below and checked against the Rust function on the ids in CHECK). Helpers read PTC *train*
+in scripts/junk_speakers/ptc_split.py and checked against the Rust function on the ids in CHECK). Helpers read PTC *train*
 articles for speakers and entities, so no speaker, quote or entity rule was tuned on the dev
 articles; the propaganda tagger's thresholds were tuned on them, so framing spans of the rule
 `model:propaganda-ptc` on this group are not held-out evidence.
@@ -22,6 +22,8 @@ title). Run from the repo root: python3 eval/review/heldout/select17.py"""
 import hashlib, os, re, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from later_rounds import sample_ids
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts", "junk_speakers"))
+from ptc_split import is_dev  # noqa: E402  (FNV-1a 64 of the id, 0 mod 5)
 
 SEED = "newsprobe-review-heldout-2026-12-r17"
 FOLDER = "ptc-1"
@@ -30,15 +32,6 @@ ARTICLES = "../shared/eval/propaganda/ptc/articles"
 # is_dev of the Rust on these ids (checked by compiling the Rust function on them, session 18).
 CHECK = {"111111111": False, "111111113": False, "111111115": False, "111111121": True,
          "111111131": True, "696246189": True, "697063039": True}
-
-
-def is_dev(article_id):
-    """FNV-1a 64 of the id's bytes, 0 mod 5: `is_dev` in propaganda/data.rs."""
-    h = 0xcbf29ce484222325
-    for b in article_id.encode():
-        h ^= b
-        h = (h * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
-    return h % 5 == 0
 
 
 def dev_ids():
