@@ -250,6 +250,19 @@ fn wide() -> bool {
     widen() != 0
 }
 
+/// The gold attribution a found statement stands for: the one its content overlaps most, among
+/// those it covers at least three tenths of (the training and the diagnosis match alike).
+pub(crate) fn gold_attribution<'a>(
+    content: &[(usize, usize)],
+    gold: &'a [crate::eval::Attr],
+) -> Option<&'a crate::eval::Attr> {
+    gold.iter()
+        .filter(|g| {
+            crate::eval::overlap(content, &g.content) * 10 >= crate::eval::len(&g.content) * 3
+        })
+        .max_by_key(|g| crate::eval::overlap(content, &g.content))
+}
+
 /// The parts of the wide window in use: [`WINDOW`], [`LAST`], [`ROLES`] bits
 /// (`NEWSPROBE_RANK_WIDE=window,last,roles`, any of them; `1` is all).
 fn widen() -> u8 {
@@ -824,14 +837,7 @@ fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
                 continue;
             };
             let content = [ch(&f.content)];
-            let Some(g) = gold
-                .iter()
-                .filter(|g| {
-                    crate::eval::overlap(&content, &g.content) * 10
-                        >= crate::eval::len(&g.content) * 3
-                })
-                .max_by_key(|g| crate::eval::overlap(&content, &g.content))
-            else {
+            let Some(g) = gold_attribution(&content, gold) else {
                 continue;
             };
             if g.sources.is_empty() {

@@ -83,14 +83,7 @@ pub fn polnear(data: &Path, split: &str) -> Result<String, Error> {
         for f in &found {
             let before = last_named.step(&ctx, f);
             let content = [ch(&f.content)];
-            let Some(g) = gold
-                .iter()
-                .filter(|g| {
-                    crate::eval::overlap(&content, &g.content) * 10
-                        >= crate::eval::len(&g.content) * 3
-                })
-                .max_by_key(|g| crate::eval::overlap(&content, &g.content))
-            else {
+            let Some(g) = super::gold_attribution(&content, gold) else {
                 continue;
             };
             if g.sources.is_empty() {
