@@ -291,16 +291,7 @@ impl ArticleSource {
                 }
                 let rel = format!("extraction/scrapinghub/html/{}.html.gz", file.id);
                 let path = self.shared.join(&rel);
-                let mut raw = newsprobe_read::read_inputs(&[path.display().to_string()], None)
-                    .next()
-                    .ok_or_else(|| ReviewError::Data {
-                        path: path.clone(),
-                        message: "no article in the file".into(),
-                    })?
-                    .map_err(|e| ReviewError::Data {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
+                let mut raw = read_one(&path)?;
                 raw.id = file.id.clone();
                 raw.url = self
                     .scrapinghub_urls
@@ -328,16 +319,7 @@ impl ArticleSource {
                 let path = self
                     .shared
                     .join(format!("propaganda/ptc/articles/article{}.txt", file.id));
-                let mut raw = newsprobe_read::read_inputs(&[path.display().to_string()], None)
-                    .next()
-                    .ok_or_else(|| ReviewError::Data {
-                        path: path.clone(),
-                        message: "no article in the file".into(),
-                    })?
-                    .map_err(|e| ReviewError::Data {
-                        path: path.clone(),
-                        message: e.to_string(),
-                    })?;
+                let mut raw = read_one(&path)?;
                 raw.id = file.id.clone();
                 Ok(raw)
             }
@@ -2128,6 +2110,20 @@ pub fn render_json(ev: &ReviewEval, verbose: bool) -> Value {
         v["unjudged"] = json!(ev.unjudged);
     }
     v
+}
+
+/// The one article of a file, read as `newsprobe analyze` reads it (Scrapinghub pages, PTC texts).
+fn read_one(path: &Path) -> Result<RawArticle, ReviewError> {
+    newsprobe_read::read_inputs(&[path.display().to_string()], None)
+        .next()
+        .ok_or_else(|| ReviewError::Data {
+            path: path.to_path_buf(),
+            message: "no article in the file".into(),
+        })?
+        .map_err(|e| ReviewError::Data {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
 }
 
 #[cfg(test)]
