@@ -492,7 +492,7 @@ fn resolve_all(
 /// A name whose score is under the confidence threshold is no speaker shown: it moves to
 /// `suggested` ("possibly X"), and the quote keeps its mention and source type.
 fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
-    s.map(|mut s| {
+    s.and_then(|mut s| {
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
             // How the mention was chosen: carried over from an earlier quotation, or ranked
             // against other candidates with a close or a clear margin.
@@ -535,7 +535,9 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
                 s.suggested = s.name.take();
             }
         }
-        s
+        // ("Chris Christie Calls Hillary Clinton": a headline run into a name, the statement's
+        // own cue inside it; the person it opens with, or no speaker.)
+        title_line::without_swallowed_cue(ctx, f.cue, s)
     })
 }
 

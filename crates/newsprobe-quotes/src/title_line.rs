@@ -132,6 +132,133 @@ pub(crate) fn running_text_name(ctx: &Ctx, e: &Entity) -> Option<String> {
         .map(|(_, t)| t.to_string())
 }
 
+/// A shown name that swallowed the statement's own cue word: a title-case headline run into a
+/// name ("Chris Christie Calls Hillary Clinton …", the cue "Calls"; "Elizabeth Warren Hammers
+/// Wells Fargo CEO", the cue "Hammers"; "Muslim Shouting"). No word list: the cue the statement
+/// was found by is a word of the name after its first (in any case). Such a name is shown as
+/// the person it opens with where the article names that person (an entity of two words or
+/// more the name starts with, ending before the cue, or one a title opens: "Chris Christie",
+/// "Senator Dana Whitlock"'s "Dana Whitlock"; a surname alone, the one person bearing it),
+/// and is no speaker otherwise (`None`). A name without its cue inside is kept as it is
+/// (`Some(s)`). One comparison a statement, the entities scanned only for a name that
+/// swallowed its cue.
+pub(crate) fn without_swallowed_cue(
+    ctx: &Ctx,
+    cue: Option<newsprobe_core::Span>,
+    mut s: newsprobe_core::QuoteSource,
+) -> Option<newsprobe_core::QuoteSource> {
+    let c = cue.map_or("", |cue| ctx.doc.span_text(&cue).trim());
+    if c.is_empty() {
+        return Some(prefix_written_more(ctx, s));
+    }
+    let Some(name) = s.name.as_deref().or(s.suggested.as_deref()) else {
+        return Some(s);
+    };
+    // The byte where the cue word stands in the name, after its first word.
+    let mut at = None;
+    let mut offset = 0;
+    for (i, w) in name.split(' ').enumerate() {
+        if i >= 1 && w.trim_end_matches([':', ',']).eq_ignore_ascii_case(c) {
+            at = Some(offset);
+            break;
+        }
+        offset += w.len() + 1;
+    }
+    let Some(at) = at else {
+        return Some(prefix_written_more(ctx, s));
+    };
+    let prefix = name[..at].trim_end();
+    let persons = || {
+        ctx.doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == newsprobe_core::EntityType::Person && e.name.contains(' '))
+    };
+    let person = persons()
+        .filter(|e| {
+            prefix == e.name
+                || prefix.starts_with(&format!("{} ", e.name))
+                || prefix.ends_with(&format!(" {}", e.name))
+        })
+        .max_by_key(|e| e.name.len());
+    // ("Sanders Vows To Eliminate Tax Breaks …" over the body's "Bernie Sanders": a surname
+    // alone before the cue, the one person of the article who bears it.)
+    let person = person.or_else(|| {
+        if prefix.contains(' ') || !prefix.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let tail = format!(" {prefix}");
+        let mut bearers = persons().filter(|e| e.name.ends_with(&tail));
+        let first = bearers.next()?;
+        bearers.all(|e| e.name == first.name).then_some(first)
+    })?;
+    let fixed = person.name.clone();
+    if s.name.is_some() {
+        s.name = Some(fixed);
+    } else {
+        s.suggested = Some(fixed);
+    }
+    s.entity = Some(person.id.clone());
+    Some(s)
+}
+
+/// A name of three capitalised words or more whose first two the article writes, as a
+/// person's mention, more often than the whole name: a name run on into what follows it
+/// ("Askia Muhammad A" over three "Askia Muhammad"; "Louis Farrakhan In Iran"). Shown as those
+/// two words, the person (or the name's own entity) whose mentions write them. Counted over the entities' mentions (no
+/// search of the text), only for such a name.
+fn prefix_written_more(
+    ctx: &Ctx,
+    mut s: newsprobe_core::QuoteSource,
+) -> newsprobe_core::QuoteSource {
+    let Some(name) = s.name.as_deref().or(s.suggested.as_deref()) else {
+        return s;
+    };
+    let mut words = name.split(' ');
+    let (Some(a), Some(b), Some(_)) = (words.next(), words.next(), words.next()) else {
+        return s;
+    };
+    if !name.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+        return s;
+    }
+    let two = &name[..a.len() + 1 + b.len()];
+    let (mut whole, mut best): (usize, Option<(usize, &newsprobe_core::Entity)>) = (0, None);
+    for e in &ctx.doc.entities {
+        let mut n = 0;
+        for m in &e.mentions {
+            let len = m.end.saturating_sub(m.start);
+            if len == name.len() && ctx.doc.span_text(m) == name {
+                whole += 1;
+            } else if len == two.len() && ctx.doc.span_text(m) == two {
+                n += 1;
+            }
+        }
+        // (A person's mentions, or the name's own entity's: not "Las Vegas", a place, before
+        // "Las Vegas Review-Journal".)
+        if n > 0
+            && (e.kind == newsprobe_core::EntityType::Person
+                || s.entity.as_deref() == Some(e.id.as_str()))
+            && best.is_none_or(|(k, _)| n > k)
+        {
+            best = Some((n, e));
+        }
+    }
+    let Some((n, e)) = best else {
+        return s;
+    };
+    if n <= whole {
+        return s;
+    }
+    let fixed = two.to_string();
+    if s.name.is_some() {
+        s.name = Some(fixed);
+    } else {
+        s.suggested = Some(fixed);
+    }
+    s.entity = Some(e.id.clone());
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +289,58 @@ mod tests {
             name.as_deref(),
             Some("Harriet Okafor Rebukes Transit Board")
         );
+    }
+
+    /// A headline run into a name, the statement's cue inside it: the person the name opens
+    /// with where the article names them, no speaker where it does not.
+    #[test]
+    fn a_swallowed_cue_leaves_the_person_or_no_speaker() {
+        let text = "Marisol Quintero Blasts Harbour Authority Over \"Reckless\" Dredging Plan\n\n\
+                    The fishing cooperative's director took questions at the marina on Friday. \
+                    Marisol Quintero said the dredging would ruin the spring catch for a decade.";
+        let doc = crate::test_support::analyzed(text);
+        for q in &doc.quotes {
+            let s = &q.source;
+            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
+            assert!(!shown.contains("Blasts"), "{shown:?} shown for {q:?}");
+        }
+        let q = crate::test_support::quote_with(&doc, "spring catch");
+        assert_eq!(q.source.name.as_deref(), Some("Marisol Quintero"));
+        // (No one the article names: no speaker rather than the headline's words.)
+        let text = "Governor Tobias Brandt Slams Lawmakers Over Late Budget Vote\n\n\
+                    The budget passed two weeks after the deadline, and schools waited for funds.";
+        let doc = crate::test_support::analyzed(text);
+        for q in &doc.quotes {
+            let s = &q.source;
+            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
+            assert!(!shown.contains("Slams"), "{shown:?} shown for {q:?}");
+        }
+    }
+
+    /// A surname alone before the swallowed cue: the one person bearing it; a name run on
+    /// past the two words the article writes more often: those two words.
+    #[test]
+    fn a_surname_or_a_written_prefix_is_shown_for_a_headline_run() {
+        let text = "Okonkwo Vows To Fight Pipeline Ruling In Every Court\n\n\
+                    State Senator Adaeze Okonkwo said on Monday that the ruling ignored the \
+                    farmers whose land the pipeline crosses. \"We will appeal,\" Okonkwo said.";
+        let doc = crate::test_support::analyzed(text);
+        for q in &doc.quotes {
+            let s = &q.source;
+            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
+            assert!(!shown.contains("Vows"), "{shown:?} shown for {q:?}");
+        }
+        let text = "Marta Ilves In Tallinn: \"Estonia Will Not Bend To Threats\"\n\n\
+                    Marta Ilves spoke to a crowd in the old town square on Saturday. Marta Ilves \
+                    said the border guard would double its patrols. \"Estonia will not bend,\" \
+                    Marta Ilves told reporters afterwards.";
+        let doc = crate::test_support::analyzed(text);
+        for q in &doc.quotes {
+            let s = &q.source;
+            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
+            assert!(!shown.contains("Tallinn"), "{shown:?} shown for {q:?}");
+        }
+        let q = crate::test_support::quote_with(&doc, "Estonia will not bend,");
+        assert_eq!(q.source.name.as_deref(), Some("Marta Ilves"));
     }
 }
