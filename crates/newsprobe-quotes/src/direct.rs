@@ -608,7 +608,8 @@ fn inside_marks(marks: &[Marked], span: Span) -> bool {
     marks.iter().any(|m| m.content.contains(&span))
 }
 
-fn word_count(ctx: &Ctx, span: Span) -> usize {
+/// The words and numbers in `span`.
+pub(crate) fn word_count(ctx: &Ctx, span: Span) -> usize {
     ctx.doc
         .tokens_in(&span)
         .iter()

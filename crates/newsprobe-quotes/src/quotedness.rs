@@ -352,21 +352,6 @@ fn in_domain(feats: &[String]) -> bool {
     !has("chain") && !has("len=10-19") && !has("len=20+") && !has("outside=0")
 }
 
-/// Whether `span` holds more than `n` words and numbers.
-fn words_over(ctx: &Ctx, span: Span, n: usize) -> bool {
-    ctx.doc
-        .tokens_in(&span)
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                newsprobe_core::TokenKind::Word | newsprobe_core::TokenKind::Number
-            )
-        })
-        .nth(n)
-        .is_some()
-}
-
 /// Whether [`crate::direct`] keeps the candidate: the model's probability is at least its
 /// threshold. While collecting for training, records it and keeps it.
 pub fn keeps(ctx: &Ctx, c: &Candidate) -> bool {
@@ -383,7 +368,7 @@ pub fn keeps(ctx: &Ctx, c: &Candidate) -> bool {
     let m = model();
     // (Out of the model's domain before any feature is built: over paragraphs, or longer than
     // nine words; most quotations, at the cost of a token count.)
-    if m.is_empty() || c.contents.len() > 1 || words_over(ctx, c.contents[0], 9) {
+    if m.is_empty() || c.contents.len() > 1 || crate::direct::word_count(ctx, c.contents[0]) > 9 {
         return true;
     }
     let feats = features(ctx, c);
