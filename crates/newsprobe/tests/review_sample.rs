@@ -49,7 +49,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     // (heldout/fnc1-8), 12 more in session 15 (heldout/fnc1-9), 12 more in session 16 (heldout/fnc1-10),
     // 12 more in session 17 (heldout/fnc1-11), 10 more in session 18 (heldout/fnc1-12: the rule
     // yields 10, FNC-1 is spent), 12 PTC dev articles in session 18 (heldout/ptc-1, select17.py:
-    // a new source; the propaganda tagger's thresholds were tuned on PTC dev, nothing else was).
+    // a new source; the propaganda tagger's thresholds were tuned on PTC dev, nothing else was),
+    // 11 more in session 19 (heldout/ptc-2, select18.py).
     // Tuned on since session 14: 12 FNC-1 bodies of the tuning pool
     // (fnc1-pool, eval/review/select_pool.py), 12 more since session 15 (fnc1-pool-2,
     // select_pool2.py), 12 more since session 16 (fnc1-pool-3, select_pool3.py) and 8 more since
@@ -88,7 +89,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/fnc1-11", Dataset::Fnc1), 12);
     assert_eq!(in_part("heldout/fnc1-12", Dataset::Fnc1), 10);
     assert_eq!(in_part("heldout/ptc-1", Dataset::Ptc), 12);
-    assert_eq!(files.len(), 324);
+    assert_eq!(in_part("heldout/ptc-2", Dataset::Ptc), 11);
+    assert_eq!(files.len(), 335);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -185,7 +187,7 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 232, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 243, "{json}");
     for (group, articles) in [
         ("heldout/ecbplus", 8),
         ("heldout/scrapinghub-2", 12),
@@ -212,6 +214,7 @@ fn eval_review_runs_end_to_end() {
         ("heldout/fnc1-11", 12),
         ("heldout/fnc1-12", 10),
         ("heldout/ptc-1", 12),
+        ("heldout/ptc-2", 11),
     ] {
         assert_eq!(
             json["figures"][group]["articles"], articles,
