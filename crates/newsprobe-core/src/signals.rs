@@ -39,20 +39,20 @@ pub const POLICY: &[KindPolicy] = &[
     KindPolicy {
         kind: "unverified_sourcing",
         finding: true,
-        measured: Some((1.0, 1)),
-        why: "the outlet's own words that it has not verified what unnamed sources told it; its first firing on the sample (session 12's held-out round: a state document the outlet 'could not independently verify') judged right",
+        measured: Some((1.0, 2)),
+        why: "the outlet's own words that it has not verified what unnamed sources told it; 2/2 on the held-out part (its first firing, session 12's round: a state document the outlet 'could not independently verify'), none on the tuned-on groups; session 19: an admission that is the subject's of a reported statement ('Media reports have suggested that the FBI has not been able to verify …', its one firing on PTC train, wrong) is no longer the outlet's, and a fixture set (5 stories that fire, 3 that must not) holds it",
     },
     KindPolicy {
         kind: "anonymous_sourcing",
         finding: false,
-        measured: Some((0.808, 26)),
-        why: "the share of words from weak sources depends on every quote's source type",
+        measured: Some((0.882, 34)),
+        why: "the share of words from weak sources depends on every quote's source type; session 19: a definite body ('the Department', 'the network', 'The UN panel') is never anonymous from a cue about someone else, 'familiar with the' only after a person and before a matter, and the anonymous sources must carry a tenth of the attributed words: 30/34 on the whole sample (held-out 25/27, tuned-on 5/7: a named witness carries most of a story with three anonymous police sources, an unnamed nun who is the subject), below 0.90",
     },
     KindPolicy {
         kind: "unsupported_headline",
         finding: false,
-        measured: Some((0.0, 3)),
-        why: "headline support is a model judgment; since session 15 a headline with a question mark anywhere or an attribution (\"…, Witness Says\", \"…: White House\") asserts nothing, and plain attribution in the body (\"said\", \"told\", \"according to\") is no claim-only report: on the tuning pool's FNC-1 headline pairs its firings fell from 36 to 17 (on gold agree pairs 10 to 4); the 3 held-out firings, judged wrong, still fire (unread)",
+        measured: Some((0.167, 6)),
+        why: "headline support is a model judgment; since session 19 a plain headline whose only evidence is the words the body does not use, with the stance model reading the pair 'unrelated' (a tagline, a figurative opinion headline), and a conditional ('If …') headline do not fire (held-out 1/7 -> 1/6; PTC train 9 -> 3 firings); since session 15 a headline with a question mark anywhere or an attribution (\"…, Witness Says\", \"…: White House\") asserts nothing, and plain attribution in the body (\"said\", \"told\", \"according to\") is no claim-only report: on the tuning pool's FNC-1 headline pairs its firings fell from 36 to 17 (on gold agree pairs 10 to 4); the 3 held-out firings, judged wrong, still fire (unread)",
     },
     KindPolicy {
         kind: "unattributed_claims",

@@ -17,6 +17,7 @@
 //! - [`profile`]: how is the article sourced overall (sources, findings)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
+pub mod anonymity;
 pub mod apposition;
 pub mod belief;
 mod binding;

@@ -109,7 +109,24 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         })
         .0;
     let mut findings = Vec::new();
-    if !anonymous.is_empty() {
+    // The anonymous sources' own share of the words some source is said to have spoken: a
+    // story *rests* on them only where they carry a part of it ([`ANONYMOUS_SHARE`]).
+    let attributed_words: usize = sources
+        .iter()
+        .filter(|s| s.kind != SourceType::Unattributed)
+        .map(|s| s.quoted_words)
+        .sum();
+    let anonymous_words: usize = sources
+        .iter()
+        .filter(|s| s.kind == SourceType::Anonymous)
+        .map(|s| s.quoted_words)
+        .sum();
+    let anonymous_share = if attributed_words > 0 {
+        anonymous_words as f32 / attributed_words as f32
+    } else {
+        0.0
+    };
+    if !anonymous.is_empty() && anonymous_share >= ANONYMOUS_SHARE {
         let share = if total_words > 0 {
             weak_words as f32 / total_words as f32
         } else {
@@ -123,7 +140,8 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
             kind: "anonymous_sourcing".into(),
             severity: if share >= 0.5 { Severity::Warning } else { Severity::Info },
             message: format!(
-                "{n_anon} anonymous source(s); {:.0}% of attributed words come from anonymous, unnamed, vague or no sources",
+                "{n_anon} anonymous source(s) carry {:.0}% of the attributed words; {:.0}% come from anonymous, unnamed, vague or no sources",
+                anonymous_share * 100.0,
                 share * 100.0
             ),
             evidence: anonymous,
@@ -224,6 +242,14 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         doc.findings.extend(findings);
     }
 }
+
+/// The share of the attributed words (those of every source but the unattributed) that the
+/// anonymous sources must carry for `anonymous_sourcing` to fire: below it an anonymous source
+/// is a side voice ("a side paragraph's anonymous resident", an agency spokesperson unnamed by
+/// policy beside a story told by named doctors), not what the story rests on. Chosen on the
+/// tuned-on judgments (wrong at 0.05, right at 0.11 and 0.16) and the PTC train and tuning-pool
+/// firings read in session 19 (the side voices 0.04-0.10).
+const ANONYMOUS_SHARE: f32 = 0.10;
 
 /// Anonymous, unnamed (a role) or vague (a group) sources: none can be checked by name.
 fn is_unnamed(kind: SourceType) -> bool {
@@ -483,13 +509,27 @@ const UNNAMED_SOURCE_CUES: &[&str] = &[
     "intelligence sources",
 ];
 
-/// Whether a position of the text is inside a direct or partial quotation (words someone else
-/// says, not the outlet's own).
-fn inside_quotation(doc: &Document, at: usize) -> bool {
+/// Whether an admission at `at` is someone else's words, not the outlet's: inside a direct or
+/// partial quotation, or the main predicate of a reported statement, its subject the first
+/// words of the statement ("Media reports have suggested that the FBI has not been able to
+/// verify any evidence": the FBI's failure as others tell it). An admission later in a reported
+/// statement, after a comma or "which" ("…, which the Herald could not independently
+/// verify"), is the outlet's aside and stays.
+fn someone_elses(doc: &Document, at: usize) -> bool {
     doc.quotes.iter().any(|q| {
         q.span.start <= at
             && at < q.span.end
-            && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial)
+            && match q.kind {
+                QuoteKind::Direct | QuoteKind::Partial => true,
+                _ => {
+                    let lead = doc.text.get(q.span.start..at).unwrap_or("");
+                    lead.split_whitespace().count() <= 5
+                        && !lead.contains([',', ';', '(', '—'])
+                        && !lead
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("which"))
+                }
+            }
     })
 }
 
@@ -503,7 +543,7 @@ fn outlet_admission(doc: &Document) -> Option<Span> {
         .find_iter(doc.text.as_str())
         .filter(|m| m.pattern().as_usize() < NOT_VERIFIED.len())
         .map(|m| Span::text(m.start(), m.end()))
-        .find(|a| !inside_quotation(doc, a.start))
+        .find(|a| !someone_elses(doc, a.start))
 }
 
 /// A story whose claims rest on anonymous or unnamed sources that the outlet itself says it has
@@ -511,10 +551,15 @@ fn outlet_admission(doc: &Document) -> Option<Span> {
 /// statements all come from one unnamed source. Evidence: the outlet's own words, then the
 /// unnamed sources' mentions.
 fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Finding> {
-    let weak: Vec<Span> = doc
+    // (The anonymous sources' mentions first, then the unnamed and vague ones.)
+    let mut by_kind: Vec<&newsprobe_core::Quote> = doc
         .quotes
         .iter()
         .filter(|q| is_unnamed(q.source.kind))
+        .collect();
+    by_kind.sort_by_key(|q| q.source.kind != SourceType::Anonymous);
+    let weak: Vec<Span> = by_kind
+        .into_iter()
         .filter_map(|q| q.source.mention)
         .fold((Vec::new(), HashSet::new()), |(mut acc, mut seen), s| {
             if seen.insert(s) {
@@ -559,7 +604,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
     // The outlet's own admission, outside every quotation and reported statement.
     let admission = admissions
         .into_iter()
-        .find(|a| !inside_quotation(doc, a.start))?;
+        .find(|a| !someone_elses(doc, a.start))?;
     let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
     let mut evidence = vec![admission];
     if carried {
@@ -870,5 +915,90 @@ mod tests {
         );
         let (_, f) = finding_of(&plain, "single_source");
         assert!(f.score < 0.8, "{f:?}");
+    }
+
+    /// Session 19: an anonymous side voice (a tenth of the attributed words or less) is no
+    /// story resting on anonymous sources; a story told by its anonymous sources is.
+    #[test]
+    fn anonymous_sourcing_needs_the_anonymous_sources_to_carry_a_part_of_the_story() {
+        let side = "Dr. Hana Liebl, who leads the doctors' group, said the detention centres were \
+                    overcrowded and that children had been denied vaccines for months. \"We have \
+                    asked for access three times and been refused three times,\" Liebl said. \
+                    \"Every week without vaccines puts more children at risk of measles and flu,\" \
+                    she said. The group's letter said the conditions broke federal standards. \
+                    Dr. Omar Said, a paediatrician in the group, said the agency had ignored its \
+                    offer to vaccinate children for free. \"We will go on asking until the \
+                    doors open, because the law and the children's health are on our side,\" \
+                    Said told reporters outside the centre on Monday. A spokesperson, who asked \
+                    not to be named, said the letter was under review.";
+        let k = kinds(side);
+        assert!(!k.iter().any(|k| k == "anonymous_sourcing"), "{k:?}");
+        let resting = "The harbour authority will sell the northern pier to a shipping group, \
+                       people familiar with the matter said. The sale could be announced next \
+                       week, the people said, asking not to be named because the talks are \
+                       private. The price is about $40 million, one of them said. Mayor Ann Vik \
+                       said she had not been told.";
+        let (_, f) = finding_of(resting, "anonymous_sourcing");
+        assert!(f.message.contains("carry"), "{}", f.message);
+    }
+
+    /// Fixtures for `unverified_sourcing` (issue 12, item 3), the set it is shown as a finding
+    /// on: the outlet's own admission that it has not verified what unnamed sources told it
+    /// fires, with the admission and the anonymous attributions as evidence; an admission that
+    /// is someone else's (inside a reported statement), or one about a named source's account,
+    /// does not.
+    #[test]
+    fn unverified_sourcing_fixtures() {
+        let fires = [
+            "Two tankers were loaded with fuel at the northern terminal in breach of the embargo, \
+             according to two sources at the port who asked not to be named. The sources said \
+             the loading took place at night. The Courier could not independently verify the \
+             account.",
+            "The army shelled three villages near the border overnight, activists said. At \
+             least twelve people were killed, the activists said. The reports could not be \
+             independently verified.",
+            "The company plans to cut 2,000 jobs by the end of the year, people familiar with the \
+             plans said. The cuts would fall mostly on its factories in the north, one of the \
+             people said. The Ledger has not been able to verify the figures.",
+            "Officials in the capital have drawn up a list of 40 journalists to be barred from \
+             the summit, a source told the Observer. The source said the list was approved last \
+             week. We have not independently verified the claim.",
+            // The outlet's aside inside a reported statement is still its own.
+            "Sources in the ministry said the minister took $2 million from a shipping firm in \
+             2019, which the Herald could not independently verify. The sources said the money \
+             was paid through a charity.",
+        ];
+        for text in fires {
+            let (doc, f) = finding_of(text, "unverified_sourcing");
+            let first = doc.span_text(&f.evidence[0]).to_ascii_lowercase();
+            assert!(
+                first.contains("verif")
+                    || first.contains("confirm")
+                    || first.contains("independently"),
+                "{first}: {text}"
+            );
+            assert!(f.evidence.len() >= 2, "{f:?}");
+        }
+        let silent = [
+            // Someone else's failure to verify, reported: not the outlet's admission.
+            "Press reports have suggested that the FBI has not been able to verify any \
+             evidence of the attack. Embassy spokeswoman Jinnie Lee said the employee was \
+             recovering. \"We are taking these reports seriously,\" Lee said. \"Staff have \
+             been told what to do,\" Lee said.",
+            // A named source carries the story.
+            "Mayor Ann Vik said the port would be sold to a Danish group next year. \"We have \
+             no choice,\" Vik said. \"The debt is too large,\" Vik said. Officials said the price \
+             was low, which could not be verified.",
+            // No admission at all.
+            "The harbour authority will sell the northern pier, people familiar with the matter \
+             said. The sale could be announced next week, the people said.",
+        ];
+        for text in silent {
+            let k = kinds(text);
+            assert!(
+                !k.iter().any(|k| k == "unverified_sourcing"),
+                "{k:?}: {text}"
+            );
+        }
     }
 }

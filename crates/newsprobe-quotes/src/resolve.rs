@@ -1030,7 +1030,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn resolve_inner(&mut self, m: &Mention, entity: Option<&'a Entity>) -> Resolved {
         let ctx = self.ctx;
-        let anonymity_cue = source_type::anonymity_cue(ctx, m, &self.anonymity_cues);
+        // (A body's description is no anonymous source, whatever else its sentence says: "the
+        // Department said" beside "a person familiar with the talks"; a cue inside the mention,
+        // "the unnamed firm", stays.)
+        let anonymity_cue = source_type::anonymity_cue(ctx, m, &self.anonymity_cues).filter(|&c| {
+            m.span.contains(&c)
+                || crate::anonymity::is_own_sourcing_cue(ctx, c)
+                || !crate::anonymity::is_definite_body(ctx, m)
+        });
         let head = ctx.word(m.last);
         // "He’s claiming": the pronoun without its contracted "is".
         let head = match head.strip_suffix("'s") {

@@ -40,6 +40,13 @@ pub fn anonymity_cues(ctx: &Ctx, quotes: &[Span]) -> Vec<Span> {
             for (at, _) in window.match_indices(cue) {
                 let span = Span::text(a + at, a + at + cue.len());
                 if span.overlaps(&tok)
+                    && crate::anonymity::is_source_cue(
+                        cue,
+                        window
+                            .get((0..=at.saturating_sub(40)).rev().find(|&x| window.is_char_boundary(x)).unwrap_or(0)..at)
+                            .unwrap_or(""),
+                        window.get(at + cue.len()..).unwrap_or(""),
+                    )
                     && quoted.containing(span).next().is_none()
                     // (Disjoint spans: only the last to start before this one's end can overlap.)
                     && kept
@@ -636,15 +643,58 @@ fn briefed_after(ctx: &Ctx, m: &Mention) -> bool {
         && matches!(ctx.word(k + 1), "on" | "about")
 }
 
+/// Whether "familiar with" at token `k` is the wire services' cue (after a person or source,
+/// before a matter): [`crate::anonymity::is_source_cue`] on the text around it.
+fn familiar_with_is_a_cue(ctx: &Ctx, k: usize) -> bool {
+    let text = &ctx.doc.text;
+    let at = ctx.span(k).start;
+    let mut a = at.saturating_sub(40);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let end = ctx.span(k + 1).end;
+    let mut b = (end + 40).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    // (Only "with the …" has an object to check; "familiar with" before another word passes.)
+    let after = text.get(end..b).unwrap_or("");
+    let after = after.trim_start();
+    let after = match after.get(..4) {
+        Some(t) if t.eq_ignore_ascii_case("the ") => &after[3..],
+        _ => return true,
+    };
+    crate::anonymity::is_source_cue("familiar with the", text.get(a..at).unwrap_or(""), after)
+}
+
+/// "Business Insider", "Washington Insider": a capitalised head after another capitalised word
+/// of the mention, past the sentence's first word, is a name's last word, not the wire
+/// services' "insiders" or "sources".
+fn is_capitalised_name_head(ctx: &Ctx, m: &Mention) -> bool {
+    let start = ctx.sentence_bounds(m.last).0;
+    m.last > m.first
+        && m.last > start
+        && ctx.is_capitalized(m.last)
+        && ctx.is_word(m.last - 1)
+        && ctx.is_capitalized(m.last - 1)
+        && !ctx.is_determiner(m.last - 1)
+}
+
 /// The source type a mention shows on its own (pronouns are resolved elsewhere).
 pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
     let head = ctx.word(m.last);
-    let anonymous_head = matches!(head, "source" | "sources" | "insider" | "insiders")
-        || (m.first..m.last).any(|k| ctx.word(k) == "familiar" && ctx.word(k + 1) == "with")
+    let anonymous_head = (matches!(head, "source" | "sources" | "insider" | "insiders")
+        && !is_capitalised_name_head(ctx, m))
+        || (m.first..m.last).any(|k| {
+            ctx.word(k) == "familiar" && ctx.word(k + 1) == "with" && familiar_with_is_a_cue(ctx, k)
+        })
         || briefed_after(ctx, m);
     if is_named(ctx, m) {
         return SourceType::Named;
     }
+    // (The resolver drops a cue elsewhere in the sentence of a body: "the Department said"
+    // beside "a person familiar with the talks" is the department, which has a name;
+    // `crate::anonymity::is_definite_body`.)
     if anonymous_cue || anonymous_head {
         return SourceType::Anonymous;
     }
