@@ -53,7 +53,7 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     let word = ctx.word(head);
     if !ctx.is_word(head)
         || ctx.is_capitalized(head) && head != m.first
-        || !ctx.is_role_noun(head)
+        || !(ctx.is_role_noun(head) || PERSON_NOUNS.contains(&word))
         || (word.ends_with('s') && !word.ends_with("ss"))
         || ctx.is_pronoun(head)
     {
@@ -64,10 +64,11 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     if !definite || head == m.first {
         return false;
     }
-    // (No name of its own: a capitalised word after the first is a name or an owner, and a
-    // named owner's role is the owner's business only with the possessive.)
+    // (No name of its own: a capitalised word after the first is a name, unless it is the
+    // owner written before a possessive, "Charlie Hebdo's editor-in-chief".)
+    let owner_end = (m.first..head).rev().find(|&k| is_possessive(ctx, k));
     if (m.first + 1..head)
-        .any(|k| ctx.is_capitalized(k) && !is_possessive(ctx, k) && !ctx.is_title(k))
+        .any(|k| owner_end.is_none_or(|o| k > o) && ctx.is_capitalized(k) && !ctx.is_title(k))
     {
         return false;
     }
@@ -85,6 +86,29 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
         (lo..=hi).any(|t| t != k && (t < m.first || t > m.last) && in_person(ctx, t))
     })
 }
+
+/// Words for a person that the lexicon keeps no role nouns: kin and the parties to a case
+/// ("the mum", "The suspect").
+const PERSON_NOUNS: &[&str] = &[
+    "mum",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
+    "widow",
+    "girlfriend",
+    "boyfriend",
+    "fiancee",
+    "fiancée",
+    "suspect",
+    "victim",
+];
 
 /// Plural representatives, whose principal makes them an identifiable group.
 const REPRESENTATIVES: &[&str] = &[
@@ -150,6 +174,22 @@ mod tests {
         assert_eq!(kind, SourceType::Named);
         let (_, kind) = source_of(text, "shop had been closed");
         assert_eq!(kind, SourceType::Unnamed);
+    }
+
+    /// "the mum" of a mother the article names beside the word, and an owner's role written
+    /// with the owner's name ("the Harbour Gazette's editor", the editor named beside it).
+    #[test]
+    fn kin_and_an_owners_role_of_a_named_person_are_named() {
+        let text = "Mother pleads for help on the street\n\n\
+            A boy stood beside his 30-year-old mum, Dana Petrova, outside the market in Varna \
+            on Sunday.\n\n\
+            The mum said she would stay until the hospital bill was paid.\n\n\
+            Oskar Lind, the Harbour Gazette's editor, was in Oslo that day.\n\n\
+            The Harbour Gazette's editor said the paper would keep printing.";
+        let (_, kind) = source_of(text, "stay until the hospital bill");
+        assert_eq!(kind, SourceType::Named);
+        let (_, kind) = source_of(text, "keep printing");
+        assert_eq!(kind, SourceType::Named);
     }
 
     /// "the singer's reps" are identifiable by whom they speak for: `unnamed`, not `vague`.
