@@ -202,8 +202,24 @@ mod tests {
         assert_eq!(kind, SourceType::Unnamed);
     }
 
-    /// "she said" that the resolver reads back to no one, in an article that has named a
-    /// person before it: `named`.
+    /// A pronoun after a named person is read as that person's (the rule alone: the
+    /// resolver reaches most such pronouns itself); one before any person is not.
+    #[test]
+    fn a_pronoun_after_a_named_person_reads_as_named() {
+        let doc = crate::test_support::analyzed(
+            "Too many children bear names that are hard to spell, he said. Judge Arlo Penning \
+             ruled on Friday. She said the ruling was fair.",
+        );
+        let ctx = crate::speaker::Ctx::new(&doc);
+        let at = |w: &str| (0..ctx.len()).find(|&k| ctx.raw(k) == w).expect(w);
+        let he = crate::speaker::Mention::tokens(&ctx, at("he"), at("he"));
+        let she = crate::speaker::Mention::tokens(&ctx, at("She"), at("She"));
+        assert!(!super::pronoun_of_named_person(&ctx, &he));
+        assert!(super::pronoun_of_named_person(&ctx, &she));
+    }
+
+    /// "she said" in an article that has named a person before it: `named` (here the
+    /// resolver reaches the name itself).
     #[test]
     fn an_unresolved_pronoun_after_a_named_person_is_named() {
         let text = "Mother sells toys to pay for surgery\n\n\
