@@ -43,6 +43,7 @@ pub mod quotedness;
 pub mod rank;
 pub mod reported;
 pub mod resolve;
+pub mod role_held;
 pub mod scare;
 pub mod source_type;
 pub mod speakable;
@@ -396,6 +397,23 @@ fn resolve_all(
                         .name
                         .as_deref()
                         .is_some_and(|n| source_type::is_identified_group(ctx, n, m.span.start))
+                {
+                    r.source.kind = SourceType::Unnamed;
+                }
+                // ("The analyst said" after "Piper Jaffray analyst Gene Munster", "he said"
+                // read back to no one in an article that names people: a named person's, though
+                // the resolver could not tell whose; "the singer's reps": an identifiable group.
+                // Only the type.)
+                if r.source.kind == SourceType::Unnamed
+                    && r.source.entity.is_none()
+                    && (role_held::role_of_named_person(ctx, &m)
+                        || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m)))
+                {
+                    r.source.kind = SourceType::Named;
+                }
+                if r.source.kind == SourceType::Vague
+                    && r.source.entity.is_none()
+                    && role_held::possessed_representatives(ctx, &m)
                 {
                     r.source.kind = SourceType::Unnamed;
                 }
