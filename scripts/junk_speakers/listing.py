@@ -1,6 +1,8 @@
 """Every shown speaker (source.name, else the suggested name, else the mention) on the text
-engineers may read (session 17): the tuned-on groups of eval/review (seven since session 18), the 49 FNC-1 bodies
-of the tuning pool and every PTC train article (ids `is_dev` rejects). One line a speaker:
+engineers may read (session 17): the tuned-on groups of eval/review (seven since session 18, eight since
+session 19: `ptc-train`, 8 reviewed PTC train articles), the 49 FNC-1 bodies of the tuning pool and
+every other PTC train article (ids `is_dev` rejects; group `ptc-train-rest` since session 19, `ptc-train`
+before: the reviewed ones are listed once, under their group). One line a speaker:
 group, document, shown name, entity type, source type, cue, shown or suggested, and the sentence,
 for judging junk by reading. Never reads eval/review/heldout.
 
@@ -19,7 +21,8 @@ R = os.path.join(ROOT, "eval", "review")
 PTC = os.path.join(E, "propaganda", "ptc", "articles")
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
-GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3", "fnc1-pool-4", "fnc1-pool-5"]
+GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3", "fnc1-pool-4", "fnc1-pool-5",
+          "ptc-train"]
 
 
 recs, group = [], {}
@@ -34,6 +37,9 @@ for g in GROUPS:
             recs.append({"id": i, "text": ecb[d["id"]]})
         elif d["dataset"] == "fnc1":
             recs.append({"id": i, "text": fnc[d["id"]]})
+        elif d["dataset"] == "ptc":
+            assert not is_dev(d["id"]), "a PTC dev article in a tuned-on group"
+            recs.append({"id": i, "text": open(f"{PTC}/article{d['id']}.txt").read()})
         else:
             h = gzip.open(f"{E}/extraction/scrapinghub/html/{d['id']}.html.gz").read().decode("utf-8", "replace")
             recs.append({"id": i, "url": gt[d["id"]].get("url"), "html": h})
@@ -46,9 +52,9 @@ for l in pool.splitlines():
     recs.append(d)
     group[d["id"]] = "pool"
 for i in sorted(f[len("article"):-4] for f in os.listdir(PTC) if f.endswith(".txt")):
-    if not is_dev(i):
+    if not is_dev(i) and f"ptc-train:{i}" not in group:
         recs.append({"id": "ptc:" + i, "text": open(f"{PTC}/article{i}.txt").read()})
-        group["ptc:" + i] = "ptc-train"
+        group["ptc:" + i] = "ptc-train-rest"
 src = f"{OUT}/all.jsonl"
 with open(src, "w") as out:
     for r in recs:
