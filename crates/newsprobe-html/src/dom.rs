@@ -13,6 +13,7 @@
 //! input, not copies (a 170 KiB page has thousands of each).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::entities;
 
@@ -719,11 +720,20 @@ static ENDS_ATTR_NAME: [bool; 256] = {
     t
 };
 
+/// `-->`, searched for once a comment: built once (`memmem::find` builds its searcher at each call
+/// on a haystack of 64 bytes or more, as the rest of a page always is).
+static COMMENT_END: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
+
+/// `</`, searched for through raw-text content (scripts, styles): built once, as [`COMMENT_END`].
+static END_TAG_OPEN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"</"));
+
 /// Skips `<!-- ... -->`, `<!DOCTYPE ...>`, `<![CDATA[...]]>`, `<? ... >`; returns the end.
 fn skip_declaration(bytes: &[u8], lt: usize) -> usize {
     let rest = &bytes[lt..];
     if rest.starts_with(b"<!--") {
-        return match memchr::memmem::find(&rest[4..], b"-->") {
+        return match COMMENT_END.find(&rest[4..]) {
             Some(at) => lt + 4 + at + 3,
             None => bytes.len(),
         };
@@ -892,7 +902,8 @@ fn find_raw_end(html: &str, from: usize, name: &str) -> (usize, usize) {
         return (bytes.len(), bytes.len());
     }
     let mut pos = from;
-    while let Some(at) = memchr::memmem::find(&bytes[pos..], b"</") {
+    let end_tag = &*END_TAG_OPEN;
+    while let Some(at) = end_tag.find(&bytes[pos..]) {
         let start = pos + at;
         let after = start + 2;
         let candidate = bytes.get(after..after + name.len());
