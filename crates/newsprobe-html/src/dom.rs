@@ -201,6 +201,7 @@ impl<'a> Dom<'a> {
         collapse_whitespace(&out)
     }
 
+    #[inline]
     fn push(&mut self, data: NodeData<'a>, parent: NodeId) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
