@@ -223,6 +223,7 @@ impl<'a> Dom<'a> {
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
+    #[inline]
     fn push_text(&mut self, text: Cow<'a, str>, parent: NodeId) {
         let last = self.nodes[parent as usize].last_child;
         if last != NONE {
@@ -383,6 +384,7 @@ fn is_void(tag: &str) -> bool {
 }
 
 /// Elements whose content is not markup.
+#[inline]
 fn is_raw_text(tag: &str) -> bool {
     matches!(
         tag,
@@ -609,11 +611,17 @@ impl<'a> Builder<'a> {
 
     /// Closes the nearest open `tag` (one of the `TAG_` ids), searching at most
     /// [`END_TAG_SEARCH`] entries and stopping at scope boundaries and at `stop_at` tags.
+    #[inline]
     fn close_implied(&mut self, tag: u32, stop_at: &[&str]) {
         // Nothing to close when no `tag` is open (most `<div>`s close no `<p>`): skip the walk.
-        if self.open_counts[tag as usize] == 0 {
-            return;
+        if self.open_counts[tag as usize] != 0 {
+            self.close_implied_walk(tag, stop_at);
         }
+    }
+
+    /// [`Builder::close_implied`] where a `tag` is open: the walk, out of line.
+    #[inline(never)]
+    fn close_implied_walk(&mut self, tag: u32, stop_at: &[&str]) {
         let depth = self.stack.len();
         for i in (1..depth).rev().take(END_TAG_SEARCH) {
             let open_tag = self.stack[i].1;
@@ -669,13 +677,27 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline]
     fn end_tag(&mut self, name: &str) {
         // Most end tags close the innermost open element: what the search below finds first.
         let depth = self.stack.len();
         if depth > 1 && *self.names[self.stack[depth - 1].1 as usize] == *name {
-            self.truncate(depth - 1);
+            // `truncate(depth - 1)`: one pop, without a drain.
+            if let Some((_, tag)) = self.stack.pop() {
+                if let Some(count) = self.open_counts.get_mut(tag as usize) {
+                    *count = count.saturating_sub(1);
+                }
+            }
             return;
         }
+        self.end_tag_search(name);
+    }
+
+    /// [`Builder::end_tag`] of an end tag that does not close the innermost element: the
+    /// search of the open elements, out of line.
+    #[inline(never)]
+    fn end_tag_search(&mut self, name: &str) {
+        let depth = self.stack.len();
         let Some(&tag) = self.ids.get(name) else {
             return;
         };
