@@ -49,6 +49,13 @@ impl Word<'_> {
         if f != FLAGS_UNKNOWN {
             return f;
         }
+        self.look_up_flags()
+    }
+
+    /// [`Word::flags`] at its first call: the gazetteer look-up, out of line (inlined, it kept
+    /// the remembered answer's path from inlining at most callers).
+    #[inline(never)]
+    fn look_up_flags(&self) -> u32 {
         let f = GAZETTEER.flags(self.norm);
         self.flags.set(f);
         f

@@ -13,6 +13,7 @@
 //! input, not copies (a 170 KiB page has thousands of each).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::entities;
 
@@ -200,6 +201,7 @@ impl<'a> Dom<'a> {
         collapse_whitespace(&out)
     }
 
+    #[inline]
     fn push(&mut self, data: NodeData<'a>, parent: NodeId) -> NodeId {
         let id = self.nodes.len() as NodeId;
         self.nodes.push(Node {
@@ -221,6 +223,7 @@ impl<'a> Dom<'a> {
     }
 
     /// Appends text to `parent`, merging with a preceding text node.
+    #[inline]
     fn push_text(&mut self, text: Cow<'a, str>, parent: NodeId) {
         let last = self.nodes[parent as usize].last_child;
         if last != NONE {
@@ -381,6 +384,7 @@ fn is_void(tag: &str) -> bool {
 }
 
 /// Elements whose content is not markup.
+#[inline]
 fn is_raw_text(tag: &str) -> bool {
     matches!(
         tag,
@@ -607,11 +611,17 @@ impl<'a> Builder<'a> {
 
     /// Closes the nearest open `tag` (one of the `TAG_` ids), searching at most
     /// [`END_TAG_SEARCH`] entries and stopping at scope boundaries and at `stop_at` tags.
+    #[inline]
     fn close_implied(&mut self, tag: u32, stop_at: &[&str]) {
         // Nothing to close when no `tag` is open (most `<div>`s close no `<p>`): skip the walk.
-        if self.open_counts[tag as usize] == 0 {
-            return;
+        if self.open_counts[tag as usize] != 0 {
+            self.close_implied_walk(tag, stop_at);
         }
+    }
+
+    /// [`Builder::close_implied`] where a `tag` is open: the walk, out of line.
+    #[inline(never)]
+    fn close_implied_walk(&mut self, tag: u32, stop_at: &[&str]) {
         let depth = self.stack.len();
         for i in (1..depth).rev().take(END_TAG_SEARCH) {
             let open_tag = self.stack[i].1;
@@ -667,13 +677,27 @@ impl<'a> Builder<'a> {
         }
     }
 
+    #[inline]
     fn end_tag(&mut self, name: &str) {
         // Most end tags close the innermost open element: what the search below finds first.
         let depth = self.stack.len();
         if depth > 1 && *self.names[self.stack[depth - 1].1 as usize] == *name {
-            self.truncate(depth - 1);
+            // `truncate(depth - 1)`: one pop, without a drain.
+            if let Some((_, tag)) = self.stack.pop() {
+                if let Some(count) = self.open_counts.get_mut(tag as usize) {
+                    *count = count.saturating_sub(1);
+                }
+            }
             return;
         }
+        self.end_tag_search(name);
+    }
+
+    /// [`Builder::end_tag`] of an end tag that does not close the innermost element: the
+    /// search of the open elements, out of line.
+    #[inline(never)]
+    fn end_tag_search(&mut self, name: &str) {
+        let depth = self.stack.len();
         let Some(&tag) = self.ids.get(name) else {
             return;
         };
@@ -719,11 +743,20 @@ static ENDS_ATTR_NAME: [bool; 256] = {
     t
 };
 
+/// `-->`, searched for once a comment: built once (`memmem::find` builds its searcher at each call
+/// on a haystack of 64 bytes or more, as the rest of a page always is).
+static COMMENT_END: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"-->"));
+
+/// `</`, searched for through raw-text content (scripts, styles): built once, as [`COMMENT_END`].
+static END_TAG_OPEN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"</"));
+
 /// Skips `<!-- ... -->`, `<!DOCTYPE ...>`, `<![CDATA[...]]>`, `<? ... >`; returns the end.
 fn skip_declaration(bytes: &[u8], lt: usize) -> usize {
     let rest = &bytes[lt..];
     if rest.starts_with(b"<!--") {
-        return match memchr::memmem::find(&rest[4..], b"-->") {
+        return match COMMENT_END.find(&rest[4..]) {
             Some(at) => lt + 4 + at + 3,
             None => bytes.len(),
         };
@@ -892,7 +925,8 @@ fn find_raw_end(html: &str, from: usize, name: &str) -> (usize, usize) {
         return (bytes.len(), bytes.len());
     }
     let mut pos = from;
-    while let Some(at) = memchr::memmem::find(&bytes[pos..], b"</") {
+    let end_tag = &*END_TAG_OPEN;
+    while let Some(at) = end_tag.find(&bytes[pos..]) {
         let start = pos + at;
         let after = start + 2;
         let candidate = bytes.get(after..after + name.len());

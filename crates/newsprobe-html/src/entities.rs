@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 /// Replaces character references in `raw`. Borrows when there is nothing to replace.
+#[inline]
 pub fn decode(raw: &str) -> Cow<'_, str> {
     let bytes = raw.as_bytes();
     // Most attribute values are short: a plain scan costs less than starting `memchr`.
@@ -14,9 +15,17 @@ pub fn decode(raw: &str) -> Cow<'_, str> {
     } else {
         memchr::memchr(b'&', bytes)
     };
-    let Some(first) = first else {
-        return Cow::Borrowed(raw);
-    };
+    match first {
+        None => Cow::Borrowed(raw),
+        Some(first) => Cow::Owned(decode_from(raw, first)),
+    }
+}
+
+/// `raw` with its character references decoded, the first `&` at byte `first`. Out of line:
+/// inlined into [`decode`], its references' code made every call (most find no `&`) save and
+/// restore registers it did not use.
+#[inline(never)]
+fn decode_from(raw: &str, first: usize) -> String {
     let mut out = String::with_capacity(raw.len());
     out.push_str(&raw[..first]);
     let mut rest = &raw[first..];
@@ -35,7 +44,7 @@ pub fn decode(raw: &str) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
-    Cow::Owned(out)
+    out
 }
 
 /// A decoded reference: one character and room to encode it.
