@@ -14,52 +14,13 @@ pair of quotation marks, straight or curly, around 12 characters or more); the f
 review` reads each in place from ../shared/eval as `newsprobe analyze` reads a text file (its
 first line, followed by a blank line, is the title). Run from the repo root:
 python3 eval/review/select_ptctrain.py"""
-import hashlib, os, re, sys
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "heldout"))
-from later_rounds import sample_ids  # noqa: E402
-sys.path.insert(0, os.path.join(HERE, "..", "..", "scripts", "junk_speakers"))
-from ptc_split import is_dev  # noqa: E402  (FNV-1a 64 of the id, 0 mod 5)
+import os, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "heldout"))
+from ptc_rounds import main  # noqa: E402  (the rule, shared with the held-out PTC rounds)
 
 SEED = "newsprobe-review-ptctrain-2026-12"
 FOLDER = "ptc-train"
 COUNT = 8
-ARTICLES = "../shared/eval/propaganda/ptc/articles"
-# is_dev of the Rust on these ids (as select17.py's CHECK, session 18).
-CHECK = {"111111111": False, "111111113": False, "111111115": False, "111111121": True,
-         "111111131": True, "696246189": True, "697063039": True}
-
-
-def train_ids():
-    ids = sorted(f[len("article"):-len(".txt")] for f in os.listdir(ARTICLES)
-                 if f.startswith("article") and f.endswith(".txt"))
-    return [i for i in ids if not is_dev(i)]
-
-
-def select():
-    assert all(is_dev(i) == d for i, d in CHECK.items()), "is_dev differs from the Rust"
-    used = sample_ids(FOLDER)
-    def key(i): return hashlib.sha256((SEED + ":" + i).encode()).hexdigest()
-    chosen, skipped = [], []
-    for i in sorted(train_ids(), key=key):
-        text = open(os.path.join(ARTICLES, "article%s.txt" % i), encoding="utf-8").read()
-        words = len(text.split())
-        quotes = len(re.findall(r"[\u201c\"][^\u201d\"]{12,}[\u201d\"]", text))
-        if i in used:
-            continue
-        if words < 150 or quotes < 1:
-            skipped.append((i, words, quotes))
-            continue
-        assert not is_dev(i)
-        chosen.append(i)
-        print("ptc", i, words, quotes, sep="\t")
-        if len(chosen) == COUNT:
-            break
-    for i, w, q in skipped:
-        print("skipped", i, w, q, sep="\t", file=sys.stderr)
-    return chosen
-
 
 if __name__ == "__main__":
-    ids = select()
-    print("train articles: %d, drawn %d" % (len(train_ids()), len(ids)), file=sys.stderr)
+    main(SEED, FOLDER, COUNT, dev=False)

@@ -206,20 +206,11 @@ pub fn is_source_cue(cue: &str, before: &str, after: &str) -> bool {
 /// Indefinite determiners: "a company that asked not to be named" may be an anonymous body.
 const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "any", "each", "every"];
 
-/// Bodies written as a description that no cue elsewhere in the sentence makes anonymous.
+/// Bodies written as a description that no cue elsewhere in the sentence makes anonymous,
+/// besides a state's bodies (`source_type::STATE_BODIES`: "the government", "the navy").
 const BODY_HEADS: &[&str] = &[
     "panel",
-    "government",
     "administration",
-    "navy",
-    "army",
-    "military",
-    "ministry",
-    "embassy",
-    "parliament",
-    "cabinet",
-    "senate",
-    "congress",
     "site",
     "website",
     "outlet",
@@ -241,7 +232,10 @@ pub fn is_definite_body(ctx: &Ctx, m: &Mention) -> bool {
     }
     let head = ctx.word(m.last);
     let head = head.strip_suffix("'s").unwrap_or(head);
-    if !(crate::resolve::is_org_or_body_description(head) || BODY_HEADS.contains(&head)) {
+    if !(crate::resolve::is_org_or_body_description(head)
+        || BODY_HEADS.contains(&head)
+        || crate::source_type::STATE_BODIES.contains(&head))
+    {
         return false;
     }
     let first = ctx.word(m.first);

@@ -87,28 +87,9 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     })
 }
 
-/// Words for a person that the lexicon keeps no role nouns: kin and the parties to a case
-/// ("the mum", "The suspect").
-const PERSON_NOUNS: &[&str] = &[
-    "mum",
-    "mom",
-    "dad",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "sister",
-    "brother",
-    "widow",
-    "girlfriend",
-    "boyfriend",
-    "fiancee",
-    "fiancée",
-    "suspect",
-    "victim",
-];
+/// Words for a person that the lexicon's role nouns lack (kin, mother or widow, are role nouns
+/// there): informal kin and the suspect of a case ("the mum", "The suspect").
+const PERSON_NOUNS: &[&str] = &["mum", "mom", "dad", "suspect"];
 
 /// Plural representatives, whose principal makes them an identifiable group.
 const REPRESENTATIVES: &[&str] = &[

@@ -246,7 +246,7 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
 }
 
 /// Bodies of a state that a country's or place's name makes one named organisation.
-const STATE_BODIES: &[&str] = &[
+pub(crate) const STATE_BODIES: &[&str] = &[
     "government",
     "navy",
     "army",

@@ -20,52 +20,13 @@ are left for a later round). `eval review` reads each article in place from ../s
 reads every other round (no article text is kept in eval/review): the file is read as `newsprobe
 analyze` reads a text file (its first line, followed by a blank line, is the title). Run from the
 repo root: python3 eval/review/heldout/select18.py"""
-import hashlib, os, re, sys
+import os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from later_rounds import sample_ids
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scripts", "junk_speakers"))
-from ptc_split import is_dev  # noqa: E402  (FNV-1a 64 of the id, 0 mod 5)
+from ptc_rounds import main  # noqa: E402  (the rule, shared with the other PTC groups)
 
 SEED = "newsprobe-review-heldout-2026-12-r18"
 FOLDER = "ptc-2"
 COUNT = 11
-ARTICLES = "../shared/eval/propaganda/ptc/articles"
-# is_dev of the Rust on these ids (checked by compiling the Rust function on them, session 18).
-CHECK = {"111111111": False, "111111113": False, "111111115": False, "111111121": True,
-         "111111131": True, "696246189": True, "697063039": True}
-
-
-def dev_ids():
-    ids = sorted(f[len("article"):-len(".txt")] for f in os.listdir(ARTICLES)
-                 if f.startswith("article") and f.endswith(".txt"))
-    return [i for i in ids if is_dev(i)]
-
-
-def select():
-    assert all(is_dev(i) == d for i, d in CHECK.items()), "is_dev differs from the Rust"
-    used = sample_ids(FOLDER)
-    def key(i): return hashlib.sha256((SEED + ":" + i).encode()).hexdigest()
-    chosen, skipped = [], []
-    for i in sorted(dev_ids(), key=key):
-        text = open(os.path.join(ARTICLES, "article%s.txt" % i), encoding="utf-8").read()
-        words = len(text.split())
-        quotes = len(re.findall(r"[\u201c\"][^\u201d\"]{12,}[\u201d\"]", text))
-        if i in used:
-            continue
-        if words < 150 or quotes < 1:
-            skipped.append((i, words, quotes))
-            continue
-        chosen.append(i)
-        print("ptc", i, words, quotes, sep="\t")
-        if len(chosen) == COUNT:
-            break
-    for i, w, q in skipped:
-        print("skipped", i, w, q, sep="\t", file=sys.stderr)
-    return chosen
-
 
 if __name__ == "__main__":
-    ids = select()
-    rest = [i for i in dev_ids() if i not in ids and i not in sample_ids(FOLDER)]
-    print("dev articles: %d, drawn %d, left for later rounds %d" % (len(dev_ids()), len(ids), len(rest)),
-          file=sys.stderr)
+    main(SEED, FOLDER, COUNT, dev=True)
