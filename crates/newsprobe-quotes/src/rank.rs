@@ -237,6 +237,34 @@ fn entity_mentions(doc: &Document) -> Vec<(Span, EntityType)> {
     out
 }
 
+/// What the ranker reads of one article: its quotation marks, the rules' attributions and the
+/// entity stage's person and organisation mentions (training, its diagnosis and the tests read
+/// an article so; the engine itself reads it in `annotate_with`).
+pub(crate) struct Reading {
+    pub(crate) marks: Vec<Marked>,
+    pub(crate) found: Vec<Found>,
+    pub(crate) ents: Vec<(Span, EntityType)>,
+}
+
+impl Reading {
+    pub(crate) fn of(ctx: &Ctx, doc: &Document) -> Self {
+        let marks = crate::marks::find(doc);
+        let found = crate::find_all(ctx, &marks);
+        Reading {
+            marks,
+            found,
+            ents: entity_mentions(doc),
+        }
+    }
+}
+
+/// A plain text read through the entity stage, as PolNeAR's texts are read for the ranker.
+pub(crate) fn annotated(text: &str) -> Document {
+    let mut doc = Document::from_text(None, text);
+    newsprobe_entities::annotate(&mut doc, None);
+    doc
+}
+
 /// Whether the candidates reach wider than the cue's sentence and the one before (session
 /// 18, opt-in: `NEWSPROBE_RANK_WIDE=1`): entity mentions of the sentence before that one and of
 /// the next sentence in the cue's paragraph, the last named speaker before the window
@@ -821,12 +849,9 @@ pub(crate) type Doc = (String, String, Vec<crate::eval::Attr>);
 fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
     let mut out = Vec::new();
     for (_, text, gold) in docs.iter().copied() {
-        let mut doc = Document::from_text(None, text);
-        newsprobe_entities::annotate(&mut doc, None);
+        let doc = annotated(text);
         let ctx = Ctx::new(&doc);
-        let marks = crate::marks::find(&doc);
-        let found = crate::find_all(&ctx, &marks);
-        let ents = entity_mentions(&doc);
+        let Reading { marks, found, ents } = Reading::of(&ctx, &doc);
         let look = Lookup::new(&marks, &ents);
         let index = CharIndex::new(&doc.text);
         let ch = |s: &Span| (index.char_offset(s.start), index.char_offset(s.end));
@@ -980,9 +1005,7 @@ pub fn named_examples(
     weight: f64,
 ) -> (NamedExamples, Vec<Option<Diagnosis>>) {
     let ctx = Ctx::new(doc);
-    let marks = crate::marks::find(doc);
-    let found = crate::find_all(&ctx, &marks);
-    let ents = entity_mentions(doc);
+    let Reading { marks, found, ents } = Reading::of(&ctx, doc);
     let look = Lookup::new(&marks, &ents);
     // Each gold quotation's attribution: the one whose content overlaps it most.
     let overlap = |a: &Span, b: &Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
@@ -1598,12 +1621,9 @@ mod tests {
     /// with their finders, in the wide window.
     fn cands_of(text: &str, needle: &str) -> Vec<(String, &'static str)> {
         FORCE_WIDE.with(|w| w.set(true));
-        let mut doc = Document::from_text(None, text);
-        newsprobe_entities::annotate(&mut doc, None);
+        let doc = annotated(text);
         let ctx = Ctx::new(&doc);
-        let marks = crate::marks::find(&doc);
-        let found = crate::find_all(&ctx, &marks);
-        let ents = entity_mentions(&doc);
+        let Reading { found, ents, .. } = Reading::of(&ctx, &doc);
         let mut last = LastNamed::default();
         for f in &found {
             let before = last.step(&ctx, f);

@@ -344,6 +344,20 @@ mod tests {
         );
     }
 
+    /// The name a reader sees for a quotation: the speaker shown, else the one suggested.
+    fn shown(q: &newsprobe_core::Quote) -> &str {
+        let s = &q.source;
+        s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("")
+    }
+
+    /// No quotation of `doc` shows or suggests a name holding `word` (a headline's verb).
+    fn assert_no_shown_name_holds(doc: &newsprobe_core::Document, word: &str) {
+        for q in &doc.quotes {
+            let shown = shown(q);
+            assert!(!shown.contains(word), "{shown:?} shown for {q:?}");
+        }
+    }
+
     /// A headline run into a name, the statement's cue inside it: the person the name opens
     /// with where the article names them, no speaker where it does not.
     #[test]
@@ -352,22 +366,14 @@ mod tests {
                     The fishing cooperative's director took questions at the marina on Friday. \
                     Marisol Quintero said the dredging would ruin the spring catch for a decade.";
         let doc = crate::test_support::analyzed(text);
-        for q in &doc.quotes {
-            let s = &q.source;
-            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
-            assert!(!shown.contains("Blasts"), "{shown:?} shown for {q:?}");
-        }
+        assert_no_shown_name_holds(&doc, "Blasts");
         let q = crate::test_support::quote_with(&doc, "spring catch");
         assert_eq!(q.source.name.as_deref(), Some("Marisol Quintero"));
         // (No one the article names: no speaker rather than the headline's words.)
         let text = "Governor Tobias Brandt Slams Lawmakers Over Late Budget Vote\n\n\
                     The budget passed two weeks after the deadline, and schools waited for funds.";
         let doc = crate::test_support::analyzed(text);
-        for q in &doc.quotes {
-            let s = &q.source;
-            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
-            assert!(!shown.contains("Slams"), "{shown:?} shown for {q:?}");
-        }
+        assert_no_shown_name_holds(&doc, "Slams");
     }
 
     /// A headline that runs two people into one name ("… Defends …"): the statement the
@@ -379,10 +385,9 @@ mod tests {
                     the council in March that the plan would be finished by summer. Varga \
                     said the port authority had delayed the permits.";
         let doc = crate::test_support::analyzed(text);
+        assert_no_shown_name_holds(&doc, "Defends");
         for q in &doc.quotes {
-            let s = &q.source;
-            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
-            assert!(!shown.contains("Defends"), "{shown:?} shown for {q:?}");
+            let shown = shown(q);
             if q.span.start < text.find("\n").unwrap_or(0) {
                 assert_ne!(shown, "Tomas Varga", "{q:?}");
             }
@@ -397,21 +402,13 @@ mod tests {
                     State Senator Adaeze Okonkwo said on Monday that the ruling ignored the \
                     farmers whose land the pipeline crosses. \"We will appeal,\" Okonkwo said.";
         let doc = crate::test_support::analyzed(text);
-        for q in &doc.quotes {
-            let s = &q.source;
-            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
-            assert!(!shown.contains("Vows"), "{shown:?} shown for {q:?}");
-        }
+        assert_no_shown_name_holds(&doc, "Vows");
         let text = "Marta Ilves In Tallinn: \"Estonia Will Not Bend To Threats\"\n\n\
                     Marta Ilves spoke to a crowd in the old town square on Saturday. Marta Ilves \
                     said the border guard would double its patrols. \"Estonia will not bend,\" \
                     Marta Ilves told reporters afterwards.";
         let doc = crate::test_support::analyzed(text);
-        for q in &doc.quotes {
-            let s = &q.source;
-            let shown = s.name.as_deref().or(s.suggested.as_deref()).unwrap_or("");
-            assert!(!shown.contains("Tallinn"), "{shown:?} shown for {q:?}");
-        }
+        assert_no_shown_name_holds(&doc, "Tallinn");
         let q = crate::test_support::quote_with(&doc, "Estonia will not bend,");
         assert_eq!(q.source.name.as_deref(), Some("Marta Ilves"));
     }

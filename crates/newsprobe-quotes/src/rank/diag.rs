@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use newsprobe_core::report::CharIndex;
-use newsprobe_core::Document;
 
-use super::{adjacent_name, candidates, entity_mentions, Route};
+use super::{adjacent_name, candidates, Route};
 use crate::speaker::Ctx;
 use crate::Error;
 
@@ -70,12 +69,9 @@ pub fn polnear(data: &Path, split: &str) -> Result<String, Error> {
     let mut places: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let debug = std::env::var_os("NEWSPROBE_RANK_DEBUG").is_some();
     for (stem, text, gold) in &docs {
-        let mut doc = Document::from_text(None, text);
-        newsprobe_entities::annotate(&mut doc, None);
+        let doc = super::annotated(text);
         let ctx = Ctx::new(&doc);
-        let marks = crate::marks::find(&doc);
-        let found = crate::find_all(&ctx, &marks);
-        let ents = entity_mentions(&doc);
+        let super::Reading { found, ents, .. } = super::Reading::of(&ctx, &doc);
         let index = CharIndex::new(&doc.text);
         let ch = |s: &newsprobe_core::Span| (index.char_offset(s.start), index.char_offset(s.end));
         let tok_ch: Vec<(usize, usize)> = doc.tokens.iter().map(|t| ch(&t.span)).collect();
