@@ -285,7 +285,7 @@ pub fn fit(cells: &[(Vec<String>, f64, f64, f64)], l2: f64, drop: &[&str]) -> Ve
         let mut h = vec![0.0f64; d * d];
         for (ix, r, n) in &rows {
             let z: f64 = ix.iter().map(|&i| w[i]).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
+            let p = crate::logistic::sigmoid64(z);
             let gi = n * p - r;
             let hi = n * p * (1.0 - p);
             for &a in ix {
@@ -532,13 +532,13 @@ fn logit(p: f64) -> f64 {
 fn score_in(t: &Table, key: &str) -> f32 {
     if !t.weights.is_empty() {
         let z = t.model.z(key);
-        return (1.0 / (1.0 + (-z).exp())) as f32;
+        return crate::logistic::sigmoid64(z) as f32;
     }
     let res = resolve_cell(key);
     let (_, p_res) = t.resolve.rates(path_of(&res), &res);
     let (p_form, p_choice) = t.choice.rates(&choice_cell(key));
     let z = logit(p_res) + logit(p_choice) - logit(p_form);
-    (1.0 / (1.0 + (-z).exp())) as f32
+    crate::logistic::sigmoid64(z) as f32
 }
 
 /// The estimated probability that a name whose quote has the key `key` is right.

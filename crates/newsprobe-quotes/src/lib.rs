@@ -34,6 +34,7 @@ pub mod junk;
 pub mod label;
 pub mod lexicon;
 pub mod locative;
+mod logistic;
 pub mod marks;
 mod modifier_only;
 pub mod no_comment;

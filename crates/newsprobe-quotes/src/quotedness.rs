@@ -66,11 +66,7 @@ impl Model {
 
     /// The probability that the span is a quotation.
     pub fn probability(&self, feats: &[String]) -> f32 {
-        let z: f32 = feats
-            .iter()
-            .map(|f| self.weights.get(f.as_str()).copied().unwrap_or(0.0))
-            .sum();
-        1.0 / (1.0 + (-z).exp())
+        crate::logistic::probability(&self.weights, feats)
     }
 }
 
@@ -470,7 +466,7 @@ fn fit(examples: &[Example], seed: u64) -> Vec<(String, f64)> {
         for &r in &order {
             let (ids, y) = &rows[r];
             let z: f64 = ids.iter().map(|&i| w[i]).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
+            let p = crate::logistic::sigmoid64(z);
             // (Quotations are most of the examples: the others weigh more.)
             let g = if *y { 1.0 - p } else { -p * neg_weight };
             for &i in ids {

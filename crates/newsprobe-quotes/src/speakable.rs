@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 use newsprobe_core::{clusters, Document, EntityType};
 
+use crate::logistic::probability as prob;
 use crate::speaker::{Ctx, Mention};
 use crate::Error;
 
@@ -107,11 +108,7 @@ impl Model {
 
     /// The probability that the phrase can speak (a person, organisation or group).
     pub fn probability(&self, ctx: &Ctx, m: &Mention) -> f32 {
-        let z: f32 = features(ctx, m, &self.not_speakers)
-            .iter()
-            .map(|f| self.weights.get(f.as_str()).copied().unwrap_or(0.0))
-            .sum();
-        1.0 / (1.0 + (-z).exp())
+        crate::logistic::probability(&self.weights, &features(ctx, m, &self.not_speakers))
     }
 }
 
@@ -651,7 +648,7 @@ fn fit(examples: &[Example], seed: u64) -> HashMap<String, f64> {
         for &r in &order {
             let (ids, y) = &rows[r];
             let z: f64 = ids.iter().map(|&i| w[i]).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
+            let p = crate::logistic::sigmoid64(z);
             let g = y - p;
             for &i in ids {
                 w[i] += rate * (g - L2 * w[i]);
@@ -663,14 +660,6 @@ fn fit(examples: &[Example], seed: u64) -> HashMap<String, f64> {
         .zip(w)
         .map(|(n, w)| (n.to_string(), w))
         .collect()
-}
-
-fn prob(weights: &HashMap<String, f32>, feats: &[String]) -> f32 {
-    let z: f32 = feats
-        .iter()
-        .map(|f| weights.get(f.as_str()).copied().unwrap_or(0.0))
-        .sum();
-    1.0 / (1.0 + (-z).exp())
 }
 
 /// Trains the model on GUM train, reports it on GUM dev and sets the threshold on PolNeAR
