@@ -93,7 +93,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/fnc1-12", Dataset::Fnc1), 10);
     assert_eq!(in_part("heldout/ptc-1", Dataset::Ptc), 12);
     assert_eq!(in_part("heldout/ptc-2", Dataset::Ptc), 11);
-    assert_eq!(files.len(), 343);
+    assert_eq!(in_part("heldout/ptc-3", Dataset::Ptc), 11);
+    assert_eq!(files.len(), 354);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -190,7 +191,7 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 243, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 254, "{json}");
     for (group, articles) in [
         ("heldout/ecbplus", 8),
         ("heldout/scrapinghub-2", 12),
@@ -218,6 +219,7 @@ fn eval_review_runs_end_to_end() {
         ("heldout/fnc1-12", 10),
         ("heldout/ptc-1", 12),
         ("heldout/ptc-2", 11),
+        ("heldout/ptc-3", 11),
     ] {
         assert_eq!(
             json["figures"][group]["articles"], articles,
