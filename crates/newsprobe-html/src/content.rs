@@ -525,24 +525,30 @@ pub fn main_text(dom: &Dom) -> String {
 pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
     let n = dom.nodes.len();
     // Text and link characters per element, summed bottom-up (children have larger ids).
-    let mut chars = vec![0usize; n];
-    let mut links = vec![0usize; n];
+    // (As u32 pairs, one zeroed buffer of 8 bytes an element instead of two of 16: a page's
+    // text is far under 4 GiB; the sums saturate all the same.)
+    let mut sums = vec![(0u32, 0u32); n];
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for b in blocks {
-        chars[b.container as usize] += b.chars;
-        links[b.container as usize] += b.link_chars;
+        let s = &mut sums[b.container as usize];
+        s.0 = s.0.saturating_add(to_u32(b.chars));
+        s.1 = s.1.saturating_add(to_u32(b.link_chars));
     }
     for id in (1..n).rev() {
         let parent = dom.nodes[id].parent;
         if parent != NONE {
-            chars[parent as usize] += chars[id];
-            links[parent as usize] += links[id];
+            let (c, l) = sums[id];
+            let p = &mut sums[parent as usize];
+            p.0 = p.0.saturating_add(c);
+            p.1 = p.1.saturating_add(l);
         }
     }
     let density = |id: usize| {
-        if chars[id] == 0 {
+        let (c, l) = sums[id];
+        if c == 0 {
             0.0
         } else {
-            links[id] as f32 / chars[id] as f32
+            l as f32 / c as f32
         }
     };
 
@@ -680,7 +686,7 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
                 matches!((kids.next(), kids.next()), (Some(k), None) if dom.tag(k) == "p")
             };
             if !append && (dom.tag(sib) == "p" || (dom.tag(sib) == "div" && lone_p())) {
-                let len = chars[sib as usize];
+                let len = sums[sib as usize].0;
                 let ld = density(sib as usize);
                 let text = dom.text_of(sib);
                 if (len > 80 && ld < 0.25)

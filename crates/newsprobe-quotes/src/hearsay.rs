@@ -15,6 +15,9 @@
 //! - a rumour the story reports in order to debunk it: "hoax", "fake", "bogus", "debunked" or
 //!   "not true" in the statement's paragraph or the next three.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use newsprobe_core::{Document, Span, TokenKind};
 
 use crate::lexicon;
@@ -87,16 +90,39 @@ pub(crate) fn hearsay(doc: &Document, sentence: &Span, said: &Span) -> bool {
     if word_marker {
         return true;
     }
-    let joined = format!(
-        " {} ",
-        w.iter()
-            .map(|(_, x)| x.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    MARKER_PHRASES
-        .iter()
-        .any(|p| joined.contains(&format!(" {p} ")))
+    let mut joined = String::with_capacity(w.iter().map(|(_, x)| x.len() + 1).sum::<usize>() + 2);
+    joined.push(' ');
+    for (i, (_, x)) in w.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(x);
+    }
+    joined.push(' ');
+    padded_phrases().is_match(&joined)
+}
+
+/// Each of [`MARKER_PHRASES`] with a space on either side (`" it is said "`), searched for at
+/// once in the sentence's words joined by spaces (as `joined.contains(" {p} ")` for each).
+fn padded_phrases() -> &'static AhoCorasick {
+    static PADDED: OnceLock<AhoCorasick> = OnceLock::new();
+    PADDED.get_or_init(|| {
+        AhoCorasick::new(MARKER_PHRASES.iter().map(|p| format!(" {p} ")))
+            .expect("a few short phrases build")
+    })
+}
+
+/// [`DEBUNK`] searched for in any ASCII case: the same as searching the lower-cased words in
+/// text that [`lowered_for_ascii`] lower-cases by ASCII alone (non-ASCII bytes match no ASCII
+/// word either way).
+fn debunk_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DEBUNK)
+            .expect("a few short words build")
+    })
 }
 
 /// Words that say the story reports a rumour to debunk it (lower case).
@@ -117,9 +143,25 @@ fn debunked(doc: &Document, said: &Span) -> bool {
     };
     (p..p + 4).any(|i| {
         doc.paragraphs.get(i).is_some_and(|ps| {
-            let t = lowered_for_ascii(doc.span_text(ps));
-            DEBUNK.iter().any(|d| t.contains(d))
+            let text = doc.span_text(ps);
+            if has_ascii_lowering_letter(text) {
+                let t = lowered_for_ascii(text);
+                DEBUNK.iter().any(|d| t.contains(d))
+            } else {
+                // (No copy: the ASCII case-blind search finds what the copy's search found.)
+                debunk_words().is_match(text)
+            }
         })
+    })
+}
+
+/// Whether `text` holds the Kelvin sign or the dotted capital I (the characters that lower-case
+/// to an ASCII letter), found by their UTF-8 lead bytes (`memchr2`) instead of decoding every
+/// character: the same answer as `text.contains(['\u{212A}', '\u{0130}'])`.
+fn has_ascii_lowering_letter(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xC4, 0xE2, b).any(|i| {
+        b[i..].starts_with("\u{0130}".as_bytes()) || b[i..].starts_with("\u{212A}".as_bytes())
     })
 }
 
@@ -129,7 +171,7 @@ fn debunked(doc: &Document, said: &Span) -> bool {
 /// full Unicode lower case is taken. Every other character lower-cases to non-ASCII
 /// characters, which no ASCII word matches either way.
 fn lowered_for_ascii(text: &str) -> String {
-    if text.contains(['\u{212A}', '\u{0130}']) {
+    if has_ascii_lowering_letter(text) {
         return text.to_lowercase();
     }
     let mut t = text.to_owned();
@@ -218,6 +260,43 @@ mod tests {
             }
         }
         assert!(super::lowered_for_ascii("A FA\u{212A}E report").contains("fake"));
+    }
+
+    #[test]
+    fn case_blind_searches_find_what_the_lowered_copies_found() {
+        for text in [
+            "The “HOAX” Spread Fast — Officials Say It Is Not True.",
+            "A fa\u{212A}e-free Zürich report, NOT  TRUE and not-true",
+            "Ελληνικά ΣΟΦΙΑ: a Bogus claim, DeBuNkEd on Friday",
+            "No such word here, only notrue and fak e.",
+            "",
+        ] {
+            let found = super::DEBUNK
+                .iter()
+                .any(|d| super::lowered_for_ascii(text).contains(d));
+            assert_eq!(
+                super::has_ascii_lowering_letter(text),
+                text.contains(['\u{212A}', '\u{0130}'])
+            );
+            if !text.contains(['\u{212A}', '\u{0130}']) {
+                assert_eq!(super::debunk_words().is_match(text), found, "{text}");
+            }
+        }
+        for words in [
+            "it is said that",
+            "the report said it is said",
+            "he is said to have",
+            "reports say",
+            "reports sayings",
+            "xit is said",
+            "",
+        ] {
+            let joined = format!(" {words} ");
+            let found = super::MARKER_PHRASES
+                .iter()
+                .any(|p| joined.contains(&format!(" {p} ")));
+            assert_eq!(super::padded_phrases().is_match(&joined), found, "{words}");
+        }
     }
 
     #[test]
