@@ -458,7 +458,7 @@ fn resolve_all(
                     .as_deref()
                     .and_then(|id| ctx.doc.entities.iter().find(|e| e.id == id))
                     .filter(|e| e.kind == EntityType::Organization)
-                    .and_then(|_| r.source.name.as_deref())
+                    .and(r.source.name.as_deref())
                     .and_then(|n| fuller_name::written_organisation_name(ctx, &m, n))
                 {
                     r.source.name = Some(longer);
