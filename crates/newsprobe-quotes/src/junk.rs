@@ -583,12 +583,23 @@ fn finite_verb_at(ctx: &Ctx, k: usize, last: usize, prefix: &str) -> bool {
     {
         return false;
     }
+    let lower = |j: usize| j <= last && ctx.is_word(j) && !ctx.is_capitalized(j);
     let object = match ctx.word(k + 1) {
-        "to" => k + 2 <= last && ctx.is_word(k + 2) && !ctx.is_capitalized(k + 2),
-        w => matches!(
-            w,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "no" | "them" | "past"
-        ),
+        "to" => lower(k + 2),
+        w => {
+            matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "no" | "them" | "past"
+            )
+            // (Session 20: "The Sea Org requires members to sign …": a bare plural object
+            // and an infinitive after the verb.)
+            || (lower(k + 1)
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && ctx.word(k + 2) == "to"
+                && lower(k + 3))
+        }
     };
     object && newsprobe_core::clusters::path(ctx.word(k)).is_some_and(|p| p.starts_with(prefix))
 }
@@ -2331,6 +2342,25 @@ mod tests {
             got.iter()
                 .all(|n| !n.contains("went") && !n.contains("sought")),
             "{got:?}"
+        );
+    }
+
+    /// Session 20: a verb with a bare plural object and an infinitive ("The Guild requires
+    /// members to sign …") makes a clause, cut to its subject.
+    #[test]
+    fn a_verb_with_a_plural_object_and_an_infinitive_ends_the_subject() {
+        let doc = Document::from_text(
+            None,
+            "The Guild requires members to sign a contract, agreeing to serve for life.",
+        );
+        let ctx = Ctx::new(&doc);
+        let cut = |words: &[&str]| {
+            let t = trim(&ctx, mention_of(&ctx, words));
+            ctx.doc.span_text(&t.span).to_string()
+        };
+        assert_eq!(
+            cut(&["the", "guild", "requires", "members", "to", "sign", "a", "contract"]),
+            "The Guild"
         );
     }
 

@@ -29,6 +29,7 @@ pub mod direct;
 pub mod document;
 pub mod eval;
 pub mod evidence;
+pub mod fuller_name;
 mod hearsay;
 pub mod junk;
 pub mod label;
@@ -40,6 +41,7 @@ mod modifier_only;
 pub mod no_comment;
 mod object;
 pub mod profile;
+pub mod publication_name;
 pub mod quotedness;
 pub mod rank;
 pub mod reported;
@@ -53,7 +55,9 @@ mod title_line;
 pub mod unsaid;
 mod unsourced;
 
-use newsprobe_core::{Document, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex};
+use newsprobe_core::{
+    Document, EntityType, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex,
+};
 use std::collections::HashSet;
 
 use speaker::{Ctx, Mention};
@@ -445,6 +449,19 @@ fn resolve_all(
                     }) {
                         r.source.name = Some(written.to_string());
                     }
+                }
+                // ("the Justice Department said" resolved to the entity "Department": an
+                // organisation is shown by its whole name as written at the cue.)
+                if let Some(longer) = r
+                    .source
+                    .entity
+                    .as_deref()
+                    .and_then(|id| ctx.doc.entities.iter().find(|e| e.id == id))
+                    .filter(|e| e.kind == EntityType::Organization)
+                    .and(r.source.name.as_deref())
+                    .and_then(|n| fuller_name::written_organisation_name(ctx, &m, n))
+                {
+                    r.source.name = Some(longer);
                 }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     // (A cue inside the statement is the speaker's words about someone else:

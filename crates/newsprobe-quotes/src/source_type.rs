@@ -242,6 +242,18 @@ pub fn is_named(ctx: &Ctx, m: &Mention) -> bool {
             return false;
         }
     }
+    // ("The Latest: Mourners say …", "… Banks Refused": a lone capitalised plural in a
+    // headline, no entity's mention, that the article also writes in lower case is the
+    // common word, not a name; session 20.)
+    if m.first == m.last
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && ctx.word_cases(head).lower
+        && !ctx.in_entity_mention(ctx.span(head))
+    {
+        return false;
+    }
     true
 }
 
@@ -714,7 +726,7 @@ pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
             ctx.word(k) == "familiar" && ctx.word(k + 1) == "with" && familiar_with_is_a_cue(ctx, k)
         })
         || briefed_after(ctx, m);
-    if is_named(ctx, m) {
+    if is_named(ctx, m) || crate::publication_name::is_named_publication(ctx, m) {
         return SourceType::Named;
     }
     // (The resolver drops a cue elsewhere in the sentence of a body: "the Department said"
@@ -742,7 +754,10 @@ pub fn classify(ctx: &Ctx, m: &Mention, anonymous_cue: bool) -> SourceType {
             && !matches!(
                 head,
                 "us" | "this" | "its" | "his" | "news" | "politics" | "analysis"
-            ));
+            ))
+        // ("media have said", "the media told Americans": the media at large, a crowd;
+        // session 20.)
+        || head == "media";
     let definite_single = matches!(first, "one" | "a" | "an");
     if plural && !definite_single {
         return SourceType::Vague;
@@ -844,6 +859,20 @@ mod tests {
         let cues = anonymity_cues(&ctx, &[]);
         let anon = anonymity_cue(&ctx, &m, &cues).is_some();
         classify(&ctx, &m, anon)
+    }
+
+    /// Session 20: "the media" at large is a crowd (`vague`), and a lone capitalised plural of
+    /// a headline that the article writes in lower case too ("Mourners say …") is no name.
+    #[test]
+    fn the_media_and_a_headlines_common_plural_are_vague() {
+        use crate::test_support::source_of;
+        let text = "The Latest: Mourners say the vigil will go on\n\n\
+            Hundreds of mourners gathered outside the arena in Leeds on Sunday night. \
+            But media have said the council may close the square early.";
+        let (_, kind) = source_of(text, "the vigil will go on");
+        assert_eq!(kind, SourceType::Vague);
+        let (_, kind) = source_of(text, "close the square early");
+        assert_eq!(kind, SourceType::Vague);
     }
 
     #[test]
