@@ -7,6 +7,10 @@
 //! - [`label`]: who speaks in `NAME: …` paragraphs (transcripts, attribution headlines)?
 //! - [`reported`]: which sentences report speech without quote marks?
 //! - [`belief`]: is a reported belief the writer's own, or nobody's?
+//! - [`selfvoice`]: is a reported statement the writer's or the reader's own voice ("I also
+//!   talked about how …", "you can tell whether …")?
+//! - [`narrative`]: is reported speech narrative ("a site called X, which …", "wondered
+//!   why …")?
 //! - [`unsaid`]: is "didn't say why …" a statement at all?
 //! - [`quotedness`]: is a span in quotation marks a quotation at all (learned)?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
@@ -38,6 +42,7 @@ pub mod locative;
 mod logistic;
 pub mod marks;
 mod modifier_only;
+pub mod narrative;
 pub mod no_comment;
 mod object;
 pub mod profile;
@@ -48,6 +53,7 @@ pub mod reported;
 pub mod resolve;
 pub mod role_held;
 pub mod scare;
+pub mod selfvoice;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
@@ -295,6 +301,11 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
         }
     }
     let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
+    // "I also talked about how …", "you can tell whether …": the writer's or the reader's own
+    // voice outside every quotation reports no source.
+    found.retain(|f| !selfvoice::writers_voice(ctx, marks, &labels, f));
+    // "a site called X, which …", "wondered why …": narrative, no statement.
+    found.retain(|f| !narrative::is_narrative(ctx, f));
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by_key(|f| f.content);
     repair_speakers(ctx, marks, &mut found);

@@ -872,11 +872,22 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             .any(|&loc| overlap(loc, p.span.start, p.span.end) > 0);
         if !hit {
             c.spurious_quotes += 1;
+            // (The words before it, to read which cue and subject made it.)
+            let before: String = {
+                let head: Vec<char> = text.chars().take(p.span.start).collect();
+                let from = head.len().saturating_sub(60);
+                head[from..]
+                    .iter()
+                    .map(|&ch| if ch == '\n' { ' ' } else { ch })
+                    .collect()
+            };
             out.spurious_quotes.push(item(format!(
-                "{:?} ({}, speaker {:?})",
+                "{:?} ({}, speaker {:?}, cue {:?}, after \"…{}\")",
                 clip(&p.span.text, 80),
                 kind_name(p.kind),
-                p.source.name.as_deref().unwrap_or("-")
+                p.source.name.as_deref().unwrap_or("-"),
+                p.cue.as_ref().map_or("-", |c| c.text.as_str()),
+                before.trim_start()
             )));
         }
     }
