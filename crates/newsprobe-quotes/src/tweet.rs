@@ -43,6 +43,8 @@ const MONTHS: [&str; 12] = [
 const MAX_INTRO_BACK: usize = 6;
 /// Paragraphs back to the previous signature that are all taken as this tweet.
 const MAX_BETWEEN_SIGNATURES: usize = 3;
+/// The fewest words a tweet's text holds to be reported.
+const MIN_WORDS: usize = 3;
 /// The longest name a signature holds, in bytes and in words.
 const MAX_NAME_BYTES: usize = 60;
 const MAX_NAME_WORDS: usize = 5;
@@ -142,6 +144,19 @@ pub fn find_tweets(text: &str, paragraphs: &[Span]) -> Vec<Tweet> {
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             continue;
         };
+        // (Two words, "Club statement" over a picture, are a label, not a statement.)
+        let words: usize = parts
+            .iter()
+            .map(|p| {
+                p.slice(text)
+                    .split_whitespace()
+                    .filter(|w| is_says(w))
+                    .count()
+            })
+            .sum();
+        if words < MIN_WORDS {
+            continue;
+        }
         out.push(Tweet {
             content: Span::text(first.start, last.end),
             name,
@@ -313,19 +328,19 @@ fn trim_tail(text: &str, start: usize, end: usize) -> Option<Span> {
             k + head[k..].chars().next().map_or(1, char::len_utf8)
         });
         let w = &head[w_start..];
+        // A link run onto the last word ("week?https://t.co/…") is cut at the link.
+        if let Some(k) = w.find("https://").or_else(|| w.find("http://")) {
+            if k > 0 {
+                e = head[..w_start + k].trim_end().len();
+                continue;
+            }
+        }
         if !w.is_empty() && !is_says(w) {
-            // A link run onto the last word ("week?https://t.co/…") is cut at the link.
             e = head[..w_start].trim_end().len();
             if e == 0 {
                 return None;
             }
             continue;
-        }
-        if let Some(k) = w.find("https://").or_else(|| w.find("http://")) {
-            if k > 0 {
-                e = w_start + k;
-                continue;
-            }
         }
         break;
     }
