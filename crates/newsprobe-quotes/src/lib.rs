@@ -19,6 +19,7 @@
 //! - [`source_type`]: named, anonymous, unnamed or vague?
 //! - [`resolve`]: who is "he" or "the ambassador"?
 //! - [`profile`]: how is the article sourced overall (sources, findings)?
+//! - [`tweet`]: whose words is an embedded tweet pasted as text (its signature line)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod anonymity;
@@ -58,6 +59,7 @@ pub mod source_type;
 pub mod speakable;
 pub mod speaker;
 mod title_line;
+pub mod tweet;
 pub mod unsaid;
 mod unsourced;
 
@@ -99,6 +101,10 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // A mention that names no person, organisation or group ("the number", "Moments",
         // by the learned `speakable` model) leaves the statement unattributed.
         for f in found.iter_mut() {
+            // (A tweet's signer is an account that posted: no check of the name's kind.)
+            if tweet::is_signed(&ctx, f) {
+                continue;
+            }
             // (What `junk::cannot_speak` refuses is checked here, after the ranking: a rule's
             // choice refused for its head leaves the ranker its other candidates. The ranker's
             // choice is trimmed as the rules' was: "Protesters marching" is "Protesters".)
@@ -126,7 +132,10 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             }
         }
         // The article's own beliefs and what nobody said are no attributions.
-        found.retain(|f| !belief::writers_own(&ctx, f) && !unsaid::not_said(&ctx, f));
+        found.retain(|f| {
+            tweet::is_signed(&ctx, f)
+                || (!belief::writers_own(&ctx, f) && !unsaid::not_said(&ctx, f))
+        });
         resolve_all(&ctx, &marks, &found)
     };
     doc.quotes = quotes;
@@ -198,10 +207,15 @@ fn lone_possessive(ctx: &Ctx, m: &Mention) -> bool {
 /// apposition is who spoke, a refusal to comment is no statement, and a mention that is no
 /// person, organisation or group (or one inside another quotation) is no speaker at all.
 fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
-    found.retain(|f| !f.speaker.is_some_and(|m| junk::is_nobody(ctx, &m)));
+    found.retain(|f| {
+        tweet::is_signed(ctx, f) || !f.speaker.is_some_and(|m| junk::is_nobody(ctx, &m))
+    });
     let quoted = SpanIndex::new(marks.iter().map(|q| q.content));
     for f in found.iter_mut() {
         let Some(mut m) = f.speaker else { continue };
+        if tweet::is_signed(ctx, f) {
+            continue;
+        }
         if let Some(s) = locative::subject_before_place(ctx, &m, f.cue_token) {
             m = s;
         }
@@ -306,6 +320,20 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     found.retain(|f| !selfvoice::writers_voice(ctx, marks, &labels, f));
     // "a site called X, which …", "wondered why …": narrative, no statement.
     found.retain(|f| !narrative::is_narrative(ctx, f));
+    // Embedded tweets ("… — Jane Roe (@janeroe) May 3, 2024"): the signer's direct quotations.
+    // What another detector read inside a tweet is dropped, but for a quotation inside it whose
+    // speaker is named inside it too ("Farrakhan said: “…”" in a tweet quoting him).
+    let tweets = tweet::find(ctx);
+    if !tweets.is_empty() {
+        found.retain(|f| {
+            !tweets.iter().any(|t| {
+                t.content.overlaps(&f.content)
+                    && !(t.content.contains(&f.content)
+                        && f.speaker.is_some_and(|m| t.content.contains(&m.span)))
+            })
+        });
+        found.extend(tweets);
+    }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by_key(|f| f.content);
     repair_speakers(ctx, marks, &mut found);
@@ -526,7 +554,7 @@ fn resolve_all(
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: gate(ctx, f, s).unwrap_or(QuoteSource::new(
+            source: tweet::signed_source(ctx, f, gate(ctx, f, s)).unwrap_or(QuoteSource::new(
                 None,
                 SourceType::Unattributed,
                 None,
