@@ -209,11 +209,15 @@ pub(super) fn nobody_features(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsprobe_core::Document;
+    use crate::test_support::{analyzed, quote_with};
+    use newsprobe_core::{Document, SourceType};
 
-    /// For each attribution of `text` on an open route: its content, route, candidates, and the
-    /// model's choice (None: nobody).
-    fn open_routes_of(text: &str) -> Vec<(String, &'static str, Vec<String>, Option<String>)> {
+    /// Each attribution of `text` on an open route: its content, route, candidates, and the
+    /// choice of `model` (None: nobody).
+    fn open_routes_of(
+        text: &str,
+        model: &Model,
+    ) -> Vec<(String, &'static str, Vec<String>, Option<String>)> {
         let mut doc = Document::from_text(None, text);
         newsprobe_entities::annotate(&mut doc, None);
         let ctx = Ctx::new(&doc);
@@ -221,7 +225,6 @@ mod tests {
         let found = crate::find_all(&ctx, &marks);
         let ents = super::super::entity_mentions(&doc);
         let look = Lookup::new(&marks, &ents);
-        let model = super::super::model();
         let mut feats = Feats {
             ids: Vec::new(),
             names: None,
@@ -246,18 +249,72 @@ mod tests {
         out
     }
 
+    const SHOP: &str =
+        "Police say the driver fled the scene. Witnesses described a dark blue van. \
+        “It came out of nowhere,” one of them, a shop owner on the corner, recalled.";
+
+    /// The cue route: "one of them" gives the rules no speaker; the role phrase in apposition
+    /// is a candidate, and the embedded model takes it over declining: an unnamed source.
     #[test]
-    fn explore() {
-        for t in [
-            "The ferry left the harbour two hours late on Sunday. “We had no warning at all,” a passenger who boarded in Split told the local radio.\n\n“Nobody explained anything,” she added. The operator has not commented.",
-            "Fire crews worked through the night to reach the miners. According to a source close to the rescue operation, the air supply held until dawn.",
-            "The council voted to close the library in March. Residents were furious.\n\n“This is the only warm place many of us have in winter.”\n\nThe mayor, Ines Kovac, defended the decision on Tuesday.",
-            "Dr Maria Lindqvist has treated patients at the clinic for twenty years. “We are turning people away every single day,” the doctor said, describing queues that start before dawn.",
-            "Police say the driver fled the scene. Witnesses described a dark blue van. “It came out of nowhere,” one of them, a shop owner on the corner, recalled.",
-        ] {
-            for r in open_routes_of(t) {
-                eprintln!("{r:?}");
-            }
-        }
+    fn a_cue_without_a_rule_speaker_is_ranked_with_role_phrases() {
+        let routes = open_routes_of(SHOP, super::super::model());
+        let (_, route, cands, chosen) = routes
+            .iter()
+            .find(|r| r.0.contains("out of nowhere"))
+            .expect("the quotation is on an open route");
+        assert_eq!(*route, "cue");
+        assert!(cands.iter().any(|c| c == "a shop owner"), "{cands:?}");
+        assert_eq!(chosen.as_deref(), Some("a shop owner"));
+        let doc = analyzed(SHOP);
+        let q = quote_with(&doc, "out of nowhere");
+        let shown = q.source.name.as_ref().or(q.source.suggested.as_ref());
+        assert!(
+            shown.is_some_and(|n| n.contains("shop owner")),
+            "{:?}",
+            q.source
+        );
+        assert_eq!(q.source.kind, SourceType::Unnamed);
+    }
+
+    /// The "nobody" candidate decides: a model that weighs declining high leaves the open
+    /// route without a speaker, one that weighs it low takes a candidate; a model trained
+    /// without open examples (no `nobody` weight) leaves the routes alone.
+    #[test]
+    fn the_nobody_candidate_can_decline() {
+        let decline = Model::parse(b"nobody\t100\n").expect("parses");
+        let take = Model::parse(b"nobody\t-100\nsrc|role\t1\n").expect("parses");
+        let of = |m: &Model| {
+            open_routes_of(SHOP, m)
+                .into_iter()
+                .find(|r| r.0.contains("out of nowhere"))
+                .and_then(|r| r.3)
+        };
+        assert_eq!(of(&decline), None);
+        assert_eq!(of(&take).as_deref(), Some("a shop owner"));
+        assert!(model_declines(&take));
+        assert!(!model_declines(
+            &Model::parse(b"rule\t1\n").expect("parses")
+        ));
+    }
+
+    const BAKERY: &str = "The bakery on Mill Street closed its doors last week. Its owner, \
+        Tomas Reyes, had run it for thirty years.\n\n“I could not pay the rent any more.”";
+
+    /// The no-cue route: a quotation standing alone in its paragraph, on no verb; the owner
+    /// named in the sentence before is a candidate beside declining, and the model takes him.
+    #[test]
+    fn a_quotation_without_a_cue_is_ranked_against_nobody() {
+        let routes = open_routes_of(BAKERY, super::super::model());
+        let (_, route, cands, chosen) = routes
+            .iter()
+            .find(|r| r.0.contains("pay the rent"))
+            .expect("the quotation is on an open route");
+        assert_eq!(*route, "nocue");
+        assert!(cands.iter().any(|c| c == "Tomas Reyes"), "{cands:?}");
+        assert_eq!(chosen.as_deref(), Some("Tomas Reyes"));
+        let doc = analyzed(BAKERY);
+        let q = quote_with(&doc, "pay the rent");
+        let shown = q.source.name.as_ref().or(q.source.suggested.as_ref());
+        assert!(shown.is_some_and(|n| n.contains("Reyes")), "{:?}", q.source);
     }
 }
