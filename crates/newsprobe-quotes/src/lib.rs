@@ -71,6 +71,9 @@ pub struct Found {
     /// The ranker's margin between its best and second candidate speaker, in thousandths,
     /// where it ranked.
     pub margin: Option<i32>,
+    /// Whether the ranker chose the speaker where the rules gave none (a cue without a rule
+    /// speaker, or no cue: [`rank::Route::NoSpeaker`], [`rank::Route::NoCue`]).
+    pub filled: bool,
 }
 
 /// Finds quotations and reported speech, their speakers and source types; fills `doc.quotes`,
@@ -518,6 +521,9 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             // against other candidates with a close or a clear margin.
             if f.inherited {
                 key.push_str("+inherited");
+            } else if f.filled {
+                // (Chosen by the ranker where the rules gave none, against declining.)
+                key.push_str("+filled");
             } else if let Some(margin) = f.margin {
                 key.push_str(if margin < confidence::CLOSE_MARGIN_MILLI {
                     "+close"
