@@ -513,7 +513,9 @@ fn resolve_all(
 }
 
 /// A name whose score is under the confidence threshold is no speaker shown: it moves to
-/// `suggested` ("possibly X"), and the quote keeps its mention and source type.
+/// `suggested` ("possibly X"), and the quote keeps its mention and source type; a name the
+/// ranker filled on an open route moves to `declined` with its mention (neither shown nor
+/// suggested; the source type stays).
 fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
     s.and_then(|mut s| {
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
@@ -558,13 +560,33 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             }
             s.score = Some((f64::from(score) * 1000.0).round() / 1000.0);
             if score < confidence::threshold() {
-                s.suggested = s.name.take();
+                hold_back(&mut s, f.filled && !filled_suggested());
             }
         }
         // ("Chris Christie Calls Hillary Clinton": a headline run into a name, the statement's
         // own cue inside it; the person it opens with, or no speaker.)
         title_line::without_swallowed_cue(ctx, f.cue, s)
     })
+}
+
+/// A name under the confidence threshold held back: suggested ("possibly X", the mention
+/// kept), or where `decline` (a name the ranker filled where the rules gave none: "possibly X"
+/// of a candidate the rules never named was mostly an entity fragment or a clause subject)
+/// declined with its mention, neither shown nor suggested. The source type stays.
+fn hold_back(s: &mut QuoteSource, decline: bool) {
+    if decline {
+        s.declined = s.name.take();
+        s.declined_mention = s.mention.take();
+    } else {
+        s.suggested = s.name.take();
+    }
+}
+
+/// `NEWSPROBE_FILLED_SUGGEST=1`: a filled name under the threshold is suggested as any other
+/// (session 19's behaviour, for measuring), not declined.
+fn filled_suggested() -> bool {
+    static D: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *D.get_or_init(|| std::env::var_os("NEWSPROBE_FILLED_SUGGEST").is_some())
 }
 
 /// `NEWSPROBE_DEBUG_CONFIDENCE=1`: each gated name's score and key on stderr.
@@ -878,5 +900,30 @@ mod tests {
             .expect("Smith is a source");
         assert_eq!(smith.kind, SourceType::Named);
         assert!(smith.quotes >= 2);
+    }
+
+    /// A name held back under the threshold: suggested with its mention, or, filled by the
+    /// ranker where the rules gave none, declined with its mention; the source type stays.
+    #[test]
+    fn a_filled_name_under_the_threshold_is_declined_not_suggested() {
+        let source = || {
+            QuoteSource::new(
+                Some("Entertainment".to_string()),
+                SourceType::Named,
+                Some(newsprobe_core::Span::text(10, 23)),
+                None,
+            )
+        };
+        let mut s = source();
+        hold_back(&mut s, false);
+        assert_eq!(s.suggested.as_deref(), Some("Entertainment"));
+        assert!(s.name.is_none() && s.mention.is_some() && s.declined.is_none());
+        let mut s = source();
+        hold_back(&mut s, true);
+        assert!(s.name.is_none() && s.suggested.is_none() && s.mention.is_none());
+        assert_eq!(s.declined.as_deref(), Some("Entertainment"));
+        assert!(s.declined_mention.is_some());
+        assert_eq!(s.kind, SourceType::Named);
+        assert_eq!(s.display_name(), None);
     }
 }

@@ -28,6 +28,7 @@ use crate::speaker::{Ctx, Mention};
 use crate::{junk, no_comment, Error, Found};
 
 pub mod diag;
+mod fragment;
 mod open;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../models/speakers.bin");

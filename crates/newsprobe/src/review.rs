@@ -810,8 +810,16 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             Some(_) => speaker_right(g, &names, None, None),
             None => speaker_right(g, &names, p.source.name.as_deref(), mention),
         };
-        let reached = p.source.name.as_deref().or(suggested);
-        let reached_right = speaker_right(g, &names, reached, mention);
+        // (A name the gate declined is reached too: judged for calibration, never shown.)
+        let reached = p
+            .source
+            .name
+            .as_deref()
+            .or(suggested)
+            .or(p.source.declined.as_deref());
+        let reached_mention =
+            mention.or(p.source.declined_mention.as_ref().map(|m| m.text.as_str()));
+        let reached_right = speaker_right(g, &names, reached, reached_mention);
         if let Some(s) = suggested {
             c.suggested += 1;
             c.suggested_right += usize::from(speaker_right(g, &names, Some(s), None));

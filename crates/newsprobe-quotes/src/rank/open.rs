@@ -37,6 +37,13 @@ fn routes() -> u8 {
     })
 }
 
+/// Whether entity fragments are kept out of the candidates ([`super::fragment`]; session 20):
+/// `NEWSPROBE_OPEN_FRAGMENTS=1` lets them in (session 19's candidates, for measuring).
+fn fragments_out() -> bool {
+    static F: OnceLock<bool> = OnceLock::new();
+    *F.get_or_init(|| std::env::var_os("NEWSPROBE_OPEN_FRAGMENTS").is_none())
+}
+
 /// Whether `model` was trained with open examples (it weighs the "nobody" candidate).
 pub(super) fn model_declines(model: &Model) -> bool {
     model.weights.contains_key(&fid_str("nobody"))
@@ -68,8 +75,20 @@ pub(super) fn name(f: &Found) -> &'static str {
 }
 
 /// The candidates of an open route anchored at `a`: mentions of the anchor's sentence and the
-/// sentence before, none inside the statement's content, junk or a repeat.
+/// sentence before, none inside the statement's content, junk, a repeat or a piece of a longer
+/// name ([`super::fragment`]).
 pub(super) fn candidates(ctx: &Ctx, f: &Found, a: usize, ents: &[(Span, EntityType)]) -> Vec<Cand> {
+    candidates_with(ctx, f, a, ents, fragments_out())
+}
+
+/// [`candidates`], the pieces of longer names kept out where `no_fragments`.
+fn candidates_with(
+    ctx: &Ctx,
+    f: &Found,
+    a: usize,
+    ents: &[(Span, EntityType)],
+    no_fragments: bool,
+) -> Vec<Cand> {
     let (s_start, s_end) = ctx.sentence_bounds(a);
     let s_end = s_end.min(ctx.len());
     let prev_start = sentence_before(ctx, a);
@@ -121,6 +140,7 @@ pub(super) fn candidates(ctx: &Ctx, f: &Found, a: usize, ents: &[(Span, EntityTy
             || junk::is_junk(ctx, &m)
             || junk::is_nobody(ctx, &m)
             || crate::locative::ends_in_preposition(ctx, &m)
+            || (no_fragments && super::fragment::is_fragment(ctx, &m, ents))
         {
             continue;
         }
@@ -316,5 +336,77 @@ mod tests {
         let q = quote_with(&doc, "pay the rent");
         let shown = q.source.name.as_ref().or(q.source.suggested.as_ref());
         assert!(shown.is_some_and(|n| n.contains("Reyes")), "{:?}", q.source);
+    }
+
+    const FANS: &str = "Fans queued outside the studio in Burbank before dawn, and a reporter \
+        from Entertainment Weekly's West Coast desk counted them. “We waited six hours,” one of \
+        them, a nurse from Glendale, recalled.";
+
+    const SHUTTERED: &str = "The bakery on Mill Street closed its doors last week. Its owner, \
+        Tomas Reyes, spoke to a reporter from Entertainment Weekly's West Coast desk.\n\n\
+        “I could not pay the rent any more.”";
+
+    /// The open route of the statement holding `needle` in `text`: its route's name, its
+    /// candidates with and without the pieces of longer names, and the pieces.
+    fn pieces_of(
+        text: &str,
+        needle: &str,
+    ) -> (&'static str, Vec<String>, Vec<String>, Vec<String>) {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        let ctx = Ctx::new(&doc);
+        let marks = crate::marks::find(&doc);
+        let found = crate::find_all(&ctx, &marks);
+        let ents = super::super::entity_mentions(&doc);
+        let f = found
+            .iter()
+            .find(|f| doc.span_text(&f.content).contains(needle))
+            .expect("the statement is found");
+        let a = anchor(&ctx, f).expect("the statement is on an open route");
+        let text_of = |k: &Cand| doc.span_text(&k.m.span).to_string();
+        let all = candidates_with(&ctx, f, a, &ents, false);
+        let kept = candidates_with(&ctx, f, a, &ents, true);
+        let pieces = all
+            .iter()
+            .filter(|k| super::super::fragment::is_fragment(&ctx, &k.m, &ents))
+            .map(text_of)
+            .collect();
+        (
+            name(f),
+            all.iter().map(text_of).collect(),
+            kept.iter().map(text_of).collect(),
+            pieces,
+        )
+    }
+
+    /// A piece of a longer name is among the open route's candidates without the rule, and
+    /// neither a candidate nor the speaker shown or suggested with it.
+    fn assert_no_piece(text: &str, needle: &str, route: &str) {
+        let (r, all, kept, pieces) = pieces_of(text, needle);
+        assert_eq!(r, route);
+        assert!(!pieces.is_empty(), "no piece among {all:?}");
+        assert!(
+            kept.iter().all(|k| !pieces.contains(k)),
+            "{kept:?} {pieces:?}"
+        );
+        assert_eq!(kept.len() + pieces.len(), all.len(), "{all:?} {kept:?}");
+        let doc = analyzed(text);
+        let q = quote_with(&doc, needle);
+        for n in [&q.source.name, &q.source.suggested].into_iter().flatten() {
+            assert!(!pieces.contains(n), "{n} shown");
+        }
+    }
+
+    /// The cue route: "one of them" recalled, the sentence before naming a magazine whose
+    /// name the entity stage may cut.
+    #[test]
+    fn a_piece_of_a_name_is_no_candidate_of_the_cue_route() {
+        assert_no_piece(FANS, "six hours", "cue");
+    }
+
+    /// The no-cue route: a quotation alone in its paragraph after a sentence naming a magazine.
+    #[test]
+    fn a_piece_of_a_name_is_no_candidate_of_the_no_cue_route() {
+        assert_no_piece(SHUTTERED, "pay the rent", "nocue");
     }
 }
