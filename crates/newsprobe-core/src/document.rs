@@ -153,6 +153,14 @@ pub struct QuoteSource<S = Span> {
     /// The calibration cell the score was read from (`via` and a distance band); in memory only.
     #[serde(skip)]
     pub key: Option<String>,
+    /// A name the ranker filled where the rules gave none, scored under the confidence
+    /// threshold: neither shown nor suggested (`name`, `suggested` and `mention` are then
+    /// None; the source type stays), kept for calibration and evaluation; in memory only.
+    #[serde(skip)]
+    pub declined: Option<String>,
+    /// The mention of the `declined` name; in memory only.
+    #[serde(skip, default = "Option::default")]
+    pub declined_mention: Option<S>,
 }
 
 impl<S> QuoteSource<S> {
@@ -173,6 +181,8 @@ impl<S> QuoteSource<S> {
             suggested: None,
             via: None,
             key: None,
+            declined: None,
+            declined_mention: None,
         }
     }
 

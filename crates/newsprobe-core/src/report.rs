@@ -223,6 +223,8 @@ impl Report {
                         suggested: q.source.suggested.clone(),
                         via: q.source.via.clone(),
                         key: q.source.key.clone(),
+                        declined: q.source.declined.clone(),
+                        declined_mention: q.source.declined_mention.as_ref().map(|s| c.span(s)),
                     },
                 })
                 .collect(),

@@ -652,6 +652,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                     speaker: Some(m),
                     inherited: true,
                     margin: None,
+                    filled: false,
                 });
             }
             i = j + 1;
@@ -695,6 +696,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                     speaker: Some(m),
                     inherited: n > 0,
                     margin: None,
+                    filled: false,
                 });
             }
             i = j + 1;
@@ -1047,6 +1049,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 speaker,
                 inherited,
                 margin: None,
+                filled: false,
             });
         }
         i = j + 1;

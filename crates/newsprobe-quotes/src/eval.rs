@@ -192,13 +192,25 @@ fn predict(doc: &Document) -> Vec<Attr> {
         last_key = key.filter(|_| q.kind != QuoteKind::Reported);
         out.push(Attr {
             content: vec![ch(&q.span)],
-            sources: q.source.mention.iter().map(ch).collect(),
-            // (The name reached, shown or suggested: these figures score the mention.)
-            source_name: q.source.name.clone().or_else(|| q.source.suggested.clone()),
+            // (The name reached, shown, suggested or declined by the gate: these figures
+            // score the mention; `shown` is what the gate let through.)
+            sources: q
+                .source
+                .mention
+                .iter()
+                .chain(&q.source.declined_mention)
+                .map(ch)
+                .collect(),
+            source_name: q
+                .source
+                .name
+                .clone()
+                .or_else(|| q.source.suggested.clone())
+                .or_else(|| q.source.declined.clone()),
             key: q.source.key.clone(),
             cue: String::new(),
             quoted,
-            shown: q.source.suggested.is_none(),
+            shown: q.source.suggested.is_none() && q.source.declined.is_none(),
         });
     }
     out

@@ -214,6 +214,7 @@ impl Labels {
                 speaker: Some(mention),
                 inherited: false,
                 margin: None,
+                filled: false,
             });
         }
         out

@@ -28,6 +28,8 @@ use crate::speaker::{Ctx, Mention};
 use crate::{junk, no_comment, Error, Found};
 
 pub mod diag;
+mod fragment;
+mod open;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../models/speakers.bin");
 
@@ -209,6 +211,8 @@ const INSIDE: Head = Head::new("inside");
 const LEMMA: Head = Head::new("lemma");
 const LEN: Head = Head::new("len");
 const NEXT: Head = Head::new("next");
+const NOBODY: Head = Head::new("nobody");
+const OPEN: Head = Head::new("open");
 const PREV: Head = Head::new("prev");
 const PRON: Head = Head::new("pron");
 const REFUSED: Head = Head::new("refused");
@@ -550,7 +554,7 @@ fn features(
     c: usize,
     cand: &Cand,
     all: &[Cand],
-    rule: &Mention,
+    rule: Option<&Mention>,
     ents: &[(Span, EntityType)],
     out: &mut Feats,
 ) {
@@ -595,14 +599,15 @@ fn features(
         QuoteKind::Reported => "reported",
     };
     let lemma = ctx.cue(c).map(|cw| cw.lemma).unwrap_or("?");
-    let is_rule = m.first == rule.first && m.last == rule.last;
     let src = out.add(&SRC, &[cand.src]);
     out.extend(src, &SRC, &[cand.src], &[pos, kind]);
-    if is_rule {
-        let rule = out.add(&RULE, &[]);
-        out.extend(rule, &RULE, &[], &[kind]);
-    } else if m.span.overlaps(&rule.span) {
-        out.add(&RULE_OVERLAP, &[]);
+    if let Some(rule) = rule {
+        if m.first == rule.first && m.last == rule.last {
+            let rule = out.add(&RULE, &[]);
+            out.extend(rule, &RULE, &[], &[kind]);
+        } else if m.span.overlaps(&rule.span) {
+            out.add(&RULE_OVERLAP, &[]);
+        }
     }
     let near = out.add(&DIST, &[pos, bucket(dist)]);
     out.extend(near, &DIST, &[pos, bucket(dist)], &[kind]);
@@ -702,6 +707,18 @@ fn features(
     }
     let len = m.last - m.first + 1;
     out.add(&LEN, &[bucket(len)]);
+    if rule.is_none() {
+        // An open route's candidate (no rule speaker to compare with): by route, finder,
+        // place and entity type, weighed against declining ([`nobody_features`]).
+        let route = open::name(f);
+        let open = out.add(&OPEN, &[route, cand.src]);
+        out.extend(open, &OPEN, &[route, cand.src], &[pos, sent]);
+        out.add(&OPEN, &[route, "ent", etype]);
+        out.add(&OPEN, &[route, "dist", pos, bucket(dist)]);
+        if pronoun {
+            out.add(&OPEN, &[route, "pron", pos, sent]);
+        }
+    }
 }
 
 /// Whether the mention is a capitalised name (not a pronoun, title or role) standing right
@@ -744,9 +761,15 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
     // a list searched for each quotation: linear on transcripts of thousands of quotations).
     let mut decided = Decided::default();
     let mut last_named = LastNamed::default();
+    let declines = open::model_declines(model);
     for f in found.iter_mut() {
         let before = last_named.step(ctx, f);
         let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
+            if declines {
+                if let Some(a) = open::anchor(ctx, f) {
+                    rank_open(ctx, &look, f, a, &ents, model, &mut feats);
+                }
+            }
             continue;
         };
         if let Some(&m) = decided.first.get(&c) {
@@ -779,7 +802,17 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
         let mut second = f32::NEG_INFINITY;
         for (i, cand) in cands.iter().enumerate() {
             feats.ids.clear();
-            features(ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
+            features(
+                ctx,
+                &look,
+                f,
+                c,
+                cand,
+                &cands,
+                Some(&rule),
+                &ents,
+                &mut feats,
+            );
             let s = model.score(&feats.ids);
             if best.is_none_or(|(b, _)| s > b) {
                 if let Some((b, _)) = best {
@@ -803,6 +836,116 @@ pub fn rerank(ctx: &Ctx, marks: &[Marked], found: &mut [Found], model: &Model) {
             decided.push(c, m);
         }
     }
+}
+
+/// The open route's choice for `f` anchored at `a` (see [`open`]): the best candidate where it
+/// scores above the "nobody" candidate, else none. Returns the candidates, the chosen one's
+/// index (None: nobody) and the margin in thousandths.
+fn open_choice(
+    ctx: &Ctx,
+    look: &Lookup,
+    f: &Found,
+    a: usize,
+    ents: &[(Span, EntityType)],
+    model: &Model,
+    feats: &mut Feats,
+) -> (Vec<Cand>, Option<usize>, i32) {
+    let cands = open::candidates(ctx, f, a, ents);
+    if cands.is_empty() {
+        return (cands, None, 0);
+    }
+    feats.ids.clear();
+    open::nobody_features(ctx, look, f, a, &cands, feats);
+    let nobody = model.score(&feats.ids);
+    let mut best: Option<(f32, usize)> = None;
+    let mut second = nobody;
+    for (i, cand) in cands.iter().enumerate() {
+        feats.ids.clear();
+        features(ctx, look, f, a, cand, &cands, None, ents, feats);
+        let s = model.score(&feats.ids);
+        if best.is_none_or(|(b, _)| s > b) {
+            if let Some((b, _)) = best {
+                second = second.max(b);
+            }
+            best = Some((s, i));
+        } else {
+            second = second.max(s);
+        }
+    }
+    match best {
+        Some((b, i)) if b > nobody => {
+            let margin = ((b - second) * 1000.0).clamp(0.0, 1e6) as i32;
+            (cands, Some(i), margin)
+        }
+        _ => (cands, None, 0),
+    }
+}
+
+/// [`open_choice`] applied: the chosen candidate becomes `f`'s speaker (a role with its name in
+/// apposition, the name), marked as filled by the ranker.
+fn rank_open(
+    ctx: &Ctx,
+    look: &Lookup,
+    f: &mut Found,
+    a: usize,
+    ents: &[(Span, EntityType)],
+    model: &Model,
+    feats: &mut Feats,
+) {
+    let (cands, i, margin) = open_choice(ctx, look, f, a, ents, model, feats);
+    if let Some(i) = i {
+        let m = cands[i].m;
+        f.speaker = Some(crate::apposition::name_after_role(ctx, &m).unwrap_or(m));
+        f.filled = true;
+        f.margin = Some(margin);
+    }
+}
+
+/// The ranking example of an open route (see [`open`]): the "nobody" candidate first, right
+/// where no candidate names the gold (`ok`), then the candidates; None without candidates.
+#[allow(clippy::too_many_arguments)]
+fn open_example(
+    ctx: &Ctx,
+    look: &Lookup,
+    f: &Found,
+    a: usize,
+    ents: &[(Span, EntityType)],
+    ok: &dyn Fn(&Mention) -> bool,
+    names: &mut IdMap<String>,
+    weight: f64,
+) -> Option<Example> {
+    let cands = open::candidates(ctx, f, a, ents);
+    if cands.is_empty() {
+        return None;
+    }
+    let mut keep = |feats: Feats| {
+        for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
+            names.entry(*id).or_insert(name);
+        }
+        feats.ids
+    };
+    let mut feats = Feats {
+        ids: Vec::new(),
+        names: Some(Vec::new()),
+    };
+    open::nobody_features(ctx, look, f, a, &cands, &mut feats);
+    let nobody_ids = keep(feats);
+    let oks: Vec<bool> = cands.iter().map(|k| ok(&k.m)).collect();
+    let none = !oks.iter().any(|&o| o);
+    let mut ex = Example {
+        cands: vec![(nobody_ids, none)],
+        rule_ok: none,
+        weight,
+    };
+    for (cand, o) in cands.iter().zip(oks) {
+        let mut feats = Feats {
+            ids: Vec::new(),
+            names: Some(Vec::new()),
+        };
+        features(ctx, look, f, a, cand, &cands, None, ents, &mut feats);
+        ex.cands.push((keep(feats), o));
+    }
+    Some(ex)
 }
 
 /// One ranking example: each candidate's features and whether it is a gold speaker.
@@ -859,6 +1002,13 @@ fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
         for f in &found {
             let before = last_named.step(&ctx, f);
             let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
+                // An open route: its gold's Source among the candidates, else nobody.
+                if let Some(a) = open::anchor(&ctx, f) {
+                    if let Some(g) = gold_attribution(&[ch(&f.content)], gold) {
+                        let ok = |m: &Mention| crate::eval::overlap(&[ch(&m.span)], &g.sources) > 0;
+                        out.extend(open_example(&ctx, &look, f, a, &ents, &ok, names, 1.0));
+                    }
+                }
                 continue;
             };
             let content = [ch(&f.content)];
@@ -879,7 +1029,17 @@ fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
                     ids: Vec::new(),
                     names: Some(Vec::new()),
                 };
-                features(&ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
+                features(
+                    &ctx,
+                    &look,
+                    f,
+                    c,
+                    cand,
+                    &cands,
+                    Some(&rule),
+                    &ents,
+                    &mut feats,
+                );
                 for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
                     names.entry(*id).or_insert(name);
                 }
@@ -925,6 +1085,9 @@ pub enum Route {
 pub struct NamedGold<'a> {
     pub content: Vec<Span>,
     pub is_speaker: Box<dyn Fn(&str) -> bool + 'a>,
+    /// Whether the gold names a speaker (one that does not teaches the open routes to
+    /// decline; the ranked route learns from those that do).
+    pub named: bool,
 }
 
 /// For one gold quotation: how its attribution's speaker was chosen, whether a gold speaker
@@ -1052,6 +1215,53 @@ pub fn named_examples(
         let before = last_named.step(&ctx, f);
         let golds: Vec<usize> = (0..gold.len()).filter(|&g| best[g] == Some(fi)).collect();
         let (Some(rule), Some(c), false) = (f.speaker, f.cue_token, f.inherited) else {
+            // An open route: the example (a gold naming no speaker: nobody is right), and the
+            // diagnosis of the model's choice.
+            if let Some(a) = open::anchor(&ctx, f) {
+                let mut feats = Feats {
+                    ids: Vec::new(),
+                    names: None,
+                };
+                let (cands, chosen, _) = if open::model_declines(model) {
+                    open_choice(&ctx, &look, f, a, &ents, model, &mut feats)
+                } else {
+                    (open::candidates(&ctx, f, a, &ents), None, 0)
+                };
+                for (n, g) in golds.iter().copied().enumerate() {
+                    let is = &*gold[g].is_speaker;
+                    let ok = |m: &Mention| names_gold(&ctx, m, is);
+                    if n == 0 {
+                        out.exs.extend(open_example(
+                            &ctx,
+                            &look,
+                            f,
+                            a,
+                            &ents,
+                            &ok,
+                            &mut out.names,
+                            weight,
+                        ));
+                    }
+                    let among = cands.iter().any(|k| ok(&k.m));
+                    let route = if f.cue_token.is_none() {
+                        Route::NoCue
+                    } else {
+                        Route::NoSpeaker
+                    };
+                    diag[g] = Some(Diagnosis {
+                        route,
+                        cands: cands
+                            .iter()
+                            .map(|k| ctx.doc.span_text(&k.m.span).to_string())
+                            .collect(),
+                        gold_among: among,
+                        rule_ok: false,
+                        chosen_ok: chosen.is_some_and(|i| ok(&cands[i].m)),
+                        place: (!among).then(|| place_of(g, a)),
+                    });
+                }
+                continue;
+            }
             for g in golds {
                 let ok = f
                     .speaker
@@ -1109,7 +1319,17 @@ pub fn named_examples(
                 ids: Vec::new(),
                 names: Some(Vec::new()),
             };
-            features(&ctx, &look, f, c, cand, &cands, &rule, &ents, &mut feats);
+            features(
+                &ctx,
+                &look,
+                f,
+                c,
+                cand,
+                &cands,
+                Some(&rule),
+                &ents,
+                &mut feats,
+            );
             for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
                 out.names.entry(*id).or_insert(name);
             }
@@ -1139,7 +1359,7 @@ pub fn named_examples(
         if let Some(m) = chosen {
             decided.push(c, m);
         }
-        for (n, g) in golds.into_iter().enumerate() {
+        for (n, g) in golds.into_iter().filter(|&g| gold[g].named).enumerate() {
             let is = &*gold[g].is_speaker;
             let oks: Vec<bool> = cands.iter().map(|k| names_gold(&ctx, &k.m, is)).collect();
             let pos = oks.iter().filter(|&&o| o).count();

@@ -68,6 +68,7 @@ fn reported_speech(
         speaker,
         inherited: false,
         margin: None,
+        filled: false,
     })
 }
 
@@ -249,6 +250,7 @@ fn in_evidence(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Opt
             speaker: Some(m),
             inherited: false,
             margin: None,
+            filled: false,
         });
     }
     let comma = (c + 2..(c + 14).min(b)).find(|&k| !ctx.is_word(k))?;
@@ -628,6 +630,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
                         speaker: Some(speaker),
                         inherited: false,
                         margin: None,
+                        filled: false,
                     });
                 }
             }

@@ -810,8 +810,16 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             Some(_) => speaker_right(g, &names, None, None),
             None => speaker_right(g, &names, p.source.name.as_deref(), mention),
         };
-        let reached = p.source.name.as_deref().or(suggested);
-        let reached_right = speaker_right(g, &names, reached, mention);
+        // (A name the gate declined is reached too: judged for calibration, never shown.)
+        let reached = p
+            .source
+            .name
+            .as_deref()
+            .or(suggested)
+            .or(p.source.declined.as_deref());
+        let reached_mention =
+            mention.or(p.source.declined_mention.as_ref().map(|m| m.text.as_str()));
+        let reached_right = speaker_right(g, &names, reached, reached_mention);
         if let Some(s) = suggested {
             c.suggested += 1;
             c.suggested_right += usize::from(speaker_right(g, &names, Some(s), None));
@@ -1216,26 +1224,34 @@ pub fn speaker_examples(
                 .iter()
                 .map(|q| speaker_names(q, &file.entities))
                 .collect();
-            let with_speaker: Vec<&GoldQuote> =
-                file.quotes.iter().filter(|q| q.speaker.is_some()).collect();
+            // (Every gold quotation, a speakerless one too: where the rules give no speaker,
+            // the ranker learns to decline from it; the summary below reads those with one.)
             let gold: Vec<rank::NamedGold> = file
                 .quotes
                 .iter()
                 .zip(&names)
-                .filter(|(q, _)| q.speaker.is_some())
-                .map(|(q, n)| rank::NamedGold {
-                    content: doc
-                        .text
-                        .match_indices(q.text.as_str())
-                        .map(|(b, t)| newsprobe_core::Span::text(b, b + t.len()))
-                        .collect(),
-                    is_speaker: Box::new(move |s: &str| names_entity(n, &plain_name(s))),
+                .map(|(q, n)| {
+                    let has = q.speaker.is_some();
+                    rank::NamedGold {
+                        content: doc
+                            .text
+                            .match_indices(q.text.as_str())
+                            .map(|(b, t)| newsprobe_core::Span::text(b, b + t.len()))
+                            .collect(),
+                        is_speaker: Box::new(move |s: &str| has && names_entity(n, &plain_name(s))),
+                        named: has,
+                    }
                 })
                 .collect();
             let (e, diag) = rank::named_examples(&doc, &gold, rank::model(), weight);
             exs.extend(&e);
             // The engine's speaker of each gold quotation, judged as `score_article` does.
-            for (q, d) in with_speaker.iter().zip(&diag) {
+            for (q, d) in file
+                .quotes
+                .iter()
+                .zip(&diag)
+                .filter(|(q, _)| q.speaker.is_some())
+            {
                 let locs = find_chars(&report.text, &q.text);
                 let Some(p) = most_overlapping(&report.quotes, &locs) else {
                     continue;
