@@ -191,6 +191,7 @@ pub(crate) fn find(ctx: &Ctx) -> Vec<Found> {
                 speaker: Some(Mention::tokens(ctx, first, last)),
                 inherited: false,
                 margin: None,
+                filled: false,
             })
         })
         .collect()
