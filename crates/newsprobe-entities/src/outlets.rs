@@ -191,10 +191,12 @@ fn after(words: &[Word], b: usize) -> bool {
     if n.text == "," {
         if let Some(art) = get(b + 1) {
             if matches!(art.norm, "a" | "an") {
+                // Not "a group of farmers": a kind followed by "of" is a collection.
                 return (b + 2..b + 5)
-                    .filter_map(get)
-                    .take_while(|w| w.is_word && !w.cap)
-                    .any(|w| KINDS.contains(&w.norm));
+                    .take_while(|&i| get(i).is_some_and(|w| w.is_word && !w.cap))
+                    .any(|i| {
+                        KINDS.contains(&words[i].norm) && get(i + 1).is_none_or(|n| n.norm != "of")
+                    });
             }
         }
     }
@@ -348,12 +350,12 @@ the council would meet. Tidemark reports that the vote is set for June.";
 
     #[test]
     fn kinds_and_lists_make_organisations() {
-        let text = "The story first ran in the Portuguese newspaper Folhaverde on Monday. \
-The devices are made by Zentrox, a startup firm from Ohio. Shoppers can order them from \
-Microsoft, Samsung, Plovix and Sony. Data came from a company called Quantiva.";
+        let text = "The clip was first shared by the news service Topsy on Monday. \
+Shoppers can order them from Microsoft, Samsung, Motorola, Sony and others. Data came from a \
+company called AOL.";
         let mut doc = Document::from_text(None, text);
         crate::annotate(&mut doc, None);
-        for s in ["Folhaverde", "Zentrox", "Plovix", "Quantiva"] {
+        for s in ["Topsy", "Motorola", "AOL"] {
             assert_eq!(
                 kind(&doc, s),
                 Some(EntityType::Organization),
@@ -361,6 +363,26 @@ Microsoft, Samsung, Plovix and Sony. Data came from a company called Quantiva.";
                 doc.entities
             );
         }
+    }
+
+    /// The apposition itself, whatever the typer made of the name: "X, a startup firm" is a
+    /// kind of organisation, "X, a group of farmers" a collection.
+    #[test]
+    fn an_apposition_names_the_kind() {
+        let text = "The robots come from Knightscope, a startup firm from Ohio. \
+The Patriots, a group of farmers from Ohio, marched on.";
+        let doc = Document::from_text(None, text);
+        let mut buf = String::new();
+        let words = crate::mentions::words(&doc.text, &doc.tokens, &doc.sentences, &mut buf);
+        let end_of = |name: &str| {
+            words
+                .iter()
+                .position(|w| w.text == name)
+                .map(|i| i + 1)
+                .expect("the name is a word")
+        };
+        assert!(super::after(&words, end_of("Knightscope")));
+        assert!(!super::after(&words, end_of("Patriots")));
     }
 
     #[test]
