@@ -303,7 +303,12 @@ pub fn type_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) 
             && listed
                 .iter()
                 .all(|t| matches!(t, EntityType::Organization | EntityType::Other));
-        if in_org_list || before(words, r.start) || after(words, r.end) {
+        // "Staff reported that ...": a lone word opening a sentence is a source of reporting
+        // only when written like a coined name, with an inner capital ("AppleInsider").
+        let lone_opener = r.len() == 1
+            && words[r.start].sent_start
+            && !words[r.start].text.chars().skip(1).any(char::is_uppercase);
+        if in_org_list || before(words, r.start) || (!lone_opener && after(words, r.end)) {
             typed.push(m.name_text.clone());
         }
     }
@@ -335,7 +340,7 @@ mod tests {
         let text = "The mayor resigned on Friday, according to the Harbour Gazette. \
 The paper's editor said the story had been checked twice. \"I never planned to stay,\" \
 the mayor told Quillstream in an interview. Speaking to Brightwave later, his deputy said \
-the council would meet. Tidemark reports that the vote is set for June.";
+the council would meet. In its Sunday edition, Tidemark reports that the vote is set for June.";
         let mut doc = Document::from_text(None, text);
         crate::annotate(&mut doc, None);
         for s in ["Harbour Gazette", "Quillstream", "Brightwave", "Tidemark"] {
