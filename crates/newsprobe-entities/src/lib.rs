@@ -7,6 +7,7 @@
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
+//! - [`outlets`]: which untyped names does the article call outlets or companies?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -31,6 +32,7 @@ pub mod mentions;
 pub mod modifiers;
 pub mod named_days;
 pub mod occupations;
+pub mod outlets;
 pub mod state_codes;
 pub mod tagger;
 pub mod teams;
@@ -180,6 +182,9 @@ fn analyze_inner(
     club_names::type_club_names(&body_words, ctx.sports, &mut all);
     // "Tampa, FL", "Bayou La Batre, Miss.": the state, a place.
     state_codes::type_states(&body_words, &mut all);
+    // "according to the Daily Mail", "Knightscope, a startup firm": outlets and companies the
+    // article calls so, where nothing typed the name.
+    outlets::type_outlets(&body_words, &lowercase, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
