@@ -129,6 +129,7 @@ fn candidates_with(
             push(Some(m), "role");
         }
     }
+    let content_start = ctx.token_at_or_after(f.content.start);
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for cand in out {
         let m = cand.m;
@@ -141,6 +142,8 @@ fn candidates_with(
             || junk::is_nobody(ctx, &m)
             || crate::locative::ends_in_preposition(ctx, &m)
             || (no_fragments && super::fragment::is_fragment(ctx, &m, ents))
+            // ("Ms. Okafor would not comment on reports that …": the reports are not hers.)
+            || crate::no_comment::refused_to_answer(ctx, &m, content_start)
         {
             continue;
         }
@@ -285,11 +288,15 @@ mod tests {
         assert_eq!(*route, "cue");
         assert!(cands.iter().any(|c| c == "a shop owner"), "{cands:?}");
         assert_eq!(chosen.as_deref(), Some("a shop owner"));
+        // (A filled name is never shown: declined with its mention, its source type kept.)
         let doc = analyzed(SHOP);
         let q = quote_with(&doc, "out of nowhere");
-        let shown = q.source.name.as_ref().or(q.source.suggested.as_ref());
+        assert!(q.source.name.is_none() && q.source.suggested.is_none());
         assert!(
-            shown.is_some_and(|n| n.contains("shop owner")),
+            q.source
+                .declined
+                .as_ref()
+                .is_some_and(|n| n.contains("shop owner")),
             "{:?}",
             q.source
         );
@@ -334,8 +341,16 @@ mod tests {
         assert_eq!(chosen.as_deref(), Some("Tomas Reyes"));
         let doc = analyzed(BAKERY);
         let q = quote_with(&doc, "pay the rent");
-        let shown = q.source.name.as_ref().or(q.source.suggested.as_ref());
-        assert!(shown.is_some_and(|n| n.contains("Reyes")), "{:?}", q.source);
+        assert!(q.source.name.is_none() && q.source.suggested.is_none());
+        assert!(
+            q.source
+                .declined
+                .as_ref()
+                .is_some_and(|n| n.contains("Reyes")),
+            "{:?}",
+            q.source
+        );
+        assert_eq!(q.source.kind, SourceType::Named);
     }
 
     const FANS: &str = "Fans queued outside the studio in Burbank before dawn, and a reporter \
