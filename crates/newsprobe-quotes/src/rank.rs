@@ -451,16 +451,8 @@ fn candidates(
             }
         }
     }
-    let from = ents.partition_point(|(s, _)| s.start < lo);
-    for (s, kind) in ents[from..].iter().take_while(|(s, _)| s.start < hi) {
-        if !matches!(kind, EntityType::Person | EntityType::Organization) {
-            continue;
-        }
-        let first = ctx.token_at_or_after(s.start);
-        let last = ctx.token_at_or_after(s.end);
-        if first < last && last <= ctx.len() {
-            push(Some(Mention::tokens(ctx, first, last - 1)), "ent");
-        }
+    for m in person_or_org_mentions(ctx, ents, lo, hi) {
+        push(Some(m), "ent");
     }
     for k in prev_start..s_end.min(ctx.len()) {
         if ctx.is_pronoun(k) && ctx.is_word(k) {
@@ -544,6 +536,26 @@ impl Lookup {
             ents: SpanIndex::new(ents.iter().map(|(s, _)| *s)),
         }
     }
+}
+
+/// The person and organisation mentions of `ents` (sorted by start) that start in the
+/// characters `lo..hi`, as token mentions: the ranker's entity candidates.
+pub(super) fn person_or_org_mentions<'a>(
+    ctx: &'a Ctx,
+    ents: &'a [(Span, EntityType)],
+    lo: usize,
+    hi: usize,
+) -> impl Iterator<Item = Mention> + 'a {
+    let from = ents.partition_point(|(s, _)| s.start < lo);
+    ents[from..]
+        .iter()
+        .take_while(move |(s, _)| s.start < hi)
+        .filter(|(_, kind)| matches!(kind, EntityType::Person | EntityType::Organization))
+        .filter_map(|(s, _)| {
+            let first = ctx.token_at_or_after(s.start);
+            let last = ctx.token_at_or_after(s.end);
+            (first < last && last <= ctx.len()).then(|| Mention::tokens(ctx, first, last - 1))
+        })
 }
 
 #[allow(clippy::too_many_arguments)]

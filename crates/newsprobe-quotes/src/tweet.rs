@@ -24,21 +24,6 @@ use newsprobe_core::{QuoteKind, QuoteSource, SourceType, Span};
 /// The rule id of this detector (the calibration key's first part for its names).
 pub const RULE: &str = "tweet-signature";
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Paragraphs back from a signature that an introducing paragraph is looked for.
 const MAX_INTRO_BACK: usize = 6;
 /// Paragraphs back to the previous signature that are all taken as this tweet.
@@ -251,7 +236,7 @@ fn handle_in(t: &str, base: usize) -> Option<Handle> {
             return None;
         }
         let after = rest[n + 1..].trim_start();
-        let dated = MONTHS.iter().any(|m| {
+        let dated = newsprobe_core::calendar::MONTHS.iter().any(|m| {
             after
                 .strip_prefix(m)
                 .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))

@@ -12,30 +12,6 @@ use newsprobe_core::{EntityType, Span};
 
 use crate::speaker::{Ctx, Mention};
 
-/// Weekdays and months: capitalised words that follow a name without being part of it
-/// ("Smith Tuesday", "Reyes March 3").
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Whether token `k` is a capitalised word that carries a name on (not a title, a pronoun,
 /// a weekday or a month).
 fn name_word(ctx: &Ctx, k: usize) -> bool {
@@ -44,7 +20,7 @@ fn name_word(ctx: &Ctx, k: usize) -> bool {
         && ctx.is_capitalized(k)
         && !ctx.is_title(k)
         && !ctx.is_pronoun(k)
-        && !CALENDAR.contains(&ctx.word(k))
+        && !newsprobe_core::calendar::is_calendar_word(ctx.word(k))
 }
 
 /// Whether `m` is a piece of a longer name (see the module's note); `ents` are the entity

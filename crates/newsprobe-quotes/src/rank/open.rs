@@ -105,16 +105,8 @@ fn candidates_with(
     push(ctx.sentence_subject(a, a), "sent");
     let lo = ctx.span(prev_start).start;
     let hi = ctx.span(s_end.saturating_sub(1).max(prev_start)).end;
-    let from = ents.partition_point(|(s, _)| s.start < lo);
-    for (s, kind) in ents[from..].iter().take_while(|(s, _)| s.start < hi) {
-        if !matches!(kind, EntityType::Person | EntityType::Organization) {
-            continue;
-        }
-        let first = ctx.token_at_or_after(s.start);
-        let last = ctx.token_at_or_after(s.end);
-        if first < last && last <= ctx.len() {
-            push(Some(Mention::tokens(ctx, first, last - 1)), "ent");
-        }
+    for m in super::person_or_org_mentions(ctx, ents, lo, hi) {
+        push(Some(m), "ent");
     }
     for k in prev_start..s_end {
         if ctx.is_pronoun(k) && ctx.is_word(k) {
