@@ -321,7 +321,7 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     // "I also talked about how …", "you can tell whether …": the writer's or the reader's own
     // voice outside every quotation reports no source.
     found.retain(|f| !selfvoice::writers_voice(ctx, marks, &labels, f));
-    // "a site called X, which …", "wondered why …": narrative, no statement.
+    // "a site called X, which …": narrative, no statement.
     found.retain(|f| !narrative::is_narrative(ctx, f));
     // Embedded tweets ("… — Jane Roe (@janeroe) May 3, 2024"): the signer's direct quotations.
     // What another detector read inside a tweet is dropped, but for a quotation inside it whose
