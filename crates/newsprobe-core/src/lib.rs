@@ -15,7 +15,6 @@
 //! - [`lexicon`]: small word-level helpers shared by the detectors.
 //! - [`clusters`]: which words behave alike (word clusters learned from unlabelled text)?
 
-pub mod calendar;
 pub mod clusters;
 pub mod document;
 pub mod html;

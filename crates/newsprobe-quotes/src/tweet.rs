@@ -236,11 +236,14 @@ fn handle_in(t: &str, base: usize) -> Option<Handle> {
             return None;
         }
         let after = rest[n + 1..].trim_start();
-        let dated = newsprobe_core::calendar::MONTHS.iter().any(|m| {
+        // A month written out, then a day: "December 1, 2017".
+        let (month, day) = after.split_at(
             after
-                .strip_prefix(m)
-                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-        });
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len()),
+        );
+        let dated = newsprobe_core::lexicon::MONTHS.contains(&month.to_lowercase().as_str())
+            && day.trim_start().starts_with(|c: char| c.is_ascii_digit());
         Some(Handle {
             start: base + at,
             end: base + at + 2 + n + 1,
