@@ -134,6 +134,22 @@ struct Feats {
 }
 
 impl Feats {
+    /// An empty feature list that also records each feature's name (training, diagnosis).
+    fn named() -> Self {
+        Feats {
+            ids: Vec::new(),
+            names: Some(Vec::new()),
+        }
+    }
+
+    /// The ids, each id's name recorded in `names` (the first name given an id stays).
+    fn into_ids_naming(self, names: &mut IdMap<String>) -> Vec<u64> {
+        for (id, name) in self.ids.iter().zip(self.names.unwrap_or_default()) {
+            names.entry(*id).or_insert(name);
+        }
+        self.ids
+    }
+
     /// Adds the feature `head|rest[0]|rest[1]...` and returns its id (the FNV hash of the
     /// joined name, from the head's hash worked out at compile time), from which
     /// [`Feats::extend`] goes on without hashing the shared opening again.
@@ -930,18 +946,9 @@ fn open_example(
     if cands.is_empty() {
         return None;
     }
-    let mut keep = |feats: Feats| {
-        for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
-            names.entry(*id).or_insert(name);
-        }
-        feats.ids
-    };
-    let mut feats = Feats {
-        ids: Vec::new(),
-        names: Some(Vec::new()),
-    };
+    let mut feats = Feats::named();
     open::nobody_features(ctx, look, f, a, &cands, &mut feats);
-    let nobody_ids = keep(feats);
+    let nobody_ids = feats.into_ids_naming(names);
     let oks: Vec<bool> = cands.iter().map(|k| ok(&k.m)).collect();
     let none = !oks.iter().any(|&o| o);
     let mut ex = Example {
@@ -950,12 +957,9 @@ fn open_example(
         weight,
     };
     for (cand, o) in cands.iter().zip(oks) {
-        let mut feats = Feats {
-            ids: Vec::new(),
-            names: Some(Vec::new()),
-        };
+        let mut feats = Feats::named();
         features(ctx, look, f, a, cand, &cands, None, ents, &mut feats);
-        ex.cands.push((keep(feats), o));
+        ex.cands.push((feats.into_ids_naming(names), o));
     }
     Some(ex)
 }
@@ -1037,10 +1041,7 @@ fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
                 weight: 1.0,
             };
             for (i, cand) in cands.iter().enumerate() {
-                let mut feats = Feats {
-                    ids: Vec::new(),
-                    names: Some(Vec::new()),
-                };
+                let mut feats = Feats::named();
                 features(
                     &ctx,
                     &look,
@@ -1052,14 +1053,11 @@ fn examples_of(docs: &[&Doc], names: &mut IdMap<String>) -> Vec<Example> {
                     &ents,
                     &mut feats,
                 );
-                for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
-                    names.entry(*id).or_insert(name);
-                }
                 let ok = crate::eval::overlap(&[ch(&cand.m.span)], &g.sources) > 0;
                 if i == 0 {
                     ex.rule_ok = ok;
                 }
-                ex.cands.push((feats.ids, ok));
+                ex.cands.push((feats.into_ids_naming(names), ok));
             }
             let pos = ex.cands.iter().filter(|c| c.1).count();
             if pos > 0 && pos < ex.cands.len() {
@@ -1327,10 +1325,7 @@ pub fn named_examples(
         let cands = candidates(&ctx, f, rule, c, &ents, before);
         let mut feats_all: Vec<Vec<u64>> = Vec::with_capacity(cands.len());
         for cand in &cands {
-            let mut feats = Feats {
-                ids: Vec::new(),
-                names: Some(Vec::new()),
-            };
+            let mut feats = Feats::named();
             features(
                 &ctx,
                 &look,
@@ -1342,10 +1337,7 @@ pub fn named_examples(
                 &ents,
                 &mut feats,
             );
-            for (id, name) in feats.ids.iter().zip(feats.names.unwrap_or_default()) {
-                out.names.entry(*id).or_insert(name);
-            }
-            feats_all.push(feats.ids);
+            feats_all.push(feats.into_ids_naming(&mut out.names));
         }
         if route == Route::Ranked {
             if cands.len() < 2 {
@@ -1750,10 +1742,7 @@ mod tests {
     /// a shared opening, is the hash of its name (the ids the model's weights are keyed by).
     #[test]
     fn feature_ids_are_the_hashes_of_their_names() {
-        let mut f = Feats {
-            ids: Vec::new(),
-            names: Some(Vec::new()),
-        };
+        let mut f = Feats::named();
         let base = f.add(&ENT, &["person"]);
         f.extend(base, &ENT, &["person"], &["B", "S0"]);
         f.add(&RULE, &[]);
