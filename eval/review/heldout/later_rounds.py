@@ -18,10 +18,17 @@ train_stances are one story)."""
 import glob, hashlib, json, os, re, urllib.parse
 
 
+# Folders drawn under a later rule (session 21, select20.py: stories already in held-out rounds
+# allowed) that the earlier rules never saw: sample_ids leaves them out, so select.py to
+# select19.py, the pool selections and tuning_pool.py print what they printed before them.
+DRAWN_LATER = ("/heldout/fnc1-13/",)
+
+
 def sample_ids(folder):
-    """The ids of every file already anywhere in eval/review, the given round's own folder excepted."""
+    """The ids of every file already anywhere in eval/review, the given round's own folder excepted
+    (and the folders of DRAWN_LATER)."""
     return {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)
-            if folder not in f}
+            if folder not in f and not any(d in f for d in DRAWN_LATER)}
 
 
 def select(seed, folder, count):
@@ -136,4 +143,71 @@ def select_fnc1(seed, folder, count, one_per_story=False, exclude_pool=False):
         stories.add(story.get(i, i))
         print("fnc1", i, words, sep="\t")
         if len(chosen) == count: break
+    return chosen
+
+
+def shingles(text, n=8):
+    """The set of word n-grams (whitespace-separated words, lower case) of a text."""
+    w = text.lower().split()
+    return {tuple(w[k:k + n]) for k in range(len(w) - n + 1)}
+
+
+def overlap(a, b):
+    """Word 8-gram overlap of two shingle sets: the larger of the two containments (|A & B| over
+    the smaller set), so a short body reprinted inside a longer one counts as a near-duplicate."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def select_fnc1_heldout_stories(seed, folder, count):
+    """FNC-1 bodies under the session-21 rule (select20.py): the filter of select_fnc1 (250-900
+    words, a quotation mark and "said"), in sha256 order of SEED:Body ID, skipping
+    - a body already anywhere in the sample (every folder, DRAWN_LATER included; the round's own
+      folder excepted);
+    - a body of a tuning-pool story (the story's sha256("newsprobe-tuning-pool:" + story) starts
+      with 0-3, as exclude_pool);
+    - a body of a story with a body in any *tuned-on* group (every folder outside heldout/:
+      fnc1-pool to fnc1-pool-5 hold FNC-1 bodies) -- stories with bodies only in held-out
+      rounds are allowed: their other bodies are as unread as any held-out text;
+    - a second body of a story already picked in this round (at most one new body per story);
+    - near-duplicates: the same first 200 characters as any FNC-1 body of the sample or of the
+      tuning pool, or a word 8-gram overlap (overlap()) >= 0.5 with one of them or an earlier pick.
+    Prints and returns the picks."""
+    import csv
+    rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
+    by_id = {r["Body ID"]: r["articleBody"] for r in rows}
+    files = [f for f in glob.glob("eval/review/**/*.json", recursive=True) if folder not in f]
+    used = {os.path.basename(f)[:-5] for f in files} & set(by_id)
+    tuned = {os.path.basename(f)[:-5] for f in files if "/heldout/" not in f} & set(by_id)
+    story = fnc1_stories()
+    def st(i): return story.get(i, i)
+    def pool(s): return hashlib.sha256(("newsprobe-tuning-pool:" + s).encode()).hexdigest()[0] in "0123"
+    tuned_stories = {st(i) for i in tuned}
+    # Bodies a reader may have seen: the sample's FNC-1 bodies and every tuning-pool body.
+    seen = [by_id[i] for i in sorted(used)] + [t for i, t in by_id.items() if pool(st(i)) and i not in used]
+    heads = {t[:200] for t in seen}
+    seen_sh = [shingles(t) for t in seen]
+    def key(r): return hashlib.sha256((seed + ":" + r["Body ID"]).encode()).hexdigest()
+    chosen, stories = [], set()
+    for r in sorted(rows, key=key):
+        text, i = r["articleBody"], r["Body ID"]
+        words = len(text.split())
+        if i in used or not (250 <= words <= 900):
+            continue
+        if not re.search(r"[\"\u201c\u201d]", text) or not re.search(r"\bsaid\b", text):
+            continue
+        s = st(i)
+        if pool(s) or s in tuned_stories or s in stories:
+            continue
+        if text[:200] in heads:
+            continue
+        sh = shingles(text)
+        if any(overlap(sh, o) >= 0.5 for o in seen_sh):
+            continue
+        heads.add(text[:200]); seen_sh.append(sh); chosen.append(i); stories.add(s)
+        held = "story in a held-out round" if s in {st(j) for j in used} else "new story"
+        print("fnc1", i, words, held, sep="\t")
+        if len(chosen) == count:
+            break
     return chosen
