@@ -50,7 +50,9 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     // 12 more in session 17 (heldout/fnc1-11), 10 more in session 18 (heldout/fnc1-12: the rule
     // yields 10, FNC-1 is spent), 12 PTC dev articles in session 18 (heldout/ptc-1, select17.py:
     // a new source; the propaganda tagger's thresholds were tuned on PTC dev, nothing else was),
-    // 11 more in session 19 (heldout/ptc-2, select18.py).
+    // 11 more in session 19 (heldout/ptc-2, select18.py), the last 11 in session 20 (heldout/ptc-3,
+    // select19.py: PTC dev is spent), and 12 FNC-1 bodies in session 21 (heldout/fnc1-13,
+    // select20.py: a new rule, stories with bodies only in held-out rounds allowed).
     // Tuned on since session 14: 12 FNC-1 bodies of the tuning pool
     // (fnc1-pool, eval/review/select_pool.py), 12 more since session 15 (fnc1-pool-2,
     // select_pool2.py), 12 more since session 16 (fnc1-pool-3, select_pool3.py) and 8 more since
@@ -94,7 +96,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/ptc-1", Dataset::Ptc), 12);
     assert_eq!(in_part("heldout/ptc-2", Dataset::Ptc), 11);
     assert_eq!(in_part("heldout/ptc-3", Dataset::Ptc), 11);
-    assert_eq!(files.len(), 354);
+    assert_eq!(in_part("heldout/fnc1-13", Dataset::Fnc1), 12);
+    assert_eq!(files.len(), 366);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -191,7 +194,7 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 254, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 266, "{json}");
     for (group, articles) in [
         ("heldout/ecbplus", 8),
         ("heldout/scrapinghub-2", 12),
@@ -220,6 +223,7 @@ fn eval_review_runs_end_to_end() {
         ("heldout/ptc-1", 12),
         ("heldout/ptc-2", 11),
         ("heldout/ptc-3", 11),
+        ("heldout/fnc1-13", 12),
     ] {
         assert_eq!(
             json["figures"][group]["articles"], articles,
