@@ -886,11 +886,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         r.source.via = Some(via.to_string());
         let path = if r.via == "entity" && via != "named" {
-            format!("entity-{via}")
+            "entity-"
         } else {
-            via.to_string()
+            ""
         };
-        r.source.key = Some(format!("{path}/{band}{rivals}"));
+        r.source.key = Some([path, via, "/", band, rivals].concat());
     }
 
     fn resolve_mention(&mut self, m: &Mention) -> Resolved {
