@@ -222,6 +222,28 @@ fn quick_key(w: &str) -> usize {
     (x.wrapping_mul(0x9E37_79B9) >> 20) as usize
 }
 
+/// An entity's id, "e" and its number ("e12"), written without `format!`'s machinery (one per
+/// entity, ~5 K a pass).
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    for &d in &digits[at..] {
+        id.push(char::from(d));
+    }
+    id
+}
+
 /// Finds entities and their descriptors; links them to the knowledge base when given and adds
 /// `kb_conflict` findings.
 pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
@@ -269,7 +291,7 @@ pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
             (t, _) => t,
         };
         entities.push(Entity {
-            id: format!("e{}", n + 1),
+            id: entity_id(n + 1),
             name: c.canonical(),
             kind,
             mentions: spans,
@@ -287,6 +309,13 @@ pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_ids_are_e_and_the_number() {
+        for n in [1usize, 9, 10, 12, 100, 4_321, usize::MAX] {
+            assert_eq!(entity_id(n), format!("e{n}"));
+        }
+    }
 
     const TEXT: &str = "Admiral Dragone, a senior U.S. naval officer, spoke in Brussels. \
 \"We are ready,\" Dragone said, his voice steady. Russian Ambassador to Belgium Denis Gonchar disagreed. \

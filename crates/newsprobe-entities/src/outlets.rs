@@ -221,18 +221,15 @@ fn cut_short(words: &[Word], b: usize) -> bool {
             && cap(b + 1 + the))
 }
 
-/// Names in a list with `i` ("Samsung, LG, Motorola and Sony"): the types of the other
-/// members, found by walking commas and "and"/"or" both ways.
-fn list_types(
+/// Whether the name at `pos` of `ranges` stands in a list ("Samsung, LG, Motorola and Sony")
+/// whose other members, found by walking commas and "and"/"or" both ways, are at least two
+/// organisations and otherwise only untyped names.
+fn in_org_list(
     words: &[Word],
     ranges: &[(usize, std::ops::Range<usize>)],
     all: &[Mention],
-    i: usize,
-) -> Vec<EntityType> {
-    let mut out = Vec::new();
-    let Some(pos) = ranges.iter().position(|(j, _)| *j == i) else {
-        return out;
-    };
+    pos: usize,
+) -> bool {
     let joined = |l: &std::ops::Range<usize>, r: &std::ops::Range<usize>| {
         // The words between two names: ",", "and", "or", ", and".
         let gap = &words[l.end.min(r.start)..r.start];
@@ -243,21 +240,37 @@ fn list_types(
             && gap.iter().all(|w| matches!(w.norm, "," | "and" | "or"))
             && gap.iter().filter(|w| w.norm != ",").count() <= 1
     };
+    let (mut orgs, mut others) = (0usize, 0usize);
+    let mut count = |t: EntityType| match t {
+        EntityType::Organization => orgs += 1,
+        EntityType::Other => {}
+        _ => others += 1,
+    };
     let mut k = pos;
     while k > 0 && joined(&ranges[k - 1].1, &ranges[k].1) {
         k -= 1;
-        out.push(all[ranges[k].0].etype);
+        count(all[ranges[k].0].etype);
     }
     let mut k = pos;
     while k + 1 < ranges.len() && joined(&ranges[k].1, &ranges[k + 1].1) {
         k += 1;
-        out.push(all[ranges[k].0].etype);
+        count(all[ranges[k].0].etype);
     }
-    out
+    orgs >= 2 && others == 0
 }
 
 /// Types as organisations the untyped body names the article calls outlets or companies.
 pub fn type_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) {
+    // Most pages have no untyped body name without a title, the only names typed here: nothing
+    // to build then.
+    if !all.iter().any(|m| {
+        m.etype == EntityType::Other
+            && m.kind == MentionKind::Name
+            && m.span.field == Field::Text
+            && m.title_text.is_none()
+    }) {
+        return;
+    }
     // Body names in text order, by words.
     let mut ranges: Vec<(usize, std::ops::Range<usize>)> = all
         .iter()
@@ -280,7 +293,7 @@ pub fn type_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) 
         .flat_map(|(_, r)| words[r.clone()].iter().map(|w| w.norm))
         .collect();
     let mut typed: Vec<String> = Vec::new();
-    for (i, r) in &ranges {
+    for (pos, (i, r)) in ranges.iter().enumerate() {
         let m = &all[*i];
         if m.etype != EntityType::Other || m.title_text.is_some() {
             continue;
@@ -294,21 +307,15 @@ pub fn type_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) 
         {
             continue;
         }
-        let listed = list_types(words, &ranges, all, *i);
-        let in_org_list = listed
-            .iter()
-            .filter(|t| **t == EntityType::Organization)
-            .count()
-            >= 2
-            && listed
-                .iter()
-                .all(|t| matches!(t, EntityType::Organization | EntityType::Other));
         // "Staff reported that ...": a lone word opening a sentence is a source of reporting
         // only when written like a coined name, with an inner capital ("AppleInsider").
         let lone_opener = r.len() == 1
             && words[r.start].sent_start
             && !words[r.start].text.chars().skip(1).any(char::is_uppercase);
-        if in_org_list || before(words, r.start) || (!lone_opener && after(words, r.end)) {
+        if in_org_list(words, &ranges, all, pos)
+            || before(words, r.start)
+            || (!lone_opener && after(words, r.end))
+        {
             typed.push(m.name_text.clone());
         }
     }

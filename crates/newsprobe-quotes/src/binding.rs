@@ -62,7 +62,7 @@ pub(crate) fn named_after_in_sentence<'a>(
         if e.kind == EntityType::Person
             && sp.field == newsprobe_core::Field::Text
             && t.chars().next().is_some_and(char::is_uppercase)
-            && lexicon::pronoun(&t.to_lowercase()).is_none()
+            && lexicon::pronoun_any_case(t).is_none()
             && quotes.containing(sp).next().is_none()
             && !out.iter().any(|(id, _)| *id == e.id)
         {
@@ -93,7 +93,7 @@ pub(crate) fn unbound_antecedent<'a>(
         if e.kind != EntityType::Person
             || sp.field != newsprobe_core::Field::Text
             || !t.chars().next().is_some_and(char::is_uppercase)
-            || lexicon::pronoun(&t.to_lowercase()).is_some()
+            || lexicon::pronoun_any_case(t).is_some()
             || quotes.containing(sp).next().is_some()
             || bound.iter().any(|(b, n)| *b == e.id || *n == e.name)
             || resolve::names_nobody(ctx, e)

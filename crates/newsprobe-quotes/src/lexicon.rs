@@ -1565,6 +1565,26 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Personal pronouns that can be speakers, with their gender and number.
+/// `word` lower-cased into `buf` when it is ASCII and at most eight bytes long, else None: for
+/// comparing a written word with short ASCII words ("he", "himself") without a lower-cased
+/// copy. (No character outside ASCII lower-cases to ASCII letters but the Kelvin sign, to "k",
+/// so a word it leaves out lower-cases to none of them unless they hold a "k".)
+pub(crate) fn short_lower<'b>(word: &str, buf: &'b mut [u8; 8]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let b = &mut buf[..word.len()];
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
+/// [`pronoun`] of the word lower-cased, as `pronoun(&word.to_lowercase())` without the copy
+/// (the pronouns are ASCII words of at most five bytes, none with a "k").
+pub fn pronoun_any_case(word: &str) -> Option<(Option<Gender>, bool)> {
+    pronoun(short_lower(word, &mut [0; 8])?)
+}
+
 pub fn pronoun(word: &str) -> Option<(Option<Gender>, bool)> {
     // (gender, plural); "he's" / "she’s" (normalised) are the pronoun with a contracted "is".
     let word = match word.strip_suffix("'s") {
@@ -1968,6 +1988,41 @@ pub fn is_determiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The copy-free case-blind pronoun test answers as the lower-cased copy does, written
+    /// words outside ASCII included (the Kelvin sign, the dotted capital I).
+    #[test]
+    fn pronoun_any_case_is_pronoun_of_the_lower_case() {
+        for w in [
+            "He",
+            "HE",
+            "she",
+            "She's",
+            "SHE'S",
+            "It",
+            "it's",
+            "I",
+            "We",
+            "They",
+            "THEY",
+            "Him",
+            "Hers",
+            "himself",
+            "Henry",
+            "\u{130}t",
+            "\u{212A}",
+            "h\u{E9}",
+            "",
+            "theyre",
+            "Officials",
+        ] {
+            assert_eq!(pronoun_any_case(w), pronoun(&w.to_lowercase()), "{w}");
+        }
+        let mut buf = [0; 8];
+        assert_eq!(short_lower("HiMSelf", &mut buf), Some("himself"));
+        assert_eq!(short_lower("Schwarzenegger", &mut buf), None);
+        assert_eq!(short_lower("\u{130}t", &mut buf), None);
+    }
 
     #[test]
     fn number_words_are_cardinals_and_their_plurals() {

@@ -30,7 +30,7 @@ pub(crate) fn modifier_only(ctx: &Ctx, e: &Entity) -> bool {
     let mut any = false;
     for s in &e.mentions {
         let written = ctx.doc.span_text(s).trim();
-        if written.is_empty() || crate::lexicon::pronoun(&written.to_lowercase()).is_some() {
+        if written.is_empty() || crate::lexicon::pronoun_any_case(written).is_some() {
             continue;
         }
         any = true;

@@ -132,39 +132,46 @@ const NAMING: &[&str] = &[
     "refer",
 ];
 
-fn token_class(ctx: &Ctx, k: usize, para: (usize, usize)) -> String {
+fn token_class<'a>(ctx: &'a Ctx, k: usize, para: (usize, usize)) -> &'a str {
     if k < para.0 || k >= para.1 || k >= ctx.len() {
-        return "edge".into();
+        return "edge";
     }
     let w = ctx.word(k);
     if !ctx.is_word(k) {
         return match w {
-            "," | ":" | ";" | "." | "?" | "!" | "(" | ")" => format!("p{w}"),
-            "—" | "–" | "--" | "-" => "dash".into(),
-            _ => "punct".into(),
+            "," => "p,",
+            ":" => "p:",
+            ";" => "p;",
+            "." => "p.",
+            "?" => "p?",
+            "!" => "p!",
+            "(" => "p(",
+            ")" => "p)",
+            "—" | "–" | "--" | "-" => "dash",
+            _ => "punct",
         };
     }
     if let Some(c) = ctx.cue(k) {
         if NAMING.contains(&c.lemma) {
-            return "naming".into();
+            return "naming";
         }
-        return "cue".into();
+        return "cue";
     }
     match w {
         "so-called" | "dubbed" | "titled" | "entitled" | "nicknamed" | "called" | "named" => {
-            return "naming".into()
+            return "naming"
         }
         "as" | "that" | "the" | "a" | "an" | "of" | "and" | "or" | "is" | "was" | "his" | "her"
         | "their" | "its" | "this" | "to" | "in" | "for" | "with" | "about" | "on" | "from"
-        | "by" | "be" | "but" => return w.to_string(),
+        | "by" | "be" | "but" => return w,
         _ => {}
     }
     if ctx.is_determiner(k) {
-        "det".into()
+        "det"
     } else if ctx.is_capitalized(k) {
-        "cap".into()
+        "cap"
     } else {
-        "lower".into()
+        "lower"
     }
 }
 
@@ -197,14 +204,22 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
                     } else if s.len() <= 3 {
                         short += 1;
                     }
-                    let l = s.to_lowercase();
-                    match l.as_str() {
-                        "i" | "we" | "my" | "our" | "me" | "us" | "i'm" | "i’m" | "we're"
-                        | "we’re" => i_we = true,
-                        "you" | "your" => you = true,
-                        _ => {}
+                    // Compared case-blind without a lower-cased copy: no character outside
+                    // ASCII lower-cases to these words' letters (nor to "http", '@', '#').
+                    let is = |words: &[&str]| words.iter().any(|w| s.eq_ignore_ascii_case(w));
+                    if is(&[
+                        "i", "we", "my", "our", "me", "us", "i'm", "i’m", "we're", "we’re",
+                    ]) {
+                        i_we = true;
+                    } else if is(&["you", "your"]) {
+                        you = true;
                     }
-                    if l.starts_with("http") || l.starts_with('@') || l.starts_with('#') {
+                    if s.as_bytes()
+                        .get(..4)
+                        .is_some_and(|p| p.eq_ignore_ascii_case(b"http"))
+                        || s.starts_with('@')
+                        || s.starts_with('#')
+                    {
                         web = true;
                     }
                 }
@@ -220,11 +235,11 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
         }
     }
     let len = bucket(words);
-    f.push(format!("len={len}"));
+    f.push(["len=", len].concat());
     let title_like = words > 0 && caps + short == words;
     if title_like {
         f.push("title_like".into());
-        f.push(format!("title_like&len={len}"));
+        f.push(["title_like&len=", len].concat());
     }
     if first_cap == Some(true) {
         f.push("first_cap".into());
@@ -237,7 +252,7 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
         Some(':' | ';') => "colon",
         _ => "none",
     };
-    f.push(format!("end={end}"));
+    f.push(["end=", end].concat());
     if inner_end {
         f.push("inner_end".into());
     }
@@ -255,7 +270,7 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
         QuoteKind::Partial => "partial",
         QuoteKind::Reported => "reported",
     };
-    f.push(format!("kind={kind}"));
+    f.push(["kind=", kind].concat());
     let attr = if c.inherited {
         "inherited"
     } else if c.cue {
@@ -265,8 +280,8 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
     } else {
         "none"
     };
-    f.push(format!("attr={attr}"));
-    f.push(format!("attr={attr}&len={len}"));
+    f.push(["attr=", attr].concat());
+    f.push(["attr=", attr, "&len=", len].concat());
     if c.at_para_start {
         f.push("para_start".into());
     }
@@ -280,26 +295,26 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
     let before = c
         .open
         .checked_sub(1)
-        .map_or_else(|| "edge".to_string(), |k| token_class(ctx, k, para));
+        .map_or("edge", |k| token_class(ctx, k, para));
     let close_para = ctx.paragraph_bounds(c.close.saturating_sub(1));
     let after = token_class(ctx, c.close, close_para);
-    f.push(format!("before={before}"));
-    f.push(format!("after={after}"));
-    f.push(format!("{kind}&before={before}"));
+    f.push(["before=", before].concat());
+    f.push(["after=", after].concat());
+    f.push([kind, "&before=", before].concat());
     // The paragraph outside the marks: nothing (a headline or pull line), a few words.
     let outside = (para.0..c.open)
         .chain(c.close..close_para.1)
         .filter(|&k| ctx.is_word(k))
         .count();
-    f.push(format!(
-        "outside={}",
+    f.push(
         match outside {
-            0 => "0",
-            1..=3 => "1-3",
-            4..=10 => "4-10",
-            _ => "more",
+            0 => "outside=0",
+            1..=3 => "outside=1-3",
+            4..=10 => "outside=4-10",
+            _ => "outside=more",
         }
-    ));
+        .to_string(),
+    );
     // A paragraph ending with no sentence punctuation: a headline or caption line.
     let mut k = close_para.1;
     while k > close_para.0 && ctx.is_quote_mark(k - 1) {
@@ -321,7 +336,7 @@ pub fn features(ctx: &Ctx, c: &Candidate) -> Vec<String> {
             .count();
         if n > 1 {
             f.push("repeated".into());
-            f.push(format!("repeated&len={len}"));
+            f.push(["repeated&len=", len].concat());
         }
     }
     f

@@ -191,7 +191,7 @@ fn last_name_mention(
         .filter(|sp| {
             let t = ctx.doc.span_text(sp);
             t.chars().next().is_some_and(char::is_uppercase)
-                && lexicon::pronoun(&t.to_lowercase()).is_none()
+                && lexicon::pronoun_any_case(t).is_none()
                 && !matches!(t, "His" | "Her" | "Him" | "Hers")
         })
         .map(|sp| sp.start)
@@ -384,7 +384,7 @@ pub(crate) fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
     // (Its name mentions only: a pronoun the entity stage joined to it is no name.)
     let mut names = e.mentions.iter().filter(|s| {
         let w = ctx.doc.text.get(s.start..s.end).unwrap_or("");
-        lexicon::pronoun(&w.to_lowercase()).is_none()
+        lexicon::pronoun_any_case(w).is_none()
     });
     let holiday = names.clone().next().is_some()
         && names.all(|s| {
@@ -422,17 +422,25 @@ pub(crate) fn names_nobody(ctx: &Ctx, e: &Entity) -> bool {
 
 /// Whether an entity mention is a pronoun ("she", "his").
 fn is_pronoun_span(ctx: &Ctx, s: &Span) -> bool {
-    let w = ctx
-        .doc
-        .text
-        .get(s.start..s.end)
-        .unwrap_or("")
-        .to_lowercase();
-    lexicon::pronoun(&w).is_some()
-        || matches!(
-            w.as_str(),
-            "her" | "hers" | "him" | "his" | "its" | "them" | "their" | "herself" | "himself"
-        )
+    // (All short ASCII words without a "k": see `lexicon::short_lower`.)
+    let mut buf = [0; 8];
+    lexicon::short_lower(ctx.doc.text.get(s.start..s.end).unwrap_or(""), &mut buf).is_some_and(
+        |w| {
+            lexicon::pronoun(w).is_some()
+                || matches!(
+                    w,
+                    "her"
+                        | "hers"
+                        | "him"
+                        | "his"
+                        | "its"
+                        | "them"
+                        | "their"
+                        | "herself"
+                        | "himself"
+                )
+        },
+    )
 }
 
 /// Whether the entity stage's name of `e` is a headline's or a link's words.
@@ -886,11 +894,11 @@ impl<'c, 'a> Resolver<'c, 'a> {
         };
         r.source.via = Some(via.to_string());
         let path = if r.via == "entity" && via != "named" {
-            format!("entity-{via}")
+            "entity-"
         } else {
-            via.to_string()
+            ""
         };
-        r.source.key = Some(format!("{path}/{band}{rivals}"));
+        r.source.key = Some([path, via, "/", band, rivals].concat());
     }
 
     fn resolve_mention(&mut self, m: &Mention) -> Resolved {

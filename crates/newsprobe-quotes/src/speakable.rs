@@ -108,7 +108,18 @@ impl Model {
 
     /// The probability that the phrase can speak (a person, organisation or group).
     pub fn probability(&self, ctx: &Ctx, m: &Mention) -> f32 {
-        crate::logistic::probability(&self.weights, &features(ctx, m, &self.not_speakers))
+        // The weights summed in the features' order (as `logistic::probability` sums them),
+        // each name built in one buffer instead of a `String` of its own.
+        let mut name = String::with_capacity(32);
+        let mut z = 0f32;
+        features_into(ctx, m, &self.not_speakers, &mut |parts: &[&str]| {
+            name.clear();
+            for p in parts {
+                name.push_str(p);
+            }
+            z += self.weights.get(name.as_str()).copied().unwrap_or(0.0);
+        });
+        crate::logistic::sigmoid(z)
     }
 }
 
@@ -259,31 +270,47 @@ fn is_share(ctx: &Ctx, m: &Mention, h: usize) -> bool {
 
 /// The word's shape: lower, Cap, CAPS, digit or mixed.
 fn shape(raw: &str) -> &'static str {
-    let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     if raw.chars().any(|c| c.is_ascii_digit()) {
-        "digit"
-    } else if letters.is_empty() {
-        "other"
-    } else if letters.iter().all(|c| c.is_lowercase()) {
+        return "digit";
+    }
+    let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return "other";
+    };
+    let (mut n, mut rest_lower, mut rest_upper) = (1usize, true, true);
+    for c in letters {
+        n += 1;
+        rest_lower &= c.is_lowercase();
+        rest_upper &= c.is_uppercase();
+    }
+    if first.is_lowercase() && rest_lower {
         "lower"
-    } else if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+    } else if n > 1 && first.is_uppercase() && rest_upper {
         "caps"
-    } else if letters[0].is_uppercase() && letters[1..].iter().all(|c| c.is_lowercase()) {
+    } else if first.is_uppercase() && rest_lower {
         "cap"
     } else {
         "mixed"
     }
 }
 
-/// The cluster-path prefixes of a word as features named `tag` + bits.
-fn cluster_feats(out: &mut Vec<String>, tag: &str, word: &str, bits: &[usize]) {
+/// Small numbers as feature-name parts.
+fn small(n: usize) -> &'static str {
+    const N: [&str; 16] = [
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+    ];
+    N[n.min(15)]
+}
+
+/// The cluster-path prefixes of a word as features named `tag` (its two parts) + bits.
+fn cluster_feats(out: &mut impl FnMut(&[&str]), tag: [&str; 2], word: &str, bits: &[usize]) {
     match clusters::path(head_word(word)) {
         Some(p) => {
             for &b in bits {
-                out.push(format!("{tag}{b}={}", clusters::prefix(p, b)));
+                out(&[tag[0], tag[1], small(b), "=", clusters::prefix(p, b)]);
             }
         }
-        None => out.push(format!("{tag}=none")),
+        None => out(&[tag[0], tag[1], "=none"]),
     }
 }
 
@@ -308,44 +335,58 @@ fn suffix(w: &str, n: usize) -> &str {
 
 /// The named features of a phrase; `not_speakers`: the learned non-speaker heads.
 pub(crate) fn features(ctx: &Ctx, m: &Mention, not_speakers: &HashSet<String>) -> Vec<String> {
-    let mut f = vec!["bias".to_string()];
-    let Some(h) = head(ctx, m) else { return f };
+    let mut out = Vec::new();
+    features_into(ctx, m, not_speakers, &mut |parts: &[&str]| {
+        out.push(parts.concat())
+    });
+    out
+}
+
+/// [`features`], each name handed to `f` in parts (concatenated, the name).
+fn features_into(
+    ctx: &Ctx,
+    m: &Mention,
+    not_speakers: &HashSet<String>,
+    f: &mut impl FnMut(&[&str]),
+) {
+    f(&["bias"]);
+    let Some(h) = head(ctx, m) else { return };
     let hw = head_word(ctx.word(h));
     let raw = ctx.raw(h);
     let initial = ctx.sentence_bounds(h).0 == h
         || (h > 0 && ctx.is_quote_mark(h - 1) && ctx.sentence_bounds(h - 1).0 == h - 1);
-    f.push(format!("h={hw}"));
+    f(&["h=", hw]);
     // A learned non-speaker head: written lower case, or a lone capitalised word opening its
     // sentence ("Moments later", "Health worries"); a capitalised one elsewhere is likely part
     // of a name ("Marcia Price", "the Board on Professional Responsibility").
     if not_speakers.contains(hw) {
         if !ctx.is_capitalized(h) {
-            f.push("nsp".into());
+            f(&["nsp"]);
         } else if initial && m.first == h && m.last == h {
-            f.push("nsp:cap0".into());
+            f(&["nsp:cap0"]);
         }
     }
     let sg = singular(hw);
-    f.push(format!("sg={sg}"));
-    f.push(format!("s3={}", suffix(sg, 3)));
-    f.push(format!("s2={}", suffix(sg, 2)));
-    cluster_feats(&mut f, "c", hw, &[4, 6, 10, 14]);
+    f(&["sg=", sg]);
+    f(&["s3=", suffix(sg, 3)]);
+    f(&["s2=", suffix(sg, 2)]);
+    cluster_feats(f, ["c", ""], hw, &[4, 6, 10, 14]);
     let sh = shape(raw);
-    f.push(format!("shape={sh}{}", if initial { "@0" } else { "" }));
+    f(&["shape=", sh, if initial { "@0" } else { "" }]);
     if sg != hw {
-        f.push("plural".into());
+        f(&["plural"]);
     }
     if raw.ends_with("'s") || raw.ends_with("’s") {
-        f.push("possessive".into());
+        f(&["possessive"]);
     }
     // The first word: a determiner, a number, or what it looks like.
     let first = (m.first..=h).find(|&k| ctx.is_word(k)).unwrap_or(h);
     if first == h {
-        f.push("bare".into());
+        f(&["bare"]);
     } else if ctx.is_determiner(first) || ctx.is_pronoun(first) {
-        f.push(format!("d={}", ctx.word(first)));
+        f(&["d=", ctx.word(first)]);
     } else {
-        f.push(format!("d:{}", shape(ctx.raw(first))));
+        f(&["d:", shape(ctx.raw(first))]);
     }
     // Modifiers before the head.
     let mut n_mod = 0;
@@ -355,45 +396,45 @@ pub(crate) fn features(ctx: &Ctx, m: &Mention, not_speakers: &HashSet<String>) -
         }
         n_mod += 1;
         let w = ctx.word(k);
-        f.push(format!("m={w}"));
-        f.push(format!("mshape={}", shape(ctx.raw(k))));
-        cluster_feats(&mut f, "mc", w, &[6]);
+        f(&["m=", w]);
+        f(&["mshape=", shape(ctx.raw(k))]);
+        cluster_feats(f, ["mc", ""], w, &[6]);
         if w.chars().any(|c| c.is_ascii_digit()) || crate::lexicon::is_number_word(w) {
-            f.push("number".into());
+            f(&["number"]);
         }
     }
-    f.push(format!("mods={}", n_mod.min(3)));
+    f(&["mods=", small(n_mod.min(3))]);
     if n_mod > 0 {
-        f.push(format!("sh+mods={sh}"));
+        f(&["sh+mods=", sh]);
     }
     let all_cap = (first..=h)
         .filter(|&k| ctx.is_word(k) && !ctx.is_determiner(k))
         .all(|k| ctx.is_capitalized(k));
     if all_cap && !initial {
-        f.push("name".into());
+        f(&["name"]);
     }
     // What follows the head inside the phrase: "of" and its noun ("a number of residents").
     if h < m.last {
         let cut = h + 1;
         let cw = ctx.word(cut);
-        f.push(format!("cut={cw}"));
+        f(&["cut=", cw]);
         let next_cut = (cut + 1..=m.last)
             .find(|&k| is_cut(ctx, m, k))
             .unwrap_or(m.last + 1);
         if let Some(k) = (cut + 1..next_cut).rev().find(|&k| ctx.is_word(k)) {
             let w = head_word(ctx.word(k));
-            f.push(format!("{cw}>{}", singular(w)));
+            f(&[cw, ">", singular(w)]);
             if not_speakers.contains(w) {
-                f.push(format!("{cw}>nsp"));
+                f(&[cw, ">nsp"]);
             }
-            cluster_feats(&mut f, &format!("{cw}>c"), w, &[6, 10]);
-            f.push(format!("{cw}>shape={}", shape(ctx.raw(k))));
+            cluster_feats(f, [cw, ">c"], w, &[6, 10]);
+            f(&[cw, ">shape=", shape(ctx.raw(k))]);
         }
     }
     let words = (m.first..=m.last).filter(|&k| ctx.is_word(k)).count();
-    f.push(format!("len={}", words.min(6)));
+    f(&["len=", small(words.min(6))]);
     if hw.chars().any(|c| c.is_ascii_digit()) || crate::lexicon::is_number_word(hw) {
-        f.push("hnumber".into());
+        f(&["hnumber"]);
     }
     for (on, name) in [
         (ctx.is_role_noun(h), "role"),
@@ -401,10 +442,9 @@ pub(crate) fn features(ctx: &Ctx, m: &Mention, not_speakers: &HashSet<String>) -
         (ctx.is_title(h), "title"),
     ] {
         if on {
-            f.push(format!("lex={name}"));
+            f(&["lex=", name]);
         }
     }
-    f
 }
 
 /// One labelled phrase of a training or tuning set.
