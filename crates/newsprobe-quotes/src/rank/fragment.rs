@@ -21,6 +21,20 @@ fn name_word(ctx: &Ctx, k: usize) -> bool {
         && ctx.is_capitalized(k)
         && !ctx.is_title(k)
         && !ctx.is_pronoun(k)
+        && !(calendar_exception() && calendar_word(ctx.word(k)))
+}
+
+/// A weekday or a month (the context's words are lower case): "Obama Monday", "Smith in
+/// March" carry no name on.
+fn calendar_word(w: &str) -> bool {
+    crate::lexicon::is_weekday(w) || newsprobe_core::lexicon::MONTHS.contains(&w)
+}
+
+/// Session 21 experiment: the weekday and month exception, on with
+/// `NEWSPROBE_FRAGMENT_CALENDAR=1` (it changes what the ranker is trained on: see the README).
+fn calendar_exception() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var("NEWSPROBE_FRAGMENT_CALENDAR").as_deref() == Ok("1"))
 }
 
 /// Whether `m` is a piece of a longer name (see the module's note); `ents` are the entity
