@@ -99,7 +99,17 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
     let (quotes, contradictions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
-        let mut found = find_all(&ctx, &marks);
+        let (mut found, labels) = find_all_with(&ctx, &marks, false);
+        // "I also talked about how …", "you can tell whether …": the writer's or the reader's
+        // own voice outside every quotation reports no source. Read on the rules' speakers
+        // here and again on the final ones below: a statement goes unless the final speaker is
+        // someone else after the writer's subject in the cue's sentence ("we will find
+        // ourselves, in the words of Pope Benedict, in “…”" stays Benedict's where the ranker
+        // chose him over the rules' "we"; "…, I should say that …" stays the writer's).
+        let own_voice: Vec<bool> = found
+            .iter()
+            .map(|f| selfvoice::writers_voice(&ctx, &marks, &labels, f))
+            .collect();
         rank::rerank(&ctx, &marks, &mut found, model);
         // A mention that names no person, organisation or group ("the number", "Moments",
         // by the learned `speakable` model) leaves the statement unattributed.
@@ -134,6 +144,12 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                 whole_name(&ctx, m);
             }
         }
+        let mut own = own_voice.into_iter();
+        found.retain(|f| {
+            !(own.next().unwrap_or(false)
+                && (selfvoice::writers_voice(&ctx, &marks, &labels, f)
+                    || !selfvoice::speaker_past_own_subject(&ctx, f)))
+        });
         // The article's own beliefs and what nobody said are no attributions.
         found.retain(|f| {
             tweet::is_signed(&ctx, f)
@@ -245,8 +261,20 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
 }
 
 /// Every attribution of the document with its rule-chosen, checked speaker (before the
-/// learned ranking and resolution).
+/// learned ranking and resolution), the writer's own voice left out on the rules' speakers
+/// (as the ranker is trained and diagnosed; the engine reads it on the ranker's, in
+/// [`annotate_with`]).
 pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
+    find_all_with(ctx, marks, true).0
+}
+
+/// [`find_all`], with the writer's own voice ([`selfvoice`]) left out only where
+/// `drop_own_voice`; and the labelled paragraphs it read.
+fn find_all_with(
+    ctx: &Ctx,
+    marks: &[marks::Marked],
+    drop_own_voice: bool,
+) -> (Vec<Found>, label::Labels) {
     let labels = label::Labels::find(ctx);
     let mut reported = reported::find(ctx, marks);
     // "Poll: Farmers Turn Against …" / "HOST: Will you …": labelled paragraphs.
@@ -319,8 +347,10 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     }
     let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
     // "I also talked about how …", "you can tell whether …": the writer's or the reader's own
-    // voice outside every quotation reports no source.
-    found.retain(|f| !selfvoice::writers_voice(ctx, marks, &labels, f));
+    // voice outside every quotation reports no source (here on the rules' speakers).
+    if drop_own_voice {
+        found.retain(|f| !selfvoice::writers_voice(ctx, marks, &labels, f));
+    }
     // "a site called X, which …": narrative, no statement.
     found.retain(|f| !narrative::is_narrative(ctx, f));
     // Embedded tweets ("… — Jane Roe (@janeroe) May 3, 2024"): the signer's direct quotations.
@@ -340,7 +370,7 @@ pub(crate) fn find_all(ctx: &Ctx, marks: &[marks::Marked]) -> Vec<Found> {
     found.sort_by_key(|f| (f.content.start, f.content.end));
     found.dedup_by_key(|f| f.content);
     repair_speakers(ctx, marks, &mut found);
-    found
+    (found, labels)
 }
 
 /// A named speaker also said to speak anonymously: (mention, anonymity cue).
