@@ -133,6 +133,91 @@ pub fn push_parts(
     );
 }
 
+/// The genre-risk parts of an article (session 21), the same for each of its quotes, each after
+/// a `|` and prefixed `a-` (weighed alone, not with the mention's form): how dense its
+/// statements are (`a-qd0`..`a-qd2`: statements found per sentence under 0.15, under 0.4, or
+/// more), what share of them have no cue (`a-nc0`: none, `a-nc1`: under 0.3, `a-nc2`: more),
+/// and how rhetorical it reads (`a-rq0`/`a-rq1`: under or over a tenth of its sentences end in
+/// a question or exclamation mark; a stand-in for the propaganda tagger's loaded-language
+/// score, which runs in the framing stage after this one). The bands are fixed; what each is
+/// worth is learned by the confidence model from PolNeAR train and the tuned-on groups.
+pub fn article_parts(ctx: &Ctx, found: &[Found]) -> String {
+    let doc = ctx.doc;
+    let sentences = doc.sentences.len().max(1) as f64;
+    let n = found.len();
+    let density = n as f64 / sentences;
+    let mut out = String::new();
+    out.push_str(if density < 0.15 {
+        "|a-qd0"
+    } else if density < 0.4 {
+        "|a-qd1"
+    } else {
+        "|a-qd2"
+    });
+    let no_cue = found.iter().filter(|f| f.cue.is_none()).count();
+    out.push_str(if no_cue == 0 {
+        "|a-nc0"
+    } else if (no_cue as f64) < 0.3 * n as f64 {
+        "|a-nc1"
+    } else {
+        "|a-nc2"
+    });
+    let rhetorical = doc
+        .sentences
+        .iter()
+        .filter(|s| {
+            doc.span_text(&s.span)
+                .trim_end_matches(['\u{201d}', '"', '\'', '\u{2019}', ')', ' ', '\n'])
+                .ends_with(['?', '!'])
+        })
+        .count();
+    out.push_str(if rhetorical as f64 >= 0.1 * sentences {
+        "|a-rq1"
+    } else {
+        "|a-rq0"
+    });
+    out
+}
+
+/// The part of a quote for how many persons the entity stage names in the paragraph holding
+/// the statement's start (`a-pp1`: one or none, `a-pp2`: two, `a-pp3`: three or more): a
+/// paragraph of several persons is where a speaker is confused (session 21).
+pub fn paragraph_persons(ctx: &Ctx, content: Span) -> &'static str {
+    let doc = ctx.doc;
+    let Some(p) = doc.paragraph_at(content.start) else {
+        return "|a-pp1";
+    };
+    let Some(&para) = doc.paragraphs.get(p) else {
+        return "|a-pp1";
+    };
+    let window = Span {
+        start: para.start,
+        end: para.end,
+        field: content.field,
+    };
+    let mentions = ctx.entity_mentions();
+    let mut seen: Vec<usize> = Vec::new();
+    for k in mentions.index.overlapping(window) {
+        let i = mentions.entity[k];
+        if doc
+            .entities
+            .get(i)
+            .is_some_and(|e| e.kind == EntityType::Person)
+            && !seen.contains(&i)
+        {
+            seen.push(i);
+            if seen.len() >= 3 {
+                break;
+            }
+        }
+    }
+    match seen.len() {
+        0 | 1 => "|a-pp1",
+        2 => "|a-pp2",
+        _ => "|a-pp3",
+    }
+}
+
 const PRONOUNS: [&str; 10] = [
     "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
 ];
