@@ -244,10 +244,7 @@ pub fn features(key: &str) -> Vec<String> {
     out.extend(plus.map(|p| format!("k:{p}")));
     for e in pieces {
         out.push(format!("f:{e}"));
-        // (An article's genre-risk part, `a-…`, is weighed alone: session 21.)
-        if !e.starts_with("a-") {
-            out.push(format!("{form}&{e}"));
-        }
+        out.push(format!("{form}&{e}"));
     }
     out
 }

@@ -550,7 +550,6 @@ fn resolve_all(
             }
         }
     }
-    let article = evidence::article_parts(ctx, found);
     let quotes = found
         .iter()
         .zip(sources)
@@ -558,8 +557,12 @@ fn resolve_all(
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: tweet::signed_source(ctx, f, gate(ctx, f, s, &article))
-                .unwrap_or(QuoteSource::new(None, SourceType::Unattributed, None, None)),
+            source: tweet::signed_source(ctx, f, gate(ctx, f, s)).unwrap_or(QuoteSource::new(
+                None,
+                SourceType::Unattributed,
+                None,
+                None,
+            )),
         })
         .collect();
     (quotes, contradictions)
@@ -569,7 +572,7 @@ fn resolve_all(
 /// `suggested` ("possibly X"), and the quote keeps its mention and source type; a name the
 /// ranker filled on an open route moves to `declined` with its mention (neither shown nor
 /// suggested; the source type stays).
-fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>, article: &str) -> Option<QuoteSource> {
+fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
     s.and_then(|mut s| {
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
             // How the mention was chosen: carried over from an earlier quotation, or ranked
@@ -604,9 +607,6 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>, article: &str) -> Option<Q
             }
             // The evidence the confidence model reads besides the way the name was reached.
             evidence::push_parts(key, ctx, f, &m, s.name.as_deref(), s.entity.as_deref());
-            // The article's genre risk and the paragraph's persons (session 21).
-            key.push_str(article);
-            key.push_str(evidence::paragraph_persons(ctx, f.content));
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
             // threshold of 0.8594 was hidden when its rounded 0.859 was compared.)
