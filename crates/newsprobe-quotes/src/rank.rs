@@ -1802,6 +1802,35 @@ wrote {}",
 mod tests {
     use super::*;
 
+    /// Session 21: a ranker put in place on this thread (a leave-one-group-out ranker of the
+    /// confidence's training) is the one `annotate` uses until `with_model` returns, nested
+    /// or not, and the embedded model after; a ranker with no weights keeps the rules' speaker.
+    #[test]
+    fn a_ranker_put_in_place_serves_until_it_returns() {
+        let empty = std::rc::Rc::new(Model::default());
+        let trained = std::rc::Rc::new(
+            Model::parse(b"# a fixture\nrule\t1.5\n").expect("a model file parses"),
+        );
+        assert!(!in_use(Model::is_empty), "the embedded ranker");
+        with_model(&empty, || {
+            assert!(in_use(Model::is_empty));
+            with_model(&trained, || assert!(!in_use(Model::is_empty)));
+            assert!(in_use(Model::is_empty), "the outer ranker again");
+            let mut doc = Document::from_text(
+                None,
+                "The harbour board met on Tuesday. \u{201c}The pier stays shut until spring,\u{201d} said Ines Marlow, who chairs it.\n",
+            );
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let name = doc
+                .quotes
+                .first()
+                .and_then(|q| q.source.name.clone().or(q.source.suggested.clone()));
+            assert_eq!(name.as_deref(), Some("Ines Marlow"));
+        });
+        assert!(!in_use(Model::is_empty), "the embedded ranker after");
+    }
+
     /// A feature's id, from the compile-time hash of its opening word and the extended hash of
     /// a shared opening, is the hash of its name (the ids the model's weights are keyed by).
     #[test]

@@ -1823,26 +1823,37 @@ pub fn calibrate(
             ratio(n1, all)
         ));
     }
-    // Calibration on PolNeAR dev: this table's score per bin against the rate right.
+    // Calibration on PolNeAR dev and, honestly, on the tuned-on groups left out one at a
+    // time: the score per bin against the rate right.
     summary.push_str("PolNeAR dev reliability (score bin: mean score, right/all):\n");
+    summary.push_str(&reliability(&dev_scored));
+    summary.push_str("leave-group-out reliability, pooled (score bin: mean score, right/all):\n");
+    summary.push_str(&reliability(&logo));
+    Ok((table, summary))
+}
+
+/// Reliability of scored cells (score, right, all; no name reached, scored infinite, left
+/// out): per score bin, the mean score against the share right, one line a bin.
+fn reliability(scored: &[(f32, usize, usize)]) -> String {
+    let mut out = String::new();
     for (lo, hi) in [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)] {
         let (mut r, mut n, mut sum) = (0usize, 0usize, 0.0f64);
-        for (k, v) in dev.iter().filter(|(k, _)| *k != "-") {
-            let sc = f64::from(score_of(k));
+        for &(sc, a, b) in scored.iter().filter(|s| s.0.is_finite()) {
+            let sc = f64::from(sc);
             if sc >= lo && sc < hi {
-                r += v[0];
-                n += v[1];
-                sum += sc * v[1] as f64;
+                r += a;
+                n += b;
+                sum += sc * b as f64;
             }
         }
-        summary.push_str(&format!(
+        out.push_str(&format!(
             "  [{lo:.1}, {:.1}): {:.3}, {r}/{n} ({})\n",
             hi.min(1.0),
             if n == 0 { 0.0 } else { sum / n as f64 },
             ratio(r, n)
         ));
     }
-    Ok((table, summary))
+    out
 }
 
 fn ratio(a: usize, b: usize) -> String {
