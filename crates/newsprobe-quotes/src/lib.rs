@@ -91,7 +91,7 @@ pub struct Found {
 /// Finds quotations and reported speech, their speakers and source types; fills `doc.quotes`,
 /// `doc.sources` and the sourcing findings.
 pub fn annotate(doc: &mut Document) {
-    annotate_with(doc, rank::model());
+    rank::in_use(|m| annotate_with(doc, m));
 }
 
 /// [`annotate`] with another speaker ranking model (an empty one keeps the rules' speakers).

@@ -121,6 +121,35 @@ pub fn model() -> &'static Model {
     })
 }
 
+thread_local! {
+    /// The ranker [`with_model`] puts in place of [`model`] on this thread.
+    static IN_PLACE: std::cell::RefCell<Option<std::rc::Rc<Model>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `m` as the ranker of [`crate::annotate`] on this thread (the embedded model,
+/// or `NEWSPROBE_SPEAKERS_MODEL`'s, again after it returns): the speaker confidence's training
+/// scores each tuned-on group with a ranker fitted without that group (session 21).
+pub fn with_model<R>(m: &std::rc::Rc<Model>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<std::rc::Rc<Model>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            IN_PLACE.with(|p| *p.borrow_mut() = before);
+        }
+    }
+    let _restore = Restore(IN_PLACE.with(|p| p.borrow_mut().replace(m.clone())));
+    f()
+}
+
+/// The ranker in use on this thread: [`with_model`]'s, else [`model`].
+pub(crate) fn in_use<R>(f: impl FnOnce(&Model) -> R) -> R {
+    match IN_PLACE.with(|p| p.borrow().clone()) {
+        Some(m) => f(&m),
+        None => f(model()),
+    }
+}
+
 fn fid_str(name: &str) -> u64 {
     name.bytes().fold(FNV_OFFSET, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
@@ -1627,10 +1656,37 @@ pub fn leave_one_group_out(
     seed: u64,
     groups: &[(String, NamedExamples)],
 ) -> Result<String, Error> {
+    leave_one_group_out_with(data, seed, groups, None)
+}
+
+/// The leave-one-group-out rankers: for each of `groups` (name, examples), the ranker trained
+/// on PolNeAR train and the other groups (seed `seed`), as its model file reads back (weights
+/// to four decimals, as `NEWSPROBE_LOGO_MODELS` writes them and `scripts/rank_logo.sh` uses
+/// them): a ranker that never saw the group's quotations, to choose their speakers as on a
+/// new article.
+pub fn logo_models(
+    data: &Path,
+    seed: u64,
+    groups: &[(String, NamedExamples)],
+) -> Result<Vec<Model>, Error> {
+    let mut texts = Vec::new();
+    leave_one_group_out_with(data, seed, groups, Some(&mut texts))?;
+    texts.iter().map(|t| Model::parse(t.as_bytes())).collect()
+}
+
+/// [`leave_one_group_out`]; each left-out group's model text pushed to `texts` where given.
+fn leave_one_group_out_with(
+    data: &Path,
+    seed: u64,
+    groups: &[(String, NamedExamples)],
+    mut texts: Option<&mut Vec<String>>,
+) -> Result<String, Error> {
     let mut names: IdMap<String> = IdMap::default();
     let base = examples(data, "train", None, &mut names)?;
     let dev = examples(data, "dev", None, &mut IdMap::default())?;
-    let dir = std::env::var_os("NEWSPROBE_LOGO_MODELS").map(std::path::PathBuf::from);
+    let dir = std::env::var_os("NEWSPROBE_LOGO_MODELS")
+        .filter(|_| texts.is_none())
+        .map(std::path::PathBuf::from);
     let model_text = |w: &IdMap<f64>, names: &IdMap<String>| {
         let mut lines: Vec<(String, f64)> = w
             .iter()
@@ -1674,13 +1730,21 @@ pub fn leave_one_group_out(
             sh(r0),
             sh(rule)
         ));
-        if let Some(d) = &dir {
+        if dir.is_some() || texts.is_some() {
             for (k, v) in &exs.names {
                 nm.entry(*k).or_insert_with(|| v.clone());
             }
+        }
+        if let Some(d) = &dir {
             std::fs::create_dir_all(d)?;
             std::fs::write(d.join(format!("{name}.bin")), model_text(&w, &nm))?;
         }
+        if let Some(t) = texts.as_deref_mut() {
+            t.push(model_text(&w, &nm));
+        }
+    }
+    if texts.is_some() {
+        return Ok(out);
     }
     let sh = |a: usize| a as f64 / t_n.max(1) as f64;
     out.push_str(&format!(
@@ -1737,6 +1801,35 @@ wrote {}",
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Session 21: a ranker put in place on this thread (a leave-one-group-out ranker of the
+    /// confidence's training) is the one `annotate` uses until `with_model` returns, nested
+    /// or not, and the embedded model after; a ranker with no weights keeps the rules' speaker.
+    #[test]
+    fn a_ranker_put_in_place_serves_until_it_returns() {
+        let empty = std::rc::Rc::new(Model::default());
+        let trained = std::rc::Rc::new(
+            Model::parse(b"# a fixture\nrule\t1.5\n").expect("a model file parses"),
+        );
+        assert!(!in_use(Model::is_empty), "the embedded ranker");
+        with_model(&empty, || {
+            assert!(in_use(Model::is_empty));
+            with_model(&trained, || assert!(!in_use(Model::is_empty)));
+            assert!(in_use(Model::is_empty), "the outer ranker again");
+            let mut doc = Document::from_text(
+                None,
+                "The harbour board met on Tuesday. \u{201c}The pier stays shut until spring,\u{201d} said Ines Marlow, who chairs it.\n",
+            );
+            newsprobe_entities::annotate(&mut doc, None);
+            crate::annotate(&mut doc);
+            let name = doc
+                .quotes
+                .first()
+                .and_then(|q| q.source.name.clone().or(q.source.suggested.clone()));
+            assert_eq!(name.as_deref(), Some("Ines Marlow"));
+        });
+        assert!(!in_use(Model::is_empty), "the embedded ranker after");
+    }
 
     /// A feature's id, from the compile-time hash of its opening word and the extended hash of
     /// a shared opening, is the hash of its name (the ids the model's weights are keyed by).

@@ -1364,6 +1364,46 @@ pub const SHOWN_PRECISION_MARGIN: f64 = 0.02;
 /// speakers and pool branches, aggregates only). Under the floor a name is a suggestion.
 pub const SHOWN_SCORE_FLOOR: f32 = 0.80;
 
+/// The seed of the leave-one-group-out rankers the confidence's tuned-on examples are scored
+/// with (`train speakers`' default, the seed `scripts/retrain_chain.sh` trains the embedded
+/// ranker with).
+pub const LOGO_RANKER_SEED: u64 = 42;
+
+/// The speaker rankers the confidence's tuned-on examples are scored with, one per group of
+/// `groups` in order: each trained on PolNeAR train and the *other* tuned-on groups
+/// ([`newsprobe_quotes::rank::logo_models`], weight [`RANKER_REVIEW_WEIGHT`], seed
+/// [`LOGO_RANKER_SEED`]), so a group's speakers, and the ranker's margins the confidence reads,
+/// are chosen by a ranker that never saw its quotations, as on a new article (session 21:
+/// until then the embedded ranker, trained on every tuned-on group, chose them in-sample, and
+/// the confidence learned that its choices there are reliable). `NEWSPROBE_CONF_IN_SAMPLE=1`
+/// keeps the embedded ranker (empty: for comparison).
+fn logo_rankers(
+    engine: &Engine,
+    dir: &Path,
+    shared: &Path,
+    polnear: &Path,
+    groups: &[PathBuf],
+) -> Result<Vec<std::rc::Rc<newsprobe_quotes::rank::Model>>, ReviewError> {
+    if std::env::var_os("NEWSPROBE_CONF_IN_SAMPLE").is_some() {
+        return Ok(Vec::new());
+    }
+    let (examples, _) = speaker_examples(engine, dir, shared, RANKER_REVIEW_WEIGHT)?;
+    let names: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            g.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    debug_assert!(examples.iter().map(|(n, _)| n).eq(names.iter()));
+    let models = newsprobe_quotes::rank::logo_models(polnear, LOGO_RANKER_SEED, &examples)
+        .map_err(|e| ReviewError::Data {
+            path: polnear.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    Ok(models.into_iter().map(std::rc::Rc::new).collect())
+}
+
 /// The pooled cells less one article's or group's: the table fitted without it.
 fn without(
     pooled: &BTreeMap<String, [usize; 2]>,
@@ -1544,8 +1584,12 @@ pub fn calibrate(
     // `NEWSPROBE_CALIBRATE_CELLS=PATH`: every tuned-on article's and PolNeAR dev's cells
     // written to PATH (`set<TAB>article<TAB>key<TAB>right<TAB>all`), for studying gates.
     let mut dump = String::new();
+    let rankers = logo_rankers(engine, dir, shared, polnear, &groups)?;
     for (gi, g) in groups.iter().enumerate() {
-        let ev = evaluate(engine, g, shared)?;
+        let ev = match rankers.get(gi) {
+            Some(m) => newsprobe_quotes::rank::with_model(m, || evaluate(engine, g, shared))?,
+            None => evaluate(engine, g, shared)?,
+        };
         let gname = g
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
@@ -1779,26 +1823,37 @@ pub fn calibrate(
             ratio(n1, all)
         ));
     }
-    // Calibration on PolNeAR dev: this table's score per bin against the rate right.
+    // Calibration on PolNeAR dev and, honestly, on the tuned-on groups left out one at a
+    // time: the score per bin against the rate right.
     summary.push_str("PolNeAR dev reliability (score bin: mean score, right/all):\n");
+    summary.push_str(&reliability(&dev_scored));
+    summary.push_str("leave-group-out reliability, pooled (score bin: mean score, right/all):\n");
+    summary.push_str(&reliability(&logo));
+    Ok((table, summary))
+}
+
+/// Reliability of scored cells (score, right, all; no name reached, scored infinite, left
+/// out): per score bin, the mean score against the share right, one line a bin.
+fn reliability(scored: &[(f32, usize, usize)]) -> String {
+    let mut out = String::new();
     for (lo, hi) in [(0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)] {
         let (mut r, mut n, mut sum) = (0usize, 0usize, 0.0f64);
-        for (k, v) in dev.iter().filter(|(k, _)| *k != "-") {
-            let sc = f64::from(score_of(k));
+        for &(sc, a, b) in scored.iter().filter(|s| s.0.is_finite()) {
+            let sc = f64::from(sc);
             if sc >= lo && sc < hi {
-                r += v[0];
-                n += v[1];
-                sum += sc * v[1] as f64;
+                r += a;
+                n += b;
+                sum += sc * b as f64;
             }
         }
-        summary.push_str(&format!(
+        out.push_str(&format!(
             "  [{lo:.1}, {:.1}): {:.3}, {r}/{n} ({})\n",
             hi.min(1.0),
             if n == 0 { 0.0 } else { sum / n as f64 },
             ratio(r, n)
         ));
     }
-    Ok((table, summary))
+    out
 }
 
 fn ratio(a: usize, b: usize) -> String {
