@@ -161,7 +161,8 @@ fn takes_object_not_said(lemma: &str) -> bool {
 /// past, or a lower-case word ending in "-ed" after the clause's first word.
 fn finite_like(ctx: &Ctx, k: usize, s: usize) -> bool {
     let w = ctx.word(k);
-    if FINITE.contains(&w) {
+    // (A capitalised "May", "Will", "Hid" after the first word is a month or a name.)
+    if FINITE.contains(&w) && !(k > s && ctx.is_capitalized(k)) {
         return true;
     }
     // "forecasts the base model to start at $4,999": an infinitive clause.
@@ -185,10 +186,23 @@ fn finite_like(ctx: &Ctx, k: usize, s: usize) -> bool {
                 && w.ends_with('s')
                 && !w.ends_with("ss")
                 && !w.ends_with("us")
-                && !plural_noun(w)))
+                && !(plural_noun(w) && counted_or_owned(ctx, k - 1))))
 }
 
-/// Whether an "-s" word is a plural noun, not a present verb: its word cluster
+/// Whether token `k` counts or owns the noun after it: a number ("21 nights") or a
+/// possessive ("the ministry's charges"). (After a noun, "the man works for …", an "-s" word
+/// stays a verb whatever its cluster.)
+fn counted_or_owned(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || crate::lexicon::is_number_word(w)
+        || w.ends_with("'s")
+        || w.ends_with("’s")
+        || matches!(w, "his" | "her" | "their" | "its" | "our" | "my" | "your")
+}
+
+/// Whether an "-s" word is a plural noun, not a present verb (after a number or a possessive,
+/// [`counted_or_owned`]): its word cluster
 /// (`newsprobe_core::clusters`, learned from unlabelled text) lies outside the verbs' half of
 /// the tree, the half the common finite verbs' subtree opens (`junk::finite_verb_prefix`, its
 /// first two bits). "Titan for 21 nights", "87 yards on the ground", "the ministry's
@@ -316,7 +330,7 @@ mod tests {
         // Written for the project (session 21): plural nouns ending in "-s" read as present
         // verbs kept these objects as clauses.
         let got = reported(
-            "The two astronomers observed Titan for 21 nights, from March 2019 through June 2020. \
+            "The two astronomers observed Titan for 21 nights, from March 2019 through May 2020. \
              Jordan Mills added 87 yards on the ground for the Hawks. \
              He resigned after he admitted the ministry's charges against him.",
         );

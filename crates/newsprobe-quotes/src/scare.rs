@@ -51,9 +51,12 @@ pub fn attributive_word(ctx: &Ctx, text: &str, open: usize, after: usize) -> boo
     // in Dallas", "the wandering “interstellar object” is"): after a form of "be", an
     // auxiliary or an adverb they are the predicate someone used ("the cells were “dangerously
     // overcrowded” throughout the summer").
+    // (Nor at the head of a clause: "said at a rally that “a pipe” had burst".)
     let predicate = words == 2
         && open > s
         && (crate::lexicon::is_be(ctx.word(open - 1))
+            || matches!(ctx.word(open - 1), "that" | "," | ":" | ";")
+            || ctx.cue(open - 1).is_some()
             || crate::lexicon::is_finite_auxiliary(ctx.word(open - 1))
             || ctx.word(open - 1).ends_with("ly"));
     !named
