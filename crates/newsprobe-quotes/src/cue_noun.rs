@@ -25,6 +25,14 @@ pub fn noun_cue(ctx: &Ctx, i: usize) -> bool {
     })
 }
 
+/// Whether `word` counts a plural noun: written in digits ("50", "1,200") or a cardinal word
+/// other than "one" ("one says" is a pronoun's verb).
+fn counted(word: &str) -> bool {
+    (word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == ','))
+        || (word != "one" && lexicon::is_number_word(word))
+}
+
 /// Whether the cue word at token `i` is a noun or adjective in its context.
 fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
     let w = ctx.word(i);
@@ -50,6 +58,16 @@ fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
         Form::Present => {
             // "a water think tank", "the call centre".
             if next_is_word && lexicon::is_cue_compound(w, next) {
+                return true;
+            }
+            // "the 50 calls a day it received", "three reports in a week": a plural counted by
+            // a number is a noun (a number as subject takes "say", not "says"; session 21).
+            // (Not a number in a name: "NBC 5 believes", "9to5Mac claims".)
+            if w.ends_with('s')
+                && i > 0
+                && counted(ctx.word(i - 1))
+                && !(i > 1 && ctx.raw(i - 2).starts_with(char::is_uppercase))
+            {
                 return true;
             }
             // "Various reports suggest", "criminal suspects": a plural after an adjective that
@@ -197,6 +215,31 @@ mod tests {
             got.iter().all(|(_, c)| c != word),
             "{word:?} read as a verb in {text:?}: {got:?}"
         );
+    }
+
+    #[test]
+    fn counted_plurals_are_nouns() {
+        // Written for the project (session 21).
+        let text = "Calls to the clinic soared, a sharp jump from the 50 calls a day it took before the outbreak.";
+        let doc = Document::from_text(None, text);
+        let ctx = Ctx::new(&doc);
+        let i = (0..ctx.len()).rfind(|&i| ctx.word(i) == "calls").unwrap();
+        assert!(super::verb_cue(&ctx, i).is_none());
+        // A subject before the "-s" form keeps it a verb.
+        let doc = Document::from_text(None, "The mayor calls the plan a disgrace.");
+        let ctx = Ctx::new(&doc);
+        let i = (0..ctx.len()).find(|&i| ctx.word(i) == "calls").unwrap();
+        assert!(super::verb_cue(&ctx, i).is_some());
+        // A number in a name is no count.
+        for (text, cue) in [
+            ("NBC 5 believes the patient is a deputy.", "believes"),
+            ("9to5Mac claims the company has made 3,000 units.", "claims"),
+        ] {
+            let doc = Document::from_text(None, text);
+            let ctx = Ctx::new(&doc);
+            let i = (0..ctx.len()).find(|&i| ctx.word(i) == cue).unwrap();
+            assert!(super::verb_cue(&ctx, i).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -610,7 +610,7 @@ fn finite_verb_at(ctx: &Ctx, k: usize, last: usize, prefix: &str) -> bool {
 /// them elsewhere: the file bundled in session 10 puts "said" with "added" and "replied", away
 /// from the other six). `None` when fewer than five of them are in the file or the prefix has
 /// under two bits, so a retrained file never makes the check refuse nouns.
-fn finite_verb_prefix() -> Option<&'static str> {
+pub(crate) fn finite_verb_prefix() -> Option<&'static str> {
     static PREFIX: std::sync::OnceLock<Option<&'static str>> = std::sync::OnceLock::new();
     *PREFIX.get_or_init(|| {
         let paths: Vec<&'static str> = ["said", "says", "told", "went", "got", "gave", "made"]

@@ -50,6 +50,7 @@ pub mod profile;
 pub mod publication_name;
 pub mod quotedness;
 pub mod rank;
+mod relative_that;
 pub mod reported;
 pub mod resolve;
 pub mod role_held;

@@ -648,6 +648,7 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         // Not "said he hadn't given up hope that …": a subject pronoun opens the clause.
         // ("e-mailed me that", "told them that": an object pronoun is the addressee.)
         if (s..t).all(|i| ctx.is_word(i) || matches!(ctx.word(i), "," | "—" | "–"))
+            && crate::relative_that::opens_said_clause(ctx, s, t)
             && !(s..t).any(|i| {
                 ctx.is_pronoun(i)
                     && !(i == s
