@@ -782,6 +782,28 @@ impl<'c, 'a> Resolver<'c, 'a> {
         n
     }
 
+    /// A name read from a mention that is a person entity's name, without the title or
+    /// organisation words the entity stage fused in front of it ("Online Stores Angela
+    /// Ahrendts"), or the fuller name of a noun fused with a surname ("Samaritan Lin"):
+    /// [`crate::name_front`].
+    fn person_name_front(&self, name: String) -> String {
+        let Some(e) = self
+            .ctx
+            .doc
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person && e.name == name)
+        else {
+            return name;
+        };
+        let front = crate::name_front::from_given_name(&name);
+        if front.len() < name.len() {
+            return front.to_string();
+        }
+        crate::name_front::fused_noun_surname(self.ctx.doc.text.as_str(), e, &self.ctx.doc.entities)
+            .unwrap_or(name)
+    }
+
     /// The entity's name as written ([`display_name`], [`clean_name`]); cached by
     /// [`Self::shown_name`].
     fn written_name(&self, e: &'a Entity) -> String {
@@ -795,9 +817,24 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if bare.len() < e.name.len() {
             return bare.to_string();
         }
+        // ("the homeless Samaritan Lin claims": a noun fused with the surname of a person
+        // the article names in full.)
+        if let Some(fuller) = crate::name_front::fused_noun_surname(
+            self.ctx.doc.text.as_str(),
+            e,
+            &self.ctx.doc.entities,
+        ) {
+            return fuller;
+        }
         // (A name of one or two words is shown as it is: no look-up.)
         if e.kind != EntityType::Person || e.name.bytes().filter(|&b| b == b' ').count() < 2 {
             return e.name.clone();
+        }
+        // ("Online Stores Angela Ahrendts", "Esquire Ben Collins": a title's or an
+        // organisation's words the entity stage fused in front of the given name.)
+        let front = crate::name_front::from_given_name(&e.name);
+        if front.len() < e.name.len() {
+            return front.to_string();
         }
         display_name(self.ctx, e)
     }
@@ -1425,7 +1462,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .span_text(&Span::text(ctx.span(from).start, ctx.span(m.last).end))
                 .to_string()
         } else if kind == SourceType::Named {
-            name_of(ctx, m)
+            self.person_name_front(name_of(ctx, m))
         } else {
             ctx.doc.span_text(&ctx.np_span(m)).to_string()
         };
