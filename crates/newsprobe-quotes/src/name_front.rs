@@ -48,6 +48,8 @@ pub fn from_given_name(name: &str) -> &str {
             given(words[i])
                 && words[i].chars().next().is_some_and(char::is_uppercase)
                 && words[..i].iter().all(|w| !initial(w))
+                // (A surname after it, not an initial: "Askia Muhammad A" stays.)
+                && words[i + 1..].iter().any(|w| !initial(w))
         })
     };
     match at {
@@ -203,6 +205,7 @@ mod tests {
             "J. Michael Smith",
             "Mary Ann Evans",
             "Ben Collins",
+            "Askia Muhammad A",
         ] {
             assert_eq!(from_given_name(n), n);
         }

@@ -831,12 +831,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return e.name.clone();
         }
         // ("Online Stores Angela Ahrendts", "Esquire Ben Collins": a title's or an
-        // organisation's words the entity stage fused in front of the given name.)
-        let front = crate::name_front::from_given_name(&e.name);
-        if front.len() < e.name.len() {
-            return front.to_string();
-        }
-        display_name(self.ctx, e)
+        // organisation's words the entity stage fused in front of the given name; after the
+        // name the article introduced, "Askia Muhammad" of "Askia Muhammad A".)
+        let shown = display_name(self.ctx, e);
+        crate::name_front::from_given_name(&shown).to_string()
     }
 
     /// Resolves a speaker mention.
