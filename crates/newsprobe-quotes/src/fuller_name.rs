@@ -90,13 +90,4 @@ mod tests {
         let (name, _) = source_of(text, "wait until spring");
         assert_eq!(name.as_deref(), Some("Anna Kowalczyk"));
     }
-
-    #[test]
-    fn a_station_s_number_opens_its_name() {
-        let text = "Burger kept for twenty years\n\n\
-            Two friends in Queensland have kept a burger in a cupboard since 1995. The friend \
-            it was bought for never came back to eat it, 9 News reported on Monday.";
-        let (name, _) = source_of(text, "never came back");
-        assert_eq!(name.as_deref(), Some("9 News"));
-    }
 }
