@@ -14,13 +14,13 @@ become held-out text. Run from the repo root:
 import csv, hashlib, json, os, re, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "heldout"))
-from later_rounds import fnc1_stories, sample_ids  # noqa: E402
+from later_rounds import fnc1_stories, in_tuning_pool, sample_ids  # noqa: E402
 
 SALT = "newsprobe-tuning-pool:"
 
 
 def in_pool_story(story):
-    return hashlib.sha256((SALT + story).encode()).hexdigest()[0] in "0123"
+    return in_tuning_pool(story)
 
 
 def pool_story_ids():

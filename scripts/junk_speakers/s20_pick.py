@@ -7,11 +7,12 @@ reading. The judgments are in `s20_judged.tsv` (now tuned-on: the articles are l
 
     python3 scripts/junk_speakers/s20_pick.py BINARY OUT   # from the project root; OUT/shown.tsv
 """
-import glob, json, os, random, subprocess, sys
+import glob, json, os, random, sys
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from ptc_split import is_dev  # noqa: E402
+from judged_pick import read_judged, run_analyze, sources_listed  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -30,36 +31,13 @@ recs += [{"id": "gum:" + d["doc_id"], "text": d["text"]} for d in gum if d["spli
 pn = sorted(os.path.basename(p)[:-4] for p in glob.glob(E + "/quotes/polnear/train/text/*.txt"))
 recs += [{"id": "polnear:" + n, "text": open(f"{E}/quotes/polnear/train/text/{n}.txt").read()}
          for n in sorted(rng.sample(pn, 20))]
-with open(f"{OUT}/pick.jsonl", "w") as out:
-    for r in recs:
-        out.write(json.dumps(r) + "\n")
-with open(f"{OUT}/pick.out", "w") as o:
-    subprocess.run([BIN, "analyze", "--threads", "1", "--format", "jsonl", f"{OUT}/pick.jsonl"], stdout=o, check=False)
-
-judged = {}
-jf = os.path.join(HERE, "s20_judged.tsv")
-if os.path.exists(jf):
-    for line in open(jf):
-        if line.strip() and not line.startswith("#"):
-            d, name, typ, verdict = line.rstrip("\n").split("\t")[:4]
-            judged[(d, name, typ)] = verdict
+run_analyze(recs, BIN, OUT)
+judged = read_judged(os.path.join(HERE, "s20_judged.tsv"), 3)
 rows, junk, wrong, unjudged = [], Counter(), Counter(), 0
-for line in open(f"{OUT}/pick.out"):
-    r = json.loads(line)
-    doc = r["source"]["id"]
-    text = r.get("text") or ""
-    ents = {e["id"]: e for e in r.get("entities", [])}
-    for q in r["quotes"]:
-        s = q["source"]
-        if not s.get("name"):
-            continue
-        m = s.get("mention") or {}
-        et = ents.get(s.get("entity"), {}).get("type", "-")
-        a = m.get("start", (q.get("cue") or {}).get("start", 0))
-        b0, b1 = text.rfind("\n", 0, a) + 1, text.find("\n", a)
-        sent = text[max(b0, a - 160):(b1 if b1 >= 0 else len(text))][:320].replace("\n", " ").replace("\t", " ")
+for doc, s, et, cue, mention, sent in sources_listed(f"{OUT}/pick.out"):
+    if s.get("name"):
         typ = str(s.get("type"))
-        rows.append([doc, s["name"], et, typ, str((q.get("cue") or {}).get("text")), str(m.get("text")), sent])
+        rows.append([doc, s["name"], et, typ, cue, mention, sent])
         v = judged.get((doc, s["name"], typ))
         if v is None:
             unjudged += 1

@@ -12,11 +12,14 @@ tuned-on from now); a rerun prints junk and wrong source types, shown and sugges
 
     python3 scripts/junk_speakers/s21_pick.py BINARY OUT   # from the project root; OUT/listed.tsv
 """
-import csv, glob, json, os, random, re, subprocess, sys
+import csv, glob, json, os, random, re, sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+# (judged_pick imports subprocess, hence select, before heldout/select.py is on the path.)
+sys.path.insert(0, HERE)
+from judged_pick import read_judged, run_analyze, sources_listed  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "eval", "review"))
 sys.path.insert(0, os.path.join(ROOT, "eval", "review", "heldout"))
 os.chdir(ROOT)
@@ -54,38 +57,15 @@ def pick():
 
 
 recs = pick()
-with open(f"{OUT}/pick.jsonl", "w") as out:
-    for r in recs:
-        out.write(json.dumps(r) + "\n")
-with open(f"{OUT}/pick.out", "w") as o:
-    subprocess.run([BIN, "analyze", "--threads", "1", "--format", "jsonl", f"{OUT}/pick.jsonl"], stdout=o, check=False)
-
-judged = {}
-jf = os.path.join(HERE, "s21_judged.tsv")
-if os.path.exists(jf):
-    for line in open(jf):
-        if line.strip() and not line.startswith("#"):
-            d, how, name, typ, verdict = line.rstrip("\n").split("\t")[:5]
-            judged[(d, how, name, typ)] = verdict
+run_analyze(recs, BIN, OUT)
+judged = read_judged(os.path.join(HERE, "s21_judged.tsv"), 4)
 rows, unjudged = [], 0
 count = {h: [Counter(), Counter(), 0] for h in ("shown", "suggested")}
-for line in open(f"{OUT}/pick.out"):
-    r = json.loads(line)
-    doc = r["source"]["id"]
-    text = r.get("text") or ""
-    ents = {e["id"]: e for e in r.get("entities", [])}
-    for q in r["quotes"]:
-        s = q["source"]
-        how, name = ("shown", s.get("name")) if s.get("name") else ("suggested", s.get("suggested"))
-        if not name:
-            continue
-        m = s.get("mention") or {}
-        et = ents.get(s.get("entity"), {}).get("type", "-")
-        a = m.get("start", (q.get("cue") or {}).get("start", 0))
-        b0, b1 = text.rfind("\n", 0, a) + 1, text.find("\n", a)
-        sent = text[max(b0, a - 160):(b1 if b1 >= 0 else len(text))][:320].replace("\n", " ").replace("\t", " ")
+for doc, s, et, cue, mention, sent in sources_listed(f"{OUT}/pick.out"):
+    how, name = ("shown", s.get("name")) if s.get("name") else ("suggested", s.get("suggested"))
+    if name:
         typ = str(s.get("type"))
-        rows.append([doc, how, name, et, typ, str((q.get("cue") or {}).get("text")), str(m.get("text")), sent])
+        rows.append([doc, how, name, et, typ, cue, mention, sent])
         count[how][2] += 1
         v = judged.get((doc, how, name, typ))
         if v is None:

@@ -292,19 +292,7 @@ pub fn verb_object(ctx: &Ctx, lemma: &str, s: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::Document;
-
-    use crate::speaker::Ctx;
-
-    fn reported(text: &str) -> Vec<String> {
-        let doc = Document::from_text(None, text);
-        let ctx = Ctx::new(&doc);
-        let marks = crate::marks::find(&doc);
-        crate::reported::find(&ctx, &marks)
-            .iter()
-            .map(|f| doc.span_text(&f.content).to_string())
-            .collect()
-    }
+    use crate::reported::contents_in as reported;
 
     #[test]
     fn objects_of_reporting_verbs_are_no_statements() {

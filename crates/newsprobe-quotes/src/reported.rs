@@ -1350,6 +1350,19 @@ fn scene_setting(ctx: &Ctx, a: usize, e: usize) -> bool {
     }
 }
 
+/// The contents of the reported statements `find` gives on `text` (for the fixture tests of the
+/// rules `find` consults: `object.rs`, `relative_that.rs`).
+#[cfg(test)]
+pub(crate) fn contents_in(text: &str) -> Vec<String> {
+    let doc = newsprobe_core::Document::from_text(None, text);
+    let ctx = Ctx::new(&doc);
+    let marks = crate::marks::find(&doc);
+    find(&ctx, &marks)
+        .iter()
+        .map(|f| doc.span_text(&f.content).to_string())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

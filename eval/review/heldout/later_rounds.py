@@ -106,6 +106,18 @@ def fnc1_stories():
     return {b: find(b) for b in parent}
 
 
+def in_tuning_pool(story):
+    """Whether an FNC-1 story is in the tuning pool (eval/review/tuning_pool.py's rule, which
+    imports this module: the first quarter of sha256("newsprobe-tuning-pool:" + story))."""
+    return hashlib.sha256(("newsprobe-tuning-pool:" + story).encode()).hexdigest()[0] in "0123"
+
+
+def fnc1_passes(text):
+    """select_fnc1's body filter: 250-900 words, a quotation mark and "said"."""
+    return (250 <= len(text.split()) <= 900 and re.search(r"[\"\u201c\u201d]", text) is not None
+            and re.search(r"\bsaid\b", text) is not None)
+
+
 def select_fnc1(seed, folder, count, one_per_story=False, exclude_pool=False):
     """FNC-1 article bodies (session 7, select5.py; `train_bodies.csv`, read by `eval review` as a
     record with the `articleBody` as text and no title) of 250 to 900 words (whitespace-separated)
@@ -129,15 +141,13 @@ def select_fnc1(seed, folder, count, one_per_story=False, exclude_pool=False):
     for r in sorted(rows, key=key):
         text, i = r["articleBody"], r["Body ID"]
         words = len(text.split())
-        if i in used or not (250 <= words <= 900):
-            continue
-        if not re.search(r"[\"\u201c\u201d]", text) or not re.search(r"\bsaid\b", text):
+        if i in used or not fnc1_passes(text):
             continue
         if text[:200] in heads:
             continue
         if one_per_story and story.get(i, i) in stories:
             continue
-        if exclude_pool and hashlib.sha256(("newsprobe-tuning-pool:" + story.get(i, i)).encode()).hexdigest()[0] in "0123":
+        if exclude_pool and in_tuning_pool(story.get(i, i)):
             continue
         heads.add(text[:200]); chosen.append(i)
         stories.add(story.get(i, i))
@@ -182,10 +192,9 @@ def select_fnc1_heldout_stories(seed, folder, count):
     tuned = {os.path.basename(f)[:-5] for f in files if "/heldout/" not in f} & set(by_id)
     story = fnc1_stories()
     def st(i): return story.get(i, i)
-    def pool(s): return hashlib.sha256(("newsprobe-tuning-pool:" + s).encode()).hexdigest()[0] in "0123"
     tuned_stories = {st(i) for i in tuned}
     # Bodies a reader may have seen: the sample's FNC-1 bodies and every tuning-pool body.
-    seen = [by_id[i] for i in sorted(used)] + [t for i, t in by_id.items() if pool(st(i)) and i not in used]
+    seen = [by_id[i] for i in sorted(used)] + [t for i, t in by_id.items() if in_tuning_pool(st(i)) and i not in used]
     heads = {t[:200] for t in seen}
     seen_sh = [shingles(t) for t in seen]
     def key(r): return hashlib.sha256((seed + ":" + r["Body ID"]).encode()).hexdigest()
@@ -193,12 +202,10 @@ def select_fnc1_heldout_stories(seed, folder, count):
     for r in sorted(rows, key=key):
         text, i = r["articleBody"], r["Body ID"]
         words = len(text.split())
-        if i in used or not (250 <= words <= 900):
-            continue
-        if not re.search(r"[\"\u201c\u201d]", text) or not re.search(r"\bsaid\b", text):
+        if i in used or not fnc1_passes(text):
             continue
         s = st(i)
-        if pool(s) or s in tuned_stories or s in stories:
+        if in_tuning_pool(s) or s in tuned_stories or s in stories:
             continue
         if text[:200] in heads:
             continue
