@@ -200,32 +200,25 @@ pub fn type_club_names(words: &[Word], sports: bool, all: &mut [Mention]) {
 mod tests {
     use newsprobe_core::{Document, EntityType};
 
-    fn kind(doc: &Document, name: &str) -> Option<EntityType> {
-        doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
-    }
+    use crate::test_support::kind;
 
     #[test]
     fn clubs_by_nickname_or_town_in_a_sports_report() {
         let text = "The Saints beat the Vikings 24-17 on Sunday, and the Chiefs lost to the \
 Patriots. Quarterback Tom Berry threw two touchdown passes in the fourth quarter. \
 In London, Tottenham drew with Chelsea after the coach rested three players for the league game.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        for s in [
-            "Saints",
-            "Vikings",
-            "Chiefs",
-            "Patriots",
-            "Tottenham",
-            "Chelsea",
-        ] {
-            assert_eq!(
-                kind(&doc, s),
-                Some(EntityType::Organization),
-                "{s}: {:?}",
-                doc.entities
-            );
-        }
+        crate::test_support::assert_typed(
+            text,
+            &[
+                "Saints",
+                "Vikings",
+                "Chiefs",
+                "Patriots",
+                "Tottenham",
+                "Chelsea",
+            ],
+            EntityType::Organization,
+        );
     }
 
     #[test]

@@ -306,6 +306,26 @@ pub fn annotate(doc: &mut Document, kb: Option<&KnowledgeBase>) {
     doc.findings.extend(findings);
 }
 
+/// What the rule files' fixture tests share: the type the stage gave a name.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use newsprobe_core::{Document, EntityType};
+
+    /// The type of the first entity the stage named `name`.
+    pub fn kind(doc: &Document, name: &str) -> Option<EntityType> {
+        doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
+    }
+
+    /// Runs the entity stage on `text` and asserts each of `names` is an entity of type `want`.
+    pub fn assert_typed(text: &str, names: &[&str], want: EntityType) {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc, None);
+        for s in names {
+            assert_eq!(kind(&doc, s), Some(want), "{s}: {:?}", doc.entities);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

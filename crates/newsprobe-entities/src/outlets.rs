@@ -338,26 +338,17 @@ pub fn type_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) 
 mod tests {
     use newsprobe_core::{Document, EntityType};
 
-    fn kind(doc: &Document, name: &str) -> Option<EntityType> {
-        doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
-    }
-
     #[test]
     fn outlets_named_as_sources_are_organisations() {
         let text = "The mayor resigned on Friday, according to the Harbour Gazette. \
 The paper's editor said the story had been checked twice. \"I never planned to stay,\" \
 the mayor told Quillstream in an interview. Speaking to Brightwave later, his deputy said \
 the council would meet. In its Sunday edition, Tidemark reports that the vote is set for June.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        for s in ["Harbour Gazette", "Quillstream", "Brightwave", "Tidemark"] {
-            assert_eq!(
-                kind(&doc, s),
-                Some(EntityType::Organization),
-                "{s}: {:?}",
-                doc.entities
-            );
-        }
+        crate::test_support::assert_typed(
+            text,
+            &["Harbour Gazette", "Quillstream", "Brightwave", "Tidemark"],
+            EntityType::Organization,
+        );
     }
 
     #[test]
@@ -365,16 +356,11 @@ the council would meet. In its Sunday edition, Tidemark reports that the vote is
         let text = "The clip was first shared by the news service Topsy on Monday. \
 Shoppers can order them from Microsoft, Samsung, Motorola, Sony and others. Data came from a \
 company called AOL.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        for s in ["Topsy", "Motorola", "AOL"] {
-            assert_eq!(
-                kind(&doc, s),
-                Some(EntityType::Organization),
-                "{s}: {:?}",
-                doc.entities
-            );
-        }
+        crate::test_support::assert_typed(
+            text,
+            &["Topsy", "Motorola", "AOL"],
+            EntityType::Organization,
+        );
     }
 
     /// The apposition itself, whatever the typer made of the name: "X, a startup firm" is a

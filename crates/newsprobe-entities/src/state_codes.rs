@@ -126,25 +126,18 @@ pub fn type_states(words: &[Word], all: &mut Vec<Mention>) {
 mod tests {
     use newsprobe_core::{Document, EntityType};
 
-    fn kind(doc: &Document, name: &str) -> Option<EntityType> {
-        doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
-    }
+    use crate::test_support::kind;
 
     #[test]
     fn state_codes_after_a_town_are_places() {
         let text = "The band will play the Amphitheatre in Tampa, FL on July 5 and the Pavilion \
 in Raleigh, NC two days later. The storm reached Bayou La Batre, Miss., on Sunday, \
 and officials in Fresno, Calif., said the roads were closed.";
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        for s in ["FL", "NC", "Miss", "Calif", "Bayou La Batre"] {
-            assert_eq!(
-                kind(&doc, s),
-                Some(EntityType::Place),
-                "{s}: {:?}",
-                doc.entities
-            );
-        }
+        crate::test_support::assert_typed(
+            text,
+            &["FL", "NC", "Miss", "Calif", "Bayou La Batre"],
+            EntityType::Place,
+        );
     }
 
     #[test]
