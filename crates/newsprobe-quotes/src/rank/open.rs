@@ -227,6 +227,23 @@ mod tests {
     use crate::test_support::{analyzed, quote_with};
     use newsprobe_core::{Document, SourceType};
 
+    /// The quotation holding `needle` in `text` has a filled name that is never shown: neither
+    /// shown nor suggested, declined with a name holding `declined`, its source type `kind` kept.
+    fn assert_declined(text: &str, needle: &str, declined: &str, kind: SourceType) {
+        let doc = analyzed(text);
+        let q = quote_with(&doc, needle);
+        assert!(q.source.name.is_none() && q.source.suggested.is_none());
+        assert!(
+            q.source
+                .declined
+                .as_ref()
+                .is_some_and(|n| n.contains(declined)),
+            "{:?}",
+            q.source
+        );
+        assert_eq!(q.source.kind, kind);
+    }
+
     /// Each attribution of `text` on an open route: its content, route, candidates, and the
     /// choice of `model` (None: nobody).
     fn open_routes_of(
@@ -281,18 +298,7 @@ mod tests {
         assert!(cands.iter().any(|c| c == "a shop owner"), "{cands:?}");
         assert_eq!(chosen.as_deref(), Some("a shop owner"));
         // (A filled name is never shown: declined with its mention, its source type kept.)
-        let doc = analyzed(SHOP);
-        let q = quote_with(&doc, "out of nowhere");
-        assert!(q.source.name.is_none() && q.source.suggested.is_none());
-        assert!(
-            q.source
-                .declined
-                .as_ref()
-                .is_some_and(|n| n.contains("shop owner")),
-            "{:?}",
-            q.source
-        );
-        assert_eq!(q.source.kind, SourceType::Unnamed);
+        assert_declined(SHOP, "out of nowhere", "shop owner", SourceType::Unnamed);
     }
 
     /// The "nobody" candidate decides: a model that weighs declining high leaves the open
@@ -331,18 +337,7 @@ mod tests {
         assert_eq!(*route, "nocue");
         assert!(cands.iter().any(|c| c == "Tomas Reyes"), "{cands:?}");
         assert_eq!(chosen.as_deref(), Some("Tomas Reyes"));
-        let doc = analyzed(BAKERY);
-        let q = quote_with(&doc, "pay the rent");
-        assert!(q.source.name.is_none() && q.source.suggested.is_none());
-        assert!(
-            q.source
-                .declined
-                .as_ref()
-                .is_some_and(|n| n.contains("Reyes")),
-            "{:?}",
-            q.source
-        );
-        assert_eq!(q.source.kind, SourceType::Named);
+        assert_declined(BAKERY, "pay the rent", "Reyes", SourceType::Named);
     }
 
     const FANS: &str = "Fans queued outside the studio in Burbank before dawn, and a reporter \
