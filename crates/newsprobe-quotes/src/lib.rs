@@ -61,6 +61,7 @@ pub mod speakable;
 pub mod speaker;
 mod title_line;
 pub mod tweet;
+mod unresolved_pronoun;
 pub mod unsaid;
 mod unsourced;
 

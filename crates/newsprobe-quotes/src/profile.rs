@@ -56,13 +56,7 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         }
         let words = words_in(doc, &q.span);
         total_words += words;
-        if matches!(
-            q.source.kind,
-            SourceType::Anonymous
-                | SourceType::Unnamed
-                | SourceType::Vague
-                | SourceType::Unattributed
-        ) {
+        if q.source.kind == SourceType::Unattributed || is_unchecked(&q.source) {
             weak_words += words;
         }
         // (A suggested name is counted as what it is, a source the engine is unsure of.)
@@ -257,6 +251,21 @@ fn is_unnamed(kind: SourceType) -> bool {
         kind,
         SourceType::Anonymous | SourceType::Unnamed | SourceType::Vague
     )
+}
+
+/// A source no reader can check by name: an anonymous, unnamed or vague one, or a `named` one
+/// whose name the engine reached neither shown nor suggested ("he said" with no referent found,
+/// which the article names but the report cannot show; `crate::unresolved_pronoun`). The
+/// sourcing profile counts its words with the weak sources' as before that quote was typed.
+fn is_unchecked(source: &newsprobe_core::QuoteSource) -> bool {
+    is_unnamed(source.kind)
+        || (source.kind == SourceType::Named && source.name.is_none() && source.suggested.is_none())
+}
+
+/// [`is_unchecked`] of a row of the sourcing profile (a nameless source is listed under
+/// [`NO_SOURCE`]).
+fn is_unchecked_row(s: &SourceSummary) -> bool {
+    is_unnamed(s.kind) || (s.kind == SourceType::Named && s.name == NO_SOURCE)
 }
 
 /// The text of `doc` from `start` back at most `n` bytes (on a character boundary).
@@ -555,7 +564,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
     let mut by_kind: Vec<&newsprobe_core::Quote> = doc
         .quotes
         .iter()
-        .filter(|q| is_unnamed(q.source.kind))
+        .filter(|q| is_unchecked(&q.source))
         .collect();
     by_kind.sort_by_key(|q| q.source.kind != SourceType::Anonymous);
     let weak: Vec<Span> = by_kind
@@ -570,12 +579,12 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
         .0;
     let weak_words: usize = sources
         .iter()
-        .filter(|s| is_unnamed(s.kind))
+        .filter(|s| is_unchecked_row(s))
         .map(|s| s.quoted_words)
         .sum();
     let named_words: usize = sources
         .iter()
-        .filter(|s| s.kind == SourceType::Named)
+        .filter(|s| s.kind == SourceType::Named && !is_unchecked_row(s))
         .map(|s| s.quoted_words)
         .sum();
     // Most texts hold no admission at all: without one of its words the scan finds none.
@@ -605,7 +614,7 @@ fn unverified_sourcing(doc: &Document, sources: &[SourceSummary]) -> Option<Find
     let admission = admissions
         .into_iter()
         .find(|a| !someone_elses(doc, a.start))?;
-    let n_sources = sources.iter().filter(|s| is_unnamed(s.kind)).count();
+    let n_sources = sources.iter().filter(|s| is_unchecked_row(s)).count();
     let mut evidence = vec![admission];
     if carried {
         evidence.extend(weak.iter().take(4));
@@ -895,6 +904,35 @@ mod tests {
              choice,\" Vik said. Officials said the price was low, which could not be verified.",
         );
         assert!(!k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
+    }
+
+    /// "he said" with no referent found is typed `named` where the article names people before
+    /// it (`unresolved_pronoun`), but no reader can check a name the report does not show: the
+    /// profile counts it with the weak sources, so the outlet's admission still raises
+    /// `unverified_sourcing`.
+    #[test]
+    fn a_nameless_named_source_counts_as_unchecked() {
+        let text = "Judge Ramon Okafor of the Harlan County court issued the ruling on Friday. \
+                    Parents in the county have long argued over what to call their children. \
+                    Too many children bear names that sound like brand names, he said. \
+                    The Gazette has not independently verified the claims.";
+        let doc = crate::test_support::analyzed(text);
+        let q = crate::test_support::quote_with(&doc, "Too many children");
+        assert_eq!(q.source.kind, SourceType::Named);
+        assert!(q.source.name.is_none() && q.source.suggested.is_none());
+        assert!(is_unchecked(&q.source));
+        assert!(
+            doc.findings.iter().any(|f| f.kind == "unverified_sourcing"),
+            "{:?}",
+            doc.findings
+        );
+        let named = newsprobe_core::QuoteSource::new(
+            Some("Ramon Okafor".into()),
+            SourceType::Named,
+            None,
+            None,
+        );
+        assert!(!is_unchecked(&named));
     }
 
     #[test]

@@ -1214,13 +1214,15 @@ impl<'c, 'a> Resolver<'c, 'a> {
                             via: "pronoun",
                         }
                     }
+                    // (A singular pronoun no referent agrees with: `named` where the article
+                    // named a person or organisation before it; `unresolved_pronoun`.)
                     None => Resolved {
                         source: QuoteSource::new(
                             None,
                             if plural {
                                 SourceType::Vague
                             } else {
-                                SourceType::Unnamed
+                                crate::unresolved_pronoun::unresolved_singular_type(ctx, m)
                             },
                             Some(m.span),
                             None,
