@@ -906,21 +906,21 @@ mod tests {
         assert!(!k.iter().any(|k| k == "unverified_sourcing"), "{k:?}");
     }
 
-    /// "he said" with no referent found is typed `named` where the article names people before
-    /// it (`unresolved_pronoun`), but no reader can check a name the report does not show: the
+    /// "it said" with no referent found is typed `named` where the article names an
+    /// organisation before it (`unresolved_pronoun`), but no reader can check a name the report does not show: the
     /// profile counts it with the weak sources, so the outlet's admission still raises
     /// `unverified_sourcing`.
     #[test]
     fn a_nameless_named_source_counts_as_unchecked() {
-        let text = "Judge Ramon Okafor of the Harlan County court issued the ruling on Friday. \
-                    Parents in the county have long argued over what to call their children. \
-                    Too many children bear names that sound like brand names, he said. \
-                    The Gazette has not independently verified the claims.";
-        let doc = crate::test_support::analyzed(text);
-        let q = crate::test_support::quote_with(&doc, "Too many children");
+        let text = format!(
+            "{} The Gazette has not independently verified the claims.",
+            crate::unresolved_pronoun::tests::CHAIN
+        );
+        let doc = crate::test_support::analyzed(&text);
+        let q = crate::test_support::quote_with(&doc, "the crisis had made them");
         assert_eq!(q.source.kind, SourceType::Named);
         assert!(q.source.name.is_none() && q.source.suggested.is_none());
-        assert!(is_unchecked(&q.source));
+        assert!(crate::profile::is_unchecked(&q.source));
         assert!(
             doc.findings.iter().any(|f| f.kind == "unverified_sourcing"),
             "{:?}",
@@ -932,7 +932,7 @@ mod tests {
             None,
             None,
         );
-        assert!(!is_unchecked(&named));
+        assert!(!crate::profile::is_unchecked(&named));
     }
 
     #[test]
