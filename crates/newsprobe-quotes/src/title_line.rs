@@ -75,17 +75,22 @@ pub(crate) fn running_text_name(ctx: &Ctx, e: &Entity) -> Option<String> {
             // (The name is written in running text too: it is a name.)
             return None;
         }
+        running.push(t);
+    }
+    if !titled {
+        return None;
+    }
+    // (The pronouns are left out only now: most names are in no title line, and their
+    // mentions need no lower-cased copy.)
+    running.retain(|t| {
         let lower = t.to_lowercase();
-        if crate::lexicon::pronoun(&lower).is_none()
+        crate::lexicon::pronoun(&lower).is_none()
             && !matches!(
                 lower.as_str(),
                 "his" | "her" | "hers" | "its" | "their" | "him" | "them" | "himself" | "herself"
             )
-        {
-            running.push(t);
-        }
-    }
-    if !titled || running.is_empty() {
+    });
+    if running.is_empty() {
         return None;
     }
     // The words after the last one running text writes, no initials: the headline's.
