@@ -4,6 +4,7 @@
 //! Modules, by the question each answers:
 //! - [`gazetteer`]: which words name countries, nationalities, places, organisations, titles?
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
+//! - [`fused_names`]: where does an organisation's name or a role end and a person's begin?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -25,6 +26,7 @@ pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
 pub mod eval;
+pub mod fused_names;
 pub mod gazetteer;
 pub mod kb;
 pub mod learn;
