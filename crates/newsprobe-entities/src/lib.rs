@@ -4,6 +4,8 @@
 //! Modules, by the question each answers:
 //! - [`gazetteer`]: which words name countries, nationalities, places, organisations, titles?
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
+//! - [`fused_names`]: where does an organisation's name or a role end and a person's begin?
+//! - [`reporting_names`]: is a name typed a person by default an outlet that reports?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -25,6 +27,7 @@ pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
 pub mod eval;
+pub mod fused_names;
 pub mod gazetteer;
 pub mod kb;
 pub mod learn;
@@ -33,6 +36,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod occupations;
 pub mod outlets;
+pub mod reporting_names;
 pub mod state_codes;
 pub mod tagger;
 pub mod teams;
@@ -185,6 +189,9 @@ fn analyze_inner(
     // "according to the Daily Mail", "Knightscope, a startup firm": outlets and companies the
     // article calls so, where nothing typed the name.
     outlets::type_outlets(&body_words, &lowercase, &mut all);
+    // "Harbour Screen reported": a name typed a person only by default that the article says
+    // reports is an outlet.
+    reporting_names::type_reporting_names(&body_words, &lowercase, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);

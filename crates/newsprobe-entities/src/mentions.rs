@@ -574,7 +574,7 @@ pub struct FieldContext<'s> {
 impl FieldContext<'_> {
     /// Whether the word is written in lower case somewhere in the body (a lower-case word of
     /// the body is, itself).
-    fn seen_lower(&self, w: &Word) -> bool {
+    pub(crate) fn seen_lower(&self, w: &Word) -> bool {
         (self.field == Field::Text && w.is_word && !w.cap) || self.lowercase.contains(w.norm)
     }
 }
@@ -831,6 +831,20 @@ fn segment_run(
         }
     }
     segs.retain(|s| s.0 < s.1);
+    // "Refugee Council Enver Solomon", "National Security Adviser Susan Rice": an organisation or
+    // a role, then a person's name, are two segments (`fused_names`).
+    let mut t = 0;
+    while t < segs.len() {
+        let (a, b, kind) = segs[t];
+        if kind == Seg::Unknown {
+            if let Some((p, role)) = crate::fused_names::split(words, a, b, ctx) {
+                segs[t] = (a, p, if role { Seg::Title } else { Seg::Unknown });
+                segs.insert(t + 1, (p, b, Seg::Unknown));
+                t += 1;
+            }
+        }
+        t += 1;
+    }
     // "Valeska Paris", "Jesse Washington": a first word of a personal name, then a one-word
     // place, is a name.
     let mut t = 0;

@@ -144,7 +144,7 @@ fn before(words: &[Word], a: usize) -> bool {
 
 /// Whether the words after the name (ending before `b`) say it is an organisation: "NAME
 /// reports", "NAME said the", "NAME, a startup firm".
-fn after(words: &[Word], b: usize) -> bool {
+pub(crate) fn after(words: &[Word], b: usize) -> bool {
     let sent = words[b - 1].sent;
     let get = |i: usize| words.get(i).filter(|w| w.sent == sent);
     let Some(n) = get(b) else {

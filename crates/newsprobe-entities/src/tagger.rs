@@ -819,8 +819,41 @@ pub fn apply(
                 after < b && !words[after].cap
             }
         });
+        // Nor an organisation or place and a person's full name after it ("CNN's Hala Gorani",
+        // "Serbia Novak Djokovic", "the Refugee Council Enver Solomon"): two names.
+        // The person is one when the organisation is a possessive, the name opens with a first
+        // name, or its last word stands alone elsewhere as a name ("Djokovic"); never two common
+        // words the rules typed a person by default ("Hollywood Casino Amphitheatre").
+        let name_then_person = inside
+            .first()
+            .is_some_and(|&f| matches!(all[f].etype, EntityType::Organization | EntityType::Place))
+            && inside.iter().skip(1).any(|&mi| {
+                let m = &all[mi];
+                let r = word_range((m.span.start, m.span.end));
+                if m.etype != EntityType::Person || r.len() < 2 {
+                    return false;
+                }
+                let name = &words[r.clone()];
+                let plain = name.iter().all(|w| {
+                    !w.is(flag::ORG_HEAD
+                        | flag::PLACE_HEAD
+                        | flag::COMMON
+                        | flag::ROLE_NOUN
+                        | flag::DEMONYM)
+                });
+                let poss_before = r.start > 0 && words[r.start - 1].poss;
+                let first_name = name[0].is(flag::FIRST_NAME);
+                let surname = name[name.len() - 1].norm;
+                let alone = all.iter().any(|o| {
+                    body_name(o)
+                        && matches!(o.etype, EntityType::Person | EntityType::Other)
+                        && o.name_text.eq_ignore_ascii_case(surname)
+                });
+                plain && (poss_before || first_name || alone)
+            });
         let exact = inside.len() >= 2
             && !person_then_connector
+            && !name_then_person
             && (a..b).all(|i| !matches!(words[i].norm, "and" | "&"))
             && inside.iter().all(|&mi| {
                 let m = &all[mi];
