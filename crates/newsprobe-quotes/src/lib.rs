@@ -27,6 +27,7 @@ pub mod apposition;
 pub mod belief;
 mod binding;
 mod caption;
+mod carried;
 pub mod confidence;
 pub mod cue_noun;
 mod described;
@@ -64,6 +65,7 @@ pub mod tweet;
 mod unresolved_pronoun;
 pub mod unsaid;
 mod unsourced;
+mod written_case;
 
 use newsprobe_core::{
     Document, EntityType, Quote, QuoteKind, QuoteSource, SourceType, Span, SpanIndex,
@@ -582,21 +584,31 @@ fn resolve_all(
             }
         }
     }
-    let quotes = found
-        .iter()
-        .zip(sources)
-        .map(|(f, s)| Quote {
+    // Each quote's gated score and name (shown or suggested), for the quotes carried over
+    // from it ([`carried::parts`]).
+    let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
+    let mut quotes = Vec::with_capacity(found.len());
+    for (i, (f, s)) in found.iter().zip(sources).enumerate() {
+        let carry = carried::parts(ctx, found, &gated, i);
+        let s = gate(ctx, f, s, &carry);
+        gated.push(carried::Gated {
+            score: s.as_ref().and_then(|s| s.score),
+            name: s
+                .as_ref()
+                .and_then(|s| s.name.clone().or_else(|| s.suggested.clone())),
+        });
+        quotes.push(Quote {
             span: f.content,
             kind: f.kind,
             cue: f.cue,
-            source: tweet::signed_source(ctx, f, gate(ctx, f, s)).unwrap_or(QuoteSource::new(
+            source: tweet::signed_source(ctx, f, s).unwrap_or(QuoteSource::new(
                 None,
                 SourceType::Unattributed,
                 None,
                 None,
             )),
-        })
-        .collect();
+        });
+    }
     (quotes, contradictions)
 }
 
@@ -604,7 +616,8 @@ fn resolve_all(
 /// `suggested` ("possibly X"), and the quote keeps its mention and source type; a name the
 /// ranker filled on an open route moves to `declined` with its mention (neither shown nor
 /// suggested; the source type stays).
-fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
+/// `carry`: the parts of a quotation carried over from an earlier one ([`carried::parts`]).
+fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>, carry: &str) -> Option<QuoteSource> {
     s.and_then(|mut s| {
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
             // How the mention was chosen: carried over from an earlier quotation, or ranked
@@ -639,6 +652,7 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>) -> Option<QuoteSource> {
             }
             // The evidence the confidence model reads besides the way the name was reached.
             evidence::push_parts(key, ctx, f, &m, s.name.as_deref(), s.entity.as_deref());
+            key.push_str(carry);
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
             // threshold of 0.8594 was hidden when its rounded 0.859 was compared.)

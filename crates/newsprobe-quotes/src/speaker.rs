@@ -8,7 +8,7 @@
 
 use newsprobe_core::{Document, Span, SpanIndex, TokenKind};
 
-use crate::lexicon;
+use crate::{lexicon, written_case};
 
 /// The document's tokens with their lower-cased text and what the lexicon knows of each,
 /// shared by the detectors.
@@ -154,7 +154,8 @@ impl<'a> Ctx<'a> {
                     Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                     _ => raw.chars().next().is_some_and(char::is_uppercase),
                 };
-                if upper || name_with_lowercase_opening(raw) {
+                if upper || name_with_lowercase_opening(raw) || written_case::is_camel_opening(raw)
+                {
                     flags |= CAPITALIZED;
                 }
             }
@@ -172,10 +173,34 @@ impl<'a> Ctx<'a> {
             debug_assert_eq!(lex.flags & !lexicon::Lex::USED_BITS, 0);
             x.lex = lex.with_flags(x.lex.flags);
         }
-        let lower = match built {
+        let mut lower = match built {
             Some(b) => std::borrow::Cow::Owned(b.lower),
             None => std::borrow::Cow::Borrowed(doc.words.lower.as_str()),
         };
+        // "the WHO said": an acronym spelling a function word is read as written (a name the
+        // lexicon does not know), its text appended after the table's.
+        let word_raw = |k: usize| {
+            doc.tokens
+                .get(k)
+                .filter(|t| matches!(t.kind, TokenKind::Word))
+                .map(|t| t.span.slice(&doc.text))
+        };
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let raw = t.span.slice(&doc.text);
+            if raw.len() > 3 || !raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                continue;
+            }
+            let prev = k.checked_sub(1).and_then(word_raw);
+            if written_case::is_function_word_acronym(raw, prev, word_raw(k + 1)) {
+                let s = lower.to_mut();
+                let start = s.len() as u32;
+                s.push_str(raw);
+                if let Some(x) = info.get_mut(k) {
+                    x.lower = (start, s.len() as u32);
+                    x.lex = lexicon::Lex::default().with_flags(WORD | CAPITALIZED);
+                }
+            }
+        }
         Ctx {
             doc,
             lower,
