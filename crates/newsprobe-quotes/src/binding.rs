@@ -4,6 +4,11 @@
 //! resolver asks [`named_after_in_sentence`] which people a pronoun cannot mean and, where the
 //! entity stage joined it to one of them, takes [`unbound_antecedent`] instead (fnc1-pool-3,
 //! session 16).
+//!
+//! Nor is the "he" of an attribution a person its own statement names ("No shots were fired
+//! when Orozco was taken into custody, he added": he is the sergeant named before, not
+//! Orozco; "He said Orozco had no gun"): [`named_in_own_content`] (session 22; the wrong-name
+//! class "pronoun resolved to the most recent name", ecbplus).
 
 use newsprobe_core::{Entity, EntityType, Span, SpanIndex};
 
@@ -72,6 +77,68 @@ pub(crate) fn named_after_in_sentence<'a>(
     out
 }
 
+/// "No shots were fired when Orozco was taken into custody, he added": the subject "he" or
+/// "she" of an attribution after its statement is never a person that reported statement
+/// (`content`, before the pronoun) names in the pronoun's sentence, other than as a possessor (the statement is the complement of the pronoun's verb: the name it
+/// holds is someone else). The person entities so named by name, by id and name; none where
+/// the pronoun stands inside the content or is no subject pronoun, and none for a quotation
+/// in marks (`quotes`: a speaker may name anyone in his own words). A name that speaks
+/// through a cue of its own inside the content ("…, Mr. Ruiz said that he …, he wrote") is
+/// left alone: the content ran on over another attribution.
+pub(crate) fn named_in_own_content<'a>(
+    ctx: &Ctx<'a>,
+    m: &Mention,
+    content: Span,
+    quotes: &SpanIndex,
+) -> Vec<(&'a str, &'a str)> {
+    let doc: &'a newsprobe_core::Document = ctx.doc;
+    if m.first != m.last
+        || !matches!(ctx.word(m.last), "he" | "she")
+        || m.span.field != newsprobe_core::Field::Text
+        || content.field != m.span.field
+        || content.end > m.span.start
+        || quotes.overlapping(content).next().is_some()
+    {
+        return Vec::new();
+    }
+    let Some(s) = doc.sentence_at(m.span.start) else {
+        return Vec::new();
+    };
+    let sentence = doc.sentences[s].span;
+    let ms = ctx.entity_mentions();
+    let mut out: Vec<(&'a str, &'a str)> = Vec::new();
+    for i in ms.index.within(content) {
+        let sp = ms.span[i];
+        let e = &doc.entities[ms.entity[i]];
+        let t = doc.span_text(&sp);
+        // ("He notes that … there was an issue with Trump’s microphone": a possessor is often
+        // the speaker named again for clarity.)
+        let possessive = doc
+            .text
+            .get(sp.end..)
+            .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"));
+        let speaks = || {
+            let k = ctx.token_at_or_after(sp.end);
+            let before = ctx.token_at_or_after(sp.start);
+            (k < ctx.len() && ctx.verb_cue(k).is_some())
+                || (before > 0 && ctx.verb_cue(before - 1).is_some())
+        };
+        // (By name only: the statement's own "he" may well be its speaker, "he said he was".)
+        if e.kind == EntityType::Person
+            && sentence.contains(&sp)
+            && !possessive
+            && !speaks()
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && lexicon::pronoun_any_case(t).is_none()
+            && !matches!(t, "His" | "Her" | "Him" | "Hers")
+            && !out.iter().any(|(id, _)| *id == e.id)
+        {
+            out.push((e.id.as_str(), e.name.as_str()));
+        }
+    }
+    out
+}
+
 /// The person a bound "he" or "she" means instead of the one the entity stage joined it
 /// to: the person named last (by name, in the article's own words) in the pronoun's
 /// sentence or the three before it, who is not bound and may be that pronoun.
@@ -124,6 +191,28 @@ mod tests {
         assert_eq!(name.as_deref(), Some("Walter"));
         let (name, _) = source_of(text, "you did not have to do that");
         assert_eq!(name.as_deref(), Some("Walter"));
+    }
+
+    /// "…, he added" after a statement that names another man: "he" is the sergeant named
+    /// before, not the man the statement is about; "He said Dunmore …" likewise.
+    #[test]
+    fn he_is_not_the_man_his_own_statement_names() {
+        let text = "A suspect has been arrested in the killing of a county deputy, officials \
+                    said today. Martin Alvarez was arrested just before midnight near the scene \
+                    of the shooting, county sheriff's Sgt. Paul Edmonds said. No shots were \
+                    fired when Alvarez was taken into custody, he added.";
+        let (name, _) = source_of(text, "No shots were fired");
+        assert_eq!(name.as_deref(), Some("Paul Edmonds"));
+    }
+
+    /// A statement that names nobody leaves the pronoun as it was: "he said he would appeal"
+    /// is the man named before.
+    #[test]
+    fn a_statement_naming_nobody_binds_nothing() {
+        let text = "Harold Finch was sentenced to four years on Monday. He said he would appeal \
+                    the ruling.";
+        let (name, _) = source_of(text, "he would appeal");
+        assert_eq!(name.as_deref(), Some("Harold Finch"));
     }
 
     /// A pronoun in a clause before the name's may be that name: "Though she called the bill

@@ -759,17 +759,20 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         // the statement the cue after it reports.
         // (The cue's own subject: "recalled that he said, “…”" is his, not the recalling
         // clerk's, whose outer cue speaks only for a partial quotation with no comma.)
+        // (The verbs of utterance, a hearer after the cue, "told her, “…,”", and a relative
+        // clause's antecedent, "a supervisor who … and had yelled, “…!”": `inner_cue`.)
         let nested = || {
-            let c = prev_tok
-                .filter(|&t| matches!(ctx.word(t), "," | ":"))?
-                .checked_sub(1)?;
-            crate::cue_noun::verb_cue(ctx, c)
-                .filter(|cw| matches!(cw.lemma, "say" | "add" | "tell" | "write"))?;
-            let m = ctx.subject_before(c, limit)?;
+            let t = prev_tok.filter(|&t| matches!(ctx.word(t), "," | ":"))?;
+            let (c, m, _) = crate::inner_cue::inner_speaker(ctx, t, limit)?;
+            Some((Some(c), Some(ctx.span(c)), m))
+        };
+        let inner_special = || {
+            let t = prev_tok.filter(|_| !at_para_start)?;
+            let (c, m) = crate::inner_cue::relative_or_hearer(ctx, t, limit)?;
             Some((Some(c), Some(ctx.span(c)), m))
         };
         let pre = if !ends_with_comma {
-            before(ctx, open, limit)
+            inner_special().or_else(|| before(ctx, open, limit))
         } else if !at_para_start && prev_tok.is_some_and(|t| !ctx.is_word(t)) {
             nested()
         } else if !at_para_start && prev_tok.is_some_and(|t| ctx.is_word(t)) {

@@ -37,6 +37,7 @@ pub mod eval;
 pub mod evidence;
 pub mod fuller_name;
 mod hearsay;
+mod inner_cue;
 pub mod junk;
 pub mod label;
 pub mod lexicon;

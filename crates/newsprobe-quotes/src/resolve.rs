@@ -903,6 +903,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
 
     fn resolve_mention(&mut self, m: &Mention) -> Resolved {
         self.bound = crate::binding::named_after_in_sentence(self.ctx, m, &self.quotes);
+        if let Some(content) = self.content {
+            for b in crate::binding::named_in_own_content(self.ctx, m, content, &self.quotes) {
+                if !self.bound.contains(&b) {
+                    self.bound.push(b);
+                }
+            }
+        }
         let r = self.resolve_unbound(m);
         self.bound.clear();
         r

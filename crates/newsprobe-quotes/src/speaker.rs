@@ -685,7 +685,7 @@ impl<'a> Ctx<'a> {
                 || matches!(self.word(i + 1), "," | ")"))
     }
 
-    fn mention(&self, first: usize, last: usize, clause_end: usize) -> Mention {
+    pub(crate) fn mention(&self, first: usize, last: usize, clause_end: usize) -> Mention {
         let span = Span::text(self.span(first).start, self.span(last).end);
         Mention {
             span,
@@ -698,7 +698,7 @@ impl<'a> Ctx<'a> {
     /// The speaker mention of a relative clause ("Mr. Sanders, who said"): written as the
     /// relative pronoun at token `pronoun`, nearest the cue, standing for the antecedent `m`
     /// (whose tokens `first..=last` are what gets resolved).
-    fn relative(&self, m: Mention, pronoun: usize) -> Mention {
+    pub(crate) fn relative(&self, m: Mention, pronoun: usize) -> Mention {
         Mention {
             span: self.span(pronoun),
             clause: Span::text(m.span.start, m.clause.end.max(self.span(pronoun).end)),
@@ -1101,7 +1101,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The noun phrase whose last token is `j`.
-    fn np_ending_at(&self, j: usize, limit: usize, clause_end: usize) -> Option<Mention> {
+    pub(crate) fn np_ending_at(
+        &self,
+        j: usize,
+        limit: usize,
+        clause_end: usize,
+    ) -> Option<Mention> {
         // "47% say": a share of those polled.
         if self.word(j) == "%"
             && j > limit
