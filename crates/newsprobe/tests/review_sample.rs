@@ -99,7 +99,7 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/ptc-2", Dataset::Ptc), 11);
     assert_eq!(in_part("heldout/ptc-3", Dataset::Ptc), 11);
     assert_eq!(in_part("heldout/fnc1-13", Dataset::Fnc1), 12);
-    assert_eq!(files.len(), 366);
+    assert_eq!(files.len(), 378);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
