@@ -10,13 +10,22 @@ bin=target/release/newsprobe
 ent=crates/newsprobe-entities/models
 quo=crates/newsprobe-quotes/models
 models="$ent/coref.tsv $quo/speakable.bin $quo/speakers.bin $quo/speaker-confidence.tsv"
-step() { cargo build --release -q; "$bin" train "$@" >/dev/null; }
+# A model is replaced only when its bytes change (session 22): rewriting one with the same bytes
+# would make cargo rebuild every crate that embeds it (minutes each on a loaded machine).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+step() {
+  local kind=$1 out=$2; shift 2
+  cargo build --release -q
+  "$bin" train "$kind" "$@" --out "$tmp/$kind" >/dev/null
+  cmp -s "$tmp/$kind" "$out" || cp "$tmp/$kind" "$out"
+}
 for round in $(seq 1 "$max"); do
   before=$(md5sum $models)
-  step coref --data ../shared/eval/entities/gum-all --out $ent/coref.tsv --seed 42
-  step speakable --data ../shared/eval/entities/gum-all/gum_all.jsonl --out $quo/speakable.bin --seed 42
-  step speakers --data ../shared/eval/quotes/polnear --out $quo/speakers.bin --seed 42
-  step speaker-confidence --data eval/review --out $quo/speaker-confidence.tsv
+  step coref $ent/coref.tsv --data ../shared/eval/entities/gum-all --seed 42
+  step speakable $quo/speakable.bin --data ../shared/eval/entities/gum-all/gum_all.jsonl --seed 42
+  step speakers $quo/speakers.bin --data ../shared/eval/quotes/polnear --seed 42
+  step speaker-confidence $quo/speaker-confidence.tsv --data eval/review
   cargo build --release -q
   after=$(md5sum $models)
   if [ "$before" = "$after" ]; then echo "fixed point after round $round"; exit 0; fi

@@ -1,6 +1,6 @@
 """Every shown speaker (source.name, else the suggested name, else the mention) on the text
 engineers may read (session 17): the tuned-on groups of eval/review (seven since session 18, eight since
-session 19: `ptc-train`, 8 reviewed PTC train articles), the 49 FNC-1 bodies of the tuning pool and
+session 19: `ptc-train`, 8 reviewed PTC train articles; nine since session 22: `ptc-train-2`, 12 more), the 49 FNC-1 bodies of the tuning pool and
 every other PTC train article (ids `is_dev` rejects; group `ptc-train-rest` since session 19, `ptc-train`
 before: the reviewed ones are listed once, under their group). One line a speaker:
 group, document, shown name, entity type, source type, cue, shown or suggested, and the sentence,
@@ -22,7 +22,7 @@ PTC = os.path.join(E, "propaganda", "ptc", "articles")
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
 GROUPS = ["ecbplus", "scrapinghub", "fnc1-pool", "fnc1-pool-2", "fnc1-pool-3", "fnc1-pool-4", "fnc1-pool-5",
-          "ptc-train"]
+          "ptc-train", "ptc-train-2"]
 
 
 recs, group = [], {}
@@ -52,7 +52,7 @@ for l in pool.splitlines():
     recs.append(d)
     group[d["id"]] = "pool"
 for i in sorted(f[len("article"):-4] for f in os.listdir(PTC) if f.endswith(".txt")):
-    if not is_dev(i) and f"ptc-train:{i}" not in group:
+    if not is_dev(i) and f"ptc-train:{i}" not in group and f"ptc-train-2:{i}" not in group:
         recs.append({"id": "ptc:" + i, "text": open(f"{PTC}/article{i}.txt").read()})
         group["ptc:" + i] = "ptc-train-rest"
 src = f"{OUT}/all.jsonl"

@@ -983,6 +983,9 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 // "“You squeezed employees” to …, she said, … “You went on …”": not a word
                 // inside an earlier quotation.
                 .filter(|m| !inside_marks(marks, m.span))
+                // `Marsh “agreed to a sworn interview …”`: the quotation is the subject's
+                // predicate in someone else's words (`predicate_quote`).
+                .filter(|m| !crate::predicate_quote::is_predicate_quote(ctx, m, open))
                 .map(|m| (None, None, m));
         }
         if attribution.is_none() {

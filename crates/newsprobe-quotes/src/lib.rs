@@ -48,6 +48,7 @@ mod modifier_only;
 pub mod narrative;
 pub mod no_comment;
 mod object;
+mod predicate_quote;
 pub mod profile;
 pub mod publication_name;
 pub mod quotedness;
