@@ -30,6 +30,12 @@ pub fn written_organisation_name(ctx: &Ctx, m: &Mention, name: &str) -> Option<S
             ctx.span(m.last).end,
         ))
         .to_string();
+    // ("9 to 5 Mac's report": the possessive is no part of the name.)
+    let written = written
+        .strip_suffix("'s")
+        .or_else(|| written.strip_suffix("’s"))
+        .map(str::to_string)
+        .unwrap_or(written);
     let head = written.strip_suffix(name)?;
     // (The tail starts at a word boundary: "Department", not "partment".)
     let head = head.strip_suffix(' ')?;
@@ -40,8 +46,17 @@ pub fn written_organisation_name(ctx: &Ctx, m: &Mention, name: &str) -> Option<S
     if first + extra > m.last {
         return None;
     }
+    // (Session 21: a number may open the name, "9 News", "9 to 5 Mac", with "to" between
+    // two numbers.)
+    let number = |k: usize| {
+        let w = ctx.doc.span_text(&ctx.span(k));
+        !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    };
     let ok = (first..first + extra).all(|k| {
         let w = ctx.doc.span_text(&ctx.span(k));
+        if number(k) || (w == "to" && k > first && number(k - 1) && number(k + 1)) {
+            return true;
+        }
         ctx.is_word(k)
             && ctx.is_capitalized(k)
             && !ctx.is_pronoun(k)

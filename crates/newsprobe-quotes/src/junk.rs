@@ -593,6 +593,7 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
         || after_passive_participle(ctx, m.first)
         || modifies_noun_cue(ctx, m)
         || lone_determiner(ctx, m)
+        || crate::quantifier::floating_quantifier(ctx, m)
 }
 
 /// Whether token `k` (inside a phrase ending at `last`) is a finite verb with its object or

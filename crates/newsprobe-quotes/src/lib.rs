@@ -45,12 +45,14 @@ pub mod locative;
 mod logistic;
 pub mod marks;
 mod modifier_only;
+pub mod name_front;
 pub mod narrative;
 pub mod no_comment;
 mod object;
 mod predicate_quote;
 pub mod profile;
 pub mod publication_name;
+pub mod quantifier;
 pub mod quotedness;
 pub mod rank;
 mod relative_that;
@@ -540,6 +542,16 @@ fn resolve_all(
                     .and_then(|n| fuller_name::written_organisation_name(ctx, &m, n))
                 {
                     r.source.name = Some(longer);
+                }
+                // ("according to Barron's.": a name written with its possessive and nothing
+                // after it is a name that ends in "'s", not a possessive.)
+                if let Some(whole) = r
+                    .source
+                    .name
+                    .as_deref()
+                    .and_then(|n| publication_name::possessive_name(ctx, &m, n))
+                {
+                    r.source.name = Some(whole);
                 }
                 if r.source.kind == SourceType::Named && source_type::is_named(ctx, &m) {
                     // (A cue inside the statement is the speaker's words about someone else:
