@@ -1018,7 +1018,14 @@ mod tests {
             .find(|s| s.name == "Smith")
             .expect("Smith is a source");
         assert_eq!(smith.kind, SourceType::Named);
-        assert!(smith.quotes >= 2);
+        // "Smith described the plan" is a weak reported cue: without the entity stage (this
+        // crate alone) session 22's confidence holds it back; the direct quote stays Smith's.
+        assert!(smith.quotes >= 1);
+        assert!(doc
+            .quotes
+            .iter()
+            .any(|q| doc.span_text(&q.span) == "It is dead,"
+                && q.source.name.as_deref() == Some("Smith")));
     }
 
     /// A name held back under the threshold: suggested with its mention, or, filled by the
