@@ -1,25 +1,10 @@
 //! The entity error classes of issue 11, each on text written for the project in the style of
 //! the articles where they were seen.
 
-use newsprobe_core::{DescriptorKind, Document, EntityType};
-use newsprobe_entities::annotate;
+mod common;
 
-fn analysed(text: &str) -> Document {
-    let mut doc = Document::from_text(None, text);
-    annotate(&mut doc, None);
-    doc
-}
-
-fn kinds(doc: &Document) -> Vec<(String, EntityType)> {
-    doc.entities
-        .iter()
-        .map(|e| (e.name.clone(), e.kind))
-        .collect()
-}
-
-fn kind_of(doc: &Document, name: &str) -> Option<EntityType> {
-    doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
-}
+use common::{analysed, kind_of, kinds};
+use newsprobe_core::{DescriptorKind, EntityType};
 
 #[test]
 fn south_sudan_is_one_place() {

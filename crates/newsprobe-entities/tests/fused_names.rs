@@ -2,25 +2,10 @@
 //! 21): two entities, not one. Text written for the project in the style of the articles where
 //! the class was seen.
 
-use newsprobe_core::{Document, EntityType};
-use newsprobe_entities::annotate;
+mod common;
 
-fn analysed(text: &str) -> Document {
-    let mut doc = Document::from_text(None, text);
-    annotate(&mut doc, None);
-    doc
-}
-
-fn kinds(doc: &Document) -> Vec<(String, EntityType)> {
-    doc.entities
-        .iter()
-        .map(|e| (e.name.clone(), e.kind))
-        .collect()
-}
-
-fn kind_of(doc: &Document, name: &str) -> Option<EntityType> {
-    doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
-}
+use common::{analysed, kind_of, kinds};
+use newsprobe_core::EntityType;
 
 #[test]
 fn an_organisation_then_its_spokesman_are_two_entities() {

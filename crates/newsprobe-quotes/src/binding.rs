@@ -16,6 +16,18 @@ use crate::lexicon;
 use crate::resolve;
 use crate::speaker::{Ctx, Mention};
 
+/// The sentence of `m` when it is a lone subject pronoun "he" or "she" in the body text (the
+/// mentions both checks below read); `None` otherwise.
+fn subject_pronoun_sentence(ctx: &Ctx<'_>, m: &Mention) -> Option<usize> {
+    if m.first != m.last
+        || !matches!(ctx.word(m.last), "he" | "she")
+        || m.span.field != newsprobe_core::Field::Text
+    {
+        return None;
+    }
+    ctx.doc.sentence_at(m.span.start)
+}
+
 /// "He tells Josh he's just trying …", "“…,” he says as Josh pulls five $20 bills from
 /// his wallet": a subject "he" or "she" is never a person the article names after it in
 /// the same sentence, outside quotations (a name the pronoun precedes and governs is
@@ -26,13 +38,7 @@ pub(crate) fn named_after_in_sentence<'a>(
     quotes: &SpanIndex,
 ) -> Vec<(&'a str, &'a str)> {
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    if m.first != m.last
-        || !matches!(ctx.word(m.last), "he" | "she")
-        || m.span.field != newsprobe_core::Field::Text
-    {
-        return Vec::new();
-    }
-    let Some(s) = doc.sentence_at(m.span.start) else {
+    let Some(s) = subject_pronoun_sentence(ctx, m) else {
         return Vec::new();
     };
     // (Only the pronoun's own clause, up to ten words on: "Though she called …,
@@ -92,16 +98,13 @@ pub(crate) fn named_in_own_content<'a>(
     quotes: &SpanIndex,
 ) -> Vec<(&'a str, &'a str)> {
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    if m.first != m.last
-        || !matches!(ctx.word(m.last), "he" | "she")
-        || m.span.field != newsprobe_core::Field::Text
-        || content.field != m.span.field
+    if content.field != m.span.field
         || content.end > m.span.start
         || quotes.overlapping(content).next().is_some()
     {
         return Vec::new();
     }
-    let Some(s) = doc.sentence_at(m.span.start) else {
+    let Some(s) = subject_pronoun_sentence(ctx, m) else {
         return Vec::new();
     };
     let sentence = doc.sentences[s].span;
