@@ -205,6 +205,30 @@ pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option
     {
         return None;
     }
+    // (The one other person the surname belongs to, looked up first: the text scans below
+    // cost a pass over the article each, session 22.)
+    let suffix = format!(" {surname}");
+    let mut fuller = entities.iter().filter(|o| {
+        o.id != e.id
+            && o.kind == EntityType::Person
+            && o.name.ends_with(&suffix)
+            && o.name.split_whitespace().next().is_some_and(|w| {
+                let l = w.to_lowercase();
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().count() > 1
+                    && !w.ends_with('.')
+                    // (A common word is no given name: "Neither Patel and …" is no fuller
+                    // name of "Nimesh Patel", session 22.)
+                    && (opens_with_given(w) || !common_words().contains(l.as_str()))
+                    && !lexicon::is_title(&l)
+                    && !lexicon::is_role_noun(&l)
+                    && !newsprobe_entities::occupations::is_occupation(&l)
+            })
+    });
+    let one = fuller.next()?;
+    if fuller.next().is_some() {
+        return None;
+    }
     // (The front word is written only here, before the surname.)
     let alone = text.match_indices(front).count();
     let fused = text.match_indices(e.name.as_str()).count();
@@ -232,26 +256,7 @@ pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option
     if !adjective_before {
         return None;
     }
-    let suffix = format!(" {surname}");
-    let mut fuller = entities.iter().filter(|o| {
-        o.id != e.id
-            && o.kind == EntityType::Person
-            && o.name.ends_with(&suffix)
-            && o.name.split_whitespace().next().is_some_and(|w| {
-                let l = w.to_lowercase();
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().count() > 1
-                    && !w.ends_with('.')
-                    // (A common word is no given name: "Neither Patel and …" is no fuller
-                    // name of "Nimesh Patel", session 22.)
-                    && (opens_with_given(w) || !common_words().contains(l.as_str()))
-                    && !lexicon::is_title(&l)
-                    && !lexicon::is_role_noun(&l)
-                    && !newsprobe_entities::occupations::is_occupation(&l)
-            })
-    });
-    let one = fuller.next()?;
-    fuller.next().is_none().then(|| one.name.clone())
+    Some(one.name.clone())
 }
 
 /// Prepositions, conjunctions and verbs of saying that may stand before a name.
