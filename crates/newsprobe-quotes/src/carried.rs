@@ -17,18 +17,21 @@ use crate::Found;
 
 /// A gated quotation's score and name (shown, or suggested under the threshold).
 pub struct Gated {
+    /// The first quotation of the run this one is carried over in (itself where it is none).
+    pub root: usize,
     pub score: Option<f64>,
     pub name: Option<String>,
 }
 
 /// The parts of quotation `i` of `found` (each after a `|`), where it is carried over from an
-/// earlier one; `gated` holds the quotations before it. Empty for any other.
-pub fn parts(ctx: &Ctx, found: &[Found], gated: &[Gated], i: usize) -> String {
+/// earlier one; `gated` holds the quotations before it. Empty for any other. With it, the
+/// index of the run's first quotation (`i` itself where none is before it).
+pub fn parts(ctx: &Ctx, found: &[Found], gated: &[Gated], i: usize) -> (String, usize) {
     let Some(f) = found.get(i).filter(|f| f.inherited) else {
-        return String::new();
+        return (String::new(), i);
     };
     let Some(m) = f.speaker else {
-        return String::new();
+        return (String::new(), i);
     };
     let same = |k: usize| {
         found
@@ -37,16 +40,11 @@ pub fn parts(ctx: &Ctx, found: &[Found], gated: &[Gated], i: usize) -> String {
             .is_some_and(|s| s.span == m.span)
     };
     let Some(prev) = (0..i.min(gated.len())).rev().find(|&k| same(k)) else {
-        return "|cs-none".to_string();
+        return ("|cs-none".to_string(), i);
     };
-    // The first of the run: back through carried-over quotations of the same mention.
-    let mut root = prev;
-    while found.get(root).is_some_and(|g| g.inherited) {
-        match (0..root).rev().find(|&k| same(k)) {
-            Some(k) => root = k,
-            None => break,
-        }
-    }
+    // The first of the run (back through carried-over quotations of the same mention), kept
+    // per quotation in `gated` so a long run is not walked back again for each member.
+    let root = gated[prev].root;
     let mut out = String::new();
     out.push_str(match gated.get(root).and_then(|g| g.score) {
         _ if found.get(root).is_some_and(|g| g.inherited) => "|cs-none",
@@ -79,7 +77,7 @@ pub fn parts(ctx: &Ctx, found: &[Found], gated: &[Gated], i: usize) -> String {
     if other {
         out.push_str("|cx");
     }
-    out
+    (out, root)
 }
 
 #[cfg(test)]

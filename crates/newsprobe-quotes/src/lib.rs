@@ -603,9 +603,10 @@ fn resolve_all(
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
     let mut quotes = Vec::with_capacity(found.len());
     for (i, (f, s)) in found.iter().zip(sources).enumerate() {
-        let carry = carried::parts(ctx, found, &gated, i);
+        let (carry, root) = carried::parts(ctx, found, &gated, i);
         let s = gate(ctx, f, s, &carry);
         gated.push(carried::Gated {
+            root,
             score: s.as_ref().and_then(|s| s.score),
             name: s
                 .as_ref()

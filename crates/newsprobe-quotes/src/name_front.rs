@@ -33,11 +33,7 @@ fn learned() -> &'static HashSet<String> {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(str::to_lowercase)
-            .filter(|l| {
-                !lexicon::is_title(l)
-                    && !lexicon::is_role_noun(l)
-                    && !newsprobe_entities::occupations::is_occupation(l)
-            })
+            .filter(|l| !names_a_position(l))
             .collect()
     })
 }
@@ -67,12 +63,17 @@ fn common_word(w: &str) -> bool {
         .or_else(|| w.strip_suffix("’s"))
         .unwrap_or(&w);
     let last = w.rsplit('-').next().unwrap_or(w);
-    [w, last].iter().any(|x| {
-        common_words().contains(x)
-            || lexicon::is_title(x)
-            || lexicon::is_role_noun(x)
-            || newsprobe_entities::occupations::is_occupation(x)
-    })
+    [w, last]
+        .iter()
+        .any(|x| common_words().contains(x) || names_a_position(x))
+}
+
+/// Whether the lower-cased word `w` is a title, a role noun or an occupation ("senator",
+/// "spokesman", "designer"): a word in front of a name that is no part of it.
+fn names_a_position(w: &str) -> bool {
+    lexicon::is_title(w)
+        || lexicon::is_role_noun(w)
+        || newsprobe_entities::occupations::is_occupation(w)
 }
 
 /// Whether `w` is a given name of the gazetteer (either gender).
@@ -198,11 +199,7 @@ pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option
         return None;
     }
     let lower = front.to_lowercase();
-    if opens_with_given(front)
-        || lexicon::is_title(&lower)
-        || lexicon::is_role_noun(&lower)
-        || newsprobe_entities::occupations::is_occupation(&lower)
-    {
+    if opens_with_given(front) || names_a_position(&lower) {
         return None;
     }
     // (The one other person the surname belongs to, looked up first: the text scans below
@@ -220,9 +217,7 @@ pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option
                     // (A common word is no given name: "Neither Patel and …" is no fuller
                     // name of "Nimesh Patel", session 22.)
                     && (opens_with_given(w) || !common_words().contains(l.as_str()))
-                    && !lexicon::is_title(&l)
-                    && !lexicon::is_role_noun(&l)
-                    && !newsprobe_entities::occupations::is_occupation(&l)
+                    && !names_a_position(&l)
             })
     });
     let one = fuller.next()?;
