@@ -475,8 +475,20 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
 /// Trains on the train split; returns the model and a report of its dev figures.
 pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), Error> {
     let articles = data::load(dir)?;
-    let (dev, train): (Vec<&Article>, Vec<&Article>) =
-        articles.iter().partition(|a| data::is_dev(&a.id));
+    let m = train_split(&articles, |a| data::is_dev(&a.id), seed)?;
+    let report = evaluate_loaded(&m, &articles);
+    Ok((m, report))
+}
+
+/// Trains on the `articles` that `held` rejects and tunes the decoding thresholds on those it
+/// accepts (the dev split for [`train_model`]; a fold of train for cross-validation by article,
+/// `examples/ptc_cv.rs`).
+pub fn train_split(
+    articles: &[Article],
+    held: impl Fn(&Article) -> bool,
+    seed: u64,
+) -> Result<PropagandaModel, Error> {
+    let (dev, train): (Vec<&Article>, Vec<&Article>) = articles.iter().partition(|a| held(a));
     let loaded = Linear::train(
         TAGGER_BITS,
         1,
@@ -618,8 +630,7 @@ pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), E
     m.clause_run_threshold = d.clause_run;
     m.loaded_threshold = d.loaded;
     m.show_threshold = SHOW_THRESHOLD;
-    let report = evaluate_loaded(&m, &articles);
-    Ok((m, report))
+    Ok(m)
 }
 
 /// `newsprobe train propaganda`: trains, writes the model, returns a short report.
