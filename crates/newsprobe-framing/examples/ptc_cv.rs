@@ -4,7 +4,8 @@
 //! format (plus `"fold"`), so that a decoding or a second stage can be chosen on out-of-fold
 //! probabilities of all 148 train articles before dev is measured once:
 //! `cargo run --release -p newsprobe-framing --example ptc_cv -- ../shared/eval/propaganda/ptc > cv.jsonl`
-//! (`NPSEED=N`: the training seed, default 42).
+//! (`NPSEED=N`: the training seed, default 42; `NPBAG=42,1,2,3`: the models of those seeds
+//! averaged, see `train::train_split_bagged`).
 use newsprobe_framing::propaganda::{data, features::Context, train};
 
 fn main() {
@@ -17,6 +18,10 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(42);
+    let seeds: Vec<u64> = std::env::var("NPBAG")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![seed]);
     let mut articles: Vec<data::Article> = data::load(std::path::Path::new(&dir))
         .expect("PTC")
         .into_iter()
@@ -29,7 +34,8 @@ fn main() {
         .map(|(i, a)| (a.id.clone(), i % k))
         .collect();
     for fold in 0..k {
-        let m = train::train_split(&articles, |a| fold_of[&a.id] == fold, seed).expect("trains");
+        let m = train::train_split_bagged(&articles, |a| fold_of[&a.id] == fold, &seeds)
+            .expect("trains");
         eprintln!(
             "fold {fold}: thresholds clause {} word {} loaded {} run {} loaded-runs {}",
             m.clause_threshold,

@@ -14,12 +14,18 @@ fn main() {
         let path = args.next().expect("articles");
         return time_detect(m, &path);
     }
-    let (m, report) = newsprobe_framing::propaganda::train::train_model(
+    let seed = std::env::var("NPSEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(42);
+    // `NPBAG=42,1,2,3`: the models of those seeds averaged weight by weight.
+    let seeds: Vec<u64> = std::env::var("NPBAG")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![seed]);
+    let (m, report) = newsprobe_framing::propaganda::train::train_model_bagged(
         std::path::Path::new(&dir),
-        std::env::var("NPSEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(42),
+        &seeds,
     )
     .expect("trains");
     println!("{report}");

@@ -474,8 +474,13 @@ fn technique_accuracy(m: &PropagandaModel, articles: &[&Article]) -> (usize, usi
 
 /// Trains on the train split; returns the model and a report of its dev figures.
 pub fn train_model(dir: &Path, seed: u64) -> Result<(PropagandaModel, String), Error> {
+    train_model_bagged(dir, &[seed])
+}
+
+/// [`train_model`] with the models of `seeds` averaged (see [`train_split_bagged`]).
+pub fn train_model_bagged(dir: &Path, seeds: &[u64]) -> Result<(PropagandaModel, String), Error> {
     let articles = data::load(dir)?;
-    let m = train_split(&articles, |a| data::is_dev(&a.id), seed)?;
+    let m = train_split_bagged(&articles, |a| data::is_dev(&a.id), seeds)?;
     let report = evaluate_loaded(&m, &articles);
     Ok((m, report))
 }
@@ -488,7 +493,57 @@ pub fn train_split(
     held: impl Fn(&Article) -> bool,
     seed: u64,
 ) -> Result<PropagandaModel, Error> {
+    train_split_bagged(articles, held, &[seed])
+}
+
+/// [`train_split`] with the models of several training seeds averaged, weight by weight, into
+/// one (each of the six linear models; the same cost as one model), the decoding thresholds
+/// tuned on the averaged model (session 23: cross-validated by article on train, see the notes).
+pub fn train_split_bagged(
+    articles: &[Article],
+    held: impl Fn(&Article) -> bool,
+    seeds: &[u64],
+) -> Result<PropagandaModel, Error> {
     let (dev, train): (Vec<&Article>, Vec<&Article>) = articles.iter().partition(|a| held(a));
+    let mut m = match seeds {
+        [seed] => fit(&train, *seed)?,
+        _ => {
+            let mut sums: [Option<Linear>; 6] = Default::default();
+            let mut first = None;
+            for &seed in seeds {
+                let m = fit(&train, seed)?;
+                for (sum, part) in sums.iter_mut().zip([
+                    &m.tagger,
+                    &m.sentences,
+                    &m.stack,
+                    &m.techniques,
+                    &m.clauses,
+                    &m.loaded,
+                ]) {
+                    add_weights(sum, part);
+                }
+                first.get_or_insert(m);
+            }
+            let mut m = first.ok_or_else(|| Error::Model("no seeds".into()))?;
+            let [tagger, sentences, stack, techniques, clauses, loaded] = sums;
+            let n = seeds.len();
+            m.tagger = mean_model(tagger, n)?;
+            m.sentences = mean_model(sentences, n)?;
+            m.stack = mean_model(stack, n)?;
+            m.techniques = mean_model(techniques, n)?;
+            m.clauses = mean_model(clauses, n)?;
+            m.loaded = mean_model(loaded, n)?;
+            m
+        }
+    };
+    tune(&mut m, &dev);
+    Ok(m)
+}
+
+/// The six linear models trained on `train` with `seed`, the decoding thresholds at their
+/// defaults.
+fn fit(train: &[&Article], seed: u64) -> Result<PropagandaModel, Error> {
+    let train = train.to_vec();
     let loaded = Linear::train(
         TAGGER_BITS,
         1,
@@ -547,7 +602,7 @@ pub fn train_split(
         },
     )
     .quantized()?;
-    let mut m = PropagandaModel {
+    Ok(PropagandaModel {
         seed,
         sentence_threshold: 0.5,
         word_threshold: 0.5,
@@ -563,9 +618,12 @@ pub fn train_split(
         techniques,
         clauses,
         loaded,
-    };
-    // The decoding thresholds that give the best dev span F1.
-    let dev_tagged = tagged(&m, &dev);
+    })
+}
+
+/// Sets `m`'s decoding thresholds to those that give the best span F1 on `dev`.
+fn tune(m: &mut PropagandaModel, dev: &[&Article]) {
+    let dev_tagged = tagged(m, dev);
     let grid = |lo: u32, hi: u32| (lo..=hi).map(|k| k as f32 / 100.0);
     let mut best = (f64::MIN, (0.5f32, 0.5f32));
     for st in grid(10, 80).step_by(5) {
@@ -630,7 +688,6 @@ pub fn train_split(
     m.clause_run_threshold = d.clause_run;
     m.loaded_threshold = d.loaded;
     m.show_threshold = SHOW_THRESHOLD;
-    Ok(m)
 }
 
 /// `newsprobe train propaganda`: trains, writes the model, returns a short report.
