@@ -161,6 +161,8 @@ fn clause_label(ctx: &Context, (a, b): (usize, usize), spans: &[(usize, usize)])
 struct Stacked {
     words: Vec<Example>,
     clauses: Vec<Example>,
+    /// The fold each clause example was held out in.
+    clause_folds: Vec<usize>,
     tagger: Linear,
     sentences: Linear,
 }
@@ -199,6 +201,7 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
     let (mut tagger_sum, mut sentences_sum) = (None, None);
     let mut out = Vec::new();
     let mut clauses = Vec::new();
+    let mut clause_folds = Vec::new();
     let mut ctx = Context::default();
     let (mut buf, mut probs, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     for fold in 0..FOLDS {
@@ -252,12 +255,14 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
                 let si = ctx.sentence[wa] as usize;
                 ctx.clause_features(ci, (&probs, &lp), sent[si], CLAUSE_BITS, &mut buf);
                 clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
+                clause_folds.push(fold);
             }
         }
     }
     Ok(Stacked {
         words: out,
         clauses,
+        clause_folds,
         tagger: mean_model(tagger_sum, FOLDS)?,
         sentences: mean_model(sentences_sum, FOLDS)?,
     })
@@ -554,25 +559,49 @@ fn fit(train: &[&Article], seed: u64) -> Result<PropagandaModel, Error> {
     let Stacked {
         words: stack_ex,
         clauses: clause_ex,
+        clause_folds,
         tagger,
         sentences,
     } = stack_examples(&train, seed)?;
-    let clauses = Linear::train(
-        CLAUSE_BITS,
-        1,
-        &clause_ex,
-        &TrainConfig {
-            epochs: 4,
-            // Lower than the taggers' 0.1: the clause classifier overfits its 148 articles (dev
-            // span F1 +0.01 over four seeds).
-            learning_rate: 0.03,
-            l2: 1e-6,
-            seed: seed.wrapping_add(4),
-            class_weights: Vec::new(),
-            average: true,
-        },
-    )
-    .quantized()?;
+    let clause_config = |seed: u64| TrainConfig {
+        epochs: 4,
+        // Lower than the taggers' 0.1: the clause classifier overfits its 148 articles (dev
+        // span F1 +0.01 over four seeds).
+        learning_rate: 0.03,
+        l2: 1e-6,
+        seed,
+        class_weights: Vec::new(),
+        average: true,
+    };
+    // Session-23 study switch (`NPCLAUSEFOLDS=1`): the clause classifier as the mean of the
+    // models trained on the clause examples outside each fold (bagged over article folds).
+    let clauses = if std::env::var_os("NPCLAUSEFOLDS").is_some() {
+        let mut sum = None;
+        for fold in 0..FOLDS {
+            let part: Vec<Example> = clause_ex
+                .iter()
+                .zip(&clause_folds)
+                .filter(|(_, &f)| f != fold)
+                .map(|(e, _)| e.clone())
+                .collect();
+            let m = Linear::train(
+                CLAUSE_BITS,
+                1,
+                &part,
+                &clause_config(seed.wrapping_add(40 + fold as u64)),
+            );
+            add_weights(&mut sum, &m);
+        }
+        mean_model(sum, FOLDS)?
+    } else {
+        Linear::train(
+            CLAUSE_BITS,
+            1,
+            &clause_ex,
+            &clause_config(seed.wrapping_add(4)),
+        )
+        .quantized()?
+    };
     drop(clause_ex);
     let stack = Linear::train(
         STACK_BITS,
@@ -823,6 +852,49 @@ mod tests {
         let mut none = SpanScore::default();
         none.add(text, &[], &[(0, 4)]);
         assert_eq!(none.f1(), 0.0);
+    }
+
+    /// Small articles written for this test: a loaded phrase in one sentence of each.
+    fn tiny_articles() -> Vec<Article> {
+        let bodies = [
+            ("t1", "The council met on Tuesday. Critics called the plan a disgraceful betrayal of every family. The vote is next week.", "disgraceful betrayal"),
+            ("t2", "Officials published the budget. The mayor said the shameless crooks had robbed the city blind. Schools will get more money.", "shameless crooks"),
+            ("t3", "The report runs to forty pages. It describes a catastrophic, unforgivable failure by the agency. A hearing is planned.", "catastrophic, unforgivable failure"),
+            ("t4", "Rain is expected on Friday. Protesters denounced the evil regime and its thugs. Roads will close at noon.", "evil regime and its thugs"),
+            ("t5", "The company hired two engineers. Its rival branded the product a pathetic scam. Shares rose slightly.", "pathetic scam"),
+            ("t6", "The museum reopened in May. One visitor called the exhibit a monstrous insult to history. Tickets cost ten dollars.", "monstrous insult"),
+            ("t7", "The bridge opened in 1990. Residents say the radical extremists want to destroy it. Repairs begin soon.", "radical extremists"),
+            ("t8", "The league announced its schedule. Fans called the referee a corrupt clown after the game. The final is in June.", "corrupt clown"),
+        ];
+        bodies
+            .iter()
+            .map(|&(id, text, phrase)| {
+                let start = text.find(phrase).expect("phrase in text");
+                let span = (start, start + phrase.len());
+                Article {
+                    id: id.to_string(),
+                    text: text.to_string(),
+                    spans: vec![span],
+                    techniques: vec![(span.0, span.1, 0)],
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bagging_one_seed_or_one_seed_twice_is_that_seed() {
+        let articles = tiny_articles();
+        let held = |a: &Article| a.id == "t7" || a.id == "t8";
+        let one = train_split(&articles, held, 7).expect("trains");
+        let bagged = train_split_bagged(&articles, held, &[7]).expect("trains");
+        assert!(one.to_bytes() == bagged.to_bytes());
+        // The mean of two identical models is that model (weights quantized the same way).
+        let twice = train_split_bagged(&articles, held, &[7, 7]).expect("trains");
+        assert!(one.to_bytes() == twice.to_bytes());
+        // Two seeds give another model of the same shape.
+        let two = train_split_bagged(&articles, held, &[7, 8]).expect("trains");
+        assert_eq!(two.to_bytes().len(), one.to_bytes().len());
+        assert!(train_split_bagged(&articles, held, &[]).is_err());
     }
 
     #[test]
