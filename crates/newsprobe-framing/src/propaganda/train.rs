@@ -161,8 +161,6 @@ fn clause_label(ctx: &Context, (a, b): (usize, usize), spans: &[(usize, usize)])
 struct Stacked {
     words: Vec<Example>,
     clauses: Vec<Example>,
-    /// The fold each clause example was held out in.
-    clause_folds: Vec<usize>,
     tagger: Linear,
     sentences: Linear,
 }
@@ -201,7 +199,6 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
     let (mut tagger_sum, mut sentences_sum) = (None, None);
     let mut out = Vec::new();
     let mut clauses = Vec::new();
-    let mut clause_folds = Vec::new();
     let mut ctx = Context::default();
     let (mut buf, mut probs, mut sent) = (Vec::new(), Vec::new(), Vec::new());
     for fold in 0..FOLDS {
@@ -255,14 +252,12 @@ fn stack_examples(train: &[&Article], seed: u64) -> Result<Stacked, Error> {
                 let si = ctx.sentence[wa] as usize;
                 ctx.clause_features(ci, (&probs, &lp), sent[si], CLAUSE_BITS, &mut buf);
                 clauses.push((buf.clone(), clause_label(&ctx, ctx.clauses[ci], &a.spans)));
-                clause_folds.push(fold);
             }
         }
     }
     Ok(Stacked {
         words: out,
         clauses,
-        clause_folds,
         tagger: mean_model(tagger_sum, FOLDS)?,
         sentences: mean_model(sentences_sum, FOLDS)?,
     })
@@ -559,7 +554,6 @@ fn fit(train: &[&Article], seed: u64) -> Result<PropagandaModel, Error> {
     let Stacked {
         words: stack_ex,
         clauses: clause_ex,
-        clause_folds,
         tagger,
         sentences,
     } = stack_examples(&train, seed)?;
@@ -573,35 +567,13 @@ fn fit(train: &[&Article], seed: u64) -> Result<PropagandaModel, Error> {
         class_weights: Vec::new(),
         average: true,
     };
-    // Session-23 study switch (`NPCLAUSEFOLDS=1`): the clause classifier as the mean of the
-    // models trained on the clause examples outside each fold (bagged over article folds).
-    let clauses = if std::env::var_os("NPCLAUSEFOLDS").is_some() {
-        let mut sum = None;
-        for fold in 0..FOLDS {
-            let part: Vec<Example> = clause_ex
-                .iter()
-                .zip(&clause_folds)
-                .filter(|(_, &f)| f != fold)
-                .map(|(e, _)| e.clone())
-                .collect();
-            let m = Linear::train(
-                CLAUSE_BITS,
-                1,
-                &part,
-                &clause_config(seed.wrapping_add(40 + fold as u64)),
-            );
-            add_weights(&mut sum, &m);
-        }
-        mean_model(sum, FOLDS)?
-    } else {
-        Linear::train(
-            CLAUSE_BITS,
-            1,
-            &clause_ex,
-            &clause_config(seed.wrapping_add(4)),
-        )
-        .quantized()?
-    };
+    let clauses = Linear::train(
+        CLAUSE_BITS,
+        1,
+        &clause_ex,
+        &clause_config(seed.wrapping_add(4)),
+    )
+    .quantized()?;
     drop(clause_ex);
     let stack = Linear::train(
         STACK_BITS,
