@@ -598,7 +598,7 @@ fn resolve_all(
             }
         }
     }
-    // Each quote's gated score and name (shown or suggested), for the quotes carried over
+    // Each quote's gated name (shown or suggested) and key's `cr-` parts, for the quotes carried over
     // from it ([`carried::parts`]).
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
     let mut quotes = Vec::with_capacity(found.len());
@@ -607,7 +607,7 @@ fn resolve_all(
         let s = gate(ctx, f, s, &carry);
         gated.push(carried::Gated {
             root,
-            score: s.as_ref().and_then(|s| s.score),
+            root_parts: carried::root_parts(s.as_ref().and_then(|s| s.key.as_deref())),
             name: s
                 .as_ref()
                 .and_then(|s| s.name.clone().or_else(|| s.suggested.clone())),
