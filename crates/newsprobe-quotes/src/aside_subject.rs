@@ -177,13 +177,13 @@ mod tests {
     #[test]
     fn a_subject_before_an_aside_speaks() {
         let r = reported(
-            "Shop owners along Harbor Street, on the other hand, argued that the new parking \
-             fees would drive customers to the mall.",
+            "Owners of the harbour shops, on the other hand, argued that the new parking fees \
+             would drive customers to the mall.",
         );
         assert!(
             r.iter().any(
                 |(t, s)| t.contains("the new parking fees would drive customers")
-                    && s.as_deref().is_some_and(|s| s.contains("Shop owners"))
+                    && s.as_deref() == Some("Owners of the harbour shops")
             ),
             "{r:?}"
         );
@@ -211,33 +211,29 @@ mod tests {
     }
 
     #[test]
-    fn a_quantity_or_a_long_modified_subject_speaks() {
-        let r = reported("A mere nine percent of shoppers say they only buy local produce.");
-        assert!(
-            r.iter()
-                .any(|(t, _)| t.contains("they only buy local produce")),
-            "{r:?}"
-        );
+    fn a_quantity_subject_with_a_participle_speaks() {
         let r = reported(
-            "Some commuters who have ridden the line for decades, in rush hour or on weekends, \
-             said the new timetable was worse than the old one. It should be noted that the \
-             line reopened in May.",
+            "Some 62 percent of commuters polled said they would take the bus more often.",
         );
         assert!(
             r.iter()
-                .any(|(t, _)| t.contains("the new timetable was worse than the old one")),
+                .any(|(t, s)| t.contains("they would take the bus more often")
+                    && s.as_deref()
+                        .is_some_and(|s| s.contains("percent of commuters"))),
             "{r:?}"
         );
         // A passive "it should be noted" is the writer's aside.
-        assert!(!r.iter().any(|(t, _)| t.contains("reopened")), "{r:?}");
-        // "noted" before a bare noun is an adjective.
+        let r = reported("The line reopened in May. It should be noted that the fares rose.");
+        assert!(!r.iter().any(|(t, _)| t.contains("fares rose")), "{r:?}");
+        // "noted" before a bare noun is an adjective: the analyst predicted.
         let r = reported(
             "Before the launch, noted analyst Tove Brandt predicted that the phone would \
              come in two sizes.",
         );
         assert!(
             r.iter()
-                .all(|(_, s)| s.as_deref().is_none_or(|s| !s.contains("Before"))),
+                .any(|(t, s)| t.contains("the phone would come in two sizes")
+                    && s.as_deref().is_some_and(|s| s.contains("Tove Brandt"))),
             "{r:?}"
         );
     }
