@@ -24,6 +24,7 @@
 
 pub mod anonymity;
 pub mod apposition;
+mod aside_subject;
 pub mod belief;
 mod binding;
 mod caption;

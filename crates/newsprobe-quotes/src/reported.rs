@@ -573,12 +573,21 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         {
             ctx.subject_before(c, a)?
         }
+        // "… by saying that …", "While saying that …, X": the subject of the clause the
+        // participle modifies (`aside_subject`).
+        lexicon::Form::Gerund
+            if crate::aside_subject::adverbial_participle(ctx, a, c, cw.lemma) =>
+        {
+            ctx.participle_subject(c)?
+        }
         lexicon::Form::Gerund => return None,
         _ => match ctx.subject_before(c, a) {
             Some(m) if !evidence_cue || (m.first..=m.last).any(|k| ctx.is_evidence_noun(k)) => m,
             None => match catenative_subject(ctx, a, c) {
                 Some(m) => m,
-                None if !evidence_cue => modified_subject(ctx, a, c, cw.lemma)?,
+                None if !evidence_cue => modified_subject(ctx, a, c, cw.lemma)
+                    .or_else(|| crate::aside_subject::across_aside(ctx, a, c, cw.lemma))
+                    .or_else(|| crate::aside_subject::sentence_subject(ctx, a, c, cw.lemma))?,
                 None => evidence_subject()?,
             },
             other => evidence_subject().or(other)?,
