@@ -1591,7 +1591,8 @@ mod tests {
     fn word_cases_by_scan_agree_with_the_index() {
         let text = "Engadget reported the news. Critics said Engadget was wrong. The critics \
             disagreed, said Warren. Shareholders met in Paris on Monday; shareholders said \
-            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm.";
+            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm. \
+            Zürich officials said Émile spoke; zürich was quiet and émile left. Pastors paused.";
         let doc = Document::from_text(None, text);
         let scanned = Ctx::new(&doc);
         let indexed = Ctx::new(&doc);
@@ -1602,6 +1603,20 @@ mod tests {
                 (b.lower, b.capitalized_inside),
                 "{}",
                 scanned.word(i)
+            );
+        }
+        // The scan agrees with the index for every word, not only the first few asked
+        // (non-ASCII words, words of one length and first letter).
+        for i in 0..indexed.len() {
+            let (a, b) = (
+                indexed.scan_word_cases(indexed.word(i)),
+                indexed.indexed_word_cases(i),
+            );
+            assert_eq!(
+                (a.lower, a.capitalized_inside),
+                (b.lower, b.capitalized_inside),
+                "{}",
+                indexed.word(i)
             );
         }
         // Past the first few words asked, the index answers.
