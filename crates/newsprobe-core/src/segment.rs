@@ -440,8 +440,22 @@ fn ends_sentence(text: &str, toks: &[Token], k: usize, next: Token) -> bool {
         let glued = prev.span.end == toks[k].span.start;
         let word = prev.span.slice(text);
         if glued && prev.kind == TokenKind::Word {
-            let lower = word.to_lowercase();
-            if is_title_abbreviation(&lower) || NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+            // A short ASCII word lower-cased on the stack (the abbreviations are such words);
+            // any other the general way.
+            let mut stack = [0u8; 16];
+            let owned;
+            let lower: &str = match stack.get_mut(..word.len()) {
+                Some(b) if word.is_ascii() => {
+                    b.copy_from_slice(word.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).unwrap_or_default()
+                }
+                _ => {
+                    owned = word.to_lowercase();
+                    &owned
+                }
+            };
+            if is_title_abbreviation(lower) || NON_FINAL_ABBREVIATIONS.contains(&lower) {
                 return false;
             }
             // An initial: "John F. Kennedy".

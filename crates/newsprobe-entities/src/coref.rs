@@ -577,8 +577,11 @@ fn push_key(buf: &mut String, w: &str) {
 /// Appends [`initials`] of `name`.
 fn push_initials(buf: &mut String, name: &str) {
     for w in name.split_whitespace() {
-        if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
-            buf.extend(c.to_lowercase());
+        match w.chars().next() {
+            // (ASCII, the common case, without the Unicode case tables.)
+            Some(c) if c.is_ascii_uppercase() => buf.push(c.to_ascii_lowercase()),
+            Some(c) if !c.is_ascii() && c.is_uppercase() => buf.extend(c.to_lowercase()),
+            _ => {}
         }
     }
 }

@@ -199,7 +199,7 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
         return person_titled_before(ctx, m);
     };
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    the_one_person(doc, |e| {
+    the_one_person(ctx, |e| {
         let by_descriptor = e
             .descriptors
             .iter()
@@ -221,15 +221,26 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
     })
 }
 
+/// The person entities of a name of two words or more that reads as a name (indices in
+/// `doc.entities`, in order): those [`the_one_person`] looks at.
+pub(crate) fn named_people(doc: &newsprobe_core::Document) -> Vec<usize> {
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.kind == EntityType::Person && e.name.trim().contains(' ') && reads_as_name(&e.name)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The one person entity of a name of two words or more that `linked` accepts; `None` when
 /// none or two are (a one-word name is too often a fragment the entity stage typed a person).
-fn the_one_person<'a>(
-    doc: &'a newsprobe_core::Document,
-    linked: impl Fn(&Entity) -> bool,
-) -> Option<&'a Entity> {
+fn the_one_person<'a>(ctx: &Ctx<'a>, linked: impl Fn(&Entity) -> bool) -> Option<&'a Entity> {
+    let doc: &'a newsprobe_core::Document = ctx.doc;
     let mut found: Option<&'a Entity> = None;
-    for e in doc.entities.iter().filter(|e| e.kind == EntityType::Person) {
-        if !e.name.trim().contains(' ') || !reads_as_name(&e.name) || !linked(e) {
+    for e in ctx.named_people().iter().map(|&i| &doc.entities[i]) {
+        if !linked(e) {
             continue;
         }
         match found {
@@ -246,7 +257,7 @@ fn the_one_person<'a>(
 fn person_titled_before<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Entity> {
     let role = one_word_role(ctx, m)?;
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    the_one_person(doc, |e| {
+    the_one_person(ctx, |e| {
         e.mentions.iter().any(|s| {
             s.field == newsprobe_core::Field::Text
                 && s.end <= m.span.start

@@ -41,7 +41,9 @@ pub fn fill(doc: &mut Document, contradictions: &[Contradiction]) {
         // on the statement, "possibly Lena Fischer" on the partial quote, gated apart), and
         // a partial quote that reached no source inside a sourced statement (its words are
         // the statement's, counted there).
-        let reached = |s: &newsprobe_core::QuoteSource| s.name.clone().or(s.suggested.clone());
+        fn reached(s: &newsprobe_core::QuoteSource) -> Option<&String> {
+            s.name.as_ref().or(s.suggested.as_ref())
+        }
         let nested = by_span.containing(q.span).any(|j| {
             let o = &doc.quotes[j];
             j != i

@@ -128,6 +128,15 @@ const WORK_NOUNS: &[&str] = &[
 /// after such a noun outside headlines, 1 was an attribution's content (a memo's title, "a memo
 /// titled “…”"); the reviewed sample lists no titles of works.
 pub fn work_title(ctx: &Ctx, text: &str, open: usize) -> bool {
+    // The noun of works first: most quotations follow none, and the test of the words costs a
+    // split of the whole quotation.
+    let mut k = open;
+    while k > 0 && matches!(ctx.word(k - 1), "," | "(" | "—" | "–") && open - k < 2 {
+        k -= 1;
+    }
+    if k == 0 || !WORK_NOUNS.contains(&ctx.word(k - 1)) {
+        return false;
+    }
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == '/' || c == ':')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -148,11 +157,7 @@ pub fn work_title(ctx: &Ctx, text: &str, open: usize) -> bool {
     {
         return false;
     }
-    let mut k = open;
-    while k > 0 && matches!(ctx.word(k - 1), "," | "(" | "—" | "–") && open - k < 2 {
-        k -= 1;
-    }
-    k > 0 && WORK_NOUNS.contains(&ctx.word(k - 1)) && !ctx.title_case(open)
+    !ctx.title_case(open)
 }
 
 #[cfg(test)]

@@ -35,6 +35,9 @@ pub struct Ctx<'a> {
     /// Where the article has named an organisation often enough to be its subject, computed
     /// on first use (see [`crate::source_type::organisation_named_from`]).
     organisation_named_from: std::cell::OnceCell<Option<usize>>,
+    /// The person entities a description may stand for (see
+    /// [`crate::described::named_people`]), found on first use.
+    named_people: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// How a word is written across a document: lower-case somewhere, capitalised inside a
@@ -210,7 +213,15 @@ impl<'a> Ctx<'a> {
             word_cases: std::cell::OnceCell::new(),
             word_cases_asked: std::cell::RefCell::new(Vec::new()),
             organisation_named_from: std::cell::OnceCell::new(),
+            named_people: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The indices in `doc.entities` of [`crate::described::named_people`], found once (every
+    /// description asks).
+    pub(crate) fn named_people(&self) -> &[usize] {
+        self.named_people
+            .get_or_init(|| crate::described::named_people(self.doc))
     }
 
     /// The offset from which the article has named an organisation often enough to be its
@@ -243,9 +254,18 @@ impl<'a> Ctx<'a> {
     /// index's entry for it.
     fn scan_word_cases(&self, w: &str) -> WordCases {
         let mut c = WordCases::default();
-        for k in 0..self.len() {
-            let x = &self.info[k];
-            if x.lower.1 - x.lower.0 != w.len() as u32 || !self.is_word(k) || self.word(k) != w {
+        // Tokens whose lower-cased text has the word's length and first byte, then the whole
+        // word compared (most tokens fail the first two tests: one range read a token).
+        // (Byte ranges compare as the texts do: a range that is no text starts or ends inside a
+        // character, and no word's bytes do.)
+        let (lower, wb) = (self.lower.as_bytes(), w.as_bytes());
+        for (k, x) in self.info.iter().enumerate() {
+            let (a, b) = (x.lower.0 as usize, x.lower.1 as usize);
+            if b - a != wb.len()
+                || wb.first().is_some_and(|f| lower.get(a) != Some(f))
+                || !x.lex.has(WORD)
+                || lower.get(a..b) != Some(wb)
+            {
                 continue;
             }
             if !self.is_capitalized(k) {
@@ -1571,7 +1591,8 @@ mod tests {
     fn word_cases_by_scan_agree_with_the_index() {
         let text = "Engadget reported the news. Critics said Engadget was wrong. The critics \
             disagreed, said Warren. Shareholders met in Paris on Monday; shareholders said \
-            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm.";
+            little. Paris Hilton said nothing. MSPoweruser wrote that Paris was calm. \
+            Zürich officials said Émile spoke; zürich was quiet and émile left. Pastors paused.";
         let doc = Document::from_text(None, text);
         let scanned = Ctx::new(&doc);
         let indexed = Ctx::new(&doc);
@@ -1582,6 +1603,20 @@ mod tests {
                 (b.lower, b.capitalized_inside),
                 "{}",
                 scanned.word(i)
+            );
+        }
+        // The scan agrees with the index for every word, not only the first few asked
+        // (non-ASCII words, words of one length and first letter).
+        for i in 0..indexed.len() {
+            let (a, b) = (
+                indexed.scan_word_cases(indexed.word(i)),
+                indexed.indexed_word_cases(i),
+            );
+            assert_eq!(
+                (a.lower, a.capitalized_inside),
+                (b.lower, b.capitalized_inside),
+                "{}",
+                indexed.word(i)
             );
         }
         // Past the first few words asked, the index answers.
