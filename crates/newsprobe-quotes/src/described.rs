@@ -196,10 +196,10 @@ fn one_word_role(ctx: &Ctx, m: &Mention) -> Option<String> {
 /// A one-word role ("the analyst") only by a title before one person's name written before it.
 pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Entity> {
     let Some(desc) = description_text(ctx, m) else {
-        return person_titled_before(ctx, m);
+        return person_titled_before(ctx, m).or_else(|| crate::role_link::person_linked(ctx, m));
     };
     let doc: &'a newsprobe_core::Document = ctx.doc;
-    the_one_person(ctx, |e| {
+    let found = the_one_person(ctx, |e| {
         let by_descriptor = e
             .descriptors
             .iter()
@@ -218,7 +218,8 @@ pub(crate) fn person_described<'a>(ctx: &Ctx<'a>, m: &Mention) -> Option<&'a Ent
                         .get(..s.start)
                         .is_some_and(|before| titled_before(before, &desc))
             })
-    })
+    });
+    found.or_else(|| crate::role_link::person_linked(ctx, m))
 }
 
 /// The person entities of a name of two words or more that reads as a name (indices in

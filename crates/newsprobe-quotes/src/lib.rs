@@ -60,6 +60,7 @@ mod relative_that;
 pub mod reported;
 pub mod resolve;
 pub mod role_held;
+mod role_link;
 pub mod scare;
 pub mod selfvoice;
 pub mod source_type;
