@@ -7,6 +7,7 @@
 //! - [`fused_names`]: where does an organisation's name or a role end and a person's begin?
 //! - [`reporting_names`]: is a name typed a person by default an outlet that reports?
 //! - [`possessive_offices`]: is "the County Sheriff's Department" one organisation?
+//! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -37,6 +38,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod occupations;
 pub mod outlets;
+pub mod possessive_brands;
 pub mod possessive_offices;
 pub mod reporting_names;
 pub mod state_codes;
@@ -196,6 +198,8 @@ fn analyze_inner(
     reporting_names::type_reporting_names(&body_words, &lowercase, &mut all);
     // "the Los Angeles County Sheriff's Department": one office, not a place and a "Department".
     possessive_offices::join_offices(&body_words, &lowercase, &mut all);
+    // "McDonald's", "an Adelaide McDonald's": the company, its "'s" kept.
+    possessive_brands::type_brands(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
