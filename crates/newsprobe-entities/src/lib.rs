@@ -8,6 +8,7 @@
 //! - [`reporting_names`]: is a name typed a person by default an outlet that reports?
 //! - [`possessive_offices`]: is "the County Sheriff's Department" one organisation?
 //! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
+//! - [`embassies`]: is "the Saudi Embassy" an organisation?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -28,6 +29,7 @@ pub mod club_names;
 pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
+pub mod embassies;
 pub mod eval;
 pub mod fused_names;
 pub mod gazetteer;
@@ -200,6 +202,8 @@ fn analyze_inner(
     possessive_offices::join_offices(&body_words, &lowercase, &mut all);
     // "McDonald's", "an Adelaide McDonald's": the company, its "'s" kept.
     possessive_brands::type_brands(&body_words, &mut all);
+    // "the Saudi Embassy", "the French consulate": the country's mission.
+    embassies::type_missions(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
