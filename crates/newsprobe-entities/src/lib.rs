@@ -9,6 +9,7 @@
 //! - [`possessive_offices`]: is "the County Sheriff's Department" one organisation?
 //! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
+//! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -38,6 +39,7 @@ pub mod learn;
 pub mod mentions;
 pub mod modifiers;
 pub mod named_days;
+pub mod non_persons;
 pub mod occupations;
 pub mod outlets;
 pub mod possessive_brands;
@@ -204,6 +206,8 @@ fn analyze_inner(
     possessive_brands::type_brands(&body_words, &mut all);
     // "the Saudi Embassy", "the French consulate": the country's mission.
     embassies::type_missions(&body_words, &mut all);
+    // "Hurricane Katrina", "the Clean Air Act", "Americans": no person.
+    non_persons::untype_non_persons(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
