@@ -1,17 +1,17 @@
 //! Which names typed a person are plainly no one: storms ("Hurricane Katrina", "Tropical Storm
-//! Alberto"), laws ("the Endangered Species Act") and peoples ("Americans", "Saudis")?
+//! Alberto") and laws ("the Endangered Species Act")?
 //!
 //! The rules type two or three unknown capitalised words a person by default and the tagger
-//! reads a storm's given name as a first name, so a hurricane, an act of parliament or a
-//! nationality in the plural was shown as a person (on the tuned-on groups "Hurricane Katrina",
-//! "Hurricane Georges", "Marine Mammal Protection Act", "Americans", "Greeks", "Saudis"). Here a
+//! reads a storm's given name as a first name, so a hurricane or an act of parliament was shown as
+//! a person (on the tuned-on groups "Hurricane Katrina", "Hurricane Georges", "Marine Mammal
+//! Protection Act"). Peoples in the plural ("Americans") are left alone: untyped, coreference
+//! joined "Americans" to the place "America" and named the place after it (tried, session 23). Here a
 //! body name typed a person whose words say it is none of those is left untyped (`other`): it
 //! still joins its mentions, but is no person the report shows. Runs after the typer, outside
 //! what the tagger and typer are trained on.
 
 use newsprobe_core::{EntityType, Field};
 
-use crate::gazetteer::flag;
 use crate::mentions::{Mention, MentionKind, Word};
 
 /// Words that open a storm's name.
@@ -26,14 +26,15 @@ fn word_range(words: &[Word], s: newsprobe_core::Span) -> std::ops::Range<usize>
     a..b.max(a)
 }
 
-/// Whether the words of a name typed a person say it is a storm or a people (`name`: the name
-/// without any title bound to it).
+/// Whether the words of a name typed a person say it is a storm (`name`: the name without any
+/// title bound to it).
 fn no_one(name: &[Word]) -> bool {
     let named: Vec<&Word> = name.iter().filter(|w| w.is_word).collect();
     match named[..] {
         [] => false,
-        // "Americans", "Saudis", "Greeks".
-        [w] => w.cap && w.is(flag::DEMONYM) && w.norm.ends_with('s') && w.norm != "u.s.",
+        // A people in the plural ("Americans") is left alone: untyped, coreference joins it to
+        // its country's place and names the place after it (session 23, tuned-on groups).
+        [_] => false,
         [first, second, ..] => {
             first.cap && STORMS.contains(&first.norm)
                 || (first.norm == "tropical" && second.norm == "storm")
@@ -51,7 +52,7 @@ fn law(words: &[Word]) -> bool {
         && named.last().is_some_and(|w| LAWS.contains(&w.norm))
 }
 
-/// Leaves untyped the body names typed a person that are storms, laws or peoples.
+/// Leaves untyped the body names typed a person that are storms or laws.
 pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
     for m in all.iter_mut() {
         if m.kind != MentionKind::Name
@@ -83,11 +84,11 @@ mod tests {
     }
 
     #[test]
-    fn storms_laws_and_peoples_are_no_persons() {
+    fn storms_and_laws_are_no_persons() {
         let k = kinds(
             "Years after Hurricane Katrina, the coast is rebuilt. Tropical Storm Alberto \
              brought rain on Monday. Under the Marine Mammal Protection Act the whales are \
-             protected, and Americans were warned to stay away. Greeks voted on Sunday.",
+             protected, officials said.",
         );
         assert!(
             !k.iter().any(|(_, t)| *t == EntityType::Person),

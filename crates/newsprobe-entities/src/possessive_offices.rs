@@ -104,8 +104,7 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
         // so does a place or organisation after "of" or "for" ("... District of New York").
         let mut e = i + 2;
         let mut at = i + 1;
-        loop {
-            let Some(w) = words.get(at) else { break };
+        while let Some(w) = words.get(at) {
             let end = all
                 .iter()
                 .filter(|m| {
