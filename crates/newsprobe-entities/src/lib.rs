@@ -6,6 +6,10 @@
 //! - [`mentions`]: where are names, definite descriptions and pronouns?
 //! - [`fused_names`]: where does an organisation's name or a role end and a person's begin?
 //! - [`reporting_names`]: is a name typed a person by default an outlet that reports?
+//! - [`possessive_offices`]: is "the County Sheriff's Department" one organisation?
+//! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
+//! - [`embassies`]: is "the Saudi Embassy" an organisation?
+//! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -26,6 +30,7 @@ pub mod club_names;
 pub mod conflicts;
 pub mod coref;
 pub mod descriptors;
+pub mod embassies;
 pub mod eval;
 pub mod fused_names;
 pub mod gazetteer;
@@ -34,8 +39,11 @@ pub mod learn;
 pub mod mentions;
 pub mod modifiers;
 pub mod named_days;
+pub mod non_persons;
 pub mod occupations;
 pub mod outlets;
+pub mod possessive_brands;
+pub mod possessive_offices;
 pub mod reporting_names;
 pub mod state_codes;
 pub mod tagger;
@@ -192,6 +200,14 @@ fn analyze_inner(
     // "Harbour Screen reported": a name typed a person only by default that the article says
     // reports is an outlet.
     reporting_names::type_reporting_names(&body_words, &lowercase, &mut all);
+    // "the Los Angeles County Sheriff's Department": one office, not a place and a "Department".
+    possessive_offices::join_offices(&body_words, &lowercase, &mut all);
+    // "McDonald's", "an Adelaide McDonald's": the company, its "'s" kept.
+    possessive_brands::type_brands(&body_words, &mut all);
+    // "the Saudi Embassy", "the French consulate": the country's mission.
+    embassies::type_missions(&body_words, &mut all);
+    // "Hurricane Katrina", "the Clean Air Act", "Americans": no person.
+    non_persons::untype_non_persons(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
