@@ -63,7 +63,7 @@ pub(crate) fn trim(ctx: &Ctx, reported: &mut [Found]) {
             continue;
         }
         let Some(cue) = r.cue else { continue };
-        let Some(&(_, start, end)) = outers.iter().find(|(oc, start, end)| {
+        let Some(&(_, start, _)) = outers.iter().find(|(oc, start, end)| {
             oc.contains(&cue)
                 && *start > r.content.start
                 && *start < r.content.end
@@ -77,7 +77,6 @@ pub(crate) fn trim(ctx: &Ctx, reported: &mut [Found]) {
         }) else {
             continue;
         };
-        let _ = end;
         // The comma right before the attribution.
         let first = ctx.token_at_or_after(r.content.start);
         let at = ctx.token_at_or_after(start);
