@@ -243,6 +243,8 @@ pub(crate) struct Anaphor {
     para: Option<usize>,
     quoted: bool,
     start_words: usize,
+    /// Byte where the pronoun starts.
+    start: usize,
 }
 
 impl Anaphor {
@@ -259,18 +261,21 @@ impl Anaphor {
             para: doc.paragraph_at(m.span.start),
             quoted: in_quote(doc, m.span.start),
             start_words: words_before(doc, m.span.start),
+            start: m.span.start,
         }
     }
 }
 
 /// The features of candidate `c` (the `rank`th latest mentioned of the candidates) for pronoun
-/// `a`.
+/// `a`; `para_first`: whether `c` is the candidate named first in the pronoun's paragraph (its
+/// subject, mostly).
 pub(crate) fn features(
     doc: &Document,
     mentions: &[Mention],
     a: &Anaphor,
     c: &Cluster,
     rank: usize,
+    para_first: bool,
     out: &mut Feats,
 ) {
     out.keys.clear();
@@ -320,6 +325,135 @@ pub(crate) fn features(
     );
     let same_para = a.para.is_some() && doc.paragraph_at(last.span.start) == a.para;
     out.put("para", if same_para { "1" } else { "0" });
+    // Session 23 (nested23): the candidate's role where last mentioned (a possessor, the object
+    // of a preposition, its sentence's first words), against the pronoun's form.
+    let role = role_of(doc, last);
+    out.put("role", role);
+    out.put("role_pf", &format_pair(role, &a.form));
+    // The paragraph's subject: the candidate named first in the pronoun's paragraph.
+    out.put("pfirst", if para_first { "1" } else { "0" });
+    out.put(
+        "pfirst_rk",
+        &format_pair(if para_first { "1" } else { "0" }, rk),
+    );
+    // Another's quotation in between: quotation marks closed between the candidate's last
+    // mention and the pronoun.
+    let qb = quotes_between(doc, last.span.end, a.start);
+    out.put("qb", bucket(qb, 2));
+    // A speaker already: one of its mentions stands next to a verb of saying.
+    let spk = c
+        .mentions
+        .iter()
+        .any(|&i| i < mentions.len() && speaks(doc, &mentions[i]));
+    out.put("spk", if spk { "1" } else { "0" });
+    out.put(
+        "spk_qb",
+        &format_pair(if spk { "1" } else { "0" }, bucket(qb, 2)),
+    );
+}
+
+/// Words of saying that mark a mention next to them as a speaker.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "stated",
+    "asked",
+    "noted",
+    "argued",
+    "insisted",
+    "claimed",
+    "recalled",
+    "according",
+];
+
+/// Whether a mention stands next to a verb of saying ("X said", "said X", "according to X").
+fn speaks(doc: &Document, m: &Mention) -> bool {
+    let after = word_after(doc, m.span.end);
+    if SAYING.contains(&after.as_str()) {
+        return true;
+    }
+    let before = word_before(doc, m.span.start);
+    if SAYING.contains(&before.as_str()) {
+        return true;
+    }
+    // "according to X"
+    before == "to"
+        && doc.text.get(..m.span.start).is_some_and(|t| {
+            t.trim_end()
+                .trim_end_matches("to")
+                .trim_end()
+                .ends_with("according")
+        })
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "for", "with", "by", "from", "at", "on", "in", "about", "against", "between",
+    "into", "toward", "towards", "than", "over", "under", "after", "before",
+];
+
+/// The role of a mention in its sentence, from the words next to it: "poss" (followed by
+/// "'s"), "prep" (the object of a preposition), "start" (its sentence's first words), "mid".
+fn role_of(doc: &Document, m: &Mention) -> &'static str {
+    let rest = doc.text.get(m.span.end..).unwrap_or("");
+    if rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("' ") {
+        return "poss";
+    }
+    let pv = word_before(doc, m.span.start);
+    if PREPOSITIONS.contains(&pv.as_str()) {
+        return "prep";
+    }
+    if words_before(doc, m.span.start) <= 1 {
+        return "start";
+    }
+    "mid"
+}
+
+/// How many quotations close between bytes `from` and `to` of the body.
+fn quotes_between(doc: &Document, from: usize, to: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    let Some(t) = doc.text.get(from..to) else {
+        return 0;
+    };
+    let curly = t.matches('”').count();
+    if curly > 0 {
+        return curly;
+    }
+    t.matches('"').count() / 2
+}
+
+/// The candidate (of `cands`) named first in the paragraph of the pronoun, if any is named there.
+fn paragraph_first(
+    doc: &Document,
+    mentions: &[Mention],
+    clusters: &[Cluster],
+    a: &Anaphor,
+    cands: &[usize],
+) -> Option<usize> {
+    let para = a.para?;
+    let mut best: Option<(usize, usize)> = None;
+    for &ci in cands {
+        for &i in &clusters[ci].mentions {
+            let Some(m) = mentions.get(i) else { continue };
+            if m.span.start >= a.start || doc.paragraph_at(m.span.start) != Some(para) {
+                continue;
+            }
+            if best.is_none_or(|(s, _)| m.span.start < s) {
+                best = Some((m.span.start, ci));
+            }
+            break;
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 fn format_pair(a: &str, b: &str) -> String {
@@ -373,8 +507,17 @@ pub(crate) fn choose(
         mention: idx,
         candidates: Vec::new(),
     };
+    let first = paragraph_first(doc, mentions, clusters, &a, cands);
     for (rank, &ci) in cands.iter().enumerate() {
-        features(doc, mentions, &a, &clusters[ci], rank, &mut feats);
+        features(
+            doc,
+            mentions,
+            &a,
+            &clusters[ci],
+            rank,
+            first == Some(ci),
+            &mut feats,
+        );
         let s = model.map(|md| md.score(&feats.keys)).unwrap_or(0.0);
         match best {
             Some((_, b)) if s <= b => second = second.max(s),
@@ -412,7 +555,15 @@ pub(crate) fn choose(
     });
     if let (Some(r), Some(md)) = (rules, model) {
         if *MARGIN > 0.0 {
-            features(doc, mentions, &a, &clusters[cands[r]], r, &mut feats);
+            features(
+                doc,
+                mentions,
+                &a,
+                &clusters[cands[r]],
+                r,
+                first == Some(cands[r]),
+                &mut feats,
+            );
             let sr = md.score(&feats.keys);
             let top = s.max(none);
             if top - sr <= *MARGIN {
@@ -438,6 +589,16 @@ static MARGIN: LazyLock<f32> = LazyLock::new(|| {
 });
 
 const DEFAULT_MARGIN: f32 = 2.0;
+
+/// How many times each tuned-on example counts in [`train_with`] (`NEWSPROBE_COREF_REPEAT`,
+/// experiments).
+static EXTRA_REPEAT: LazyLock<usize> = LazyLock::new(|| {
+    std::env::var("NEWSPROBE_COREF_REPEAT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(3)
+});
 
 /// The cluster index that stands for "none of them" in a [`Choice`].
 pub const NONE: usize = usize::MAX;
@@ -830,14 +991,117 @@ fn examples(d: &crate::eval::GumDoc, names: &mut HashMap<u64, String>) -> Vec<Ex
     out
 }
 
+/// A quotation of an article annotated by name (the reviewed sample's tuned-on groups): where
+/// its content stands in the body, and which names are its speaker's.
+pub struct NamedQuote<'a> {
+    pub content: Vec<newsprobe_core::Span>,
+    pub is_speaker: Box<dyn Fn(&str) -> bool + 'a>,
+}
+
+/// Pronoun examples from articles annotated by name, with their feature names (training data
+/// besides GUM).
+#[derive(Default)]
+pub struct NamedExamples {
+    exs: Vec<Example>,
+    names: HashMap<u64, String>,
+}
+
+impl NamedExamples {
+    pub fn len(&self) -> usize {
+        self.exs.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.exs.is_empty()
+    }
+}
+
+/// How far (bytes) from a quotation's content a speaking pronoun may stand to be its source.
+const NEAR_CONTENT: usize = 40;
+
+/// The pronoun examples of one article annotated by name: each "he" or "she" next to a verb of
+/// saying ([`speaks`]) within [`NEAR_CONTENT`] bytes of a quotation whose gold speaker is named,
+/// its candidates labelled right when one of the cluster's names is the speaker's ("none of
+/// them" right when no candidate is).
+pub fn named_examples(doc: &Document, quotes: &[NamedQuote<'_>], out: &mut NamedExamples) {
+    let mut col = Collector::default();
+    let analysis = crate::analyze_coref(doc, None, Some(&mut col));
+    out.names.extend(col.names.drain());
+    for ch in col.choices {
+        let Some(m) = analysis.mentions.get(ch.mention) else {
+            continue;
+        };
+        if m.span.field != Field::Text || !speaks(doc, m) {
+            continue;
+        }
+        let form = doc
+            .text
+            .get(m.span.start..m.span.end)
+            .unwrap_or("")
+            .to_lowercase();
+        if form != "he" && form != "she" {
+            continue;
+        }
+        let Some(q) = quotes.iter().find(|q| {
+            q.content.iter().any(|c| {
+                (m.span.start >= c.end && m.span.start - c.end <= NEAR_CONTENT)
+                    || (m.span.end <= c.start && c.start - m.span.end <= NEAR_CONTENT)
+            })
+        }) else {
+            continue;
+        };
+        let mut right: Vec<bool> = ch
+            .candidates
+            .iter()
+            .map(|(ci, _)| {
+                *ci != NONE
+                    && analysis
+                        .clusters
+                        .get(*ci)
+                        .is_some_and(|c| c.names.iter().any(|n| (q.is_speaker)(n)))
+            })
+            .collect();
+        let found = right.iter().any(|x| *x);
+        if let Some(last) = right.last_mut() {
+            *last = !found;
+        }
+        out.exs.push(Example {
+            cands: ch.candidates.into_iter().map(|(_, f)| f).collect(),
+            right,
+        });
+    }
+}
+
 /// `newsprobe train coref --data PATH --out FILE --seed N`: an averaged perceptron over GUM's
 /// training documents (every genre); prints the dev figures.
 pub fn train(data: &Path, out: &Path, seed: u64) -> Result<String, Error> {
+    train_with(data, out, seed, &[])
+}
+
+/// [`train`] on GUM train and the `extra` examples (the reviewed sample's tuned-on groups'
+/// speaking pronouns, [`named_examples`]), each counted [`EXTRA_REPEAT`] times.
+pub fn train_with(
+    data: &Path,
+    out: &Path,
+    seed: u64,
+    extra: &[&NamedExamples],
+) -> Result<String, Error> {
     let docs = crate::learn::read_gum(data)?;
     let mut names = HashMap::new();
     let mut exs = Vec::new();
     for d in docs.iter().filter(|d| d.split == "train") {
         exs.extend(examples(d, &mut names));
+    }
+    let gum = exs.len();
+    for e in extra {
+        for (k, v) in &e.names {
+            names.entry(*k).or_insert_with(|| v.clone());
+        }
+        for _ in 0..*EXTRA_REPEAT {
+            exs.extend(e.exs.iter().map(|x| Example {
+                cands: x.cands.clone(),
+                right: x.right.clone(),
+            }));
+        }
     }
     if exs.is_empty() {
         return Err(Error::Data("no training pronouns".into()));
@@ -904,8 +1168,17 @@ pub fn train(data: &Path, out: &Path, seed: u64) -> Result<String, Error> {
     let mut text = String::new();
     let _ = writeln!(
         text,
-        "# newsprobe pronoun ranking (anaphora.rs): averaged perceptron, GUM train, {} pronouns, {EPOCHS} epochs, seed {seed}",
-        exs.len()
+        "# newsprobe pronoun ranking (anaphora.rs): averaged perceptron, GUM train, {} pronouns, {EPOCHS} epochs, seed {seed}{}",
+        gum,
+        if exs.len() > gum {
+            format!(
+                ", and {} speaking pronouns of the reviewed sample's tuned-on groups x{}",
+                (exs.len() - gum) / *EXTRA_REPEAT,
+                *EXTRA_REPEAT
+            )
+        } else {
+            String::new()
+        }
     );
     for (n, v) in &rows {
         let _ = writeln!(text, "{n}\t{v:.4}");

@@ -61,6 +61,7 @@ pub mod reported;
 pub mod resolve;
 pub mod role_held;
 mod role_link;
+mod run_on;
 pub mod scare;
 pub mod selfvoice;
 pub mod source_type;
@@ -355,6 +356,9 @@ fn find_all_with(
             }
         }
     }
+    // "Several patients told officers that …, Chief Dana Whitlock said": the patients'
+    // statement stops before the chief's attribution.
+    run_on::trim(ctx, &mut reported);
     let mut found: Vec<Found> = direct.into_iter().chain(reported).collect();
     // "I also talked about how …", "you can tell whether …": the writer's or the reader's own
     // voice outside every quotation reports no source (here on the rules' speakers).

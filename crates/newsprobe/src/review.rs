@@ -1171,6 +1171,54 @@ pub const RANKER_REVIEW_WEIGHT: f64 = 0.5;
 
 /// The tuned-on groups of the sample in `dir` (every folder but `heldout`, which is never
 /// analysed here), sorted by name.
+/// The pronoun ranking's examples from the **tuned-on** groups of the sample in `dir`: each
+/// speaking "he" or "she" next to a gold quotation whose speaker is named, its candidate people
+/// labelled by that name (`newsprobe_entities::anaphora::named_examples`), one set per group.
+pub fn coref_examples(
+    engine: &Engine,
+    dir: &Path,
+    shared: &Path,
+) -> Result<Vec<(String, newsprobe_entities::anaphora::NamedExamples)>, ReviewError> {
+    use newsprobe_entities::anaphora;
+    let mut out = Vec::new();
+    let mut source = ArticleSource::new(shared);
+    for g in tuned_on_groups(dir)? {
+        let name = g
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let mut exs = anaphora::NamedExamples::default();
+        for (_, file) in load_sample(&g)? {
+            let raw = source.raw(&file)?;
+            let doc = engine.read(raw).map_err(|source| ReviewError::Analyze {
+                id: file.id.clone(),
+                source,
+            })?;
+            let names: Vec<HashSet<String>> = file
+                .quotes
+                .iter()
+                .map(|q| speaker_names(q, &file.entities))
+                .collect();
+            let quotes: Vec<anaphora::NamedQuote> = file
+                .quotes
+                .iter()
+                .zip(&names)
+                .filter(|(q, _)| q.speaker.is_some())
+                .map(|(q, n)| anaphora::NamedQuote {
+                    content: doc
+                        .text
+                        .match_indices(q.text.as_str())
+                        .map(|(b, t)| newsprobe_core::Span::text(b, b + t.len()))
+                        .collect(),
+                    is_speaker: Box::new(move |s: &str| names_entity(n, &plain_name(s))),
+                })
+                .collect();
+            anaphora::named_examples(&doc, &quotes, &mut exs);
+        }
+        out.push((name, exs));
+    }
+    Ok(out)
+}
+
 fn tuned_on_groups(dir: &Path) -> Result<Vec<PathBuf>, ReviewError> {
     let mut groups: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|source| ReviewError::Io {

@@ -45,6 +45,13 @@ pub struct TrainArgs {
     /// groups and where their speaker errors come from, instead of writing the model.
     #[arg(long)]
     pub logo: bool,
+    /// `train coref`: also train on the speaking pronouns of the reviewed sample's tuned-on
+    /// groups (`eval/review`, from the project root).
+    #[arg(long)]
+    pub review: bool,
+    /// `train coref --review`: leave this tuned-on group out (leave-one-group-out runs).
+    #[arg(long)]
+    pub leave_out: Option<String>,
 }
 
 pub fn eval(a: EvalArgs) -> Result<ExitCode> {
@@ -73,6 +80,40 @@ fn review(a: &EvalArgs) -> Result<String> {
         "json" => serde_json::to_string_pretty(&newsprobe::review::render_json(&ev, a.verbose))?,
         f => bail!("unknown format {f:?} for eval review (text, json)"),
     })
+}
+
+/// `train coref --data ../shared/eval/entities/gum-all [--review [--leave-out GROUP]]`: the
+/// pronoun ranking from GUM train, and with `--review` the tuned-on groups' speaking pronouns.
+fn coref(a: &TrainArgs) -> Result<String> {
+    if !a.review {
+        return Ok(newsprobe_entities::anaphora::train(
+            &a.data, &a.out, a.seed,
+        )?);
+    }
+    let dir = std::path::Path::new("eval/review");
+    if !dir.is_dir() {
+        bail!("--review needs the reviewed sample at eval/review (run from the project root)")
+    }
+    let groups = newsprobe::review::coref_examples(
+        &newsprobe::Engine::new(None),
+        dir,
+        &newsprobe::review::shared_eval_for(dir),
+    )?;
+    let mut summary = String::new();
+    let mut kept = Vec::new();
+    for (name, exs) in &groups {
+        let left = a.leave_out.as_deref() == Some(name.as_str());
+        summary.push_str(&format!(
+            "{name}: {} speaking pronouns{}\n",
+            exs.len(),
+            if left { " (left out)" } else { "" }
+        ));
+        if !left {
+            kept.push(exs);
+        }
+    }
+    let report = newsprobe_entities::anaphora::train_with(&a.data, &a.out, a.seed, &kept)?;
+    Ok(format!("{summary}{report}"))
 }
 
 /// `train speakers --data ../shared/eval/quotes/polnear`: the ranker from PolNeAR train and the
@@ -121,7 +162,7 @@ pub fn train(a: TrainArgs) -> Result<ExitCode> {
         }
         "propaganda" => newsprobe_framing::propaganda::train::run(&a.data, &a.out, a.seed)?,
         "entities" => newsprobe_entities::learn::run(&a.data, &a.out, a.seed)?,
-        "coref" => newsprobe_entities::anaphora::train(&a.data, &a.out, a.seed)?,
+        "coref" => coref(&a)?,
         "speakers" => speakers(&a)?,
         "speakable" => newsprobe_quotes::speakable::run_train(&a.data, &a.out, a.seed)?,
         "quotedness" => newsprobe_quotes::quotedness::run_train(&a.data, &a.out, a.seed)?,
