@@ -31,7 +31,6 @@ fn mission_len(words: &[Word], i: usize) -> Option<usize> {
 
 /// Types each country's mission named by its demonym an organisation.
 pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
-    let body = |m: &Mention| m.span.field == Field::Text;
     let mut keep = vec![true; all.len()];
     let mut added: Vec<Mention> = Vec::new();
     let mut i = 0;
@@ -52,13 +51,7 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
             continue;
         }
         let (sa, sb) = (words[i].start, words[e - 1].end);
-        let inside: Vec<usize> = (0..all.len())
-            .filter(|&k| keep[k] && body(&all[k]) && all[k].span.start < sb && all[k].span.end > sa)
-            .collect();
-        let fits = inside
-            .iter()
-            .all(|&k| all[k].span.start >= sa && all[k].span.end <= sb);
-        if fits {
+        if let Some(inside) = mentions::kept_inside(all, &keep, sa, sb) {
             for &k in &inside {
                 keep[k] = false;
             }
@@ -76,28 +69,13 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
     if added.is_empty() {
         return;
     }
-    let mut k = 0;
-    all.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    all.extend(added);
-    let taken = std::mem::take(all);
-    *all = mentions::sort_mentions(taken);
+    mentions::keep_and_add(all, &keep, added);
 }
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::{Document, EntityType};
-
-    fn kinds(text: &str) -> Vec<(String, EntityType)> {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc.entities
-            .iter()
-            .map(|e| (e.name.clone(), e.kind))
-            .collect()
-    }
+    use crate::test_support::kinds;
+    use newsprobe_core::EntityType;
 
     #[test]
     fn a_countrys_mission_is_an_organisation() {

@@ -339,6 +339,16 @@ pub(crate) mod test_support {
         doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
     }
 
+    /// Runs the entity stage on `text`: each entity's name and type.
+    pub fn kinds(text: &str) -> Vec<(String, EntityType)> {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc, None);
+        doc.entities
+            .iter()
+            .map(|e| (e.name.clone(), e.kind))
+            .collect()
+    }
+
     /// Runs the entity stage on `text` and asserts each of `names` is an entity of type `want`.
     pub fn assert_typed(text: &str, names: &[&str], want: EntityType) {
         let mut doc = Document::from_text(None, text);

@@ -719,6 +719,42 @@ pub(crate) fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
+/// The mentions kept (`keep`, one flag per mention of `all`) and `added`, sorted as
+/// [`sort_mentions`] sorts: what a rule that joins or replaces names hands on.
+pub(crate) fn keep_and_add(all: &mut Vec<Mention>, keep: &[bool], added: Vec<Mention>) {
+    let mut k = 0;
+    all.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    all.extend(added);
+    let taken = std::mem::take(all);
+    *all = sort_mentions(taken);
+}
+
+/// The kept body mentions that overlap bytes `sa..sb` (indices in `all`), or `None` where one of
+/// them runs past either end: a rule may replace them by one name of those bytes only when every
+/// name there lies inside them.
+pub(crate) fn kept_inside(
+    all: &[Mention],
+    keep: &[bool],
+    sa: usize,
+    sb: usize,
+) -> Option<Vec<usize>> {
+    let inside: Vec<usize> = (0..all.len())
+        .filter(|&k| {
+            keep[k]
+                && all[k].span.field == Field::Text
+                && all[k].span.start < sb
+                && all[k].span.end > sa
+        })
+        .collect();
+    inside
+        .iter()
+        .all(|&k| all[k].span.start >= sa && all[k].span.end <= sb)
+        .then_some(inside)
+}
+
 /// Buffers for [`segment_run`], reused from run to run.
 #[derive(Default)]
 struct Segments {

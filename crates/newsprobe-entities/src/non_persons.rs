@@ -72,16 +72,8 @@ pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::{Document, EntityType};
-
-    fn kinds(text: &str) -> Vec<(String, EntityType)> {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc.entities
-            .iter()
-            .map(|e| (e.name.clone(), e.kind))
-            .collect()
-    }
+    use crate::test_support::kinds;
+    use newsprobe_core::EntityType;
 
     #[test]
     fn storms_and_laws_are_no_persons() {

@@ -120,16 +120,8 @@ pub fn type_brands(words: &[Word], all: &mut Vec<Mention>) {
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::{Document, EntityType};
-
-    fn kinds(text: &str) -> Vec<(String, EntityType)> {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc.entities
-            .iter()
-            .map(|e| (e.name.clone(), e.kind))
-            .collect()
-    }
+    use crate::test_support::kinds;
+    use newsprobe_core::EntityType;
 
     #[test]
     fn brands_named_in_the_possessive_keep_the_s() {

@@ -326,28 +326,13 @@ pub fn type_clubs(words: &[Word], sports: bool, all: &mut Vec<Mention>) {
     if added.is_empty() {
         return;
     }
-    let mut k = 0;
-    all.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    all.extend(added);
-    let taken = std::mem::take(all);
-    *all = mentions::sort_mentions(taken);
+    mentions::keep_and_add(all, &keep, added);
 }
 
 #[cfg(test)]
 mod tests {
-    use newsprobe_core::{Document, EntityType};
-
-    fn kinds(text: &str) -> Vec<(String, EntityType)> {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc.entities
-            .iter()
-            .map(|e| (e.name.clone(), e.kind))
-            .collect()
-    }
+    use crate::test_support::kinds;
+    use newsprobe_core::EntityType;
 
     fn kind_of(k: &[(String, EntityType)], name: &str) -> Option<EntityType> {
         k.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
