@@ -176,7 +176,7 @@ fn titled_before(before: &str, desc: &str) -> bool {
 /// "the" (its text, normalised), which [`person_described`] links only by a title written
 /// right before a name earlier in the article ("Piper Jaffray analyst Gene Munster", "Mum Meng
 /// Xiangyan").
-fn one_word_role(ctx: &Ctx, m: &Mention) -> Option<String> {
+pub(crate) fn one_word_role(ctx: &Ctx, m: &Mention) -> Option<String> {
     if m.last != m.first + 1
         || ctx.word(m.first) != "the"
         || ctx.is_capitalized(m.last)

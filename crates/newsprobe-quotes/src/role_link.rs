@@ -75,17 +75,7 @@ fn described(ctx: &Ctx, m: &Mention) -> Option<Described> {
         return (rest.is_empty() || AGE_NOUNS.contains(&rest))
             .then(|| Described::Age(age_text.to_string()));
     }
-    if m.last != m.first + 1
-        || ctx.is_capitalized(m.last)
-        || !ctx.is_word(m.last)
-        || !ctx.is_role_noun(m.last)
-        || ctx.is_pronoun(m.last)
-    {
-        return None;
-    }
-    let w = ctx.word(m.last);
-    // (A plural is a group, not the one person a role names.)
-    (w.len() > 2 && !w.ends_with('s')).then(|| Described::Role(w.to_string()))
+    crate::described::one_word_role(ctx, m).map(Described::Role)
 }
 
 /// Whether the tokens from `k` (right after a name) open an apposition whose head is `role`:
