@@ -135,6 +135,19 @@ fn no_one(name: &[Word]) -> bool {
     }
 }
 
+/// Whether a one-word name opening a sentence is a plural common noun the article also writes in
+/// lower case ("Magazines ... the magazines"): a word in the plural, never a first name.
+fn lower_elsewhere(words: &[Word], w: &Word) -> bool {
+    w.sent_start
+        && w.norm.len() > 3
+        && w.norm.ends_with('s')
+        && !w.norm.ends_with("ss")
+        && !w.is(flag::FIRST_NAME)
+        && words
+            .iter()
+            .any(|o| o.is_word && !o.cap && o.norm == w.norm)
+}
+
 /// Whether the words of a mention typed a person, title included ("Marine" of "Marine Mammal
 /// Protection Act"), name a law: three capitalised words or more, the last "Act" or
 /// "Amendment" (never "Bill", a first name).
@@ -157,7 +170,12 @@ pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
         }
         let r = word_range(words, m.name.unwrap_or(m.span));
         let whole = word_range(words, m.span);
-        let storm_or_people = m.title_text.is_none() && !r.is_empty() && no_one(&words[r]);
+        let lone = match &words[r.clone()] {
+            [w] => lower_elsewhere(words, w),
+            _ => false,
+        };
+        let storm_or_people =
+            m.title_text.is_none() && !r.is_empty() && (no_one(&words[r]) || lone);
         if storm_or_people || (!whole.is_empty() && law(&words[whole])) {
             m.etype = EntityType::Other;
         }
@@ -201,6 +219,24 @@ mod tests {
         assert!(
             !k.iter().any(|(_, t)| *t == EntityType::Person),
             "no person here: {k:?}"
+        );
+    }
+
+    #[test]
+    fn a_plural_written_in_lower_case_elsewhere_is_no_person() {
+        let k = kinds(
+            "Magazines are closing across the country. Two of the magazines in the city \
+             shut last month, Jane Roberts said. Roberts runs a bookshop on Main Street.",
+        );
+        assert!(
+            !k.iter()
+                .any(|(n, t)| n == "Magazines" && *t == EntityType::Person),
+            "{k:?}"
+        );
+        assert!(
+            k.iter()
+                .any(|(n, t)| n.contains("Roberts") && *t == EntityType::Person),
+            "{k:?}"
         );
     }
 
