@@ -776,6 +776,11 @@ fn match_name_among(
             }
             continue;
         }
+        // A people in the plural ("Americans") never joins its country's place or any other
+        // singular name through the place key ("America"), nor the other way round.
+        if m.plural != c.plural {
+            continue;
+        }
         if m.etype == c.etype || m.etype == EntityType::Other || c.etype == EntityType::Other {
             let same = c.forms.iter().any(|n| n.place_key() == f.place_key())
                 || f.acronym()

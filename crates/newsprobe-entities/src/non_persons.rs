@@ -1,21 +1,110 @@
 //! Which names typed a person are plainly no one: storms ("Hurricane Katrina", "Tropical Storm
-//! Alberto") and laws ("the Endangered Species Act")?
+//! Alberto"), laws ("the Endangered Species Act"), peoples in the plural ("Americans", "Saudis")
+//! and plural common nouns opening a sentence ("Officials said ...")?
 //!
 //! The rules type two or three unknown capitalised words a person by default and the tagger
-//! reads a storm's given name as a first name, so a hurricane or an act of parliament was shown as
-//! a person (on the tuned-on groups "Hurricane Katrina", "Hurricane Georges", "Marine Mammal
-//! Protection Act"). Peoples in the plural ("Americans") are left alone: untyped, coreference
-//! joined "Americans" to the place "America" and named the place after it (tried, session 23). Here a
+//! reads a storm's given name as a first name, so a hurricane, an act of parliament, a
+//! nationality in the plural or a sentence-opening "Officials" was shown as a person (on the
+//! tuned-on groups "Hurricane Katrina", "Marine Mammal Protection Act", "Americans", "Saudis").
+//! A people untyped must not join its country's place in coreference ("Americans" with
+//! "America"): `coref.rs` keeps plural names out of singular clusters (session 23, round 2). Here a
 //! body name typed a person whose words say it is none of those is left untyped (`other`): it
 //! still joins its mentions, but is no person the report shows. Runs after the typer, outside
 //! what the tagger and typer are trained on.
 
 use newsprobe_core::{EntityType, Field};
 
+use crate::gazetteer::flag;
 use crate::mentions::{Mention, MentionKind, Word};
 
 /// Words that open a storm's name.
 const STORMS: &[&str] = &["hurricane", "typhoon", "cyclone", "superstorm"];
+
+/// Plural common nouns for groups of people that open sentences capitalised ("Officials said",
+/// "Residents fled"): never a name alone.
+const PLURAL_COMMON: &[&str] = &[
+    "officials",
+    "authorities",
+    "residents",
+    "experts",
+    "critics",
+    "analysts",
+    "investigators",
+    "witnesses",
+    "protesters",
+    "protestors",
+    "researchers",
+    "scientists",
+    "doctors",
+    "police",
+    "prosecutors",
+    "lawmakers",
+    "legislators",
+    "voters",
+    "supporters",
+    "opponents",
+    "activists",
+    "officers",
+    "troops",
+    "soldiers",
+    "militants",
+    "rebels",
+    "sources",
+    "diplomats",
+    "regulators",
+    "economists",
+    "villagers",
+    "locals",
+    "citizens",
+    "members",
+    "leaders",
+    "users",
+    "customers",
+    "passengers",
+    "victims",
+    "survivors",
+    "families",
+    "neighbors",
+    "neighbours",
+    "nurses",
+    "firefighters",
+    "rescuers",
+    "volunteers",
+    "organizers",
+    "organisers",
+    "employees",
+    "workers",
+    "farmers",
+    "shoppers",
+    "consumers",
+    "investors",
+    "traders",
+    "tourists",
+    "visitors",
+    "fans",
+    "students",
+    "teachers",
+    "parents",
+    "observers",
+    "lawyers",
+    "attorneys",
+    "detectives",
+    "agents",
+    "spokesmen",
+    "insiders",
+    "commentators",
+    "historians",
+    "engineers",
+    "staffers",
+    "medics",
+    "paramedics",
+    "migrants",
+    "refugees",
+    "demonstrators",
+    "scholars",
+    "physicians",
+    "judges",
+];
 
 /// Last words of a law's name.
 const LAWS: &[&str] = &["act", "acts", "amendment"];
@@ -26,20 +115,37 @@ fn word_range(words: &[Word], s: newsprobe_core::Span) -> std::ops::Range<usize>
     a..b.max(a)
 }
 
-/// Whether the words of a name typed a person say it is a storm (`name`: the name without any
+/// Whether the words of a name typed a person say it is a storm, a people or a plural common
+/// noun opening a sentence (`name`: the name without any
 /// title bound to it).
 fn no_one(name: &[Word]) -> bool {
     let named: Vec<&Word> = name.iter().filter(|w| w.is_word).collect();
     match named[..] {
         [] => false,
-        // A people in the plural ("Americans") is left alone: untyped, coreference joins it to
-        // its country's place and names the place after it (session 23, tuned-on groups).
-        [_] => false,
+        // "Americans", "Saudis", "Greeks"; "Officials" opening a sentence.
+        [w] => {
+            w.cap
+                && ((w.is(flag::DEMONYM) && w.norm.ends_with('s') && w.norm != "u.s.")
+                    || (w.sent_start && PLURAL_COMMON.contains(&w.norm)))
+        }
         [first, second, ..] => {
             first.cap && STORMS.contains(&first.norm)
                 || (first.norm == "tropical" && second.norm == "storm")
         }
     }
+}
+
+/// Whether a one-word name opening a sentence is a plural common noun the article also writes in
+/// lower case ("Magazines ... the magazines"): a word in the plural, never a first name.
+fn lower_elsewhere(words: &[Word], w: &Word) -> bool {
+    w.sent_start
+        && w.norm.len() > 3
+        && w.norm.ends_with('s')
+        && !w.norm.ends_with("ss")
+        && !w.is(flag::FIRST_NAME)
+        && words
+            .iter()
+            .any(|o| o.is_word && !o.cap && o.norm == w.norm)
 }
 
 /// Whether the words of a mention typed a person, title included ("Marine" of "Marine Mammal
@@ -52,7 +158,8 @@ fn law(words: &[Word]) -> bool {
         && named.last().is_some_and(|w| LAWS.contains(&w.norm))
 }
 
-/// Leaves untyped the body names typed a person that are storms or laws.
+/// Leaves untyped the body names typed a person that are storms, laws, peoples or plural common
+/// nouns opening a sentence.
 pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
     for m in all.iter_mut() {
         if m.kind != MentionKind::Name
@@ -63,7 +170,12 @@ pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
         }
         let r = word_range(words, m.name.unwrap_or(m.span));
         let whole = word_range(words, m.span);
-        let storm_or_people = m.title_text.is_none() && !r.is_empty() && no_one(&words[r]);
+        let lone = match &words[r.clone()] {
+            [w] => lower_elsewhere(words, w),
+            _ => false,
+        };
+        let storm_or_people =
+            m.title_text.is_none() && !r.is_empty() && (no_one(&words[r]) || lone);
         if storm_or_people || (!whole.is_empty() && law(&words[whole])) {
             m.etype = EntityType::Other;
         }
@@ -85,6 +197,56 @@ mod tests {
         assert!(
             !k.iter().any(|(_, t)| *t == EntityType::Person),
             "no person here: {k:?}"
+        );
+    }
+
+    #[test]
+    fn peoples_and_sentence_opening_groups_are_no_persons() {
+        let k = kinds(
+            "Americans were told to leave the region by Friday, the State Department said. \
+             Saudis voted in local elections for the first time. Officials said the border \
+             would stay closed. Residents fled as the fire spread toward America's largest \
+             national park.",
+        );
+        assert!(
+            !k.iter().any(|(_, t)| *t == EntityType::Person),
+            "no person here: {k:?}"
+        );
+    }
+
+    #[test]
+    fn a_plural_written_in_lower_case_elsewhere_is_no_person() {
+        let k = kinds(
+            "Magazines are closing across the country. Two of the magazines in the city \
+             shut last month, Jane Roberts said. Roberts runs a bookshop on Main Street.",
+        );
+        assert!(
+            !k.iter()
+                .any(|(n, t)| n == "Magazines" && *t == EntityType::Person),
+            "{k:?}"
+        );
+        assert!(
+            k.iter()
+                .any(|(n, t)| n.contains("Roberts") && *t == EntityType::Person),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_people_never_names_its_country() {
+        let k = kinds(
+            "America is changing fast. Americans are moving south, census figures show, \
+             and America's cities in the north are shrinking.",
+        );
+        assert!(
+            k.iter()
+                .any(|(n, t)| n == "America" && *t == EntityType::Place),
+            "the place keeps its name: {k:?}"
+        );
+        assert!(
+            !k.iter()
+                .any(|(n, t)| n == "Americans" && *t == EntityType::Place),
+            "no place named after its people: {k:?}"
         );
     }
 
