@@ -36,7 +36,7 @@ pub const COREF_MODEL: &str = include_str!("../models/coref.tsv");
 /// of one's own (experiments).
 pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
     let on = std::env::var_os("NEWSPROBE_COREF_MODEL").is_some()
-        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model");
+        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model" || s == "hybrid");
     if !on {
         return None;
     }
@@ -553,6 +553,11 @@ pub(crate) fn choose(
         let g = clusters[c].gender;
         g == Gender::Unknown || m.gender == Gender::Unknown || g == m.gender
     });
+    // Hybrid: where the rules find no one (no person of the pronoun's gender), the model
+    // names no one of the other gender either.
+    if *HYBRID && rules.is_none() {
+        return None;
+    }
     if let (Some(r), Some(md)) = (rules, model) {
         if *MARGIN > 0.0 {
             features(
@@ -568,6 +573,21 @@ pub(crate) fn choose(
             let top = s.max(none);
             if top - sr <= *MARGIN {
                 return Some((cands[r], sr - second.max(none)));
+            }
+            // Hybrid (session 23, hybrid23): the rules' choice stands unless it is weak — a
+            // possessor where last mentioned ("Omar's office … he"), or another's quotation
+            // closed between it and the pronoun — or the model's lead is large.
+            if *HYBRID {
+                let rc = &clusters[cands[r]];
+                let weak = rc.mentions.last().and_then(|&i| mentions.get(i)).is_some_and(|l| {
+                    (*HYBRID_POSS && role_of(doc, l) == "poss")
+                        || (*HYBRID_QB && quotes_between(doc, l.span.end, a.start) > 0)
+                });
+                // Weak, the model may name another person, not take the name away ("none").
+                let other = ci != cands[r] && s >= none;
+                if !(weak && other) && top - sr <= *BIG_MARGIN {
+                    return Some((cands[r], sr - second.max(none)));
+                }
             }
         }
     }
@@ -589,6 +609,31 @@ static MARGIN: LazyLock<f32> = LazyLock::new(|| {
 });
 
 const DEFAULT_MARGIN: f32 = 2.0;
+
+/// Whether the model overrides the rules only where their choice is weak
+/// (`NEWSPROBE_COREF=hybrid`).
+pub static HYBRID: LazyLock<bool> =
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "hybrid"));
+
+fn env_flag(name: &str, default: bool) -> bool {
+    std::env::var(name).map_or(default, |s| s != "0")
+}
+
+/// Which weak choices the hybrid lets the model override (experiments:
+/// `NEWSPROBE_COREF_HYBRID_POSS=0`, `NEWSPROBE_COREF_HYBRID_QB=0`).
+static HYBRID_POSS: LazyLock<bool> = LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_POSS", true));
+static HYBRID_QB: LazyLock<bool> = LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_QB", false));
+
+/// The model's lead over a strong rules' choice that still overrides it in the hybrid
+/// (`NEWSPROBE_COREF_BIG_MARGIN`, experiments).
+static BIG_MARGIN: LazyLock<f32> = LazyLock::new(|| {
+    std::env::var("NEWSPROBE_COREF_BIG_MARGIN")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_BIG_MARGIN)
+});
+
+const DEFAULT_BIG_MARGIN: f32 = 30.0;
 
 /// How many times each tuned-on example counts in [`train_with`] (`NEWSPROBE_COREF_REPEAT`,
 /// experiments).
