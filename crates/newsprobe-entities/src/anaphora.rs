@@ -1327,15 +1327,16 @@ mod tests {
 
     #[test]
     fn the_hybrid_overrides_a_possessor_and_keeps_a_subject() {
-        // "Delaney's office": the rules' latest man is a possessor, a weak choice; the model
-        // takes the man who made the call.
-        let text = "Federal prosecutors said Patrick Morrow, 54, of Buffalo, called Senator Mark                     Delaney's office in March. He told a staff member that the senator was a                     traitor, according to the complaint.";
+        // "Delaney's office … He": the rules' latest man is a possessor, a weak choice; the
+        // model takes the man who made the call.
+        let text = "Patrick Morrow, 54, was arrested on Friday. He called Senator Mark \
+                    Delaney's office three times in March. He told a staff member that the \
+                    senator was a traitor, the complaint says.";
         let h = embedded().with_hybrid(true);
-        let he = cluster_of(text, "He", 0, Some(&h));
+        let he = cluster_of(text, "He", 1, Some(&h));
         assert!(he.iter().any(|x| x == "Patrick Morrow"), "{he:?}");
-        assert!(cluster_of(text, "He", 0, None)
-            .iter()
-            .any(|x| x.contains("Delaney")));
+        let rules = cluster_of(text, "He", 1, None);
+        assert!(rules.iter().any(|x| x.contains("Delaney")), "{rules:?}");
         // The rules' choice is no possessor: it stands.
         let text = "Mayor John Harris and his deputy, Peter Cole, arrived late. Harris thanked \
                     the volunteers. \"We could not have done it without you,\" he said.";
