@@ -30,13 +30,15 @@ use crate::Error;
 /// The embedded model.
 pub const COREF_MODEL: &str = include_str!("../models/coref.tsv");
 
-/// The model the engine uses: none by default (the rules' latest agreeing person: the model
-/// beats them on GUM but not on the reviewed sample's tuned-on news, see the README);
-/// `NEWSPROBE_COREF=model` switches the embedded one on, `NEWSPROBE_COREF_MODEL=FILE` a table
-/// of one's own (experiments).
+/// The model the engine uses: none by default (the rules' latest agreeing person);
+/// `NEWSPROBE_COREF=hybrid` switches the embedded one on where the rules' choice is weak (see
+/// [`HYBRID`]; session 23, hybrid23: it pays on the tuned-on groups, but the retrain chain after
+/// it shows more wrong names, see the README), `NEWSPROBE_COREF=model` lets it override the
+/// rules wherever it leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's
+/// own (experiments).
 pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
     let on = std::env::var_os("NEWSPROBE_COREF_MODEL").is_some()
-        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model");
+        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model" || s == "hybrid");
     if !on {
         return None;
     }
@@ -73,6 +75,7 @@ fn eval_model() -> Result<Model, Error> {
         Some(p) => Model::parse(&std::fs::read_to_string(p)?),
         None => Model::parse(COREF_MODEL),
     }
+    .map(|m| m.with_hybrid(*HYBRID))
 }
 
 /// Passes over the training pronouns.
@@ -82,6 +85,8 @@ const EPOCHS: usize = 10;
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     weights: HashMap<u64, f32>,
+    /// Whether it only overrides the rules' weak choices ([`HYBRID`]).
+    hybrid: bool,
 }
 
 impl Model {
@@ -102,7 +107,16 @@ impl Model {
             let (t, v) = name.split_once('=').unwrap_or((name, ""));
             weights.insert(key(t, v), w);
         }
-        Ok(Model { weights })
+        Ok(Model {
+            weights,
+            hybrid: false,
+        })
+    }
+
+    /// The same weights, overriding the rules only where their choice is weak (`on`).
+    pub fn with_hybrid(mut self, on: bool) -> Self {
+        self.hybrid = on;
+        self
     }
 
     /// The score of one candidate's features.
@@ -553,6 +567,11 @@ pub(crate) fn choose(
         let g = clusters[c].gender;
         g == Gender::Unknown || m.gender == Gender::Unknown || g == m.gender
     });
+    // Hybrid: where the rules find no one (no person of the pronoun's gender), the model
+    // names no one of the other gender either.
+    if model.is_some_and(|md| md.hybrid) && rules.is_none() {
+        return None;
+    }
     if let (Some(r), Some(md)) = (rules, model) {
         if *MARGIN > 0.0 {
             features(
@@ -568,6 +587,25 @@ pub(crate) fn choose(
             let top = s.max(none);
             if top - sr <= *MARGIN {
                 return Some((cands[r], sr - second.max(none)));
+            }
+            // Hybrid (session 23, hybrid23): the rules' choice stands unless it is weak — a
+            // possessor where last mentioned ("Omar's office … he"), or another's quotation
+            // closed between it and the pronoun — or the model's lead is large.
+            if md.hybrid {
+                let rc = &clusters[cands[r]];
+                let weak = rc
+                    .mentions
+                    .last()
+                    .and_then(|&i| mentions.get(i))
+                    .is_some_and(|l| {
+                        (*HYBRID_POSS && role_of(doc, l) == "poss")
+                            || (*HYBRID_QB && quotes_between(doc, l.span.end, a.start) > 0)
+                    });
+                // Weak, the model may name another person, not take the name away ("none").
+                let other = ci != cands[r] && s >= none;
+                if !(weak && other) && top - sr <= *BIG_MARGIN {
+                    return Some((cands[r], sr - second.max(none)));
+                }
             }
         }
     }
@@ -589,6 +627,35 @@ static MARGIN: LazyLock<f32> = LazyLock::new(|| {
 });
 
 const DEFAULT_MARGIN: f32 = 2.0;
+
+/// Whether the model overrides the rules only where their choice is weak: the rules' person
+/// was last mentioned as a possessor ("Omar's office … he"), or the model leads by more than
+/// [`BIG_MARGIN`]; where the rules find no one, no one (`NEWSPROBE_COREF=hybrid`). Tuned-on
+/// shown 898/950 → 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain
+/// chain (README, session 23 hybrid23).
+pub static HYBRID: LazyLock<bool> =
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "hybrid"));
+
+fn env_flag(name: &str, default: bool) -> bool {
+    std::env::var(name).map_or(default, |s| s != "0")
+}
+
+/// Which weak choices the hybrid lets the model override (experiments:
+/// `NEWSPROBE_COREF_HYBRID_POSS=0`, `NEWSPROBE_COREF_HYBRID_QB=0`).
+static HYBRID_POSS: LazyLock<bool> =
+    LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_POSS", true));
+static HYBRID_QB: LazyLock<bool> = LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_QB", false));
+
+/// The model's lead over a strong rules' choice that still overrides it in the hybrid
+/// (`NEWSPROBE_COREF_BIG_MARGIN`, experiments).
+static BIG_MARGIN: LazyLock<f32> = LazyLock::new(|| {
+    std::env::var("NEWSPROBE_COREF_BIG_MARGIN")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_BIG_MARGIN)
+});
+
+const DEFAULT_BIG_MARGIN: f32 = 30.0;
 
 /// How many times each tuned-on example counts in [`train_with`] (`NEWSPROBE_COREF_REPEAT`,
 /// experiments).
@@ -1257,6 +1324,31 @@ mod tests {
         assert!(with_model.iter().any(|x| x == "Blake"), "{with_model:?}");
         let rules = cluster_of(text, "he", 0, None);
         assert!(rules.iter().any(|x| x == "Alex Moreno"), "{rules:?}");
+    }
+
+    #[test]
+    fn the_hybrid_overrides_a_possessor_and_keeps_a_subject() {
+        // "Delaney's office … He": the rules' latest man is a possessor, a weak choice; the
+        // model takes the man who made the call.
+        let text = "Patrick Morrow, 54, was arrested on Friday. He called Senator Mark \
+                    Delaney's office three times in March. He told a staff member that the \
+                    senator was a traitor, the complaint says.";
+        let h = embedded().with_hybrid(true);
+        let he = cluster_of(text, "He", 1, Some(&h));
+        assert!(he.iter().any(|x| x == "Patrick Morrow"), "{he:?}");
+        let rules = cluster_of(text, "He", 1, None);
+        assert!(rules.iter().any(|x| x.contains("Delaney")), "{rules:?}");
+        // The rules' choice is no possessor: it stands.
+        let text = "Mayor John Harris and his deputy, Peter Cole, arrived late. Harris thanked \
+                    the volunteers. \"We could not have done it without you,\" he said.";
+        let harris = cluster_of(text, "he", 0, Some(&h));
+        assert!(harris.iter().any(|x| x == "Harris"), "{harris:?}");
+        // Where the rules find no one of the pronoun's gender, the hybrid names no one.
+        let text = "Alex Moreno, a nurse at the clinic, met the inspector Jordan Blake in March. \
+                    She said the clinic had run out of masks. Blake said he would report it.";
+        let rules = cluster_of(text, "he", 0, None);
+        let hybrid = cluster_of(text, "he", 0, Some(&h));
+        assert_eq!(rules, hybrid);
     }
 
     #[test]
