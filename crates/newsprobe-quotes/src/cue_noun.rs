@@ -169,6 +169,11 @@ fn singular_determiner_before(ctx: &Ctx, i: usize) -> bool {
         if matches!(w, "a" | "an" | "another" | "each" | "every") {
             return k + 1 < i;
         }
+        // "A mere 9 percent say": a count of a share after the article makes the phrase plural
+        // ("a March 21 phone call" stays a noun).
+        if counted(w) && k + 2 == i && matches!(ctx.word(k + 1), "percent" | "%") {
+            return false;
+        }
         if !ctx.is_word(k)
             || ctx.is_pronoun(k)
             || ctx.is_determiner(k)
@@ -287,6 +292,13 @@ mod tests {
         no_cue(
             "A senior Labour Party figure said the ad was a lie, a claim echoed by a senior Labour Party figure on Sunday.",
             "figure",
+        );
+        // A date between the article and the noun leaves it a noun (session 23, round 2: a
+        // count after the article makes only "a mere 9 percent" plural).
+        no_cue(
+            "He was charged over a March 14 phone call he made to the clinic, in which he said he \
+             would burn it down.",
+            "call",
         );
     }
 

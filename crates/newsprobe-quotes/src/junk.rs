@@ -568,6 +568,10 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
     if m.first > m.last || m.last >= ctx.len() {
         return false;
     }
+    // "About four in 10 said": a share of those polled is people (`share`).
+    if crate::share::is_share(ctx, m) {
+        return false;
+    }
     // "NBC 5 believes": the station's name is judged, not its number.
     if m.last > m.first && ctx.station_number(m.last) {
         return cannot_speak(ctx, &Mention::tokens(ctx, m.first, m.last - 1));

@@ -64,6 +64,7 @@ mod role_link;
 mod run_on;
 pub mod scare;
 pub mod selfvoice;
+mod share;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;

@@ -580,6 +580,10 @@ fn verb_cue(ctx: &Ctx, marks: &[Marked], a: usize, b: usize, c: usize) -> Option
         {
             ctx.participle_subject(c)?
         }
+        // "…, with 22 percent saying it went too far": the share says it (`share`).
+        lexicon::Form::Gerund if crate::share::with_share(ctx, a, c).is_some() => {
+            crate::share::with_share(ctx, a, c)?
+        }
         lexicon::Form::Gerund => return None,
         _ => match ctx.subject_before(c, a) {
             Some(m) if !evidence_cue || (m.first..=m.last).any(|k| ctx.is_evidence_noun(k)) => m,

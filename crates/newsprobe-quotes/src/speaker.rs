@@ -1163,6 +1163,10 @@ impl<'a> Ctx<'a> {
                 .filter(|m| m.last == j - 1)
                 .map(|m| self.mention(m.first, j, clause_end));
         }
+        // "About four in 10 said", "nearly nine out of 10 say" (`share`).
+        if let Some(first) = crate::share::share_start(self, j, limit) {
+            return Some(self.mention(first, j, clause_end));
+        }
         // "Two in three said", "Thirty percent said".
         if matches!(
             w,
