@@ -326,7 +326,9 @@ mod tests {
         Tomas Reyes, had run it for thirty years.\n\n“I could not pay the rent any more.”";
 
     /// The no-cue route: a quotation standing alone in its paragraph, on no verb; the owner
-    /// named in the sentence before is a candidate beside declining, and the model takes him.
+    /// named in the sentence before is a candidate beside declining. Whether the model takes
+    /// him or declines is its call at the margin (session 22's ranker took him, session 23's
+    /// retrain, with more PolNeAR subjects, declines): never another name.
     #[test]
     fn a_quotation_without_a_cue_is_ranked_against_nobody() {
         let routes = open_routes_of(BAKERY, super::super::model());
@@ -336,8 +338,18 @@ mod tests {
             .expect("the quotation is on an open route");
         assert_eq!(*route, "nocue");
         assert!(cands.iter().any(|c| c == "Tomas Reyes"), "{cands:?}");
-        assert_eq!(chosen.as_deref(), Some("Tomas Reyes"));
-        assert_declined(BAKERY, "pay the rent", "Reyes", SourceType::Named);
+        assert!(
+            chosen.is_none() || chosen.as_deref() == Some("Tomas Reyes"),
+            "{chosen:?}"
+        );
+        if chosen.is_some() {
+            // Taken, the filled name is declined in the report, its source type kept.
+            assert_declined(BAKERY, "pay the rent", "Reyes", SourceType::Named);
+        } else {
+            let doc = analyzed(BAKERY);
+            let q = quote_with(&doc, "pay the rent");
+            assert!(q.source.name.is_none() && q.source.suggested.is_none());
+        }
     }
 
     const FANS: &str = "Fans queued outside the studio in Burbank before dawn, and a reporter \
