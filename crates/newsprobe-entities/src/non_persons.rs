@@ -12,6 +12,8 @@
 //! still joins its mentions, but is no person the report shows. Runs after the typer, outside
 //! what the tagger and typer are trained on.
 
+use std::collections::HashSet;
+
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::flag;
@@ -135,17 +137,42 @@ fn no_one(name: &[Word]) -> bool {
     }
 }
 
+/// The article's lower-case words for [`lower_elsewhere`]: scanned for the first few names
+/// (a scan stops at the first hit and most articles ask once or twice), gathered into a set after
+/// [`SCANS`] so a long transcript opening many sentences with plurals stays linear.
+enum Lower<'w> {
+    Scans(usize),
+    Set(HashSet<&'w str>),
+}
+
+/// How many scans of the article [`Lower`] makes before it gathers its lower-case words.
+const SCANS: usize = 8;
+
 /// Whether a one-word name opening a sentence is a plural common noun the article also writes in
 /// lower case ("Magazines ... the magazines"): a word in the plural, never a first name.
-fn lower_elsewhere(words: &[Word], w: &Word) -> bool {
-    w.sent_start
+fn lower_elsewhere<'w>(words: &'w [Word], w: &Word, lower: &mut Lower<'w>) -> bool {
+    if !(w.sent_start
         && w.norm.len() > 3
         && w.norm.ends_with('s')
         && !w.norm.ends_with("ss")
-        && !w.is(flag::FIRST_NAME)
-        && words
-            .iter()
-            .any(|o| o.is_word && !o.cap && o.norm == w.norm)
+        && !w.is(flag::FIRST_NAME))
+    {
+        return false;
+    }
+    let lower_case = |o: &&Word| o.is_word && !o.cap;
+    match lower {
+        Lower::Scans(n) if *n < SCANS => {
+            *n += 1;
+            words.iter().filter(lower_case).any(|o| o.norm == w.norm)
+        }
+        Lower::Scans(_) => {
+            let set: HashSet<&str> = words.iter().filter(lower_case).map(|o| o.norm).collect();
+            let found = set.contains(w.norm);
+            *lower = Lower::Set(set);
+            found
+        }
+        Lower::Set(set) => set.contains(w.norm),
+    }
 }
 
 /// Whether the words of a mention typed a person, title included ("Marine" of "Marine Mammal
@@ -161,6 +188,7 @@ fn law(words: &[Word]) -> bool {
 /// Leaves untyped the body names typed a person that are storms, laws, peoples or plural common
 /// nouns opening a sentence.
 pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
+    let mut lower = Lower::Scans(0);
     for m in all.iter_mut() {
         if m.kind != MentionKind::Name
             || m.span.field != Field::Text
@@ -171,7 +199,7 @@ pub fn untype_non_persons(words: &[Word], all: &mut [Mention]) {
         let r = word_range(words, m.name.unwrap_or(m.span));
         let whole = word_range(words, m.span);
         let lone = match &words[r.clone()] {
-            [w] => lower_elsewhere(words, w),
+            [w] => lower_elsewhere(words, w, &mut lower),
             _ => false,
         };
         let storm_or_people =

@@ -608,13 +608,19 @@ fn resolve_all(
     // Each quote's gated name (shown or suggested) and key's `cr-` parts, for the quotes carried over
     // from it ([`carried::parts`]).
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
+    let last_carried = found.iter().rposition(|f| f.inherited);
     let mut quotes = Vec::with_capacity(found.len());
     for (i, (f, s)) in found.iter().zip(sources).enumerate() {
         let (carry, root) = carried::parts(ctx, found, &gated, i);
         let s = gate(ctx, f, s, &carry);
         gated.push(carried::Gated {
             root,
-            root_parts: carried::root_parts(s.as_ref().and_then(|s| s.key.as_deref())),
+            // (Read only by a quotation carried over from this one, which comes after it.)
+            root_parts: if last_carried.is_some_and(|l| i < l) {
+                carried::root_parts(s.as_ref().and_then(|s| s.key.as_deref()))
+            } else {
+                ""
+            },
             name: s
                 .as_ref()
                 .and_then(|s| s.name.clone().or_else(|| s.suggested.clone())),
