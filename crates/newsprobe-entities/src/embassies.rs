@@ -51,10 +51,7 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
             continue;
         }
         let (sa, sb) = (words[i].start, words[e - 1].end);
-        if let Some(inside) = mentions::kept_inside(all, &keep, sa, sb) {
-            for &k in &inside {
-                keep[k] = false;
-            }
+        if mentions::claim_inside(all, &mut keep, sa, sb) {
             added.push(mentions::name_mention(
                 words,
                 i,

@@ -732,27 +732,24 @@ pub(crate) fn keep_and_add(all: &mut Vec<Mention>, keep: &[bool], added: Vec<Men
     *all = sort_mentions(taken);
 }
 
-/// The kept body mentions that overlap bytes `sa..sb` (indices in `all`), or `None` where one of
-/// them runs past either end: a rule may replace them by one name of those bytes only when every
-/// name there lies inside them.
-pub(crate) fn kept_inside(
-    all: &[Mention],
-    keep: &[bool],
-    sa: usize,
-    sb: usize,
-) -> Option<Vec<usize>> {
-    let inside: Vec<usize> = (0..all.len())
-        .filter(|&k| {
-            keep[k]
-                && all[k].span.field == Field::Text
-                && all[k].span.start < sb
-                && all[k].span.end > sa
-        })
-        .collect();
-    inside
-        .iter()
-        .all(|&k| all[k].span.start >= sa && all[k].span.end <= sb)
-        .then_some(inside)
+/// Whether a rule may replace the kept body mentions overlapping bytes `sa..sb` by one name of
+/// those bytes: every one of them lies inside them. Where so, they are marked not kept (`keep`,
+/// one flag per mention of `all`).
+pub(crate) fn claim_inside(all: &[Mention], keep: &mut [bool], sa: usize, sb: usize) -> bool {
+    let overlaps = |k: usize| {
+        all[k].span.field == Field::Text && all[k].span.start < sb && all[k].span.end > sa
+    };
+    let fits = (0..all.len())
+        .filter(|&k| keep[k] && overlaps(k))
+        .all(|k| all[k].span.start >= sa && all[k].span.end <= sb);
+    if fits {
+        for (k, kept) in keep.iter_mut().enumerate() {
+            if overlaps(k) {
+                *kept = false;
+            }
+        }
+    }
+    fits
 }
 
 /// Buffers for [`segment_run`], reused from run to run.

@@ -137,10 +137,7 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
             }
         }
         let (sa, sb) = (words[s].start, words[e - 1].end);
-        if let Some(inside) = mentions::kept_inside(all, &keep, sa, sb) {
-            for &k in &inside {
-                keep[k] = false;
-            }
+        if mentions::claim_inside(all, &mut keep, sa, sb) {
             let mut m =
                 mentions::name_mention(words, s, s, e, EntityType::Organization, Field::Text);
             m.name_text = mentions::join_words(words, s, e);
