@@ -394,15 +394,33 @@ pub struct TokenKeys {
 impl TokenKeys {
     /// Keys of `tokens`, whose spans point into `text`.
     pub fn build(text: &str, tokens: &[Token]) -> Self {
+        Self::build_with(text, tokens, None)
+    }
+
+    /// [`Self::build`], with each token's normal form copied from the document's table of
+    /// lower-cased tokens where it has one for these tokens (the body's:
+    /// [`newsprobe_core::Document::words`]) instead of lower-casing the token again. The
+    /// table's form ([`newsprobe_core::lexicon::normalize`]) is the one `push_normalized` writes
+    /// for every token the segmenter makes (no token holds white space, the one character the
+    /// two treat apart): the same keys (test).
+    pub fn build_with(
+        text: &str,
+        tokens: &[Token],
+        table: Option<&newsprobe_core::WordTable>,
+    ) -> Self {
+        let table = table.filter(|t| t.fits(tokens));
         let mut keys = TokenKeys {
             buf: String::with_capacity(text.len() + tokens.len() + 2),
             starts: Vec::with_capacity(tokens.len()),
         };
         keys.buf.push(' ');
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             keys.starts.push(keys.buf.len());
             let start = keys.buf.len();
-            push_normalized(&mut keys.buf, t.span.slice(text));
+            match table {
+                Some(tb) => keys.buf.push_str(tb.word(i)),
+                None => push_normalized(&mut keys.buf, t.span.slice(text)),
+            }
             if keys.buf.len() == start {
                 keys.buf.push('_'); // a token outside its text: keep one byte so keys stay apart
             }
@@ -568,6 +586,26 @@ mod tests {
             s.push('i');
         }
         s
+    }
+
+    #[test]
+    fn keys_from_the_word_table_are_the_keys_of_the_tokens() {
+        // The body's keys copied from the document's table of lower-cased tokens are the keys
+        // each token gives lower-cased again: ASCII, curly apostrophes and quotes, dashes,
+        // accented capitals, Greek and Cyrillic, CJK, U+0130 (two characters lower-cased),
+        // control characters, initialisms and numbers.
+        let text = "The U.S. Mayor’s plan FAILED — São Paulo’s “REFORM” worries İstanbul. \
+            Ελλάδα ΜΟΣΧΑ 東京 said: it's 3,500 km (2.5%)… \u{1}x\u{7f} rock‑n‑roll ‘Quoted’ \
+            Worried, WORRIES; classified! Δ ʼokina";
+        let doc = newsprobe_core::Document::from_text(None, text);
+        let plain = TokenKeys::build(&doc.text, &doc.tokens);
+        let shared = TokenKeys::build_with(&doc.text, &doc.tokens, Some(&doc.words));
+        assert_eq!(plain.buf, shared.buf);
+        assert_eq!(plain.starts, shared.starts);
+        assert!(shared.key(1).starts_with("u.s"), "{:?}", shared.buf);
+        // A table built for other tokens is not read.
+        let title = TokenKeys::build_with(doc.title(), &doc.title_tokens, Some(&doc.words));
+        assert!(title.is_empty());
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn annotate(doc: &mut Document, models: &Models) {
     // on English text alone (the title's cues also make the headline markers: always).
     let english = doc.english;
     let body = english.then(|| {
-        let keys = TokenKeys::build(&doc.text, &doc.tokens);
+        let keys = TokenKeys::build_with(&doc.text, &doc.tokens, Some(&doc.words));
         let scan = spans::scan(&doc.text, &doc.tokens, &keys, false);
         (keys, scan)
     });
