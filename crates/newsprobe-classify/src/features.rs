@@ -250,16 +250,36 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Vec<Token>) {
     tokens.clear();
     let mut sentences = 0usize;
-    let n = text.len();
-    let bytes = text.as_bytes();
-    let mut i = 0;
     let mut boundary = true;
+    tokenize_range(
+        text,
+        0,
+        text.len(),
+        (&mut boundary, &mut sentences, max_sentences),
+        tokens,
+    );
+}
+
+/// The tokenizer's loop over `text[from..n]`, read as if the text ended at `n` (`from` and `n`
+/// on character boundaries, `from` outside every word of the text), appending tokens with their
+/// offsets in the whole text; the sentence-boundary flag and the count of sentences begun are
+/// carried in and out. Stops (`false`) at the first word of sentence `max_sentences + 1`.
+#[inline(always)]
+fn tokenize_range(
+    text: &str,
+    from: usize,
+    n: usize,
+    (boundary, sentences, max_sentences): (&mut bool, &mut usize, usize),
+    tokens: &mut Vec<Token>,
+) -> bool {
+    let bytes = &text.as_bytes()[..n];
+    let mut i = from;
     while i < n {
         // ASCII outside words (spaces, punctuation), the bulk of the gaps, by table.
         let b = bytes[i];
         if b < 0x80 && ASCII_WORD_LOWER[usize::from(b)] == 0 {
             if matches!(b, b'.' | b'!' | b'?' | b'\n') {
-                boundary = true;
+                *boundary = true;
             }
             i += 1;
             continue;
@@ -267,16 +287,16 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
         let (c, len) = char_at(text, i);
         if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | '\n') {
-                boundary = true;
+                *boundary = true;
             }
             i += len;
             continue;
         }
-        if boundary {
-            if sentences >= max_sentences {
-                break;
+        if *boundary {
+            if *sentences >= max_sentences {
+                return false;
             }
-            sentences += 1;
+            *sentences += 1;
         }
         let start = i;
         let mut wh = WordHash::new();
@@ -334,10 +354,125 @@ pub fn tokenize_sentences_into(text: &str, max_sentences: usize, tokens: &mut Ve
             stem,
             capitalized,
             numeric,
-            sentence_start: boundary,
+            sentence_start: *boundary,
         });
-        boundary = false;
+        *boundary = false;
     }
+    true
+}
+
+/// [`tokenize`] of the text `seg` is the segmenter's split of (`newsprobe_core::segment::tokenize`:
+/// tokens in order, one for each run of characters other than white space, as the document's
+/// body tokens are), without walking the text again where the split settles the answer: the same
+/// tokens (test).
+///
+/// The two splits differ ("well-known", "U.S.", "3:30" and "AT&T" are one segmenter token and
+/// two or more here; "1990's", "A1.5" two or more there and one here), so only a word or number
+/// token of ASCII letters and digits that no neighbour can join is taken as it is (hashed at
+/// once); the run of touching tokens around any other is tokenized as [`tokenize`] does (no
+/// word runs over white space). Punctuation tokens and the white space between tokens only set
+/// the sentence boundary (".", "!", "?", a line break).
+pub fn tokenize_segmented(text: &str, seg: &[newsprobe_core::Token]) -> Vec<Token> {
+    use newsprobe_core::TokenKind;
+    if seg.is_empty() {
+        return tokenize(text);
+    }
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(seg.len() + 1);
+    let mut boundary = true;
+    let mut sentences = 0usize;
+    // The end of the text read so far (a token's end, or a run's).
+    let mut at = 0usize;
+    let mut k = 0;
+    while k < seg.len() {
+        let t = seg[k].span;
+        let (start, end) = (t.start, t.end);
+        if start < at || end > bytes.len() || start >= end {
+            // Not a split of this text as the segmenter makes it: tokenize it whole.
+            return tokenize(text);
+        }
+        // The white space before the token: a line break is a boundary.
+        let gap = &bytes[at..start];
+        if !(gap.len() == 1 && gap[0] == b' ') && gap.contains(&b'\n') {
+            boundary = true;
+        }
+        match seg[k].kind {
+            TokenKind::Punct | TokenKind::Symbol => {
+                // No letter or digit (the segmenter's words and numbers hold those): only a
+                // boundary to note, and a joiner the run of its neighbours reads.
+                if matches!(bytes[start], b'.' | b'!' | b'?') {
+                    boundary = true;
+                }
+                at = end;
+                k += 1;
+                continue;
+            }
+            TokenKind::Word | TokenKind::Number => {}
+        }
+        // A word of ASCII letters and digits, taken whole where what follows cannot join it:
+        // no letter or digit right after it, no apostrophe before one, no "." or "," after a
+        // digit (the tokenizer's joiners), no other character than ASCII.
+        let first = bytes[start];
+        if first < 0x80 && ASCII_WORD_LOWER[usize::from(first)] != 0 {
+            let mut wh = WordHash::new();
+            let (run_end, numeric) = wh.push_ascii_run(bytes, start);
+            if run_end == end {
+                // Whether the character at byte `i` (if any) is a letter or digit.
+                let word_at = |i: usize| i < bytes.len() && is_word_char(char_at(text, i).0);
+                let joins = match bytes.get(end) {
+                    None => false,
+                    Some(b'\'') => word_at(end + 1),
+                    Some(b'.' | b',') => bytes[end - 1].is_ascii_digit(),
+                    Some(&b) if b < 0x80 => false,
+                    // A closing quote mark or a dash most often; a letter or number the
+                    // segmenter left out of the word, or the curly apostrophe before one, join.
+                    Some(_) => {
+                        let (d, dl) = char_at(text, end);
+                        is_word_char(d) || (d == '’' && word_at(end + dl))
+                    }
+                };
+                if !joins {
+                    if boundary {
+                        sentences += 1;
+                    }
+                    let (hash, stem) = wh.finish();
+                    tokens.push(Token {
+                        start,
+                        end,
+                        hash,
+                        stem,
+                        capitalized: first.is_ascii_uppercase(),
+                        numeric,
+                        sentence_start: boundary,
+                    });
+                    boundary = false;
+                    at = end;
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        // Any other: the run of touching tokens from here, tokenized as the whole text is.
+        let mut j = k + 1;
+        while j < seg.len() && seg[j].span.start == seg[j - 1].span.end {
+            j += 1;
+        }
+        let run_end = seg[j - 1].span.end;
+        if run_end > bytes.len() || !text.is_char_boundary(start) || !text.is_char_boundary(run_end)
+        {
+            return tokenize(text);
+        }
+        tokenize_range(
+            text,
+            start,
+            run_end,
+            (&mut boundary, &mut sentences, usize::MAX),
+            &mut tokens,
+        );
+        at = run_end;
+        k = j;
+    }
+    tokens
 }
 
 /// The tokens of the first `max_sentences` sentences of `tokens` (a `tokenize` result): what
@@ -762,6 +897,51 @@ mod tests {
                 "{k}"
             );
         }
+    }
+
+    #[test]
+    fn tokens_over_the_segmenters_split_are_the_tokens() {
+        let split =
+            |text: &str| newsprobe_core::segment::tokenize(text, newsprobe_core::Field::Text);
+        let same = |text: &str| {
+            assert_eq!(
+                tokenize_segmented(text, &split(text)),
+                tokenize(text),
+                "{text:?}"
+            );
+        };
+        let text = "The Minister’s 3.5% rise (1,700 jobs) didn't HELP: Naïve café-owners \
+                    said “no”.\nМинистр ЗАЯВИЛ, что 2024-й год… 東京都 rock'n'roll 5'6 a1b2C3d4e5f6 \
+                    Über-Straße MMXXIV! ok? x,y 1.2.3 end. The U.S. and AT&T at 3:30 in the 1990's, \
+                    A1.5 and abc1,2; 3km2 e\u{301}t\u{e9} word’s “quoted” (it's) ‘single’ \
+                    well-known_thing... Dr.Who?!\r\n\n  x\u{2028}y \u{85}z 1990s' 5th.";
+        same(text);
+        for (k, _) in text.char_indices() {
+            same(&text[..k]);
+            same(&text[k..]);
+        }
+        // Random texts of the pieces where the two splits part.
+        let pieces = [
+            "a", "B", "7", "x9", "’", "'", ".", ",", ":", "-", "&", "_", " ", "\n", "!", "?", "é",
+            "E\u{301}", "Ж", "東", "٣", "“", "”", "…", "...", "(", ")", "s", "U.S.", "\u{2028}",
+            "\u{a0}", "ʼ", "½", "—", "$", "%", "1,000", "3.5", "\t",
+        ];
+        let mut rng = newsprobe_core::rng::SplitMix64::new(24);
+        for _ in 0..20_000 {
+            let len = 1 + rng.below(12);
+            let text: String = (0..len).map(|_| pieces[rng.below(pieces.len())]).collect();
+            same(&text);
+        }
+        // A split of another text is not trusted: the text is tokenized whole.
+        let other = split("Completely different words here and more of them.");
+        assert_eq!(
+            tokenize_segmented("A short one.", &other),
+            tokenize("A short one.")
+        );
+        assert_eq!(
+            tokenize_segmented("No split given.", &[]),
+            tokenize("No split given.")
+        );
     }
 
     #[test]

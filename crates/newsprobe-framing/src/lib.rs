@@ -96,8 +96,13 @@ fn framing_spans(
 pub fn annotate(doc: &mut Document, models: &Models) {
     let clf = &models.classifiers;
     // The classifiers' words of the body, tokenized once for check-worthiness, stance and the
-    // propaganda tagger.
-    let body_words = newsprobe_classify::features::tokenize(&doc.text);
+    // propaganda tagger: read off the segmenter's split where the document has it (its table
+    // of lower-cased tokens fits the tokens), not walked again.
+    let body_words = if doc.words.fits(&doc.tokens) {
+        newsprobe_classify::features::tokenize_segmented(&doc.text, &doc.tokens)
+    } else {
+        newsprobe_classify::features::tokenize(&doc.text)
+    };
     // Their word lists, one look-up a word for the three readers.
     let flags = words::WordFlags::of(&body_words);
     let scores = clf.checkworthiness_spans_flagged(
