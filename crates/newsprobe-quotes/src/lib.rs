@@ -22,6 +22,7 @@
 //! - [`tweet`]: whose words is an embedded tweet pasted as text (its signature line)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
+mod antecedent_type;
 pub mod anonymity;
 pub mod apposition;
 mod aside_subject;
@@ -605,6 +606,9 @@ fn resolve_all(
             }
         }
     }
+    // ("they said" of "the singer's reps", retyped `unnamed` above: a pronoun's quote takes its
+    // antecedent's type.)
+    antecedent_type::carry(ctx, found, &mut sources);
     // Each quote's gated name (shown or suggested) and key's `cr-` parts, for the quotes carried over
     // from it ([`carried::parts`]).
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
