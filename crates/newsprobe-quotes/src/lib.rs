@@ -22,8 +22,8 @@
 //! - [`tweet`]: whose words is an embedded tweet pasted as text (its signature line)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
-mod antecedent_type;
 pub mod anonymity;
+mod antecedent_type;
 pub mod apposition;
 mod aside_subject;
 pub mod belief;
@@ -69,6 +69,7 @@ mod share;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
+mod study_group;
 mod title_line;
 pub mod tweet;
 mod unresolved_pronoun;
