@@ -53,6 +53,7 @@ pub mod no_comment;
 mod object;
 mod predicate_quote;
 pub mod profile;
+mod protagonist_role;
 pub mod publication_name;
 pub mod quantifier;
 pub mod quotedness;
@@ -501,7 +502,11 @@ fn resolve_all(
                 if r.source.kind == SourceType::Unnamed
                     && r.source.entity.is_none()
                     && (role_held::role_of_named_person(ctx, &m)
-                        || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m)))
+                        || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m))
+                        // ("the anchor said" after a first sentence naming Brian Williams:
+                        // `protagonist_role`.)
+                        || (r.anonymity_cue.is_none()
+                            && protagonist_role::describes_protagonist(ctx, &m)))
                 {
                     r.source.kind = SourceType::Named;
                 }
