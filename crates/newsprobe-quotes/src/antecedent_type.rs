@@ -66,7 +66,7 @@ mod tests {
             On Tuesday the singer's reps confirmed that Hartley was alive and at home with his \
             family.\n\n\
             “He is fine and looking forward to his tour in the spring,” they said in a statement.";
-        let (name, kind) = source_of(text, "confirmed that Hartley was alive");
+        let (name, kind) = source_of(text, "Hartley was alive");
         assert_eq!(name.as_deref(), Some("the singer's reps"));
         assert_eq!(kind, SourceType::Unnamed);
         let (name, kind) = source_of(text, "looking forward to his tour");

@@ -71,6 +71,7 @@ pub mod source_type;
 pub mod speakable;
 pub mod speaker;
 mod study_group;
+mod title_abbreviation;
 mod title_line;
 pub mod tweet;
 mod unresolved_pronoun;
@@ -500,7 +501,7 @@ fn resolve_all(
                 // the resolver could not tell whose; "the singer's reps": an identifiable group.
                 // Only the type.)
                 if r.source.kind == SourceType::Unnamed
-                    && r.source.entity.is_none()
+                    && role_held::nameless_entity(ctx, r.source.entity.as_deref())
                     && (role_held::role_of_named_person(ctx, &m)
                         || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m))
                         // ("the anchor said" after a first sentence naming Brian Williams:

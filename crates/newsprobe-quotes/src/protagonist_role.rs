@@ -108,6 +108,13 @@ const OTHERS: &[&str] = &[
     "critic",
 ];
 
+/// Whether entity `e` is a person with a name (not a description the entity stage made an
+/// entity of its own, "the anchor").
+fn named_person(ctx: &Ctx, e: usize) -> bool {
+    let e = &ctx.doc.entities[e];
+    e.kind == EntityType::Person && !crate::role_held::is_description(&e.name)
+}
+
 /// Whether `m`, a definite singular role description the resolver left without a name, is the
 /// article's protagonist named in its first sentence.
 pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
@@ -137,7 +144,7 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
             || ms
                 .index
                 .overlapping(ctx.span(k))
-                .any(|i| ctx.doc.entities[ms.entity[i]].kind == EntityType::Person)
+                .any(|i| named_person(ctx, ms.entity[i]))
     }) {
         return false;
     }
@@ -151,6 +158,8 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
     let mut persons = ms
         .index
         .overlapping(first)
+        // (A description the entity stage made a person, "the mayor", is someone too: two
+        // people in the first sentence leave the protagonist unsure.)
         .filter(|&i| ctx.doc.entities[ms.entity[i]].kind == EntityType::Person)
         .map(|i| ms.entity[i]);
     let Some(p) = persons.next() else {
