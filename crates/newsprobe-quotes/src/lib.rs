@@ -23,6 +23,7 @@
 //! - [`eval`]: how well does this do on PolNeAR?
 
 pub mod anonymity;
+mod antecedent_type;
 pub mod apposition;
 mod aside_subject;
 pub mod belief;
@@ -52,6 +53,7 @@ pub mod no_comment;
 mod object;
 mod predicate_quote;
 pub mod profile;
+mod protagonist_role;
 pub mod publication_name;
 pub mod quantifier;
 pub mod quotedness;
@@ -68,6 +70,8 @@ mod share;
 pub mod source_type;
 pub mod speakable;
 pub mod speaker;
+mod study_group;
+mod title_abbreviation;
 mod title_line;
 pub mod tweet;
 mod unresolved_pronoun;
@@ -497,9 +501,13 @@ fn resolve_all(
                 // the resolver could not tell whose; "the singer's reps": an identifiable group.
                 // Only the type.)
                 if r.source.kind == SourceType::Unnamed
-                    && r.source.entity.is_none()
+                    && role_held::nameless_entity(ctx, r.source.entity.as_deref())
                     && (role_held::role_of_named_person(ctx, &m)
-                        || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m)))
+                        || (r.source.name.is_none() && role_held::pronoun_of_named_person(ctx, &m))
+                        // ("the anchor said" after a first sentence naming Brian Williams:
+                        // `protagonist_role`.)
+                        || (r.anonymity_cue.is_none()
+                            && protagonist_role::describes_protagonist(ctx, &m)))
                 {
                     r.source.kind = SourceType::Named;
                 }
@@ -605,6 +613,9 @@ fn resolve_all(
             }
         }
     }
+    // ("they said" of "the singer's reps", retyped `unnamed` above: a pronoun's quote takes its
+    // antecedent's type.)
+    antecedent_type::carry(ctx, found, &mut sources);
     // Each quote's gated name (shown or suggested) and key's `cr-` parts, for the quotes carried over
     // from it ([`carried::parts`]).
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());

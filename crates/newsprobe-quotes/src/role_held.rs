@@ -25,12 +25,24 @@ const REACH: usize = 3;
 /// someone the article need not name).
 const DEFINITE: &[&str] = &["the", "this", "that", "his", "her", "their", "its"];
 
-/// Whether token `k` is in a mention of a person entity.
+/// Whether token `k` is in a mention of a person entity that has a name (not a description the
+/// entity stage made an entity of its own, "the judge": [`is_description`]).
 fn in_person(ctx: &Ctx, k: usize) -> bool {
     let ms = ctx.entity_mentions();
-    ms.index
-        .overlapping(ctx.span(k))
-        .any(|i| ctx.doc.entities[ms.entity[i]].kind == EntityType::Person)
+    ms.index.overlapping(ctx.span(k)).any(|i| {
+        let e = &ctx.doc.entities[ms.entity[i]];
+        e.kind == EntityType::Person && !is_description(&e.name)
+    })
+}
+
+/// Whether an entity's name is a description, not a name: "the" or "this" and lower-case words
+/// ("the senator", "the judge").
+pub(crate) fn is_description(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "The" | "this" | "This"))
+        && words.all(|w| !w.chars().any(char::is_uppercase))
 }
 
 /// Whether the mention's word `k` is written as a possessive ("the singer's", "Charlie
@@ -79,8 +91,10 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     // with no verb of saying or quotation mark between them: "Cameron's spokesman said the
     // prime minister …" and "the agent … according to Biden" put the role beside the person
     // the statement is about, not the role's holder (session 20, `s20-junk`).
+    // ("Sen. Mazie Hirono" of "the senator": the abbreviated title is the role word,
+    // `title_abbreviation`.)
     (0..ctx.len()).any(|k| {
-        if ctx.word(k) != word {
+        if ctx.word(k) != word && !crate::title_abbreviation::abbreviates(ctx, k, word) {
             return false;
         }
         let (a, b) = ctx.sentence_bounds(k);
@@ -136,6 +150,20 @@ pub fn possessed_representatives(ctx: &Ctx, m: &Mention) -> bool {
     }
     matches!(ctx.word(m.first), "his" | "her" | "their" | "its")
         || (m.first..m.last).any(|k| is_possessive(ctx, k))
+}
+
+/// Whether a source's entity gives it no name: none, or a description the entity stage made
+/// an entity of its own ("the senator" with no proper name among its words; session 24), which
+/// names nobody the article names.
+pub fn nameless_entity(ctx: &Ctx, entity: Option<&str>) -> bool {
+    let Some(id) = entity else {
+        return true;
+    };
+    ctx.doc
+        .entities
+        .iter()
+        .find(|e| e.id == id)
+        .is_some_and(|e| is_description(&e.name))
 }
 
 /// Personal pronouns read as a person.

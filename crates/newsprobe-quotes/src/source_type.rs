@@ -651,6 +651,8 @@ pub fn is_identified_group(ctx: &Ctx, name: &str, before: usize) -> bool {
         || (0..ctx.len())
             .take_while(|&k| ctx.span(k).start < before)
             .any(|k| ctx.word(k) == head)
+        // ("The researchers" after "scientists have reported in a study": `study_group`.)
+        || crate::study_group::makers_of_described_research(ctx, head, before)
 }
 
 /// Pieces of work whose authors are a group identified by it ("the authors of the study").
