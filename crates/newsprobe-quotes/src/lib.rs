@@ -38,6 +38,7 @@ pub mod eval;
 pub mod evidence;
 pub mod fuller_name;
 mod hearsay;
+pub mod imperative;
 mod inner_cue;
 pub mod junk;
 pub mod label;
@@ -59,6 +60,7 @@ pub mod rank;
 mod relative_that;
 pub mod reported;
 pub mod resolve;
+pub mod rhetorical;
 pub mod role_held;
 mod role_link;
 mod run_on;
@@ -165,7 +167,9 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // The article's own beliefs and what nobody said are no attributions.
         found.retain(|f| {
             tweet::is_signed(&ctx, f)
-                || (!belief::writers_own(&ctx, f) && !unsaid::not_said(&ctx, f))
+                || (!belief::writers_own(&ctx, f)
+                    && !unsaid::not_said(&ctx, f)
+                    && !rhetorical::supposed(&ctx, f))
         });
         resolve_all(&ctx, &marks, &found)
     };
