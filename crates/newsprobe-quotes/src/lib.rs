@@ -71,6 +71,7 @@ pub mod source_type;
 pub mod speakable;
 pub mod speaker;
 mod title_line;
+mod title_quote;
 pub mod tweet;
 mod unresolved_pronoun;
 pub mod unsaid;
