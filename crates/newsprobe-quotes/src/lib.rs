@@ -53,6 +53,7 @@ pub mod no_comment;
 mod object;
 mod predicate_quote;
 pub mod profile;
+mod proper_adjective;
 pub mod publication_name;
 pub mod quantifier;
 pub mod quotedness;
