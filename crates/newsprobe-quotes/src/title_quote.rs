@@ -57,7 +57,7 @@ mod tests {
         // Written for the project (session 24).
         let q = quoted(
             "The retired bishop has also signed the “Declaration of Faithful Witness about \
-             Christian Marriage,” the diocese confirmed on Friday. \
+             Christian Marriage” with eleven other priests. \
              The historian Ruth Ellery, author of “The Long Retreat: A Village Through the \
              Great War,” explained that the records were lost.",
         );
