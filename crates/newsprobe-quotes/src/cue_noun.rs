@@ -70,6 +70,10 @@ fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
             {
                 return true;
             }
+            // "as Democratic calls for …", "US-South Korean plans to …" (`proper_adjective`).
+            if crate::proper_adjective::after_proper_adjective(ctx, i) {
+                return true;
+            }
             // "Various reports suggest", "criminal suspects": a plural after an adjective that
             // only modifies nouns.
             if w.ends_with('s') && i > 0 && lexicon::is_plural_noun_modifier(ctx.word(i - 1)) {

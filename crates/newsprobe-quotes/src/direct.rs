@@ -939,7 +939,12 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
         // "whose latest film, “Frost/Nixon,”": the title of a work (`scare`).
         let work = chain.len() == 1
             && crate::scare::work_title(ctx, ctx.doc.span_text(&first.content), open);
-        if (scare_word && content_words <= 5) || work {
+        // "signed the “Profession of Immutable Truths about Sacramental Marriage”": a title
+        // in title case (`title_quote`), not in a title-case headline sentence.
+        let titled = chain.len() == 1
+            && crate::title_quote::titled(ctx, &first.content)
+            && !ctx.title_case(open);
+        if (scare_word && content_words <= 5) || work || titled {
             i = j + 1;
             continue;
         }

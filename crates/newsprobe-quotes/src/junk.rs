@@ -598,6 +598,7 @@ pub fn cannot_speak(ctx: &Ctx, m: &Mention) -> bool {
         || modifies_noun_cue(ctx, m)
         || lone_determiner(ctx, m)
         || crate::quantifier::floating_quantifier(ctx, m)
+        || crate::imperative::imperative_object(ctx, m)
 }
 
 /// Whether token `k` (inside a phrase ending at `last`) is a finite verb with its object or

@@ -39,6 +39,7 @@ pub mod eval;
 pub mod evidence;
 pub mod fuller_name;
 mod hearsay;
+pub mod imperative;
 mod inner_cue;
 pub mod junk;
 pub mod label;
@@ -54,6 +55,7 @@ mod object;
 mod predicate_quote;
 pub mod profile;
 mod protagonist_role;
+mod proper_adjective;
 pub mod publication_name;
 pub mod quantifier;
 pub mod quotedness;
@@ -61,6 +63,7 @@ pub mod rank;
 mod relative_that;
 pub mod reported;
 pub mod resolve;
+pub mod rhetorical;
 pub mod role_held;
 mod role_link;
 mod run_on;
@@ -73,6 +76,7 @@ pub mod speaker;
 mod study_group;
 mod title_abbreviation;
 mod title_line;
+mod title_quote;
 pub mod tweet;
 mod unresolved_pronoun;
 pub mod unsaid;
@@ -169,7 +173,9 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
         // The article's own beliefs and what nobody said are no attributions.
         found.retain(|f| {
             tweet::is_signed(&ctx, f)
-                || (!belief::writers_own(&ctx, f) && !unsaid::not_said(&ctx, f))
+                || (!belief::writers_own(&ctx, f)
+                    && !unsaid::not_said(&ctx, f)
+                    && !rhetorical::supposed(&ctx, f))
         });
         resolve_all(&ctx, &marks, &found)
     };
