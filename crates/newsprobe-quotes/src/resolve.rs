@@ -129,6 +129,17 @@ pub struct Resolver<'c, 'a> {
     /// The names of the organisations and places, built at the first ask
     /// ([`Self::names_no_person`]).
     org_place_names: std::cell::OnceCell<foldhash::HashSet<&'a str>>,
+    /// Each person entity by its name (the first of a name) and by the word after its name's
+    /// last space (positions in `doc.entities`, in order), built at the first ask
+    /// ([`Self::person_name_front`], [`Self::written_name`]'s fused noun).
+    persons_by_name: std::cell::OnceCell<PersonsByName<'a>>,
+}
+
+/// Person entities by name, and by the last word after a space ([`Resolver::persons_by_name`]).
+#[derive(Default)]
+struct PersonsByName<'a> {
+    name: foldhash::HashMap<&'a str, usize>,
+    last_word: foldhash::HashMap<&'a str, Vec<usize>>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -559,6 +570,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             name_mentions: Default::default(),
             surnames: Default::default(),
             org_place_names: Default::default(),
+            persons_by_name: Default::default(),
         }
     }
 
@@ -855,13 +867,45 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// organisation words the entity stage fused in front of it ("Online Stores Angela
     /// Ahrendts"), or the fuller name of a noun fused with a surname ("Samaritan Lin"):
     /// [`crate::name_front`].
-    fn person_name_front(&self, name: String) -> String {
-        let Some(e) = self
-            .ctx
-            .doc
-            .entities
+    fn persons_by_name(&self) -> &PersonsByName<'a> {
+        self.persons_by_name.get_or_init(|| {
+            let doc: &'a newsprobe_core::Document = self.ctx.doc;
+            let mut by = PersonsByName::default();
+            for (i, e) in doc.entities.iter().enumerate() {
+                if e.kind != EntityType::Person {
+                    continue;
+                }
+                by.name.entry(e.name.as_str()).or_insert(i);
+                if let Some((_, last)) = e.name.rsplit_once(' ') {
+                    by.last_word.entry(last).or_default().push(i);
+                }
+            }
+            by
+        })
+    }
+
+    /// [`crate::name_front::fused_noun_surname`], the other persons read from one map.
+    fn fused_noun_surname(&self, e: &Entity) -> Option<String> {
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        // (Only a name of two words, its surname without a space, is looked at there.)
+        let surname = e.name.split_once(' ').map_or("", |(_, s)| s);
+        let others = self
+            .persons_by_name()
+            .last_word
+            .get(surname)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .find(|e| e.kind == EntityType::Person && e.name == name)
+            .map(|&i| &doc.entities[i]);
+        crate::name_front::fused_noun_surname_among(doc.text.as_str(), e, others)
+    }
+
+    fn person_name_front(&self, name: String) -> String {
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        let Some(e) = self
+            .persons_by_name()
+            .name
+            .get(name.as_str())
+            .map(|&i| &doc.entities[i])
         else {
             return name;
         };
@@ -869,8 +913,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if front.len() < name.len() {
             return front.to_string();
         }
-        crate::name_front::fused_noun_surname(self.ctx.doc.text.as_str(), e, &self.ctx.doc.entities)
-            .unwrap_or(name)
+        self.fused_noun_surname(e).unwrap_or(name)
     }
 
     /// The entity's name as written ([`display_name`], [`clean_name`]); cached by
@@ -888,11 +931,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // ("the homeless Samaritan Lin claims": a noun fused with the surname of a person
         // the article names in full.)
-        if let Some(fuller) = crate::name_front::fused_noun_surname(
-            self.ctx.doc.text.as_str(),
-            e,
-            &self.ctx.doc.entities,
-        ) {
+        if let Some(fuller) = self.fused_noun_surname(e) {
             return fuller;
         }
         // (A name of one or two words is shown as it is: no look-up.)

@@ -32,7 +32,8 @@ pub fn people_paragraph(i: usize) -> String {
 
 /// The opening of the transcript of the rules added in sessions 18–23: one person given a role
 /// ("an analyst at ..."), whom the later descriptions ("the analyst said") link to.
-pub const RULES_OPENING: &str = "Harriet Okonkwo, an analyst at Brenmoor Securities, said the port contract was sound.\n\n";
+pub const RULES_OPENING: &str =
+    "Harriet Okonkwo, an analyst at Brenmoor Securities, said the port contract was sound.\n\n";
 
 /// A paragraph of the transcript that exercises the rules added in sessions 18–23, cycling
 /// through eight shapes: a description linked to the person given the role earlier ("the
