@@ -32,6 +32,8 @@ fn mission_len(words: &[Word], i: usize) -> Option<usize> {
 /// Types each country's mission named by its demonym an organisation.
 pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
     let mut keep = vec![true; all.len()];
+    // (Built at the first office or mission found: most articles name none.)
+    let mut reach: Option<mentions::Reach> = None;
     let mut added: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i + 1 < words.len() {
@@ -51,7 +53,13 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
             continue;
         }
         let (sa, sb) = (words[i].start, words[e - 1].end);
-        if mentions::claim_inside(all, &mut keep, sa, sb) {
+        if mentions::claim_inside(
+            all,
+            reach.get_or_insert_with(|| mentions::Reach::new(all)),
+            &mut keep,
+            sa,
+            sb,
+        ) {
             added.push(mentions::name_mention(
                 words,
                 i,

@@ -732,20 +732,72 @@ pub(crate) fn keep_and_add(all: &mut Vec<Mention>, keep: &[bool], added: Vec<Men
     *all = sort_mentions(taken);
 }
 
+/// Where in a list of mentions those overlapping a byte range can lie, without a scan of the
+/// whole list for each range (linear in a long article: the rules that join or replace names,
+/// `possessive_offices` and `embassies`, asked every mention about each office or mission they
+/// found). Built once per rule from the list as [`sort_mentions`] leaves it (sorted by start);
+/// an unsorted list is scanned whole, as before.
+pub(crate) struct Reach {
+    sorted: bool,
+    /// The longest mention, in bytes: one starting more than this before a range ends before it.
+    longest: usize,
+}
+
+impl Reach {
+    pub(crate) fn new(all: &[Mention]) -> Self {
+        Reach {
+            sorted: all.is_sorted_by_key(|m| m.span.start),
+            longest: all
+                .iter()
+                .map(|m| m.span.end.saturating_sub(m.span.start))
+                .max()
+                .unwrap_or(0),
+        }
+    }
+
+    /// The positions in `all` of every mention that may overlap bytes `sa..sb`.
+    pub(crate) fn around(&self, all: &[Mention], sa: usize, sb: usize) -> std::ops::Range<usize> {
+        if !self.sorted {
+            return 0..all.len();
+        }
+        let lo = all.partition_point(|m| m.span.start + self.longest <= sa);
+        let hi = all.partition_point(|m| m.span.start < sb);
+        lo..hi.max(lo)
+    }
+
+    /// The positions in `all` of every mention starting at byte `start`.
+    pub(crate) fn at(&self, all: &[Mention], start: usize) -> std::ops::Range<usize> {
+        if !self.sorted {
+            return 0..all.len();
+        }
+        let lo = all.partition_point(|m| m.span.start < start);
+        let hi = all.partition_point(|m| m.span.start <= start);
+        lo..hi
+    }
+}
+
 /// Whether a rule may replace the kept body mentions overlapping bytes `sa..sb` by one name of
 /// those bytes: every one of them lies inside them. Where so, they are marked not kept (`keep`,
-/// one flag per mention of `all`).
-pub(crate) fn claim_inside(all: &[Mention], keep: &mut [bool], sa: usize, sb: usize) -> bool {
+/// one flag per mention of `all`). `reach` is built from `all`.
+pub(crate) fn claim_inside(
+    all: &[Mention],
+    reach: &Reach,
+    keep: &mut [bool],
+    sa: usize,
+    sb: usize,
+) -> bool {
     let overlaps = |k: usize| {
         all[k].span.field == Field::Text && all[k].span.start < sb && all[k].span.end > sa
     };
-    let fits = (0..all.len())
+    let near = reach.around(all, sa, sb);
+    let fits = near
+        .clone()
         .filter(|&k| keep[k] && overlaps(k))
         .all(|k| all[k].span.start >= sa && all[k].span.end <= sb);
     if fits {
-        for (k, kept) in keep.iter_mut().enumerate() {
+        for k in near {
             if overlaps(k) {
-                *kept = false;
+                keep[k] = false;
             }
         }
     }

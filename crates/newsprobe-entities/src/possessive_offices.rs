@@ -83,6 +83,8 @@ fn start_of(words: &[Word], i: usize, lowercase: &Set<&str>) -> usize {
 pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
     let body = |m: &Mention| m.span.field == Field::Text;
     let mut keep = vec![true; all.len()];
+    // (Built at the first office or mission found: most articles name none.)
+    let mut reach: Option<mentions::Reach> = None;
     let mut added: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i + 1 < words.len() {
@@ -105,7 +107,10 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
         let mut e = i + 2;
         let mut at = i + 1;
         while let Some(w) = words.get(at) {
-            let end = all
+            let near = reach
+                .get_or_insert_with(|| mentions::Reach::new(all))
+                .at(all, w.start);
+            let end = all[near]
                 .iter()
                 .filter(|m| {
                     body(m)
@@ -137,7 +142,13 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
             }
         }
         let (sa, sb) = (words[s].start, words[e - 1].end);
-        if mentions::claim_inside(all, &mut keep, sa, sb) {
+        if mentions::claim_inside(
+            all,
+            reach.get_or_insert_with(|| mentions::Reach::new(all)),
+            &mut keep,
+            sa,
+            sb,
+        ) {
             let mut m =
                 mentions::name_mention(words, s, s, e, EntityType::Organization, Field::Text);
             m.name_text = mentions::join_words(words, s, e);

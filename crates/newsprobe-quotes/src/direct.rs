@@ -9,7 +9,7 @@
 //! previous paragraph (a run of quote paragraphs with no cue). Short quotes with no speaker
 //! (`so-called “experts”`, titles of works) are scare quotes, not speech.
 
-use newsprobe_core::{QuoteKind, Span};
+use newsprobe_core::{QuoteKind, Span, SpanIndex};
 
 use crate::label::Labels;
 use crate::lexicon;
@@ -628,6 +628,19 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     let label_at = |m: &Marked| labels.at(ctx, ctx.token_at_or_after(m.content.start));
+    // The reported statements' contents, indexed once where there are many (a long transcript:
+    // a scan of them all for each quotation was quadratic).
+    let reported_index = std::cell::OnceCell::new();
+    let in_reported = |content: Span| {
+        if reported.len() <= 32 {
+            return reported.iter().any(|r| r.content.contains(&content));
+        }
+        reported_index
+            .get_or_init(|| SpanIndex::new(reported.iter().map(|r| r.content)))
+            .containing(content)
+            .next()
+            .is_some()
+    };
     // The end of the last labelled paragraph's speech, its speaker and colon.
     let mut labelled: Option<(usize, Mention, usize)> = None;
     while i < marks.len() {
@@ -1037,7 +1050,7 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             speaker: attribution.is_some(),
             inherited,
             at_para_start,
-            in_reported: reported.iter().any(|r| r.content.contains(&first.content)),
+            in_reported: in_reported(first.content),
         };
         if !crate::quotedness::keeps(ctx, &candidate) {
             i = j + 1;

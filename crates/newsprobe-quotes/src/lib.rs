@@ -557,7 +557,7 @@ fn resolve_all(
                     .source
                     .entity
                     .as_deref()
-                    .and_then(|id| ctx.doc.entities.iter().find(|e| e.id == id))
+                    .and_then(|id| ctx.doc.entity(id))
                     .filter(|e| e.kind == EntityType::Organization)
                     .and(r.source.name.as_deref())
                     .and_then(|n| fuller_name::written_organisation_name(ctx, &m, n))

@@ -188,6 +188,18 @@ const KIN: &[&str] = &[
 /// with a word that is no title, role, occupation or initial (the gazetteer's given names are
 /// too few: "Josh" is not among them).
 pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option<String> {
+    fused_noun_surname_among(text, e, entities.iter())
+}
+
+/// [`fused_noun_surname`] with the other person entities read from `others` (in the
+/// entities' order): every entity whose name ends in " " and the surname, or more (the
+/// resolver passes those of one map look-up: a scan of every entity for each name shown was
+/// quadratic in a long transcript of distinct people).
+pub(crate) fn fused_noun_surname_among<'e>(
+    text: &str,
+    e: &Entity,
+    others: impl Iterator<Item = &'e Entity>,
+) -> Option<String> {
     if e.kind != EntityType::Person {
         return None;
     }
@@ -205,7 +217,7 @@ pub fn fused_noun_surname(text: &str, e: &Entity, entities: &[Entity]) -> Option
     // (The one other person the surname belongs to, looked up first: the text scans below
     // cost a pass over the article each, session 22.)
     let suffix = format!(" {surname}");
-    let mut fuller = entities.iter().filter(|o| {
+    let mut fuller = others.filter(|o| {
         o.id != e.id
             && o.kind == EntityType::Person
             && o.name.ends_with(&suffix)

@@ -120,6 +120,26 @@ pub struct Resolver<'c, 'a> {
     /// The person entities (ids and names) a "he" or "she" being resolved cannot mean: those
     /// named after it in its own sentence ([`crate::binding::named_after_in_sentence`]).
     bound: Vec<(&'a str, &'a str)>,
+    /// Per entity of many mentions, its mentions by name sorted by end ([`last_name_mention`]).
+    name_mentions: std::cell::RefCell<foldhash::HashMap<&'a str, Vec<(usize, usize)>>>,
+    /// The surname of each person entity of two words or more, with those entities' positions
+    /// in `doc.entities` (in order), built at the first ask ([`Self::continued_speaker`]'s
+    /// surname check, [`Self::person_of_surname`]).
+    surnames: std::cell::OnceCell<foldhash::HashMap<&'a str, Vec<usize>>>,
+    /// The names of the organisations and places, built at the first ask
+    /// ([`Self::names_no_person`]).
+    org_place_names: std::cell::OnceCell<foldhash::HashSet<&'a str>>,
+    /// Each person entity by its name (the first of a name) and by the word after its name's
+    /// last space (positions in `doc.entities`, in order), built at the first ask
+    /// ([`Self::person_name_front`], [`Self::written_name`]'s fused noun).
+    persons_by_name: std::cell::OnceCell<PersonsByName<'a>>,
+}
+
+/// Person entities by name, and by the last word after a space ([`Resolver::persons_by_name`]).
+#[derive(Default)]
+struct PersonsByName<'a> {
+    name: foldhash::HashMap<&'a str, usize>,
+    last_word: foldhash::HashMap<&'a str, Vec<usize>>,
 }
 
 /// How many sentences after a speaker's mention a "he" or "she" speaker is taken to be that
@@ -177,26 +197,57 @@ pub(crate) fn pronoun_may_be(ctx: &Ctx, m: &Mention, e: &Entity) -> bool {
 
 /// The start of entity `id`'s last mention by name (not a pronoun) that ends before `before`,
 /// outside the quotations `quotes` ("Adam and Eve in the Garden of Eden" inside a quotation
-/// names nobody a later "she" of the article means).
-fn last_name_mention(
-    ctx: &Ctx,
+/// names nobody a later "she" of the article means). An entity of many mentions is answered
+/// from `cache` (its mentions by name, sorted by end, each with the latest start up to it):
+/// a scan of all of them for each speaker was quadratic in a long transcript.
+fn last_name_mention<'a>(
+    ctx: &Ctx<'a>,
     id: &str,
     before: usize,
     quotes: &newsprobe_core::SpanIndex,
+    cache: &std::cell::RefCell<foldhash::HashMap<&'a str, Vec<(usize, usize)>>>,
 ) -> Option<usize> {
-    let e = ctx.doc.entity(id)?;
-    e.mentions
-        .iter()
-        .filter(|sp| sp.end <= before && quotes.containing(**sp).next().is_none())
-        .filter(|sp| {
-            let t = ctx.doc.span_text(sp);
+    let doc: &'a newsprobe_core::Document = ctx.doc;
+    let e = doc.entity(id)?;
+    let by_name = |sp: &&Span| {
+        quotes.containing(**sp).next().is_none() && {
+            let t = doc.span_text(sp);
             t.chars().next().is_some_and(char::is_uppercase)
                 && lexicon::pronoun_any_case(t).is_none()
                 && !matches!(t, "His" | "Her" | "Him" | "Hers")
-        })
-        .map(|sp| sp.start)
-        .max()
+        }
+    };
+    if e.mentions.len() <= NAME_MENTION_SCAN {
+        return e
+            .mentions
+            .iter()
+            .filter(|sp| sp.end <= before)
+            .filter(by_name)
+            .map(|sp| sp.start)
+            .max();
+    }
+    let mut cache = cache.borrow_mut();
+    let ends = cache.entry(e.id.as_str()).or_insert_with(|| {
+        let mut v: Vec<(usize, usize)> = e
+            .mentions
+            .iter()
+            .filter(by_name)
+            .map(|sp| (sp.end, sp.start))
+            .collect();
+        v.sort_unstable();
+        let mut latest = 0;
+        for x in &mut v {
+            latest = latest.max(x.1);
+            x.1 = latest;
+        }
+        v
+    });
+    let k = ends.partition_point(|&(end, _)| end <= before);
+    k.checked_sub(1).map(|k| ends[k].1)
 }
+
+/// Mentions of an entity [`last_name_mention`] scans; past this, it reads its sorted cache.
+const NAME_MENTION_SCAN: usize = 16;
 
 /// The gender a person's written full name tells by its given name ("Patrick W. Carlineo" is
 /// a man, "Sonya A. Zoghlin" a woman): the first word after titles and role words, where the
@@ -516,6 +567,10 @@ impl<'c, 'a> Resolver<'c, 'a> {
             prior: None,
             rivals: 0,
             bound: Vec::new(),
+            name_mentions: Default::default(),
+            surnames: Default::default(),
+            org_place_names: Default::default(),
+            persons_by_name: Default::default(),
         }
     }
 
@@ -553,25 +608,48 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// camel case ("AppleInsider", "YouTube", "iGen": a brand; "McKenzie", "DeShawn" and
     /// "LeBron" are names). "He also said" after "…, AppleInsider reports" is not AppleInsider.
     fn names_no_person(&self, name: &str) -> bool {
-        let typed = self.ctx.doc.entities.iter().any(|e| {
-            e.name == name && matches!(e.kind, EntityType::Organization | EntityType::Place)
-        });
+        // (One set of the article's organisation and place names: a scan of every entity for
+        // each speaker was quadratic in a long transcript.)
+        let typed = self
+            .org_place_names
+            .get_or_init(|| {
+                let doc: &'a newsprobe_core::Document = self.ctx.doc;
+                doc.entities
+                    .iter()
+                    .filter(|e| matches!(e.kind, EntityType::Organization | EntityType::Place))
+                    .map(|e| e.name.as_str())
+                    .collect()
+            })
+            .contains(name);
         typed || (!name.contains(' ') && camel_case_brand(name))
+    }
+
+    /// Each person entity of two words or more by its surname (the last word of its name):
+    /// their positions in `doc.entities`, in order.
+    fn surnames(&self) -> &foldhash::HashMap<&'a str, Vec<usize>> {
+        self.surnames.get_or_init(|| {
+            let doc: &'a newsprobe_core::Document = self.ctx.doc;
+            let mut map: foldhash::HashMap<&'a str, Vec<usize>> = Default::default();
+            for (i, e) in doc.entities.iter().enumerate() {
+                if e.kind != EntityType::Person || !e.name.contains(' ') {
+                    continue;
+                }
+                if let Some(last) = e.name.split_whitespace().last() {
+                    map.entry(last).or_default().push(i);
+                }
+            }
+            map
+        })
     }
 
     /// "Seidel tweeted" after "meteorologist Mike Seidel" named only as an object: the one
     /// person entity of a full name (two words or more) that ends in the surname `written`
     /// (none when two people share it).
     fn person_of_surname(&mut self, written: &str) -> Option<(String, Option<String>)> {
-        let ctx = self.ctx;
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
         let mut found: Option<&'a Entity> = None;
-        for e in &ctx.doc.entities {
-            if e.kind != EntityType::Person
-                || !e.name.contains(' ')
-                || e.name.split_whitespace().last() != Some(written)
-            {
-                continue;
-            }
+        for &i in self.surnames().get(written).map_or(&[][..], Vec::as_slice) {
+            let e = &doc.entities[i];
             match found {
                 Some(f) if f.id != e.id => return None,
                 _ => found = Some(e),
@@ -629,28 +707,23 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // entity stage left unlinked: "… asked for meteorologist Mike Seidel. Seidel appeared
         // to be busy …, he could be heard asking “Why?”".)
         let own_surname = r.name.split_whitespace().last();
+        // (The surnames looked up in one map of the article: a list of them all built for
+        // each pronoun was quadratic in a long transcript.)
         let surname_between = || {
-            let persons: Vec<&str> = ctx
-                .doc
-                .entities
-                .iter()
-                .filter(|e| {
-                    e.kind == EntityType::Person
-                        && e.name.contains(' ')
-                        && r.entity.as_deref() != Some(e.id.as_str())
-                })
-                .filter_map(|e| e.name.split_whitespace().last())
-                .filter(|w| Some(*w) != own_surname)
-                .collect();
-            if persons.is_empty() {
-                return false;
-            }
+            let surnames = self.surnames();
+            let other_person = |t: &str| {
+                Some(t) != own_surname
+                    && surnames.get(t).is_some_and(|v| {
+                        v.iter()
+                            .any(|&i| r.entity.as_deref() != Some(ctx.doc.entities[i].id.as_str()))
+                    })
+            };
             let lo = ctx.token_at_or_after(window.start);
             let hi = ctx.token_at_or_after(window.end);
             (lo..hi).any(|k| {
                 let sp = ctx.span(k);
                 ctx.is_capitalized(k)
-                    && persons.contains(&ctx.doc.span_text(&sp))
+                    && other_person(ctx.doc.span_text(&sp))
                     && !self.content.is_some_and(|c| c.contains(&sp))
                     && self.quotes.containing(sp).next().is_none()
             })
@@ -794,13 +867,45 @@ impl<'c, 'a> Resolver<'c, 'a> {
     /// organisation words the entity stage fused in front of it ("Online Stores Angela
     /// Ahrendts"), or the fuller name of a noun fused with a surname ("Samaritan Lin"):
     /// [`crate::name_front`].
-    fn person_name_front(&self, name: String) -> String {
-        let Some(e) = self
-            .ctx
-            .doc
-            .entities
+    fn persons_by_name(&self) -> &PersonsByName<'a> {
+        self.persons_by_name.get_or_init(|| {
+            let doc: &'a newsprobe_core::Document = self.ctx.doc;
+            let mut by = PersonsByName::default();
+            for (i, e) in doc.entities.iter().enumerate() {
+                if e.kind != EntityType::Person {
+                    continue;
+                }
+                by.name.entry(e.name.as_str()).or_insert(i);
+                if let Some((_, last)) = e.name.rsplit_once(' ') {
+                    by.last_word.entry(last).or_default().push(i);
+                }
+            }
+            by
+        })
+    }
+
+    /// [`crate::name_front::fused_noun_surname`], the other persons read from one map.
+    fn fused_noun_surname(&self, e: &Entity) -> Option<String> {
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        // (Only a name of two words, its surname without a space, is looked at there.)
+        let surname = e.name.split_once(' ').map_or("", |(_, s)| s);
+        let others = self
+            .persons_by_name()
+            .last_word
+            .get(surname)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .find(|e| e.kind == EntityType::Person && e.name == name)
+            .map(|&i| &doc.entities[i]);
+        crate::name_front::fused_noun_surname_among(doc.text.as_str(), e, others)
+    }
+
+    fn person_name_front(&self, name: String) -> String {
+        let doc: &'a newsprobe_core::Document = self.ctx.doc;
+        let Some(e) = self
+            .persons_by_name()
+            .name
+            .get(name.as_str())
+            .map(|&i| &doc.entities[i])
         else {
             return name;
         };
@@ -808,8 +913,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if front.len() < name.len() {
             return front.to_string();
         }
-        crate::name_front::fused_noun_surname(self.ctx.doc.text.as_str(), e, &self.ctx.doc.entities)
-            .unwrap_or(name)
+        self.fused_noun_surname(e).unwrap_or(name)
     }
 
     /// The entity's name as written ([`display_name`], [`clean_name`]); cached by
@@ -827,11 +931,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         // ("the homeless Samaritan Lin claims": a noun fused with the surname of a person
         // the article names in full.)
-        if let Some(fuller) = crate::name_front::fused_noun_surname(
-            self.ctx.doc.text.as_str(),
-            e,
-            &self.ctx.doc.entities,
-        ) {
+        if let Some(fuller) = self.fused_noun_surname(e) {
             return fuller;
         }
         // (A name of one or two words is shown as it is: no look-up.)
@@ -906,12 +1006,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         // Myakinkin, 31, left his keys …. When he returned …, he says"), a sentence subject
         // the resolver saw no speaker in.
         let prior = if r.via == "entity" {
-            self.prior.max(
-                r.source
-                    .entity
-                    .as_deref()
-                    .and_then(|id| last_name_mention(ctx, id, m.span.start, &self.quotes)),
-            )
+            self.prior.max(r.source.entity.as_deref().and_then(|id| {
+                last_name_mention(ctx, id, m.span.start, &self.quotes, &self.name_mentions)
+            }))
         } else {
             self.prior
         };

@@ -91,25 +91,48 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     // with no verb of saying or quotation mark between them: "Cameron's spokesman said the
     // prime minister …" and "the agent … according to Biden" put the role beside the person
     // the statement is about, not the role's holder (session 20, `s20-junk`).
-    // ("Sen. Mazie Hirono" of "the senator": the abbreviated title is the role word,
-    // `title_abbreviation`.)
-    (0..ctx.len()).any(|k| {
-        if ctx.word(k) != word && !crate::title_abbreviation::abbreviates(ctx, k, word) {
-            return false;
-        }
-        let (a, b) = ctx.sentence_bounds(k);
-        let lo = k.saturating_sub(REACH).max(a);
-        let hi = (k + REACH).min(b.saturating_sub(1));
-        (lo..=hi).any(|t| {
-            t != k
-                && (t < m.first || t > m.last)
-                && in_person(ctx, t)
-                && !(t.min(k) + 1..t.max(k)).any(|x| separates_role_and_name(ctx, x))
-                // ("Marsh's spokesman": the owner before a possessive is whom the role
-                // serves, not its holder.)
-                && !(t < k && (t..k).any(|x| is_possessive(ctx, x)))
-        })
+    // The first few asks of an article scan it; later ones read the word's extent, found once
+    // (a scan of the article for each quote was quadratic in a long transcript).
+    if let Some(extent) = ctx.role_extent(word, |w| names_extent(ctx, w)) {
+        return extent.is_some_and(|(lo, hi)| lo < m.first || hi > m.last);
+    }
+    (0..ctx.len())
+        .any(|k| is_use(ctx, k, word) && names_beside(ctx, k).any(|t| t < m.first || t > m.last))
+}
+
+/// Whether token `k` is a use of the role word: the word itself, or the abbreviated title that
+/// stands for it ("Sen. Mazie Hirono" of "the senator", `title_abbreviation`).
+fn is_use(ctx: &Ctx, k: usize, word: &str) -> bool {
+    ctx.word(k) == word || crate::title_abbreviation::abbreviates(ctx, k, word)
+}
+
+/// The tokens of a person's name beside the use `k` of a role word, in its sentence, with no
+/// verb of saying, quotation mark or owner's possessive between them.
+fn names_beside<'c>(ctx: &'c Ctx, k: usize) -> impl Iterator<Item = usize> + 'c {
+    let (a, b) = ctx.sentence_bounds(k);
+    let lo = k.saturating_sub(REACH).max(a);
+    let hi = (k + REACH).min(b.saturating_sub(1));
+    (lo..=hi).filter(move |&t| {
+        t != k
+            && in_person(ctx, t)
+            && !(t.min(k) + 1..t.max(k)).any(|x| separates_role_and_name(ctx, x))
+            // ("Marsh's spokesman": the owner before a possessive is whom the role
+            // serves, not its holder.)
+            && !(t < k && (t..k).any(|x| is_possessive(ctx, x)))
     })
+}
+
+/// The first and last token of a person's name beside any use of the role word `word` in the
+/// article ([`names_beside`]): a mention outside `first..=last` has one beside it iff the
+/// first is before `first` or the last after `last`.
+fn names_extent(ctx: &Ctx, word: &str) -> Option<(usize, usize)> {
+    let mut extent: Option<(usize, usize)> = None;
+    for k in (0..ctx.len()).filter(|&k| is_use(ctx, k, word)) {
+        for t in names_beside(ctx, k) {
+            extent = Some(extent.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
+        }
+    }
+    extent
 }
 
 /// A token that stands between a role word and a person's name only when the name is not the

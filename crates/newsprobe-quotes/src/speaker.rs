@@ -38,7 +38,27 @@ pub struct Ctx<'a> {
     /// The person entities a description may stand for (see
     /// [`crate::described::named_people`]), found on first use.
     named_people: std::cell::OnceCell<Vec<usize>>,
+    /// Each entity mention's text, with the entities written so and how often each (in the
+    /// entities' order), built on first use.
+    mention_texts: std::cell::OnceCell<MentionTexts>,
+    /// How many asks [`Ctx::written_as`] answered by a scan.
+    written_as_asked: std::cell::Cell<usize>,
+    /// Per role word asked of [`Ctx::role_extent`], what it found; and how many asks were
+    /// left to the caller's scan.
+    role_extents: std::cell::RefCell<foldhash::HashMap<String, Option<(usize, usize)>>>,
+    role_extents_asked: std::cell::Cell<usize>,
 }
+
+/// Asks of [`Ctx::role_extent`] left to the caller's scan of the article.
+const ROLE_EXTENT_SCANS: usize = 8;
+
+/// Asks of [`Ctx::written_as`] answered by a scan of the mentions before the map is built.
+const WRITTEN_AS_SCANS: usize = 8;
+
+/// Each entity mention's text → the entities (their positions in `doc.entities`, in order)
+/// with a mention written so, and how many.
+/// (Owned keys: a borrowed one would make `Ctx` invariant in its lifetime.)
+pub(crate) type MentionTexts = foldhash::HashMap<Box<str>, Vec<(usize, usize)>>;
 
 /// How a word is written across a document: lower-case somewhere, capitalised inside a
 /// sentence somewhere (not as its first word).
@@ -214,11 +234,84 @@ impl<'a> Ctx<'a> {
             word_cases_asked: std::cell::RefCell::new(Vec::new()),
             organisation_named_from: std::cell::OnceCell::new(),
             named_people: std::cell::OnceCell::new(),
+            mention_texts: std::cell::OnceCell::new(),
+            written_as_asked: std::cell::Cell::new(0),
+            role_extents: Default::default(),
+            role_extents_asked: std::cell::Cell::new(0),
         }
     }
 
     /// The indices in `doc.entities` of [`crate::described::named_people`], found once (every
     /// description asks).
+    /// The entities with a mention written `text` (positions in `doc.entities`, in order) and
+    /// how many such mentions each has. The first few asks scan the mentions; past
+    /// [`WRITTEN_AS_SCANS`] one map of the article answers (a scan for each ask was quadratic
+    /// in a long transcript; most pages ask once or not at all).
+    pub(crate) fn written_as(&self, text: &str) -> std::borrow::Cow<'_, [(usize, usize)]> {
+        use std::borrow::Cow;
+        let doc: &'a Document = self.doc;
+        if self.mention_texts.get().is_none() && self.written_as_asked.get() < WRITTEN_AS_SCANS {
+            self.written_as_asked.set(self.written_as_asked.get() + 1);
+            let mut found = Vec::new();
+            for (i, e) in doc.entities.iter().enumerate() {
+                let n = e
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.end.saturating_sub(m.start) == text.len() && doc.span_text(m) == text
+                    })
+                    .count();
+                if n > 0 {
+                    found.push((i, n));
+                }
+            }
+            return Cow::Owned(found);
+        }
+        let map = self.mention_texts.get_or_init(|| {
+            let mut map: MentionTexts = Default::default();
+            for (i, e) in doc.entities.iter().enumerate() {
+                for m in &e.mentions {
+                    let t = doc.span_text(m);
+                    if !map.contains_key(t) {
+                        map.insert(t.into(), Vec::new());
+                    }
+                    let Some(v) = map.get_mut(t) else {
+                        continue;
+                    };
+                    match v.last_mut() {
+                        Some((k, n)) if *k == i => *n += 1,
+                        _ => v.push((i, 1)),
+                    }
+                }
+            }
+            map
+        });
+        Cow::Borrowed(map.get(text).map_or(&[], Vec::as_slice))
+    }
+
+    /// `None` for the first [`ROLE_EXTENT_SCANS`] asks of an article (the caller scans it, as
+    /// most pages ask once or twice); then `Some` of what `find` finds for `word`, found once
+    /// per word ([`crate::role_held::role_of_named_person`]).
+    pub(crate) fn role_extent(
+        &self,
+        word: &str,
+        find: impl FnOnce(&str) -> Option<(usize, usize)>,
+    ) -> Option<Option<(usize, usize)>> {
+        if let Some(&found) = self.role_extents.borrow().get(word) {
+            return Some(found);
+        }
+        let asked = self.role_extents_asked.get();
+        if asked < ROLE_EXTENT_SCANS {
+            self.role_extents_asked.set(asked + 1);
+            return None;
+        }
+        let found = find(word);
+        self.role_extents
+            .borrow_mut()
+            .insert(word.to_string(), found);
+        Some(found)
+    }
+
     pub(crate) fn named_people(&self) -> &[usize] {
         self.named_people
             .get_or_init(|| crate::described::named_people(self.doc))

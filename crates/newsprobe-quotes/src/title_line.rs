@@ -280,17 +280,12 @@ fn prefix_written_more(
         return s;
     }
     let two = &name[..a.len() + 1 + b.len()];
-    let (mut whole, mut best): (usize, Option<(usize, &newsprobe_core::Entity)>) = (0, None);
-    for e in &ctx.doc.entities {
-        let mut n = 0;
-        for m in &e.mentions {
-            let len = m.end.saturating_sub(m.start);
-            if len == name.len() && ctx.doc.span_text(m) == name {
-                whole += 1;
-            } else if len == two.len() && ctx.doc.span_text(m) == two {
-                n += 1;
-            }
-        }
+    // (The mentions' texts looked up in one map of the article: a scan of every mention for
+    // each such name was quadratic in a long transcript.)
+    let whole: usize = ctx.written_as(name).iter().map(|&(_, n)| n).sum();
+    let mut best: Option<(usize, &newsprobe_core::Entity)> = None;
+    for &(i, n) in ctx.written_as(two).iter() {
+        let e = &ctx.doc.entities[i];
         // (A person's mentions, or the name's own entity's: not "Las Vegas", a place, before
         // "Las Vegas Review-Journal".)
         if n > 0

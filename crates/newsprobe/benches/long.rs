@@ -2,11 +2,14 @@
 //!
 //! `cargo bench -p newsprobe --bench long [-- [--max-mb N] [--shape NAME] [--limit-s S]]`
 //!
-//! Generates five article shapes (short paragraphs each with one quote, `The minister said
+//! Generates seven article shapes (short paragraphs each with one quote, `The minister said
 //! "this is a long paragraph of text" according to officials.`; the same without the quote
 //! marks; both as plain text and as an HTML page of `<p>` elements; and `text-people`, a
 //! transcript naming a new person in each paragraph, "Elena Belkorvor, the deputy health
-//! minister, said ... The minister added "..."", thousands of distinct people) at 10 KB, 100 KB, 1 MB and
+//! minister, said ... The minister added "..."", thousands of distinct people; and `text-rules`
+//! / `html-rules`, the shapes of the rules added in sessions 18–23: "the analyst said" after one
+//! person given the role, pronouns, carried-over quotations, "four in 10" shares, asides,
+//! possessive offices, embassies, capitalised plurals) at 10 KB, 100 KB, 1 MB and
 //! 10 MB, analyses each once in a child process of its own, and prints the thread's CPU time per
 //! MB of input for each stage (read = extraction + language, entities, quotes, framing, report),
 //! the whole analysis, the ratio of the whole's time per MB to that at 10 KB, and the child's
@@ -26,15 +29,17 @@ static ALLOCATOR: newsprobe::allocator::MiMalloc = newsprobe::allocator::MiMallo
 
 #[path = "../tests/support/long_text.rs"]
 mod long_text;
-use long_text::{people_paragraph, QUOTED};
+use long_text::{people_paragraph, rules_paragraph, QUOTED, RULES_OPENING};
 const PLAIN: &str = "The minister said this is a long paragraph of text according to officials.";
 
-const SHAPES: [&str; 5] = [
+const SHAPES: [&str; 7] = [
     "text-quotes",
     "text-plain",
     "html-quotes",
     "html-plain",
     "text-people",
+    "text-rules",
+    "html-rules",
 ];
 
 const SIZES: [(usize, &str); 4] = [
@@ -57,10 +62,17 @@ fn article(shape: &str, bytes: usize) -> RawArticle {
     if html {
         body.push_str("<!doctype html><html><head><title>A long hearing</title></head><body><article><h1>A long hearing</h1>\n");
     }
+    let rules = shape.ends_with("rules");
+    if rules {
+        push_paragraph(&mut body, RULES_OPENING, html);
+    }
     let mut i = 0;
     while body.len() < bytes {
         if shape == "text-people" {
             body.push_str(&people_paragraph(i));
+            i += 1;
+        } else if rules {
+            push_paragraph(&mut body, &rules_paragraph(i), html);
             i += 1;
         } else if html {
             body.push_str("<p>");
@@ -95,6 +107,20 @@ fn article(shape: &str, bytes: usize) -> RawArticle {
             Some("A long hearing".to_string())
         },
         content,
+    }
+}
+
+/// Appends a generated paragraph (ending in a blank line) as text or as `<p>` elements, one a
+/// paragraph of it.
+fn push_paragraph(body: &mut String, para: &str, html: bool) {
+    if !html {
+        body.push_str(para);
+        return;
+    }
+    for p in para.split("\n\n").filter(|p| !p.is_empty()) {
+        body.push_str("<p>");
+        body.push_str(p);
+        body.push_str("</p>\n");
     }
 }
 

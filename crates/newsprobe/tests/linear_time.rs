@@ -17,7 +17,7 @@ use newsprobe_core::{Content, RawArticle};
 
 #[path = "support/long_text.rs"]
 mod long_text;
-use long_text::{people_paragraph, QUOTED};
+use long_text::{people_paragraph, rules_paragraph, QUOTED, RULES_OPENING};
 
 /// The transcript, about `bytes` long.
 fn transcript(bytes: usize) -> RawArticle {
@@ -29,8 +29,26 @@ fn transcript(bytes: usize) -> RawArticle {
         text.push_str("\n\n");
         i += 1;
     }
+    article(format!("transcript-{bytes}"), text)
+}
+
+/// The transcript of the rules added in sessions 18–23 (`long_text::rules_paragraph`: "the
+/// analyst said" after one analyst, pronouns, carried-over quotations, "four in 10" shares,
+/// asides, possessive offices, embassies, capitalised plurals), about `bytes` long.
+fn rules_transcript(bytes: usize) -> RawArticle {
+    let mut text = String::with_capacity(bytes + 400);
+    text.push_str(RULES_OPENING);
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&rules_paragraph(i));
+        i += 1;
+    }
+    article(format!("rules-{bytes}"), text)
+}
+
+fn article(id: String, text: String) -> RawArticle {
     RawArticle {
-        id: format!("transcript-{bytes}"),
+        id,
         path: None,
         line: None,
         url: None,
@@ -52,11 +70,16 @@ fn cpu() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
-/// The least CPU seconds per MB of `runs` analyses of the transcript of `bytes`.
-fn secs_per_mb(engine: &Engine, bytes: usize, runs: usize) -> f64 {
+/// The least CPU seconds per MB of `runs` analyses of the article `make` writes of `bytes`.
+fn secs_per_mb(
+    engine: &Engine,
+    make: impl Fn(usize) -> RawArticle,
+    bytes: usize,
+    runs: usize,
+) -> f64 {
     (0..runs)
         .map(|_| {
-            let raw = transcript(bytes);
+            let raw = make(bytes);
             let len = match &raw.content {
                 Content::Text(t) => t.len(),
                 Content::Html { bytes, .. } => bytes.len(),
@@ -78,8 +101,8 @@ fn time_per_mb_does_not_grow_with_the_article() {
     let engine = Engine::new(None);
     // Warm up: the models and word lists load lazily on first use.
     let _ = engine.analyze(transcript(2_000));
-    let one = secs_per_mb(&engine, small, 3);
-    let eight = secs_per_mb(&engine, small * 8, 2);
+    let one = secs_per_mb(&engine, transcript, small, 3);
+    let eight = secs_per_mb(&engine, transcript, small * 8, 2);
     let ratio = eight / one;
     eprintln!(
         "{:.0} KB: {:.3} s/MB; {:.0} KB: {:.3} s/MB; ratio {ratio:.2}",
@@ -91,5 +114,30 @@ fn time_per_mb_does_not_grow_with_the_article() {
     assert!(
         ratio < 3.0,
         "time per MB at 8x the size is {ratio:.2}x that at 1x ({one:.3} -> {eight:.3} s/MB): a step has turned super-linear"
+    );
+}
+
+#[test]
+fn the_rules_of_sessions_18_to_23_stay_linear() {
+    // 125 KB and 1 MB of `rules_transcript` (each rule's shape once every eight paragraphs);
+    // session 24 found `role_held` scanning the whole article for each "the analyst said"
+    // (1 MB took 44 s, 140x the time of 100 KB) and five other steps scanning every mention or
+    // entity for each speaker or office. The limit is the generous 3x of the test above.
+    let small = 125_000;
+    let engine = Engine::new(None);
+    let _ = engine.analyze(rules_transcript(2_000));
+    let one = secs_per_mb(&engine, rules_transcript, small, 3);
+    let eight = secs_per_mb(&engine, rules_transcript, small * 8, 2);
+    let ratio = eight / one;
+    eprintln!(
+        "rules: {:.0} KB: {:.3} s/MB; {:.0} KB: {:.3} s/MB; ratio {ratio:.2}",
+        small as f64 / 1e3,
+        one,
+        small as f64 * 8.0 / 1e3,
+        eight
+    );
+    assert!(
+        ratio < 3.0,
+        "rules transcript: time per MB at 8x the size is {ratio:.2}x that at 1x ({one:.3} -> {eight:.3} s/MB): a step has turned super-linear"
     );
 }

@@ -29,3 +29,39 @@ pub fn people_paragraph(i: usize) -> String {
         person(i)
     )
 }
+
+/// The opening of the transcript of the rules added in sessions 18–23: one person given a role
+/// ("an analyst at ..."), whom the later descriptions ("the analyst said") link to.
+pub const RULES_OPENING: &str =
+    "Harriet Okonkwo, an analyst at Brenmoor Securities, said the port contract was sound.\n\n";
+
+/// A paragraph of the transcript that exercises the rules added in sessions 18–23, cycling
+/// through eight shapes: a description linked to the person given the role earlier ("the
+/// analyst said", `role_link`), a new person then a pronoun ("She said"), a quotation carried
+/// over into the next paragraph, a share of those polled ("About four in 10 said"), an aside
+/// between subject and verb, a possessive office ("the Los Angeles County Sheriff's
+/// Department"), an embassy ("the Saudi Embassy") and capitalised plurals ("Democrats",
+/// "Americans"). Names are new in each cycle, so the article holds thousands of people.
+pub fn rules_paragraph(i: usize) -> String {
+    let name = person(i);
+    match i % 8 {
+        0 => format!(
+            "{name} said the contract was late. \"Demand is running well ahead of supply,\" the analyst said.\n\n"
+        ),
+        1 => format!(
+            "{name}, the deputy health minister, said the port contract was sound. She said \"the figures will be published in March\".\n\n"
+        ),
+        2 => format!(
+            "{name} said: \"The first berth will open in March.\n\n\"It will be the largest in the region,\" he added.\n\n"
+        ),
+        3 => "About four in 10 said they had never used the ferry, according to a poll by Brenmoor Research, and nearly nine out of 10 say the boats are clean.\n\n".to_string(),
+        4 => format!(
+            "The mayor, on the other hand, argued that the contract was too costly, and {name} — in a rare interview — insisted that it was not.\n\n"
+        ),
+        5 => "The Los Angeles County Sheriff's Department said the port was closed, and the Prime Minister's Office said the talks would resume.\n\n".to_string(),
+        6 => "The Saudi Embassy said in a statement that the talks would resume, and the French consulate declined to comment.\n\n".to_string(),
+        _ => format!(
+            "Democrats said the contract was sound. Americans deserve better, Republicans said, and {name} agreed.\n\n"
+        ),
+    }
+}
