@@ -4,7 +4,8 @@
 //! tagger and typer untyped (`other`): GUM's training documents hold as many technical acronyms
 //! ("GIS", "ICT") as organisations, so the name alone says nothing. A news report says it
 //! around the acronym, and these constructions make it an organisation:
-//! - people of the body after it: "AAA officials", "ICE agents", "ERO deportation officers",
+//! - people of the body after it: "AAA officials", "ICE agents", "ERO deportation officers"
+//!   (not "employees" or "staff": a place has them too, "KSC employees"),
 //!   "a CAIR spokesman", "WFAA's website";
 //! - a statement verb after it: "the NRDC said", "CPJ called for their release";
 //! - a membership or source before it: "members of AAA", "according to WFAA", "a spokeswoman for
@@ -50,10 +51,6 @@ const AFTER: &[&str] = &[
     "spokespeople",
     "member",
     "members",
-    "staff",
-    "staffers",
-    "employee",
-    "employees",
     "investigators",
     "director",
     "chairman",
@@ -61,7 +58,6 @@ const AFTER: &[&str] = &[
     "leaders",
     "leadership",
     "custody",
-    "headquarters",
     "website",
     "representatives",
     "lawyers",
@@ -195,8 +191,44 @@ fn defined(words: &[Word], i: usize) -> bool {
     false
 }
 
+/// The acronyms the article defines in parentheses right after a name typed a place or a
+/// person ("the Kennedy Space Center (KSC)"): [`crate::acronyms::unify`] gives them their
+/// name's type, whatever acts around them ("KSC employees").
+fn defined_otherwise(words: &[Word], all: &[Mention]) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in all {
+        if m.kind != MentionKind::Name
+            || m.span.field != Field::Text
+            || !matches!(m.etype, EntityType::Place | EntityType::Person)
+        {
+            continue;
+        }
+        let r = word_range(words, m.span);
+        let (Some(open), Some(acr)) = (words.get(r.end), words.get(r.end + 1)) else {
+            continue;
+        };
+        if r.is_empty() || open.text != "(" || !is_acronym(acr.text) {
+            continue;
+        }
+        out.push(acr.norm.to_string());
+    }
+    out
+}
+
 /// Types an untyped acronym an organisation where the article says it is a body of people.
 pub fn type_acronym_orgs(words: &[Word], all: &mut [Mention]) {
+    // Most pages have no untyped acronym: nothing to look for then.
+    let untyped_acronym = |m: &Mention| {
+        m.kind == MentionKind::Name
+            && m.span.field == Field::Text
+            && m.etype == EntityType::Other
+            && m.title_text.is_none()
+            && is_acronym(&m.name_text)
+    };
+    if !all.iter().any(untyped_acronym) {
+        return;
+    }
+    let skip = defined_otherwise(words, all);
     for m in all.iter_mut() {
         if m.kind != MentionKind::Name
             || m.span.field != Field::Text
@@ -210,7 +242,11 @@ pub fn type_acronym_orgs(words: &[Word], all: &mut [Mention]) {
             continue;
         }
         let w = &words[r.start];
-        if !w.is_word || !is_acronym(w.text) || NOT_BODIES.contains(&w.norm) {
+        if !w.is_word
+            || !is_acronym(w.text)
+            || NOT_BODIES.contains(&w.norm)
+            || skip.iter().any(|x| x == w.norm)
+        {
             continue;
         }
         if cue(words, r.start) {
@@ -240,6 +276,15 @@ mod tests {
         for name in ["CPJ", "KLFA", "TRWA", "NBRC"] {
             assert!(org(&k, name), "{name}: {k:?}");
         }
+    }
+
+    #[test]
+    fn an_acronym_defined_by_a_place_is_the_place() {
+        let k = kinds(
+            "The crowd gathered at the Kennedy Space Center (KSC) in Florida on Tuesday. Many \
+             KSC officials watched the launch from the roof.",
+        );
+        assert!(!org(&k, "KSC"), "{k:?}");
     }
 
     #[test]
