@@ -9,6 +9,8 @@
 //! - [`possessive_offices`]: is "the County Sheriff's Department" one organisation?
 //! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
+//! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
+//! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
@@ -24,6 +26,7 @@
 
 use newsprobe_core::{Descriptor, Document, Entity, EntityType, Field};
 
+pub mod acronym_orgs;
 pub mod acronyms;
 pub mod anaphora;
 pub mod club_names;
@@ -42,6 +45,7 @@ pub mod named_days;
 pub mod non_persons;
 pub mod occupations;
 pub mod outlets;
+pub mod party_plurals;
 pub mod possessive_brands;
 pub mod possessive_offices;
 pub mod reporting_names;
@@ -208,6 +212,10 @@ fn analyze_inner(
     embassies::type_missions(&body_words, &mut all);
     // "Hurricane Katrina", "the Clean Air Act", "Americans": no person.
     non_persons::untype_non_persons(&body_words, &mut all);
+    // "Democrats" the party, "Muslims" no named person.
+    party_plurals::type_party_plurals(&body_words, &mut all);
+    // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
+    acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);

@@ -56,6 +56,9 @@ const KINDS: &[&str] = &[
     "group",
 ];
 
+/// Lower-case words for an outlet's staff, right after its name ("Frontpage editor").
+const STAFF: &[&str] = &["editor", "founder", "columnist", "meteorologist", "anchor"];
+
 /// Verbs and phrases whose object, a name nobody typed, is an outlet ("told Rolling Stone").
 const TOLD: &[&str] = &["told", "telling"];
 
@@ -150,6 +153,15 @@ pub(crate) fn after(words: &[Word], b: usize) -> bool {
     let Some(n) = get(b) else {
         return false;
     };
+    // "Frontpage editor Jamie Glazov", "a Vocativ columnist": the outlet's staff after it (not
+    // after a common word, "Health editor"; not "reporter": "a Biloxi reporter" is the town's).
+    if !n.cap
+        && STAFF.contains(&n.norm)
+        && !words[b - 1].poss
+        && !words[b - 1].is(crate::gazetteer::flag::COMMON)
+    {
+        return true;
+    }
     if words[b - 1].poss {
         return false;
     }
@@ -347,6 +359,17 @@ the council would meet. In its Sunday edition, Tidemark reports that the vote is
         crate::test_support::assert_typed(
             text,
             &["Harbour Gazette", "Quillstream", "Brightwave", "Tidemark"],
+            EntityType::Organization,
+        );
+    }
+
+    #[test]
+    fn an_outlets_staff_after_its_name_makes_an_organisation() {
+        let text = "The claim spread on Tuesday after Quillpost editor Nora Vance shared it. \
+A day later, Brightwave columnist Ed Lowe found that the photograph had been cropped.";
+        crate::test_support::assert_typed(
+            text,
+            &["Quillpost", "Brightwave"],
             EntityType::Organization,
         );
     }
