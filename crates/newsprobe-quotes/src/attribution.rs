@@ -311,11 +311,16 @@ pub fn candidates(
             continue;
         }
         let sp = ctx.span(i);
+        let (start, end) = ctx.sentence_bounds(i);
+        // ("Considering how …, it's possible …": a participle opening the sentence modifies
+        // the clause after it, no one's attribution.)
+        if i == start && w.ends_with("ing") {
+            continue;
+        }
         let k = cues.partition_point(|c| c.end <= sp.start);
         if cues.get(k).is_some_and(|c| c.start <= sp.start) {
             continue;
         }
-        let (start, end) = ctx.sentence_bounds(i);
         let (p, nx) = (prev_class(ctx, i, start), next_class(ctx, i, end));
         let q = usize::from(quoted.first_containing(sp).is_some());
         let k = cell(q, p, nx);
@@ -329,6 +334,10 @@ pub fn candidates(
             continue;
         }
         if first < end && (ctx.word(first) == "that" || is_prep(ctx.word(first))) {
+            first += 1;
+        }
+        // (A content opens on a word or a quotation mark, not on the comma after the cue.)
+        while first < end && ctx.is_punct(first) && !ctx.is_quote_mark(first) {
             first += 1;
         }
         let mut last = first;
