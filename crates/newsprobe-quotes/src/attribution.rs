@@ -201,7 +201,7 @@ pub struct Table {
 
 fn shape_index(w: &str) -> Option<usize> {
     let b = *w.as_bytes().first()?;
-    (w.len() < 32).then(|| usize::from(b) * 32 + w.len())
+    (w.len() < 32).then_some(usize::from(b) * 32 + w.len())
 }
 
 impl Table {
