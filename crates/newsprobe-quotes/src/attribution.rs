@@ -195,13 +195,20 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Table {
     words: HashMap<String, Entry, foldhash::fast::FixedState>,
-    /// Quick refusal: which (first byte, length) pairs any word of the table has.
-    shape: Vec<bool>,
+    /// Quick refusal: per first byte, a bit for each length (under 32 bytes) some word of the
+    /// table has (most words of a text are refused here, before any hashing).
+    shape: Vec<u32>,
 }
 
-fn shape_index(w: &str) -> Option<usize> {
-    let b = *w.as_bytes().first()?;
-    (w.len() < 32).then_some(usize::from(b) * 32 + w.len())
+/// Whether `shape` has a bit for `w`'s first byte and length.
+#[inline]
+fn shape_has(shape: &[u32], w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if w.len() < 32 => shape
+            .get(usize::from(b))
+            .is_some_and(|bits| bits >> w.len() & 1 == 1),
+        _ => false,
+    }
 }
 
 impl Table {
@@ -228,7 +235,7 @@ impl Table {
         }
         let mut t = Table {
             words: HashMap::default(),
-            shape: vec![false; 256 * 32],
+            shape: vec![0; 256],
         };
         for (w, c) in counts {
             // Each cell shrunk toward the word's precision in its place (in or out of a
@@ -248,8 +255,10 @@ impl Table {
                     cells[k] = (m as f32 + PRIOR * b) / (f as f32 + PRIOR);
                 }
             }
-            if let Some(k) = shape_index(w) {
-                t.shape[k] = true;
+            if let (Some(&b), true) = (w.as_bytes().first(), w.len() < 32) {
+                if let Some(bits) = t.shape.get_mut(usize::from(b)) {
+                    *bits |= 1 << w.len();
+                }
             }
             t.words.insert(w.to_string(), Entry { cells });
         }
@@ -257,8 +266,9 @@ impl Table {
     }
 
     /// The entry of word `w`, if the table has it.
+    #[inline]
     pub fn entry(&self, w: &str) -> Option<&Entry> {
-        if !shape_index(w).is_some_and(|k| self.shape.get(k).copied().unwrap_or(false)) {
+        if !shape_has(&self.shape, w) {
             return None;
         }
         self.words.get(w)
