@@ -628,6 +628,8 @@ struct StoredReport<'a> {
     sentences: &'a [newsprobe_core::report::ReportSentence],
     entities: &'a [newsprobe_core::Entity<newsprobe_core::report::ReportSpan>],
     quotes: &'a [newsprobe_core::report::ReportQuote],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attributions: &'a [newsprobe_core::Attribution<newsprobe_core::report::ReportSpan>],
     sources: &'a [newsprobe_core::SourceSummary],
     framing: &'a newsprobe_core::Framing<newsprobe_core::report::ReportSpan>,
     findings: &'a [newsprobe_core::Finding<newsprobe_core::report::ReportSpan>],
@@ -676,6 +678,7 @@ fn prepare(r: &Report) -> Result<Prepared, Error> {
         sentences: &r.sentences,
         entities: &r.entities,
         quotes: &r.quotes,
+        attributions: &r.attributions,
         sources: &r.sources,
         framing: &r.framing,
         findings: &r.findings,
@@ -699,6 +702,7 @@ fn placeholder_report(text: String) -> Report {
         sentences: Vec::new(),
         entities: Vec::new(),
         quotes: Vec::new(),
+        attributions: Vec::new(),
         sources: Vec::new(),
         framing: newsprobe_core::Framing {
             headline: newsprobe_core::HeadlineFraming {

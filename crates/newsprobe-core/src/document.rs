@@ -212,6 +212,31 @@ pub struct Quote<S = Span> {
     pub source: QuoteSource<S>,
 }
 
+/// An attribution that is no statement (report extension, session 24): a belief, intention,
+/// perception, act, topic or passive attribution PolNeAR counts and the reviewed sample's
+/// convention (a quotation is a clause someone said or wrote) does not. Kept apart from
+/// `quotes`: it feeds no sourcing profile, finding or speaker confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution<S = Span> {
+    /// The content span (what is believed, wanted, done, asked about).
+    #[serde(flatten)]
+    pub span: S,
+    /// `belief`, `intention`, `perception`, `act`, `topic`, `passive` or `statement`.
+    pub kind: String,
+    /// The cue word ("thinks", "plans", "endorsed", "questions").
+    pub cue: S,
+    /// Who holds it, where the subject machinery found one: the mention as written.
+    pub source: Option<S>,
+    /// The mention's entity name, where the mention names one.
+    pub source_name: Option<String>,
+    /// The rule or model that produced it.
+    pub rule: String,
+    /// The cue's learned precision on PolNeAR train, 0..1 (three decimals).
+    pub score: f64,
+    /// The cue, the source mention and the content.
+    pub evidence: Vec<S>,
+}
+
 /// Sourcing profile: one row per distinct source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceSummary {
@@ -336,6 +361,8 @@ pub struct Document {
     pub words: crate::words::WordTable,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    /// Attributions that are no statements ([`Attribution`]), apart from `quotes`.
+    pub attributions: Vec<Attribution>,
     pub sources: Vec<SourceSummary>,
     pub framing: Framing,
     pub findings: Vec<Finding>,

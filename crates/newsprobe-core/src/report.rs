@@ -36,6 +36,11 @@ pub struct Report {
     pub sentences: Vec<ReportSentence>,
     pub entities: Vec<Entity<ReportSpan>>,
     pub quotes: Vec<ReportQuote>,
+    /// Extension (session 24): attributions that are no statements (beliefs, intentions,
+    /// perceptions, acts, topics, passives); absent when there are none, so a report without
+    /// them is the contract's as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributions: Vec<Attribution<ReportSpan>>,
     pub sources: Vec<SourceSummary>,
     pub framing: Framing<ReportSpan>,
     /// Every finding; those of kinds below the precision bar for an accusation carry
@@ -226,6 +231,20 @@ impl Report {
                         declined: q.source.declined.clone(),
                         declined_mention: q.source.declined_mention.as_ref().map(|s| c.span(s)),
                     },
+                })
+                .collect(),
+            attributions: doc
+                .attributions
+                .iter()
+                .map(|a| Attribution {
+                    span: c.span(&a.span),
+                    kind: a.kind.clone(),
+                    cue: c.span(&a.cue),
+                    source: a.source.as_ref().map(|s| c.span(s)),
+                    source_name: a.source_name.clone(),
+                    rule: a.rule.clone(),
+                    score: a.score,
+                    evidence: c.spans(&a.evidence),
                 })
                 .collect(),
             sources: doc.sources.clone(),

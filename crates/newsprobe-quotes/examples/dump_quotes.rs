@@ -31,4 +31,15 @@ fn main() {
             content.replace('\n', " ")
         );
     }
+    for a in &doc.attributions {
+        println!(
+            "attribution {} [{}] <{}> {:?} {:.3} | {}",
+            a.kind,
+            a.source.map(|m| doc.span_text(&m)).unwrap_or(""),
+            doc.span_text(&a.cue),
+            a.source_name,
+            a.score,
+            doc.span_text(&a.span).replace('\n', " ")
+        );
+    }
 }

@@ -32,6 +32,8 @@ pub(crate) struct Attr {
     key: Option<String>,
     /// Gold cue text (for the debug listing).
     cue: String,
+    /// Gold cue spans (for learning the attribution cues).
+    cue_spans: Vec<(usize, usize)>,
     quoted: bool,
     /// Whether the name reached (if any) is shown, not only suggested (predicted only).
     shown: bool,
@@ -139,6 +141,7 @@ fn parse_ann(ann: &str, chars: &[char]) -> Result<Vec<Attr>, Error> {
                 attr.content.extend(frags);
             } else if r.starts_with("Cue") {
                 attr.cue = norm(chars, frags).to_lowercase();
+                attr.cue_spans.extend(frags);
             } else if r.starts_with("Source") {
                 attr.sources.extend(frags);
                 if attr.source_name.is_none() {
@@ -209,11 +212,133 @@ fn predict(doc: &Document) -> Vec<Attr> {
                 .or_else(|| q.source.declined.clone()),
             key: q.source.key.clone(),
             cue: String::new(),
+            cue_spans: Vec::new(),
             quoted,
             shown: q.source.suggested.is_none() && q.source.declined.is_none(),
         });
     }
     out
+}
+
+/// The document's attributions that are no statements ([`crate::attribution`]), as
+/// character spans, with their kinds. Never quoted: the quoted-speech figures stay the
+/// quotes'.
+fn predict_attributions(doc: &Document) -> Vec<(Attr, String)> {
+    let index = newsprobe_core::report::CharIndex::new(&doc.text);
+    let ch = |s: &Span| (index.char_offset(s.start), index.char_offset(s.end));
+    doc.attributions
+        .iter()
+        .map(|a| {
+            (
+                Attr {
+                    content: vec![ch(&a.span)],
+                    sources: a.source.iter().map(ch).collect(),
+                    source_name: a.source_name.clone(),
+                    key: None,
+                    cue: String::new(),
+                    cue_spans: Vec::new(),
+                    quoted: false,
+                    shown: false,
+                },
+                a.kind.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Counts of the attribution table's cells on a PolNeAR split (train, for learning), as the
+/// TSV `models/attribution-cues.tsv` holds: every candidate of [`crate::attribution::candidates`]
+/// on the annotated texts, and whether its content matches a gold attribution (at least 30% of
+/// the gold content's characters) and whose cue holds the candidate's word. Kept: words matched at least `min_matched` times whose
+/// best cell (seen at least 3 times) matched at least half the time.
+pub fn attribution_counts(data: &Path, split: &str, min_matched: u32) -> Result<String, Error> {
+    use crate::attribution::{CELLS, NEXT, PLACE, PREV};
+    use std::collections::BTreeMap;
+    let docs = load_split(data, split)?;
+    let mut counts: BTreeMap<String, [(u32, u32); CELLS]> = BTreeMap::new();
+    for (_, text, gold) in &docs {
+        let mut doc = Document::from_text(None, text);
+        newsprobe_entities::annotate(&mut doc, None);
+        crate::annotate(&mut doc);
+        let ctx = crate::speaker::Ctx::new(&doc);
+        let mut cues: Vec<Span> = doc.quotes.iter().filter_map(|q| q.cue).collect();
+        cues.sort_by_key(|c| (c.start, c.end));
+        let quoted = newsprobe_core::SpanIndex::new(doc.quotes.iter().map(|q| q.span));
+        let index = newsprobe_core::report::CharIndex::new(&doc.text);
+        // Each gold attribution's cue head: the first word of its cue that is no auxiliary,
+        // negation or adverb ("has" "also" of "has also criticised").
+        let mut heads: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (gi, g) in gold.iter().enumerate() {
+            let Some(&(a, b)) = g.cue_spans.first() else {
+                continue;
+            };
+            let (a, b) = (index.byte_offset(a), index.byte_offset(b));
+            let mut t = ctx.token_at_or_after(a);
+            while t < ctx.len() && ctx.span(t).start < b {
+                let w = ctx.word(t);
+                if ctx.is_word(t) && !crate::attribution::no_head(w) {
+                    heads.entry(t).or_default().push(gi);
+                    break;
+                }
+                t += 1;
+            }
+        }
+        let cands = crate::attribution::candidates(&ctx, &cues, &quoted, |_| true, |_, _| true);
+        for c in cands {
+            let content = vec![(
+                index.char_offset(ctx.span(c.first).start),
+                index.char_offset(ctx.span(c.end - 1).end),
+            )];
+            // A match: a gold attribution whose cue's head is this word and whose content
+            // this candidate's covers enough.
+            let ok = heads.get(&c.cue).is_some_and(|gs| {
+                gs.iter().any(|&gi| {
+                    gold.get(gi)
+                        .is_some_and(|g| overlap(&content, &g.content) * 10 >= len(&g.content) * 3)
+                })
+            });
+            if debug() && (ok || heads.contains_key(&c.cue)) {
+                eprintln!(
+                    "CAND {}\t{}\t{}",
+                    ctx.word(c.cue),
+                    u8::from(ok),
+                    norm(&text.chars().collect::<Vec<_>>(), &content)
+                );
+            }
+            let e = &mut counts
+                .entry(ctx.word(c.cue).to_string())
+                .or_insert([(0, 0); CELLS])[c.cell];
+            e.0 += 1;
+            e.1 += u32::from(ok);
+        }
+    }
+    let mut out = format!(
+        "# attribution cues learned on PolNeAR {split} (newsprobe-quotes example \
+         train_attributions): word, in or out of a quotation, word before, word after, \
+         candidates, matched\n"
+    );
+    for (w, cells) in &counts {
+        let matched: u32 = cells.iter().map(|x| x.1).sum();
+        let best = cells
+            .iter()
+            .filter(|x| x.0 >= 3)
+            .map(|x| x.1 as f32 / x.0 as f32)
+            .fold(0.0f32, f32::max);
+        if matched < min_matched || best < 0.5 || w.contains(['\t', '\n']) {
+            continue;
+        }
+        for (k, &(f, m)) in cells.iter().enumerate() {
+            if f > 0 {
+                out.push_str(&format!(
+                    "{w}\t{}\t{}\t{}\t{f}\t{m}\n",
+                    PLACE[k / 36],
+                    PREV[(k / 6) % 6],
+                    NEXT[k % 6]
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `NEWSPROBE_EVAL_DEBUG=1` prints every miss, false positive and wrong speaker to stderr.
@@ -473,7 +598,10 @@ pub fn key_cells(
 /// Scores quotation and attribution finding on a PolNeAR split (`train` or `dev`).
 pub fn run(data: &Path, split: &str) -> Result<String, Error> {
     let docs = load_split(data, split)?;
-    let (mut quoted, mut all) = (Tally::default(), Tally::default());
+    let (mut quoted, mut all, mut union) = (Tally::default(), Tally::default(), Tally::default());
+    // Per kind of the attributions that are no statements: [predicted, matched a gold, found a
+    // gold no quote found, a source given where the gold has one, that source right].
+    let mut kinds: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
     let mut n_docs = 0;
     // The `unattributed_claims` signal: statements it lists, and those a gold attribution with
     // a source covers (false alarms: the text names the source).
@@ -525,7 +653,40 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         }
         let g_all: Vec<&Attr> = gold.iter().collect();
         let p_all: Vec<&Attr> = pred.iter().collect();
-        all.add("all", &chars, &g_all, &p_all);
+        all.add("statements", &chars, &g_all, &p_all);
+        let extra = predict_attributions(&doc);
+        let matches =
+            |p: &Attr, g: &Attr| overlap(&p.content, &g.content) * 10 >= len(&g.content) * 3;
+        for (a, k) in &extra {
+            let e = kinds.entry(k.clone()).or_default();
+            e[0] += 1;
+            e[1] += usize::from(gold.iter().any(|g| matches(a, g)));
+            e[2] += usize::from(
+                gold.iter()
+                    .any(|g| matches(a, g) && !pred.iter().any(|p| matches(p, g))),
+            );
+            // Its source, where it names one and the gold attribution it matches best has one.
+            let best = gold
+                .iter()
+                .filter(|g| matches(a, g) && !g.sources.is_empty())
+                .max_by_key(|g| overlap(&a.content, &g.content));
+            if let (Some(g), false) = (best, a.sources.is_empty()) {
+                e[3] += 1;
+                let ok = overlap(&a.sources, &g.sources) > 0
+                    || matches!((&a.source_name, &g.source_name), (Some(p), Some(n)) if same_name(p, n));
+                e[4] += usize::from(ok);
+                if debug() && !ok {
+                    eprintln!(
+                        "ATTRIBUTION SOURCE gold {:?} predicted {:?} | {}",
+                        g.source_name,
+                        norm(&chars, &a.sources),
+                        norm(&chars, &a.content)
+                    );
+                }
+            }
+        }
+        let p_union: Vec<&Attr> = pred.iter().chain(extra.iter().map(|(a, _)| a)).collect();
+        union.add("all", &chars, &g_all, &p_union);
         let g_q: Vec<&Attr> = gold.iter().filter(|a| a.quoted).collect();
         let p_q: Vec<&Attr> = pred.iter().filter(|a| a.quoted).collect();
         quoted.add("quoted", &chars, &g_q, &p_q);
@@ -538,13 +699,38 @@ pub fn run(data: &Path, split: &str) -> Result<String, Error> {
         )));
     }
     let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let mut by_kind = String::new();
+    let mut total = [0usize; 5];
+    for (k, c) in &kinds {
+        let [n, ok, new, given, right] = *c;
+        for (t, x) in total.iter_mut().zip(c) {
+            *t += x;
+        }
+        by_kind.push_str(&format!(
+            "  {k:<11} P {:.3} ({ok}/{n}), golds only it found {new}, source right {:.3} ({right}/{given})\n",
+            share(ok, n),
+            share(right, given)
+        ));
+    }
+    let [n, ok, new, given, right] = total;
+    by_kind.push_str(&format!(
+        "  {:<11} P {:.3} ({ok}/{n}), golds only it found {new}, source right {:.3} ({right}/{given})\n",
+        "(all kinds)",
+        share(ok, n),
+        share(right, given)
+    ));
     Ok(format!(
         "PolNeAR {split}: {n_docs} texts (first annotator), content overlap >= 30% of gold\n{}\n{}\n\
-         speakers shown (all attributions, a suggestion not shown): precision {:.3} ({}/{}), coverage {:.3} ({}/{})\n\
+         (all attributions = quotes and the report's `attributions`, beliefs, intentions, acts ...; \
+         statements = quotes only, as before session 24)\n\
+         attributions by kind (precision; gold attributions matched by it and by no quote; its source \
+         where it gives one and the matched gold has one):\n{by_kind}{}\n\
+         speakers shown (statements, a suggestion not shown): precision {:.3} ({}/{}), coverage {:.3} ({}/{})\n\
          unattributed_claims: {flagged} listed, {flagged_gold} are gold attributions, \
          {flagged_sourced} of them with a gold source (false alarms {:.3} of listed, {:.3} of matched)",
         quoted.line("quoted speech"),
-        all.line("all attributions"),
+        union.line("all attributions"),
+        all.line("statements"),
         share(all.shown_ok, all.shown),
         all.shown_ok,
         all.shown,

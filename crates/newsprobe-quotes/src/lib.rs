@@ -26,6 +26,7 @@ pub mod anonymity;
 mod antecedent_type;
 pub mod apposition;
 mod aside_subject;
+pub mod attribution;
 pub mod belief;
 mod binding;
 mod caption;
@@ -116,7 +117,7 @@ pub fn annotate(doc: &mut Document) {
 
 /// [`annotate`] with another speaker ranking model (an empty one keeps the rules' speakers).
 pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
-    let (quotes, contradictions) = {
+    let (quotes, contradictions, attributions) = {
         let ctx = Ctx::new(doc);
         let marks = marks::find(doc);
         let (mut found, labels) = find_all_with(&ctx, &marks, false);
@@ -177,9 +178,16 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                     && !unsaid::not_said(&ctx, f)
                     && !rhetorical::supposed(&ctx, f))
         });
-        resolve_all(&ctx, &marks, &found)
+        let (quotes, contradictions) = resolve_all(&ctx, &marks, &found);
+        // Attributions that are no statements, apart from the quotes (none of the quotes'
+        // cues): they feed nothing below.
+        let cues: Vec<Span> = quotes.iter().filter_map(|q| q.cue).collect();
+        let contents: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+        let attributions = attribution::find(&ctx, &cues, &contents);
+        (quotes, contradictions, attributions)
     };
     doc.quotes = quotes;
+    doc.attributions = attributions;
     profile::fill(doc, &contradictions);
 }
 

@@ -163,6 +163,37 @@ pub fn check_report(r: &Report) {
             assert!(!s["score"].is_null(), "a suggested name has its score");
         }
     }
+    // Extension (session 24): attributions that are no statements, absent when none.
+    if let Some(atts) = v.get("attributions") {
+        let atts = atts.as_array().expect("attributions is an array");
+        assert!(!atts.is_empty(), "attributions is absent when empty");
+        for a in atts {
+            check_span(a, text, title, "attribution");
+            one_of(
+                &a["kind"],
+                &[
+                    "belief",
+                    "intention",
+                    "perception",
+                    "act",
+                    "topic",
+                    "passive",
+                    "statement",
+                ],
+                "attribution kind",
+            );
+            check_span(&a["cue"], text, title, "attribution cue");
+            if !a["source"].is_null() {
+                check_span(&a["source"], text, title, "attribution source");
+            }
+            opt_str(&a["source_name"], "attribution source_name");
+            assert!(a["rule"].is_string(), "attribution rule");
+            unit(&a["score"], "attribution score");
+            for e in a["evidence"].as_array().expect("attribution evidence") {
+                check_span(e, text, title, "attribution evidence");
+            }
+        }
+    }
     for s in v["sources"].as_array().expect("sources") {
         assert!(s["name"].is_string());
         one_of(&s["type"], &source_types, "sources type");
@@ -252,6 +283,23 @@ fn the_example_article_and_bundled_examples_give_valid_reports() {
         .report(RawArticle::from_text("port", Some(title.to_string()), body))
         .unwrap();
     check_report(&r);
+    // A snapshot of the report's `attributions` on the bundled example (rewrite it with
+    // NEWSPROBE_UPDATE_SNAPSHOTS=1 after a deliberate change, and read the difference).
+    let got = serde_json::to_string_pretty(&serde_json::to_value(&r).unwrap()["attributions"])
+        .unwrap()
+        + "\n";
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/port-deal-attributions.json"
+    );
+    if std::env::var_os("NEWSPROBE_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        got, want,
+        "attributions of examples/shocking-port-deal.txt changed"
+    );
 }
 
 #[test]
