@@ -430,6 +430,57 @@ fn role_of(doc: &Document, m: &Mention) -> &'static str {
     "mid"
 }
 
+/// Whether mention `i` is one of two people joined by "and" ("His manager, Oleg Petrov, and a
+/// guard, Ivan Sokolov, were on duty"): the person mention next to it (a description between
+/// them skipped) is separated from it only by "and", an optional comma, and an optional
+/// apposition ("and a guard,"). A conjunct of a plural subject is a weak antecedent for a
+/// singular pronoun (session 24, hybrid24).
+fn conjunct(doc: &Document, mentions: &[Mention], i: usize) -> bool {
+    let Some(m) = mentions.get(i) else {
+        return false;
+    };
+    if m.span.field != Field::Text {
+        return false;
+    }
+    let person = |o: &Mention| {
+        o.span.field == Field::Text
+            && o.etype == EntityType::Person
+            && o.kind != MentionKind::Description
+    };
+    let joined = |from: usize, to: usize| doc.text.get(from..to).is_some_and(|t| and_between(t));
+    let before = mentions[..i]
+        .iter()
+        .rev()
+        .filter(|o| o.span.field == Field::Text && o.span.end <= m.span.start)
+        .find(|o| o.kind != MentionKind::Description)
+        .is_some_and(|o| person(o) && joined(o.span.end, m.span.start));
+    before
+        || mentions[i + 1..]
+            .iter()
+            .filter(|o| o.span.field == Field::Text && o.span.start >= m.span.end)
+            .find(|o| o.kind != MentionKind::Description)
+            .is_some_and(|o| person(o) && joined(m.span.end, o.span.start))
+}
+
+/// Whether the text between two mentions is ", and", "and", or "and" with a short apposition
+/// ("and a guard,", "and his deputy,").
+fn and_between(t: &str) -> bool {
+    let t = t.trim_start();
+    let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+    let Some(rest) = t.strip_prefix("and ") else {
+        return false;
+    };
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(app) = rest.strip_suffix(',') else {
+        return false;
+    };
+    let words = app.split_whitespace().count();
+    (1..=4).contains(&words) && !app.contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
+}
+
 /// How many quotations close between bytes `from` and `to` of the body.
 fn quotes_between(doc: &Document, from: usize, to: usize) -> usize {
     if from >= to {
@@ -596,10 +647,12 @@ pub(crate) fn choose(
                 let weak = rc
                     .mentions
                     .last()
-                    .and_then(|&i| mentions.get(i))
-                    .is_some_and(|l| {
+                    .filter(|&&i| i < mentions.len())
+                    .is_some_and(|&i| {
+                        let l = &mentions[i];
                         (*HYBRID_POSS && role_of(doc, l) == "poss")
                             || (*HYBRID_QB && quotes_between(doc, l.span.end, a.start) > 0)
+                            || (*HYBRID_COORD && conjunct(doc, mentions, i))
                     });
                 // Weak, the model may name another person, not take the name away ("none").
                 let other = ci != cands[r] && s >= none;
@@ -645,6 +698,10 @@ fn env_flag(name: &str, default: bool) -> bool {
 static HYBRID_POSS: LazyLock<bool> =
     LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_POSS", true));
 static HYBRID_QB: LazyLock<bool> = LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_QB", false));
+/// A conjunct ("Oleg Petrov, and a guard, Ivan Sokolov, were …") is weak too (session 24;
+/// `NEWSPROBE_COREF_HYBRID_COORD=0` leaves it out, experiments).
+static HYBRID_COORD: LazyLock<bool> =
+    LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_COORD", true));
 
 /// The model's lead over a strong rules' choice that still overrides it in the hybrid
 /// (`NEWSPROBE_COREF_BIG_MARGIN`, experiments).
