@@ -30,16 +30,15 @@ use crate::Error;
 /// The embedded model.
 pub const COREF_MODEL: &str = include_str!("../models/coref.tsv");
 
-/// The model the engine uses: none by default (the rules' latest agreeing person);
-/// `NEWSPROBE_COREF=hybrid` switches the embedded one on where the rules' choice is weak (see
-/// [`HYBRID`]; session 23, hybrid23: it pays on the tuned-on groups, but the retrain chain after
-/// it shows more wrong names, see the README), `NEWSPROBE_COREF=model` lets it override the
-/// rules wherever it leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's
-/// own (experiments).
+/// The model the engine uses: by default the embedded one in the hybrid, overriding the rules'
+/// latest agreeing person only where their choice is weak (see [`HYBRID`]; session 23 built it,
+/// session 24 switched it on after the retrain chain, see the README); `NEWSPROBE_COREF=rules`
+/// leaves the rules alone, `NEWSPROBE_COREF=model` lets the model override the rules wherever it
+/// leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's own (experiments).
 pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
-    let on = std::env::var_os("NEWSPROBE_COREF_MODEL").is_some()
-        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model" || s == "hybrid");
-    if !on {
+    if std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "rules")
+        && std::env::var_os("NEWSPROBE_COREF_MODEL").is_none()
+    {
         return None;
     }
     eval_model().ok().filter(|m| !m.weights.is_empty())
@@ -683,11 +682,12 @@ const DEFAULT_MARGIN: f32 = 2.0;
 
 /// Whether the model overrides the rules only where their choice is weak: the rules' person
 /// was last mentioned as a possessor ("Omar's office … he"), or the model leads by more than
-/// [`BIG_MARGIN`]; where the rules find no one, no one (`NEWSPROBE_COREF=hybrid`). Tuned-on
-/// shown 898/950 → 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain
-/// chain (README, session 23 hybrid23).
+/// [`BIG_MARGIN`]; where the rules find no one, no one. The default since session 24
+/// (`NEWSPROBE_COREF=model` turns it off for the model alone). Tuned-on shown 898/950 →
+/// 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain chain (README,
+/// session 23 hybrid23).
 pub static HYBRID: LazyLock<bool> =
-    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "hybrid"));
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").map_or(true, |s| s != "model"));
 
 fn env_flag(name: &str, default: bool) -> bool {
     std::env::var(name).map_or(default, |s| s != "0")

@@ -336,6 +336,9 @@ pub fn cluster_with(
                     .or_insert_with(|| Arc::new(NameForms::of(text))),
             )
         });
+        // A description two people may mean ([`crate::role_holders`]): no one, and no person
+        // of its own (a role-only entity would take the pronouns after it).
+        let mut ambiguous = false;
         let target = match m.kind {
             MentionKind::Name => forms
                 .as_deref()
@@ -343,7 +346,9 @@ pub fn cluster_with(
             MentionKind::Description if m.etype == EntityType::Organization => {
                 match_organization(&clusters, &recent, m)
             }
-            MentionKind::Description => match_description(&clusters, &recent, m),
+            MentionKind::Description => {
+                match_description(doc, &clusters, &recent, m, sent, &mut ambiguous)
+            }
             MentionKind::Pronoun => {
                 if in_title {
                     continue;
@@ -417,6 +422,7 @@ pub fn cluster_with(
                     MentionKind::Description if m.etype == EntityType::Organization => false,
                     MentionKind::Description => {
                         !in_title
+                            && !ambiguous
                             && !GENERIC_HEADS
                                 .contains(&m.head.split_whitespace().last().unwrap_or(""))
                     }
@@ -840,10 +846,16 @@ const RECENT_CLUSTERS: usize = 1_000;
 /// (and nationality, and "former") fits, among the [`RECENT_CLUSTERS`] latest mentioned.
 /// `recent` holds (last, cluster) of every cluster, so the first that fits, walking it from the
 /// end, is the latest (among equally late, the highest index).
+///
+/// Where another person holds the role too, or an unnamed holder ("another analyst") is written
+/// after the latest one, no one, unless the sentence settles it ([`crate::role_holders`]).
 fn match_description(
+    doc: &Document,
     clusters: &[Cluster],
     recent: &BTreeSet<(usize, usize)>,
     m: &Mention,
+    sent: usize,
+    ambiguous: &mut bool,
 ) -> Option<usize> {
     let countries: Vec<&str> = m
         .descriptors
@@ -851,8 +863,17 @@ fn match_description(
         .flat_map(|d| d.countries.iter().copied())
         .collect();
     let former = m.descriptors.iter().any(|d| d.former);
+    let mut chosen: Option<usize> = None;
     for &(_, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
         let c = &clusters[i];
+        if let Some(k) = chosen {
+            // Looking for another holder of the role: where the chosen one was mentioned near
+            // (this sentence or the one before), only as near a holder unsettles it.
+            let near = sent.saturating_sub(1);
+            if clusters[k].last_sentence >= near && c.last_sentence < near {
+                break;
+            }
+        }
         if c.etype != EntityType::Person || c.plural {
             continue;
         }
@@ -874,10 +895,37 @@ fn match_description(
         if former && !c.former {
             continue;
         }
-        return Some(i);
+        match chosen {
+            None => {
+                if *ROLE_HOLDERS && crate::role_holders::holds(&m.head, c) {
+                    if m.span.field == Field::Text
+                        && crate::role_holders::unnamed_between(doc, &m.head, c.last, m.span.start)
+                    {
+                        *ambiguous = true;
+                        return None;
+                    }
+                    chosen = Some(i);
+                } else {
+                    return Some(i);
+                }
+            }
+            Some(k) => {
+                if crate::role_holders::holds(&m.head, c)
+                    && !crate::role_holders::settled(&clusters[k], c, sent)
+                {
+                    *ambiguous = true;
+                    return None;
+                }
+            }
+        }
     }
-    None
+    chosen
 }
+
+/// Whether [`match_description`] leaves a role two people hold unlinked
+/// (`NEWSPROBE_ROLE_HOLDERS=0` links the latest, as before session 24; experiments).
+static ROLE_HOLDERS: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var("NEWSPROBE_ROLE_HOLDERS").map_or(true, |s| s != "0"));
 
 /// "the alliance" -> the latest organisation whose name ends in "Alliance" or is NATO;
 /// "the bloc" -> the EU; "the company" -> the latest "... Company".

@@ -45,6 +45,7 @@ pub mod outlets;
 pub mod possessive_brands;
 pub mod possessive_offices;
 pub mod reporting_names;
+pub mod role_holders;
 pub mod state_codes;
 pub mod tagger;
 pub mod teams;
