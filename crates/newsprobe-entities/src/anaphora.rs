@@ -353,11 +353,9 @@ pub(crate) fn features(
     // mention and the pronoun.
     let qb = quotes_between(doc, last.span.end, a.start);
     out.put("qb", bucket(qb, 2));
-    // A speaker already: one of its mentions stands next to a verb of saying.
-    let spk = c
-        .mentions
-        .iter()
-        .any(|&i| i < mentions.len() && speaks(doc, &mentions[i]));
+    // A speaker already: one of its mentions stands next to a verb of saying (kept on the
+    // cluster as its mentions join it).
+    let spk = c.speaker;
     out.put("spk", if spk { "1" } else { "0" });
     out.put(
         "spk_qb",
@@ -388,7 +386,7 @@ const SAYING: &[&str] = &[
 ];
 
 /// Whether a mention stands next to a verb of saying ("X said", "said X", "according to X").
-fn speaks(doc: &Document, m: &Mention) -> bool {
+pub(crate) fn speaks(doc: &Document, m: &Mention) -> bool {
     let after = word_after(doc, m.span.end);
     if SAYING.contains(&after.as_str()) {
         return true;

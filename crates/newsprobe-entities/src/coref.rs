@@ -47,6 +47,10 @@ pub struct Cluster {
     pub description: Option<String>,
     /// A short title bound to a one-word name ("Admiral").
     pub short_title: Option<String>,
+    /// Whether one of its mentions stands next to a verb of saying (`anaphora::speaks`; kept
+    /// only while the pronoun model runs: its `spk` feature, read once a mention, not once a
+    /// pronoun's candidate).
+    pub speaker: bool,
     /// Position of the latest mention (body byte offset), for recency.
     pub last: usize,
     pub last_sentence: usize,
@@ -71,6 +75,7 @@ impl Cluster {
             descriptor_keys: HashSet::new(),
             description: None,
             short_title: None,
+            speaker: false,
             last: 0,
             last_sentence: 0,
         }
@@ -325,6 +330,7 @@ pub fn cluster_with(
     // (last, cluster) of every cluster: descriptions look at the clusters latest mentioned first
     // and stop at the first that fits (or after [`RECENT_CLUSTERS`]), not at all of them.
     let mut recent: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let learned = model.is_some() || collect.is_some();
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
@@ -353,7 +359,6 @@ pub fn cluster_with(
                 if in_title {
                     continue;
                 }
-                let learned = model.is_some() || collect.is_some();
                 let window = if learned {
                     *crate::anaphora::WINDOW
                 } else {
@@ -405,6 +410,9 @@ pub fn cluster_with(
                     cl.gender = m.gender;
                 }
                 let before = cl.last;
+                if learned && !cl.speaker {
+                    cl.speaker = crate::anaphora::speaks(doc, m);
+                }
                 if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
                     index.add(c, f);
                 }
@@ -431,6 +439,7 @@ pub fn cluster_with(
                 if new_entity {
                     let mut c = Cluster::new(m);
                     c.modifier_only = modifier();
+                    c.speaker = learned && crate::anaphora::speaks(doc, m);
                     if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
                         index.add(clusters.len(), f);
                     }
