@@ -444,7 +444,7 @@ fn conjunct(doc: &Document, mentions: &[Mention], i: usize) -> bool {
             && o.etype == EntityType::Person
             && o.kind != MentionKind::Description
     };
-    let joined = |from: usize, to: usize| doc.text.get(from..to).is_some_and(|t| and_between(t));
+    let joined = |from: usize, to: usize| doc.text.get(from..to).is_some_and(and_between);
     let before = mentions[..i]
         .iter()
         .rev()
