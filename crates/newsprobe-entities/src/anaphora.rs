@@ -30,16 +30,15 @@ use crate::Error;
 /// The embedded model.
 pub const COREF_MODEL: &str = include_str!("../models/coref.tsv");
 
-/// The model the engine uses: none by default (the rules' latest agreeing person);
-/// `NEWSPROBE_COREF=hybrid` switches the embedded one on where the rules' choice is weak (see
-/// [`HYBRID`]; session 23, hybrid23: it pays on the tuned-on groups, but the retrain chain after
-/// it shows more wrong names, see the README), `NEWSPROBE_COREF=model` lets it override the
-/// rules wherever it leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's
-/// own (experiments).
+/// The model the engine uses: by default the embedded one in the hybrid, overriding the rules'
+/// latest agreeing person only where their choice is weak (see [`HYBRID`]; session 23 built it,
+/// session 24 switched it on after the retrain chain, see the README); `NEWSPROBE_COREF=rules`
+/// leaves the rules alone, `NEWSPROBE_COREF=model` lets the model override the rules wherever it
+/// leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's own (experiments).
 pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
-    let on = std::env::var_os("NEWSPROBE_COREF_MODEL").is_some()
-        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model" || s == "hybrid");
-    if !on {
+    if std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "rules")
+        && std::env::var_os("NEWSPROBE_COREF_MODEL").is_none()
+    {
         return None;
     }
     eval_model().ok().filter(|m| !m.weights.is_empty())
@@ -354,11 +353,9 @@ pub(crate) fn features(
     // mention and the pronoun.
     let qb = quotes_between(doc, last.span.end, a.start);
     out.put("qb", bucket(qb, 2));
-    // A speaker already: one of its mentions stands next to a verb of saying.
-    let spk = c
-        .mentions
-        .iter()
-        .any(|&i| i < mentions.len() && speaks(doc, &mentions[i]));
+    // A speaker already: one of its mentions stands next to a verb of saying (kept on the
+    // cluster as its mentions join it).
+    let spk = c.speaker;
     out.put("spk", if spk { "1" } else { "0" });
     out.put(
         "spk_qb",
@@ -389,7 +386,7 @@ const SAYING: &[&str] = &[
 ];
 
 /// Whether a mention stands next to a verb of saying ("X said", "said X", "according to X").
-fn speaks(doc: &Document, m: &Mention) -> bool {
+pub(crate) fn speaks(doc: &Document, m: &Mention) -> bool {
     let after = word_after(doc, m.span.end);
     if SAYING.contains(&after.as_str()) {
         return true;
@@ -428,6 +425,57 @@ fn role_of(doc: &Document, m: &Mention) -> &'static str {
         return "start";
     }
     "mid"
+}
+
+/// Whether mention `i` is one of two people joined by "and" ("His manager, Oleg Petrov, and a
+/// guard, Ivan Sokolov, were on duty"): the person mention next to it (a description between
+/// them skipped) is separated from it only by "and", an optional comma, and an optional
+/// apposition ("and a guard,"). A conjunct of a plural subject is a weak antecedent for a
+/// singular pronoun (session 24, hybrid24).
+fn conjunct(doc: &Document, mentions: &[Mention], i: usize) -> bool {
+    let Some(m) = mentions.get(i) else {
+        return false;
+    };
+    if m.span.field != Field::Text {
+        return false;
+    }
+    let person = |o: &Mention| {
+        o.span.field == Field::Text
+            && o.etype == EntityType::Person
+            && o.kind != MentionKind::Description
+    };
+    let joined = |from: usize, to: usize| doc.text.get(from..to).is_some_and(and_between);
+    let before = mentions[..i]
+        .iter()
+        .rev()
+        .filter(|o| o.span.field == Field::Text && o.span.end <= m.span.start)
+        .find(|o| o.kind != MentionKind::Description)
+        .is_some_and(|o| person(o) && joined(o.span.end, m.span.start));
+    before
+        || mentions[i + 1..]
+            .iter()
+            .filter(|o| o.span.field == Field::Text && o.span.start >= m.span.end)
+            .find(|o| o.kind != MentionKind::Description)
+            .is_some_and(|o| person(o) && joined(m.span.end, o.span.start))
+}
+
+/// Whether the text between two mentions is ", and", "and", or "and" with a short apposition
+/// ("and a guard,", "and his deputy,").
+fn and_between(t: &str) -> bool {
+    let t = t.trim_start();
+    let t = t.strip_prefix(',').unwrap_or(t).trim_start();
+    let Some(rest) = t.strip_prefix("and ") else {
+        return false;
+    };
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(app) = rest.strip_suffix(',') else {
+        return false;
+    };
+    let words = app.split_whitespace().count();
+    (1..=4).contains(&words) && !app.contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
 }
 
 /// How many quotations close between bytes `from` and `to` of the body.
@@ -596,10 +644,12 @@ pub(crate) fn choose(
                 let weak = rc
                     .mentions
                     .last()
-                    .and_then(|&i| mentions.get(i))
-                    .is_some_and(|l| {
+                    .filter(|&&i| i < mentions.len())
+                    .is_some_and(|&i| {
+                        let l = &mentions[i];
                         (*HYBRID_POSS && role_of(doc, l) == "poss")
                             || (*HYBRID_QB && quotes_between(doc, l.span.end, a.start) > 0)
+                            || (*HYBRID_COORD && conjunct(doc, mentions, i))
                     });
                 // Weak, the model may name another person, not take the name away ("none").
                 let other = ci != cands[r] && s >= none;
@@ -630,11 +680,12 @@ const DEFAULT_MARGIN: f32 = 2.0;
 
 /// Whether the model overrides the rules only where their choice is weak: the rules' person
 /// was last mentioned as a possessor ("Omar's office … he"), or the model leads by more than
-/// [`BIG_MARGIN`]; where the rules find no one, no one (`NEWSPROBE_COREF=hybrid`). Tuned-on
-/// shown 898/950 → 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain
-/// chain (README, session 23 hybrid23).
+/// [`BIG_MARGIN`]; where the rules find no one, no one. The default since session 24
+/// (`NEWSPROBE_COREF=model` turns it off for the model alone). Tuned-on shown 898/950 →
+/// 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain chain (README,
+/// session 23 hybrid23).
 pub static HYBRID: LazyLock<bool> =
-    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "hybrid"));
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").map_or(true, |s| s != "model"));
 
 fn env_flag(name: &str, default: bool) -> bool {
     std::env::var(name).map_or(default, |s| s != "0")
@@ -645,6 +696,10 @@ fn env_flag(name: &str, default: bool) -> bool {
 static HYBRID_POSS: LazyLock<bool> =
     LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_POSS", true));
 static HYBRID_QB: LazyLock<bool> = LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_QB", false));
+/// A conjunct ("Oleg Petrov, and a guard, Ivan Sokolov, were …") is weak too (session 24;
+/// `NEWSPROBE_COREF_HYBRID_COORD=0` leaves it out, experiments).
+static HYBRID_COORD: LazyLock<bool> =
+    LazyLock::new(|| env_flag("NEWSPROBE_COREF_HYBRID_COORD", true));
 
 /// The model's lead over a strong rules' choice that still overrides it in the hybrid
 /// (`NEWSPROBE_COREF_BIG_MARGIN`, experiments).

@@ -47,6 +47,10 @@ pub struct Cluster {
     pub description: Option<String>,
     /// A short title bound to a one-word name ("Admiral").
     pub short_title: Option<String>,
+    /// Whether one of its mentions stands next to a verb of saying (`anaphora::speaks`; kept
+    /// only while the pronoun model runs: its `spk` feature, read once a mention, not once a
+    /// pronoun's candidate).
+    pub speaker: bool,
     /// Position of the latest mention (body byte offset), for recency.
     pub last: usize,
     pub last_sentence: usize,
@@ -71,6 +75,7 @@ impl Cluster {
             descriptor_keys: HashSet::new(),
             description: None,
             short_title: None,
+            speaker: false,
             last: 0,
             last_sentence: 0,
         }
@@ -325,6 +330,7 @@ pub fn cluster_with(
     // (last, cluster) of every cluster: descriptions look at the clusters latest mentioned first
     // and stop at the first that fits (or after [`RECENT_CLUSTERS`]), not at all of them.
     let mut recent: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let learned = model.is_some() || collect.is_some();
     for (idx, m) in mentions.iter().enumerate() {
         let in_title = m.span.field == Field::Title;
         let sent = sentence_of(m);
@@ -336,6 +342,9 @@ pub fn cluster_with(
                     .or_insert_with(|| Arc::new(NameForms::of(text))),
             )
         });
+        // A description two people may mean ([`crate::role_holders`]): no one, and no person
+        // of its own (a role-only entity would take the pronouns after it).
+        let mut ambiguous = false;
         let target = match m.kind {
             MentionKind::Name => forms
                 .as_deref()
@@ -343,12 +352,13 @@ pub fn cluster_with(
             MentionKind::Description if m.etype == EntityType::Organization => {
                 match_organization(&clusters, &recent, m)
             }
-            MentionKind::Description => match_description(&clusters, &recent, m),
+            MentionKind::Description => {
+                match_description(doc, &clusters, &recent, m, sent, &mut ambiguous)
+            }
             MentionKind::Pronoun => {
                 if in_title {
                     continue;
                 }
-                let learned = model.is_some() || collect.is_some();
                 let window = if learned {
                     *crate::anaphora::WINDOW
                 } else {
@@ -400,6 +410,9 @@ pub fn cluster_with(
                     cl.gender = m.gender;
                 }
                 let before = cl.last;
+                if learned && !cl.speaker {
+                    cl.speaker = crate::anaphora::speaks(doc, m);
+                }
                 if let (true, Some(f)) = (cl.absorb(idx, m, sent, forms.as_ref()), &forms) {
                     index.add(c, f);
                 }
@@ -417,6 +430,7 @@ pub fn cluster_with(
                     MentionKind::Description if m.etype == EntityType::Organization => false,
                     MentionKind::Description => {
                         !in_title
+                            && !ambiguous
                             && !GENERIC_HEADS
                                 .contains(&m.head.split_whitespace().last().unwrap_or(""))
                     }
@@ -425,6 +439,7 @@ pub fn cluster_with(
                 if new_entity {
                     let mut c = Cluster::new(m);
                     c.modifier_only = modifier();
+                    c.speaker = learned && crate::anaphora::speaks(doc, m);
                     if let (true, Some(f)) = (c.absorb(idx, m, sent, forms.as_ref()), &forms) {
                         index.add(clusters.len(), f);
                     }
@@ -840,10 +855,16 @@ const RECENT_CLUSTERS: usize = 1_000;
 /// (and nationality, and "former") fits, among the [`RECENT_CLUSTERS`] latest mentioned.
 /// `recent` holds (last, cluster) of every cluster, so the first that fits, walking it from the
 /// end, is the latest (among equally late, the highest index).
+///
+/// Where another person holds the role too, or an unnamed holder ("another analyst") is written
+/// after the latest one, no one, unless the sentence settles it ([`crate::role_holders`]).
 fn match_description(
+    doc: &Document,
     clusters: &[Cluster],
     recent: &BTreeSet<(usize, usize)>,
     m: &Mention,
+    sent: usize,
+    ambiguous: &mut bool,
 ) -> Option<usize> {
     let countries: Vec<&str> = m
         .descriptors
@@ -851,8 +872,17 @@ fn match_description(
         .flat_map(|d| d.countries.iter().copied())
         .collect();
     let former = m.descriptors.iter().any(|d| d.former);
+    let mut chosen: Option<usize> = None;
     for &(_, i) in recent.iter().rev().take(RECENT_CLUSTERS) {
         let c = &clusters[i];
+        if let Some(k) = chosen {
+            // Looking for another holder of the role: where the chosen one was mentioned near
+            // (this sentence or the one before), only as near a holder unsettles it.
+            let near = sent.saturating_sub(1);
+            if clusters[k].last_sentence >= near && c.last_sentence < near {
+                break;
+            }
+        }
         if c.etype != EntityType::Person || c.plural {
             continue;
         }
@@ -874,10 +904,37 @@ fn match_description(
         if former && !c.former {
             continue;
         }
-        return Some(i);
+        match chosen {
+            None => {
+                if *ROLE_HOLDERS && crate::role_holders::holds(&m.head, c) {
+                    if m.span.field == Field::Text
+                        && crate::role_holders::unnamed_between(doc, &m.head, c.last, m.span.start)
+                    {
+                        *ambiguous = true;
+                        return None;
+                    }
+                    chosen = Some(i);
+                } else {
+                    return Some(i);
+                }
+            }
+            Some(k) => {
+                if crate::role_holders::holds(&m.head, c)
+                    && !crate::role_holders::settled(&clusters[k], c, sent)
+                {
+                    *ambiguous = true;
+                    return None;
+                }
+            }
+        }
     }
-    None
+    chosen
 }
+
+/// Whether [`match_description`] leaves a role two people hold unlinked
+/// (`NEWSPROBE_ROLE_HOLDERS=0` links the latest, as before session 24; experiments).
+static ROLE_HOLDERS: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var("NEWSPROBE_ROLE_HOLDERS").map_or(true, |s| s != "0"));
 
 /// "the alliance" -> the latest organisation whose name ends in "Alliance" or is NATO;
 /// "the bloc" -> the EU; "the company" -> the latest "... Company".

@@ -49,6 +49,7 @@ pub mod party_plurals;
 pub mod possessive_brands;
 pub mod possessive_offices;
 pub mod reporting_names;
+pub mod role_holders;
 pub mod state_codes;
 pub mod tagger;
 pub mod teams;

@@ -345,11 +345,9 @@ mod tests {
         assert_eq!(kind, SourceType::Named);
     }
 
-    // (Ignored: the entity stage's coreference links "the analyst" to the nearest person it
-    // gave the role before this detector is asked, on the start engine too; kept as the
-    // precision case the coref stage still fails, session 23.)
+    // (Ignored in session 23; the entity stage leaves a role two people hold unlinked since
+    // session 24, `newsprobe_entities::role_holders`.)
     #[test]
-    #[ignore]
     fn another_holder_of_the_role_leaves_it_unnamed() {
         let text = "Harriet Okonkwo, an analyst at Brenmoor Securities, expects a delay. \
             Another analyst, who asked not to be named, disagreed. \"It will ship on time,\" \
@@ -358,16 +356,20 @@ mod tests {
         assert_ne!(name.as_deref(), Some("Harriet Okonkwo"));
     }
 
-    // (Ignored: the entity stage's coreference links "the analyst" to the nearest person it
-    // gave the role before this detector is asked, on the start engine too; kept as the
-    // precision case the coref stage still fails, session 23.)
+    // (Ignored in session 23, as above. The description is shown as written, "the analyst":
+    // neither analyst's name.)
     #[test]
-    #[ignore]
     fn two_named_holders_leave_it_unnamed() {
         let text = "Harriet Okonkwo, an analyst at Brenmoor Securities, and Tomas Villanueva, \
             an analyst at Kestrel Partners, both expect a delay. \"It will not ship in \
             March,\" the analyst said.";
         let (name, _) = source_of(text, "It will not ship");
-        assert!(name.is_none(), "{name:?}");
+        assert!(
+            !matches!(
+                name.as_deref(),
+                Some("Harriet Okonkwo" | "Tomas Villanueva")
+            ),
+            "{name:?}"
+        );
     }
 }
