@@ -30,15 +30,18 @@ use crate::Error;
 /// The embedded model.
 pub const COREF_MODEL: &str = include_str!("../models/coref.tsv");
 
-/// The model the engine uses: by default the embedded one in the hybrid, overriding the rules'
-/// latest agreeing person only where their choice is weak (see [`HYBRID`]; session 23 built it,
-/// session 24 switched it on after the retrain chain, see the README); `NEWSPROBE_COREF=rules`
-/// leaves the rules alone, `NEWSPROBE_COREF=model` lets the model override the rules wherever it
-/// leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's own (experiments).
+/// The model the engine uses: none by default (the rules' latest agreeing person, also
+/// `NEWSPROBE_COREF=rules`); `NEWSPROBE_COREF=hybrid` switches the embedded one on where the
+/// rules' choice is weak (see [`HYBRID`]; session 23 built it; session 24's hybrid24 switched it
+/// on by default, and the lead switched it off again: after the retrain chain the held-out names
+/// it adds were right 15 times in 25, under the nine-in-ten bar, and it cost ~+5–8% of the
+/// instructions a page, see the README), `NEWSPROBE_COREF=model` lets it override the rules
+/// wherever it leads by [`MARGIN`], `NEWSPROBE_COREF_MODEL=FILE` reads a table of one's own
+/// (experiments).
 pub static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| {
-    if std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "rules")
-        && std::env::var_os("NEWSPROBE_COREF_MODEL").is_none()
-    {
+    let on = std::env::var_os("NEWSPROBE_COREF_MODEL").is_some()
+        || std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "model" || s == "hybrid");
+    if !on {
         return None;
     }
     eval_model().ok().filter(|m| !m.weights.is_empty())
@@ -680,12 +683,12 @@ const DEFAULT_MARGIN: f32 = 2.0;
 
 /// Whether the model overrides the rules only where their choice is weak: the rules' person
 /// was last mentioned as a possessor ("Omar's office … he"), or the model leads by more than
-/// [`BIG_MARGIN`]; where the rules find no one, no one. The default since session 24
-/// (`NEWSPROBE_COREF=model` turns it off for the model alone). Tuned-on shown 898/950 →
+/// [`BIG_MARGIN`]; where the rules find no one, no one (`NEWSPROBE_COREF=hybrid`; on by default
+/// for part of session 24, then off again, see [`MODEL`]). Tuned-on shown 898/950 →
 /// 904/951; held-out, PolNeAR dev and GUM news unchanged before the retrain chain (README,
 /// session 23 hybrid23).
 pub static HYBRID: LazyLock<bool> =
-    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").map_or(true, |s| s != "model"));
+    LazyLock::new(|| std::env::var("NEWSPROBE_COREF").is_ok_and(|s| s == "hybrid"));
 
 fn env_flag(name: &str, default: bool) -> bool {
     std::env::var(name).map_or(default, |s| s != "0")
