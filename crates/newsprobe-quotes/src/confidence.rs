@@ -632,9 +632,10 @@ mod tests {
     #[test]
     fn a_pronoun_after_two_people_joined_by_and_means_the_man_before_them() {
         // Reported speech after "he", among three men: the rules' latest, the guard Ivan
-        // Sokolov, was named as one of two people joined by "and", a weak antecedent, and the
-        // entity stage's pronoun model names Anton Belov (session 24; until then the guard was
-        // reached, and only the confidence kept him a suggestion).
+        // Sokolov, was named as one of two people joined by "and", a weak antecedent. The
+        // pronoun hybrid (`NEWSPROBE_COREF=hybrid`, session 24) names Anton Belov; the rules,
+        // the default, reach the guard, and then the confidence must keep him a suggestion:
+        // never another man's name shown.
         let doc = analyse(DEPOT);
         let q = doc
             .quotes
@@ -642,7 +643,11 @@ mod tests {
             .find(|q| doc.span_text(&q.span).contains("guards searched"))
             .expect("the statement");
         assert_eq!(q.source.via.as_deref(), Some("pronoun"));
-        assert_eq!(crate::test_support::reached(q), Some("Anton Belov"));
+        let reached = crate::test_support::reached(q).expect("a name reached");
+        if reached != "Anton Belov" {
+            assert_eq!(q.source.name, None, "{reached} shown");
+            assert!(q.source.score.is_some_and(|s| s < f64::from(threshold())));
+        }
     }
 
     #[test]
