@@ -182,9 +182,17 @@ pub fn cell(q: usize, p: usize, n: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct Entry {
     cells: [f32; CELLS],
+    /// The highest of `cells` (NaN cells aside): a word whose best cell is under the threshold
+    /// is refused before its neighbours are read.
+    best: f32,
 }
 
 impl Entry {
+    /// The highest learned precision of any cell.
+    pub fn best(&self) -> f32 {
+        self.best
+    }
+
     /// The learned precision of cell `k`, where train saw the word so placed.
     pub fn score(&self, k: usize) -> Option<f32> {
         self.cells.get(k).copied().filter(|s| !s.is_nan())
@@ -195,20 +203,33 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct Table {
     words: HashMap<String, Entry, foldhash::fast::FixedState>,
-    /// Quick refusal: per first byte, a bit for each length (under 32 bytes) some word of the
-    /// table has (most words of a text are refused here, before any hashing).
-    shape: Vec<u32>,
+    /// Quick refusal: a bit for each first byte, last byte and length (under 32 bytes) some word
+    /// of the table has, [`shape_bit`] (most words of a text are refused here, before any
+    /// hashing: a bit per first byte and length alone let most words through to the hash).
+    shape: Vec<u64>,
 }
 
-/// Whether `shape` has a bit for `w`'s first byte and length.
+/// The bit of `w` in a table's shape: its first and last byte's low five bits and its length
+/// (under 32 bytes); `None` for a longer or empty word.
 #[inline]
-fn shape_has(shape: &[u32], w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(&b) if w.len() < 32 => shape
-            .get(usize::from(b))
-            .is_some_and(|bits| bits >> w.len() & 1 == 1),
-        _ => false,
+fn shape_bit(w: &str) -> Option<usize> {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) if b.len() < 32 => {
+            Some(usize::from(f & 31) << 10 | usize::from(l & 31) << 5 | b.len())
+        }
+        _ => None,
     }
+}
+
+/// Whether `shape` has the bit of `w` ([`shape_bit`]).
+#[inline]
+fn shape_has(shape: &[u64], w: &str) -> bool {
+    shape_bit(w).is_some_and(|k| {
+        shape
+            .get(k / 64)
+            .is_some_and(|bits| bits >> (k % 64) & 1 == 1)
+    })
 }
 
 impl Table {
@@ -235,7 +256,7 @@ impl Table {
         }
         let mut t = Table {
             words: HashMap::default(),
-            shape: vec![0; 256],
+            shape: vec![0; 512],
         };
         for (w, c) in counts {
             // Each cell shrunk toward the word's precision in its place (in or out of a
@@ -255,12 +276,17 @@ impl Table {
                     cells[k] = (m as f32 + PRIOR * b) / (f as f32 + PRIOR);
                 }
             }
-            if let (Some(&b), true) = (w.as_bytes().first(), w.len() < 32) {
-                if let Some(bits) = t.shape.get_mut(usize::from(b)) {
-                    *bits |= 1 << w.len();
+            if let Some(k) = shape_bit(w) {
+                if let Some(bits) = t.shape.get_mut(k / 64) {
+                    *bits |= 1 << (k % 64);
                 }
             }
-            t.words.insert(w.to_string(), Entry { cells });
+            let best = cells
+                .iter()
+                .copied()
+                .filter(|s| !s.is_nan())
+                .fold(f32::NEG_INFINITY, f32::max);
+            t.words.insert(w.to_string(), Entry { cells, best });
         }
         t
     }
@@ -515,7 +541,7 @@ pub fn find_with(
         ctx,
         &cues,
         &quoted,
-        |w| table.entry(w).is_some(),
+        |w| table.entry(w).is_some_and(|e| e.best() >= threshold),
         |w, k| table.score(w, k).is_some_and(|s| s >= threshold),
     );
     let mut out = Vec::with_capacity(cands.len());
