@@ -1038,17 +1038,7 @@ mod tests {
 
     use newsprobe_core::{DescriptorKind, Document};
 
-    fn entities(text: &str) -> Document {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc
-    }
-
-    fn mentions_of<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
-        doc.entity_named(name)
-            .map(|e| doc.mention_texts(e))
-            .unwrap_or_default()
-    }
+    use crate::test_support::{entities, mentions_of};
 
     #[test]
     fn pronouns_follow_gender_and_recency() {

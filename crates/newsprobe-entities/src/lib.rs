@@ -348,6 +348,20 @@ pub(crate) mod test_support {
         doc.entities.iter().find(|e| e.name == name).map(|e| e.kind)
     }
 
+    /// Runs the entity stage on `text`.
+    pub fn entities(text: &str) -> Document {
+        let mut doc = Document::from_text(None, text);
+        crate::annotate(&mut doc, None);
+        doc
+    }
+
+    /// The mentions, as written, of the entity named `name` (none where there is no such entity).
+    pub fn mentions_of<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
+        doc.entity_named(name)
+            .map(|e| doc.mention_texts(e))
+            .unwrap_or_default()
+    }
+
     /// Runs the entity stage on `text`: each entity's name and type.
     pub fn kinds(text: &str) -> Vec<(String, EntityType)> {
         let mut doc = Document::from_text(None, text);

@@ -79,17 +79,7 @@ pub fn unnamed_between(doc: &Document, head: &str, from: usize, to: usize) -> bo
 mod tests {
     use super::*;
 
-    fn entities(text: &str) -> Document {
-        let mut doc = Document::from_text(None, text);
-        crate::annotate(&mut doc, None);
-        doc
-    }
-
-    fn mentions_of<'a>(doc: &'a Document, name: &str) -> Vec<&'a str> {
-        doc.entity_named(name)
-            .map(|e| doc.mention_texts(e))
-            .unwrap_or_default()
-    }
+    use crate::test_support::{entities, mentions_of};
 
     #[test]
     fn two_named_analysts_leave_the_analyst_unlinked() {

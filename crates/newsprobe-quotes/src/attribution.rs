@@ -61,7 +61,22 @@ pub fn prev_class(ctx: &Ctx, i: usize, start: usize) -> usize {
         || w.ends_with("’s")
     {
         2
+    } else if aux_or_negation(w) {
+        3
     } else if matches!(
+        w,
+        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who" | "which"
+    ) {
+        4
+    } else {
+        5
+    }
+}
+
+/// Modals, "do" and "have" forms and negations: the class of a word before a cue, and no
+/// cue's head.
+fn aux_or_negation(w: &str) -> bool {
+    matches!(
         w,
         "will"
             | "would"
@@ -80,42 +95,17 @@ pub fn prev_class(ctx: &Ctx, i: usize, start: usize) -> usize {
             | "not"
             | "n't"
             | "never"
-    ) {
-        3
-    } else if matches!(
-        w,
-        "he" | "she" | "they" | "i" | "we" | "you" | "it" | "who" | "which"
-    ) {
-        4
-    } else {
-        5
-    }
+    )
 }
 
 /// Words that are no cue's head: auxiliaries, negations, adverbs ("has" and "also" of "has also
 /// criticised", "is" of "is expected").
 pub fn no_head(w: &str) -> bool {
     crate::lexicon::is_be(w)
+        || aux_or_negation(w)
         || matches!(
             w,
-            "has"
-                | "have"
-                | "had"
-                | "having"
-                | "do"
-                | "does"
-                | "did"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "not"
-                | "n't"
-                | "never"
+            "having"
                 | "also"
                 | "still"
                 | "just"
