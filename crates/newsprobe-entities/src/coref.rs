@@ -1036,7 +1036,7 @@ fn match_pronoun(clusters: &[Cluster], near: &[usize], m: &Mention, sent: usize)
 mod tests {
     use super::*;
 
-    use newsprobe_core::{DescriptorKind, Document};
+    use newsprobe_core::DescriptorKind;
 
     use crate::test_support::{entities, mentions_of};
 
