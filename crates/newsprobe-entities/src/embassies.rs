@@ -71,9 +71,6 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
         }
         i = e;
     }
-    if added.is_empty() {
-        return;
-    }
     mentions::keep_and_add(all, &keep, added);
 }
 

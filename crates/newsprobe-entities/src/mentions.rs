@@ -720,8 +720,12 @@ pub(crate) fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
 }
 
 /// The mentions kept (`keep`, one flag per mention of `all`) and `added`, sorted as
-/// [`sort_mentions`] sorts: what a rule that joins or replaces names hands on.
+/// [`sort_mentions`] sorts: what a rule that joins or replaces names hands on. With nothing
+/// added the list stays as it is (a rule that found nothing to join replaced nothing).
 pub(crate) fn keep_and_add(all: &mut Vec<Mention>, keep: &[bool], added: Vec<Mention>) {
+    if added.is_empty() {
+        return;
+    }
     let mut k = 0;
     all.retain(|_| {
         k += 1;

@@ -156,9 +156,6 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
         }
         i = e;
     }
-    if added.is_empty() {
-        return;
-    }
     mentions::keep_and_add(all, &keep, added);
 }
 

@@ -323,9 +323,6 @@ pub fn type_clubs(words: &[Word], sports: bool, all: &mut Vec<Mention>) {
             m.weak = false;
         }
     }
-    if added.is_empty() {
-        return;
-    }
     mentions::keep_and_add(all, &keep, added);
 }
 

@@ -108,13 +108,6 @@ const OTHERS: &[&str] = &[
     "critic",
 ];
 
-/// Whether entity `e` is a person with a name (not a description the entity stage made an
-/// entity of its own, "the anchor").
-fn named_person(ctx: &Ctx, e: usize) -> bool {
-    let e = &ctx.doc.entities[e];
-    e.kind == EntityType::Person && !crate::role_held::is_description(&e.name)
-}
-
 /// Whether `m`, a definite singular role description the resolver left without a name, is the
 /// article's protagonist named in its first sentence.
 pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
@@ -144,7 +137,7 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
             || ms
                 .index
                 .overlapping(ctx.span(k))
-                .any(|i| named_person(ctx, ms.entity[i]))
+                .any(|i| crate::role_held::named_person(&ctx.doc.entities[ms.entity[i]]))
     }) {
         return false;
     }

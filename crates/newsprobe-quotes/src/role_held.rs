@@ -13,7 +13,7 @@
 //!   person before it is a named person's: the article's pronouns point back to its people,
 //!   and the resolver's failure to tell which one does not make the speaker anonymous.
 
-use newsprobe_core::{EntityType, Span};
+use newsprobe_core::{Entity, EntityType, Span};
 
 use crate::speaker::{Ctx, Mention};
 
@@ -29,10 +29,15 @@ const DEFINITE: &[&str] = &["the", "this", "that", "his", "her", "their", "its"]
 /// entity stage made an entity of its own, "the judge": [`is_description`]).
 fn in_person(ctx: &Ctx, k: usize) -> bool {
     let ms = ctx.entity_mentions();
-    ms.index.overlapping(ctx.span(k)).any(|i| {
-        let e = &ctx.doc.entities[ms.entity[i]];
-        e.kind == EntityType::Person && !is_description(&e.name)
-    })
+    ms.index
+        .overlapping(ctx.span(k))
+        .any(|i| named_person(&ctx.doc.entities[ms.entity[i]]))
+}
+
+/// Whether an entity is a person with a name, not a description the entity stage made an
+/// entity of its own ("the judge", [`is_description`]).
+pub(crate) fn named_person(e: &Entity) -> bool {
+    e.kind == EntityType::Person && !is_description(&e.name)
 }
 
 /// Whether an entity's name is a description, not a name: "the" or "this" and lower-case words
@@ -182,11 +187,7 @@ pub fn nameless_entity(ctx: &Ctx, entity: Option<&str>) -> bool {
     let Some(id) = entity else {
         return true;
     };
-    ctx.doc
-        .entities
-        .iter()
-        .find(|e| e.id == id)
-        .is_some_and(|e| is_description(&e.name))
+    ctx.doc.entity(id).is_some_and(|e| is_description(&e.name))
 }
 
 /// Personal pronouns read as a person.

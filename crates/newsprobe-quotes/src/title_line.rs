@@ -243,9 +243,7 @@ fn written_over_merged(
     }
     let merged = ctx
         .doc
-        .entities
-        .iter()
-        .find(|x| x.id == e)
+        .entity(e)
         .is_some_and(|x| x.name.len() > written.len() && x.name.contains(written));
     if !merged {
         return s;
