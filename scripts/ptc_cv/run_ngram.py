@@ -1,14 +1,14 @@
 """Session 25: smoothed in-span rates of word 1-3-grams learned from PTC train spans (nested
 out of fold: a clause of fold j scored for the model tested on fold k reads rates counted on the
 folds outside {j, k}), as clause features of a logistic second stage over the clause and
-sentence probabilities; CV F1 by `cv_eval`. Usage: python3 run_ngram.py cv42.jsonl [A]"""
+sentence probabilities; CV F1 by `cv_eval`. Usage: [NGSMOOTH=20] python3 run_ngram.py cv42.jsonl"""
 import sys, os, numpy as np
 from collections import Counter
 from cv import *
 from feats import lg, clause_labels
 from run_lr import fit_lr, auc
 
-A_SMOOTH = float(sys.argv[2]) if len(sys.argv) > 2 else 20.0
+A_SMOOTH = float(os.environ.get('NGSMOOTH', 20.0))
 NS = (1, 2, 3)
 
 def prep(d):

@@ -31,6 +31,8 @@ if __name__ == '__main__':
     sets = {'lcp+lsent+tech': [0, 1] + list(range(NG, NG + 16)),
             'lcp+lsent+techconf': [0, 1, NG + 14, NG + 15],
             'ngram+tech': None}
+    import os
+    if os.environ.get('SETS'): sets = {n: c for n, c in sets.items() if n in os.environ['SETS'].split(',')}
     cps = {n: [d['clause_probs'].copy() for d in arts] for n in sets}
     allY, allS = [], {n: [] for n in sets}
     for k in range(K):
@@ -53,6 +55,7 @@ if __name__ == '__main__':
             for (i, ci), v in zip(where, p): cps[n][i][ci] = v
         print('fold', k, flush=True)
     allY = np.array(allY)
+    if os.environ.get('RAW'): cv_eval(arts, None, label='raw')
     for n in sets:
         print(n, 'AUC', round(auc(np.array(allS[n]), allY), 4), flush=True)
         cv_eval(arts, cps[n], label=n)
