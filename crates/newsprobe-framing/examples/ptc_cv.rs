@@ -54,11 +54,25 @@ fn main() {
             let mut loaded = Vec::new();
             m.loaded_probabilities(&ctx, &mut buf, &mut loaded);
             let toks: Vec<(usize, usize)> = ctx.tokens.iter().map(|t| (t.start, t.end)).collect();
+            // The technique classifier's distribution over each clause (session 25: its
+            // confidence as a clause feature).
+            let tech: Vec<Vec<f32>> = ctx
+                .clauses
+                .iter()
+                .map(|&(ca, cb)| {
+                    let mut p = [0.0f32; 14];
+                    let cb = cb.min(ctx.tokens.len());
+                    if ca < cb {
+                        m.technique_probabilities(&ctx, ca, cb, &mut buf, &mut p);
+                    }
+                    p.to_vec()
+                })
+                .collect();
             let v = serde_json::json!({
                 "id": a.id, "fold": fold, "dev": false, "text": a.text, "tokens": toks,
                 "sentence": ctx.sentence, "first": first, "probs": probs, "sent": sent,
                 "spans": a.spans, "clauses": ctx.clauses, "clause_probs": clauses,
-                "loaded": loaded, "techniques": a.techniques,
+                "loaded": loaded, "techniques": a.techniques, "clause_tech": tech,
             });
             println!("{v}");
         }
