@@ -5,10 +5,12 @@
 //! guillemets (« » and » «), low-high marks („…“), and straight single quotes. Marks nested inside
 //! a quotation are part of it. A quotation left open at the end of a paragraph continues into the
 //! next paragraph, whether that paragraph re-opens it (the usual convention) or simply goes on and
-//! closes it later. An unbalanced mark costs at most the one quotation it opens, never the rest
+//! closes it later, or (`unmarked_run`) runs on through lines with no mark into one that closes it. An unbalanced mark costs at most the one quotation it opens, never the rest
 //! of the article.
 
 use newsprobe_core::{Document, Span};
+
+mod unmarked_run;
 
 /// Quotation-mark families: which closing mark ends an opening one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -370,7 +372,9 @@ pub fn find(doc: &Document) -> Vec<Marked> {
                         // The usual convention: the next paragraph re-opens the quotation and
                         // the reopened mark starts a stretch of its own there.
                         true
-                    } else if has_closer_before_opener(text, *np, family) {
+                    } else if has_closer_before_opener(text, *np, family)
+                        || unmarked_run::runs_on(text, &doc.paragraphs[pi + 1..], family)
+                    {
                         carried = Some(family);
                         true
                     } else {
