@@ -95,19 +95,45 @@ mod tests {
     fn a_cue_inside_another_statement_is_nested() {
         let ks = keys(
             "Harbour dispute drags on\n\nDock manager Elena Rossi said the port director told \
-             her last week that \u{201c}the cranes will not move before spring.\u{201d}\n\n\
+             her: \u{201c}The cranes will not move before spring.\u{201d}\n\n\
              \u{201c}We have waited long enough,\u{201d} said Maria Okafor, the council's \
              finance chair.\n",
         );
-        let okafor = ks
-            .iter()
-            .find(|(t, _)| t.contains("waited long"))
-            .expect("Okafor's quotation");
-        assert!(!okafor.1.contains("|nest"), "{}", okafor.1);
-        assert!(
-            ks.iter().any(|(_, k)| k.contains("|nest")),
-            "a nested attribution: {ks:?}"
-        );
+        let key = |words: &str| {
+            ks.iter()
+                .find(|(t, _)| t.starts_with(words))
+                .map(|(_, k)| k.clone())
+                .unwrap_or_else(|| panic!("a statement with {words:?}: {ks:?}"))
+        };
+        assert!(key("The cranes").contains("|nest"), "{ks:?}");
+        assert!(!key("We have waited").contains("|nest"), "{ks:?}");
+    }
+
+    #[test]
+    fn nesting_by_spans() {
+        let span = |start, end| newsprobe_core::Span {
+            start,
+            end,
+            field: newsprobe_core::Field::Text,
+        };
+        let found = |content, cue| crate::Found {
+            content,
+            kind: newsprobe_core::QuoteKind::Reported,
+            cue: Some(cue),
+            cue_token: None,
+            speaker: None,
+            inherited: false,
+            margin: None,
+            filled: false,
+        };
+        // An outer statement [10, 80) holding the second's cue; the third's cue lies after it.
+        let fs = [
+            found(span(10, 80), span(5, 9)),
+            found(span(50, 78), span(30, 34)),
+            found(span(100, 140), span(90, 94)),
+        ];
+        assert_eq!(super::nested(&fs), vec![false, true, false]);
+        assert!(super::nested(&[]).is_empty());
     }
 
     #[test]
