@@ -51,6 +51,7 @@ pub mod marks;
 mod modifier_only;
 pub mod name_front;
 pub mod narrative;
+mod nesting;
 pub mod no_comment;
 mod object;
 mod predicate_quote;
@@ -634,10 +635,11 @@ fn resolve_all(
     // from it ([`carried::parts`]).
     let mut gated: Vec<carried::Gated> = Vec::with_capacity(found.len());
     let last_carried = found.iter().rposition(|f| f.inherited);
+    let nested = nesting::nested(found);
     let mut quotes = Vec::with_capacity(found.len());
     for (i, (f, s)) in found.iter().zip(sources).enumerate() {
         let (carry, root) = carried::parts(ctx, found, &gated, i);
-        let s = gate(ctx, f, s, &carry);
+        let s = gate(ctx, f, s, &carry, nested[i]);
         gated.push(carried::Gated {
             root,
             // (Read only by a quotation carried over from this one, which comes after it.)
@@ -669,8 +671,15 @@ fn resolve_all(
 /// `suggested` ("possibly X"), and the quote keeps its mention and source type; a name the
 /// ranker filled on an open route moves to `declined` with its mention (neither shown nor
 /// suggested; the source type stays).
-/// `carry`: the parts of a quotation carried over from an earlier one ([`carried::parts`]).
-fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>, carry: &str) -> Option<QuoteSource> {
+/// `carry`: the parts of a quotation carried over from an earlier one ([`carried::parts`]);
+/// `nested`: its cue or mention lies inside another statement ([`nesting::nested`]).
+fn gate(
+    ctx: &Ctx,
+    f: &Found,
+    s: Option<QuoteSource>,
+    carry: &str,
+    nested: bool,
+) -> Option<QuoteSource> {
     s.and_then(|mut s| {
         if let (Some(key), Some(m)) = (s.key.as_mut(), f.speaker) {
             // How the mention was chosen: carried over from an earlier quotation, or ranked
@@ -705,6 +714,15 @@ fn gate(ctx: &Ctx, f: &Found, s: Option<QuoteSource>, carry: &str) -> Option<Quo
             }
             // The evidence the confidence model reads besides the way the name was reached.
             evidence::push_parts(key, ctx, f, &m, s.name.as_deref(), s.entity.as_deref());
+            if nested {
+                key.push_str("|nest");
+            }
+            if s.name
+                .as_deref()
+                .is_some_and(|n| nesting::named_inside(ctx.doc, f, n))
+            {
+                key.push_str("|inq");
+            }
             key.push_str(carry);
             // (Three decimals: a probability estimated from a few hundred labels. The gate
             // reads the score as calibrated, unrounded: a cell scoring 0.8594 against a
