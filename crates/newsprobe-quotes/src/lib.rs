@@ -50,6 +50,7 @@ mod logistic;
 pub mod marks;
 mod modifier_only;
 pub mod name_front;
+pub mod name_fused_front;
 pub mod narrative;
 mod nesting;
 pub mod no_comment;

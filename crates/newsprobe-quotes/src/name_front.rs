@@ -52,6 +52,11 @@ fn common_words() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Whether the lower-case `w` is a common word of the GUM train text (`data/common_words.txt`).
+pub(crate) fn is_common_word(w: &str) -> bool {
+    common_words().contains(w)
+}
+
 /// Whether `w`, the word written just before an inner given name, is a common word, a title, a
 /// role noun or an occupation (its possessive and any hyphenated front dropped: "Recorder",
 /// "Staff", "Co-moderator", "Texas-based"), so no part of a person's name: "Giovanni" of
@@ -70,7 +75,7 @@ fn common_word(w: &str) -> bool {
 
 /// Whether the lower-cased word `w` is a title, a role noun or an occupation ("senator",
 /// "spokesman", "designer"): a word in front of a name that is no part of it.
-fn names_a_position(w: &str) -> bool {
+pub(crate) fn names_a_position(w: &str) -> bool {
     lexicon::is_title(w)
         || lexicon::is_role_noun(w)
         || newsprobe_entities::occupations::is_occupation(w)
@@ -84,7 +89,7 @@ fn given(w: &str) -> bool {
 
 /// Whether `w`, a name's first word, is a given name of the gazetteer or of the learned list: a
 /// name that opens with one is a person's whole name, never cut.
-fn opens_with_given(w: &str) -> bool {
+pub(crate) fn opens_with_given(w: &str) -> bool {
     given(w) || learned().contains(&w.to_lowercase())
 }
 

@@ -909,6 +909,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
         else {
             return name;
         };
+        if let Some(rest) = crate::name_fused_front::cut(&doc.text, &name) {
+            return rest.to_string();
+        }
         let front = crate::name_front::from_given_name(&name);
         if front.len() < name.len() {
             return front.to_string();
@@ -928,6 +931,13 @@ impl<'c, 'a> Resolver<'c, 'a> {
         let bare = crate::junk::without_adverb_opener(&e.name);
         if bare.len() < e.name.len() {
             return bare.to_string();
+        }
+        // ("Taking Thomas", "Esquire Ben Collins", "Kritarch Patti Saris": a sentence-initial
+        // gerund, an outlet's dropped possessive or a coined title fused in front of the name.)
+        if e.kind == EntityType::Person {
+            if let Some(rest) = crate::name_fused_front::cut(&self.ctx.doc.text, &e.name) {
+                return rest.to_string();
+            }
         }
         // ("the homeless Samaritan Lin claims": a noun fused with the surname of a person
         // the article names in full.)
