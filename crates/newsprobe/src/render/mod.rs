@@ -14,7 +14,7 @@ use std::io::Write;
 use newsprobe_core::Report;
 
 pub use annotations::annotations;
-pub use html::{escape_html, render_page, render_page_in, Shell, SCRIPT};
+pub use html::{escape_html, render_page, render_page_in, write_page, Shell, SCRIPT};
 pub use text::render_text;
 pub use trace_html::{render_trace_page, render_trace_page_in, TRACE_SCRIPT};
 
@@ -174,8 +174,11 @@ impl<W: Write> ReportWriter<W> {
                 }
             }
             Format::Html => {
-                let page = render_page(&self.html_sections, self.part == Part::Extract);
-                self.out.write_all(page.as_bytes())?;
+                write_page(
+                    &mut self.out,
+                    &self.html_sections,
+                    self.part == Part::Extract,
+                )?;
             }
             Format::Csv if self.count == 0 => {
                 self.out.write_all(&csv_record(
