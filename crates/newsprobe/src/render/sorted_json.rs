@@ -988,7 +988,7 @@ mod tests {
 
     fn inner(n: u32) -> Inner {
         Inner {
-            zeta: (n % 2 == 0).then_some(n),
+            zeta: n.is_multiple_of(2).then_some(n),
             alpha: vec![0.1, 1.0 / 3.0, f32::NAN],
             empty: Vec::new(),
             nested: vec![vec![], vec![1, 2]],
