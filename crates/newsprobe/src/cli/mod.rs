@@ -154,7 +154,7 @@ fn print_reports(
     let summary = batch::run(engine, inputs, depth, 64, |r| match r {
         Ok(report) => {
             if io_error.is_none() {
-                if let Err(e) = writer.write(&report) {
+                if let Err(e) = writer.write_report(report) {
                     io_error = Some(e);
                 }
             }

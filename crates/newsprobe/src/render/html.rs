@@ -148,6 +148,49 @@ pub fn render_page(reports: &[Report], extract_only: bool) -> String {
 /// [`render_page`] inside a [`Shell`].
 pub fn render_page_in(reports: &[Report], extract_only: bool, shell: Shell<'_>) -> String {
     let mut o = String::new();
+    page_head(&mut o, reports, shell);
+    for r in reports {
+        section(&mut o, r, extract_only);
+    }
+    o.push_str(shell.tail);
+    o.push_str("</body></html>\n");
+    o
+}
+
+/// [`render_page`] written piece by piece to `out`: the same bytes without the whole page in
+/// memory (a report of the 58 MB page prints some 425 MB of HTML; held as one string beside the
+/// highlighted text it was built from, the CLI's peak passed 1.5 GB).
+pub fn write_page<W: std::io::Write>(
+    out: &mut W,
+    reports: &[Report],
+    extract_only: bool,
+) -> std::io::Result<()> {
+    let tail = format!("<script>{SCRIPT}</script>");
+    let mut o = String::new();
+    page_head(
+        &mut o,
+        reports,
+        Shell {
+            top: None,
+            tail: &tail,
+        },
+    );
+    out.write_all(o.as_bytes())?;
+    for r in reports {
+        o.clear();
+        section_head(&mut o, r, extract_only);
+        out.write_all(o.as_bytes())?;
+        out.write_all(section_body(r, extract_only).as_bytes())?;
+        o.clear();
+        section_tail(&mut o, r, extract_only);
+        out.write_all(o.as_bytes())?;
+    }
+    out.write_all(tail.as_bytes())?;
+    out.write_all(b"</body></html>\n")
+}
+
+/// The page up to its first section.
+fn page_head(o: &mut String, reports: &[Report], shell: Shell<'_>) {
     let title = match reports {
         [one] => one
             .metadata
@@ -172,15 +215,25 @@ pub fn render_page_in(reports: &[Report], extract_only: bool, shell: Shell<'_>) 
             );
         }
     }
-    for r in reports {
-        section(&mut o, r, extract_only);
-    }
-    o.push_str(shell.tail);
-    o.push_str("</body></html>\n");
-    o
 }
 
 fn section(o: &mut String, r: &Report, extract_only: bool) {
+    section_head(o, r, extract_only);
+    o.push_str(&section_body(r, extract_only));
+    section_tail(o, r, extract_only);
+}
+
+/// The article text, highlighted (or only escaped, for `extract`).
+fn section_body(r: &Report, extract_only: bool) -> String {
+    if extract_only {
+        escape_html(&r.text)
+    } else {
+        highlight(&r.text, &marks_for(r, Field::Text))
+    }
+}
+
+/// A section up to its body: the title and the metadata.
+fn section_head(o: &mut String, r: &Report, extract_only: bool) {
     let m = &r.metadata;
     let _ = write!(
         o,
@@ -213,13 +266,12 @@ fn section(o: &mut String, r: &Report, extract_only: bool) {
     meta("language", m.language.clone());
     meta("url", r.source.url.clone());
     meta("id", Some(r.source.id.clone()));
-    o.push_str("</div>");
-    let body = if extract_only {
-        escape_html(&r.text)
-    } else {
-        highlight(&r.text, &marks_for(r, Field::Text))
-    };
-    let _ = write!(o, "<div class=\"body\">{body}</div></div><aside>");
+    o.push_str("</div><div class=\"body\">");
+}
+
+/// A section after its body: the side list.
+fn section_tail(o: &mut String, r: &Report, extract_only: bool) {
+    o.push_str("</div></div><aside>");
     if !extract_only {
         // Findings first; then the signals (kinds below the precision bar of an accusation),
         // with the same markup so their evidence highlights and scrolls the same way.

@@ -5,6 +5,7 @@
 mod annotations;
 mod csv_out;
 mod html;
+pub mod sorted_json;
 mod text;
 mod trace_html;
 
@@ -13,7 +14,7 @@ use std::io::Write;
 use newsprobe_core::Report;
 
 pub use annotations::annotations;
-pub use html::{escape_html, render_page, render_page_in, Shell, SCRIPT};
+pub use html::{escape_html, render_page, render_page_in, write_page, Shell, SCRIPT};
 pub use text::render_text;
 pub use trace_html::{render_trace_page, render_trace_page_in, TRACE_SCRIPT};
 
@@ -62,8 +63,9 @@ pub struct ReportWriter<W: Write> {
     format: Format,
     part: Part,
     count: usize,
-    /// `json` prints one object for one report and an array for several: hold the first.
-    pending_json: Option<String>,
+    /// `json` prints one object for one report and an array for several: hold the first (as
+    /// printed, or the report itself when it was handed over, see [`Self::write_report`]).
+    pending_json: Option<Pending>,
     html_sections: Vec<Report>,
 }
 
@@ -79,10 +81,33 @@ impl<W: Write> ReportWriter<W> {
         }
     }
 
-    fn value(&self, report: &Report) -> serde_json::Value {
-        match self.part {
-            Part::Full => serde_json::to_value(report).unwrap_or_default(),
-            Part::Extract => report.extract_only(),
+    fn write_json(&mut self, report: &Report, pretty: bool) -> std::io::Result<()> {
+        json_to(&mut self.out, self.format, self.part, report, pretty)
+    }
+
+    /// Writes one report, taking it: a report the output must hold (the first of `json`, every
+    /// one of `html`) is kept as it is instead of printed into a buffer or copied.
+    pub fn write_report(&mut self, report: Report) -> std::io::Result<()> {
+        match self.format {
+            Format::Json | Format::Annotations if self.count == 0 => {
+                self.count = 1;
+                self.pending_json = Some(Pending::Report(Box::new(report)));
+                Ok(())
+            }
+            Format::Html => {
+                self.count += 1;
+                self.html_sections.push(report);
+                Ok(())
+            }
+            _ => self.write(&report),
+        }
+    }
+
+    /// The held first report of `json`, printed.
+    fn write_pending(&mut self, pending: Pending) -> std::io::Result<()> {
+        match pending {
+            Pending::Bytes(b) => self.out.write_all(&b),
+            Pending::Report(r) => self.write_json(&r, true),
         }
     }
 
@@ -98,26 +123,30 @@ impl<W: Write> ReportWriter<W> {
                     .write_all(render_text(report, self.part == Part::Extract).as_bytes())?;
             }
             Format::Jsonl => {
-                let v = self.value(report);
-                serde_json::to_writer(&mut self.out, &v)?;
+                self.write_json(report, false)?;
                 writeln!(self.out)?;
             }
-            Format::Json | Format::Annotations => {
-                let v = if self.format == Format::Annotations {
-                    annotations(report)
-                } else {
-                    self.value(report)
-                };
-                let s = serde_json::to_string_pretty(&v)?;
-                match self.count {
-                    1 => self.pending_json = Some(s),
-                    2 => {
-                        let first = self.pending_json.take().unwrap_or_default();
-                        write!(self.out, "[\n{first},\n{s}")?;
-                    }
-                    _ => write!(self.out, ",\n{s}")?,
+            Format::Json | Format::Annotations => match self.count {
+                // One report prints as an object, several as an array: the first is held
+                // until the second comes (or `finish`).
+                1 => {
+                    let mut first = Vec::new();
+                    json_to(&mut first, self.format, self.part, report, true)?;
+                    self.pending_json = Some(Pending::Bytes(first));
                 }
-            }
+                2 => {
+                    self.out.write_all(b"[\n")?;
+                    if let Some(first) = self.pending_json.take() {
+                        self.write_pending(first)?;
+                    }
+                    self.out.write_all(b",\n")?;
+                    self.write_json(report, true)?;
+                }
+                _ => {
+                    self.out.write_all(b",\n")?;
+                    self.write_json(report, true)?;
+                }
+            },
             Format::Csv => {
                 if self.count == 1 {
                     self.out.write_all(&csv_record(
@@ -136,7 +165,8 @@ impl<W: Write> ReportWriter<W> {
         match self.format {
             Format::Json | Format::Annotations => {
                 if let Some(first) = self.pending_json.take() {
-                    writeln!(self.out, "{first}")?;
+                    self.write_pending(first)?;
+                    writeln!(self.out)?;
                 } else if self.count == 0 {
                     writeln!(self.out, "[]")?;
                 } else {
@@ -144,8 +174,11 @@ impl<W: Write> ReportWriter<W> {
                 }
             }
             Format::Html => {
-                let page = render_page(&self.html_sections, self.part == Part::Extract);
-                self.out.write_all(page.as_bytes())?;
+                write_page(
+                    &mut self.out,
+                    &self.html_sections,
+                    self.part == Part::Extract,
+                )?;
             }
             Format::Csv if self.count == 0 => {
                 self.out.write_all(&csv_record(
@@ -157,6 +190,35 @@ impl<W: Write> ReportWriter<W> {
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// One report as JSON (pretty or one line) on `out`: the whole report is written straight from
+/// the report, keys sorted as the contract has always had them ([`sorted_json`]); `extract` and
+/// `annotations` are small `Value`s, printed as before.
+fn json_to<O: Write>(
+    out: O,
+    format: Format,
+    part: Part,
+    report: &Report,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let value = match (format, part) {
+        (Format::Annotations, _) => annotations(report),
+        (_, Part::Extract) => report.extract_only(),
+        (_, Part::Full) => return sorted_json::to_writer(out, report, pretty),
+    };
+    if pretty {
+        serde_json::to_writer_pretty(out, &value)?;
+    } else {
+        serde_json::to_writer(out, &value)?;
+    }
+    Ok(())
+}
+
+/// The first `json` report, held until the output knows whether it is one object or an array.
+enum Pending {
+    Bytes(Vec<u8>),
+    Report(Box<Report>),
 }
 
 /// One CSV record, quoted as RFC 4180 wants.
