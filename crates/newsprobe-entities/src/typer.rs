@@ -92,56 +92,6 @@ fn margins_from_env() -> Option<Margins> {
     })
 }
 
-/// At most this many mentions of one name are read as its document context.
-const SAME_NAME_CAP: usize = 8;
-
-/// Whether the typer reads the document's other mentions of the same name (on by default;
-/// `NEWSPROBE_TYPER_DOC=0` turns it off, a tuning aid for comparing).
-fn doc_context() -> bool {
-    doc_bits() != 0
-}
-
-fn doc_bits() -> u32 {
-    static ON: std::sync::LazyLock<u32> = std::sync::LazyLock::new(|| {
-        std::env::var("NEWSPROBE_TYPER_DOC")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(15)
-    });
-    *ON
-}
-
-/// A coarse class of the word before a mention: a preposition of place, "the", "of", a verb of
-/// motion's "to"/"from", anything else.
-fn coarse_prev(w: &[u8]) -> u32 {
-    match w {
-        b"in" | b"at" | b"near" | b"across" | b"around" | b"outside" | b"inside" => 1,
-        b"the" => 2,
-        b"of" => 3,
-        b"to" | b"from" | b"into" => 4,
-        b"by" | b"with" | b"for" => 5,
-        _ => 0,
-    }
-}
-
-/// A coarse class of the word after a mention: a verb of saying, a possessive, a verb of
-/// deciding or acting, anything else.
-fn coarse_next(w: &[u8]) -> u32 {
-    match w {
-        b"said" | b"says" | b"say" | b"told" | b"announced" | b"stated" => 1,
-        b"'s" | b"\xe2\x80\x99s" => 2,
-        b"decided" | b"decides" | b"has" | b"have" | b"will" | b"is" | b"was" => 3,
-        _ => 0,
-    }
-}
-
-fn f_doc(out: &mut Vec<u32>, h: H) {
-    let b = bucket(h) as u32;
-    if !out.contains(&b) {
-        out.push(b);
-    }
-}
-
 /// A trained mention typer.
 #[derive(Clone)]
 pub struct TypeModel {
@@ -196,74 +146,9 @@ pub fn features_with(
         *by_last.entry(last).or_default() |=
             1 << class(all[*i].etype) | ((r.len() > 1) as u32) << 4;
     }
-    // The document's other mentions of the same name (its words, hashed): the words around
-    // each and the type the rules gave it ("Penn State decides", "at Penn State", "Penn State's
-    // Web site" read together).
-    let ctx: Vec<(u64, &[u8], &[u8], u32)> = if doc_context() {
-        named
-            .iter()
-            .map(|(i, r)| {
-                let mut key = H::new(40);
-                for w in &words[r.clone()] {
-                    key = key.bytes(w.norm.as_bytes()).sep();
-                }
-                let m = &all[*i];
-                let full = word_range(m.span.start, m.span.end);
-                let sent = words[r.start].sent;
-                let at = |j: isize| -> &[u8] {
-                    if j >= 0 && (j as usize) < words.len() && words[j as usize].sent == sent {
-                        words[j as usize].norm.as_bytes()
-                    } else {
-                        b"<s>"
-                    }
-                };
-                (
-                    key.0,
-                    at(full.start as isize - 1),
-                    at(full.end as isize),
-                    class(m.etype) as u32,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut same: Map<u64, Vec<usize>> = Map::default();
-    for (k, c) in ctx.iter().enumerate() {
-        let v = same.entry(c.0).or_default();
-        if v.len() < SAME_NAME_CAP {
-            v.push(k);
-        }
-    }
-    let mut doc_feats: Vec<u32> = Vec::new();
     let mut out = Vec::with_capacity(named.len());
-    for (k, (i, r)) in named.into_iter().enumerate() {
+    for (i, r) in named {
         let m = &all[i];
-        if let Some(c) = ctx.get(k) {
-            let others = same.get(&c.0).map_or(&[][..], |v| &v[..]);
-            let mut n_others = 0u32;
-            for &o in others.iter().filter(|&&o| o != k) {
-                n_others += 1;
-                let (_, p, x, t) = ctx[o];
-                let bits = doc_bits();
-                if bits & 1 != 0 {
-                    f_doc(&mut doc_feats, H::new(41).bytes(p));
-                }
-                if bits & 2 != 0 {
-                    f_doc(&mut doc_feats, H::new(42).bytes(x));
-                }
-                if bits & 4 != 0 {
-                    f_doc(&mut doc_feats, H::new(43).n(t));
-                }
-                if bits & 16 != 0 {
-                    f_doc(&mut doc_feats, H::new(45).n(coarse_prev(p)));
-                    f_doc(&mut doc_feats, H::new(46).n(coarse_next(x)));
-                }
-            }
-            if doc_bits() & 8 != 0 {
-                f_doc(&mut doc_feats, H::new(44).n(n_others.min(3)));
-            }
-        }
         let (a, b) = (r.start, r.end);
         let first = &words[a];
         let last = &words[b - 1];
@@ -290,8 +175,7 @@ pub fn features_with(
         let etype = class(m.etype) as u32;
         let title = m.title_text.is_some() as u32;
         let n = (b - a).min(4) as u32;
-        let mut f = Vec::with_capacity(32 + doc_feats.len());
-        f.append(&mut doc_feats);
+        let mut f = Vec::with_capacity(32);
         f.push(bucket(H::new(0)) as u32);
         f.push(bucket(H::new(1).n(etype).n(title).n(m.weak as u32)) as u32);
         for w in &words[a..b] {
