@@ -82,6 +82,7 @@ pub fn type_crown(words: &[Word], all: &mut [Mention]) {
         if m.kind != MentionKind::Name
             || m.span.field != Field::Text
             || m.etype != EntityType::Other
+            || !m.name_text.eq_ignore_ascii_case("crown")
         {
             return None;
         }
