@@ -289,7 +289,11 @@ fn score_named(gold: &[Gold], pred: &[Pred], debug: Option<&str>) -> [Counts; 3]
                             .iter()
                             .find(|g| g.named && overlaps(g.min, p.range))
                             .map(|g| g.etype);
-                        eprintln!("FP {t:?} {:?} (gold {other:?})", slice_chars(text, p.range));
+                        eprintln!(
+                            "FP {t:?} {:?} (gold {other:?}) ... {:?}",
+                            slice_chars(text, p.range),
+                            slice_chars(text, (p.range.0.saturating_sub(40), p.range.1 + 40))
+                        );
                     }
                 }
             }
@@ -300,7 +304,11 @@ fn score_named(gold: &[Gold], pred: &[Pred], debug: Option<&str>) -> [Counts; 3]
                     .iter()
                     .find(|p| p.named && overlaps(g.min, p.range))
                     .map(|p| p.etype);
-                eprintln!("FN {t:?} {:?} (pred {other:?})", slice_chars(text, g.min));
+                eprintln!(
+                    "FN {t:?} {:?} (pred {other:?}) ... {:?}",
+                    slice_chars(text, g.min),
+                    slice_chars(text, (g.min.0.saturating_sub(40), g.min.1 + 40))
+                );
             }
         }
         out[ti].fn_ += taken.iter().filter(|x| !**x).count();
@@ -350,6 +358,9 @@ pub fn run(data: &Path) -> Result<String, Error> {
             .filter(|_| std::env::var_os("NEWSPROBE_EVAL_RULES").is_none());
         let pred = predict(&doc, model);
         let debug = std::env::var_os("NEWSPROBE_EVAL_DEBUG").map(|_| d.text.as_str());
+        if debug.is_some() {
+            eprintln!("DOC {} {} {}", d.doc_id, d.split, d.genre);
+        }
         let counts = score_named(&gold, &pred, debug);
         let b3 = bcubed(&gold, &pred);
         let group = if d.split == "train" {

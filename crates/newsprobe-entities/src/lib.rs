@@ -11,6 +11,7 @@
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
+//! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
@@ -32,6 +33,7 @@ pub mod anaphora;
 pub mod club_names;
 pub mod conflicts;
 pub mod coref;
+pub mod crown;
 pub mod descriptors;
 pub mod embassies;
 pub mod eval;
@@ -217,6 +219,8 @@ fn analyze_inner(
     party_plurals::type_party_plurals(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
+    // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
+    crown::type_crown(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
