@@ -9,102 +9,10 @@ listed in `s25_articles.txt` (tuned-on from now).
 
     python3 scripts/junk_speakers/s25_pick.py BINARY OUT   # from the project root; OUT/listed.tsv
 """
-import csv, glob, os, random, re, sys
-from collections import Counter
+import os
+import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-from ptc_split import is_dev  # noqa: E402
-from judged_pick import read_judged, run_analyze, sources_listed  # noqa: E402
-sys.path.insert(0, os.path.join(ROOT, "eval", "review"))
-sys.path.insert(0, os.path.join(ROOT, "eval", "review", "heldout"))
-os.chdir(ROOT)
-from tuning_pool import pool_story_ids  # noqa: E402
-from later_rounds import fnc1_stories  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from seeded_pick import main  # noqa: E402
 
-BIN, OUT = sys.argv[1], sys.argv[2]
-os.makedirs(OUT, exist_ok=True)
-E = os.path.join(os.path.dirname(ROOT), "shared", "eval")
-PTC = os.path.join(E, "propaganda", "ptc", "articles")
-# (File names only: no held-out file is opened.)
-sample = {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)}
-earlier = {l.strip() for f in ("s20_articles.txt", "s21_articles.txt", "s24_articles.txt")
-           for l in open(os.path.join(HERE, f)) if l.strip() and not l.startswith("#")}
-
-
-def pick():
-    rng = random.Random(25)
-    ptc = sorted(f[len("article"):-4] for f in os.listdir(PTC) if f.endswith(".txt"))
-    ptc = [i for i in ptc if not is_dev(i) and i not in sample and "ptc:" + i not in earlier]
-    ptc = [i for i in ptc if len(open(f"{PTC}/article{i}.txt").read().split()) >= 150]
-    recs = [{"id": "ptc:" + i, "text": open(f"{PTC}/article{i}.txt").read()} for i in sorted(rng.sample(ptc, 10))]
-    story, stories = fnc1_stories(), pool_story_ids()
-    rows = list(csv.DictReader(open("../shared/eval/stance/fnc1/train_bodies.csv", encoding="utf-8")))
-    seen = {r["articleBody"][:200] for r in rows if r["Body ID"] in sample or "fnc1-" + r["Body ID"] in earlier}
-    cands = [(r["Body ID"], r["articleBody"]) for r in rows
-             if story.get(r["Body ID"], r["Body ID"]) in stories and r["Body ID"] not in sample
-             and "fnc1-" + r["Body ID"] not in earlier and len(r["articleBody"].split()) >= 150
-             and re.search(r"[\"\u201c\u201d]", r["articleBody"])]
-    cands.sort(key=lambda c: int(c[0]))
-    rng.shuffle(cands)
-    n = 0
-    for i, t in cands:
-        if t[:200] in seen:
-            continue
-        seen.add(t[:200])
-        recs.append({"id": "fnc1-" + i, "text": t})
-        n += 1
-        if n == 10:
-            break
-    return recs
-
-
-HEADS = set()
-for line in open("crates/newsprobe/data/speaker_heads.txt"):
-    f = line.rstrip("\n").split("\t")
-    if not line.startswith("#") and len(f) == 4 and f[1] != "suffix":
-        HEADS.add(f[0])
-ENDS = set("of at in for from with who that which whose whom on to by than during after before as and or".split())
-
-
-def head_word(name):
-    ws = [w for w in re.sub(r"[^a-z0-9 ]", "", name.lower()).split() if w]
-    if ws and ws[0] == "the":
-        ws = ws[1:]
-    for k in range(1, len(ws)):
-        if ws[k] in ENDS:
-            ws = ws[:k]
-            break
-    return ws[-1] if ws else ""
-
-
-def is_head(h):
-    forms = {h, h + "s", h + "es", h[:-1] if h.endswith("s") else h, h[:-2] if h.endswith("es") else h,
-             h[:-3] + "y" if h.endswith("ies") else h, h[:-3] + "man" if h.endswith("men") else h}
-    return bool(forms & HEADS)
-
-
-recs = pick()
-with open(os.path.join(HERE, "s25_articles.txt"), "w") as w:
-    w.write("# The 20 articles of s25_pick.py (seed 25), read and judged in session 25: tuned-on from now.\n")
-    for r in recs:
-        w.write(r["id"] + "\n")
-run_analyze(recs, BIN, OUT)
-judged = read_judged(os.path.join(HERE, "s25_judged.tsv"), 4)
-rows, count = [], Counter()
-for doc, s, et, cue, mention, sent in sources_listed(f"{OUT}/pick.out"):
-    how, name = ("shown", s.get("name")) if s.get("name") else ("suggested", s.get("suggested"))
-    if not name:
-        continue
-    typ = str(s.get("type"))
-    cand = et not in ("person", "organization") and not is_head(head_word(name))
-    v = judged.get((doc, how, name, typ), "cand" if cand else "-")
-    count[(how, v.split(":")[0] + (":" + v.split(":")[1] if v.startswith("junk") else ""))] += 1
-    rows.append([doc, how, name, typ, v, et, cue, mention, sent])
-with open(f"{OUT}/listed.tsv", "w") as w:
-    for row in rows:
-        w.write("\t".join(row) + "\n")
-print(f"documents {len(recs)}, speakers listed {len(rows)} -> {OUT}/listed.tsv")
-for k, c in sorted(count.items()):
-    print(f"    {c:4d} {k[0]} {k[1]}")
+main(session=25, seed=25, each=10, earlier_files=("s20_articles.txt", "s21_articles.txt", "s24_articles.txt"))

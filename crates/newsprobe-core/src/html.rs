@@ -74,38 +74,44 @@ pub fn highlight(text: &str, marks: &[Mark]) -> String {
         }
         let seg: String = chars[a..b].iter().collect();
         let active: Vec<&Mark> = covering.iter().map(|&i| &marks[i]).collect();
-        if active.is_empty() {
-            o.push_str(&escape_html(&seg));
-            continue;
-        }
-        let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
-        let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
-        // Marks starting here carry their ids: the first on the mark, others on empty anchors
-        // just before it (two changes can start at the same character).
-        let mut ids = active
-            .iter()
-            .filter(|m| m.start == a)
-            .filter_map(|m| m.id.as_deref());
-        let id = ids
-            .next()
-            .map(|id| format!(" id=\"{}\"", escape_html(id)))
-            .unwrap_or_default();
-        for extra in ids {
-            let _ = write!(
-                o,
-                "<span class=\"anchor\" id=\"{}\"></span>",
-                escape_html(extra)
-            );
-        }
-        let _ = write!(
-            o,
-            "<mark{id} class=\"{}\" title=\"{}\">{}</mark>",
-            escape_html(&classes.join(" ")),
-            escape_html(&tips.join("\n")),
-            escape_html(&seg)
-        );
+        push_segment(&mut o, a, &seg, &active);
     }
     o
+}
+
+/// One segment of the text, `seg` starting at character `a`, with the marks covering it: plain
+/// escaped text where none does, else one `<mark>` carrying their classes and tips.
+fn push_segment(o: &mut String, a: usize, seg: &str, active: &[&Mark]) {
+    if active.is_empty() {
+        o.push_str(&escape_html(seg));
+        return;
+    }
+    let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
+    let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
+    // Marks starting here carry their ids: the first on the mark, others on empty anchors
+    // just before it (two changes can start at the same character).
+    let mut ids = active
+        .iter()
+        .filter(|m| m.start == a)
+        .filter_map(|m| m.id.as_deref());
+    let id = ids
+        .next()
+        .map(|id| format!(" id=\"{}\"", escape_html(id)))
+        .unwrap_or_default();
+    for extra in ids {
+        let _ = write!(
+            o,
+            "<span class=\"anchor\" id=\"{}\"></span>",
+            escape_html(extra)
+        );
+    }
+    let _ = write!(
+        o,
+        "<mark{id} class=\"{}\" title=\"{}\">{}</mark>",
+        escape_html(&classes.join(" ")),
+        escape_html(&tips.join("\n")),
+        escape_html(seg)
+    );
 }
 
 #[cfg(test)]
@@ -141,34 +147,7 @@ mod tests {
                 .iter()
                 .filter(|m| m.start <= a && b <= m.end)
                 .collect();
-            if active.is_empty() {
-                o.push_str(&escape_html(&seg));
-                continue;
-            }
-            let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
-            let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
-            let mut ids = active
-                .iter()
-                .filter(|m| m.start == a)
-                .filter_map(|m| m.id.as_deref());
-            let id = ids
-                .next()
-                .map(|id| format!(" id=\"{}\"", escape_html(id)))
-                .unwrap_or_default();
-            for extra in ids {
-                let _ = write!(
-                    o,
-                    "<span class=\"anchor\" id=\"{}\"></span>",
-                    escape_html(extra)
-                );
-            }
-            let _ = write!(
-                o,
-                "<mark{id} class=\"{}\" title=\"{}\">{}</mark>",
-                escape_html(&classes.join(" ")),
-                escape_html(&tips.join("\n")),
-                escape_html(&seg)
-            );
+            push_segment(&mut o, a, &seg, &active);
         }
         o
     }
