@@ -6,18 +6,29 @@ use std::fmt::Write;
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + s.len() / 8);
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            '\0' => o.push('\u{FFFD}'),
-            c => o.push(c),
-        }
-    }
+    let _ = escape_to(&mut o, s);
     o
+}
+
+/// [`escape_html`] written to `o`: runs of plain text go out as slices of `s`, so a long text
+/// is never copied whole.
+pub fn escape_to<W: Write + ?Sized>(o: &mut W, s: &str) -> std::fmt::Result {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let rep = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            '\0' => "\u{FFFD}",
+            _ => continue,
+        };
+        o.write_str(&s[plain..i])?;
+        o.write_str(rep)?;
+        plain = i + c.len_utf8();
+    }
+    o.write_str(&s[plain..])
 }
 
 /// One highlighted range: code points `[start, end)`, CSS class, tooltip, element id.
@@ -33,8 +44,16 @@ pub struct Mark {
 /// Renders `text` with the marks as `<mark>` elements, escaped. Overlapping marks split into
 /// segments that carry every class covering them; an id goes on the first segment of its mark.
 pub fn highlight(text: &str, marks: &[Mark]) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
+    let mut o = String::with_capacity(text.len() * 2);
+    let _ = highlight_to(&mut o, text, marks);
+    o
+}
+
+/// [`highlight`] written to `o` segment by segment: the highlighted text (some 425 MB for the
+/// 58 MB page) is never held whole, nor the text as `char`s (the segments are slices of `text`,
+/// found by walking its characters once).
+pub fn highlight_to<W: Write + ?Sized>(o: &mut W, text: &str, marks: &[Mark]) -> std::fmt::Result {
+    let n = text.chars().count();
     let mut bounds = vec![0, n];
     for m in marks {
         bounds.push(m.start.min(n));
@@ -52,7 +71,8 @@ pub fn highlight(text: &str, marks: &[Mark]) -> String {
     by_end.sort_by_key(|&i| marks[i].end.min(n));
     let (mut next_start, mut next_end) = (0, 0);
     let mut covering: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
-    let mut o = String::with_capacity(text.len() * 2);
+    // The text not yet written, starting at character `a` of the segment below.
+    let mut rest = text;
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
         while let Some(&i) = by_start
@@ -72,19 +92,28 @@ pub fn highlight(text: &str, marks: &[Mark]) -> String {
         if a >= b {
             continue;
         }
-        let seg: String = chars[a..b].iter().collect();
+        let len = rest
+            .char_indices()
+            .nth(b - a)
+            .map_or(rest.len(), |(i, _)| i);
+        let (seg, after) = rest.split_at(len);
+        rest = after;
         let active: Vec<&Mark> = covering.iter().map(|&i| &marks[i]).collect();
-        push_segment(&mut o, a, &seg, &active);
+        push_segment(o, a, seg, &active)?;
     }
-    o
+    Ok(())
 }
 
 /// One segment of the text, `seg` starting at character `a`, with the marks covering it: plain
 /// escaped text where none does, else one `<mark>` carrying their classes and tips.
-fn push_segment(o: &mut String, a: usize, seg: &str, active: &[&Mark]) {
+fn push_segment<W: Write + ?Sized>(
+    o: &mut W,
+    a: usize,
+    seg: &str,
+    active: &[&Mark],
+) -> std::fmt::Result {
     if active.is_empty() {
-        o.push_str(&escape_html(seg));
-        return;
+        return escape_to(o, seg);
     }
     let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
     let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
@@ -99,19 +128,20 @@ fn push_segment(o: &mut String, a: usize, seg: &str, active: &[&Mark]) {
         .map(|id| format!(" id=\"{}\"", escape_html(id)))
         .unwrap_or_default();
     for extra in ids {
-        let _ = write!(
+        write!(
             o,
             "<span class=\"anchor\" id=\"{}\"></span>",
             escape_html(extra)
-        );
+        )?;
     }
-    let _ = write!(
+    write!(
         o,
-        "<mark{id} class=\"{}\" title=\"{}\">{}</mark>",
+        "<mark{id} class=\"{}\" title=\"{}\">",
         escape_html(&classes.join(" ")),
         escape_html(&tips.join("\n")),
-        escape_html(seg)
-    );
+    )?;
+    escape_to(o, seg)?;
+    o.write_str("</mark>")
 }
 
 #[cfg(test)]
@@ -147,7 +177,7 @@ mod tests {
                 .iter()
                 .filter(|m| m.start <= a && b <= m.end)
                 .collect();
-            push_segment(&mut o, a, &seg, &active);
+            push_segment(&mut o, a, &seg, &active).unwrap();
         }
         o
     }

@@ -7,7 +7,7 @@ use newsprobe_core::report::ReportSpan;
 use newsprobe_core::{Field, Report};
 
 pub use newsprobe_core::html::escape_html;
-use newsprobe_core::html::{highlight, Mark};
+use newsprobe_core::html::{escape_to, highlight, highlight_to, Mark};
 
 fn name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
@@ -180,13 +180,33 @@ pub fn write_page<W: std::io::Write>(
         o.clear();
         section_head(&mut o, r, extract_only);
         out.write_all(o.as_bytes())?;
-        out.write_all(section_body(r, extract_only).as_bytes())?;
+        let mut body = FmtIo { out, err: None };
+        if section_body(&mut body, r, extract_only).is_err() {
+            return Err(body
+                .err
+                .unwrap_or_else(|| std::io::Error::other("formatting the page failed")));
+        }
         o.clear();
         section_tail(&mut o, r, extract_only);
         out.write_all(o.as_bytes())?;
     }
     out.write_all(tail.as_bytes())?;
     out.write_all(b"</body></html>\n")
+}
+
+/// An `io::Write` seen as a `fmt::Write`, keeping the first I/O error.
+struct FmtIo<'a, W: std::io::Write> {
+    out: &'a mut W,
+    err: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::fmt::Write for FmtIo<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.err.get_or_insert(e);
+            std::fmt::Error
+        })
+    }
 }
 
 /// The page up to its first section.
@@ -219,16 +239,17 @@ fn page_head(o: &mut String, reports: &[Report], shell: Shell<'_>) {
 
 fn section(o: &mut String, r: &Report, extract_only: bool) {
     section_head(o, r, extract_only);
-    o.push_str(&section_body(r, extract_only));
+    let _ = section_body(o, r, extract_only);
     section_tail(o, r, extract_only);
 }
 
 /// The article text, highlighted (or only escaped, for `extract`).
-fn section_body(r: &Report, extract_only: bool) -> String {
+/// Written to `o` (the CLI's buffered output or the page's string) without building it whole.
+fn section_body<W: std::fmt::Write>(o: &mut W, r: &Report, extract_only: bool) -> std::fmt::Result {
     if extract_only {
-        escape_html(&r.text)
+        escape_to(o, &r.text)
     } else {
-        highlight(&r.text, &marks_for(r, Field::Text))
+        highlight_to(o, &r.text, &marks_for(r, Field::Text))
     }
 }
 
@@ -354,15 +375,19 @@ fn section_tail(o: &mut String, r: &Report, extract_only: bool) {
         o.push_str("</ul></section><section><h2>Check-worthy sentences</h2><ol>");
         let mut ranked: Vec<&newsprobe_core::report::ReportSentence> = r.sentences.iter().collect();
         ranked.sort_by(|a, b| b.checkworthiness.total_cmp(&a.checkworthiness));
-        let chars: Vec<char> = r.text.chars().collect();
+        // Code points to bytes by walking the text (not a `char` copy of the whole text).
+        let byte_at = |k: usize| {
+            r.text
+                .char_indices()
+                .nth(k)
+                .map_or(r.text.len(), |(i, _)| i)
+        };
         for s in ranked
             .into_iter()
             .take(5)
             .filter(|s| s.checkworthiness >= 0.5)
         {
-            let text: String = chars[s.start.min(chars.len())..s.end.min(chars.len())]
-                .iter()
-                .collect();
+            let text = r.text.get(byte_at(s.start)..byte_at(s.end)).unwrap_or("");
             let _ = write!(
                 o,
                 "<li>{} <span class=\"kind\">{:.2}</span></li>",
@@ -416,6 +441,30 @@ mod tests {
             escape_html("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
+    }
+
+    /// The CLI's streamed page (body highlighted straight into the writer) and the workbench's
+    /// string page (`render_page_in`) are the same bytes, with and without the analysis.
+    #[test]
+    fn the_streamed_page_is_the_string_page() {
+        let raw = newsprobe_core::RawArticle::from_text(
+            "a<1>",
+            Some("Mayor <Ana> Díaz: \"we rebuild\"".into()),
+            "Mayor Ana Díaz said: \"we will rebuild the <port> & the pier,\" on Tuesday. \
+             A senior official, who declined to be named, said the deal was dead.\n\n\
+             Critics said the plan was a disaster, sources said.",
+        );
+        let r = crate::Engine::default().report(raw).unwrap();
+        assert!(!r.quotes.is_empty());
+        let reports = [r.clone(), r];
+        for extract_only in [false, true] {
+            let mut streamed = Vec::new();
+            write_page(&mut streamed, &reports, extract_only).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                render_page(&reports, extract_only)
+            );
+        }
     }
 
     #[test]
