@@ -391,7 +391,7 @@ fn section_tail(o: &mut String, r: &Report, extract_only: bool) {
             let _ = write!(
                 o,
                 "<li>{} <span class=\"kind\">{:.2}</span></li>",
-                escape_html(&text),
+                escape_html(text),
                 s.checkworthiness
             );
         }
