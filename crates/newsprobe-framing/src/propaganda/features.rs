@@ -461,26 +461,32 @@ impl Context {
         sw.clear();
         xw.clear();
         // Per word: the weights of its hash under tags 1, 3, 4, 5, 6, of its stem under 2, 10,
-        // 11 and of its suffix under 9.
-        for (t, &x) in self.tokens.iter().zip(&self.suffix) {
+        // 11 and of its suffix under 9 (each vector filled by one `extend` of a slice's
+        // iterator: no capacity check a word).
+        let words = &self.tokens[..n.min(self.suffix.len())];
+        hw.extend(words.iter().map(|t| {
             let e = &mut hcache[(t.hash & mask) as usize];
             if e.0 != t.hash {
                 let h = t.hash;
                 *e = (h, [wt(1, h), wt(3, h), wt(4, h), wt(5, h), wt(6, h)]);
             }
-            hw.push(e.1);
+            e.1
+        }));
+        sw.extend(words.iter().map(|t| {
             let e = &mut scache[(t.stem & mask) as usize];
             if e.0 != t.stem {
                 let h = t.stem;
                 *e = (h, [wt(2, h), wt(10, h), wt(11, h)]);
             }
-            sw.push(e.1);
+            e.1
+        }));
+        xw.extend(self.suffix[..words.len()].iter().map(|&x| {
             let e = &mut xcache[(x & mask) as usize];
             if e.0 != x {
                 *e = (x, wt(9, x));
             }
-            xw.push(e.1);
-        }
+            e.1
+        }));
         let [bos3, bos5, bos10, eos4, eos6, eos11] = *ends.get_or_insert_with(|| {
             [
                 wt(3, BOS),
