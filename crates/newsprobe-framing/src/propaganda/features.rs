@@ -182,6 +182,8 @@ pub struct WordCache {
     suffix: Vec<(u64, f32)>,
     small: Vec<f32>,
     ends: Option<[f32; 6]>,
+    /// The highest of the weights (what a word pair's weight can add at most).
+    top: Option<f32>,
     hw: Vec<[f32; 5]>,
     sw: Vec<[f32; 3]>,
     xw: Vec<f32>,
@@ -199,6 +201,7 @@ impl WordCache {
             suffix: (0..slots).map(|s| (empty(s), 0.0)).collect(),
             small: vec![f32::NAN; 5 * 256],
             ends: None,
+            top: None,
             hw: Vec::new(),
             sw: Vec::new(),
             xw: Vec::new(),
@@ -423,9 +426,15 @@ impl Context {
     /// of each distinct word, stem and suffix are looked up once in `cache` (which must only ever
     /// serve these `weights` and `bits`), the small-valued features' once a value, and each word
     /// pair's hash is made once for both words.
+    ///
+    /// A word whose score is sure to fall below `floor` (its sum before the two word-pair
+    /// weights, plus the highest weight twice, added in the same order, is under it: float
+    /// addition is monotonic, so the true sum is too) stands as that bound, without its word
+    /// pairs' hashes; with `floor` at `f32::NEG_INFINITY` every score is the exact sum.
     pub fn word_scores(
         &self,
         (weights, bias, bits): (&[f32], f32, u8),
+        floor: f32,
         cache: &mut WordCache,
         out: &mut Vec<f32>,
     ) {
@@ -442,6 +451,7 @@ impl Context {
             suffix: xcache,
             small,
             ends,
+            top,
             hw,
             sw,
             xw,
@@ -451,26 +461,32 @@ impl Context {
         sw.clear();
         xw.clear();
         // Per word: the weights of its hash under tags 1, 3, 4, 5, 6, of its stem under 2, 10,
-        // 11 and of its suffix under 9.
-        for (t, &x) in self.tokens.iter().zip(&self.suffix) {
+        // 11 and of its suffix under 9 (each vector filled by one `extend` of a slice's
+        // iterator: no capacity check a word).
+        let words = &self.tokens[..n.min(self.suffix.len())];
+        hw.extend(words.iter().map(|t| {
             let e = &mut hcache[(t.hash & mask) as usize];
             if e.0 != t.hash {
                 let h = t.hash;
                 *e = (h, [wt(1, h), wt(3, h), wt(4, h), wt(5, h), wt(6, h)]);
             }
-            hw.push(e.1);
+            e.1
+        }));
+        sw.extend(words.iter().map(|t| {
             let e = &mut scache[(t.stem & mask) as usize];
             if e.0 != t.stem {
                 let h = t.stem;
                 *e = (h, [wt(2, h), wt(10, h), wt(11, h)]);
             }
-            sw.push(e.1);
+            e.1
+        }));
+        xw.extend(self.suffix[..words.len()].iter().map(|&x| {
             let e = &mut xcache[(x & mask) as usize];
             if e.0 != x {
                 *e = (x, wt(9, x));
             }
-            xw.push(e.1);
-        }
+            e.1
+        }));
         let [bos3, bos5, bos10, eos4, eos6, eos11] = *ends.get_or_insert_with(|| {
             [
                 wt(3, BOS),
@@ -481,6 +497,8 @@ impl Context {
                 wt(11, EOS),
             ]
         });
+        let top =
+            *top.get_or_insert_with(|| weights.iter().fold(f32::NEG_INFINITY, |m, &w| m.max(w)));
         // Weights of the small-valued features, looked up when first met (NaN: not yet).
         let mut small_w = |k: usize, tag: u64, v: u64| {
             let c = &mut small[k * 256 + (v as usize & 255)];
@@ -527,6 +545,12 @@ impl Context {
                 let near = self.lex[lo..hi].iter().fold(0u8, |m, &b| m | b) & !self.lex[i];
                 sc += small_w(3, 16, u64::from(self.lex[i]));
                 sc += small_w(4, 18, u64::from(near));
+                let bound = sc + top + top;
+                if bound < floor {
+                    carried = None;
+                    out.push(bound);
+                    continue;
+                }
                 let left = match carried {
                     Some(p) if pos >= 1 => p,
                     _ => combine(
@@ -892,12 +916,30 @@ mod tests {
             "A B. C D E. F",
         ] {
             ctx.build(text);
-            ctx.word_scores((&weights, 0.125, bits), &mut cache, &mut scores);
+            ctx.word_scores(
+                (&weights, 0.125, bits),
+                f32::NEG_INFINITY,
+                &mut cache,
+                &mut scores,
+            );
             assert_eq!(scores.len(), ctx.tokens.len());
             for (i, &got) in scores.iter().enumerate() {
                 let mut want = 0.125f32;
                 ctx.each_word_feature(i, bits, |f| want += weights[f as usize]);
                 assert_eq!(got.to_bits(), want.to_bits(), "{text:?} word {i}");
+            }
+            // With a floor, a score at or above it is the exact sum and one below it stays below.
+            let exact = scores.clone();
+            for floor in [-0.5f32, 0.0, 0.4, 1.5] {
+                ctx.word_scores((&weights, 0.125, bits), floor, &mut cache, &mut scores);
+                assert_eq!(scores.len(), exact.len());
+                for (i, (&got, &want)) in scores.iter().zip(&exact).enumerate() {
+                    if want >= floor {
+                        assert_eq!(got.to_bits(), want.to_bits(), "{text:?} word {i} {floor}");
+                    } else {
+                        assert!(got < floor && got >= want, "{text:?} word {i} {floor}");
+                    }
+                }
             }
         }
     }

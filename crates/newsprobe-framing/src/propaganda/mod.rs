@@ -299,14 +299,15 @@ impl PropagandaModel {
                     && m.outputs == 1
                     && m.weights.len() == 1usize << m.bits =>
             {
-                LOADED_CACHE.with_borrow_mut(|cache| {
-                    let bias = m.bias.first().copied().unwrap_or(0.0);
-                    ctx.word_scores((&m.weights, bias, m.bits), cache, &mut probs);
-                });
                 // `runs` reads a probability only to compare it with the threshold and half of
                 // it, and averages only words at half of it or more: a score well below the
-                // logit of half the threshold stands as 0.0 without its exponential.
+                // logit of half the threshold stands as 0.0 without its exponential (and
+                // `word_scores` need not finish a score it knows falls below it).
                 let floor = run_floor(threshold);
+                LOADED_CACHE.with_borrow_mut(|cache| {
+                    let bias = m.bias.first().copied().unwrap_or(0.0);
+                    ctx.word_scores((&m.weights, bias, m.bits), floor, cache, &mut probs);
+                });
                 for p in probs.iter_mut() {
                     *p = if *p < floor { 0.0 } else { sigmoid(*p) };
                 }
