@@ -60,7 +60,8 @@ const MAX_WORDS: usize = 8;
 
 /// Whether word `w` ends in a plural's possessive apostrophe ("Correspondents'").
 fn plural_possessive(w: &Word) -> bool {
-    !w.poss && (w.raw.ends_with('\'') || w.raw.ends_with('\u{2019}')) && w.norm.ends_with('s')
+    let bare = w.raw.trim_end_matches(['\'', '\u{2019}']);
+    !w.poss && bare.len() < w.raw.len() && bare.ends_with(['s', 'S'])
 }
 
 /// A capitalised word that may stand in the run (not a sentence's first word written in lower
@@ -139,6 +140,18 @@ fn start_of(words: &[Word], h: usize, lowercase: &Set<&str>) -> Option<usize> {
     (joined && s < h && words[s].cap).then_some(s)
 }
 
+/// Words `a..b` as written, an apostrophe token kept against its word ("Correspondents'").
+fn written(words: &[Word], a: usize, b: usize) -> String {
+    let mut out = String::new();
+    for (k, w) in words[a..b].iter().enumerate() {
+        if k > 0 && words[a + k - 1].end < w.start {
+            out.push(' ');
+        }
+        out.push_str(if a + k + 1 == b { w.text } else { w.raw });
+    }
+    out
+}
+
 /// Joins organisations cut at their connector words and splits a person fused after one.
 pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
     split_fused_people(words, all);
@@ -170,7 +183,7 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
         }
         let mut m =
             mentions::name_mention(words, s, s, h + 1, EntityType::Organization, Field::Text);
-        m.name_text = mentions::join_words(words, s, h + 1);
+        m.name_text = written(words, s, h + 1);
         added.push(m);
     }
     mentions::keep_and_add(all, &keep, added);
