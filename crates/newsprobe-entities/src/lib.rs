@@ -10,6 +10,7 @@
 //! - [`possessive_brands`]: is "McDonald's" a company with its "'s"?
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
+//! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
@@ -32,6 +33,7 @@ pub mod acronyms;
 pub mod anaphora;
 pub mod club_names;
 pub mod conflicts;
+pub mod connector_orgs;
 pub mod coref;
 pub mod crown;
 pub mod descriptors;
@@ -209,6 +211,9 @@ fn analyze_inner(
     reporting_names::type_reporting_names(&body_words, &lowercase, &mut all);
     // "the Los Angeles County Sheriff's Department": one office, not a place and a "Department".
     possessive_offices::join_offices(&body_words, &lowercase, &mut all);
+    // "the White House Correspondents' Association": one organisation, not an "Association";
+    // "Refugee Council Enver Solomon": the council and the person.
+    connector_orgs::join_connector_orgs(&body_words, &lowercase, &mut all);
     // "McDonald's", "an Adelaide McDonald's": the company, its "'s" kept.
     possessive_brands::type_brands(&body_words, &mut all);
     // "the Saudi Embassy", "the French consulate": the country's mission.
