@@ -233,12 +233,8 @@ fn split_fused_people(words: &[Word], all: &mut Vec<Mention>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::kinds;
+    use crate::test_support::{has, kinds};
     use newsprobe_core::EntityType;
-
-    fn has(k: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
-        k.iter().any(|(n, e)| n == name && *e == t)
-    }
 
     #[test]
     fn a_name_across_its_connector_is_one_organisation() {

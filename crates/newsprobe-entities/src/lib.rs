@@ -381,6 +381,11 @@ pub(crate) mod test_support {
             .collect()
     }
 
+    /// Whether `kinds` holds an entity named `name` of type `t`.
+    pub fn has(k: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
+        k.iter().any(|(n, e)| n == name && *e == t)
+    }
+
     /// Runs the entity stage on `text` and asserts each of `names` is an entity of type `want`.
     pub fn assert_typed(text: &str, names: &[&str], want: EntityType) {
         let mut doc = Document::from_text(None, text);

@@ -161,12 +161,8 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::kinds;
+    use crate::test_support::{has, kinds};
     use newsprobe_core::EntityType;
-
-    fn has(k: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
-        k.iter().any(|(n, e)| n == name && *e == t)
-    }
 
     #[test]
     fn offices_named_after_a_role_are_one_organisation() {
