@@ -27,7 +27,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from judged_pick import read_judged  # noqa: E402
+from judged_pick import ENDS, head_word, is_head, read_judged  # noqa: E402
 
 BIN, OUT = sys.argv[1], sys.argv[2]
 os.makedirs(OUT, exist_ok=True)
@@ -39,35 +39,12 @@ for p, d in PICKS.items():
         subprocess.run([sys.executable, os.path.join(HERE, f"{p}_pick.py"), BIN, d], check=True,
                        stdout=subprocess.DEVNULL)
 
-HEADS = set()
-for line in open(os.path.join(ROOT, "crates/newsprobe/data/speaker_heads.txt")):
-    f = line.rstrip("\n").split("\t")
-    if not line.startswith("#") and len(f) == 4 and f[1] != "suffix":
-        HEADS.add(f[0])
 COMMON = {l.strip() for l in open(os.path.join(ROOT, "crates/newsprobe-quotes/data/common_words.txt"))
           if l.strip() and not l.startswith("#")}
 GIVEN = {l.strip() for l in open(os.path.join(ROOT, "crates/newsprobe-quotes/data/given_names.txt"))
          if l.strip() and not l.startswith("#")}
 DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
         "some", "many", "one", "two", "three", "several", "all", "both", "each", "other", "another"}
-ENDS = set("of at in for from with who that which whose whom on to by than during after before as and or".split())
-
-
-def head_word(name):
-    ws = [w for w in re.sub(r"[^a-z0-9 ]", "", name.lower()).split() if w]
-    if ws and ws[0] == "the":
-        ws = ws[1:]
-    for k in range(1, len(ws)):
-        if ws[k] in ENDS:
-            ws = ws[:k]
-            break
-    return ws[-1] if ws else ""
-
-
-def is_head(h):
-    forms = {h, h + "s", h + "es", h[:-1] if h.endswith("s") else h, h[:-2] if h.endswith("es") else h,
-             h[:-3] + "y" if h.endswith("ies") else h, h[:-3] + "man" if h.endswith("men") else h}
-    return bool(forms & HEADS)
 
 
 def features(s, et, text, how):

@@ -4,7 +4,35 @@ engine, and read a judgments file back.
     run_analyze(recs, BIN, OUT) -> path of OUT/pick.out (one JSON report a line)
     read_judged(path, key_columns) -> {tuple of the first key_columns fields: the next field}
 """
-import json, os, subprocess
+import json, os, re, subprocess
+
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HEADS = set()
+for _line in open(os.path.join(_ROOT, "crates/newsprobe/data/speaker_heads.txt")):
+    _f = _line.rstrip("\n").split("\t")
+    if not _line.startswith("#") and len(_f) == 4 and _f[1] != "suffix":
+        HEADS.add(_f[0])
+ENDS = set("of at in for from with who that which whose whom on to by than during after before as and or".split())
+
+
+def head_word(name):
+    """The head word of a speaker's name: lower-cased, "the" dropped, cut at a connector."""
+    ws = [w for w in re.sub(r"[^a-z0-9 ]", "", name.lower()).split() if w]
+    if ws and ws[0] == "the":
+        ws = ws[1:]
+    for k in range(1, len(ws)):
+        if ws[k] in ENDS:
+            ws = ws[:k]
+            break
+    return ws[-1] if ws else ""
+
+
+def is_head(h):
+    """Whether `h`, or a plural or singular form of it, is a person/organisation/group head."""
+    forms = {h, h + "s", h + "es", h[:-1] if h.endswith("s") else h, h[:-2] if h.endswith("es") else h,
+             h[:-3] + "y" if h.endswith("ies") else h, h[:-3] + "man" if h.endswith("men") else h}
+    return bool(forms & HEADS)
 
 
 def run_analyze(recs, binary, out_dir):

@@ -13,7 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 from ptc_split import is_dev  # noqa: E402
-from judged_pick import read_judged, run_analyze, sources_listed  # noqa: E402
+from judged_pick import head_word, is_head, read_judged, run_analyze, sources_listed  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "eval", "review"))
 sys.path.insert(0, os.path.join(ROOT, "eval", "review", "heldout"))
 os.chdir(ROOT)
@@ -51,31 +51,6 @@ def pick(seed, each, earlier):
         if n == each:
             break
     return recs
-
-
-HEADS = set()
-for line in open("crates/newsprobe/data/speaker_heads.txt"):
-    f = line.rstrip("\n").split("\t")
-    if not line.startswith("#") and len(f) == 4 and f[1] != "suffix":
-        HEADS.add(f[0])
-ENDS = set("of at in for from with who that which whose whom on to by than during after before as and or".split())
-
-
-def head_word(name):
-    ws = [w for w in re.sub(r"[^a-z0-9 ]", "", name.lower()).split() if w]
-    if ws and ws[0] == "the":
-        ws = ws[1:]
-    for k in range(1, len(ws)):
-        if ws[k] in ENDS:
-            ws = ws[:k]
-            break
-    return ws[-1] if ws else ""
-
-
-def is_head(h):
-    forms = {h, h + "s", h + "es", h[:-1] if h.endswith("s") else h, h[:-2] if h.endswith("es") else h,
-             h[:-3] + "y" if h.endswith("ies") else h, h[:-3] + "man" if h.endswith("men") else h}
-    return bool(forms & HEADS)
 
 
 def main(session, seed, each, earlier_files):
