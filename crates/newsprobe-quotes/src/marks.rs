@@ -444,7 +444,8 @@ mod tests {
         }
     }
 
-    fn quotes(text: &str) -> Vec<String> {
+    /// Each quotation's content as written, in `text`.
+    pub(super) fn quotes(text: &str) -> Vec<String> {
         let doc = Document::from_text(None, text);
         find(&doc)
             .iter()

@@ -49,15 +49,8 @@ pub(super) fn runs_on(text: &str, rest: &[Span], family: Family) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::marks::find;
+    use crate::marks::tests::quotes as stretches;
     use newsprobe_core::Document;
-
-    fn stretches(text: &str) -> Vec<String> {
-        let doc = Document::from_text(None, text);
-        find(&doc)
-            .iter()
-            .map(|m| doc.span_text(&m.content).to_string())
-            .collect()
-    }
 
     #[test]
     fn a_speech_runs_on_through_unmarked_lines() {
