@@ -52,7 +52,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     // a new source; the propaganda tagger's thresholds were tuned on PTC dev, nothing else was),
     // 11 more in session 19 (heldout/ptc-2, select18.py), the last 11 in session 20 (heldout/ptc-3,
     // select19.py: PTC dev is spent), and 12 FNC-1 bodies in session 21 (heldout/fnc1-13,
-    // select20.py: a new rule, stories with bodies only in held-out rounds allowed).
+    // select20.py: a new rule, stories with bodies only in held-out rounds allowed), and 12 more
+    // in session 26 (heldout/fnc1-14, select21.py: the same rule with its own seed).
     // Tuned on since session 14: 12 FNC-1 bodies of the tuning pool
     // (fnc1-pool, eval/review/select_pool.py), 12 more since session 15 (fnc1-pool-2,
     // select_pool2.py), 12 more since session 16 (fnc1-pool-3, select_pool3.py) and 8 more since
@@ -99,7 +100,8 @@ fn the_sample_parses_and_its_texts_are_in_the_articles() {
     assert_eq!(in_part("heldout/ptc-2", Dataset::Ptc), 11);
     assert_eq!(in_part("heldout/ptc-3", Dataset::Ptc), 11);
     assert_eq!(in_part("heldout/fnc1-13", Dataset::Fnc1), 12);
-    assert_eq!(files.len(), 378);
+    assert_eq!(in_part("heldout/fnc1-14", Dataset::Fnc1), 12);
+    assert_eq!(files.len(), 390);
     let engine = Engine::default();
     let mut source = ArticleSource::new(shared_eval());
     for (path, file) in &files {
@@ -196,7 +198,7 @@ fn eval_review_runs_end_to_end() {
         "{json}"
     );
     // The held-out part has figures of its own and none of its errors is listed.
-    assert_eq!(json["figures"]["heldout"]["articles"], 266, "{json}");
+    assert_eq!(json["figures"]["heldout"]["articles"], 278, "{json}");
     for (group, articles) in [
         ("heldout/ecbplus", 8),
         ("heldout/scrapinghub-2", 12),
@@ -226,6 +228,7 @@ fn eval_review_runs_end_to_end() {
         ("heldout/ptc-2", 11),
         ("heldout/ptc-3", 11),
         ("heldout/fnc1-13", 12),
+        ("heldout/fnc1-14", 12),
     ] {
         assert_eq!(
             json["figures"][group]["articles"], articles,
