@@ -18,6 +18,7 @@
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
 //! - [`outlets`]: which untyped names does the article call outlets or companies?
+//! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -42,6 +43,7 @@ pub mod eval;
 pub mod fused_names;
 pub mod gazetteer;
 pub mod kb;
+pub mod known_outlets;
 pub mod learn;
 pub mod mentions;
 pub mod modifiers;
@@ -243,6 +245,8 @@ fn analyze_inner(
         };
         all.extend(mentions::find_mentions(&title_words, &tctx));
     }
+    // "Breitbart reported", "an Esquire blog post": a well-known outlet, body and headline.
+    known_outlets::type_known_outlets(&body_words, &lowercase, &mut all);
     let clusters = coref::cluster_with(doc, &all, pronouns, pronoun_choices);
     Analysis {
         mentions: all,

@@ -1,0 +1,141 @@
+//! Is this name a well-known news outlet, whatever the tagger and the typer made of it?
+//!
+//! News reports cite outlets by name, often without saying what they are ("Breitbart reported",
+//! "an Esquire blog post", "the Weather Channel's Mike Seidel"). GUM's training documents hold
+//! few of them, so the tagger and the typer read a coined one-word name as a person or leave it
+//! untyped, and read "Channel" or "Post" as a place's word: on the tuned-on review groups
+//! "Esquire" and "Weather Channel" were places, "Breitbart" and "Playboy" untyped. A short list
+//! of well-known outlets (`data/known_outlets.txt`, written from general knowledge of the press;
+//! names that are also common words or people's names alone are left out) types a name that is
+//! exactly one of them an organisation, and every mention of the same name with it. A one-word
+//! name opening a sentence that the article also writes in lower case ("Wired to ...") is left
+//! alone. Runs after the typer, outside what the tagger and typer are trained on.
+
+use std::sync::LazyLock;
+
+use newsprobe_core::lexicon::normalize;
+use newsprobe_core::{EntityType, Field};
+
+use crate::gazetteer::Set;
+use crate::mentions::{Mention, MentionKind, Word};
+
+/// The list, one normalised name a line.
+const LIST: &str = include_str!("../data/known_outlets.txt");
+
+static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
+    LIST.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(normalize)
+        .collect()
+});
+
+/// The name as the list writes it: lower case, without a leading "the".
+fn key(name: &str) -> String {
+    let n = normalize(name.trim());
+    match n.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => n,
+    }
+}
+
+/// Whether a body name of one word opens a sentence and the article writes it in lower case
+/// too: a common word, not the outlet.
+fn common_word(words: &[Word], m: &Mention, lowercase: &Set<&str>) -> bool {
+    if m.span.field != Field::Text {
+        return false;
+    }
+    let s = m.name.unwrap_or(m.span);
+    let a = words.partition_point(|w| w.end <= s.start);
+    let b = words.partition_point(|w| w.start < s.end);
+    match words.get(a..b) {
+        Some([w]) => w.sent_start && lowercase.contains(w.norm),
+        _ => false,
+    }
+}
+
+/// Types as organisations the names (body and headline) that are exactly a well-known outlet,
+/// never one a person's longer name in the article holds ("Forbes" after "Larry Forbes").
+pub fn type_known_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) {
+    let hits: Vec<usize> = (0..all.len())
+        .filter(|&i| {
+            let m = &all[i];
+            m.kind == MentionKind::Name
+                && m.title_text.is_none()
+                && m.etype != EntityType::Organization
+                && OUTLETS.contains(&key(&m.name_text))
+        })
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
+    let person_words: Set<String> = all
+        .iter()
+        .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
+        .flat_map(|m| m.name_text.split_whitespace().map(normalize))
+        .collect();
+    for i in hits {
+        let m = &mut all[i];
+        let held = !m.name_text.contains(' ') && person_words.contains(&normalize(&m.name_text));
+        if !held && !common_word(words, m, lowercase) {
+            m.etype = EntityType::Organization;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::kinds;
+    use newsprobe_core::EntityType;
+
+    #[test]
+    fn well_known_outlets_are_organisations() {
+        let k = kinds(
+            "The story was first reported by Breitbart on Monday. An Esquire blog post said \
+             the network had a problem, and the Weather Channel sent a crew. Jane Roberts, who \
+             wrote for Playboy in the 1990s, said the claim was false.",
+        );
+        for name in ["Breitbart", "Esquire", "Weather Channel", "Playboy"] {
+            assert!(
+                k.iter()
+                    .any(|(n, t)| n.ends_with(name) && *t == EntityType::Organization),
+                "{name}: {k:?}"
+            );
+        }
+        assert!(
+            k.iter()
+                .any(|(n, t)| n == "Jane Roberts" && *t == EntityType::Person),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_common_word_opening_a_sentence_is_no_outlet() {
+        let k = kinds(
+            "Wired into the grid, the plant hums all night. The house was wired last year, \
+             John Smith said.",
+        );
+        assert!(
+            !k.iter()
+                .any(|(n, t)| n == "Wired" && *t == EntityType::Organization),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn names_holding_an_outlet_are_not_retyped() {
+        let k = kinds(
+            "Larry Forbes, a farmer from Iowa, said the harvest was late. Forbes said prices \
+             had fallen.",
+        );
+        assert!(
+            k.iter()
+                .any(|(n, t)| n == "Larry Forbes" && *t == EntityType::Person),
+            "{k:?}"
+        );
+        assert!(
+            !k.iter().any(|(_, t)| *t == EntityType::Organization),
+            "{k:?}"
+        );
+    }
+}
