@@ -21,7 +21,9 @@
 //! - `r0`, `r1`, `r2`: how many other persons the entity stage names in the sentences between
 //!   the mention and the statement (outside the statement): rivals for the speech;
 //! - `mt-…`: the mention as written: `pron` (a pronoun), `det` (a description with an article),
-//!   `cap`, `lower`.
+//!   `cap`, `lower`;
+//! - `ps-same`, `ps-other`: a "he" or "she" after a sentence opened by its own name's or
+//!   another person's mention ([`crate::prior_subject`], session 26).
 //!
 //! The parts are a model's features ([`crate::confidence`]), learned where labels exist.
 
@@ -131,6 +133,9 @@ pub fn push_parts(
             "mt-lower"
         },
     );
+    if let Some(p) = crate::prior_subject::part(ctx, m, entity) {
+        push(p);
+    }
 }
 
 const PRONOUNS: [&str; 10] = [

@@ -56,6 +56,7 @@ mod nesting;
 pub mod no_comment;
 mod object;
 mod predicate_quote;
+mod prior_subject;
 pub mod profile;
 mod proper_adjective;
 mod protagonist_role;
