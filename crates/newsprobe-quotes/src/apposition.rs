@@ -17,8 +17,12 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     if ctx.word(comma) != "," {
         return None;
     }
-    // The description holds a role or group word ("spokesman", "lawyer", "leaders").
-    if !(m.first..=m.last).any(|k| ctx.is_role_noun(k) || ctx.is_title(k) || ctx.is_group_word(k)) {
+    // The description holds a role or group word ("spokesman", "lawyer", "leaders"), or ends
+    // in a noun of a person the lexicon does not list ("A city councillor, Tom Reyes,", "a
+    // local fisherman, Jonas Berg,").
+    if !(m.first..=m.last).any(|k| ctx.is_role_noun(k) || ctx.is_title(k) || ctx.is_group_word(k))
+        && !ends_in_person_noun(ctx, m)
+    {
         return None;
     }
     if source_type::is_named(ctx, m) {
@@ -83,6 +87,44 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     })
 }
 
+/// "A city councillor", "a local fisherman", "the shop's owner": a description of one person
+/// (an article or a possessive first) ending in a lower-case noun that can head a speaker
+/// ([`crate::junk::can_head_speaker`]: a person suffix, a speaking head). Closed-class words
+/// ("one", "each", "those") and bodies ("the company") are no person nouns here.
+fn ends_in_person_noun(ctx: &Ctx, m: &Mention) -> bool {
+    if m.last <= m.first || m.last - m.first > 4 {
+        return false;
+    }
+    let opens = matches!(ctx.word(m.first), "a" | "an" | "the" | "another")
+        || ctx.word(m.first).ends_with("'s")
+        || ctx.word(m.first).ends_with("’s")
+        || lexicon::pronoun(ctx.word(m.first)).is_some();
+    let head = ctx.word(m.last);
+    opens
+        && ctx.is_word(m.last)
+        && !ctx.is_capitalized(m.last)
+        && !ctx.is_determiner(m.last)
+        && lexicon::pronoun(head).is_none()
+        && head.len() >= 4
+        && !head.ends_with('s')
+        && !matches!(
+            head,
+            "that"
+                | "whom"
+                | "which"
+                | "whose"
+                | "another"
+                | "anyone"
+                | "none"
+                | "both"
+                | "either"
+                | "neither"
+        )
+        && !crate::resolve::is_org_or_body_description(head)
+        && crate::junk::can_head_speaker(head)
+        && (m.first + 1..m.last).all(|k| ctx.is_word(k) || matches!(ctx.word(k), "'s" | "’s" | "-"))
+}
+
 /// Generational suffixes that end a name ("Jr.", "Sr.", "III"), lower-cased as
 /// [`Ctx::word`] gives them.
 pub(crate) fn is_name_suffix(w: &str) -> bool {
@@ -107,6 +149,17 @@ mod tests {
             ("“He never came home,” his sister, Alma Ruiz, told reporters on Friday.", "came home", "Alma Ruiz"),
         ];
         for (text, needle, name) in cases {
+            let (got, kind) = source_of(text, needle);
+            assert_eq!(got.as_deref(), Some(name), "{text}");
+            assert_eq!(kind, SourceType::Named, "{text}");
+        }
+        // A person noun the lexicon does not list (issue 11: "A city councillor, NAME").
+        let more = [
+            ("The vote is on Thursday. A city councillor, Tom Reyes, said he would vote against the plan.", "vote against", "Tom Reyes"),
+            ("The storm hit at dawn. A local fisherman, Jonas Berg, told reporters the harbour was wrecked.", "harbour was wrecked", "Jonas Berg"),
+            ("“We lost everything,” the shop's landlord, Ana Petrova, said.", "lost everything", "Ana Petrova"),
+        ];
+        for (text, needle, name) in more {
             let (got, kind) = source_of(text, needle);
             assert_eq!(got.as_deref(), Some(name), "{text}");
             assert_eq!(kind, SourceType::Named, "{text}");

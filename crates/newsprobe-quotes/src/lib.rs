@@ -55,6 +55,7 @@ pub mod narrative;
 mod nesting;
 pub mod no_comment;
 mod object;
+mod organisation_named_later;
 mod predicate_quote;
 mod prior_subject;
 pub mod profile;
@@ -484,6 +485,7 @@ fn resolve_all(
                 if matches!(r.source.kind, SourceType::Unnamed | SourceType::Vague)
                     && r.source.entity.is_none()
                     && (source_type::describes_named_organisation(ctx, &m)
+                        || organisation_named_later::describes_organisation_named_later(ctx, &m)
                         || source_type::is_body_of_named_organisation(ctx, &m))
                 {
                     r.source.kind = SourceType::Named;

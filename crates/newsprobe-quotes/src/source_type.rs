@@ -391,7 +391,7 @@ const MEDIA_DESCRIPTIONS: &[&str] = &[
 
 /// "the company", "the telecommunications company", "the newspaper": a definite description
 /// of an organisation or public body (see [`describes_named_organisation`]).
-fn is_organisation_description(ctx: &Ctx, m: &Mention) -> bool {
+pub(crate) fn is_organisation_description(ctx: &Ctx, m: &Mention) -> bool {
     // ("the aforementioned entertainment news publication": up to four words after "the".)
     if m.last <= m.first
         || m.last > m.first + 4
