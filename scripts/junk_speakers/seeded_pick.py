@@ -4,7 +4,8 @@ of the tuning pool (pool stories only, none in eval/review, none of the earlier 
 both, drawn with the session's seed; analysed, every shown and every suggested speaker listed with
 what a judge reads beside it, each flagged `cand` where its head word is no person/organisation/group
 head (crates/newsprobe/data/speaker_heads.txt) and the engine found no person or organisation entity
-for it, and judged against `sNN_judged.tsv`. Each `sNN_pick.py` calls `main` with its own figures.
+for it, and judged against `sNN_judged.tsv`. `fnc1_quoted=False` (session 26 on: the pool's quoted
+bodies of 150 words or more are all picked) takes FNC-1 bodies without a quotation mark too. Each `sNN_pick.py` calls `main` with its own figures.
 """
 import csv, glob, os, random, re, sys
 from collections import Counter
@@ -26,7 +27,7 @@ PTC = os.path.join(E, "propaganda", "ptc", "articles")
 sample = {os.path.basename(f)[:-5] for f in glob.glob("eval/review/**/*.json", recursive=True)}
 
 
-def pick(seed, each, earlier):
+def pick(seed, each, earlier, fnc1_quoted=True):
     rng = random.Random(seed)
     ptc = sorted(f[len("article"):-4] for f in os.listdir(PTC) if f.endswith(".txt"))
     ptc = [i for i in ptc if not is_dev(i) and i not in sample and "ptc:" + i not in earlier]
@@ -38,7 +39,7 @@ def pick(seed, each, earlier):
     cands = [(r["Body ID"], r["articleBody"]) for r in rows
              if story.get(r["Body ID"], r["Body ID"]) in stories and r["Body ID"] not in sample
              and "fnc1-" + r["Body ID"] not in earlier and len(r["articleBody"].split()) >= 150
-             and re.search(r"[\"\u201c\u201d]", r["articleBody"])]
+             and (not fnc1_quoted or re.search(r"[\"\u201c\u201d]", r["articleBody"]))]
     cands.sort(key=lambda c: int(c[0]))
     rng.shuffle(cands)
     n = 0
@@ -53,12 +54,12 @@ def pick(seed, each, earlier):
     return recs
 
 
-def main(session, seed, each, earlier_files):
+def main(session, seed, each, earlier_files, fnc1_quoted=True):
     BIN, OUT = sys.argv[1], sys.argv[2]
     os.makedirs(OUT, exist_ok=True)
     earlier = {l.strip() for f in earlier_files
                for l in open(os.path.join(HERE, f)) if l.strip() and not l.startswith("#")}
-    recs = pick(seed, each, earlier)
+    recs = pick(seed, each, earlier, fnc1_quoted)
     with open(os.path.join(HERE, f"s{session}_articles.txt"), "w") as w:
         w.write(f"# The {len(recs)} articles of s{session}_pick.py (seed {seed}), read and judged in session {session}: tuned-on from now.\n")
         for r in recs:

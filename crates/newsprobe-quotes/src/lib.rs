@@ -79,6 +79,7 @@ pub mod source_type;
 pub mod speakable;
 pub mod speaker;
 mod study_group;
+mod thing_referent;
 mod title_abbreviation;
 mod title_line;
 mod title_quote;

@@ -1342,6 +1342,9 @@ impl<'c, 'a> Resolver<'c, 'a> {
                         .find(|r| r.gender == Some(g))
                 });
                 let found = known.or_else(|| self.referents.iter().rev().find(agrees));
+                // (A thing is no one's antecedent: left unnamed, never the next one back.)
+                let found =
+                    found.filter(|r| !crate::thing_referent::names_a_thing(&r.name, head != "it"));
                 // (Other referents the pronoun could mean, mentioned after the one chosen.)
                 self.rivals = found.map_or(0, |f| {
                     self.referents
