@@ -160,10 +160,12 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
     let mut added: Vec<Mention> = Vec::new();
     for h in 1..words.len() {
         let w = &words[h];
-        // (An apostrophe token before the head counts as an opening quote for `sent_start`.)
+        // (An apostrophe token before the head counts as an opening quote for `sent_start`;
+        // read only for a capitalised word that opens a sentence.)
         let after_apostrophe =
-            !words[h - 1].is_word && matches!(words[h - 1].raw, "'" | "\u{2019}");
-        if !(w.is_word && w.cap && (!w.sent_start || after_apostrophe) && HEADS.contains(&w.norm)) {
+            || !words[h - 1].is_word && matches!(words[h - 1].raw, "'" | "\u{2019}");
+        if !(w.is_word && w.cap && (!w.sent_start || after_apostrophe()) && HEADS.contains(&w.norm))
+        {
             continue;
         }
         let Some(s) = start_of(words, h, lowercase) else {
