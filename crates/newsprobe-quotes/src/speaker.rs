@@ -168,10 +168,11 @@ impl<'a> Ctx<'a> {
         let table = built.as_ref().unwrap_or(&doc.words);
         let mut info = Vec::with_capacity(n);
         for (k, t) in doc.tokens.iter().enumerate() {
-            let raw = t.span.slice(&doc.text);
             // The word's flags for now; the lexicon's facts are looked up below.
             let mut flags = 0;
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                // Only a word's text is read (punctuation has no flags to find).
+                let raw = t.span.slice(&doc.text);
                 flags |= WORD;
                 let upper = match raw.as_bytes().first() {
                     Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -208,7 +209,15 @@ impl<'a> Ctx<'a> {
                 .filter(|t| matches!(t.kind, TokenKind::Word))
                 .map(|t| t.span.slice(&doc.text))
         };
+        let text = doc.text.as_bytes();
         for (k, t) in doc.tokens.iter().enumerate() {
+            // Refused by its length and first byte before its text is sliced (a token longer
+            // than 3 bytes, or not opening on an ASCII capital, is no acronym either way).
+            if t.span.end.saturating_sub(t.span.start) > 3
+                || !text.get(t.span.start).is_some_and(u8::is_ascii_uppercase)
+            {
+                continue;
+            }
             let raw = t.span.slice(&doc.text);
             if raw.len() > 3 || !raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
                 continue;
