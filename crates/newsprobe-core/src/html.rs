@@ -2,6 +2,7 @@
 //! copy for every page newsprobe draws (the CLI's report and trace pages, the workbench).
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> String {
@@ -32,13 +33,36 @@ pub fn escape_to<W: Write + ?Sized>(o: &mut W, s: &str) -> std::fmt::Result {
 }
 
 /// One highlighted range: code points `[start, end)`, CSS class, tooltip, element id.
+///
+/// The class and tip are shared strings (`"quote".into()`, `format!(..).into()`): a long page
+/// has a million marks whose classes are a handful and whose tips mostly repeat, so a caller
+/// can hand every mark of one kind the same allocation (see [`Shared`]).
 #[derive(Debug, Clone)]
 pub struct Mark {
     pub start: usize,
     pub end: usize,
-    pub class: String,
-    pub tip: String,
+    pub class: Arc<str>,
+    pub tip: Arc<str>,
     pub id: Option<String>,
+}
+
+/// Strings handed out once each: [`Shared::get`] returns the same `Arc<str>` for equal text,
+/// so marks with equal classes or tips hold one copy between them.
+#[derive(Debug, Default)]
+pub struct Shared {
+    seen: std::collections::HashSet<Arc<str>>,
+}
+
+impl Shared {
+    /// The shared copy of `s`, made on the first ask.
+    pub fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.seen.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.seen.insert(Arc::clone(&a));
+        a
+    }
 }
 
 /// Renders `text` with the marks as `<mark>` elements, escaped. Overlapping marks split into
@@ -115,8 +139,8 @@ fn push_segment<W: Write + ?Sized>(
     if active.is_empty() {
         return escape_to(o, seg);
     }
-    let classes: Vec<&str> = active.iter().map(|m| m.class.as_str()).collect();
-    let tips: Vec<&str> = active.iter().map(|m| m.tip.as_str()).collect();
+    let classes: Vec<&str> = active.iter().map(|m| &*m.class).collect();
+    let tips: Vec<&str> = active.iter().map(|m| &*m.tip).collect();
     // Marks starting here carry their ids: the first on the mark, others on empty anchors
     // just before it (two changes can start at the same character).
     let mut ids = active
@@ -153,7 +177,7 @@ mod tests {
             start,
             end,
             class: class.into(),
-            tip: format!("tip {class}"),
+            tip: format!("tip {class}").into(),
             id: id.map(str::to_string),
         }
     }

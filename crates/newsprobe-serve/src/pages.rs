@@ -315,7 +315,7 @@ fn passage_html(passage: &str, highlights: &[(usize, usize)]) -> String {
             start: s,
             end: e,
             class: "hl".into(),
-            tip: String::new(),
+            tip: "".into(),
             id: None,
         })
         .collect();

@@ -7,7 +7,7 @@ use newsprobe_core::report::ReportSpan;
 use newsprobe_core::{Field, Report};
 
 pub use newsprobe_core::html::escape_html;
-use newsprobe_core::html::{escape_to, highlight, highlight_to, Mark};
+use newsprobe_core::html::{escape_to, highlight, highlight_to, Mark, Shared};
 
 fn name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
@@ -16,56 +16,47 @@ fn name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// The marks of one field of the report. Their classes and tips are [`Shared`]: the 58 MB page
+/// has some million marks, whose strings were two allocations each; they are a few hundred
+/// distinct strings, each now held once. A mark's strings are written into one reused buffer
+/// and only for marks of this field.
 fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
-    let mut v = Vec::new();
-    let mut push = |s: &ReportSpan, class: String, tip: String| {
-        if s.field == field && s.end > s.start {
-            v.push(Mark {
-                start: s.start,
-                end: s.end,
-                class,
-                tip,
-                id: None,
-            });
-        }
+    let mut m = Marks {
+        field,
+        v: Vec::new(),
+        shared: Shared::default(),
+        buf: String::new(),
     };
     for e in &r.entities {
-        for m in &e.mentions {
-            push(
-                m,
-                format!("ent ent-{}", name(&e.kind)),
-                format!("{} ({})", e.name, name(&e.kind)),
+        let kind = name(&e.kind);
+        for s in &e.mentions {
+            m.push(
+                s,
+                format_args!("ent ent-{kind}"),
+                format_args!("{} ({kind})", e.name),
             );
         }
         for d in &e.descriptors {
-            push(
+            m.push(
                 &d.span,
-                "desc".into(),
-                format!("descriptor ({}) of {}", name(&d.kind), e.name),
+                format_args!("desc"),
+                format_args!("descriptor ({}) of {}", name(&d.kind), e.name),
             );
         }
     }
     for q in &r.quotes {
-        let who = q
-            .source
-            .name
-            .clone()
-            .unwrap_or_else(|| "unattributed".into());
-        push(
+        let who = q.source.name.as_deref().unwrap_or("unattributed");
+        let src = name(&q.source.kind);
+        m.push(
             &q.span,
-            format!("quote src-{}", name(&q.source.kind)),
-            format!(
-                "{} quote: {} ({})",
-                name(&q.kind),
-                who,
-                name(&q.source.kind)
-            ),
+            format_args!("quote src-{src}"),
+            format_args!("{} quote: {who} ({src})", name(&q.kind)),
         );
         if let Some(c) = &q.cue {
-            push(c, "cue".into(), format!("cue for {who}"));
+            m.push(c, format_args!("cue"), format_args!("cue for {who}"));
         }
-        if let Some(m) = &q.source.mention {
-            push(m, "speaker".into(), format!("speaker: {who}"));
+        if let Some(s) = &q.source.mention {
+            m.push(s, format_args!("speaker"), format_args!("speaker: {who}"));
         }
     }
     for f in &r.framing.spans {
@@ -74,24 +65,70 @@ fn marks_for(r: &Report, field: Field) -> Vec<Mark> {
         } else {
             "outlet's voice"
         };
-        push(
-            &f.span,
-            format!("frame frame-{}", f.category),
-            match (&f.technique, f.score) {
-                (Some(t), Some(x)) => format!("{}: {t} {x:.2}, {} ({voice})", f.category, f.rule),
-                _ => format!("{}: {} ({voice})", f.category, f.rule),
-            },
-        );
+        let (span, category, rule) = (&f.span, &f.category, &f.rule);
+        if let (Some(t), Some(x)) = (&f.technique, f.score) {
+            m.push(
+                span,
+                format_args!("frame frame-{category}"),
+                format_args!("{category}: {t} {x:.2}, {rule} ({voice})"),
+            );
+        } else {
+            m.push(
+                span,
+                format_args!("frame frame-{category}"),
+                format_args!("{category}: {rule} ({voice})"),
+            );
+        }
     }
-    for m in &r.framing.headline.markers {
-        push(m, "frame frame-marker".into(), "headline marker".into());
+    for s in &r.framing.headline.markers {
+        m.push(
+            s,
+            format_args!("frame frame-marker"),
+            format_args!("headline marker"),
+        );
     }
     for (i, f) in r.findings.iter().enumerate() {
         for e in &f.evidence {
-            push(e, format!("ev ev-{i}"), format!("evidence: {}", f.kind));
+            m.push(
+                e,
+                format_args!("ev ev-{i}"),
+                format_args!("evidence: {}", f.kind),
+            );
         }
     }
-    v
+    m.v
+}
+
+/// [`marks_for`]'s marks as they are made.
+struct Marks {
+    field: Field,
+    v: Vec<Mark>,
+    shared: Shared,
+    buf: String,
+}
+
+impl Marks {
+    /// A mark over `s` if it lies in this field and is not empty.
+    fn push(&mut self, s: &ReportSpan, class: std::fmt::Arguments, tip: std::fmt::Arguments) {
+        if s.field != self.field || s.end <= s.start {
+            return;
+        }
+        let class = self.text(class);
+        let tip = self.text(tip);
+        self.v.push(Mark {
+            start: s.start,
+            end: s.end,
+            class,
+            tip,
+            id: None,
+        });
+    }
+
+    fn text(&mut self, a: std::fmt::Arguments) -> std::sync::Arc<str> {
+        self.buf.clear();
+        let _ = self.buf.write_fmt(a);
+        self.shared.get(&self.buf)
+    }
 }
 
 const STYLE: &str = r#"

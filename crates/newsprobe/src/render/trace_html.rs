@@ -60,8 +60,8 @@ fn marks_in<'a>(
         out.push(Mark {
             start: s.start.saturating_sub(span.start),
             end: s.end.min(span.end) - span.start,
-            class: name(c.kind).to_string(),
-            tip: format!("{}: {}", name(c.kind), c.detail),
+            class: name(c.kind).into(),
+            tip: format!("{}: {}", name(c.kind), c.detail).into(),
             id,
         });
     }
