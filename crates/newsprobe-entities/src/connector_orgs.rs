@@ -21,7 +21,7 @@
 
 use newsprobe_core::{EntityType, Field};
 
-use crate::gazetteer::Set;
+use crate::gazetteer::{flag, Set};
 use crate::mentions::{self, Mention, MentionKind, Word};
 
 /// Organisation head nouns (GUM train organisation spans' last words that name an institution).
@@ -54,6 +54,16 @@ pub(crate) const HEADS: &[&str] = &[
     "society",
     "union",
 ];
+
+/// Last words of a government agency's name that are no organisation head noun ("Immigration and
+/// Customs Enforcement", "U.S. Fish and Wildlife Service", "Centers for Disease Control and
+/// Prevention"): a run ending in one is an organisation only across a connector.
+const AGENCY_ENDS: &[&str] = &["enforcement", "prevention", "service", "services"];
+
+/// Whether `w` may end a joined organisation.
+fn org_end(w: &Word) -> bool {
+    is_head(w.norm) || AGENCY_ENDS.contains(&w.norm)
+}
 
 /// Capitalised words in a joined run at most.
 const MAX_WORDS: usize = 8;
@@ -130,10 +140,18 @@ fn start_of(words: &[Word], h: usize, lowercase: &Set<&str>) -> Option<usize> {
                 _ => break,
             }
         }
-        if matches!(w.norm, "of" | "for") && !w.cap {
-            // A connector needs a capitalised word before it.
+        if matches!(w.norm, "of" | "for" | "and") && !w.cap {
+            // A connector needs a capitalised word before it, no title ("Director of
+            // Immigration and Customs Enforcement": the agency is the name).
             match words.get(s.wrapping_sub(2)) {
-                Some(p) if s >= 2 && p.sent == sent && name_word(p, lowercase) && !p.poss => {
+                Some(p)
+                    if s >= 2
+                        && p.sent == sent
+                        && name_word(p, lowercase)
+                        && !p.poss
+                        && !plural_possessive(p)
+                        && !p.is(flag::TITLE | flag::ROLE_NOUN) =>
+                {
                     s -= 1;
                     joined = true;
                     continue;
@@ -187,7 +205,7 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
         // read only for a capitalised word that opens a sentence.)
         let after_apostrophe =
             || !words[h - 1].is_word && matches!(words[h - 1].raw, "'" | "\u{2019}");
-        if !(w.is_word && w.cap && (!w.sent_start || after_apostrophe()) && is_head(w.norm)) {
+        if !(w.is_word && w.cap && (!w.sent_start || after_apostrophe()) && org_end(w)) {
             continue;
         }
         let Some(s) = start_of(words, h, lowercase) else {
@@ -201,6 +219,7 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
                 && all[k].etype == EntityType::Person
                 && all[k].span.start < sb
                 && all[k].span.end > sa
+                && !piece_of_the_name(words, &all[k], sa, sb)
         });
         if person_inside || !mentions::claim_inside(all, r, &mut keep, sa, sb) {
             continue;
@@ -208,9 +227,28 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
         let mut m =
             mentions::name_mention(words, s, s, h + 1, EntityType::Organization, Field::Text);
         m.name_text = written(words, s, h + 1);
+        // "Mental Health Services Administration": the longer run holds the shorter one.
+        added.retain(|o| o.span.start < sa);
         added.push(m);
     }
     mentions::keep_and_add(all, &keep, added);
+}
+
+/// Whether a person mention inside the run is a piece of the organisation's name cut off and typed
+/// a person ("Disease Control", "Customs Enforcement"): two words or more, no first name among
+/// them and no title bound, or one holding a head or agency word.
+fn piece_of_the_name(words: &[Word], m: &Mention, sa: usize, sb: usize) -> bool {
+    if m.span.start < sa || m.span.end > sb || m.title_text.is_some() {
+        return false;
+    }
+    let a = words.partition_point(|w| w.end <= m.span.start);
+    let b = words.partition_point(|w| w.start < m.span.end);
+    let ws = words.get(a..b).unwrap_or_default();
+    ws.iter().any(org_end)
+        || (ws.len() >= 2
+            && ws
+                .iter()
+                .all(|w| !w.is(flag::FIRST_NAME) && !w.is(flag::TITLE)))
 }
 
 /// "Refugee Council Enver Solomon" typed a person: the council and the person.
@@ -300,6 +338,47 @@ mod tests {
         }
         assert!(
             !k.iter().any(|(n, _)| n == "Association" || n == "Network"),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn agencies_joined_by_for_and_and_are_one_organisation() {
+        let k = kinds(
+            "The Centers for Disease Control and Prevention issued a warning on Monday. The man \
+             was detained by Immigration and Customs Enforcement, and the U.S. Fish and \
+             Wildlife Service closed the refuge.",
+        );
+        for name in [
+            "Centers for Disease Control and Prevention",
+            "Immigration and Customs Enforcement",
+            "U.S. Fish and Wildlife Service",
+        ] {
+            assert!(has(&k, name, EntityType::Organization), "{name}: {k:?}");
+        }
+        assert!(
+            !k.iter().any(|(n, t)| *t == EntityType::Person
+                && [
+                    "Disease Control",
+                    "Customs Enforcement",
+                    "Wildlife Service",
+                    "Prevention"
+                ]
+                .contains(&n.as_str())),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn two_names_joined_by_and_stay_apart() {
+        let k = kinds(
+            "Mark Delaney and Heritage Foundation staff met on Monday. Director of Immigration \
+             and Customs Enforcement Thomas Homan spoke later.",
+        );
+        assert!(has(&k, "Mark Delaney", EntityType::Person), "{k:?}");
+        assert!(!k.iter().any(|(n, _)| n.contains("Delaney and")), "{k:?}");
+        assert!(
+            !k.iter().any(|(n, _)| n.starts_with("Director of")),
             "{k:?}"
         );
     }

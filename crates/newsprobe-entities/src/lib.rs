@@ -18,6 +18,7 @@
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
 //! - [`outlets`]: which untyped names does the article call outlets or companies?
+//! - [`title_alone`]: is "Sheriff" of "Sheriff's officials" a person? (no)
 //! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
@@ -59,6 +60,7 @@ pub mod role_holders;
 pub mod state_codes;
 pub mod tagger;
 pub mod teams;
+pub mod title_alone;
 pub mod typer;
 pub mod wikidata;
 
@@ -228,6 +230,8 @@ fn analyze_inner(
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
     crown::type_crown(&body_words, &mut all);
+    // "Sheriff's department officials", "Bishop" alone: a title, no named person.
+    title_alone::untype_lone_titles(&body_words, &mut all);
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
