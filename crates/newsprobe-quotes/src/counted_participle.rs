@@ -82,8 +82,8 @@ mod tests {
             "written"
         ));
         assert!(adjective(
-            "The office received dozens of signed letters from parents last week.",
-            "signed"
+            "The nominee answered dozens of written questions from the panel last week.",
+            "written"
         ));
         assert!(adjective(
             "A reported 300 people gathered outside the court on Friday.",
