@@ -148,13 +148,15 @@ fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
         }
         // "The woman accused had just been escorted": a participle after a determiner and a
         // noun, before a finite auxiliary, is an adjective.
+        // "almost 1,300 written questions" (`counted_participle`).
         Form::Past => {
-            i >= 2
-                && next_is_word
-                && lexicon::is_finite_auxiliary(next)
-                && !next.starts_with(['\'', '’'])
-                && common_before
-                && matches!(ctx.word(i - 2), "the" | "a" | "an" | "this" | "that")
+            crate::counted_participle::is_adjective(ctx, i)
+                || (i >= 2
+                    && next_is_word
+                    && lexicon::is_finite_auxiliary(next)
+                    && !next.starts_with(['\'', '’'])
+                    && common_before
+                    && matches!(ctx.word(i - 2), "the" | "a" | "an" | "this" | "that"))
         }
         Form::Gerund => false,
     }
