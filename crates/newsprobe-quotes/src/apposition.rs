@@ -107,19 +107,7 @@ fn ends_in_person_noun(ctx: &Ctx, m: &Mention) -> bool {
         && lexicon::pronoun(head).is_none()
         && head.len() >= 4
         && !head.ends_with('s')
-        && !matches!(
-            head,
-            "that"
-                | "whom"
-                | "which"
-                | "whose"
-                | "another"
-                | "anyone"
-                | "none"
-                | "both"
-                | "either"
-                | "neither"
-        )
+        && !crate::junk::is_pronoun_head(head)
         && !crate::resolve::is_org_or_body_description(head)
         && crate::junk::can_head_speaker(head)
         && (m.first + 1..m.last).all(|k| ctx.is_word(k) || matches!(ctx.word(k), "'s" | "’s" | "-"))

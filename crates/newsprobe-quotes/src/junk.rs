@@ -1646,6 +1646,29 @@ fn singulars(w: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
         .chain(s)
 }
 
+/// Pronoun-like heads that stand for a person or thing already named ("who", "anyone", "both"):
+/// a speaker's head for [`can_head_speaker`], never a description a name may follow in apposition.
+pub(crate) fn is_pronoun_head(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "whom"
+            | "which"
+            | "that"
+            | "whose"
+            | "those"
+            | "one"
+            | "ones"
+            | "each"
+            | "another"
+            | "anyone"
+            | "none"
+            | "both"
+            | "either"
+            | "neither"
+    )
+}
+
 /// Whether a lower-case word can head a speaker phrase: a pronoun, a role, group, title,
 /// evidence or record word of the lexicon, a lone speaker word, an organisation or body description, a
 /// [`SPEAKING_HEADS`] noun or a noun with a person suffix. A thing ("the outflows", "agency
@@ -1681,24 +1704,7 @@ pub(crate) fn can_head_speaker(word: &str) -> bool {
     if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphabetic() || b >= 0x80) {
         return false;
     }
-    if matches!(
-        w,
-        "who"
-            | "whom"
-            | "which"
-            | "that"
-            | "whose"
-            | "those"
-            | "one"
-            | "ones"
-            | "each"
-            | "another"
-            | "anyone"
-            | "none"
-            | "both"
-            | "either"
-            | "neither"
-    ) {
+    if is_pronoun_head(w) {
         return true;
     }
     let known = |s: &str| {
