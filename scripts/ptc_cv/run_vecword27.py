@@ -4,7 +4,7 @@ clause of fold j in the model tested on fold k reads a ridge fitted outside {j, 
 its mean, maximum and top-3 mean, and the sentence's mean and maximum, as features of the
 logistic second stage over the clause and sentence probabilities. Also the vectors' low-rank
 projection on technique centroids (TECH=1).
-Usage: [L2=1] python3 run_vecword27.py cv42t.jsonl vec64.npz"""
+Usage: [L2=1] [LAM=10] [RAW=1] [F1=1] [SETS=ref,vword] python3 run_vecword27.py cv42t.jsonl vec64.npz"""
 import os, sys, numpy as np
 from cv import *
 from feats import lg, clause_labels
@@ -74,6 +74,6 @@ if __name__ == '__main__':
     vw = np.array([r[2] for k in range(K) for i, d in enumerate(arts) if d['fold'] == k for r in feats(d, mdl({k})) if r is not None])
     print('word-score clause mean alone AUC', round(auc(vw, allY), 4), flush=True)
     if os.environ.get('RAW', '1') == '1': cv_eval(arts, None, label='raw')
-    for n in sets:
+    for n in [x for x in sets if x in os.environ.get('SETS', 'ref,vword').split(',')]:
         print(n, 'AUC', round(auc(np.array(allS[n]), allY), 4), flush=True)
         if os.environ.get('F1', '1') == '1': cv_eval(arts, cps[n], label=n)
