@@ -32,7 +32,6 @@ mod binding;
 mod caption;
 mod carried;
 pub mod confidence;
-mod continued_focus;
 pub mod counted_participle;
 pub mod cue_noun;
 mod described;

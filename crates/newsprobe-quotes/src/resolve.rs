@@ -688,33 +688,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
         }
         let name = last.name.as_deref()?;
         let r = self.referents.iter().find(|r| r.name == name)?;
-        if self.other_person_between(r, *at, m.span.start) {
-            return None;
-        }
-        if !self.is_person(r) || r.gender.is_some_and(|g| g != pg) {
-            return None;
-        }
-        Some(QuoteSource::new(
-            Some(r.name.clone()),
-            r.kind,
-            Some(m.span),
-            r.entity.clone(),
-        ))
-    }
-
-    /// Whether a person other than referent `r` is named in the article's own words after
-    /// sentence `at` and before `end` ([`Self::continued_speaker`]).
-    fn other_person_between(&self, r: &Referent, at: usize, end: usize) -> bool {
-        let ctx = self.ctx;
         // Another person named in the article's own words after the last speaker's sentence
         // ("A big reason why was Quinn. “…,” he said.") may be the one who speaks: the
         // continuation is not assumed. Names inside that sentence (its appositive: "an Oscar
         // contender"), inside a quotation or inside this attribution's content do not count.
-        let Some(sentence) = ctx.doc.sentences.get(at) else {
-            return false;
-        };
-        let from = sentence.span.end;
-        let window = Span::text(from.min(end), end);
+        let from = ctx.doc.sentences[*at].span.end;
+        let window = Span::text(from.min(m.span.start), m.span.start);
         let ms = ctx.entity_mentions();
         let named_between = ms.index.within(window).any(|i| {
             let sp = ms.span[i];
@@ -749,7 +728,18 @@ impl<'c, 'a> Resolver<'c, 'a> {
                     && self.quotes.containing(sp).next().is_none()
             })
         };
-        named_between || surname_between()
+        if named_between || surname_between() {
+            return None;
+        }
+        if !self.is_person(r) || r.gender.is_some_and(|g| g != pg) {
+            return None;
+        }
+        Some(QuoteSource::new(
+            Some(r.name.clone()),
+            r.kind,
+            Some(m.span),
+            r.entity.clone(),
+        ))
     }
 
     fn words(&self, m: &Mention) -> Vec<&'c str> {
@@ -843,26 +833,14 @@ impl<'c, 'a> Resolver<'c, 'a> {
         if person_like {
             let r = self.resolve(m);
             // "“…,” said Ed Fogels. He couldn't hazard a guess …": a subject that is the last
-            // speaker again keeps them the one in focus, up to its sentence; a pronoun read to
-            // them past another person named since does not ([`crate::continued_focus`]).
-            let pronoun = m.first == m.last && ctx.is_pronoun(m.last);
-            let keeps = match (&self.last_speaker, ctx.doc.sentence_at(m.span.start)) {
-                (Some((last, at)), Some(s))
-                    if r.source.name.is_some() && last.name == r.source.name =>
-                {
-                    let referent = last
-                        .name
-                        .as_deref()
-                        .and_then(|n| self.referents.iter().find(|x| x.name == n));
-                    crate::continued_focus::keeps_focus(pronoun, r.via, || {
-                        referent.is_some_and(|x| self.other_person_between(x, *at, m.span.start))
-                    })
-                    .then_some(s)
+            // speaker again keeps them the one in focus, up to its sentence.
+            if let (Some((last, at)), Some(s)) = (
+                self.last_speaker.as_mut(),
+                ctx.doc.sentence_at(m.span.start),
+            ) {
+                if r.source.name.is_some() && last.name == r.source.name {
+                    *at = (*at).max(s);
                 }
-                _ => None,
-            };
-            if let (Some(s), Some((_, at))) = (keeps, self.last_speaker.as_mut()) {
-                *at = (*at).max(s);
             }
         }
     }
