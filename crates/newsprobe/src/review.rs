@@ -843,7 +843,7 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
             c.speaker_right += 1;
         } else {
             out.speaker_errors.push(item(format!(
-                "{:?}: gold {:?}, predicted {:?} (mention {:?})",
+                "{:?}: gold {:?}, predicted {:?} (mention {:?}, via {})",
                 g.text,
                 g.speaker.as_deref().unwrap_or("-"),
                 p.source.name.clone().unwrap_or_else(|| p
@@ -851,7 +851,8 @@ pub fn score_article(file: &ReviewFile, report: &Report, out: &mut ReviewEval) -
                     .suggested
                     .as_ref()
                     .map_or("-".into(), |s| format!("possibly {s}"))),
-                p.source.mention.as_ref().map_or("-", |m| m.text.as_str())
+                p.source.mention.as_ref().map_or("-", |m| m.text.as_str()),
+                p.source.key.as_deref().unwrap_or("-")
             )));
         }
         if reached_right {
