@@ -37,6 +37,7 @@ pub mod cue_noun;
 mod described;
 pub mod direct;
 pub mod document;
+mod epithet;
 pub mod eval;
 pub mod evidence;
 pub mod fuller_name;
@@ -528,7 +529,10 @@ fn resolve_all(
                         // ("the anchor said" after a first sentence naming Brian Williams:
                         // `protagonist_role`.)
                         || (r.anonymity_cue.is_none()
-                            && protagonist_role::describes_protagonist(ctx, &m)))
+                            && protagonist_role::describes_protagonist(ctx, &m))
+                        // ("The Ohio governor said" after a sentence naming John Kasich alone:
+                        // `epithet`.)
+                        || (r.anonymity_cue.is_none() && epithet::describes_person_before(ctx, &m)))
                 {
                     r.source.kind = SourceType::Named;
                 }

@@ -23,7 +23,7 @@ use crate::speaker::{Ctx, Mention};
 
 /// Role words for people other than the protagonist: relations, bystanders, representatives,
 /// officials and the people of a case (and kin), never read back to the article's subject.
-const OTHERS: &[&str] = &[
+pub(crate) const OTHERS: &[&str] = &[
     "friend",
     "witness",
     "eyewitness",

@@ -68,8 +68,13 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
     }
     let head = m.last;
     let word = ctx.word(head);
+    let owner_end = (m.first..head).rev().find(|&k| is_possessive(ctx, k));
+    // ("Hungary's Prime Minister said": a title-case role after its owner's possessive is a
+    // role, not a name; session 27.)
+    let title_case_role =
+        owner_end.is_some_and(|o| (o + 1..=head).all(|k| ctx.is_word(k) && ctx.is_capitalized(k)));
     if !ctx.is_word(head)
-        || ctx.is_capitalized(head) && head != m.first
+        || ctx.is_capitalized(head) && head != m.first && !title_case_role
         || !(ctx.is_role_noun(head) || PERSON_NOUNS.contains(&word))
         || (word.ends_with('s') && !word.ends_with("ss"))
         || ctx.is_pronoun(head)
@@ -82,10 +87,11 @@ pub fn role_of_named_person(ctx: &Ctx, m: &Mention) -> bool {
         return false;
     }
     // (No name of its own: a capitalised word after the first is a name, unless it is the
-    // owner written before a possessive, "Charlie Hebdo's editor-in-chief".)
-    let owner_end = (m.first..head).rev().find(|&k| is_possessive(ctx, k));
-    if (m.first + 1..head)
-        .any(|k| owner_end.is_none_or(|o| k > o) && ctx.is_capitalized(k) && !ctx.is_title(k))
+    // owner written before a possessive, "Charlie Hebdo's editor-in-chief", or a word of a
+    // title-case role after it.)
+    if !title_case_role
+        && (m.first + 1..head)
+            .any(|k| owner_end.is_none_or(|o| k > o) && ctx.is_capitalized(k) && !ctx.is_title(k))
     {
         return false;
     }
@@ -224,6 +230,17 @@ mod tests {
         assert_eq!(kind, SourceType::Named);
         let (_, kind) = source_of(text, "shop had been closed");
         assert_eq!(kind, SourceType::Unnamed);
+    }
+
+    /// "Norway's Prime Minister said", the title-case role after its owner's possessive, with
+    /// "Prime Minister Ingrid Solvang" in the next sentence: `named`, no name shown.
+    #[test]
+    fn a_title_case_role_after_a_possessive_is_a_role() {
+        let text = "OSLO, Norway, March 3 (Nordic Wire) - Norway's Prime Minister said in her \
+            annual address on Sunday that the fjord tunnels would be finished by 2030.\n\n\
+            Speaking in the capital, Prime Minister Ingrid Solvang warned that costs had risen.";
+        let (name, kind) = source_of(text, "the fjord tunnels would be finished");
+        assert_eq!(kind, SourceType::Named, "{name:?}");
     }
 
     /// "the mum" of a mother the article names beside the word, and an owner's role written
