@@ -1,4 +1,4 @@
-"""Session 26 (s26-junk26): the judged junk-speaker picks (s20, s21, s24, s25, s26) re-run on an
+"""Session 26 (s26-junk26): the judged junk-speaker picks (s20, s21, s24, s25, s26; s27 from session 27) re-run on an
 engine and read back through their judged TSVs: rows by verdict (`junk`, `ok` — a name a judge read
 and did not list, or `ok`/`type:*`/`wrong:*` —, `unread`: a name no judge read), and with a base run
 the rows that came or went (the names a judge must read before an after figure is trusted).
@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from judged_pick import read_judged, sources_listed  # noqa: E402
 
-PICKS = ("s20", "s21", "s24", "s25", "s26")
+PICKS = ("s20", "s21", "s24", "s25", "s26", "s27")
 
 
 def rows(pick, d):
@@ -21,7 +21,7 @@ def rows(pick, d):
         judged = {(k[0], "shown", k[1], k[2]): v for k, v in read_judged(f"{HERE}/s20_judged.tsv", 3).items()}
     else:
         judged = read_judged(f"{HERE}/{pick}_judged.tsv", 4)
-    listed_all = pick in ("s24", "s25", "s26")  # names not listed were read and are ok
+    listed_all = pick in ("s24", "s25", "s26", "s27")  # names not listed were read and are ok
     out = {}
     for doc, s, _et, _cue, _mention, _sent in sources_listed(f"{d}/pick.out"):
         how, name = ("shown", s.get("name")) if s.get("name") else ("suggested", s.get("suggested"))

@@ -1948,6 +1948,7 @@ fn is_weekday_or_month(w: &str) -> bool {
 /// The mention without a leading conjunction ("and 14 percent") or a trailing adverb ("Ali
 /// famously"), which belong to the clause, not to the speaker.
 pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
+    let m = crate::dateline::cut(ctx, m);
     if m.first >= m.last || m.span != ctx.np_span(&m) {
         return m;
     }
@@ -1966,6 +1967,10 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
                 "now" | "then" | "also" | "still" | "even" | "yet" | "instead"
             )
     } {
+        first += 1;
+    }
+    // "Initially officials (suspected …)": a sentence adverb before a lower-case group.
+    if crate::adverb_opener::opens_with_sentence_adverb(ctx, first, last) {
         first += 1;
     }
     // "(About four out) of 10 voters": a leading preposition the finder left.
@@ -2064,6 +2069,7 @@ pub fn is_nobody(ctx: &Ctx, m: &Mention) -> bool {
     let head = ctx.word(m.last);
     matches!(head, "nobody" | "none" | "nothing" | "neither")
         || (first == "no" && matches!(head, "one" | "official" | "officials" | "source"))
+        || crate::negated_subject::is_negated_subject(ctx, m)
 }
 
 #[cfg(test)]

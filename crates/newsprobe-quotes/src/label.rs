@@ -156,17 +156,29 @@ impl Labels {
                 matches!(e.kind, EntityType::Person | EntityType::Organization)
                     && e.mentions.iter().any(|m| m.overlaps(&head))
             });
-            let person_like = (first..=last).any(|t| {
+            let speaks = |t: usize| {
                 let w = ctx.word(t);
                 is_source_noun(w) || lexicon::is_title(w) || lexicon::is_role_noun(w)
-            });
-            if known || person_like {
+            };
+            // The label's head speaks: its last word, or the word before "of" ("Mother of
+            // victim"); "Eyewitness Confessional" is a column's name. A headline's run with a
+            // verb inside ("Clinton Cash Debunks Hillary") is no label.
+            let person_like =
+                speaks(last) || (first..last).any(|t| ctx.word(t + 1) == "of" && speaks(t));
+            if (known || person_like) && !crate::junk::title_like(doc.span_text(&mention.span)) {
                 found.push((p_start, mention, colon, false));
             }
         }
-        // A transcript: upper-case labels on two or more paragraphs.
-        if caps_labels.len() >= 2 {
-            found.extend(caps_labels);
+        // A transcript: upper-case labels on two or more paragraphs, none a caption's label
+        // ("EXPLICIT: The teacher may lose her job … [CEN]", `section_label`).
+        let keys: Vec<(usize, usize)> = caps_labels
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, f.1.last))
+            .collect();
+        let kept = crate::section_label::speaker_labels(ctx, &keys);
+        if kept.len() >= 2 {
+            found.extend(kept.into_iter().map(|i| caps_labels[i]));
             found.sort_by_key(|f| f.0);
         }
         Labels { found }
@@ -273,6 +285,8 @@ mod tests {
             "The Latest: Storm reaches the coast.\n\nMore.",
             "Breaking: Storm Reaches The Coast.\n\nMore.",
             "Poll: Will The Storm Reach The Coast?\n\nMore.",
+            "Eyewitness Confessional: There Was An Active Shooter\n\nMore.",
+            "Clinton Cash Debunks Hillary: Only Rich Donors Count\n\nMore.",
         ] {
             let doc = Document::from_text(None, kicker);
             let ctx = Ctx::new(&doc);

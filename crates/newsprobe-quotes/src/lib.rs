@@ -22,6 +22,7 @@
 //! - [`tweet`]: whose words is an embedded tweet pasted as text (its signature line)?
 //! - [`eval`]: how well does this do on PolNeAR?
 
+mod adverb_opener;
 pub mod anonymity;
 mod antecedent_type;
 pub mod apposition;
@@ -34,6 +35,7 @@ mod carried;
 pub mod confidence;
 pub mod counted_participle;
 pub mod cue_noun;
+mod dateline;
 mod described;
 pub mod direct;
 pub mod document;
@@ -54,6 +56,7 @@ mod modifier_only;
 pub mod name_front;
 pub mod name_fused_front;
 pub mod narrative;
+mod negated_subject;
 mod nesting;
 pub mod no_comment;
 mod object;
@@ -75,6 +78,7 @@ pub mod role_held;
 mod role_link;
 mod run_on;
 pub mod scare;
+mod section_label;
 pub mod selfvoice;
 mod share;
 pub mod source_type;
