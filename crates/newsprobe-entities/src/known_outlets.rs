@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use newsprobe_core::lexicon::normalize;
+use newsprobe_core::lexicon::{normalize, normalize_into};
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::Set;
@@ -30,12 +30,14 @@ static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The name as the list writes it: lower case, without a leading "the".
-fn key(name: &str) -> String {
-    let n = normalize(name.trim());
-    match n.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => n,
+/// The name as the list writes it: lower case, without a leading "the"; written in `buf` (one
+/// buffer for all the mentions of a document, not a `String` a mention).
+fn key<'b>(name: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    normalize_into(name.trim(), buf);
+    match buf.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => buf,
     }
 }
 
@@ -57,13 +59,14 @@ fn common_word(words: &[Word], m: &Mention, lowercase: &Set<&str>) -> bool {
 /// Types as organisations the names (body and headline) that are exactly a well-known outlet,
 /// never one a person's longer name in the article holds ("Forbes" after "Larry Forbes").
 pub fn type_known_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) {
+    let mut buf = String::new();
     let hits: Vec<usize> = (0..all.len())
         .filter(|&i| {
             let m = &all[i];
             m.kind == MentionKind::Name
                 && m.title_text.is_none()
                 && m.etype != EntityType::Organization
-                && OUTLETS.contains(&key(&m.name_text))
+                && OUTLETS.contains(key(&m.name_text, &mut buf))
         })
         .collect();
     if hits.is_empty() {
