@@ -199,8 +199,7 @@ pub fn join_connector_orgs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<
     let mut keep = vec![true; all.len()];
     let mut reach: Option<mentions::Reach> = None;
     let mut added: Vec<Mention> = Vec::new();
-    for h in 1..words.len() {
-        let w = &words[h];
+    for (h, w) in words.iter().enumerate().skip(1) {
         // (An apostrophe token before the head counts as an opening quote for `sent_start`;
         // read only for a capitalised word that opens a sentence.)
         let after_apostrophe =

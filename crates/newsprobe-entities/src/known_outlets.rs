@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use newsprobe_core::lexicon::normalize;
+use newsprobe_core::lexicon::{normalize, normalize_into};
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::Set;
@@ -30,12 +30,45 @@ static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The name as the list writes it: lower case, without a leading "the".
-fn key(name: &str) -> String {
-    let n = normalize(name.trim());
-    match n.strip_prefix("the ") {
-        Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => n,
+/// For each ASCII first byte of a listed key, the lengths (under 64 bytes) of the keys that
+/// start with it: bit `n` is set when one of `n` bytes does.
+static SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut t = [0u64; 128];
+    for k in OUTLETS.iter() {
+        if let Some(&f) = k.as_bytes().first() {
+            if f.is_ascii() && k.len() < 64 {
+                t[usize::from(f)] |= 1 << k.len();
+            }
+        }
+    }
+    t
+});
+
+/// Whether `key(name)` may be in the list: an ASCII name whose key has no listed first byte and
+/// length is not (most names), refused without lower-casing or hashing it.
+fn may_be_listed(name: &str) -> bool {
+    let t = name.trim();
+    if !t.is_ascii() {
+        return true;
+    }
+    let rest = match t.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") && t.len() > 4 => &t[4..],
+        _ => t,
+    };
+    let Some(&f) = rest.as_bytes().first() else {
+        return true;
+    };
+    rest.len() >= 64 || SHAPES[usize::from(f.to_ascii_lowercase())] >> rest.len() & 1 != 0
+}
+
+/// The name as the list writes it: lower case, without a leading "the"; written in `buf` (one
+/// buffer for all the mentions of a document, not a `String` a mention).
+fn key<'b>(name: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    normalize_into(name.trim(), buf);
+    match buf.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => buf,
     }
 }
 
@@ -57,13 +90,15 @@ fn common_word(words: &[Word], m: &Mention, lowercase: &Set<&str>) -> bool {
 /// Types as organisations the names (body and headline) that are exactly a well-known outlet,
 /// never one a person's longer name in the article holds ("Forbes" after "Larry Forbes").
 pub fn type_known_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Mention]) {
+    let mut buf = String::new();
     let hits: Vec<usize> = (0..all.len())
         .filter(|&i| {
             let m = &all[i];
             m.kind == MentionKind::Name
                 && m.title_text.is_none()
                 && m.etype != EntityType::Organization
-                && OUTLETS.contains(&key(&m.name_text))
+                && may_be_listed(&m.name_text)
+                && OUTLETS.contains(key(&m.name_text, &mut buf))
         })
         .collect();
     if hits.is_empty() {
@@ -87,6 +122,25 @@ pub fn type_known_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Ment
 mod tests {
     use crate::test_support::kinds;
     use newsprobe_core::EntityType;
+
+    #[test]
+    fn the_quick_refusal_keeps_every_listed_name() {
+        let mut buf = String::new();
+        for k in super::OUTLETS.iter() {
+            for name in [
+                k.clone(),
+                format!("The {k}"),
+                k.to_uppercase(),
+                format!(" {k} "),
+            ] {
+                if super::OUTLETS.contains(super::key(&name, &mut buf)) {
+                    assert!(super::may_be_listed(&name), "{name}");
+                }
+            }
+        }
+        assert!(!super::may_be_listed("Jane Roberts"));
+        assert!(super::may_be_listed("Zürich"));
+    }
 
     #[test]
     fn well_known_outlets_are_organisations() {

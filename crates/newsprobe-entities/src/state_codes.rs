@@ -59,6 +59,10 @@ pub fn type_states(words: &[Word], all: &mut Vec<Mention>) {
         let b = words.partition_point(|w| w.start < s.end);
         a..b.max(a)
     };
+    // `word_range(s).contains(&j)` without the two searches: the words' starts and ends both
+    // rise, so word `j` is in the range exactly when it overlaps `s`.
+    let holds =
+        |s: newsprobe_core::Span, j: usize| words[j].end > s.start && words[j].start < s.end;
     let mut added = Vec::new();
     for i in 2..words.len() {
         if !is_state_code(words, i) {
@@ -69,7 +73,7 @@ pub fn type_states(words: &[Word], all: &mut Vec<Mention>) {
         let after_person = all.iter().any(|m| {
             m.span.field == Field::Text
                 && m.etype == EntityType::Person
-                && word_range(m.span).contains(&(i - 2))
+                && holds(m.span, i - 2)
                 && (m.title_text.is_some()
                     || words[word_range(m.span).start].is(crate::gazetteer::flag::FIRST_NAME))
         });
@@ -94,12 +98,14 @@ pub fn type_states(words: &[Word], all: &mut Vec<Mention>) {
             if m.span.field != Field::Text {
                 continue;
             }
-            let r = word_range(m.span);
-            if !r.contains(&i) {
+            if !holds(m.span, i) {
                 continue;
             }
             covered = true;
-            if m.kind == MentionKind::Name && r == (i..i + 1) && m.title_text.is_none() {
+            if m.kind == MentionKind::Name
+                && m.title_text.is_none()
+                && word_range(m.span) == (i..i + 1)
+            {
                 m.etype = EntityType::Place;
                 m.weak = false;
             }

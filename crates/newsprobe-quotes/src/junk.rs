@@ -825,8 +825,12 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
         .strip_suffix("'s")
         .or_else(|| head.strip_suffix("’s"))
         .unwrap_or(head);
-    if in_list(list::START_WORDS, first)
-        || (in_list(list::END_WORDS, head) && !(head == "of" && in_list(list::QUANTITIES, first)))
+    // The lists holding the first and the head word, each looked up once for the tests below.
+    let (first_lists, head_lists) = (lists_of(first), lists_of(head));
+    let listed = |lists: u32, which: u32| lists & (1 << which) != 0;
+    if listed(first_lists, list::START_WORDS)
+        || (listed(head_lists, list::END_WORDS)
+            && !(head == "of" && listed(first_lists, list::QUANTITIES)))
     {
         return true;
     }
@@ -861,7 +865,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     }
     // A time expression, unless a name stands in it ("Friday" alone is a time; "Mr. Friday" is
     // not, and neither is "Robinson Crusoe's Friday").
-    if in_list(list::TIME_HEADS, head) && m.last - m.first < 4 {
+    if listed(head_lists, list::TIME_HEADS) && m.last - m.first < 4 {
         // ("Day said", "Early described it": surnames.)
         let named = (m.first..m.last).any(|k| ctx.is_capitalized(k) && k != m.first)
             || (ctx.is_capitalized(m.last)
@@ -896,7 +900,7 @@ pub fn is_junk(ctx: &Ctx, m: &Mention) -> bool {
     // (Only where the last word heads the phrase: in "people familiar with the matter" or "an
     // official with knowledge of the matter" it ends a complement, and the head before the
     // preposition is judged by [`cannot_speak`].)
-    if in_list(list::ABSTRACT_HEADS, head)
+    if listed(head_lists, list::ABSTRACT_HEADS)
         && !ctx.is_capitalized(m.last)
         && !(m.first + 1..m.last).any(|k| in_list(list::START_WORDS, ctx.word(k)))
     {
