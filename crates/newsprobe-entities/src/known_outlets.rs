@@ -30,6 +30,11 @@ static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The list's names, lower case (what `outlet_runs` reads).
+pub(crate) fn outlet_names() -> &'static Set<String> {
+    &OUTLETS
+}
+
 /// The name as the list writes it: lower case, without a leading "the".
 fn key(name: &str) -> String {
     let n = normalize(name.trim());

@@ -20,6 +20,7 @@
 //! - [`outlets`]: which untyped names does the article call outlets or companies?
 //! - [`title_alone`]: is "Sheriff" of "Sheriff's officials" a person? (no)
 //! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
+//! - [`outlet_runs`]: where is a well-known outlet's whole name written, however it was cut?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -51,6 +52,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod non_persons;
 pub mod occupations;
+pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
 pub mod possessive_brands;
@@ -235,6 +237,9 @@ fn analyze_inner(
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
+    // "NBC News", "Entertainment Weekly's", "LifeSiteNews": a well-known outlet's whole name,
+    // however the tagger cut it.
+    outlet_runs::join_outlet_runs(&body_words, &lowercase, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()
