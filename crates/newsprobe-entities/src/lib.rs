@@ -11,6 +11,7 @@
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
 //! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
+//! - [`company_heads`]: is the name after "CEO of" a company?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
@@ -35,6 +36,7 @@ pub mod acronym_orgs;
 pub mod acronyms;
 pub mod anaphora;
 pub mod club_names;
+pub mod company_heads;
 pub mod conflicts;
 pub mod connector_orgs;
 pub mod coref;
@@ -228,6 +230,8 @@ fn analyze_inner(
     non_persons::untype_non_persons(&body_words, &mut all);
     // "Democrats" the party, "Muslims" no named person.
     party_plurals::type_party_plurals(&body_words, &mut all);
+    // "chairman and CEO of Knightscope": the company a chief executive heads.
+    company_heads::type_company_heads(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.

@@ -92,13 +92,17 @@ fn other_word(words: &[Word], i: usize, lowercase: &Set<&str>, person_words: &Se
         || person_words.contains(words[i].norm)
 }
 
-/// Makes one organisation of each well-known outlet's name the body writes whole.
-pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
-    let person_words: Set<String> = all
-        .iter()
+/// The words of the article's person names of two words or more.
+fn people(all: &[Mention]) -> Set<String> {
+    all.iter()
         .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
         .flat_map(|m| m.name_text.split_whitespace().map(normalize))
-        .collect();
+        .collect()
+}
+
+/// Makes one organisation of each well-known outlet's name the body writes whole.
+pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
+    let mut person_words: Option<Set<String>> = None;
     let mut keep = vec![true; all.len()];
     let mut reach: Option<mentions::Reach> = None;
     let mut added: Vec<Mention> = Vec::new();
@@ -112,7 +116,10 @@ pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Men
         let a = if words[i].norm == "the" { i + 1 } else { i };
         if (a > i && words[i].sent_start)
             || runs_on(words, e)
-            || (e == a + 1 && other_word(words, a, lowercase, &person_words))
+            || (e == a + 1 && {
+                let p = person_words.get_or_insert_with(|| people(all));
+                other_word(words, a, lowercase, p)
+            })
         {
             i = e;
             continue;
