@@ -30,6 +30,11 @@ static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The list's names, lower case (what `outlet_runs` reads).
+pub(crate) fn outlet_names() -> &'static Set<String> {
+    &OUTLETS
+}
+
 /// For each ASCII first byte of a listed key, the lengths (under 64 bytes) of the keys that
 /// start with it: bit `n` is set when one of `n` bytes does.
 static SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {

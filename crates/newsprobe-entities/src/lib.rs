@@ -11,6 +11,7 @@
 //! - [`embassies`]: is "the Saudi Embassy" an organisation?
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
 //! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
+//! - [`company_heads`]: is the name after "CEO of" a company?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
@@ -20,6 +21,7 @@
 //! - [`outlets`]: which untyped names does the article call outlets or companies?
 //! - [`title_alone`]: is "Sheriff" of "Sheriff's officials" a person? (no)
 //! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
+//! - [`outlet_runs`]: where is a well-known outlet's whole name written, however it was cut?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -34,6 +36,7 @@ pub mod acronym_orgs;
 pub mod acronyms;
 pub mod anaphora;
 pub mod club_names;
+pub mod company_heads;
 pub mod conflicts;
 pub mod connector_orgs;
 pub mod coref;
@@ -51,6 +54,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod non_persons;
 pub mod occupations;
+pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
 pub mod possessive_brands;
@@ -226,6 +230,8 @@ fn analyze_inner(
     non_persons::untype_non_persons(&body_words, &mut all);
     // "Democrats" the party, "Muslims" no named person.
     party_plurals::type_party_plurals(&body_words, &mut all);
+    // "chairman and CEO of Knightscope": the company a chief executive heads.
+    company_heads::type_company_heads(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
@@ -235,6 +241,9 @@ fn analyze_inner(
     // One type per acronym and the name it stands for (after the typer: it reads the types the
     // typer left).
     acronyms::unify(&body_words, &mut all);
+    // "NBC News", "Entertainment Weekly's", "LifeSiteNews": a well-known outlet's whole name,
+    // however the tagger cut it.
+    outlet_runs::join_outlet_runs(&body_words, &lowercase, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()

@@ -466,7 +466,7 @@ fn agree(words: &[Word], all: &mut [Mention], read: &[(usize, [f32; CLASSES])]) 
 }
 
 /// Whether the words `a..b` are one name of the GeoNames place list.
-fn place_listed(words: &[Word], a: usize, b: usize) -> bool {
+pub(crate) fn place_listed(words: &[Word], a: usize, b: usize) -> bool {
     let g = &*crate::gazetteer::GAZETTEER;
     let [l] = crate::mentions::longest_matches(
         words,
