@@ -45,6 +45,7 @@ fn main() {
                     retype: b,
                     untype: c,
                     untype_place: u,
+                    ..typer::MARGINS
                 }),
             )),
             _ => eprintln!("ignored: {a}"),

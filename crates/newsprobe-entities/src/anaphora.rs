@@ -1375,7 +1375,9 @@ mod tests {
         // "She" (the nurse) is wrongly joined to Blake, which makes Blake a woman to the rules,
         // so their "he" goes to the nurse; the model ranks people of the other gender too (a
         // gender read from a pronoun, not from a name) and takes the speaker of the sentence.
-        let text = "Alex Moreno, a nurse at the clinic, met the inspector Jordan Blake in March. \
+        // ("Morgan Blake", not "Jordan Blake", since session 27: the retrained tagger reads the
+        // country's name "Jordan Blake" as one place, and "She" then joins no Blake.)
+        let text = "Alex Moreno, a nurse at the clinic, met the inspector Morgan Blake in March. \
                     She said the clinic had run out of masks. Blake said he would report it.";
         let m = embedded();
         let with_model = cluster_of(text, "he", 0, Some(&m));

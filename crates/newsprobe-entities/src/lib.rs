@@ -65,6 +65,7 @@ pub mod state_codes;
 pub mod tagger;
 pub mod teams;
 pub mod title_alone;
+pub mod title_surnames;
 pub mod typer;
 pub mod wikidata;
 

@@ -920,6 +920,24 @@ fn segment_run(
         }
     }
     segs.retain(|s| s.0 < s.1);
+    // "Julie Bishop", "Amy Judge": a given name, then a title word that binds no name after it,
+    // is one person's name (`title_surnames`).
+    let mut t = 0;
+    while t + 1 < segs.len() {
+        let (a, b, kind) = segs[t];
+        let (c, d, next) = segs[t + 1];
+        let name_after = segs
+            .get(t + 2)
+            .is_some_and(|n| n.0 == d && n.2 == Seg::Unknown);
+        if kind == Seg::Unknown
+            && next == Seg::Title
+            && crate::title_surnames::joins(words, (a, b), (c, d), name_after, ctx)
+        {
+            segs[t] = (a, d, Seg::Unknown);
+            segs.remove(t + 1);
+        }
+        t += 1;
+    }
     // "Refugee Council Enver Solomon", "National Security Adviser Susan Rice": an organisation or
     // a role, then a person's name, are two segments (`fused_names`).
     let mut t = 0;
