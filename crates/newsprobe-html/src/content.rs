@@ -706,20 +706,13 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             }
         }
     }
-    // Which nodes are inside the selection.
-    let mut inside = vec![false; n];
-    for &s in &selected {
-        inside[s as usize] = true;
-    }
-    for id in 1..n {
-        let parent = dom.nodes[id].parent;
-        if parent != NONE && inside[parent as usize] {
-            inside[id] = true;
-        }
-    }
+    // Which nodes are inside the selection: the id ranges of the selected subtrees (ids are
+    // contiguous per subtree), rather than a mark for every node of the page.
+    let ranges: Vec<(NodeId, NodeId)> = selected.iter().map(|&s| (s, dom.subtree_end(s))).collect();
+    let inside = |id: NodeId| ranges.iter().any(|&(start, end)| start <= id && id < end);
     blocks
         .iter()
-        .filter(|b| inside[b.container as usize])
+        .filter(|b| inside(b.container))
         .filter(|b| keep_block(dom, b))
         .collect()
 }
