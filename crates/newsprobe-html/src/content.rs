@@ -554,6 +554,8 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
 
     let mut score = vec![f32::NAN; n];
     let mut weight = vec![0.0f32; n];
+    // The ids given a score, so the loops below walk these (a few dozen) rather than the page.
+    let mut candidates: Vec<usize> = Vec::new();
     let mut names = String::new();
     for block in blocks {
         let tag = dom.tag(block.container);
@@ -575,6 +577,7 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
         while ancestor != NONE && ancestor != Dom::ROOT && level < 5 {
             let a = ancestor as usize;
             if score[a].is_nan() {
+                candidates.push(a);
                 score[a] = tag_base_score(dom.tag(ancestor));
                 weight[a] = dom
                     .element(ancestor)
@@ -590,8 +593,11 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             level += 1;
         }
     }
+    // In id order, as a walk over the page would meet them (ties keep the first).
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut top: Option<(usize, f32)> = None;
-    for id in 0..n {
+    for &id in &candidates {
         if score[id].is_nan() {
             continue;
         }
@@ -620,7 +626,7 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             .unwrap_or("")
     };
     let top_class = class_of(top_id);
-    for id in 0..n {
+    for &id in &candidates {
         if id == top_id || score[id].is_nan() {
             continue;
         }
@@ -700,20 +706,13 @@ pub fn select<'b>(dom: &Dom, blocks: &'b [Block]) -> Vec<&'b Block> {
             }
         }
     }
-    // Which nodes are inside the selection.
-    let mut inside = vec![false; n];
-    for &s in &selected {
-        inside[s as usize] = true;
-    }
-    for id in 1..n {
-        let parent = dom.nodes[id].parent;
-        if parent != NONE && inside[parent as usize] {
-            inside[id] = true;
-        }
-    }
+    // Which nodes are inside the selection: the id ranges of the selected subtrees (ids are
+    // contiguous per subtree), rather than a mark for every node of the page.
+    let ranges: Vec<(NodeId, NodeId)> = selected.iter().map(|&s| (s, dom.subtree_end(s))).collect();
+    let inside = |id: NodeId| ranges.iter().any(|&(start, end)| start <= id && id < end);
     blocks
         .iter()
-        .filter(|b| inside[b.container as usize])
+        .filter(|b| inside(b.container))
         .filter(|b| keep_block(dom, b))
         .collect()
 }
