@@ -103,11 +103,7 @@ pub fn type_company_heads(words: &[Word], all: &mut [Mention]) {
     if heads.is_empty() {
         return;
     }
-    let person_words: Set<String> = all
-        .iter()
-        .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
-        .flat_map(|m| m.name_text.split_whitespace().map(normalize))
-        .collect();
+    let person_words = crate::mentions::long_person_name_words(all);
     let names: Vec<String> = heads
         .iter()
         .map(|&i| normalize(&all[i].name_text))

@@ -109,11 +109,7 @@ pub fn type_known_outlets(words: &[Word], lowercase: &Set<&str>, all: &mut [Ment
     if hits.is_empty() {
         return;
     }
-    let person_words: Set<String> = all
-        .iter()
-        .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
-        .flat_map(|m| m.name_text.split_whitespace().map(normalize))
-        .collect();
+    let person_words = crate::mentions::long_person_name_words(all);
     for i in hits {
         let m = &mut all[i];
         let held = !m.name_text.contains(' ') && person_words.contains(&normalize(&m.name_text));

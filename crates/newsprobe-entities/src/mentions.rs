@@ -719,6 +719,20 @@ pub(crate) fn sort_mentions(out: Vec<Mention>) -> Vec<Mention> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
+/// The normalised words of the persons' longer names ("Larry Forbes" gives "larry", "forbes"): a
+/// one-word name among them is part of a person's name, which the name-retyping rules
+/// (`known_outlets`, `outlet_runs`, `company_heads`) leave alone.
+pub(crate) fn long_person_name_words(all: &[Mention]) -> Set<String> {
+    all.iter()
+        .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
+        .flat_map(|m| {
+            m.name_text
+                .split_whitespace()
+                .map(newsprobe_core::lexicon::normalize)
+        })
+        .collect()
+}
+
 /// The mentions kept (`keep`, one flag per mention of `all`) and `added`, sorted as
 /// [`sort_mentions`] sorts: what a rule that joins or replaces names hands on. With nothing
 /// added the list stays as it is (a rule that found nothing to join replaced nothing).

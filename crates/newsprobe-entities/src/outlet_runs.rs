@@ -92,14 +92,6 @@ fn other_word(words: &[Word], i: usize, lowercase: &Set<&str>, person_words: &Se
         || person_words.contains(words[i].norm)
 }
 
-/// The words of the article's person names of two words or more.
-fn people(all: &[Mention]) -> Set<String> {
-    all.iter()
-        .filter(|m| m.etype == EntityType::Person && m.name_text.contains(' '))
-        .flat_map(|m| m.name_text.split_whitespace().map(normalize))
-        .collect()
-}
-
 /// Makes one organisation of each well-known outlet's name the body writes whole.
 pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
     let mut person_words: Option<Set<String>> = None;
@@ -117,7 +109,7 @@ pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Men
         if (a > i && words[i].sent_start)
             || runs_on(words, e)
             || (e == a + 1 && {
-                let p = person_words.get_or_insert_with(|| people(all));
+                let p = person_words.get_or_insert_with(|| mentions::long_person_name_words(all));
                 other_word(words, a, lowercase, p)
             })
         {

@@ -82,13 +82,7 @@ fn is_epithet(ctx: &Ctx, m: &Mention) -> bool {
     if ctx.word(m.first) != "the" {
         return false;
     }
-    let head = ctx.word(m.last);
-    if !ctx.is_word(m.last)
-        || ctx.is_capitalized(m.last)
-        || (head.ends_with('s') && !head.ends_with("ss"))
-        || INTERVIEWERS.contains(&head)
-        || !(ctx.is_role_noun(m.last) || newsprobe_entities::occupations::is_occupation(head))
-    {
+    if !crate::protagonist_role::is_singular_role_head(ctx, m.last, INTERVIEWERS) {
         return false;
     }
     let ms = ctx.entity_mentions();

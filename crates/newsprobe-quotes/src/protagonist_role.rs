@@ -108,6 +108,17 @@ pub(crate) const OTHERS: &[&str] = &[
     "critic",
 ];
 
+/// Whether word `k` heads a singular role description: a lower-case singular role or occupation
+/// noun ("governor", "businessman"), not one of `refused` (shared with `epithet.rs`).
+pub(crate) fn is_singular_role_head(ctx: &Ctx, k: usize, refused: &[&str]) -> bool {
+    let head = ctx.word(k);
+    ctx.is_word(k)
+        && !ctx.is_capitalized(k)
+        && !(head.ends_with('s') && !head.ends_with("ss"))
+        && !refused.contains(&head)
+        && (ctx.is_role_noun(k) || newsprobe_entities::occupations::is_occupation(head))
+}
+
 /// Whether `m`, a definite singular role description the resolver left without a name, is the
 /// article's protagonist named in its first sentence.
 pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
@@ -117,13 +128,7 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
     if !matches!(ctx.word(m.first), "the" | "this") {
         return false;
     }
-    let head = ctx.word(m.last);
-    if !ctx.is_word(m.last)
-        || ctx.is_capitalized(m.last)
-        || (head.ends_with('s') && !head.ends_with("ss"))
-        || OTHERS.contains(&head)
-        || !(ctx.is_role_noun(m.last) || newsprobe_entities::occupations::is_occupation(head))
-    {
+    if !is_singular_role_head(ctx, m.last, OTHERS) {
         return false;
     }
     // (No name of its own, no possessive owner: "the Harbour Gazette's editor" is someone the
