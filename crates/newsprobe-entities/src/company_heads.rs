@@ -14,7 +14,6 @@
 use newsprobe_core::lexicon::normalize;
 use newsprobe_core::{EntityType, Field};
 
-use crate::gazetteer::Set;
 use crate::mentions::{Mention, MentionKind, Word};
 
 /// Corporate roles, as word sequences ending right before "of"/"at".

@@ -15,7 +15,6 @@
 
 use std::sync::LazyLock;
 
-use newsprobe_core::lexicon::normalize;
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::{flag, Set};
