@@ -114,7 +114,7 @@ pub(crate) fn is_singular_role_head(ctx: &Ctx, k: usize, refused: &[&str]) -> bo
     let head = ctx.word(k);
     ctx.is_word(k)
         && !ctx.is_capitalized(k)
-        && !(head.ends_with('s') && !head.ends_with("ss"))
+        && (!head.ends_with('s') || head.ends_with("ss"))
         && !refused.contains(&head)
         && (ctx.is_role_noun(k) || newsprobe_entities::occupations::is_occupation(head))
 }
