@@ -148,7 +148,7 @@ mod tests {
     fn an_outlet_cut_by_the_tagger_is_one_organisation() {
         let k = kinds(
             "The singer told NBC News on Monday that the tour was over. A source told \
-             Entertainment Weekly's Hollywood Insider the same. The claim was first made by \
+             Entertainment Weekly's reporter the same. The claim was first made by \
              LifeSiteNews, and Hollywood Life repeated it.",
         );
         for name in [
