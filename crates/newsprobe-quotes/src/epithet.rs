@@ -85,22 +85,14 @@ fn is_epithet(ctx: &Ctx, m: &Mention) -> bool {
     if !crate::protagonist_role::is_singular_role_head(ctx, m.last, INTERVIEWERS) {
         return false;
     }
-    let ms = ctx.entity_mentions();
     // (Any word of someone else's role: "The attorney general", "the prime minister's
     // spokesman".)
     !(m.first + 1..=m.last).any(|k| crate::protagonist_role::OTHERS.contains(&ctx.word(k)))
         && !(m.first + 1..m.last).any(|k| {
-            let w = ctx.doc.span_text(&ctx.span(k));
             !ctx.is_word(k)
                 || ctx.is_determiner(k)
                 || ctx.is_pronoun(k)
-                || w.ends_with("'s")
-                || w.ends_with("’s")
-                || matches!(ctx.word(k + 1), "'s" | "’s")
-                || ms
-                    .index
-                    .overlapping(ctx.span(k))
-                    .any(|i| crate::role_held::named_person(&ctx.doc.entities[ms.entity[i]]))
+                || crate::protagonist_role::owner_or_name(ctx, k)
         })
 }
 

@@ -108,6 +108,20 @@ pub(crate) const OTHERS: &[&str] = &[
     "critic",
 ];
 
+/// Whether word `k`, inside a role description, is a possessive owner ("the Harbour Gazette's
+/// editor") or part of a named person's mention (shared with `epithet.rs`).
+pub(crate) fn owner_or_name(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.doc.span_text(&ctx.span(k));
+    let ms = ctx.entity_mentions();
+    w.ends_with("'s")
+        || w.ends_with("’s")
+        || matches!(ctx.word(k + 1), "'s" | "’s")
+        || ms
+            .index
+            .overlapping(ctx.span(k))
+            .any(|i| crate::role_held::named_person(&ctx.doc.entities[ms.entity[i]]))
+}
+
 /// Whether word `k` heads a singular role description: a lower-case singular role or occupation
 /// noun ("governor", "businessman"), not one of `refused` (shared with `epithet.rs`).
 pub(crate) fn is_singular_role_head(ctx: &Ctx, k: usize, refused: &[&str]) -> bool {
@@ -133,17 +147,7 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
     }
     // (No name of its own, no possessive owner: "the Harbour Gazette's editor" is someone the
     // owner employs; a capitalised modifier, "The Apple chief", is no name of the holder.)
-    let ms = ctx.entity_mentions();
-    if (m.first + 1..m.last).any(|k| {
-        let w = ctx.doc.span_text(&ctx.span(k));
-        w.ends_with("'s")
-            || w.ends_with("’s")
-            || matches!(ctx.word(k + 1), "'s" | "’s")
-            || ms
-                .index
-                .overlapping(ctx.span(k))
-                .any(|i| crate::role_held::named_person(&ctx.doc.entities[ms.entity[i]]))
-    }) {
+    if (m.first + 1..m.last).any(|k| owner_or_name(ctx, k)) {
         return false;
     }
     let Some(first) = ctx.doc.sentences.first().map(|s| s.span) else {
@@ -153,6 +157,7 @@ pub fn describes_protagonist(ctx: &Ctx, m: &Mention) -> bool {
         return false;
     }
     // The persons named in the first sentence: exactly one, and no person named before it.
+    let ms = ctx.entity_mentions();
     let mut persons = ms
         .index
         .overlapping(first)
