@@ -37,6 +37,7 @@ pub mod counted_participle;
 pub mod cue_noun;
 mod dateline;
 mod described;
+mod digit_name;
 pub mod direct;
 pub mod document;
 mod epithet;
@@ -280,6 +281,7 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
             m = s;
         }
         m = junk::trim(ctx, m);
+        m = digit_name::glued_name(ctx, m);
         if let Some(n) = apposition::name_after_role(ctx, &m) {
             m = n;
         }

@@ -178,7 +178,10 @@ impl<'a> Ctx<'a> {
                     Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                     _ => raw.chars().next().is_some_and(char::is_uppercase),
                 };
-                if upper || name_with_lowercase_opening(raw) || written_case::is_camel_opening(raw)
+                if upper
+                    || name_with_lowercase_opening(raw)
+                    || written_case::is_camel_opening(raw)
+                    || crate::digit_name::capitalized_at(doc, k)
                 {
                     flags |= CAPITALIZED;
                 }
