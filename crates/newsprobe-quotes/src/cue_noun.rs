@@ -70,6 +70,10 @@ fn reads_as_noun(ctx: &Ctx, i: usize, cw: CueWord) -> bool {
             {
                 return true;
             }
+            // "the attack on …", "reports say", "another attack" (`cue_noun_next`).
+            if crate::cue_noun_next::reads_as_noun(ctx, i, cw) {
+                return true;
+            }
             // "as Democratic calls for …", "US-South Korean plans to …" (`proper_adjective`).
             if crate::proper_adjective::after_proper_adjective(ctx, i) {
                 return true;

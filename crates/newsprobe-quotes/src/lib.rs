@@ -35,6 +35,7 @@ mod carried;
 pub mod confidence;
 pub mod counted_participle;
 pub mod cue_noun;
+mod cue_noun_next;
 mod dateline;
 mod described;
 mod digit_name;
