@@ -198,12 +198,8 @@ pub fn named_author(ctx: &Ctx, m: &Mention, h: usize) -> Option<Author> {
     let next = |k: usize| (k < end).then(|| ctx.word(k));
     match next(h + 1) {
         Some("from" | "by") => author_from(ctx, h + 2, end),
-        Some("in") if !RESEARCH.contains(&ctx.word(h)) => {
-            // (Only a name: "a report in the Argus Leader", not "a study in 50 people".)
-            author_from(ctx, h + 2, end)
-                .filter(|a| matches!(a, Author::Entity(_)))
-                .or_else(|| publication_at(ctx, h + 2, end))
-        }
+        // (Only a name: "a report in the Argus Leader", not "a study in 50 people".)
+        Some("in") if !RESEARCH.contains(&ctx.word(h)) => author_at(ctx, h + 2, end),
         Some(p) if BY_PARTICIPLES.contains(&p) && next(h + 2) == Some("by") => {
             author_from(ctx, h + 3, end)
         }
@@ -234,6 +230,14 @@ const IMPOSTOR_WORDS: &[&str] = &[
     "phony",
     "phoney",
 ];
+
+/// The author named at token `j` (after at most a determiner): a person or organisation
+/// entity, or a publication's capitalised name ("the Argus Leader"); no description.
+pub(crate) fn author_at(ctx: &Ctx, j: usize, end: usize) -> Option<Author> {
+    author_from(ctx, j, end)
+        .filter(|a| matches!(a, Author::Entity(_)))
+        .or_else(|| publication_at(ctx, j, end))
+}
 
 /// Participles after which "in" names where a document appeared ("published in the journal
 /// …"): a venue, not its author.
@@ -452,6 +456,18 @@ pub fn credit(
                     });
                     c.score = None;
                     c.suggested = None;
+                    *s = c;
+                    continue;
+                }
+                // ("The fake story came from a site called …. … the story claims": the
+                // publisher a sentence nearby gives a document, `publisher`.)
+                if let Some(a) = crate::publisher::is_news_item(ctx, h)
+                    .then(|| crate::publisher::nearby_publisher(ctx, sentence))
+                    .flatten()
+                {
+                    let mut c = credited(ctx, &a, names, &m);
+                    c.via = Some("document".into());
+                    c.key = Some("document/near".into());
                     *s = c;
                     continue;
                 }

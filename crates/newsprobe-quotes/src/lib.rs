@@ -69,6 +69,7 @@ pub mod profile;
 mod proper_adjective;
 mod protagonist_role;
 pub mod publication_name;
+mod publisher;
 pub mod quantifier;
 pub mod quotedness;
 pub mod rank;
