@@ -15,6 +15,7 @@
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
+//! - [`deities`]: which names typed a person are deities, personifications or creeds?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -41,6 +42,7 @@ pub mod conflicts;
 pub mod connector_orgs;
 pub mod coref;
 pub mod crown;
+pub mod deities;
 pub mod descriptors;
 pub mod embassies;
 pub mod eval;
@@ -229,6 +231,8 @@ fn analyze_inner(
     embassies::type_missions(&body_words, &mut all);
     // "Hurricane Katrina", "the Clean Air Act", "Americans": no person.
     non_persons::untype_non_persons(&body_words, &mut all);
+    // "God", "Mother Nature", "Sharia", "God's Grace": no named person.
+    deities::untype_deities(&body_words, &mut all);
     // "Democrats" the party, "Muslims" no named person.
     party_plurals::type_party_plurals(&body_words, &mut all);
     // "chairman and CEO of Knightscope": the company a chief executive heads.
