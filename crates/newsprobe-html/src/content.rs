@@ -335,10 +335,18 @@ fn non_whitespace_bytes(text: &[u8]) -> usize {
         .map(|chunk| {
             let blank = chunk
                 .iter()
-                .fold(0u8, |n, b| n + u8::from(b.is_ascii_whitespace()));
+                .fold(0u8, |n, &b| n + u8::from(is_blank_byte(b)));
             chunk.len() - usize::from(blank)
         })
         .sum()
+}
+
+/// [`u8::is_ascii_whitespace`] (`\t`, `\n`, form feed, `\r`, space) written as byte compares,
+/// which the compiler can turn into vector compares (the `matches!` of the standard library
+/// becomes a bit test a byte).
+#[inline]
+fn is_blank_byte(b: u8) -> bool {
+    (b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B))
 }
 
 /// Cuts the non-removed part of the page into text blocks, in document order.
@@ -468,9 +476,26 @@ fn paragraph_score(block: &Block) -> f32 {
     let text = &block.text;
     let mut commas = text.bytes().filter(|&b| b == b',').count();
     if !text.is_ascii() {
-        commas += text.matches(['，', '、', '،']).count();
+        commas += wide_commas(text.as_bytes());
     }
     1.0 + commas as f32 + (block.chars as f32 / 100.0).min(3.0)
+}
+
+/// How many of the commas '，' '、' '،' `text` holds, counted by their UTF-8 bytes (a lead
+/// byte found by `memchr3`, then its continuation bytes): UTF-8 is self-synchronising, so this
+/// counts what `str::matches` would, without decoding every character.
+fn wide_commas(text: &[u8]) -> usize {
+    const COMMAS: [&[u8]; 3] = ["，".as_bytes(), "、".as_bytes(), "،".as_bytes()];
+    let mut count = 0;
+    let mut pos = 0;
+    while let Some(at) = memchr::memchr3(0xEF, 0xE3, 0xD8, &text[pos..]) {
+        let rest = &text[pos + at..];
+        if COMMAS.iter().any(|c| rest.starts_with(c)) {
+            count += 1;
+        }
+        pos += at + 1;
+    }
+    count
 }
 
 /// Elements whose text is one paragraph (scored for their parent, as in readability).
