@@ -12,6 +12,7 @@
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
 //! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
 //! - [`company_heads`]: is the name after "CEO of" a company?
+//! - [`org_heads`]: is an untyped name ending in "Agency" or "Journal" an organisation?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
@@ -54,6 +55,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod non_persons;
 pub mod occupations;
+pub mod org_heads;
 pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
@@ -233,6 +235,9 @@ fn analyze_inner(
     party_plurals::type_party_plurals(&body_words, &mut all);
     // "chairman and CEO of Knightscope": the company a chief executive heads.
     company_heads::type_company_heads(&body_words, &mut all);
+    // "the Environmental Protection Agency boss", "the Review-Journal": an untyped name that ends
+    // in an organisation's head word.
+    org_heads::type_org_heads(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
