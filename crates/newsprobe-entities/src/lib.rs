@@ -23,6 +23,7 @@
 //! - [`title_alone`]: is "Sheriff" of "Sheriff's officials" a person? (no)
 //! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
 //! - [`outlet_runs`]: where is a well-known outlet's whole name written, however it was cut?
+//! - [`web_names`]: is "news.com.au" one organisation, the site?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -69,6 +70,7 @@ pub mod teams;
 pub mod title_alone;
 pub mod title_surnames;
 pub mod typer;
+pub mod web_names;
 pub mod wikidata;
 
 pub use kb::{KbRecord, KbRole, KnowledgeBase};
@@ -250,6 +252,8 @@ fn analyze_inner(
     // "NBC News", "Entertainment Weekly's", "LifeSiteNews": a well-known outlet's whole name,
     // however the tagger cut it.
     outlet_runs::join_outlet_runs(&body_words, &lowercase, &mut all);
+    // "According to news.com.au", "Kath.net": a site's domain name, one organisation.
+    web_names::join_web_names(&body_words, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()
