@@ -12,6 +12,7 @@
 //! - [`party_plurals`]: is "Democrats" the party, "Muslims" no named person?
 //! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
 //! - [`company_heads`]: is the name after "CEO of" a company?
+//! - [`org_heads`]: is an untyped name ending in "Agency" or "Journal" an organisation?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
@@ -23,6 +24,7 @@
 //! - [`title_alone`]: is "Sheriff" of "Sheriff's officials" a person? (no)
 //! - [`known_outlets`]: which names are well-known news outlets, whatever they were typed?
 //! - [`outlet_runs`]: where is a well-known outlet's whole name written, however it was cut?
+//! - [`web_names`]: is "news.com.au" one organisation, the site?
 //! - [`typer`]: which type is each name found (learned, one decision per name)?
 //! - [`learn`]: how are the tagger and the typer trained (`newsprobe train entities`)?
 //! - [`coref`]: which mentions are the same entity?
@@ -56,6 +58,7 @@ pub mod modifiers;
 pub mod named_days;
 pub mod non_persons;
 pub mod occupations;
+pub mod org_heads;
 pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
@@ -69,6 +72,7 @@ pub mod teams;
 pub mod title_alone;
 pub mod title_surnames;
 pub mod typer;
+pub mod web_names;
 pub mod wikidata;
 
 pub use kb::{KbRecord, KbRole, KnowledgeBase};
@@ -237,6 +241,9 @@ fn analyze_inner(
     party_plurals::type_party_plurals(&body_words, &mut all);
     // "chairman and CEO of Knightscope": the company a chief executive heads.
     company_heads::type_company_heads(&body_words, &mut all);
+    // "the Environmental Protection Agency boss", "the Review-Journal": an untyped name that ends
+    // in an organisation's head word.
+    org_heads::type_org_heads(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
@@ -249,6 +256,8 @@ fn analyze_inner(
     // "NBC News", "Entertainment Weekly's", "LifeSiteNews": a well-known outlet's whole name,
     // however the tagger cut it.
     outlet_runs::join_outlet_runs(&body_words, &lowercase, &mut all);
+    // "According to news.com.au", "Kath.net": a site's domain name, one organisation.
+    web_names::join_web_names(&body_words, &mut all);
     if !doc.title_tokens.is_empty() {
         let named: gazetteer::Set<String> = all
             .iter()
