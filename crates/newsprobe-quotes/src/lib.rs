@@ -12,6 +12,8 @@
 //! - [`narrative`]: is reported speech narrative ("a site called X, which …", "wondered
 //!   why …")?
 //! - [`unsaid`]: is "didn't say why …" a statement at all?
+//! - [`asked_question`]: is "asked whether …" (no marks) a statement at all?
+//! - [`refusal`]: is "refused to plead guilty" a statement at all?
 //! - [`quotedness`]: is a span in quotation marks a quotation at all (learned)?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`document`]: whose is a document's statement ("the letter says")?
@@ -27,6 +29,7 @@ pub mod anonymity;
 mod antecedent_type;
 pub mod apposition;
 mod aside_subject;
+mod asked_question;
 pub mod attribution;
 pub mod belief;
 mod binding;
@@ -73,6 +76,7 @@ mod publisher;
 pub mod quantifier;
 pub mod quotedness;
 pub mod rank;
+mod refusal;
 mod relative_that;
 pub mod reported;
 pub mod resolve;
@@ -190,6 +194,8 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             tweet::is_signed(&ctx, f)
                 || (!belief::writers_own(&ctx, f)
                     && !unsaid::not_said(&ctx, f)
+                    && !asked_question::reported_question(&ctx, f)
+                    && !refusal::refused_act(&ctx, f)
                     && !rhetorical::supposed(&ctx, f))
         });
         let (quotes, contradictions) = resolve_all(&ctx, &marks, &found);
