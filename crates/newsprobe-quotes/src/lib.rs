@@ -60,6 +60,7 @@ pub mod marks;
 mod modifier_only;
 pub mod name_front;
 pub mod name_fused_front;
+mod named_adder;
 pub mod narrative;
 mod negated_subject;
 mod nesting;
@@ -546,7 +547,11 @@ fn resolve_all(
                             && protagonist_role::describes_protagonist(ctx, &m))
                         // ("The Ohio governor said" after a sentence naming John Kasich alone:
                         // `epithet`.)
-                        || (r.anonymity_cue.is_none() && epithet::describes_person_before(ctx, &m)))
+                        || (r.anonymity_cue.is_none() && epithet::describes_person_before(ctx, &m))
+                        // ("The public defender said …" then "Adachi added, “…”", the surname
+                        // new to the article: `named_adder`.)
+                        || (r.anonymity_cue.is_none()
+                            && named_adder::named_by_adder(ctx, found, i, &m)))
                 {
                     r.source.kind = SourceType::Named;
                 }
