@@ -754,12 +754,15 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             }
             // ("Ilana Muhlstein, a dietitian, recommends eating slowly.": a cue with a content
             // of its own after it opens a statement, it signs no quotation before it.)
+            // ("See all of the best photos …": an imperative line is page furniture, no
+            // signature; the run of quoted paragraphs goes on, `imperative`.)
             after(ctx, n_start, n_end).filter(|a| {
-                a.0.is_none_or(|c| {
-                    let k = if a.2.first > c { a.2.last + 1 } else { c + 1 };
-                    let w = ctx.word(k);
-                    !(w == "that" || (w.len() > 4 && w.ends_with("ing")) || is_mark(ctx.raw(k)))
-                })
+                !crate::imperative::imperative_object(ctx, &a.2)
+                    && a.0.is_none_or(|c| {
+                        let k = if a.2.first > c { a.2.last + 1 } else { c + 1 };
+                        let w = ctx.word(k);
+                        !(w == "that" || (w.len() > 4 && w.ends_with("ing")) || is_mark(ctx.raw(k)))
+                    })
             })
         };
         // "“…,” he said" after the quotation wins, unless the quotation ends its sentence and
@@ -1005,6 +1008,19 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 // predicate in someone else's words (`predicate_quote`).
                 .filter(|m| !crate::predicate_quote::is_predicate_quote(ctx, m, open))
                 .map(|m| (None, None, m));
+        }
+        // A quotation after the unmarked lines of an earlier unclosed one (`unclosed_run`).
+        if at_para_start {
+            if let Some(f) = crate::unclosed_run::speaker_of_run(
+                ctx,
+                marks,
+                i,
+                &out,
+                attribution.map(|a| a.2).as_ref(),
+            ) {
+                attribution = f.speaker.map(|m| (f.cue_token, f.cue, m));
+                inherited = true;
+            }
         }
         if attribution.is_none() {
             // A run of quote paragraphs: the last speaker goes on.
