@@ -754,15 +754,12 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
             }
             // ("Ilana Muhlstein, a dietitian, recommends eating slowly.": a cue with a content
             // of its own after it opens a statement, it signs no quotation before it.)
-            // ("See all of the best photos …": an imperative line is page furniture, no
-            // signature; the run of quoted paragraphs goes on, `imperative`.)
             after(ctx, n_start, n_end).filter(|a| {
-                !crate::imperative::imperative_object(ctx, &a.2)
-                    && a.0.is_none_or(|c| {
-                        let k = if a.2.first > c { a.2.last + 1 } else { c + 1 };
-                        let w = ctx.word(k);
-                        !(w == "that" || (w.len() > 4 && w.ends_with("ing")) || is_mark(ctx.raw(k)))
-                    })
+                a.0.is_none_or(|c| {
+                    let k = if a.2.first > c { a.2.last + 1 } else { c + 1 };
+                    let w = ctx.word(k);
+                    !(w == "that" || (w.len() > 4 && w.ends_with("ing")) || is_mark(ctx.raw(k)))
+                })
             })
         };
         // "“…,” he said" after the quotation wins, unless the quotation ends its sentence and
