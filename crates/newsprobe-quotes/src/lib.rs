@@ -98,6 +98,7 @@ mod title_abbreviation;
 mod title_line;
 mod title_quote;
 pub mod tweet;
+mod unclosed_run;
 mod unresolved_pronoun;
 pub mod unsaid;
 mod unsourced;
