@@ -1006,6 +1006,19 @@ pub fn find(ctx: &Ctx, marks: &[Marked], reported: &[Found], labels: &Labels) ->
                 .filter(|m| !crate::predicate_quote::is_predicate_quote(ctx, m, open))
                 .map(|m| (None, None, m));
         }
+        // A quotation after the unmarked lines of an earlier unclosed one (`unclosed_run`).
+        if at_para_start {
+            if let Some(f) = crate::unclosed_run::speaker_of_run(
+                ctx,
+                marks,
+                i,
+                &out,
+                attribution.map(|a| a.2).as_ref(),
+            ) {
+                attribution = f.speaker.map(|m| (f.cue_token, f.cue, m));
+                inherited = true;
+            }
+        }
         if attribution.is_none() {
             // A run of quote paragraphs: the last speaker goes on.
             let start_pos = first.outer.start;

@@ -12,6 +12,8 @@
 //! - [`narrative`]: is reported speech narrative ("a site called X, which …", "wondered
 //!   why …")?
 //! - [`unsaid`]: is "didn't say why …" a statement at all?
+//! - [`asked_question`]: is "asked whether …" (no marks) a statement at all?
+//! - [`refusal`]: is "refused to plead guilty" a statement at all?
 //! - [`quotedness`]: is a span in quotation marks a quotation at all (learned)?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`document`]: whose is a document's statement ("the letter says")?
@@ -27,6 +29,7 @@ pub mod anonymity;
 mod antecedent_type;
 pub mod apposition;
 mod aside_subject;
+mod asked_question;
 pub mod attribution;
 pub mod belief;
 mod binding;
@@ -57,6 +60,7 @@ pub mod marks;
 mod modifier_only;
 pub mod name_front;
 pub mod name_fused_front;
+mod named_adder;
 pub mod narrative;
 mod negated_subject;
 mod nesting;
@@ -73,6 +77,7 @@ mod publisher;
 pub mod quantifier;
 pub mod quotedness;
 pub mod rank;
+mod refusal;
 mod relative_that;
 pub mod reported;
 pub mod resolve;
@@ -93,6 +98,7 @@ mod title_abbreviation;
 mod title_line;
 mod title_quote;
 pub mod tweet;
+mod unclosed_run;
 mod unresolved_pronoun;
 pub mod unsaid;
 mod unsourced;
@@ -190,6 +196,8 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
             tweet::is_signed(&ctx, f)
                 || (!belief::writers_own(&ctx, f)
                     && !unsaid::not_said(&ctx, f)
+                    && !asked_question::reported_question(&ctx, f)
+                    && !refusal::refused_act(&ctx, f)
                     && !rhetorical::supposed(&ctx, f))
         });
         let (quotes, contradictions) = resolve_all(&ctx, &marks, &found);
@@ -540,7 +548,11 @@ fn resolve_all(
                             && protagonist_role::describes_protagonist(ctx, &m))
                         // ("The Ohio governor said" after a sentence naming John Kasich alone:
                         // `epithet`.)
-                        || (r.anonymity_cue.is_none() && epithet::describes_person_before(ctx, &m)))
+                        || (r.anonymity_cue.is_none() && epithet::describes_person_before(ctx, &m))
+                        // ("The public defender said …" then "Adachi added, “…”", the surname
+                        // new to the article: `named_adder`.)
+                        || (r.anonymity_cue.is_none()
+                            && named_adder::named_by_adder(ctx, found, i, &m)))
                 {
                     r.source.kind = SourceType::Named;
                 }
