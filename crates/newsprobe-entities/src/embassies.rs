@@ -8,8 +8,6 @@
 //! organisation, when every name mention there lies inside those words. Runs after the typer,
 //! outside what the tagger and typer are trained on.
 
-use newsprobe_core::{EntityType, Field};
-
 use crate::gazetteer::flag;
 use crate::mentions::{self, Mention, Word};
 
@@ -31,10 +29,7 @@ fn mission_len(words: &[Word], i: usize) -> Option<usize> {
 
 /// Types each country's mission named by its demonym an organisation.
 pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
-    let mut keep = vec![true; all.len()];
-    // (Built at the first office or mission found: most articles name none.)
-    let mut reach: Option<mentions::Reach> = None;
-    let mut added: Vec<Mention> = Vec::new();
+    let mut runs = mentions::OrgRuns::new(all);
     let mut i = 0;
     while i + 1 < words.len() {
         let w = &words[i];
@@ -52,26 +47,10 @@ pub fn type_missions(words: &[Word], all: &mut Vec<Mention>) {
             i = e;
             continue;
         }
-        let (sa, sb) = (words[i].start, words[e - 1].end);
-        if mentions::claim_inside(
-            all,
-            reach.get_or_insert_with(|| mentions::Reach::new(all)),
-            &mut keep,
-            sa,
-            sb,
-        ) {
-            added.push(mentions::name_mention(
-                words,
-                i,
-                i,
-                e,
-                EntityType::Organization,
-                Field::Text,
-            ));
-        }
+        runs.claim(all, words, i, e);
         i = e;
     }
-    mentions::keep_and_add(all, &keep, added);
+    runs.apply(all);
 }
 
 #[cfg(test)]

@@ -822,6 +822,60 @@ pub(crate) fn claim_inside(
     fits
 }
 
+/// One rule's organisation names over whole word runs: each run claimed ([`claim_inside`]) drops
+/// the body mentions inside it, and its name is added when the rule ends ([`OrgRuns::apply`]).
+pub(crate) struct OrgRuns {
+    keep: Vec<bool>,
+    // (Built at the first run claimed: most articles name none.)
+    reach: Option<Reach>,
+    added: Vec<Mention>,
+}
+
+impl OrgRuns {
+    pub(crate) fn new(all: &[Mention]) -> Self {
+        OrgRuns {
+            keep: vec![true; all.len()],
+            reach: None,
+            added: Vec::new(),
+        }
+    }
+
+    /// The index of `all`'s mentions by place.
+    pub(crate) fn reach(&mut self, all: &[Mention]) -> &Reach {
+        self.reach.get_or_insert_with(|| Reach::new(all))
+    }
+
+    /// Claims words `s..e` of the body as one organisation name where every kept mention they
+    /// overlap lies inside them; the new mention, for the rule to amend, or `None`.
+    pub(crate) fn claim(
+        &mut self,
+        all: &[Mention],
+        words: &[Word],
+        s: usize,
+        e: usize,
+    ) -> Option<&mut Mention> {
+        let (sa, sb) = (words[s].start, words[e - 1].end);
+        let reach = self.reach.get_or_insert_with(|| Reach::new(all));
+        if !claim_inside(all, reach, &mut self.keep, sa, sb) {
+            return None;
+        }
+        self.added.push(name_mention(
+            words,
+            s,
+            s,
+            e,
+            EntityType::Organization,
+            Field::Text,
+        ));
+        self.added.last_mut()
+    }
+
+    /// Drops the claimed mentions from `all` and adds the new names.
+    pub(crate) fn apply(self, all: &mut Vec<Mention>) {
+        keep_and_add(all, &self.keep, self.added);
+    }
+}
+
 /// Buffers for [`segment_run`], reused from run to run.
 #[derive(Default)]
 struct Segments {

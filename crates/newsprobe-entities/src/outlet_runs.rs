@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use newsprobe_core::{EntityType, Field};
+use newsprobe_core::Field;
 
 use crate::gazetteer::{flag, Set};
 use crate::known_outlets::outlet_names;
@@ -94,9 +94,7 @@ fn other_word(words: &[Word], i: usize, lowercase: &Set<&str>, person_words: &Se
 /// Makes one organisation of each well-known outlet's name the body writes whole.
 pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
     let mut person_words: Option<Set<String>> = None;
-    let mut keep = vec![true; all.len()];
-    let mut reach: Option<mentions::Reach> = None;
-    let mut added: Vec<Mention> = Vec::new();
+    let mut runs = mentions::OrgRuns::new(all);
     let mut i = 0;
     while i < words.len() {
         let Some(e) = longest_outlet(words, i) else {
@@ -116,27 +114,19 @@ pub fn join_outlet_runs(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Men
             continue;
         }
         let (sa, sb) = (words[a].start, words[e - 1].end);
-        let r = reach.get_or_insert_with(|| mentions::Reach::new(all));
-        let titled = r.around(all, sa, sb).any(|k| {
+        let titled = runs.reach(all).around(all, sa, sb).any(|k| {
             all[k].span.field == Field::Text
                 && all[k].kind == MentionKind::Name
                 && all[k].title_text.is_some()
                 && all[k].span.start < sb
                 && all[k].span.end > sa
         });
-        if !titled && mentions::claim_inside(all, r, &mut keep, sa, sb) {
-            added.push(mentions::name_mention(
-                words,
-                a,
-                a,
-                e,
-                EntityType::Organization,
-                Field::Text,
-            ));
+        if !titled {
+            runs.claim(all, words, a, e);
         }
         i = e;
     }
-    mentions::keep_and_add(all, &keep, added);
+    runs.apply(all);
 }
 
 #[cfg(test)]

@@ -82,10 +82,7 @@ fn start_of(words: &[Word], i: usize, lowercase: &Set<&str>) -> usize {
 /// Makes one organisation of each role's office the possessive cut in two.
 pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention>) {
     let body = |m: &Mention| m.span.field == Field::Text;
-    let mut keep = vec![true; all.len()];
-    // (Built at the first office or mission found: most articles name none.)
-    let mut reach: Option<mentions::Reach> = None;
-    let mut added: Vec<Mention> = Vec::new();
+    let mut runs = mentions::OrgRuns::new(all);
     let mut i = 0;
     while i + 1 < words.len() {
         let (role, office) = (&words[i], &words[i + 1]);
@@ -107,9 +104,7 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
         let mut e = i + 2;
         let mut at = i + 1;
         while let Some(w) = words.get(at) {
-            let near = reach
-                .get_or_insert_with(|| mentions::Reach::new(all))
-                .at(all, w.start);
+            let near = runs.reach(all).at(all, w.start);
             let end = all[near]
                 .iter()
                 .filter(|m| {
@@ -141,22 +136,12 @@ pub fn join_offices(words: &[Word], lowercase: &Set<&str>, all: &mut Vec<Mention
                 _ => break,
             }
         }
-        let (sa, sb) = (words[s].start, words[e - 1].end);
-        if mentions::claim_inside(
-            all,
-            reach.get_or_insert_with(|| mentions::Reach::new(all)),
-            &mut keep,
-            sa,
-            sb,
-        ) {
-            let mut m =
-                mentions::name_mention(words, s, s, e, EntityType::Organization, Field::Text);
+        if let Some(m) = runs.claim(all, words, s, e) {
             m.name_text = mentions::join_words(words, s, e);
-            added.push(m);
         }
         i = e;
     }
-    mentions::keep_and_add(all, &keep, added);
+    runs.apply(all);
 }
 
 #[cfg(test)]

@@ -13,8 +13,6 @@
 //! hashtag and onmeth.com"). Never a part of a web address or an e-mail address (a "/", ":",
 //! "@", "." or "-" written right before or after it, or a first label "www").
 
-use newsprobe_core::{EntityType, Field};
-
 use crate::mentions::{self, Mention, Word};
 
 /// Top-level domains (and the last labels of country ones, "com.au", "co.uk") a site's name
@@ -106,26 +104,19 @@ fn glued_word(words: &[Word], k: usize) -> bool {
 
 /// Makes one organisation of each domain name the body writes.
 pub fn join_web_names(words: &[Word], all: &mut Vec<Mention>) {
-    let mut keep = vec![true; all.len()];
-    let mut reach: Option<mentions::Reach> = None;
-    let mut added: Vec<Mention> = Vec::new();
+    let mut runs = mentions::OrgRuns::new(all);
     let mut i = 0;
     while i < words.len() {
         let Some(e) = domain_at(words, i) else {
             i += 1;
             continue;
         };
-        let (sa, sb) = (words[i].start, words[e - 1].end);
-        let r = reach.get_or_insert_with(|| mentions::Reach::new(all));
-        if mentions::claim_inside(all, r, &mut keep, sa, sb) {
-            let mut m =
-                mentions::name_mention(words, i, i, e, EntityType::Organization, Field::Text);
+        if let Some(m) = runs.claim(all, words, i, e) {
             m.name_text = words[i..e].iter().map(|w| w.text).collect();
-            added.push(m);
         }
         i = e;
     }
-    mentions::keep_and_add(all, &keep, added);
+    runs.apply(all);
 }
 
 #[cfg(test)]
