@@ -81,6 +81,10 @@ fn glued(words: &[Word], k: usize) -> bool {
 
 /// End (exclusive) of the domain name whose first label is the word at `i`, if one starts there.
 fn domain_at(words: &[Word], i: usize) -> Option<usize> {
+    // (Refused at once: nearly every word has no dot after it.)
+    if words.get(i + 1).is_none_or(|n| n.text != ".") {
+        return None;
+    }
     if !label(words, i) || words[i].norm == "www" {
         return None;
     }
@@ -91,10 +95,14 @@ fn domain_at(words: &[Word], i: usize) -> Option<usize> {
     while glued(words, e - 1) && words[e].text == "." && glued(words, e) && label(words, e + 1) {
         e += 2;
     }
-    let last = &words[e - 1];
+    // (Refused at once: nearly every word is no domain name's first label.)
+    if e == i + 1 {
+        return None;
+    }
+    let last = words[e - 1].text;
     let address = glued(words, e - 1) && matches!(words[e].text, "/" | ":" | "@" | "." | "-");
-    let tld = TLDS.contains(&last.text.to_ascii_lowercase().as_str());
-    (e > i + 1 && tld && !address && !glued_word(words, e - 1) && cued(words, i, e)).then_some(e)
+    let tld = TLDS.iter().any(|t| t.eq_ignore_ascii_case(last));
+    (tld && !address && !glued_word(words, e - 1) && cued(words, i, e)).then_some(e)
 }
 
 /// Whether a word or number is written right after the word at `k` ("site.com2").

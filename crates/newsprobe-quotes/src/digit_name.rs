@@ -36,6 +36,10 @@ pub fn capitalized_at(doc: &Document, k: usize) -> bool {
             .zip(doc.tokens.get(b))
             .is_some_and(|(x, y)| x.span.end == y.span.start)
     };
+    // (Refused at once: both readings open with a digit, and nearly every word opens with a letter.)
+    if !raw(k).as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let site = |k: usize| raw(k + 1) == "." && glued(k, k + 1) && glued(k + 1, k + 2);
     if is_digit_opening_name(raw(k)) {
         return !site(k);

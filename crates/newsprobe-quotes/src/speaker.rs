@@ -181,7 +181,8 @@ impl<'a> Ctx<'a> {
                 if upper
                     || name_with_lowercase_opening(raw)
                     || written_case::is_camel_opening(raw)
-                    || crate::digit_name::capitalized_at(doc, k)
+                    || (raw.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                        && crate::digit_name::capitalized_at(doc, k))
                 {
                     flags |= CAPITALIZED;
                 }
