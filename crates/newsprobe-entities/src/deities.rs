@@ -33,27 +33,33 @@ fn names() -> &'static Set<&'static str> {
 }
 
 /// Whether the words of a name are a deity, personification or creed of the list, or open
-/// with one written in the possessive ("God's Grace").
-fn deity(name: &[Word]) -> bool {
-    let named: Vec<&Word> = name.iter().filter(|w| w.is_word).collect();
-    let Some(first) = named.first() else {
+/// with one written in the possessive ("God's Grace"). `key` is a buffer reused from name to name.
+fn deity(name: &[Word], key: &mut String) -> bool {
+    let mut named = name.iter().filter(|w| w.is_word);
+    let Some(first) = named.next() else {
         return false;
     };
     if !first.cap {
         return false;
     }
     let list = names();
-    if first.poss && named.len() > 1 && list.contains(first.norm) {
+    if first.poss && named.clone().next().is_some() && list.contains(first.norm) {
         return true;
     }
-    let whole: Vec<&str> = named.iter().map(|w| w.norm).collect();
-    list.contains(whole.join(" ").as_str())
+    key.clear();
+    key.push_str(first.norm);
+    for w in named {
+        key.push(' ');
+        key.push_str(w.norm);
+    }
+    list.contains(key.as_str())
 }
 
 /// The indices of the body names typed a person that [`deity`] reads as no one, and whether
 /// each is one word.
 fn hits(words: &[Word], all: &[Mention]) -> Vec<(usize, bool)> {
     let mut out = Vec::new();
+    let mut key = String::new();
     for (i, m) in all.iter().enumerate() {
         if m.kind != MentionKind::Name
             || m.span.field != Field::Text
@@ -65,7 +71,7 @@ fn hits(words: &[Word], all: &[Mention]) -> Vec<(usize, bool)> {
         let s = m.name.unwrap_or(m.span);
         let a = words.partition_point(|w| w.end <= s.start);
         let b = words.partition_point(|w| w.start < s.end).max(a);
-        if deity(&words[a..b]) {
+        if deity(&words[a..b], &mut key) {
             out.push((i, b - a == 1));
         }
     }
