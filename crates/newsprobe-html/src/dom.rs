@@ -470,7 +470,7 @@ pub fn parse(html: &str) -> Dom<'_> {
             .map(|(i, &t)| (Cow::Borrowed(t), i as u32))
             .collect(),
         open_counts: vec![0; FIXED_TAGS.len()],
-        flags: FIXED_TAGS.iter().map(|&t| tag_flags(t)).collect(),
+        block: FIXED_TAGS.iter().map(|&t| is_block(t)).collect(),
         elements: 0,
     };
     let bytes = html.as_bytes();
@@ -497,9 +497,8 @@ pub fn parse(html: &str) -> Dom<'_> {
             builder.text(&html[text_start..lt]);
             let (element, self_closing, end) = read_start_tag(html, lt + 1, &mut builder.dom.attrs);
             let name = element.name.clone();
-            let tag = builder.intern(name.clone());
-            builder.start_tag(element, tag, self_closing);
-            if builder.flags[tag as usize] & RAW_TEXT != 0 && !self_closing {
+            builder.start_tag(element, self_closing);
+            if is_raw_text(&name) && !self_closing {
                 let (content_end, after) = find_raw_end(html, end, &name);
                 let content = &html[end..content_end];
                 if !content.is_empty() {
@@ -530,31 +529,6 @@ pub fn parse(html: &str) -> Dom<'_> {
     builder.dom
 }
 
-/// [`tag_flags`]' bits: [`is_block`], [`is_raw_text`], [`is_void`], [`closes_p`].
-const BLOCK: u8 = 1;
-const RAW_TEXT: u8 = 2;
-const VOID: u8 = 4;
-const CLOSES_P: u8 = 8;
-
-/// What the builder asks of a tag name, as [`BLOCK`], [`RAW_TEXT`], [`VOID`] and [`CLOSES_P`]
-/// bits (found once a name a page, when it is interned).
-fn tag_flags(tag: &str) -> u8 {
-    let mut flags = 0;
-    if is_block(tag) {
-        flags |= BLOCK;
-    }
-    if is_raw_text(tag) {
-        flags |= RAW_TEXT;
-    }
-    if is_void(tag) {
-        flags |= VOID;
-    }
-    if closes_p(tag) {
-        flags |= CLOSES_P;
-    }
-    flags
-}
-
 /// Tag names the builder asks about by name, interned first so that their ids are constants
 /// (the empty name, id 0, stands for the document on the stack).
 const FIXED_TAGS: [&str; 9] = ["", "p", "li", "dt", "dd", "tr", "td", "th", "option"];
@@ -578,9 +552,8 @@ struct Builder<'a> {
     /// How many elements of each interned name are open, so an end tag with no open start tag
     /// costs nothing and every search that runs ends in a pop (linear time overall).
     open_counts: Vec<u32>,
-    /// What each interned name is ([`tag_flags`]): its name compared once a page, not at
-    /// each start tag.
-    flags: Vec<u8>,
+    /// Whether each interned name is a block element ([`is_block`]).
+    block: Vec<bool>,
     /// Start tags seen so far.
     elements: usize,
 }
@@ -592,7 +565,7 @@ impl<'a> Builder<'a> {
             return id;
         }
         let id = self.names.len() as u32;
-        self.flags.push(tag_flags(&name));
+        self.block.push(is_block(&name));
         self.names.push(name.clone());
         self.ids.insert(name, id);
         self.open_counts.push(0);
@@ -613,7 +586,7 @@ impl<'a> Builder<'a> {
         // a new block there (text passes trim it, `text_of` puts a space there), so it can never
         // show, and each node costs every later pass.
         if self.dom.nodes[parent as usize].first_child == NONE
-            && self.flags[tag as usize] & BLOCK != 0
+            && self.block[tag as usize]
             && raw.bytes().all(|b| b.is_ascii_whitespace())
         {
             return;
@@ -630,7 +603,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn push_open(&mut self, id: NodeId, tag: u32) {
+    fn push_open(&mut self, id: NodeId, name: Cow<'a, str>) {
+        let tag = self.intern(name);
         self.open_counts[tag as usize] += 1;
         self.stack.push((id, tag));
     }
@@ -662,46 +636,44 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A start tag of interned name `tag` (its id from [`Builder::intern`]).
-    fn start_tag(&mut self, element: ElementData<'a>, tag: u32, self_closing: bool) {
+    fn start_tag(&mut self, element: ElementData<'a>, self_closing: bool) {
         self.elements += 1;
-        let flags = self.flags[tag as usize];
-        let raw = flags & RAW_TEXT != 0;
-        if self.elements > MAX_ELEMENTS && !raw {
+        if self.elements > MAX_ELEMENTS && !is_raw_text(&element.name) {
             // Dropped: so are its attributes, the last run of the arena.
             self.dom.attrs.truncate(element.attrs.start as usize);
             return;
         }
-        if flags & CLOSES_P != 0 {
+        let name: &str = &element.name;
+        if closes_p(name) {
             self.close_implied(TAG_P, &[]);
         }
-        // (Interned ids and names go one to one: `tag == TAG_LI` is `name == "li"`.)
-        match tag {
-            TAG_LI => self.close_implied(TAG_LI, &["ul", "ol", "menu"]),
-            TAG_DT | TAG_DD => {
+        match name {
+            "li" => self.close_implied(TAG_LI, &["ul", "ol", "menu"]),
+            "dt" | "dd" => {
                 self.close_implied(TAG_DT, &["dl"]);
                 self.close_implied(TAG_DD, &["dl"]);
             }
-            TAG_TR => self.close_implied(TAG_TR, &["table", "tbody", "thead", "tfoot"]),
-            TAG_TD | TAG_TH => {
+            "tr" => self.close_implied(TAG_TR, &["table", "tbody", "thead", "tfoot"]),
+            "td" | "th" => {
                 for cell in [TAG_TD, TAG_TH] {
                     if self.stack.last().is_some_and(|&(_, t)| t == cell) {
                         self.truncate(self.stack.len() - 1);
                     }
                 }
             }
-            TAG_OPTION if self.stack.last().is_some_and(|&(_, t)| t == TAG_OPTION) => {
+            "option" if self.stack.last().is_some_and(|&(_, t)| t == TAG_OPTION) => {
                 self.truncate(self.stack.len() - 1);
             }
             _ => {}
         }
-        let void = flags & VOID != 0 || (self_closing && !raw);
-        let open = !void && (self.stack.len() < MAX_DEPTH || raw);
+        let void = is_void(name) || (self_closing && !is_raw_text(name));
+        let open = !void && (self.stack.len() < MAX_DEPTH || is_raw_text(name));
         // Raw-text content must land inside its element even beyond the depth limit.
+        let name = open.then(|| element.name.clone());
         let parent = self.current();
         let id = self.dom.push(NodeData::Element(element), parent);
-        if open {
-            self.push_open(id, tag);
+        if let Some(name) = name {
+            self.push_open(id, name);
         }
     }
 
