@@ -335,18 +335,10 @@ fn non_whitespace_bytes(text: &[u8]) -> usize {
         .map(|chunk| {
             let blank = chunk
                 .iter()
-                .fold(0u8, |n, &b| n + u8::from(is_blank_byte(b)));
+                .fold(0u8, |n, b| n + u8::from(b.is_ascii_whitespace()));
             chunk.len() - usize::from(blank)
         })
         .sum()
-}
-
-/// [`u8::is_ascii_whitespace`] (`\t`, `\n`, form feed, `\r`, space) written as byte compares,
-/// which the compiler can turn into vector compares (the `matches!` of the standard library
-/// becomes a bit test a byte).
-#[inline]
-fn is_blank_byte(b: u8) -> bool {
-    (b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B))
 }
 
 /// Cuts the non-removed part of the page into text blocks, in document order.

@@ -803,6 +803,7 @@ fn read_start_tag<'a>(
     }
     let name = lower(&html[start..i]);
     let first = attrs.len();
+    let mut seen = 0u32;
     let mut self_closing = false;
     loop {
         while i < len && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
@@ -825,7 +826,7 @@ fn read_start_tag<'a>(
         }
         // Only the attributes extraction reads are kept (see [`kept_attr`]): the rest (`src`,
         // `alt`, `data-*`, event handlers, ...) are skipped without decoding their values.
-        let kept = kept_attr(&bytes[name_start..i]);
+        let kept = kept_attr_index(&bytes[name_start..i]);
         while i < len && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -852,14 +853,17 @@ fn read_start_tag<'a>(
                 value = (value_start, i);
             }
         }
-        let Some(attr_name) = kept else { continue };
-        let own = &attrs[first..];
-        if own.len() < 64 && !own.iter().any(|(n, _)| *n == attr_name) {
+        let Some(kept) = kept else { continue };
+        // The first of each name is kept, found by its bit in `seen` (not by comparing names).
+        let bit = 1u32 << kept;
+        if seen & bit == 0 {
+            seen |= bit;
             let value = entities::decode(&html[value.0..value.1]);
-            attrs.push((Cow::Borrowed(attr_name), value));
+            attrs.push((Cow::Borrowed(KEPT_KEYS[kept].1), value));
         }
     }
-    // At most 64 attributes an element: 2^32 of them would need far more memory than a page has.
+    // At most one attribute of each kept name an element ([`KEPT_ATTRS`]: 18): 2^32 of them would
+    // need far more memory than a page has.
     let range = first as u32..attrs.len() as u32;
     (ElementData { name, attrs: range }, self_closing, i)
 }
@@ -894,27 +898,37 @@ pub const KEPT_ATTRS: [&str; 18] = [
 /// candidates' keys: an integer compare a candidate instead of a byte-by-byte case fold. The
 /// fold is exact here: a candidate byte is a lower-case letter, whose only other spelling under
 /// OR 0x20 is its upper case, or `-`, whose other one is `\r`, which ends a name.
+#[cfg(test)]
 fn kept_attr(name: &[u8]) -> Option<&'static str> {
-    let candidates: &[(u128, &'static str)] = match name.len() {
-        2 => &KEPT_KEYS[0..1],
-        3 => &KEPT_KEYS[1..2],
-        4 => &KEPT_KEYS[2..7],
-        5 => &KEPT_KEYS[7..10],
-        6 => &KEPT_KEYS[10..11],
-        7 => &KEPT_KEYS[11..13],
-        8 => &KEPT_KEYS[13..16],
-        10 => &KEPT_KEYS[16..17],
-        11 => &KEPT_KEYS[17..18],
+    kept_attr_index(name).map(|i| KEPT_KEYS[i].1)
+}
+
+/// [`kept_attr`] as an index into [`KEPT_KEYS`] (under 32: one bit of a mask an element).
+#[inline]
+fn kept_attr_index(name: &[u8]) -> Option<usize> {
+    let (first, last) = match name.len() {
+        2 => (0, 1),
+        3 => (1, 2),
+        4 => (2, 7),
+        5 => (7, 10),
+        6 => (10, 11),
+        7 => (11, 13),
+        8 => (13, 16),
+        10 => (16, 17),
+        11 => (17, 18),
         _ => return None,
     };
     let key = name
         .iter()
         .fold(0u128, |k, &b| (k << 8) | u128::from(b | 0x20));
-    candidates
+    KEPT_KEYS[first..last]
         .iter()
-        .find(|&&(k, _)| k == key)
-        .map(|&(_, name)| name)
+        .position(|&(k, _)| k == key)
+        .map(|at| first + at)
 }
+
+/// Each kept name is one bit of `read_start_tag`'s mask of the names an element has shown.
+const _: () = assert!(KEPT_KEYS.len() <= 32);
 
 /// [`KEPT_ATTRS`] by length (the slices [`kept_attr`] takes), each with its packed key.
 const KEPT_KEYS: [(u128, &str); 18] = {
