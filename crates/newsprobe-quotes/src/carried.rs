@@ -132,6 +132,7 @@ pub fn parts(ctx: &Ctx, found: &[Found], gated: &[Gated], i: usize) -> (String, 
     if other {
         out.push_str("|cx");
     }
+    crate::run_parts::push(&mut out, ctx, found, prev, root, i);
     (out, root)
 }
 

@@ -85,6 +85,7 @@ pub mod rhetorical;
 pub mod role_held;
 mod role_link;
 mod run_on;
+mod run_parts;
 pub mod scare;
 mod section_label;
 pub mod selfvoice;
