@@ -14,6 +14,7 @@
 //! - [`unsaid`]: is "didn't say why …" a statement at all?
 //! - [`asked_question`]: is "asked whether …" (no marks) a statement at all?
 //! - [`refusal`]: is "refused to plead guilty" a statement at all?
+//! - [`object_sense`]: is "called an ambulance" a statement at all?
 //! - [`quotedness`]: is a span in quotation marks a quotation at all (learned)?
 //! - [`speaker`]: which noun phrase next to a cue is the speaker?
 //! - [`document`]: whose is a document's statement ("the letter says")?
@@ -66,6 +67,7 @@ mod negated_subject;
 mod nesting;
 pub mod no_comment;
 mod object;
+mod object_sense;
 mod organisation_named_later;
 mod predicate_quote;
 mod prior_subject;
@@ -199,6 +201,7 @@ pub fn annotate_with(doc: &mut Document, model: &rank::Model) {
                     && !unsaid::not_said(&ctx, f)
                     && !asked_question::reported_question(&ctx, f)
                     && !refusal::refused_act(&ctx, f)
+                    && !object_sense::object_not_said(&ctx, f)
                     && !rhetorical::supposed(&ctx, f))
         });
         let (quotes, contradictions) = resolve_all(&ctx, &marks, &found);

@@ -159,7 +159,7 @@ fn takes_object_not_said(lemma: &str) -> bool {
 
 /// Whether token `k` could be the finite verb of a clause: an auxiliary, a common irregular
 /// past, or a lower-case word ending in "-ed" after the clause's first word.
-fn finite_like(ctx: &Ctx, k: usize, s: usize) -> bool {
+pub(crate) fn finite_like(ctx: &Ctx, k: usize, s: usize) -> bool {
     let w = ctx.word(k);
     // (A capitalised "May", "Will", "Hid" after the first word is a month or a name.)
     if FINITE.contains(&w) && !(k > s && ctx.is_capitalized(k)) {
