@@ -44,13 +44,19 @@ fn cased_sentence(words: &[Word], i: usize) -> bool {
         .any(|w| w.is_word && w.text.chars().any(char::is_lowercase))
 }
 
-/// The word of an untyped one-word body name written in capitals (first byte an upper-case
-/// ASCII letter: the cheap test first).
+/// The word of an untyped one-word body name written in capitals.
 fn untyped_acronym(words: &[Word], m: &Mention) -> Option<usize> {
+    // The cheap tests first, on the name as written: two capitals open it, no space in it.
+    let t = m.name_text.as_bytes();
     if m.kind != MentionKind::Name
         || m.etype != EntityType::Other
+        || t.len() < 2
+        || t.len() > 12
+        || !t[0].is_ascii_uppercase()
+        || !(t[1].is_ascii_uppercase() || t[1] == b'.' || t[1] == b'&' || t[1].is_ascii_digit())
         || m.span.field != Field::Text
         || m.title_text.is_some()
+        || !is_acronym(&m.name_text)
     {
         return None;
     }

@@ -31,12 +31,31 @@ pub(crate) fn late_org_head(norm: &str) -> bool {
     .contains(norm)
 }
 
+/// Whether the last of two words or more of `name` is a late organisation head, read from the
+/// name as written: lower-cased into a stack buffer, no allocation and no word search.
+fn ends_in_late_head(name: &str) -> bool {
+    let Some((_, last)) = name.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    let b = last.as_bytes();
+    if b.len() < 3 || b.len() > 16 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(late_org_head)
+}
+
 /// Whether the person name `m` ends in a late organisation head.
 fn heads_org(words: &[Word], m: &Mention) -> bool {
+    // The cheap tests first: most person names end in a word that is no head.
     if m.kind != MentionKind::Name
         || m.etype != EntityType::Person
         || m.span.field != Field::Text
         || m.title_text.is_some()
+        || !ends_in_late_head(&m.name_text)
     {
         return false;
     }
@@ -47,7 +66,6 @@ fn heads_org(words: &[Word], m: &Mention) -> bool {
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
         return false;
     };
-    // The cheap tests first: most person names end in a capitalised word that is no head.
     ws.len() > 1
         && last.cap
         && late_org_head(last.norm)
