@@ -13,7 +13,9 @@
 //! - [`connector_orgs`]: is "the White House Correspondents' Association" one organisation?
 //! - [`company_heads`]: is the name after "CEO of" a company?
 //! - [`org_heads`]: is an untyped name ending in "Agency" or "Journal" an organisation?
+//! - [`person_org_heads`]: is a name typed a person that ends in "Images" or "Fleet" an organisation?
 //! - [`acronym_orgs`]: is an acronym nothing typed an organisation that acts?
+//! - [`known_acronyms`]: is an untyped acronym a body every reader knows by it ("GOP", "ICE")?
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`deities`]: which names typed a person are deities, personifications or creeds?
@@ -51,6 +53,7 @@ pub mod eval;
 pub mod fused_names;
 pub mod gazetteer;
 pub mod kb;
+pub mod known_acronyms;
 pub mod known_outlets;
 pub mod learn;
 pub mod mentions;
@@ -62,6 +65,7 @@ pub mod org_heads;
 pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
+pub mod person_org_heads;
 pub mod possessive_brands;
 pub mod possessive_offices;
 pub mod reporting_names;
@@ -244,8 +248,13 @@ fn analyze_inner(
     // "the Environmental Protection Agency boss", "the Review-Journal": an untyped name that ends
     // in an organisation's head word.
     org_heads::type_org_heads(&body_words, &mut all);
+    // "Getty Images", "the Seventh Fleet": a name typed a person that ends in a head the tagger
+    // does not read.
+    person_org_heads::type_person_org_heads(&body_words, &mut all);
     // "AAA officials", "the Committee to Protect Journalists (CPJ)": an acronym that acts.
     acronym_orgs::type_acronym_orgs(&body_words, &mut all);
+    // "The GOP currently controls", "turned over to ICE": an acronym every reader knows.
+    known_acronyms::type_known_acronyms(&body_words, &mut all);
     // "the Crown prosecutor", "asserted by the Crown" in a court report: the prosecution.
     crown::type_crown(&body_words, &mut all);
     // "Sheriff's department officials", "Bishop" alone: a title, no named person.

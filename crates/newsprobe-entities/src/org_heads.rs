@@ -7,7 +7,8 @@
 //! GUM's few such names, reads some as none of the three (a name before a noun, a coined
 //! paper's name) and leaves them `other`, so they are missed. A body name of two words or more
 //! (or one hyphenated word, "Review-Journal") left untyped whose last word, or the last part of
-//! a hyphenated last word, is such a head becomes an organisation again. Not a name bound to a
+//! a hyphenated last word, is such a head, or one of the heads the tagger does not read
+//! (`data/late_org_heads.txt`: "Grand Central Publishing"), becomes an organisation again. Not a name bound to a
 //! title, and not the heads that end names of other kinds as often (GUM train: "Soviet Union",
 //! "Tea Party" supporters, "Air Traffic Control Systems"; "Morning Star", "Western Front").
 //! Runs after the typer, outside what the tagger and typer are trained on.
@@ -16,6 +17,7 @@ use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::GAZETTEER;
 use crate::mentions::{Mention, MentionKind, Word};
+use crate::person_org_heads::late_org_head;
 
 /// Organisation heads that end other names as often: left to the typer.
 const SHARED_HEADS: &[&str] = &[
@@ -50,7 +52,7 @@ fn word_range(words: &[Word], s: newsprobe_core::Span) -> std::ops::Range<usize>
 /// Whether a word, or the last part of a hyphenated word, is an organisation's head.
 fn org_head(norm: &str) -> bool {
     let last = norm.rsplit('-').next().unwrap_or(norm);
-    GAZETTEER.org_heads.contains(last) && !SHARED_HEADS.contains(&last)
+    (GAZETTEER.org_heads.contains(last) && !SHARED_HEADS.contains(&last)) || late_org_head(last)
 }
 
 /// Whether the untyped name `m` ends in an organisation's head word.
