@@ -19,6 +19,10 @@
 //! - [`crown`]: is "the Crown" of a court report the prosecution?
 //! - [`non_persons`]: which names typed a person are storms, laws or peoples?
 //! - [`deities`]: which names typed a person are deities, personifications or creeds?
+//! - [`headline_names`]: where does a person's name end inside a title-case line?
+//! - [`possessive_names`]: does a person's name go on past its possessive? (no)
+//! - [`place_or_person`]: is "Jim Hill" a person and "Laos" typed a person a place? (yes)
+//! - [`compass_names`]: is "West" a place alone or a word of "West Hollywood", "Adam West"?
 //! - [`descriptors`]: what does the article say each one is (role, nationality, affiliation)?
 //! - [`tagger`]: which capitalised words name a person, an organisation or a place (learned)?
 //! - [`teams`]: which names are sports clubs named after their town?
@@ -42,6 +46,7 @@ pub mod acronyms;
 pub mod anaphora;
 pub mod club_names;
 pub mod company_heads;
+pub mod compass_names;
 pub mod conflicts;
 pub mod connector_orgs;
 pub mod coref;
@@ -52,6 +57,7 @@ pub mod embassies;
 pub mod eval;
 pub mod fused_names;
 pub mod gazetteer;
+pub mod headline_names;
 pub mod kb;
 pub mod known_acronyms;
 pub mod known_outlets;
@@ -66,7 +72,9 @@ pub mod outlet_runs;
 pub mod outlets;
 pub mod party_plurals;
 pub mod person_org_heads;
+pub mod place_or_person;
 pub mod possessive_brands;
+pub mod possessive_names;
 pub mod possessive_offices;
 pub mod reporting_names;
 pub mod role_holders;
@@ -241,6 +249,14 @@ fn analyze_inner(
     non_persons::untype_non_persons(&body_words, &mut all);
     // "God", "Mother Nature", "Sharia", "God's Grace": no named person.
     deities::untype_deities(&body_words, &mut all);
+    // "George Kennan's Long Telegram": the person is George Kennan.
+    possessive_names::end_names_at_possessives(&body_words, &mut all);
+    // "Axl Rose Dies — Fans React On Twitter": the person is Axl Rose, not the headline's run.
+    headline_names::cut_headline_names(&body_words, &lowercase, Field::Text, &mut all);
+    // "West Hollywood", "Adam West": "West" opens or ends the name; "the West" stays a place.
+    compass_names::join_compass_names(&body_words, &mut all);
+    // "Jim Hill" a person, "Laos" typed a person a place.
+    place_or_person::type_places_and_persons(&body_words, &mut all);
     // "Democrats" the party, "Muslims" no named person.
     party_plurals::type_party_plurals(&body_words, &mut all);
     // "chairman and CEO of Knightscope": the company a chief executive heads.
@@ -280,6 +296,8 @@ fn analyze_inner(
             sports: ctx.sports,
         };
         all.extend(mentions::find_mentions(&title_words, &tctx));
+        // "Trump Pardons Hammonds!": the headline's person is Trump.
+        headline_names::cut_headline_names(&title_words, &lowercase, Field::Title, &mut all);
     }
     // "Breitbart reported", "an Esquire blog post": a well-known outlet, body and headline.
     known_outlets::type_known_outlets(&body_words, &lowercase, &mut all);

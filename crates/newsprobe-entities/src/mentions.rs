@@ -483,7 +483,7 @@ fn strip_possessive(raw: &str) -> (&str, bool) {
     (raw, false)
 }
 
-fn span_of(words: &[Word], a: usize, b: usize, field: Field) -> Span {
+pub(crate) fn span_of(words: &[Word], a: usize, b: usize, field: Field) -> Span {
     Span {
         start: words[a].start,
         end: words[b - 1].end,
