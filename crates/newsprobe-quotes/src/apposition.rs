@@ -87,6 +87,17 @@ pub fn name_after_role(ctx: &Ctx, m: &Mention) -> Option<Mention> {
     })
 }
 
+/// The name in apposition to a sentence subject that speaks no quotation itself ("Another
+/// mother, Brandee Porterfield, observed: “…,” she said"): the person a later pronoun or
+/// description means, as [`name_after_role`] reads it.
+pub fn subject_name(ctx: &Ctx, m: &Mention) -> Option<Mention> {
+    // (Cheap refusal first: an apposition opens with a comma right after the subject.)
+    if ctx.word(m.last + 1) != "," {
+        return None;
+    }
+    name_after_role(ctx, m)
+}
+
 /// "A city councillor", "a local fisherman", "the shop's owner": a description of one person
 /// (an article or a possessive first) ending in a lower-case noun that can head a speaker
 /// ([`crate::junk::can_head_speaker`]: a person suffix, a speaking head). Closed-class words
@@ -178,5 +189,23 @@ mod tests {
         );
         assert_eq!(name.as_deref(), Some("Maria Costa"));
         assert_eq!(kind, SourceType::Named);
+    }
+
+    /// A sentence subject's apposition (issue 11, ptc 757611486): the quotation is credited
+    /// to "she" after it, who is the name, not "Another mother".
+    #[test]
+    fn the_name_in_apposition_to_a_subject_is_who_she_is() {
+        use crate::test_support::source_of;
+        let article = "Students were told to copy the prayer. Mother Joy Ellis remarked:             “This is a seventh grade state standard.” Another mother, Brandee Porterfield,             observed: “It really did bother me that they skipped the whole chapter on the rise             of Christianity. I spoke with the teacher and the principal,” she said.";
+        let (name, kind) = source_of(article, "skipped the whole chapter");
+        assert_eq!(name.as_deref(), Some("Brandee Porterfield"));
+        assert_eq!(kind, SourceType::Named);
+        // A subject with no name in apposition stays the description.
+        let (name, kind) = source_of(
+            "The school board met on Monday. Another mother observed: “It really did bother              me that they skipped the chapter,” she said.",
+            "skipped the chapter",
+        );
+        assert_eq!(name.as_deref(), Some("Another mother"));
+        assert_eq!(kind, SourceType::Unnamed);
     }
 }

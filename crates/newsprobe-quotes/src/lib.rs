@@ -456,6 +456,7 @@ fn resolve_all(
     }
     let quoted = SpanIndex::new(marks.iter().map(|m| m.content));
     let cue_tokens: foldhash::HashSet<usize> = found.iter().filter_map(|f| f.cue_token).collect();
+    let mut appositions: foldhash::HashMap<Span, Mention> = Default::default();
     for (si, s) in ctx.doc.sentences.iter().enumerate() {
         let (a, b) = ctx.sentence_tokens(si);
         // (The first word: a sentence that opens a quotation starts with its mark, and the
@@ -479,12 +480,24 @@ fn resolve_all(
             // (A junk subject, "The truth", is no referent for a later "the senator".)
             // (Nor a subject that cannot speak, "The first step", "The HPV vaccine": a later
             // "he" or "she" is not it.)
+            // ("Another mother, Brandee Porterfield, observed: “…,” she said": the name in
+            // apposition to the subject is the referent a later "she" means.)
+            // (Only a name that does not speak by a cue of its own: a speaker's apposition,
+            // "Her lawyer, Robert Pepin, has said", is read where the speaker is found, and
+            // its role stays the subject observed, as before.)
+            let role = m;
+            let named =
+                apposition::subject_name(ctx, &m).filter(|n| !event_spans.contains(&n.span));
+            let m = named.unwrap_or(m);
             if !event_spans.contains(&m.span)
                 && !junk::is_junk(ctx, &m)
                 && !junk::cannot_speak(ctx, &m)
             {
                 events.push((m.span.start, None, m));
                 event_spans.insert(m.span);
+                if named.is_some() {
+                    appositions.insert(m.span, role);
+                }
             }
         }
     }
@@ -496,7 +509,10 @@ fn resolve_all(
     let group_words: std::cell::OnceCell<HashSet<String>> = std::cell::OnceCell::new();
     for (_, idx, m) in events {
         match idx {
-            None => resolver.observe(&m),
+            None => match appositions.get(&m.span) {
+                Some(role) => resolver.observe_name(&m, role),
+                None => resolver.observe(&m),
+            },
             Some(i) => {
                 if let Some(s) = by_mention.get(&m.span) {
                     sources[i] = Some(s.clone());

@@ -831,18 +831,36 @@ impl<'c, 'a> Resolver<'c, 'a> {
             .any(|k| ctx.is_role_noun(k) || ctx.is_title(k) && ctx.is_capitalized(k))
             || ctx.is_pronoun(m.last);
         if person_like {
-            let r = self.resolve(m);
-            // "“…,” said Ed Fogels. He couldn't hazard a guess …": a subject that is the last
-            // speaker again keeps them the one in focus, up to its sentence.
-            if let (Some((last, at)), Some(s)) = (
-                self.last_speaker.as_mut(),
-                ctx.doc.sentence_at(m.span.start),
-            ) {
-                if r.source.name.is_some() && last.name == r.source.name {
-                    *at = (*at).max(s);
-                }
+            self.observe_resolved(m);
+        }
+    }
+
+    /// Records the name in apposition to a sentence subject's role
+    /// ([`crate::apposition::subject_name`]: "Another mother, Brandee Porterfield,") as
+    /// [`Self::observe`] records a person-like subject, with the gender the role's words give
+    /// ("mother": a later "she" is the name, as it was the role).
+    pub fn observe_name(&mut self, m: &Mention, role: &Mention) {
+        let r = self.observe_resolved(m);
+        // (The role's head only: "Her lawyer" is no woman.)
+        let g = lexicon::gender_of_word(self.ctx.word(role.last));
+        if let (Some(name), Some(_)) = (r.source.name.as_deref(), g) {
+            self.set_gender(name, g);
+        }
+    }
+
+    fn observe_resolved(&mut self, m: &Mention) -> Resolved {
+        let r = self.resolve(m);
+        // "“…,” said Ed Fogels. He couldn't hazard a guess …": a subject that is the last
+        // speaker again keeps them the one in focus, up to its sentence.
+        if let (Some((last, at)), Some(s)) = (
+            self.last_speaker.as_mut(),
+            self.ctx.doc.sentence_at(m.span.start),
+        ) {
+            if r.source.name.is_some() && last.name == r.source.name {
+                *at = (*at).max(s);
             }
         }
+        r
     }
 
     /// [`display_name`] of an entity, computed once.
