@@ -44,7 +44,6 @@ mod described;
 mod digit_name;
 pub mod direct;
 pub mod document;
-mod dotted_name;
 mod epithet;
 pub mod eval;
 pub mod evidence;
@@ -293,7 +292,6 @@ fn repair_speakers(ctx: &Ctx, marks: &[marks::Marked], found: &mut Vec<Found>) {
         }
         m = junk::trim(ctx, m);
         m = digit_name::glued_name(ctx, m);
-        m = dotted_name::glued_site(ctx, m);
         if let Some(n) = apposition::name_after_role(ctx, &m) {
             m = n;
         }

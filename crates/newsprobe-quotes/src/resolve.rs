@@ -379,8 +379,6 @@ fn name_of(ctx: &Ctx, m: &Mention) -> String {
     if first > last {
         first = last;
     }
-    // ("iGen.Fr": a site's name is shown with the word before its domain's dot.)
-    let first = crate::dotted_name::front(ctx, m.first, first);
     let span = Span::text(ctx.span(first).start, ctx.span(last).end);
     let name = ctx.doc.span_text(&span);
     name.trim_end_matches("’s")
