@@ -2052,6 +2052,10 @@ pub fn trim(ctx: &Ctx, m: Mention) -> Mention {
     {
         last -= 1;
     }
+    // "the place Pentagon officials (say)": a relative clause's subject after its noun.
+    if let Some(k) = crate::contact_clause::subject_start(ctx, first, last) {
+        first = k;
+    }
     if (first, last) == (m.first, m.last) {
         return m;
     }

@@ -37,6 +37,7 @@ mod binding;
 mod caption;
 mod carried;
 pub mod confidence;
+mod contact_clause;
 pub mod counted_participle;
 pub mod cue_noun;
 mod cue_noun_next;
