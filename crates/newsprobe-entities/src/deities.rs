@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::Set;
-use crate::mentions::{Mention, MentionKind, Word};
+use crate::mentions::{self, Mention, MentionKind, Word};
 
 /// The list: deities, personifications and creeds, lower case, one a line.
 const LIST: &str = include_str!("../data/deities.txt");
@@ -68,9 +68,7 @@ fn hits(words: &[Word], all: &[Mention]) -> Vec<(usize, bool)> {
         {
             continue;
         }
-        let s = m.name.unwrap_or(m.span);
-        let a = words.partition_point(|w| w.end <= s.start);
-        let b = words.partition_point(|w| w.start < s.end).max(a);
+        let std::ops::Range { start: a, end: b } = mentions::name_words(words, m);
         if deity(&words[a..b], &mut key) {
             out.push((i, b - a == 1));
         }

@@ -29,9 +29,7 @@ fn name_words(words: &[Word], m: &Mention, field: Field) -> Option<(usize, usize
     {
         return None;
     }
-    let s = m.name.unwrap_or(m.span);
-    let a = words.partition_point(|w| w.end <= s.start);
-    let b = words.partition_point(|w| w.start < s.end);
+    let std::ops::Range { start: a, end: b } = mentions::name_words(words, m);
     (b >= a + 2).then_some((a, b))
 }
 
@@ -155,13 +153,8 @@ pub fn cut_headline_names(
     for (i, a, b) in hits {
         if let Some(k) = cut(words, a, b, &known, lowercase) {
             let m = &mut all[i];
-            let name = mentions::span_of(words, a, k, field);
-            if m.span.end > name.end {
-                m.span.end = name.end;
-            }
-            m.name = Some(name);
-            m.name_text = mentions::join_words(words, a, k);
-            m.head = words[k - 1].norm.to_string();
+            let name = mentions::rename(m, words, a, k, field);
+            m.span.end = m.span.end.min(name.end);
         }
     }
 }

@@ -18,7 +18,7 @@ use newsprobe_core::{EntityType, Field};
 
 use crate::acronyms::is_acronym;
 use crate::gazetteer::Set;
-use crate::mentions::{Mention, MentionKind, Word};
+use crate::mentions::{self, Mention, MentionKind, Word};
 
 /// The list: organisations known by their acronym, lower case, one a line.
 const LIST: &str = include_str!("../data/org_acronyms.txt");
@@ -60,9 +60,7 @@ fn untyped_acronym(words: &[Word], m: &Mention) -> Option<usize> {
     {
         return None;
     }
-    let s = m.name.unwrap_or(m.span);
-    let a = words.partition_point(|w| w.end <= s.start);
-    let b = words.partition_point(|w| w.start < s.end).max(a);
+    let std::ops::Range { start: a, end: b } = mentions::name_words(words, m);
     let w = words.get(a).filter(|_| b - a == 1)?;
     (w.is_word && w.text.as_bytes()[0].is_ascii_uppercase() && is_acronym(w.text)).then_some(a)
 }

@@ -1223,6 +1223,22 @@ fn nested_places(words: &[Word], a: usize, b: usize, ctx: &FieldContext, out: &m
 }
 
 /// The words `a..b` joined by single spaces (a possessive kept except on the last word).
+/// The words a mention's name covers (its span where it has no name), as a range into `words`.
+pub(crate) fn name_words(words: &[Word], m: &Mention) -> std::ops::Range<usize> {
+    let s = m.name.unwrap_or(m.span);
+    let a = words.partition_point(|w| w.end <= s.start);
+    a..words.partition_point(|w| w.start < s.end).max(a)
+}
+
+/// Names mention `m` by words `a..k` (its name span, text and head word); returns the name's span.
+pub(crate) fn rename(m: &mut Mention, words: &[Word], a: usize, k: usize, field: Field) -> Span {
+    let name = span_of(words, a, k, field);
+    m.name = Some(name);
+    m.name_text = join_words(words, a, k);
+    m.head = words[k - 1].norm.to_string();
+    name
+}
+
 pub(crate) fn join_words(words: &[Word], a: usize, b: usize) -> String {
     let last = b.saturating_sub(1);
     let mut out = String::new();

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::{flag, Set};
-use crate::mentions::{Mention, MentionKind, Word};
+use crate::mentions::{self, Mention, MentionKind, Word};
 
 /// The list: organisation heads the tagger does not read, lower case, one a line.
 const LIST: &str = include_str!("../data/late_org_heads.txt");
@@ -59,9 +59,7 @@ fn heads_org(words: &[Word], m: &Mention) -> bool {
     {
         return false;
     }
-    let s = m.name.unwrap_or(m.span);
-    let a = words.partition_point(|w| w.end <= s.start);
-    let b = words.partition_point(|w| w.start < s.end).max(a);
+    let std::ops::Range { start: a, end: b } = mentions::name_words(words, m);
     let ws = &words[a..b];
     let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
         return false;

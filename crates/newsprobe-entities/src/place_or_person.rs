@@ -14,16 +14,15 @@
 use newsprobe_core::{EntityType, Field};
 
 use crate::gazetteer::flag;
-use crate::mentions::{Mention, MentionKind, Word};
+use crate::mentions::{self, Mention, MentionKind, Word};
 
 /// Place words that are also common surnames, after a given name.
 const SURNAME_HEADS: &[&str] = &["hill"];
 
 /// The words of a body name (indices into `words`).
 fn span_words(words: &[Word], m: &Mention) -> (usize, usize) {
-    let s = m.name.unwrap_or(m.span);
-    let a = words.partition_point(|w| w.end <= s.start);
-    (a, words.partition_point(|w| w.start < s.end).max(a))
+    let r = mentions::name_words(words, m);
+    (r.start, r.end)
 }
 
 /// The type this body name should have, if the rule retypes it.

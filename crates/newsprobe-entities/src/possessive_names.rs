@@ -34,9 +34,7 @@ fn cut(words: &[Word], m: &Mention, lone: &[String]) -> Option<Cut> {
     {
         return None;
     }
-    let s = m.name.unwrap_or(m.span);
-    let a = words.partition_point(|w| w.end <= s.start);
-    let b = words.partition_point(|w| w.start < s.end);
+    let std::ops::Range { start: a, end: b } = mentions::name_words(words, m);
     let k = a
         + words
             .get(a..b.saturating_sub(1))?
@@ -86,12 +84,9 @@ pub fn end_names_at_possessives(words: &[Word], all: &mut [Mention]) {
             }
             None => continue,
         };
-        let name = mentions::span_of(words, a, k, Field::Text);
+        let name = mentions::rename(m, words, a, k, Field::Text);
         m.span.start = m.span.start.max(name.start);
         m.span.end = m.span.end.min(name.end);
-        m.name = Some(name);
-        m.name_text = mentions::join_words(words, a, k);
-        m.head = words[k - 1].norm.to_string();
     }
 }
 
