@@ -257,13 +257,7 @@ pub fn type_acronym_orgs(words: &[Word], all: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::kinds;
-    use newsprobe_core::EntityType;
-
-    fn org(k: &[(String, EntityType)], name: &str) -> bool {
-        k.iter()
-            .any(|(n, t)| n == name && *t == EntityType::Organization)
-    }
+    use crate::test_support::{is_org as org, kinds};
 
     #[test]
     fn an_acronym_that_acts_is_an_organisation() {

@@ -24,12 +24,7 @@ const LIST: &str = include_str!("../data/deities.txt");
 
 fn names() -> &'static Set<&'static str> {
     static NAMES: OnceLock<Set<&'static str>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        LIST.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    NAMES.get_or_init(|| crate::gazetteer::list_entries(LIST).collect())
 }
 
 /// Whether the words of a name are a deity, personification or creed of the list, or open

@@ -9,6 +9,14 @@ use newsprobe_core::lexicon::normalize;
 
 /// Hash sets and maps with a fast hasher (foldhash), for lookups on every word.
 pub type Set<T> = foldhash::HashSet<T>;
+
+/// The entries of a word list under `data/`: one a line, trimmed, blank lines and `#` comments
+/// skipped (the shape of every list this crate reads by `include_str!`).
+pub(crate) fn list_entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 pub type Map<K, V> = foldhash::HashMap<K, V>;
 
 /// [`normalize`] with a fast path for ASCII words (most of them).
@@ -570,10 +578,7 @@ impl Gazetteer {
                 end += 1;
             }
         }
-        let place_list: Set<String> = PLACE_LIST
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let place_list: Set<String> = list_entries(PLACE_LIST)
             // The list is in lower case already: ASCII lines need no more (as [`norm`] reads
             // them), which keeps the one-off build of 28,000 names cheap.
             .map(norm)

@@ -25,12 +25,7 @@ const LIST: &str = include_str!("../data/org_acronyms.txt");
 
 fn acronyms() -> &'static Set<&'static str> {
     static SET: OnceLock<Set<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LIST.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| crate::gazetteer::list_entries(LIST).collect())
 }
 
 /// Whether the sentence of word `i` holds a word with a lower-case letter (it is not written
@@ -79,13 +74,7 @@ pub fn type_known_acronyms(words: &[Word], all: &mut [Mention]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::test_support::kinds;
-    use newsprobe_core::EntityType;
-
-    fn org(k: &[(String, EntityType)], name: &str) -> bool {
-        k.iter()
-            .any(|(n, t)| n == name && *t == EntityType::Organization)
-    }
+    use crate::test_support::{is_org as org, kinds};
 
     #[test]
     fn a_known_acronym_is_an_organisation() {

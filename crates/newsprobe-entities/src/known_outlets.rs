@@ -23,9 +23,7 @@ use crate::mentions::{Mention, MentionKind, Word};
 const LIST: &str = include_str!("../data/known_outlets.txt");
 
 static OUTLETS: LazyLock<Set<String>> = LazyLock::new(|| {
-    LIST.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::gazetteer::list_entries(LIST)
         .map(normalize)
         .collect()
 });

@@ -429,6 +429,12 @@ pub(crate) mod test_support {
             .unwrap_or_default()
     }
 
+    /// Whether `k` (from [`kinds`]) has an organisation named `name`.
+    pub fn is_org(k: &[(String, EntityType)], name: &str) -> bool {
+        k.iter()
+            .any(|(n, t)| n == name && *t == EntityType::Organization)
+    }
+
     /// Runs the entity stage on `text`: each entity's name and type.
     pub fn kinds(text: &str) -> Vec<(String, EntityType)> {
         let mut doc = Document::from_text(None, text);

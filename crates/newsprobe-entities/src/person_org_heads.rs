@@ -22,13 +22,8 @@ const LIST: &str = include_str!("../data/late_org_heads.txt");
 /// Whether a normalised word is one of the organisation heads of `data/late_org_heads.txt`.
 pub(crate) fn late_org_head(norm: &str) -> bool {
     static SET: OnceLock<Set<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        LIST.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(norm)
+    SET.get_or_init(|| crate::gazetteer::list_entries(LIST).collect())
+        .contains(norm)
 }
 
 /// Whether the last of two words or more of `name` is a late organisation head, read from the
